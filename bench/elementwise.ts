@@ -1,0 +1,29 @@
+// Elementwise throughput (GB/s) on 1M floats through the public ops, per backend.
+import * as eg from '../src/index.js';
+import { type Row, row, time, useBackend } from './harness.js';
+
+export async function elementwise(backends: string[], quick: boolean): Promise<Row[]> {
+  const n = 1 << 20;
+  const rows: Row[] = [];
+  const cases: [string, (a: eg.Tensor, b: eg.Tensor) => eg.Tensor, number][] = [
+    ['add', (a, b) => eg.add(a, b), 3],
+    ['mul', (a, b) => eg.mul(a, b), 3],
+    ['relu', (a) => eg.relu(a), 2],
+    ['sigmoid', (a) => eg.sigmoid(a), 2],
+    ['exp', (a) => eg.exp(a), 2],
+    ['add (row broadcast)', (a, b) => eg.add(a, b), 2],
+    ['sum (all)', (a) => eg.sum(a), 1],
+  ];
+  // Interleave backends per case so drift in machine load hits them alike.
+  for (const [name, fn, arrays] of cases) {
+    for (const backend of backends) {
+      await useBackend(backend);
+      const a = eg.randn([1024, 1024], { seed: 1 });
+      const b = name.includes('row') ? eg.randn([1024], { seed: 2 }) : eg.randn([1024, 1024], { seed: 2 });
+      const t = time(() => fn(a, b).dispose(), { reps: quick ? 3 : 7, minRepMs: quick ? 20 : 60 });
+      rows.push(row('elementwise', `${name} 1M f32`, backend, t, (arrays * n * 4) / 1e9, 'GB/s'));
+      a.dispose(); b.dispose();
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,29 @@
+// What a backend is: storage (alloc/write/read/free) plus a kernel table.
+import type { DType, KernelTable, TypedArray } from '../kernels.js';
+
+export type BackendName = 'js' | 'wasm' | 'webgpu';
+
+export interface BackendMemory {
+  /** Bytes the backend holds for live buffers. */
+  bytes: number;
+  /** Backend-specific figures (arena size, free blocks, ...). */
+  [key: string]: number;
+}
+
+// NOTE: B defaults to any so backends with their own buffer types fit one registry.
+export interface Backend<B = any> {
+  readonly name: BackendName;
+  /** A buffer for `size` elements of `dtype`; its contents are unspecified. */
+  alloc(dtype: DType, size: number): B;
+  /** Copies `values` into `buf` (which holds exactly values.length elements). */
+  write(buf: B, values: TypedArray): void;
+  /** A fresh copy of the buffer's contents. */
+  read(buf: B, dtype: DType, size: number): TypedArray;
+  readAsync(buf: B, dtype: DType, size: number): Promise<TypedArray>;
+  free(buf: B): void;
+  memory(): BackendMemory;
+  readonly kernels: KernelTable<B>;
+  /** Extra facts for features(), e.g. which WASM build runs. */
+  readonly info: Record<string, string | number | boolean>;
+  dispose?(): void;
+}

@@ -1,0 +1,290 @@
+// The engine: the active backend, kernel dispatch, tidy scopes, the autograd tape and memory
+// accounting. Ops call runKernel; gradient rules register into `gradients` (never imported here).
+import type { Backend, BackendName } from './backends/backend.js';
+import { type DType, type KernelAttrs, type KernelName, type TensorInfo, type TypedArray, sizeOf } from './kernels.js';
+import { Storage, Tensor, Variable, setAssignHook, setTensorHost } from './tensor.js';
+import { createJsBackend } from './backends/js.js';
+
+export interface InitOptions {
+  backend?: BackendName | 'auto';
+  /** js only: 'float64' stores float32 tensors in doubles (for gradient checks). */
+  precision?: 'float32' | 'float64';
+  /** wasm only: which build to run; 'auto' picks relaxed SIMD when the platform validates it. */
+  wasmBuild?: 'auto' | 'simd' | 'relaxed';
+  /** wasm, Node 20 only: turn on V8's --experimental-wasm-relaxed-simd before compiling. */
+  enableRelaxedSimdFlag?: boolean;
+  /** webgpu: a GPU object (Node: `create([])` from the 'webgpu' package). */
+  gpu?: unknown;
+}
+
+/** Names recorded on the tape: every kernel plus engine-level views. */
+export type TapeOp = KernelName | 'reshape';
+
+export interface TapeNode {
+  op: TapeOp;
+  attrs: any;
+  /** Tape-owned handles of the inputs and outputs (share storage with the user's tensors). */
+  inputs: Tensor[];
+  outputs: Tensor[];
+  inputKeys: number[];
+  outputKeys: number[];
+  /** The shapes the kernel saw for its inputs (canonical forms, see kernels.ts). */
+  inputShapes: (readonly number[])[];
+  /** needs[i]: input i depends on a watched tensor, so its gradient is wanted. */
+  needs: boolean[];
+}
+
+export type GradRule = (dys: Tensor[], node: TapeNode) => (Tensor | null)[];
+/** The gradient table: one rule per primitive, registered by src/autograd/gradients.ts. */
+export const gradients = new Map<TapeOp, GradRule>();
+
+export interface Tape {
+  /** Keys (ids of user tensors) whose gradient flows. */
+  tracked: Set<number>;
+  nodes: TapeNode[];
+}
+
+class Engine {
+  backend: Backend | null = null;
+  private backends = new Map<string, Backend>();
+  private scopes: Set<Tensor>[] = [];
+  tapes: Tape[] = [];
+  tensors = 0;
+  bytes = 0;
+  private registry = new FinalizationRegistry<Storage>((s) => { this.tensors--; this.unref(s); });
+
+  requireBackend(what: string): Backend {
+    if (this.backend === null) {
+      throw new Error(`${what}: edgegrad is not initialised; call \`await eg.init()\` first`);
+    }
+    return this.backend;
+  }
+
+  async init(opts: InitOptions = {}): Promise<void> {
+    const name = opts.backend ?? 'auto';
+    if (name === 'auto') {
+      try {
+        this.backend = await this.create({ ...opts, backend: 'wasm' });
+      } catch (e) {
+        warnOnce(`edgegrad: 'auto' could not start the wasm backend (${(e as Error).message}); using 'js'`);
+        this.backend = await this.create({ ...opts, backend: 'js' });
+      }
+      return;
+    }
+    this.backend = await this.create({ ...opts, backend: name });
+  }
+
+  private async create(opts: InitOptions): Promise<Backend> {
+    const key = JSON.stringify([opts.backend, opts.precision ?? '', opts.wasmBuild ?? 'auto']);
+    const have = this.backends.get(key);
+    if (have) return have;
+    let b: Backend;
+    switch (opts.backend) {
+      case 'js':
+        b = createJsBackend({ precision: opts.precision });
+        break;
+      case 'wasm': {
+        const { createWasmBackend } = await import('./backends/wasm.js');
+        b = await createWasmBackend({ build: opts.wasmBuild, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag });
+        break;
+      }
+      case 'webgpu':
+        throw new Error("init: backend 'webgpu' is not available in this build of edgegrad yet; use 'wasm' or 'js'");
+      default:
+        throw new Error(`init: unknown backend '${String(opts.backend)}'; expected 'wasm', 'webgpu', 'js' or 'auto'`);
+    }
+    this.backends.set(key, b);
+    return b;
+  }
+
+  // ---- tensors and storage -------------------------------------------------------------
+
+  /** Wraps a fresh backend buffer as a tensor owned by the current scope. */
+  wrap(info: TensorInfo, backend: Backend): Tensor {
+    const bytes = sizeOf(info.shape) * 4;
+    const s = new Storage(backend, info.buf, bytes);
+    this.bytes += bytes;
+    return this.track(new Tensor(info.shape, info.dtype, s));
+  }
+
+  /** A new tensor viewing `t`'s storage with another shape (same size), recorded as 'reshape'. */
+  view(t: Tensor, shape: readonly number[]): Tensor {
+    const s = t.live('reshape');
+    s.refs++;
+    const out = this.track(new Tensor(shape, t.dtype, s));
+    this.record('reshape', [t], [out], {});
+    return out;
+  }
+
+  /** For a tensor the caller just made and owns: `t` in a new shape, disposing the old handle. */
+  reshapeOwned(t: Tensor, shape: readonly number[]): Tensor {
+    if (shape.length === t.shape.length && shape.every((d, i) => d === t.shape[i])) return t;
+    const out = this.view(t, shape);
+    t.dispose();
+    return out;
+  }
+
+  private track(t: Tensor): Tensor {
+    this.tensors++;
+    this.registry.register(t, t.storage!, t);
+    const scope = this.scopes[this.scopes.length - 1];
+    if (scope) scope.add(t);
+    return t;
+  }
+
+  makeVariable(t: Tensor, trainable: boolean, name: string): Variable {
+    const s = t.live('variable');
+    s.refs++;
+    const v = new Variable(t, s, trainable, name);
+    this.tensors++;
+    this.registry.register(v, s, v);
+    return v;
+  }
+
+  fromValues(values: TypedArray, shape: readonly number[], dtype: DType): Tensor {
+    const b = this.requireBackend('tensor');
+    const buf = b.alloc(dtype, values.length);
+    b.write(buf, values);
+    return this.wrap({ shape, dtype, buf }, b);
+  }
+
+  release(t: Tensor): void {
+    const s = t.storage!;
+    t.storage = null;
+    this.tensors--;
+    this.registry.unregister(t);
+    this.unref(s);
+  }
+
+  private unref(s: Storage): void {
+    if (--s.refs === 0) {
+      this.bytes -= s.bytes;
+      s.backend.free(s.buf);
+    }
+  }
+
+  read(t: Tensor): TypedArray {
+    const s = t.live('dataSync');
+    return s.backend.read(s.buf, t.dtype, t.size);
+  }
+
+  readAsync(t: Tensor): Promise<TypedArray> {
+    try {
+      const s = t.live('data');
+      return s.backend.readAsync(s.buf, t.dtype, t.size);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  // ---- kernels ---------------------------------------------------------------------------
+
+  /**
+   * Runs kernel `name` on the active backend and records it on the tape. `shapes`, when given,
+   * are the canonical shapes the kernel sees in place of the inputs' own (same sizes).
+   */
+  runKernel<K extends KernelName>(name: K, inputs: Tensor[], attrs: KernelAttrs[K], shapes?: (readonly number[])[]): Tensor[] {
+    const b = this.requireBackend(name);
+    const infos = inputs.map((t, i) => {
+      const s = t.live(name);
+      if (s.backend !== b) {
+        throw new Error(`${name}: tensor #${t.id} lives on backend '${s.backend.name}' but the active backend is '${b.name}'`);
+      }
+      return { shape: shapes?.[i] ?? t.shape, dtype: t.dtype, buf: s.buf };
+    });
+    const impl = b.kernels[name] as ((i: TensorInfo[], a: unknown) => TensorInfo | TensorInfo[]) | undefined;
+    if (!impl) throw new Error(`kernel '${name}' is not implemented on backend '${b.name}'`);
+    const res = impl(infos, attrs);
+    const outs = (Array.isArray(res) ? res : [res]).map((info) => this.wrap(info, b));
+    this.record(name, inputs, outs, attrs, infos.map((i) => i.shape));
+    return outs;
+  }
+
+  // ---- tidy ------------------------------------------------------------------------------
+
+  tidy<T>(fn: () => T): T {
+    const scope = new Set<Tensor>();
+    this.scopes.push(scope);
+    let result: T;
+    try {
+      result = fn();
+    } finally {
+      this.scopes.pop();
+    }
+    if (result instanceof Promise) {
+      throw new Error('tidy: the function returned a Promise; tidy only takes synchronous functions');
+    }
+    const keep = new Set<Tensor>();
+    collectTensors(result, keep);
+    const parent = this.scopes[this.scopes.length - 1];
+    for (const t of scope) {
+      if (keep.has(t)) { if (parent) parent.add(t); }
+      else if (!t.kept && !t.isDisposed) t.dispose();
+    }
+    return result;
+  }
+
+  keep<T extends Tensor>(t: T): T {
+    t.kept = true;
+    for (const s of this.scopes) s.delete(t);
+    return t;
+  }
+
+  // ---- tape ------------------------------------------------------------------------------
+
+  /** Records an op on every active tape that tracks one of its inputs. */
+  record(op: TapeOp, inputs: Tensor[], outputs: Tensor[], attrs: unknown, inputShapes?: (readonly number[])[]): void {
+    for (const tape of this.tapes) {
+      const needs = inputs.map((t) => tape.tracked.has(t.id));
+      if (!needs.includes(true)) continue;
+      for (const o of outputs) tape.tracked.add(o.id);
+      tape.nodes.push({
+        op, attrs, needs,
+        inputShapes: inputShapes ?? inputs.map((t) => t.shape),
+        inputs: inputs.map((t) => this.handle(t)),
+        outputs: outputs.map((t) => this.handle(t)),
+        inputKeys: inputs.map((t) => t.id),
+        outputKeys: outputs.map((t) => t.id),
+      });
+    }
+  }
+
+  /** A tape-owned tensor sharing `t`'s storage, outside every scope, so user disposal can't free it. */
+  private handle(t: Tensor): Tensor {
+    const s = t.storage!;
+    s.refs++;
+    this.tensors++;
+    return new Tensor(t.shape, t.dtype, s);
+  }
+
+  dropHandles(nodes: TapeNode[]): void {
+    for (const n of nodes) for (const t of [...n.inputs, ...n.outputs]) if (!t.isDisposed) this.release(t);
+  }
+
+  assign(v: Variable, s: Storage): void {
+    const old = v.storage!;
+    v.storage = s;
+    this.registry.unregister(v);
+    this.registry.register(v, s, v);
+    this.unref(old);
+  }
+}
+
+function collectTensors(x: unknown, into: Set<Tensor>): void {
+  if (x instanceof Tensor) into.add(x);
+  else if (Array.isArray(x)) for (const y of x) collectTensors(y, into);
+  else if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
+    for (const y of Object.values(x)) collectTensors(y, into);
+  }
+}
+
+const warned = new Set<string>();
+export function warnOnce(msg: string): void {
+  if (warned.has(msg)) return;
+  warned.add(msg);
+  console.warn(msg);
+}
+
+export const engine = new Engine();
+setTensorHost(engine);
+setAssignHook((v, s) => engine.assign(v, s));

@@ -1,0 +1,125 @@
+// The closed kernel set: every kernel a backend may implement, with its inputs and attributes.
+//
+// Kernels see canonical shapes only. Ops (src/ops/) do broadcasting, axis handling and validation,
+// then reshape their operands into the forms written below before calling a kernel. A backend that
+// implements a kernel must accept exactly these forms; the `js` backend is the reference.
+
+export type DType = 'float32' | 'int32';
+export type TypedArray = Float32Array | Int32Array;
+
+/** Elementwise one-input kernels. float32 in, float32 out (neg/abs/square/sign also take int32, same dtype out). */
+export const UNARY = [
+  'neg', 'exp', 'log', 'sqrt', 'square', 'abs', 'sign', 'reciprocal',
+  'relu', 'sigmoid', 'tanh', 'gelu', 'leakyRelu', 'clip',
+] as const;
+export type UnaryKernel = (typeof UNARY)[number];
+
+/**
+ * Broadcasting two-input kernels. Inputs have the same rank as the output; each input dim is
+ * either the output dim or 1. Arithmetic keeps the input dtype (both inputs share it); the
+ * comparisons always return float32 0/1.
+ */
+export const BINARY = [
+  'add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum',
+  'greater', 'greaterEqual', 'less', 'lessEqual', 'equal', 'notEqual',
+] as const;
+export type BinaryKernel = (typeof BINARY)[number];
+export const COMPARISONS: ReadonlySet<string> = new Set(['greater', 'greaterEqual', 'less', 'lessEqual', 'equal', 'notEqual']);
+/** Binary kernels defined on int32 (besides the comparisons). */
+export const INT_BINARY: ReadonlySet<string> = new Set(['add', 'sub', 'mul', 'maximum', 'minimum']);
+/** Unary kernels defined on int32. */
+export const INT_UNARY: ReadonlySet<string> = new Set(['neg', 'abs', 'square', 'sign']);
+
+/**
+ * Backward elementwise kernels: inputs (dy, v) of the same shape, float32, output the same shape.
+ * v is the forward input x, except for sigmoidGrad and tanhGrad where it is the forward output y.
+ */
+export const UNARY_GRAD = ['reluGrad', 'leakyReluGrad', 'sigmoidGrad', 'tanhGrad', 'geluGrad', 'clipGrad'] as const;
+export type UnaryGradKernel = (typeof UNARY_GRAD)[number];
+
+/** Reductions over axis 1 of an input viewed as [outer, reduce, inner]; output [outer, inner]. */
+export const REDUCE = ['sum', 'max', 'min', 'argmax', 'argmin'] as const;
+export type ReduceKernel = (typeof REDUCE)[number];
+
+export interface KernelAttrs {
+  // unary
+  neg: {}; exp: {}; log: {}; sqrt: {}; square: {}; abs: {}; sign: {}; reciprocal: {};
+  relu: {}; sigmoid: {}; tanh: {}; gelu: {};
+  leakyRelu: { alpha: number };
+  clip: { min: number; max: number };
+  // binary
+  add: {}; sub: {}; mul: {}; div: {}; pow: {}; maximum: {}; minimum: {};
+  greater: {}; greaterEqual: {}; less: {}; lessEqual: {}; equal: {}; notEqual: {};
+  // backward elementwise
+  reluGrad: {}; sigmoidGrad: {}; tanhGrad: {}; geluGrad: {};
+  leakyReluGrad: { alpha: number };
+  clipGrad: { min: number; max: number };
+  /** x [outer, R, inner] -> [outer, inner]. sum/max/min keep dtype; argmax/argmin give int32. */
+  sum: {}; max: {}; min: {}; argmax: {}; argmin: {};
+  /** x [rows, C] float32 -> [rows, C], along the last axis, numerically stable. */
+  softmax: {}; logSoftmax: {};
+  /**
+   * a [Ba, M, K] (or [Ba, K, M] when transposeA), b [Bb, K, N] (or [Bb, N, K] when transposeB),
+   * Ba and Bb each 1 or B; out [B, M, N] float32.
+   */
+  matmul: { transposeA: boolean; transposeB: boolean };
+  /** x of any rank, perm a permutation of its axes. Any dtype. */
+  transpose: { perm: number[] };
+  /** x of any rank, out = x[begin_i : begin_i + size_i]. Any dtype. */
+  slice: { begin: number[]; size: number[] };
+  /** x of any rank, zeros added before/after each axis. Any dtype. */
+  pad: { before: number[]; after: number[] };
+  /** n inputs of equal rank and dtype, equal except along `axis`. */
+  concat: { axis: number };
+  /** x [outer, N, inner], indices int32 [M] (each in [0, N)) -> [outer, M, inner]. Any dtype for x. */
+  gather: {};
+  /** dy [outer, M, inner] float32, indices int32 [M] -> [outer, N, inner], rows summed by index. */
+  scatterAdd: { n: number };
+  /** indices int32 [n] -> float32 [n, depth]; out-of-range ids give a zero row. */
+  oneHot: { depth: number };
+  /** Converts dtype (float32 -> int32 truncates toward zero). */
+  cast: { dtype: DType };
+  /** Output of `shape` filled with `value`. No inputs. */
+  fill: { shape: number[]; dtype: DType; value: number };
+  /** logits [N, C] float32, labels [N, C] float32 -> per-row loss [N]: -sum(labels * logSoftmax). */
+  softmaxCrossEntropy: {};
+  /** logits [N, C] float32, labels int32 [N] -> per-row loss [N]: -logSoftmax[label]. */
+  sparseSoftmaxCrossEntropy: {};
+}
+export type KernelName = keyof KernelAttrs;
+
+export const KERNELS: readonly KernelName[] = [
+  ...UNARY, ...BINARY, ...UNARY_GRAD, ...REDUCE,
+  'softmax', 'logSoftmax', 'matmul', 'transpose', 'slice', 'pad', 'concat', 'gather', 'scatterAdd',
+  'oneHot', 'cast', 'fill', 'softmaxCrossEntropy', 'sparseSoftmaxCrossEntropy',
+];
+
+/** The data of one tensor as a kernel sees it: a shape, a dtype and the backend's buffer. */
+export interface TensorInfo<B = unknown> {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  readonly buf: B;
+}
+
+/** A backend's implementation of one kernel. Returns newly allocated outputs (one, or several). */
+export type KernelImpl<B = unknown, A = any> =
+  (inputs: readonly TensorInfo<B>[], attrs: A) => TensorInfo<B> | TensorInfo<B>[];
+
+export type KernelTable<B = unknown> = { [K in KernelName]?: KernelImpl<B, KernelAttrs[K]> };
+
+export function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export function stridesOf(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) { s[i] = acc; acc *= shape[i]; }
+  return s;
+}
+
+export function arrayFor(dtype: DType, n: number): TypedArray {
+  return dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
+}

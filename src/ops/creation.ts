@@ -1,0 +1,97 @@
+// Tensor creation: from arrays, constants, ranges and seeded random generators.
+import { engine } from '../engine.js';
+import type { DType, TypedArray } from '../kernels.js';
+import { sizeOf } from '../kernels.js';
+import { normalValues, nextSeed, uniformValues } from '../random.js';
+import type { NestedArray, Tensor } from '../tensor.js';
+import { checkShape, fmt } from './util.js';
+
+function checkDtypeName(op: string, dtype: string): DType {
+  if (dtype !== 'float32' && dtype !== 'int32') {
+    throw new Error(`${op}: unsupported dtype '${dtype}'; expected 'float32' or 'int32'`);
+  }
+  return dtype;
+}
+
+/** Flattens nested arrays, checking they are rectangular; returns the values and inferred shape. */
+function flatten(op: string, data: NestedArray): { values: number[]; shape: number[] } {
+  const shape: number[] = [];
+  for (let x: NestedArray = data; Array.isArray(x); x = x[0]) shape.push(x.length);
+  const values: number[] = [];
+  const go = (x: NestedArray, d: number): void => {
+    if (d === shape.length) {
+      if (typeof x !== 'number') throw new Error(`${op}: expected a number at depth ${d}, got ${Array.isArray(x) ? 'an array' : typeof x}`);
+      values.push(x);
+      return;
+    }
+    if (!Array.isArray(x) || x.length !== shape[d]) {
+      throw new Error(`${op}: ragged nested array: expected ${shape[d]} entries at depth ${d} for shape ${fmt(shape)}`);
+    }
+    for (const y of x) go(y, d + 1);
+  };
+  go(data, 0);
+  return { values, shape };
+}
+
+/**
+ * A tensor from nested arrays, a flat array or a typed array (with `shape`), float32 by default.
+ * Int32Array data defaults to int32.
+ */
+export function tensor(data: NestedArray | TypedArray | number[], shape?: number[], dtype?: DType): Tensor {
+  engine.requireBackend('tensor');
+  let values: ArrayLike<number>;
+  let inferred: number[];
+  if (ArrayBuffer.isView(data)) {
+    values = data as TypedArray;
+    inferred = [values.length];
+    dtype ??= data instanceof Int32Array ? 'int32' : 'float32';
+  } else {
+    ({ values, shape: inferred } = flatten('tensor', data as NestedArray));
+  }
+  const dt = checkDtypeName('tensor', dtype ?? 'float32');
+  const sh = shape === undefined ? inferred : checkShape('tensor', shape);
+  if (sizeOf(sh) !== values.length) {
+    throw new Error(`tensor: ${values.length} values do not fill shape ${fmt(sh)} (which holds ${sizeOf(sh)})`);
+  }
+  const arr = dt === 'int32' ? Int32Array.from(values) : Float32Array.from(values);
+  return engine.fromValues(arr, sh, dt);
+}
+
+export function scalar(value: number, dtype: DType = 'float32'): Tensor {
+  return tensor([value], [], dtype);
+}
+
+export function full(shape: number[], value: number, dtype: DType = 'float32'): Tensor {
+  const sh = checkShape('full', shape);
+  return engine.runKernel('fill', [], { shape: sh, dtype: checkDtypeName('full', dtype), value })[0];
+}
+export const zeros = (shape: number[], dtype: DType = 'float32'): Tensor => full(shape, 0, dtype);
+export const ones = (shape: number[], dtype: DType = 'float32'): Tensor => full(shape, 1, dtype);
+export const zerosLike = (x: Tensor): Tensor => full([...x.shape], 0, x.dtype);
+export const onesLike = (x: Tensor): Tensor => full([...x.shape], 1, x.dtype);
+
+/** arange(stop) or arange(start, stop, step): values start, start+step, ... below stop. */
+export function arange(start: number, stop?: number, step = 1, dtype: DType = 'float32'): Tensor {
+  if (stop === undefined) { stop = start; start = 0; }
+  if (step === 0 || !Number.isFinite(step)) throw new Error(`arange: step must be a finite non-zero number, got ${step}`);
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const arr = dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
+  for (let i = 0; i < n; i++) arr[i] = start + i * step;
+  return engine.fromValues(arr, [n], checkDtypeName('arange', dtype));
+}
+
+export interface RandomOptions { seed?: number }
+
+/** Normal values, `mean` 0 and `std` 1 unless given; the same seed gives the same values everywhere. */
+export function randn(shape: number[], opts: RandomOptions & { mean?: number; std?: number } = {}): Tensor {
+  const sh = checkShape('randn', shape);
+  const v = normalValues(sizeOf(sh), opts.seed ?? nextSeed(), opts.mean ?? 0, opts.std ?? 1);
+  return engine.fromValues(v, sh, 'float32');
+}
+
+/** Uniform values in [low, high), [0, 1) unless given. */
+export function randu(shape: number[], opts: RandomOptions & { low?: number; high?: number } = {}): Tensor {
+  const sh = checkShape('randu', shape);
+  const v = uniformValues(sizeOf(sh), opts.seed ?? nextSeed(), opts.low ?? 0, opts.high ?? 1);
+  return engine.fromValues(v, sh, 'float32');
+}

@@ -1,0 +1,82 @@
+// Shared validation and shape helpers for ops: broadcasting, axes, operand conversion.
+import { engine } from '../engine.js';
+import type { DType } from '../kernels.js';
+import { Tensor } from '../tensor.js';
+
+export type TensorLike = Tensor | number;
+
+export function fmt(shape: readonly number[]): string {
+  return `[${shape.join(',')}]`;
+}
+
+/** Checks a user-given shape: finite non-negative integers. */
+export function checkShape(op: string, shape: readonly number[]): number[] {
+  if (!Array.isArray(shape)) throw new Error(`${op}: shape must be an array of sizes, got ${String(shape)}`);
+  for (const d of shape) {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
+      throw new Error(`${op}: invalid shape ${fmt(shape)}: every size must be a non-negative integer, got ${d}`);
+    }
+  }
+  return [...shape];
+}
+
+export function checkTensor(op: string, x: unknown, name = 'x'): Tensor {
+  if (!(x instanceof Tensor)) throw new Error(`${op}: '${name}' must be a Tensor, got ${typeof x}`);
+  x.live(op);
+  return x;
+}
+
+export function checkDtype(op: string, x: Tensor, dtypes: readonly DType[], name = 'x'): void {
+  if (!dtypes.includes(x.dtype)) {
+    throw new Error(`${op}: '${name}' has dtype ${x.dtype}, expected ${dtypes.join(' or ')}`);
+  }
+}
+
+/** Turns numbers into scalar tensors of `dtype`; checks tensors are live. */
+export function toTensor(op: string, x: TensorLike, dtype: DType, name = 'x'): Tensor {
+  if (typeof x === 'number') {
+    const arr = dtype === 'int32' ? Int32Array.of(x) : Float32Array.of(x);
+    return engine.fromValues(arr, [], dtype);
+  }
+  return checkTensor(op, x, name);
+}
+
+/** Makes a pair of operands: numbers take the other operand's dtype; mixed dtypes are refused. */
+export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
+  const dtype: DType = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : 'float32';
+  const ta = toTensor(op, a, dtype, 'a');
+  const tb = toTensor(op, b, dtype, 'b');
+  if (ta.dtype !== tb.dtype) {
+    throw new Error(`${op}: dtype mismatch: a is ${ta.dtype} and b is ${tb.dtype}; cast one with eg.cast()`);
+  }
+  return [ta, tb];
+}
+
+export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
+  const rank = Math.max(a.length, b.length);
+  const out = new Array<number>(rank);
+  for (let i = 0; i < rank; i++) {
+    const da = a[a.length - rank + i] ?? 1;
+    const db = b[b.length - rank + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new Error(`${op}: shapes ${fmt(a)} and ${fmt(b)} cannot be broadcast together (axis ${i}: ${da} vs ${db})`);
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** Normalises a possibly negative axis into [0, rank). */
+export function normAxis(op: string, axis: number, rank: number): number {
+  if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1)) {
+    throw new Error(`${op}: axis ${axis} is out of range for a tensor of rank ${rank}`);
+  }
+  return axis < 0 ? axis + rank : axis;
+}
+
+export function normAxes(op: string, axis: number | number[] | undefined | null, rank: number): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, i) => i);
+  const list = (Array.isArray(axis) ? axis : [axis]).map((a) => normAxis(op, a, rank));
+  if (new Set(list).size !== list.length) throw new Error(`${op}: repeated axis in [${list}]`);
+  return list.sort((x, y) => x - y);
+}

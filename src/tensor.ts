@@ -1,0 +1,104 @@
+// The one Tensor class: a shape, a dtype and a reference to backend storage. Ops live elsewhere;
+// methods added in src/ops/methods.ts only delegate to them.
+import type { DType, TypedArray } from './kernels.js';
+import type { Backend } from './backends/backend.js';
+import { sizeOf } from './kernels.js';
+
+/** Backend memory shared by every tensor that views it (reshape shares; it is freed at refs 0). */
+export class Storage {
+  refs = 1;
+  constructor(
+    readonly backend: Backend,
+    readonly buf: unknown,
+    readonly bytes: number,
+  ) {}
+}
+
+/** What the engine must provide to tensors; set once by engine.ts (keeps the import graph one-way). */
+export interface TensorHost {
+  release(t: Tensor): void;
+  read(t: Tensor): TypedArray;
+  readAsync(t: Tensor): Promise<TypedArray>;
+}
+let host: TensorHost;
+export function setTensorHost(h: TensorHost): void { host = h; }
+
+let nextId = 1;
+
+export type NestedArray = number | NestedArray[];
+
+export class Tensor {
+  readonly id = nextId++;
+  readonly size: number;
+  /** @internal */ storage: Storage | null;
+  /** @internal true once the user called keep(), so tidy leaves it alone. */
+  kept = false;
+
+  constructor(readonly shape: readonly number[], readonly dtype: DType, storage: Storage) {
+    this.size = sizeOf(shape);
+    this.storage = storage;
+  }
+
+  get rank(): number { return this.shape.length; }
+  get isDisposed(): boolean { return this.storage === null; }
+
+  /** @internal Throws if disposed; `what` names the operation for the message. */
+  live(what: string): Storage {
+    if (this.storage === null) {
+      throw new Error(`${what}: tensor #${this.id} (shape [${this.shape}], ${this.dtype}) has been disposed`);
+    }
+    return this.storage;
+  }
+
+  /** A synchronous copy of the values (on webgpu this may throw: use `await data()`). */
+  dataSync(): TypedArray { return host.read(this); }
+  /** An asynchronous copy of the values. */
+  data(): Promise<TypedArray> { return host.readAsync(this); }
+  async array(): Promise<NestedArray> { return nest(await this.data(), this.shape); }
+  arraySync(): NestedArray { return nest(this.dataSync(), this.shape); }
+
+  dispose(): void { if (this.storage !== null) host.release(this); }
+
+  toString(): string {
+    if (this.isDisposed) return `Tensor(disposed, shape [${this.shape}], ${this.dtype})`;
+    const v = this.size <= 64 ? JSON.stringify(this.arraySync()) : `${this.size} values`;
+    return `Tensor(shape [${this.shape}], ${this.dtype}, ${v})`;
+  }
+  print(): void { console.log(this.toString()); }
+}
+
+/** A trainable tensor whose value can be replaced in place by an optimizer. */
+export class Variable extends Tensor {
+  constructor(t: Tensor, storage: Storage, readonly trainable: boolean, readonly name: string) {
+    super(t.shape, t.dtype, storage);
+  }
+  /** Replaces the value with `v`'s (same shape and dtype); `v` stays usable and owned by the caller. */
+  assign(v: Tensor): void {
+    const s = v.live('assign');
+    this.live('assign');
+    if (v.dtype !== this.dtype || v.shape.length !== this.shape.length || v.shape.some((d, i) => d !== this.shape[i])) {
+      throw new Error(`assign: variable '${this.name}' has shape [${this.shape}] ${this.dtype}, got shape [${v.shape}] ${v.dtype}`);
+    }
+    if (s === this.storage) return;
+    s.refs++;
+    assignHook(this, s);
+  }
+}
+let assignHook: (v: Variable, s: Storage) => void;
+export function setAssignHook(h: (v: Variable, s: Storage) => void): void { assignHook = h; }
+
+function nest(flat: TypedArray, shape: readonly number[]): NestedArray {
+  if (shape.length === 0) return flat[0];
+  const go = (off: number, d: number): NestedArray[] => {
+    const n = shape[d];
+    const out: NestedArray[] = [];
+    if (d === shape.length - 1) {
+      for (let i = 0; i < n; i++) out.push(flat[off + i]);
+      return out;
+    }
+    const step = sizeOf(shape.slice(d + 1));
+    for (let i = 0; i < n; i++) out.push(go(off + i * step, d + 1));
+    return out;
+  };
+  return go(0, 0);
+}
