@@ -101,7 +101,7 @@ class Engine {
 
   /** Wraps a fresh backend buffer as a tensor owned by the current scope. */
   wrap(info: TensorInfo, backend: Backend): Tensor {
-    const bytes = sizeOf(info.shape) * 4;
+    const bytes = sizeOf(info.shape) * (backend.elementBytes?.(info.dtype) ?? 4);
     const s = new Storage(backend, info.buf, bytes);
     this.bytes += bytes;
     return this.track(new Tensor(info.shape, info.dtype, s));
@@ -141,10 +141,11 @@ class Engine {
     return v;
   }
 
-  fromValues(values: TypedArray, shape: readonly number[], dtype: DType): Tensor {
+  /** A tensor holding `values` (converted to the dtype's storage; plain numbers keep float64 on js-float64). */
+  fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: DType): Tensor {
     const b = this.requireBackend('tensor');
     const buf = b.alloc(dtype, values.length);
-    b.write(buf, values);
+    b.write(buf, values, dtype);
     return this.wrap({ shape, dtype, buf }, b);
   }
 
@@ -208,20 +209,29 @@ class Engine {
     let result: T;
     try {
       result = fn();
-    } finally {
+    } catch (e) {
       this.scopes.pop();
+      this.disposeScope(scope, new Set());
+      throw e;
     }
+    this.scopes.pop();
     if (result instanceof Promise) {
+      this.disposeScope(scope, new Set());
       throw new Error('tidy: the function returned a Promise; tidy only takes synchronous functions');
     }
     const keep = new Set<Tensor>();
     collectTensors(result, keep);
+    this.disposeScope(scope, keep);
+    return result;
+  }
+
+  /** Disposes a finished scope's tensors except `keep`, which move to the enclosing scope. */
+  private disposeScope(scope: Set<Tensor>, keep: Set<Tensor>): void {
     const parent = this.scopes[this.scopes.length - 1];
     for (const t of scope) {
       if (keep.has(t)) { if (parent) parent.add(t); }
       else if (!t.kept && !t.isDisposed) t.dispose();
     }
-    return result;
   }
 
   keep<T extends Tensor>(t: T): T {

@@ -8,9 +8,8 @@ import {
   unaryGrad,
 } from '../ops/elementwise.js';
 import { sum } from '../ops/reduce.js';
-import { reshape, transpose, slice, pad } from '../ops/shape.js';
+import { reshape, transpose, slice, pad, broadcastTo } from '../ops/shape.js';
 import { matmul } from '../ops/linalg.js';
-import { zeros } from '../ops/creation.js';
 
 /** Sums a broadcast gradient back down to `shape` (the operand's own shape). */
 function unbroadcast(dy: Tensor, shape: readonly number[]): Tensor {
@@ -21,10 +20,6 @@ function unbroadcast(dy: Tensor, shape: readonly number[]): Tensor {
   return reshape(s, [...shape]);
 }
 
-/** dy broadcast to `shape` (dy's shape is `shape` with some axes of size 1). */
-function broadcastTo(dy: Tensor, shape: readonly number[]): Tensor {
-  return add(dy, zeros([...shape]));
-}
 
 const x0 = (n: TapeNode) => n.inputs[0];
 const y0 = (n: TapeNode) => n.outputs[0];
@@ -88,11 +83,12 @@ const rules: Partial<Record<TapeOp, GradRule>> = {
   min: ([dy], n) => extremumGrad(dy, n),
   argmax: () => [null], argmin: () => [null],
 
+  // softmax/logSoftmax ran on [rows, C]: dy and y have that shape; dx goes back to x's.
   softmax: ([dy], n) => {
     const y = y0(n);
-    return [mul(y, sub(dy, sum(mul(dy, y), -1, true)))];
+    return [reshape(mul(y, sub(dy, sum(mul(dy, y), -1, true))), [...x0(n).shape])];
   },
-  logSoftmax: ([dy], n) => [sub(dy, mul(exp(y0(n)), sum(dy, -1, true)))],
+  logSoftmax: ([dy], n) => [reshape(sub(dy, mul(exp(y0(n)), sum(dy, -1, true))), [...x0(n).shape])],
 
   matmul: ([dy], n) => {
     const [a, b] = n.inputs;

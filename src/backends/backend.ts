@@ -15,13 +15,15 @@ export interface Backend<B = any> {
   readonly name: BackendName;
   /** A buffer for `size` elements of `dtype`; its contents are unspecified. */
   alloc(dtype: DType, size: number): B;
-  /** Copies `values` into `buf` (which holds exactly values.length elements). */
-  write(buf: B, values: TypedArray): void;
+  /** Copies `values` into `buf` (which holds exactly values.length elements), converting to its dtype. */
+  write(buf: B, values: ArrayLike<number>, dtype: DType): void;
   /** A fresh copy of the buffer's contents. */
   read(buf: B, dtype: DType, size: number): TypedArray;
   readAsync(buf: B, dtype: DType, size: number): Promise<TypedArray>;
   free(buf: B): void;
   memory(): BackendMemory;
+  /** Bytes per stored element of `dtype` when not 4 (the js backend's float64 mode). */
+  elementBytes?(dtype: DType): number;
   readonly kernels: KernelTable<B>;
   /** Extra facts for features(), e.g. which WASM build runs. */
   readonly info: Record<string, string | number | boolean>;

@@ -138,6 +138,11 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
       const sa = stridesOf(a.shape).map((s, i) => (a.shape[i] === 1 ? 0 : s));
       const sb = stridesOf(b.shape).map((s, i) => (b.shape[i] === 1 ? 0 : s));
       const ob = o.buf, ab = a.buf, bb = b.buf;
+      if (ab.length === ob.length && bb.length === ob.length) {
+        // Same shapes: a plain loop (the general walk below gives the same result, slowly).
+        for (let i = 0; i < ob.length; i++) ob[i] = f(ab[i], bb[i]);
+        return o;
+      }
       const aOff = new Array<number>(sizeOf(shape));
       walk(shape, sa, (i, off) => { aOff[i] = off; });
       walk(shape, sb, (i, off) => { ob[i] = f(ab[aOff[i]], bb[off]); });
@@ -327,6 +332,7 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     kernels: k,
     alloc,
     write(buf, values) { buf.set(values); },
+    elementBytes: (dtype) => (dtype === 'float32' && f64 ? 8 : 4),
     // NOTE: in float64 precision this returns a Float64Array although the type says TypedArray.
     read(buf) { return buf.slice() as TypedArray; },
     async readAsync(buf) { return buf.slice() as TypedArray; },

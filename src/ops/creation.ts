@@ -53,8 +53,7 @@ export function tensor(data: NestedArray | TypedArray | number[], shape?: number
   if (sizeOf(sh) !== values.length) {
     throw new Error(`tensor: ${values.length} values do not fill shape ${fmt(sh)} (which holds ${sizeOf(sh)})`);
   }
-  const arr = dt === 'int32' ? Int32Array.from(values) : Float32Array.from(values);
-  return engine.fromValues(arr, sh, dt);
+  return engine.fromValues(values, sh, dt);
 }
 
 export function scalar(value: number, dtype: DType = 'float32'): Tensor {

@@ -2,7 +2,7 @@
 import { engine } from '../engine.js';
 import { type DType, type KernelName, type UnaryKernel, type BinaryKernel, COMPARISONS, INT_BINARY, INT_UNARY } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
-import { type TensorLike, broadcastShapes, checkTensor, operands, fmt } from './util.js';
+import { type TensorLike, broadcastShapes, checkTensor, withOperands, fmt } from './util.js';
 
 function unary(op: UnaryKernel, x: Tensor, attrs: object = {}): Tensor {
   checkTensor(op, x);
@@ -33,13 +33,14 @@ export function clip(x: Tensor, min: number, max: number): Tensor {
 
 /** Runs a broadcasting binary kernel: operands are padded to the output rank for the kernel. */
 function binary(op: BinaryKernel, a: TensorLike, b: TensorLike): Tensor {
-  const [ta, tb] = operands(op, a, b);
-  if (ta.dtype === 'int32' && !INT_BINARY.has(op) && !COMPARISONS.has(op)) {
-    throw new Error(`${op}: dtype int32 is not supported; ${op} takes float32 (use eg.cast(x, 'float32'))`);
-  }
-  const shape = broadcastShapes(op, ta.shape, tb.shape);
-  const pad = (s: readonly number[]) => [...new Array(shape.length - s.length).fill(1), ...s];
-  return engine.runKernel(op, [ta, tb], {}, [pad(ta.shape), pad(tb.shape)])[0];
+  return withOperands(op, a, b, (ta, tb) => {
+    if (ta.dtype === 'int32' && !INT_BINARY.has(op) && !COMPARISONS.has(op)) {
+      throw new Error(`${op}: dtype int32 is not supported; ${op} takes float32 (use eg.cast(x, 'float32'))`);
+    }
+    const shape = broadcastShapes(op, ta.shape, tb.shape);
+    const pad = (s: readonly number[]) => [...new Array(shape.length - s.length).fill(1), ...s];
+    return engine.runKernel(op, [ta, tb], {}, [pad(ta.shape), pad(tb.shape)])[0];
+  });
 }
 
 export const add = (a: TensorLike, b: TensorLike) => binary('add', a, b);

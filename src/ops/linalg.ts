@@ -3,6 +3,7 @@ import { engine } from '../engine.js';
 import { sizeOf } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { broadcastShapes, checkDtype, checkTensor, fmt } from './util.js';
+import { broadcastTo } from './shape.js';
 
 export interface MatmulOptions { transposeA?: boolean; transposeB?: boolean }
 
@@ -20,15 +21,21 @@ export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   const M = transposeA ? ac : ar, K = transposeA ? ar : ac;
   const Kb = transposeB ? bc : br, N = transposeB ? br : bc;
   if (K !== Kb) {
-    throw new Error(`matmul: inner dimensions differ: a ${fmt(a.shape)}${transposeA ? 'ᵀ' : ''} has ${K} columns, b ${fmt(b.shape)}${transposeB ? 'ᵀ' : ''} has ${Kb} rows`);
+    throw new Error(`matmul: inner dimensions of shapes ${fmt(a.shape)}${transposeA ? 'ᵀ' : ''} and ${fmt(b.shape)}${transposeB ? 'ᵀ' : ''} differ: ${K} vs ${Kb}`);
   }
   const batchA = a.shape.slice(0, -2), batchB = b.shape.slice(0, -2);
   const batch = broadcastShapes('matmul', batchA, batchB);
-  const B = sizeOf(batch), Ba = sizeOf(batchA), Bb = sizeOf(batchB);
-  if ((Ba !== B && Ba !== 1) || (Bb !== B && Bb !== 1)) {
-    // NOTE: partial broadcasting of batch dims ([2,1] with [1,3]) would need materialising; refuse clearly.
-    throw new Error(`matmul: batch shapes ${fmt(batchA)} and ${fmt(batchB)} broadcast only when one of them is all ones or they are equal`);
+  const B = sizeOf(batch);
+  const same = (s: readonly number[]) => s.length === batch.length && s.every((d, i) => d === batch[i]);
+  // The kernel broadcasts a whole operand (batch 1) only; other patterns are expanded first.
+  if ((sizeOf(batchA) !== 1 && !same(batchA)) || (sizeOf(batchB) !== 1 && !same(batchB))) {
+    return engine.tidy(() => {
+      const ea = sizeOf(batchA) === 1 || same(batchA) ? a : broadcastTo(a, [...batch, ar, ac]);
+      const eb = sizeOf(batchB) === 1 || same(batchB) ? b : broadcastTo(b, [...batch, br, bc]);
+      return matmul(ea, eb, opts);
+    });
   }
+  const Ba = sizeOf(batchA), Bb = sizeOf(batchB);
   const out = engine.runKernel('matmul', [a, b], { transposeA, transposeB }, [[Ba, ar, ac], [Bb, br, bc]])[0];
   return engine.reshapeOwned(out, [...batch, M, N]);
 }

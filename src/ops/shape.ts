@@ -2,7 +2,9 @@
 import { engine } from '../engine.js';
 import { sizeOf } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
-import { checkDtype, checkShape, checkTensor, fmt, normAxis } from './util.js';
+import { broadcastShapes, checkDtype, checkShape, checkTensor, fmt, normAxis } from './util.js';
+import { add } from './elementwise.js';
+import { zeros } from './creation.js';
 
 /** Same values, new shape; one entry may be -1 (inferred). Shares memory with x. */
 export function reshape(x: Tensor, shape: number[]): Tensor {
@@ -129,4 +131,15 @@ export function oneHot(indices: Tensor, depth: number): Tensor {
   if (!Number.isInteger(depth) || depth < 0) throw new Error(`oneHot: depth must be a non-negative integer, got ${depth}`);
   const out = engine.runKernel('oneHot', [indices], { depth }, [[indices.size]])[0];
   return engine.reshapeOwned(out, [...indices.shape, depth]);
+}
+
+/** x repeated along its size-1 (or missing leading) axes to `shape`, by NumPy broadcasting rules. */
+export function broadcastTo(x: Tensor, shape: number[]): Tensor {
+  checkTensor('broadcastTo', x);
+  const sh = checkShape('broadcastTo', shape);
+  const out = broadcastShapes('broadcastTo', x.shape, sh);
+  if (out.length !== sh.length || out.some((d, i) => d !== sh[i])) {
+    throw new Error(`broadcastTo: shape ${fmt(x.shape)} cannot be broadcast to shape ${fmt(sh)}`);
+  }
+  return engine.tidy(() => add(x, zeros(sh, x.dtype)));
 }

@@ -34,22 +34,30 @@ export function checkDtype(op: string, x: Tensor, dtypes: readonly DType[], name
 
 /** Turns numbers into scalar tensors of `dtype`; checks tensors are live. */
 export function toTensor(op: string, x: TensorLike, dtype: DType, name = 'x'): Tensor {
-  if (typeof x === 'number') {
-    const arr = dtype === 'int32' ? Int32Array.of(x) : Float32Array.of(x);
-    return engine.fromValues(arr, [], dtype);
-  }
+  if (typeof x === 'number') return engine.fromValues([x], [], dtype);
   return checkTensor(op, x, name);
 }
 
-/** Makes a pair of operands: numbers take the other operand's dtype; mixed dtypes are refused. */
-export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
+/**
+ * Runs `fn` on a pair of operands: numbers become scalars of the other operand's dtype (freed
+ * afterwards, even on error); mixed dtypes are refused.
+ */
+export function withOperands<T>(op: string, a: TensorLike, b: TensorLike, fn: (a: Tensor, b: Tensor) => T): T {
+  if (a instanceof Tensor) checkTensor(op, a, 'a');
+  if (b instanceof Tensor) checkTensor(op, b, 'b');
+  if (a instanceof Tensor && b instanceof Tensor && a.dtype !== b.dtype) {
+    throw new Error(`${op}: dtype mismatch: a is ${a.dtype} and b is ${b.dtype}; cast one with eg.cast()`);
+  }
   const dtype: DType = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : 'float32';
   const ta = toTensor(op, a, dtype, 'a');
-  const tb = toTensor(op, b, dtype, 'b');
-  if (ta.dtype !== tb.dtype) {
-    throw new Error(`${op}: dtype mismatch: a is ${ta.dtype} and b is ${tb.dtype}; cast one with eg.cast()`);
+  let tb: Tensor | null = null;
+  try {
+    tb = toTensor(op, b, dtype, 'b');
+    return fn(ta, tb);
+  } finally {
+    if (ta !== a) ta.dispose();
+    if (tb !== null && tb !== b) tb.dispose();
   }
-  return [ta, tb];
 }
 
 export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {

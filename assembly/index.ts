@@ -1,0 +1,13 @@
+// The kernel module: every export of every family, plus where the module's static data ends.
+export * from './elementwise';
+export * from './reduce';
+export * from './softmax';
+export * from './gemm';
+export {
+  x32_copy_nd, x32_fill, x32_gather, f32_scatter_add, f32_one_hot, f32_cast_i32, i32_cast_f32,
+} from './layout';
+
+/** First byte after the module's static data; the arena starts above it. */
+export function heap_base(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,158 @@
+// Vectorized f32x4 approximations (exp, log, tanh, sigmoid, erfc, gelu) and their f64 scalar references.
+
+/** a * b + c; fused (or not, as the engine likes) in the relaxed build. */
+@inline export function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+@inline export function splat(x: f32): v128 {
+  return f32x4.splat(x);
+}
+
+/** Lanes of `x` with the sign bit of `s`. */
+@inline function withSignOf(x: v128, s: v128): v128 {
+  return v128.or(x, v128.and(s, i32x4.splat(0x80000000)));
+}
+
+/** e^x, ~1 ulp; overflows to Infinity above ~88.72, underflows through the subnormals to 0. */
+@inline export function vexp(x: v128): v128 {
+  // NOTE: pmax/pmin keep NaN lanes (and are single instructions, unlike f32x4.max/min).
+  x = f32x4.pmin(f32x4.pmax(x, splat(-105.0)), splat(88.8));
+  // NOTE: adding 1.5 * 2^23 rounds to an integer in the low mantissa bits: cheaper than nearest + trunc_sat.
+  const t = madd(x, splat(1.44269504088896341), splat(12582912.0));
+  const fx = f32x4.sub(t, splat(12582912.0));
+  // Cody-Waite: fx * 0.693359375 is exact, so r keeps its low bits.
+  let r = madd(fx, splat(-0.693359375), x);
+  r = madd(fx, splat(2.12194440e-4), r);
+  let p = madd(splat(1.9875691500e-4), r, splat(1.3981999507e-3));
+  p = madd(p, r, splat(8.3334519073e-3));
+  p = madd(p, r, splat(4.1665795894e-2));
+  p = madd(p, r, splat(1.6666665459e-1));
+  p = madd(p, r, splat(5.0000001201e-1));
+  const y = f32x4.add(madd(p, f32x4.mul(r, r), r), splat(1.0));
+  // NOTE: 2^n is applied in two halves: n reaches -151 and 128, beyond one f32 exponent field.
+  const n = i32x4.sub(t, splat(12582912.0));
+  const n1 = i32x4.shr_s(n, 1);
+  const n2 = i32x4.sub(n, n1);
+  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
+  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
+  return f32x4.mul(f32x4.mul(y, s1), s2);
+}
+
+/** Natural log, ~1 ulp, subnormals included; log(0) = -Infinity, log(x < 0) = NaN. */
+@inline export function vlog(x: v128): v128 {
+  const tiny = f32x4.lt(x, splat(1.17549435e-38));
+  const xs = v128.bitselect(f32x4.mul(x, splat(8388608.0)), x, tiny);
+  let e = i32x4.sub(i32x4.shr_u(xs, 23), i32x4.splat(126));
+  e = i32x4.sub(e, v128.and(tiny, i32x4.splat(23)));
+  let m = v128.or(v128.and(xs, i32x4.splat(0x007fffff)), i32x4.splat(0x3f000000));
+  const lo = f32x4.lt(m, splat(0.707106781186547524));
+  e = i32x4.add(e, lo);
+  m = f32x4.sub(f32x4.add(m, v128.and(m, lo)), splat(1.0));
+  const fe = f32x4.convert_i32x4_s(e);
+  const z = f32x4.mul(m, m);
+  let p = madd(splat(7.0376836292e-2), m, splat(-1.1514610310e-1));
+  p = madd(p, m, splat(1.1676998740e-1));
+  p = madd(p, m, splat(-1.2420140846e-1));
+  p = madd(p, m, splat(1.4249322787e-1));
+  p = madd(p, m, splat(-1.6668057665e-1));
+  p = madd(p, m, splat(2.0000714765e-1));
+  p = madd(p, m, splat(-2.4999993993e-1));
+  p = madd(p, m, splat(3.3333331174e-1));
+  let y = f32x4.mul(f32x4.mul(p, m), z);
+  y = madd(fe, splat(-2.12194440e-4), y);
+  y = madd(z, splat(-0.5), y);
+  let r = f32x4.add(m, y);
+  r = madd(fe, splat(0.693359375), r);
+  // Specials: +Infinity and NaN give themselves, x < 0 gives NaN, ±0 gives -Infinity.
+  r = v128.bitselect(x, r, v128.or(f32x4.ne(x, x), f32x4.eq(x, splat(Infinity))));
+  r = v128.bitselect(splat(NaN), r, f32x4.lt(x, splat(0.0)));
+  return v128.bitselect(splat(-Infinity), r, f32x4.eq(x, splat(0.0)));
+}
+
+/** tanh: odd polynomial below |x| = 0.625, 1 - 2/(e^2|x| + 1) above. */
+@inline export function vtanh(x: v128): v128 {
+  const ax = f32x4.abs(x);
+  const s = f32x4.mul(x, x);
+  let p = madd(splat(-5.70498872745e-3), s, splat(2.06390887954e-2));
+  p = madd(p, s, splat(-5.37397155531e-2));
+  p = madd(p, s, splat(1.33314422036e-1));
+  p = madd(p, s, splat(-3.33332819422e-1));
+  const small = madd(f32x4.mul(p, s), x, x);
+  const e = vexp(f32x4.add(ax, ax));
+  const big = f32x4.sub(splat(1.0), f32x4.div(splat(2.0), f32x4.add(e, splat(1.0))));
+  return v128.bitselect(small, withSignOf(big, x), f32x4.lt(ax, splat(0.625)));
+}
+
+@inline export function vsigmoid(x: v128): v128 {
+  return f32x4.div(splat(1.0), f32x4.add(splat(1.0), vexp(f32x4.neg(x))));
+}
+
+/**
+ * erfc(z) for z >= 0 given z2 = z * z (callers pass x*x/2, rounded once, not (x/sqrt 2)^2), to ~1e-6
+ * relative: Numerical Recipes' Chebyshev fit (1.2e-7), evaluated in f32.
+ */
+@inline export function verfc(z: v128, z2: v128): v128 {
+  const t = f32x4.div(splat(1.0), madd(z, splat(0.5), splat(1.0)));
+  let p = madd(splat(0.17087277), t, splat(-0.82215223));
+  p = madd(p, t, splat(1.48851587));
+  p = madd(p, t, splat(-1.13520398));
+  p = madd(p, t, splat(0.27886807));
+  p = madd(p, t, splat(-0.18628806));
+  p = madd(p, t, splat(0.09678418));
+  p = madd(p, t, splat(0.37409196));
+  p = madd(p, t, splat(1.00002368));
+  p = madd(p, t, splat(-1.26551223));
+  return f32x4.mul(t, vexp(f32x4.sub(p, z2)));
+}
+
+/** Phi(x), the standard normal CDF, without cancellation in either tail. */
+@inline export function vphi(x: v128): v128 {
+  const z2 = f32x4.mul(f32x4.mul(x, x), splat(0.5));
+  const h = f32x4.mul(splat(0.5), verfc(f32x4.mul(f32x4.abs(x), splat(0.707106781186547524)), z2));
+  return v128.bitselect(h, f32x4.sub(splat(1.0), h), f32x4.lt(x, splat(0.0)));
+}
+
+/** gelu(x) = x * Phi(x) = 0.5 x (1 + erf(x / sqrt 2)). */
+@inline export function vgelu(x: v128): v128 {
+  return f32x4.mul(x, vphi(x));
+}
+
+/** d gelu / dx = Phi(x) + x * phi(x). */
+@inline export function vgeluDeriv(x: v128): v128 {
+  const pdf = f32x4.mul(vexp(f32x4.mul(f32x4.mul(x, x), splat(-0.5))), splat(0.398942280401432678));
+  return madd(x, pdf, vphi(x));
+}
+
+// ---- f64 scalar references (the `_scalar` kernels), the same formulas as the js backend ----
+
+/** erf to ~1e-15: Maclaurin series below 2.5, Lentz continued fraction for erfc above. */
+export function erf64(x: f64): f64 {
+  if (isNaN(x)) return NaN;
+  const ax = Math.abs(x);
+  if (ax < 2.5) {
+    let term = ax, sum = ax;
+    const x2 = ax * ax;
+    for (let n = 1; n < 60; n++) {
+      term *= -x2 / <f64>n;
+      const t = term / <f64>(2 * n + 1);
+      sum += t;
+      if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
+    }
+    const r = 1.1283791670955126 * sum;
+    return x < 0 ? -r : r;
+  }
+  if (ax > 6) return x < 0 ? -1 : 1;
+  let f = ax, c = ax, d = 0.0;
+  for (let n = 1; n < 200; n++) {
+    const an = <f64>n / 2;
+    d = 1 / (ax + an * d);
+    c = ax + an / c;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  const erfc = Math.exp(-ax * ax) * 0.5641895835477563 / f;
+  return x < 0 ? erfc - 1 : 1 - erfc;
+}

@@ -1,0 +1,289 @@
+// Reductions over axis 1 of [outer, R, inner] -> [outer, inner]: sum, max, min, argmax, argmin.
+// Float sums accumulate in f64 (as the js backend does); max/min let NaN win; arg* take the first index.
+import { x32_fill } from './layout';
+
+@inline function high2(x: v128): v128 {
+  return i32x4.shuffle(x, x, 2, 3, 2, 3);
+}
+
+@inline function rowPtr(x: usize, o: i32, r: i32, R: i32, inner: i32, j: i32): usize {
+  return x + (<usize>((o * R + r) * inner + j) << 2);
+}
+
+export function f32_sum(x: usize, out: usize, outer: i32, R: i32, inner: i32): void {
+  for (let o = 0; o < outer; o++) {
+    if (inner == 1) {
+      const row = x + (<usize>(o * R) << 2);
+      let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+      let r = 0;
+      for (; r + 8 <= R; r += 8) {
+        const v0 = v128.load(row + (<usize>r << 2)), v1 = v128.load(row + (<usize>r << 2), 16);
+        a0 = f64x2.add(a0, f64x2.promote_low_f32x4(v0));
+        a1 = f64x2.add(a1, f64x2.promote_low_f32x4(high2(v0)));
+        a2 = f64x2.add(a2, f64x2.promote_low_f32x4(v1));
+        a3 = f64x2.add(a3, f64x2.promote_low_f32x4(high2(v1)));
+      }
+      const a = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
+      let s = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
+      for (; r < R; r++) s += <f64>load<f32>(row + (<usize>r << 2));
+      store<f32>(out + (<usize>o << 2), <f32>s);
+      continue;
+    }
+    let j = 0;
+    for (; j + 8 <= inner; j += 8) {
+      let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+      for (let r = 0; r < R; r++) {
+        const p = rowPtr(x, o, r, R, inner, j);
+        const v0 = v128.load(p), v1 = v128.load(p, 16);
+        a0 = f64x2.add(a0, f64x2.promote_low_f32x4(v0));
+        a1 = f64x2.add(a1, f64x2.promote_low_f32x4(high2(v0)));
+        a2 = f64x2.add(a2, f64x2.promote_low_f32x4(v1));
+        a3 = f64x2.add(a3, f64x2.promote_low_f32x4(high2(v1)));
+      }
+      const q = out + (<usize>(o * inner + j) << 2);
+      v128.store(q, i32x4.shuffle(f32x4.demote_f64x2_zero(a0), f32x4.demote_f64x2_zero(a1), 0, 1, 4, 5));
+      v128.store(q, i32x4.shuffle(f32x4.demote_f64x2_zero(a2), f32x4.demote_f64x2_zero(a3), 0, 1, 4, 5), 16);
+    }
+    for (; j < inner; j++) {
+      let s: f64 = 0;
+      for (let r = 0; r < R; r++) s += <f64>load<f32>(rowPtr(x, o, r, R, inner, j));
+      store<f32>(out + (<usize>(o * inner + j) << 2), <f32>s);
+    }
+  }
+}
+
+export function i32_sum(x: usize, out: usize, outer: i32, R: i32, inner: i32): void {
+  for (let o = 0; o < outer; o++) {
+    if (inner == 1) {
+      const row = x + (<usize>(o * R) << 2);
+      let a = i32x4.splat(0);
+      let r = 0;
+      for (; r + 4 <= R; r += 4) a = i32x4.add(a, v128.load(row + (<usize>r << 2)));
+      let s = i32x4.extract_lane(a, 0) + i32x4.extract_lane(a, 1) + i32x4.extract_lane(a, 2) + i32x4.extract_lane(a, 3);
+      for (; r < R; r++) s += load<i32>(row + (<usize>r << 2));
+      store<i32>(out + (<usize>o << 2), s);
+      continue;
+    }
+    let j = 0;
+    for (; j + 4 <= inner; j += 4) {
+      let a = i32x4.splat(0);
+      for (let r = 0; r < R; r++) a = i32x4.add(a, v128.load(rowPtr(x, o, r, R, inner, j)));
+      v128.store(out + (<usize>(o * inner + j) << 2), a);
+    }
+    for (; j < inner; j++) {
+      let s = 0;
+      for (let r = 0; r < R; r++) s += load<i32>(rowPtr(x, o, r, R, inner, j));
+      store<i32>(out + (<usize>(o * inner + j) << 2), s);
+    }
+  }
+}
+
+/** max (isMax) or min; NaN wins; R = 0 gives -Infinity / +Infinity. */
+@inline function extremeF32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
+  const init: f32 = isMax ? -Infinity : Infinity;
+  for (let o = 0; o < outer; o++) {
+    if (inner == 1) {
+      const row = x + (<usize>(o * R) << 2);
+      let a0 = f32x4.splat(init), a1 = f32x4.splat(init);
+      let r = 0;
+      for (; r + 8 <= R; r += 8) {
+        const v0 = v128.load(row + (<usize>r << 2)), v1 = v128.load(row + (<usize>r << 2), 16);
+        a0 = isMax ? f32x4.max(a0, v0) : f32x4.min(a0, v0);
+        a1 = isMax ? f32x4.max(a1, v1) : f32x4.min(a1, v1);
+      }
+      const a = isMax ? f32x4.max(a0, a1) : f32x4.min(a0, a1);
+      let m = isMax
+        ? max<f32>(max<f32>(f32x4.extract_lane(a, 0), f32x4.extract_lane(a, 1)), max<f32>(f32x4.extract_lane(a, 2), f32x4.extract_lane(a, 3)))
+        : min<f32>(min<f32>(f32x4.extract_lane(a, 0), f32x4.extract_lane(a, 1)), min<f32>(f32x4.extract_lane(a, 2), f32x4.extract_lane(a, 3)));
+      for (; r < R; r++) {
+        const v = load<f32>(row + (<usize>r << 2));
+        m = isMax ? max<f32>(m, v) : min<f32>(m, v);
+      }
+      store<f32>(out + (<usize>o << 2), m);
+      continue;
+    }
+    let j = 0;
+    for (; j + 4 <= inner; j += 4) {
+      let a = f32x4.splat(init);
+      for (let r = 0; r < R; r++) {
+        const v = v128.load(rowPtr(x, o, r, R, inner, j));
+        a = isMax ? f32x4.max(a, v) : f32x4.min(a, v);
+      }
+      v128.store(out + (<usize>(o * inner + j) << 2), a);
+    }
+    for (; j < inner; j++) {
+      let m = init;
+      for (let r = 0; r < R; r++) {
+        const v = load<f32>(rowPtr(x, o, r, R, inner, j));
+        m = isMax ? max<f32>(m, v) : min<f32>(m, v);
+      }
+      store<f32>(out + (<usize>(o * inner + j) << 2), m);
+    }
+  }
+}
+
+/** int32 max/min. NOTE: R = 0 gives 0, as the js backend stores ±Infinity into an Int32Array. */
+@inline function extremeI32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
+  const init: i32 = isMax ? i32.MIN_VALUE : i32.MAX_VALUE;
+  if (R == 0) { x32_fill(out, outer * inner, 0); return; }
+  for (let o = 0; o < outer; o++) {
+    if (inner == 1) {
+      const row = x + (<usize>(o * R) << 2);
+      let a = i32x4.splat(init);
+      let r = 0;
+      for (; r + 4 <= R; r += 4) {
+        const v = v128.load(row + (<usize>r << 2));
+        a = isMax ? i32x4.max_s(a, v) : i32x4.min_s(a, v);
+      }
+      let m = isMax
+        ? max<i32>(max<i32>(i32x4.extract_lane(a, 0), i32x4.extract_lane(a, 1)), max<i32>(i32x4.extract_lane(a, 2), i32x4.extract_lane(a, 3)))
+        : min<i32>(min<i32>(i32x4.extract_lane(a, 0), i32x4.extract_lane(a, 1)), min<i32>(i32x4.extract_lane(a, 2), i32x4.extract_lane(a, 3)));
+      for (; r < R; r++) {
+        const v = load<i32>(row + (<usize>r << 2));
+        m = isMax ? max<i32>(m, v) : min<i32>(m, v);
+      }
+      store<i32>(out + (<usize>o << 2), m);
+      continue;
+    }
+    let j = 0;
+    for (; j + 4 <= inner; j += 4) {
+      let a = i32x4.splat(init);
+      for (let r = 0; r < R; r++) {
+        const v = v128.load(rowPtr(x, o, r, R, inner, j));
+        a = isMax ? i32x4.max_s(a, v) : i32x4.min_s(a, v);
+      }
+      v128.store(out + (<usize>(o * inner + j) << 2), a);
+    }
+    for (; j < inner; j++) {
+      let m = init;
+      for (let r = 0; r < R; r++) {
+        const v = load<i32>(rowPtr(x, o, r, R, inner, j));
+        m = isMax ? max<i32>(m, v) : min<i32>(m, v);
+      }
+      store<i32>(out + (<usize>(o * inner + j) << 2), m);
+    }
+  }
+}
+
+export function f32_max(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeF32(x, out, outer, R, inner, true); }
+export function f32_min(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeF32(x, out, outer, R, inner, false); }
+export function i32_max(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeI32(x, out, outer, R, inner, true); }
+export function i32_min(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeI32(x, out, outer, R, inner, false); }
+
+/** Lanes where v replaces the running best: strictly better, or the first NaN. */
+@inline function beatsF32(v: v128, best: v128, isMax: bool): v128 {
+  const better = isMax ? f32x4.gt(v, best) : f32x4.lt(v, best);
+  return v128.or(better, v128.and(f32x4.ne(v, v), f32x4.eq(best, best)));
+}
+
+@inline function beatsScalarF32(v: f32, best: f32, isMax: bool): bool {
+  return (isMax ? v > best : v < best) || (isNaN(v) && !isNaN(best));
+}
+
+/** argmax/argmin over float32 with the js backend's rule: first index of the best, NaN counts as best. */
+@inline function argF32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
+  const init: f32 = isMax ? -Infinity : Infinity;
+  for (let o = 0; o < outer; o++) {
+    if (inner == 1) {
+      const row = x + (<usize>(o * R) << 2);
+      let best = f32x4.splat(init), bidx = i32x4.splat(0);
+      let idx = i32x4(0, 1, 2, 3);
+      let r = 0;
+      for (; r + 4 <= R; r += 4) {
+        const v = v128.load(row + (<usize>r << 2));
+        const m = beatsF32(v, best, isMax);
+        best = v128.bitselect(v, best, m);
+        bidx = v128.bitselect(idx, bidx, m);
+        idx = i32x4.add(idx, i32x4.splat(4));
+      }
+      // Merge the lanes: a lane wins if better, or as good (both NaN included) with a lower index.
+      let bv = f32x4.extract_lane(best, 0), bi = i32x4.extract_lane(bidx, 0);
+      for (let l = 1; l < 4; l++) {
+        const v = l == 1 ? f32x4.extract_lane(best, 1) : l == 2 ? f32x4.extract_lane(best, 2) : f32x4.extract_lane(best, 3);
+        const i = l == 1 ? i32x4.extract_lane(bidx, 1) : l == 2 ? i32x4.extract_lane(bidx, 2) : i32x4.extract_lane(bidx, 3);
+        const same = v == bv || (isNaN(v) && isNaN(bv));
+        if (beatsScalarF32(v, bv, isMax) || (same && i < bi)) { bv = v; bi = i; }
+      }
+      for (; r < R; r++) {
+        const v = load<f32>(row + (<usize>r << 2));
+        if (beatsScalarF32(v, bv, isMax)) { bv = v; bi = r; }
+      }
+      store<i32>(out + (<usize>o << 2), bi);
+      continue;
+    }
+    let j = 0;
+    for (; j + 4 <= inner; j += 4) {
+      let best = f32x4.splat(init), bidx = i32x4.splat(0);
+      for (let r = 0; r < R; r++) {
+        const v = v128.load(rowPtr(x, o, r, R, inner, j));
+        const m = beatsF32(v, best, isMax);
+        best = v128.bitselect(v, best, m);
+        bidx = v128.bitselect(i32x4.splat(r), bidx, m);
+      }
+      v128.store(out + (<usize>(o * inner + j) << 2), bidx);
+    }
+    for (; j < inner; j++) {
+      let bv = init, bi = 0;
+      for (let r = 0; r < R; r++) {
+        const v = load<f32>(rowPtr(x, o, r, R, inner, j));
+        if (beatsScalarF32(v, bv, isMax)) { bv = v; bi = r; }
+      }
+      store<i32>(out + (<usize>(o * inner + j) << 2), bi);
+    }
+  }
+}
+
+@inline function argI32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
+  const init: i32 = isMax ? i32.MIN_VALUE : i32.MAX_VALUE;
+  for (let o = 0; o < outer; o++) {
+    if (inner == 1) {
+      const row = x + (<usize>(o * R) << 2);
+      let best = i32x4.splat(init), bidx = i32x4.splat(0);
+      let idx = i32x4(0, 1, 2, 3);
+      let r = 0;
+      for (; r + 4 <= R; r += 4) {
+        const v = v128.load(row + (<usize>r << 2));
+        const m = isMax ? i32x4.gt_s(v, best) : i32x4.lt_s(v, best);
+        best = v128.bitselect(v, best, m);
+        bidx = v128.bitselect(idx, bidx, m);
+        idx = i32x4.add(idx, i32x4.splat(4));
+      }
+      let bv = i32x4.extract_lane(best, 0), bi = i32x4.extract_lane(bidx, 0);
+      for (let l = 1; l < 4; l++) {
+        const v = l == 1 ? i32x4.extract_lane(best, 1) : l == 2 ? i32x4.extract_lane(best, 2) : i32x4.extract_lane(best, 3);
+        const i = l == 1 ? i32x4.extract_lane(bidx, 1) : l == 2 ? i32x4.extract_lane(bidx, 2) : i32x4.extract_lane(bidx, 3);
+        if ((isMax ? v > bv : v < bv) || (v == bv && i < bi)) { bv = v; bi = i; }
+      }
+      for (; r < R; r++) {
+        const v = load<i32>(row + (<usize>r << 2));
+        if (isMax ? v > bv : v < bv) { bv = v; bi = r; }
+      }
+      store<i32>(out + (<usize>o << 2), bi);
+      continue;
+    }
+    let j = 0;
+    for (; j + 4 <= inner; j += 4) {
+      let best = i32x4.splat(init), bidx = i32x4.splat(0);
+      for (let r = 0; r < R; r++) {
+        const v = v128.load(rowPtr(x, o, r, R, inner, j));
+        const m = isMax ? i32x4.gt_s(v, best) : i32x4.lt_s(v, best);
+        best = v128.bitselect(v, best, m);
+        bidx = v128.bitselect(i32x4.splat(r), bidx, m);
+      }
+      v128.store(out + (<usize>(o * inner + j) << 2), bidx);
+    }
+    for (; j < inner; j++) {
+      let bv = init, bi = 0;
+      for (let r = 0; r < R; r++) {
+        const v = load<i32>(rowPtr(x, o, r, R, inner, j));
+        if (isMax ? v > bv : v < bv) { bv = v; bi = r; }
+      }
+      store<i32>(out + (<usize>(o * inner + j) << 2), bi);
+    }
+  }
+}
+
+export function f32_argmax(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argF32(x, out, outer, R, inner, true); }
+export function f32_argmin(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argF32(x, out, outer, R, inner, false); }
+export function i32_argmax(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argI32(x, out, outer, R, inner, true); }
+export function i32_argmin(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argI32(x, out, outer, R, inner, false); }

@@ -1,0 +1,112 @@
+// The kernel module's exports as TypeScript sees them: pointers are byte offsets into the shared memory,
+// sizes and strides are element counts, and every kernel writes its output in place.
+
+type Ptr = number;
+/** x -> out, n elements. */
+type Unary = (x: Ptr, out: Ptr, n: number) => void;
+/** (dy, v) -> out, n elements. */
+type Grad = (dy: Ptr, v: Ptr, out: Ptr, n: number) => void;
+/** Broadcasting binary op; `params` holds rank, out shape, a strides, b strides (see ParamsLayout). */
+type Binary = (a: Ptr, b: Ptr, out: Ptr, params: Ptr) => void;
+/** x [outer, R, inner] -> out [outer, inner]. */
+type Reduce = (x: Ptr, out: Ptr, outer: number, R: number, inner: number) => void;
+/** x [rows, C] -> out [rows, C]. */
+type RowWise = (x: Ptr, out: Ptr, rows: number, C: number) => void;
+/** logits [rows, C], labels -> loss [rows]. */
+type Loss = (logits: Ptr, labels: Ptr, out: Ptr, rows: number, C: number) => void;
+/**
+ * Batched C[p] = op(A[p]) op(B[p]) with C [M, N]; lda/ldb/ldc are the stored row lengths and the
+ * batch strides are in elements (0 broadcasts an operand).
+ */
+type Gemm = (a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldb: number, ldc: number,
+  batch: number, strideA: number, strideB: number, strideC: number) => void;
+
+/** The params block for N-d kernels (i32 slots, byte offsets). Mirrors assembly/layout.ts. */
+export const ParamsLayout = {
+  maxRank: 8,
+  rank: 0,
+  shape: 4,
+  strideA: 36,
+  strideB: 68,
+  /** Kernel scratch (index counters) from here; the block needs `bytes` in all. */
+  counter: 100,
+  bytes: 132,
+} as const;
+
+export interface WasmKernels {
+  /** First byte after the module's static data. */
+  heap_base(): number;
+
+  f32_neg: Unary; f32_exp: Unary; f32_log: Unary; f32_sqrt: Unary; f32_square: Unary; f32_abs: Unary;
+  f32_sign: Unary; f32_reciprocal: Unary; f32_relu: Unary; f32_sigmoid: Unary; f32_tanh: Unary; f32_gelu: Unary;
+  f32_leaky_relu(x: Ptr, out: Ptr, n: number, alpha: number): void;
+  /** lo, hi: the bounds rounded to float32. */
+  f32_clip(x: Ptr, out: Ptr, n: number, lo: number, hi: number): void;
+
+  /** Scalar references (f64 math, as the js backend). */
+  f32_neg_scalar: Unary; f32_exp_scalar: Unary; f32_log_scalar: Unary; f32_sqrt_scalar: Unary;
+  f32_square_scalar: Unary; f32_abs_scalar: Unary; f32_sign_scalar: Unary; f32_reciprocal_scalar: Unary;
+  f32_relu_scalar: Unary; f32_sigmoid_scalar: Unary; f32_tanh_scalar: Unary; f32_gelu_scalar: Unary;
+  f32_leaky_relu_scalar(x: Ptr, out: Ptr, n: number, alpha: number): void;
+  f32_clip_scalar(x: Ptr, out: Ptr, n: number, lo: number, hi: number): void;
+
+  i32_neg: Unary; i32_abs: Unary; i32_square: Unary; i32_sign: Unary;
+
+  f32_relu_grad: Grad; f32_sigmoid_grad: Grad; f32_tanh_grad: Grad; f32_gelu_grad: Grad;
+  f32_leaky_relu_grad(dy: Ptr, x: Ptr, out: Ptr, n: number, alpha: number): void;
+  /** lo, hi: float32 bounds with lo <= x <= hi exactly when min <= x <= max for every float32 x. */
+  f32_clip_grad(dy: Ptr, x: Ptr, out: Ptr, n: number, lo: number, hi: number): void;
+
+  f32_add: Binary; f32_sub: Binary; f32_mul: Binary; f32_div: Binary; f32_pow: Binary;
+  f32_maximum: Binary; f32_minimum: Binary;
+  f32_greater: Binary; f32_greater_equal: Binary; f32_less: Binary; f32_less_equal: Binary;
+  f32_equal: Binary; f32_not_equal: Binary;
+  i32_add: Binary; i32_sub: Binary; i32_mul: Binary; i32_maximum: Binary; i32_minimum: Binary;
+  i32_greater: Binary; i32_greater_equal: Binary; i32_less: Binary; i32_less_equal: Binary;
+  i32_equal: Binary; i32_not_equal: Binary;
+
+  f32_sum: Reduce; f32_max: Reduce; f32_min: Reduce; f32_argmax: Reduce; f32_argmin: Reduce;
+  i32_sum: Reduce; i32_max: Reduce; i32_min: Reduce; i32_argmax: Reduce; i32_argmin: Reduce;
+
+  f32_softmax: RowWise; f32_log_softmax: RowWise;
+  f32_softmax_cross_entropy: Loss;
+  /** labels int32 [rows]. */
+  f32_sparse_softmax_cross_entropy: Loss;
+
+  f32_gemm_nn: Gemm; f32_gemm_nt: Gemm; f32_gemm_tn: Gemm; f32_gemm_tt: Gemm;
+  f32_gemm_scalar(a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldb: number, ldc: number,
+    batch: number, strideA: number, strideB: number, strideC: number, transA: number, transB: number): void;
+
+  /** N-d strided copy of 4-byte elements; params: rank, shape, src strides (A), dst strides (B). */
+  x32_copy_nd(src: Ptr, dst: Ptr, params: Ptr): void;
+  /** Fills n elements with the 32-bit pattern `bits`. */
+  x32_fill(out: Ptr, n: number, bits: number): void;
+  /** x [outer, N, inner], idx int32 [M] -> out [outer, M, inner]. */
+  x32_gather(x: Ptr, idx: Ptr, out: Ptr, outer: number, N: number, inner: number, M: number): void;
+  /** dy [outer, M, inner], idx int32 [M] -> out [outer, n, inner]. */
+  f32_scatter_add(dy: Ptr, idx: Ptr, out: Ptr, outer: number, M: number, inner: number, n: number): void;
+  f32_one_hot(idx: Ptr, out: Ptr, n: number, depth: number): void;
+  f32_cast_i32: Unary;
+  i32_cast_f32: Unary;
+}
+
+/** Every export name, for checks that the module and this interface agree. */
+export const KERNEL_EXPORTS = Object.keys({
+  heap_base: 0,
+  f32_neg: 0, f32_exp: 0, f32_log: 0, f32_sqrt: 0, f32_square: 0, f32_abs: 0, f32_sign: 0, f32_reciprocal: 0,
+  f32_relu: 0, f32_sigmoid: 0, f32_tanh: 0, f32_gelu: 0, f32_leaky_relu: 0, f32_clip: 0,
+  f32_neg_scalar: 0, f32_exp_scalar: 0, f32_log_scalar: 0, f32_sqrt_scalar: 0, f32_square_scalar: 0,
+  f32_abs_scalar: 0, f32_sign_scalar: 0, f32_reciprocal_scalar: 0, f32_relu_scalar: 0, f32_sigmoid_scalar: 0,
+  f32_tanh_scalar: 0, f32_gelu_scalar: 0, f32_leaky_relu_scalar: 0, f32_clip_scalar: 0,
+  i32_neg: 0, i32_abs: 0, i32_square: 0, i32_sign: 0,
+  f32_relu_grad: 0, f32_sigmoid_grad: 0, f32_tanh_grad: 0, f32_gelu_grad: 0, f32_leaky_relu_grad: 0, f32_clip_grad: 0,
+  f32_add: 0, f32_sub: 0, f32_mul: 0, f32_div: 0, f32_pow: 0, f32_maximum: 0, f32_minimum: 0,
+  f32_greater: 0, f32_greater_equal: 0, f32_less: 0, f32_less_equal: 0, f32_equal: 0, f32_not_equal: 0,
+  i32_add: 0, i32_sub: 0, i32_mul: 0, i32_maximum: 0, i32_minimum: 0,
+  i32_greater: 0, i32_greater_equal: 0, i32_less: 0, i32_less_equal: 0, i32_equal: 0, i32_not_equal: 0,
+  f32_sum: 0, f32_max: 0, f32_min: 0, f32_argmax: 0, f32_argmin: 0,
+  i32_sum: 0, i32_max: 0, i32_min: 0, i32_argmax: 0, i32_argmin: 0,
+  f32_softmax: 0, f32_log_softmax: 0, f32_softmax_cross_entropy: 0, f32_sparse_softmax_cross_entropy: 0,
+  f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_scalar: 0,
+  x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
+} satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];

@@ -1,0 +1,186 @@
+// The allocator that owns the kernels' linear memory: 16-byte aligned blocks, best-fit reuse with
+// coalescing, growth on demand, and a fixed params block for passing shapes and strides to kernels.
+
+export interface ArenaUsage {
+  /** Bytes of linear memory the arena manages (memory size minus static data and params). */
+  heapBytes: number;
+  /** Bytes in live blocks (sizes rounded up to their size class). */
+  usedBytes: number;
+  /** heapBytes - usedBytes: free blocks plus the untouched space above them. */
+  freeBytes: number;
+  /** Live blocks. */
+  blocks: number;
+  /** Free blocks waiting for reuse. */
+  freeBlocks: number;
+}
+
+export const ALIGN = 16;
+export const PARAMS_BYTES = 256;
+const PAGE = 65536;
+/** Below this, blocks are rounded to 16 bytes; above, to eighths of a power of two. */
+const SMALL = 4096;
+
+const align = (n: number, a: number = ALIGN): number => Math.ceil(n / a) * a;
+
+/** The size class of a request: exact 16-byte steps when small, at most 12.5% slack when large. */
+export function sizeClass(bytes: number): number {
+  if (bytes <= SMALL) return Math.max(ALIGN, align(bytes));
+  const step = 2 ** Math.floor(Math.log2(bytes)) / 8;
+  return align(bytes, step);
+}
+
+export class Arena {
+  readonly memory: WebAssembly.Memory;
+  /** Start of the params block (PARAMS_BYTES, 16-byte aligned). */
+  readonly paramsPtr: number;
+  /** First heap byte. */
+  readonly base: number;
+  private top: number;
+  private readonly live = new Map<number, number>();
+  private readonly freeStart = new Map<number, number>();
+  private readonly freeEnd = new Map<number, number>();
+  private readonly freeBySize = new Map<number, Set<number>>();
+  private used = 0;
+  private f32View: Float32Array;
+  private i32View: Int32Array;
+  private u8View: Uint8Array;
+  private paramsView: Int32Array;
+
+  /** `heapBase`: first byte the module leaves free (its static data lies below). */
+  constructor(memory: WebAssembly.Memory, heapBase: number) {
+    this.memory = memory;
+    this.paramsPtr = align(heapBase);
+    this.base = this.paramsPtr + PARAMS_BYTES;
+    this.top = this.base;
+    this.ensure(this.base);
+    this.f32View = new Float32Array(memory.buffer);
+    this.i32View = new Int32Array(memory.buffer);
+    this.u8View = new Uint8Array(memory.buffer);
+    this.paramsView = new Int32Array(memory.buffer, this.paramsPtr, PARAMS_BYTES / 4);
+  }
+
+  /** A block of at least `bytes` bytes, 16-byte aligned; contents unspecified. */
+  alloc(bytes: number): number {
+    if (!Number.isInteger(bytes) || bytes < 0) throw new Error(`arena: cannot allocate ${bytes} bytes`);
+    const size = sizeClass(bytes);
+    const exact = this.freeBySize.get(size);
+    if (exact !== undefined && exact.size > 0) {
+      const ptr = exact.values().next().value as number;
+      this.unlinkFree(ptr, size);
+      return this.claim(ptr, size);
+    }
+    const fit = this.bestFit(size);
+    if (fit !== -1) {
+      const have = this.freeStart.get(fit)!;
+      this.unlinkFree(fit, have);
+      if (have > size) this.linkFree(fit + size, have - size);
+      return this.claim(fit, size);
+    }
+    const ptr = this.top;
+    this.ensure(ptr + size);
+    this.top = ptr + size;
+    return this.claim(ptr, size);
+  }
+
+  free(ptr: number): void {
+    const size = this.live.get(ptr);
+    if (size === undefined) throw new Error(this.describeBadFree(ptr));
+    this.live.delete(ptr);
+    this.used -= size;
+    let start = ptr, end = ptr + size;
+    const left = this.freeEnd.get(start);
+    if (left !== undefined) { this.unlinkFree(left, start - left); start = left; }
+    const right = this.freeStart.get(end);
+    if (right !== undefined) { this.unlinkFree(end, right); end += right; }
+    if (end === this.top) this.top = start;
+    else this.linkFree(start, end - start);
+  }
+
+  /** The size (rounded to its class) of the live block at `ptr`. */
+  sizeOf(ptr: number): number {
+    const size = this.live.get(ptr);
+    if (size === undefined) throw new Error(this.describeBadFree(ptr).replace('free of', 'size of'));
+    return size;
+  }
+
+  usage(): ArenaUsage {
+    const heapBytes = this.memory.buffer.byteLength - this.base;
+    return { heapBytes, usedBytes: this.used, freeBytes: heapBytes - this.used, blocks: this.live.size, freeBlocks: this.freeStart.size };
+  }
+
+  // NOTE: growing the memory detaches every view of the old buffer; always take views from here.
+  f32(): Float32Array { this.refresh(); return this.f32View; }
+  i32(): Int32Array { this.refresh(); return this.i32View; }
+  u8(): Uint8Array { this.refresh(); return this.u8View; }
+
+  /** The params block as int32 slots. */
+  params(): Int32Array { this.refresh(); return this.paramsView; }
+
+  private refresh(): void {
+    const buf = this.memory.buffer;
+    if (this.f32View.buffer === buf) return;
+    this.f32View = new Float32Array(buf);
+    this.i32View = new Int32Array(buf);
+    this.u8View = new Uint8Array(buf);
+    this.paramsView = new Int32Array(buf, this.paramsPtr, PARAMS_BYTES / 4);
+  }
+
+  private claim(ptr: number, size: number): number {
+    this.live.set(ptr, size);
+    this.used += size;
+    return ptr;
+  }
+
+  /** The smallest free block that holds `size` bytes, or -1. */
+  private bestFit(size: number): number {
+    let best = -1, bestSize = Infinity;
+    for (const [s, set] of this.freeBySize) {
+      if (s >= size && s < bestSize && set.size > 0) { best = set.values().next().value as number; bestSize = s; }
+    }
+    return best;
+  }
+
+  private linkFree(ptr: number, size: number): void {
+    this.freeStart.set(ptr, size);
+    this.freeEnd.set(ptr + size, ptr);
+    let set = this.freeBySize.get(size);
+    if (set === undefined) this.freeBySize.set(size, (set = new Set()));
+    set.add(ptr);
+  }
+
+  private unlinkFree(ptr: number, size: number): void {
+    this.freeStart.delete(ptr);
+    this.freeEnd.delete(ptr + size);
+    const set = this.freeBySize.get(size)!;
+    set.delete(ptr);
+    if (set.size === 0) this.freeBySize.delete(size);
+  }
+
+  /** Grows the memory so that [0, end) is addressable: by at least 25% (and 1 MiB) to amortise growth. */
+  private ensure(end: number): void {
+    const have = this.memory.buffer.byteLength;
+    if (end <= have) return;
+    const need = Math.ceil((end - have) / PAGE);
+    const want = Math.max(need, Math.ceil(have / PAGE / 4), 16);
+    try {
+      this.memory.grow(want);
+    } catch {
+      try {
+        this.memory.grow(need);
+      } catch {
+        throw new Error(`arena: out of memory: cannot grow WebAssembly memory from ${have} to ${end} bytes`);
+      }
+    }
+  }
+
+  private describeBadFree(ptr: number): string {
+    for (const [s, size] of this.freeStart) {
+      if (ptr >= s && ptr < s + size) return `arena: double free of block ${ptr} (it is already free)`;
+    }
+    if (ptr >= this.top && ptr < this.memory.buffer.byteLength) return `arena: double free of block ${ptr} (it is already free)`;
+    for (const [s, size] of this.live) {
+      if (ptr > s && ptr < s + size) return `arena: free of ${ptr}, which points inside the block at ${s}`;
+    }
+    return `arena: free of unknown pointer ${ptr}`;
+  }
+}

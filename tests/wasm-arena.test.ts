@@ -1,0 +1,176 @@
+// The arena that owns the wasm linear memory: alignment, reuse, coalescing, growth, views, usage, misuse errors.
+import { describe, expect, it } from 'vitest';
+import { ALIGN, Arena, PARAMS_BYTES, sizeClass } from '../bindings/arena.js';
+
+const PAGE = 65536;
+const arena = (pages = 1, heapBase = 1000) => new Arena(new WebAssembly.Memory({ initial: pages }), heapBase);
+
+/** A tiny deterministic generator, so failures replay. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('size classes', () => {
+  it('round small requests to 16 bytes and large ones to eighths of a power of two', () => {
+    expect(sizeClass(0)).toBe(16);
+    expect(sizeClass(1)).toBe(16);
+    expect(sizeClass(16)).toBe(16);
+    expect(sizeClass(17)).toBe(32);
+    expect(sizeClass(4096)).toBe(4096);
+    expect(sizeClass(4097)).toBe(4608);
+    for (const n of [5000, 65537, 1e6, 123456789]) {
+      const c = sizeClass(n);
+      expect(c).toBeGreaterThanOrEqual(n);
+      expect(c % ALIGN).toBe(0);
+      expect((c - n) / n).toBeLessThanOrEqual(0.125);
+    }
+  });
+});
+
+describe('Arena', () => {
+  it('puts a 16-byte aligned params block above the static data, and the heap above it', () => {
+    const a = arena(1, 1001);
+    expect(a.paramsPtr % ALIGN).toBe(0);
+    expect(a.paramsPtr).toBeGreaterThanOrEqual(1001);
+    expect(a.base).toBe(a.paramsPtr + PARAMS_BYTES);
+    const p = a.alloc(4);
+    expect(p).toBeGreaterThanOrEqual(a.base);
+    a.params()[0] = 7;
+    expect(a.i32()[a.paramsPtr >> 2]).toBe(7);
+  });
+
+  it('hands out 16-byte aligned, non-overlapping blocks', () => {
+    const a = arena();
+    const rnd = lcg(1);
+    const blocks: [number, number][] = [];
+    for (let i = 0; i < 300; i++) {
+      const n = Math.floor(rnd() * 300);
+      const p = a.alloc(n);
+      expect(p % ALIGN).toBe(0);
+      blocks.push([p, p + Math.max(n, 1)]);
+    }
+    blocks.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < blocks.length; i++) expect(blocks[i][0]).toBeGreaterThanOrEqual(blocks[i - 1][1]);
+  });
+
+  it('reuses a freed block for a request of the same size class', () => {
+    const a = arena();
+    const p = a.alloc(100);
+    const q = a.alloc(100);
+    a.free(p);
+    expect(a.alloc(97)).toBe(p);
+    expect(a.usage().freeBlocks).toBe(0);
+    a.free(q);
+  });
+
+  it('splits a larger free block for a smaller request, and coalesces neighbours on free', () => {
+    const a = arena();
+    const [x, y, z, guard] = [a.alloc(64), a.alloc(64), a.alloc(64), a.alloc(16)];
+    a.free(x);
+    a.free(z);
+    a.free(y); // joins x, y and z into one free block
+    expect(a.usage().freeBlocks).toBe(1);
+    expect(a.alloc(192)).toBe(x);
+    a.free(x);
+    expect(a.alloc(32)).toBe(x); // split: the rest stays free
+    expect(a.alloc(160)).toBe(x + 32);
+    expect(a.usage().freeBlocks).toBe(0);
+    void guard;
+  });
+
+  it('gives the space back to the top when the last blocks are freed', () => {
+    const a = arena();
+    const ps = [a.alloc(1000), a.alloc(2000), a.alloc(3000)];
+    for (const p of ps) a.free(p);
+    expect(a.usage()).toMatchObject({ usedBytes: 0, blocks: 0, freeBlocks: 0 });
+    expect(a.alloc(5000)).toBe(ps[0]);
+  });
+
+  it('grows the memory on demand and keeps the data; fresh views see it, old views are detached', () => {
+    const a = arena(1);
+    const p = a.alloc(1024);
+    const before = a.f32();
+    before.set([1, 2, 3], p >> 2);
+    const big = a.alloc(3 * PAGE);
+    expect(a.memory.buffer.byteLength).toBeGreaterThanOrEqual(big + 3 * PAGE);
+    expect(before.length).toBe(0); // NOTE: growth detached the old buffer
+    const after = a.f32();
+    expect(after.length * 4).toBe(a.memory.buffer.byteLength);
+    expect(Array.from(after.subarray(p >> 2, (p >> 2) + 3))).toEqual([1, 2, 3]);
+    expect(a.i32().buffer).toBe(a.memory.buffer);
+    expect(a.u8().buffer).toBe(a.memory.buffer);
+    expect(a.params().buffer).toBe(a.memory.buffer);
+    after[(big >> 2) + 3 * PAGE / 4 - 1] = 9;
+    expect(a.f32()[(big >> 2) + 3 * PAGE / 4 - 1]).toBe(9);
+  });
+
+  it('reports usage: heap, used, free bytes and block counts', () => {
+    const a = arena(2);
+    const u0 = a.usage();
+    expect(u0).toEqual({ heapBytes: 2 * PAGE - a.base, usedBytes: 0, freeBytes: 2 * PAGE - a.base, blocks: 0, freeBlocks: 0 });
+    const p = a.alloc(100), q = a.alloc(5000), r = a.alloc(0);
+    const used = sizeClass(100) + sizeClass(5000) + sizeClass(0);
+    let u = a.usage();
+    expect(u.usedBytes).toBe(used);
+    expect(u.blocks).toBe(3);
+    expect(u.heapBytes).toBe(a.memory.buffer.byteLength - a.base);
+    expect(u.freeBytes).toBe(u.heapBytes - used);
+    expect(a.sizeOf(q)).toBe(sizeClass(5000));
+    a.free(p);
+    u = a.usage();
+    expect(u).toMatchObject({ usedBytes: used - sizeClass(100), blocks: 2, freeBlocks: 1 });
+    a.free(q);
+    a.free(r);
+    expect(a.usage()).toMatchObject({ usedBytes: 0, blocks: 0, freeBlocks: 0 });
+  });
+
+  it('throws clear errors on double free, unknown pointers and bad sizes', () => {
+    const a = arena();
+    const p = a.alloc(64);
+    const q = a.alloc(64);
+    a.alloc(64);
+    a.free(p);
+    expect(() => a.free(p)).toThrow(/double free of block/);
+    a.free(q); // merges with p's free block
+    expect(() => a.free(q)).toThrow(/double free of block/);
+    const r = a.alloc(256);
+    expect(() => a.free(r + 16)).toThrow(/points inside the block/);
+    expect(() => a.free(8)).toThrow(/unknown pointer 8/);
+    expect(() => a.sizeOf(12345678)).toThrow(/size of unknown pointer/);
+    expect(() => a.alloc(-1)).toThrow(/cannot allocate -1 bytes/);
+    expect(() => a.alloc(1.5)).toThrow(/cannot allocate/);
+  });
+
+  it('keeps every live block intact through a random alloc/free workload', () => {
+    const intact = (v: Int32Array, p: number, n: number, t: number) => v.subarray(p >> 2, (p + n) >> 2).every((x) => x === t);
+    const a = arena(1);
+    const rnd = lcg(7);
+    const live = new Map<number, { n: number; tag: number }>();
+    let tag = 1, expectUsed = 0;
+    for (let step = 0; step < 3000; step++) {
+      if (live.size > 0 && rnd() < 0.45) {
+        const keys = [...live.keys()];
+        const p = keys[Math.floor(rnd() * keys.length)];
+        const { n, tag: t } = live.get(p)!;
+        expect(intact(a.i32(), p, n, t)).toBe(true);
+        a.free(p);
+        live.delete(p);
+        expectUsed -= sizeClass(n);
+      } else {
+        const n = 4 * Math.floor(rnd() < 0.1 ? rnd() * 40000 : rnd() * 300);
+        const p = a.alloc(n);
+        expect(live.has(p)).toBe(false);
+        a.i32().fill(tag, p >> 2, (p + n) >> 2);
+        live.set(p, { n, tag: tag++ });
+        expectUsed += sizeClass(n);
+      }
+      if (step % 500 === 0) expect(a.usage()).toMatchObject({ usedBytes: expectUsed, blocks: live.size });
+    }
+    for (const [p, { n, tag: t }] of live) {
+      expect(intact(a.i32(), p, n, t)).toBe(true);
+      a.free(p);
+    }
+    expect(a.usage()).toMatchObject({ usedBytes: 0, blocks: 0, freeBlocks: 0 });
+  });
+});
