@@ -201,6 +201,36 @@ class Engine {
     return outs;
   }
 
+  /**
+   * Runs an in-place kernel (an optimizer update): it overwrites the buffers of `targets` and reads
+   * `inputs`; it returns nothing and is never recorded on a tape. A target whose storage is shared
+   * (a reshape view, the tensor a variable was made from, a tape handle) is copied first, so no
+   * other tensor sees the write.
+   */
+  runKernelInPlace<K extends KernelName>(name: K, targets: Variable[], inputs: Tensor[], attrs: KernelAttrs[K]): void {
+    const b = this.requireBackend(name);
+    const impl = b.kernels[name] as ((i: TensorInfo[], a: unknown) => unknown) | undefined;
+    if (!impl) throw new Error(`kernel '${name}' is not implemented on backend '${b.name}'`);
+    for (const t of [...targets, ...inputs]) {
+      if (t.live(name).backend !== b) {
+        throw new Error(`${name}: tensor #${t.id} lives on backend '${t.storage!.backend.name}' but the active backend is '${b.name}'`);
+      }
+    }
+    for (const v of targets) this.makeWritable(v);
+    impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), attrs);
+  }
+
+  /** Gives `v` storage of its own (copy on write) if another tensor shares it. */
+  private makeWritable(v: Variable): void {
+    const s = v.storage!;
+    if (s.refs === 1) return;
+    const copy = s.backend.kernels.cast as (i: TensorInfo[], a: KernelAttrs['cast']) => TensorInfo;
+    const info = copy([{ shape: v.shape, dtype: v.dtype, buf: s.buf }], { dtype: v.dtype });
+    const bytes = sizeOf(info.shape) * (s.backend.elementBytes?.(info.dtype) ?? 4);
+    this.bytes += bytes;
+    this.assign(v, new Storage(s.backend, info.buf, bytes));
+  }
+
   // ---- tidy ------------------------------------------------------------------------------
 
   tidy<T>(fn: () => T): T {
