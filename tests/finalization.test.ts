@@ -1,0 +1,57 @@
+// The safety net: tensors the user forgot to dispose are freed once garbage-collected, and a
+// kernel missing on a backend is reported by name.
+import { describe, expect, it } from 'vitest';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import * as eg from '../src/index.js';
+import { engine } from '../src/engine.js';
+import { testBackends, use } from './util/backends.js';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/** Makes `n` tensors and drops every reference to them. */
+function forget(n: number): void {
+  for (let i = 0; i < n; i++) eg.randn([64, 64], { seed: i });
+}
+
+for (const cfg of testBackends()) {
+  describe(`safety nets on ${cfg.label}`, () => {
+    it('FinalizationRegistry frees forgotten tensors and their memory', async () => {
+      await use(cfg);
+      const before = eg.memory();
+      forget(50);
+      expect(eg.memory().tensors).toBe(before.tensors + 50);
+      expect(eg.memory().bytes).toBe(before.bytes + 50 * 64 * 64 * 4);
+      for (let i = 0; i < 50 && eg.memory().tensors > before.tensors; i++) {
+        gc();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(eg.memory().tensors).toBe(before.tensors);
+      expect(eg.memory().bytes).toBe(before.bytes);
+    });
+
+    it('a disposed tensor is never freed twice by the registry', async () => {
+      await use(cfg);
+      const before = eg.memory();
+      (() => { const t = eg.ones([1000]); t.dispose(); })();
+      for (let i = 0; i < 5; i++) { gc(); await new Promise((r) => setTimeout(r, 10)); }
+      expect(eg.memory().tensors).toBe(before.tensors);
+      expect(eg.memory().bytes).toBe(before.bytes);
+    });
+
+    it('a kernel missing on the backend names the kernel and the backend', async () => {
+      await use(cfg);
+      const table = engine.backend!.kernels as Record<string, unknown>;
+      const saved = table.sigmoid;
+      delete table.sigmoid;
+      try {
+        const x = eg.ones([3]);
+        expect(() => eg.sigmoid(x)).toThrow(new RegExp(`kernel 'sigmoid' is not implemented on backend '${cfg.backend}'`));
+        x.dispose();
+      } finally {
+        table.sigmoid = saved;
+      }
+    });
+  });
+}
