@@ -81,7 +81,9 @@ async function countCores(): Promise<number> {
   const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
   if (nav?.hardwareConcurrency) return nav.hardwareConcurrency;
   if (typeof process !== 'undefined' && process.versions?.node) {
-    const os = await import('node:os');
+    // NOTE: a variable specifier keeps browser bundlers from trying to resolve 'node:os'.
+    const spec = 'node:os';
+    const os = (await import(/* @vite-ignore */ spec)) as typeof import('node:os');
     return os.availableParallelism?.() ?? os.cpus().length;
   }
   return 1;
