@@ -3,6 +3,7 @@ export * from './elementwise';
 export * from './reduce';
 export * from './softmax';
 export * from './gemm';
+export * from './optim';
 export {
   x32_copy_nd, x32_fill, x32_gather, f32_scatter_add, f32_one_hot, f32_cast_i32, i32_cast_f32,
 } from './layout';

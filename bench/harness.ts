@@ -1,13 +1,52 @@
 // Bench harness: warm-up, repeated timing, median and spread, and result rows shared by suites.
 import * as eg from '../src/index.js';
 
-/** Bench backend names: 'js', 'wasm-simd', 'wasm-relaxed' (each WASM build measured on its own). */
+/** Bench backend names: 'js', 'wasm-simd', 'wasm-relaxed' (each WASM build measured on its own), 'webgpu'. */
 export async function useBackend(name: string): Promise<void> {
-  if (name === 'wasm-simd' || name === 'wasm-relaxed') {
+  if (name === 'webgpu') {
+    // Node without a GPU: Dawn finds SwiftShader through Debian chromium's Vulkan driver
+    const icd = '/usr/lib/chromium/vk_swiftshader_icd.json';
+    const { existsSync } = await import('node:fs');
+    if (typeof process !== 'undefined' && !process.env.VK_ICD_FILENAMES && existsSync(icd)) process.env.VK_ICD_FILENAMES = icd;
+    await eg.init({ backend: 'webgpu' });
+  } else if (name === 'wasm-simd' || name === 'wasm-relaxed') {
     await eg.init({ backend: 'wasm', wasmBuild: name === 'wasm-simd' ? 'simd' : 'relaxed', enableRelaxedSimdFlag: true });
   } else {
     await eg.init({ backend: name as 'js' | 'wasm' });
   }
+}
+
+/** A row label for a backend: webgpu says which adapter, and "software adapter" for a fallback one. */
+export function backendLabel(name: string): string {
+  if (name !== 'webgpu') return name;
+  const f = eg.features();
+  return `webgpu (${f.webgpuAdapter ?? 'unknown adapter'}${f.webgpuFallback ? ', software adapter' : ''})`;
+}
+
+/** A tensor's values, awaited where the backend reads asynchronously (webgpu). */
+export async function readOut(t: { dataSync(): unknown; data(): Promise<unknown> }): Promise<void> {
+  if (eg.backend() === 'webgpu') await t.data();
+  else t.dataSync();
+}
+
+/** As time(), for calls that return a promise: warm-up, batches of >= minRepMs, median. */
+export async function timeAsync(fn: () => unknown, reps: number, minRepMs: number): Promise<Timing> {
+  for (let i = 0; i < 2; i++) await fn();
+  let inner = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < inner; i++) await fn();
+    if (performance.now() - t0 >= minRepMs || inner >= 1 << 16) break;
+    inner *= 2;
+  }
+  const samples: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < inner; i++) await fn();
+    samples.push((performance.now() - t0) / 1000 / inner);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[samples.length >> 1], min: samples[0], max: samples[samples.length - 1], reps };
 }
 
 export interface Timing { median: number; min: number; max: number; reps: number }

@@ -4,6 +4,9 @@ import * as eg from '../src/index.js';
 import { addRatios, table, type Row } from './harness.js';
 import { elementwise } from './elementwise.js';
 import { gemm } from './gemm.js';
+import { webgpuPeers } from './webgpu-peers.js';
+import { pool } from './pool.js';
+import { train } from './train.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -11,7 +14,9 @@ const quick = args.includes('--quick');
 const only = opt('only')?.split(',');
 
 
-const suites: Record<string, (b: string[], q: boolean) => Promise<Row[]>> = { elementwise, gemm };
+const suites: Record<string, (b: string[], q: boolean) => Promise<Row[]>> = { elementwise, gemm, pool, train };
+// WebGPU matmul beside tfjs-webgpu and jax-js on one adapter: only with --only webgpu (or a list naming it).
+if (only?.includes('webgpu')) suites.webgpu = webgpuPeers;
 
 const rows: Row[] = [];
 await eg.init({ backend: 'wasm', enableRelaxedSimdFlag: true });

@@ -15,11 +15,15 @@ type RowWise = (x: Ptr, out: Ptr, rows: number, C: number) => void;
 /** logits [rows, C], labels -> loss [rows]. */
 type Loss = (logits: Ptr, labels: Ptr, out: Ptr, rows: number, C: number) => void;
 /**
- * Batched C[p] = op(A[p]) op(B[p]) with C [M, N]; lda/ldb/ldc are the stored row lengths and the
- * batch strides are in elements (0 broadcasts an operand).
+ * Batched C[p] = act(op(A[p]) op(B[p]) + bias) with C [M, N]; lda/ldb/ldc are the stored row lengths
+ * and the batch strides are in elements (0 broadcasts an operand). bias: N floats, or 0 for none;
+ * act: a GemmActivation; work: f32_gemm_work_bytes(M, N, K) bytes of scratch, 16-byte aligned.
  */
 type Gemm = (a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldb: number, ldc: number,
-  batch: number, strideA: number, strideB: number, strideC: number) => void;
+  batch: number, strideA: number, strideB: number, strideC: number, bias: Ptr, act: number, work: Ptr) => void;
+
+/** The GEMM epilogue's activations (the `act` argument). Mirrors assembly/gemm.ts. */
+export const GemmActivation = { linear: 0, relu: 1, gelu: 2, sigmoid: 3, tanh: 4 } as const;
 
 /** The params block for N-d kernels (i32 slots, byte offsets). Mirrors assembly/layout.ts. */
 export const ParamsLayout = {
@@ -74,6 +78,8 @@ export interface WasmKernels {
   f32_sparse_softmax_cross_entropy: Loss;
 
   f32_gemm_nn: Gemm; f32_gemm_nt: Gemm; f32_gemm_tn: Gemm; f32_gemm_tt: Gemm;
+  /** Bytes of scratch the gemm kernels need for one [M, K] x [K, N] product (packed panels). */
+  f32_gemm_work_bytes(M: number, N: number, K: number): number;
   f32_gemm_scalar(a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldb: number, ldc: number,
     batch: number, strideA: number, strideB: number, strideC: number, transA: number, transB: number): void;
 
@@ -88,6 +94,17 @@ export interface WasmKernels {
   f32_one_hot(idx: Ptr, out: Ptr, n: number, depth: number): void;
   f32_cast_i32: Unary;
   i32_cast_f32: Unary;
+
+  // Optimizer updates, in place (assembly/optim.ts). decay = lr * weightDecay (decoupled, applied first).
+  f32_sgd_update(param: Ptr, grad: Ptr, n: number, lr: number, decay: number): void;
+  f32_sgd_momentum_update(param: Ptr, grad: Ptr, vel: Ptr, n: number, lr: number, momentum: number, nesterov: number, decay: number): void;
+  /** alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t). */
+  f32_adam_update(param: Ptr, grad: Ptr, m: Ptr, v: Ptr, n: number,
+    alpha: number, oneMinusBeta1: number, oneMinusBeta2: number, eps: number, decay: number): void;
+  /** mom = 0 without momentum, mg = 0 unless centered. */
+  f32_rmsprop_update(param: Ptr, grad: Ptr, ms: Ptr, mom: Ptr, mg: Ptr, n: number,
+    lr: number, rho: number, oneMinusRho: number, momentum: number, eps: number, decay: number): void;
+  f32_adagrad_update(param: Ptr, grad: Ptr, acc: Ptr, n: number, lr: number, eps: number, decay: number): void;
 }
 
 /** Every export name, for checks that the module and this interface agree. */
@@ -107,6 +124,7 @@ export const KERNEL_EXPORTS = Object.keys({
   f32_sum: 0, f32_max: 0, f32_min: 0, f32_argmax: 0, f32_argmin: 0,
   i32_sum: 0, i32_max: 0, i32_min: 0, i32_argmax: 0, i32_argmin: 0,
   f32_softmax: 0, f32_log_softmax: 0, f32_softmax_cross_entropy: 0, f32_sparse_softmax_cross_entropy: 0,
-  f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_scalar: 0,
+  f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0, f32_gemm_scalar: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
+  f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];

@@ -16,10 +16,10 @@ const run = (title, cmd, args, env = {}) => {
   }
 };
 
-const vitest = (title, build, files) => {
-  const report = `build/vitest-${build}.json`;
+const vitest = (title, build, files, env = {}, tag = build) => {
+  const report = `build/vitest-${tag}.json`;
   run(title, 'npx', ['vitest', 'run', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { EDGEGRAD_WASM_BUILD: build });
+    { EDGEGRAD_WASM_BUILD: build, ...env });
   const r = JSON.parse(readFileSync(report, 'utf8'));
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
@@ -30,6 +30,12 @@ mkdirSync('build', { recursive: true });
 run('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('generated WASM modules are up to date', process.execPath, ['scripts/build-wasm.mjs', '--check']);
 vitest('vitest, wasm simd build', 'simd', []);
-vitest('vitest, wasm relaxed-simd build (conformance + gradients)', 'relaxed', ['tests/conformance.test.ts', 'tests/gradients.test.ts']);
+vitest('vitest, wasm relaxed-simd build (conformance + gradients + optimizers + metrics + gemm)', 'relaxed',
+  ['tests/conformance.test.ts', 'tests/gradients.test.ts', 'tests/optimizers.test.ts', 'tests/metrics.test.ts', 'tests/gemm.test.ts']);
+// WebGPU on a real (software) adapter: Dawn + SwiftShader in Node, then headless chromium. A missing
+// adapter fails (EDGEGRAD_REQUIRE_WEBGPU=1), so this step can never pass by skipping.
+vitest('vitest, webgpu backend (conformance + gradients + webgpu + browser)', 'simd',
+  ['tests/conformance.test.ts', 'tests/gradients.test.ts', 'tests/webgpu.test.ts', 'tests/browser/webgpu.test.ts'],
+  { EDGEGRAD_TEST_BACKENDS: 'webgpu', EDGEGRAD_REQUIRE_WEBGPU: '1' }, 'webgpu');
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

@@ -60,9 +60,25 @@ class Engine {
     return this.backend;
   }
 
+  /** What the last WebGPU probe found: undefined before any, null when there is no adapter. */
+  webgpu: { name: string; fallback: boolean } | null | undefined = undefined;
+
   async init(opts: InitOptions = {}): Promise<void> {
     const name = opts.backend ?? 'auto';
     if (name === 'auto') {
+      // 'auto' takes webgpu on a hardware adapter only (a software one is slower than wasm).
+      const gpu = await this.probeWebgpu(opts.gpu);
+      if (gpu && !gpu.fallback) {
+        try {
+          this.backend = await this.create({ ...opts, backend: 'webgpu' });
+          return;
+        } catch (e) {
+          warnOnce(`edgegrad: 'auto' could not start webgpu on '${gpu.name}' (${(e as Error).message}); using 'wasm'`);
+        }
+      } else if (gpu) {
+        warnOnce(`edgegrad: 'auto' found only a software WebGPU adapter ('${gpu.name}'); using 'wasm' `
+          + "(pass { backend: 'webgpu' } to use it anyway)");
+      }
       try {
         this.backend = await this.create({ ...opts, backend: 'wasm' });
       } catch (e) {
@@ -74,10 +90,26 @@ class Engine {
     this.backend = await this.create({ ...opts, backend: name });
   }
 
+  /** Finds a WebGPU adapter without starting a device; null (and no throw) when there is none. */
+  private async probeWebgpu(gpu: unknown): Promise<{ name: string; fallback: boolean } | null> {
+    if (this.webgpu !== undefined && !gpu) return this.webgpu;
+    const hasNav = typeof navigator !== 'undefined' && !!(navigator as { gpu?: unknown }).gpu;
+    const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+    if (!gpu && !hasNav && !isNode) return (this.webgpu = null);
+    try {
+      const wg = await import('./backends/webgpu/index.js');
+      this.webgpu = wg.adapterFacts(await wg.requestAdapter(await wg.findGpu(gpu)));
+    } catch {
+      this.webgpu = null;
+    }
+    return this.webgpu;
+  }
+
   private async create(opts: InitOptions): Promise<Backend> {
     const key = JSON.stringify([opts.backend, opts.precision ?? '', opts.wasmBuild ?? 'auto']);
     const have = this.backends.get(key);
-    if (have) return have;
+    // NOTE: a webgpu backend whose device was lost is replaced, not reused.
+    if (have && have.info.lost !== true) return have;
     let b: Backend;
     switch (opts.backend) {
       case 'js':
@@ -88,8 +120,17 @@ class Engine {
         b = await createWasmBackend({ build: opts.wasmBuild, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag });
         break;
       }
-      case 'webgpu':
-        throw new Error("init: backend 'webgpu' is not available in this build of edgegrad yet; use 'wasm' or 'js'");
+      case 'webgpu': {
+        const { createWebgpuBackend } = await import('./backends/webgpu/index.js');
+        try {
+          b = await createWebgpuBackend({ gpu: opts.gpu });
+        } catch (e) {
+          if (/no GPU adapter|not installed|no WebGPU/.test((e as Error).message)) this.webgpu = null;
+          throw new Error(`init: backend 'webgpu' cannot start: ${(e as Error).message}`);
+        }
+        this.webgpu = { name: String(b.info.adapter), fallback: b.info.fallbackAdapter === true };
+        break;
+      }
       default:
         throw new Error(`init: unknown backend '${String(opts.backend)}'; expected 'wasm', 'webgpu', 'js' or 'auto'`);
     }
@@ -166,6 +207,16 @@ class Engine {
 
   read(t: Tensor): TypedArray {
     const s = t.live('dataSync');
+    return s.backend.read(s.buf, t.dtype, t.size);
+  }
+
+  /**
+   * `t`'s values for host-side validation: read() where it is synchronous, the backend's host copy
+   * where it is not (webgpu), undefined when neither is possible (the kernel must then be safe).
+   */
+  hostValues(t: Tensor, what: string): TypedArray | undefined {
+    const s = t.live(what);
+    if (s.backend.hostCopy) return s.backend.hostCopy(s.buf);
     return s.backend.read(s.buf, t.dtype, t.size);
   }
 

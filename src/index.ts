@@ -6,6 +6,7 @@ import './ops/methods.js';
 import './autograd/gradients.js';
 import { detectWasmFeatures } from '../bindings/loader.js';
 import * as lossOps from './ops/losses.js';
+import { isNode, nodeModule } from './platform.js';
 
 export { Tensor, Variable, type NestedArray } from './tensor.js';
 export type { DType, TypedArray } from './kernels.js';
@@ -18,6 +19,43 @@ export * from './ops/shape.js';
 export * from './ops/linalg.js';
 export * from './ops/nn.js';
 export { variable, valueAndGrads, valueAndGrad, grad } from './autograd/index.js';
+// The worker pool (src/pool/): its worker script is loaded by URL, never imported here.
+export { createPool, Pool, type PoolOptions, type PoolMode } from './pool/pool.js';
+
+// Training: optimizers, learning-rate schedules, regularizers, metrics.
+import * as optimizerFns from './optimizers/optimizers.js';
+import * as scheduleFns from './optimizers/schedules.js';
+import * as regularizerFns from './optimizers/regularizers.js';
+import * as metricFns from './ops/metrics.js';
+export type { Optimizer, Regularizer, Schedule } from './optimizers/optimizer.js';
+export type { OptimizerOptions, SgdOptions, AdamOptions, RmspropOptions, AdagradOptions, OptimizerSpec } from './optimizers/optimizers.js';
+export type { ConfiguredSchedule, ScheduleConfig } from './optimizers/schedules.js';
+export type { MetricOptions, AveragedMetricOptions, MetricFn, MetricName } from './ops/metrics.js';
+export const optimizers = {
+  sgd: optimizerFns.sgd, adam: optimizerFns.adam, adamw: optimizerFns.adamw, rmsprop: optimizerFns.rmsprop,
+  adagrad: optimizerFns.adagrad, get: optimizerFns.get, fromConfig: optimizerFns.fromConfig,
+};
+export const schedules = {
+  stepDecay: scheduleFns.stepDecay, exponentialDecay: scheduleFns.exponentialDecay,
+  cosineDecay: scheduleFns.cosineDecay, fromConfig: scheduleFns.fromConfig,
+};
+export const regularizers = {
+  l1: regularizerFns.l1, l2: regularizerFns.l2, l1l2: regularizerFns.l1l2,
+  get: regularizerFns.get, fromConfig: regularizerFns.fromConfig,
+};
+export const metrics = {
+  accuracy: metricFns.accuracy, precision: metricFns.precision, recall: metricFns.recall, f1: metricFns.f1,
+  auc: metricFns.auc, confusionMatrix: metricFns.confusionMatrix, get: metricFns.get,
+};
+
+// Models: layers, sequential models (compile/fit/evaluate/predict), save/load (src/layers, src/model, src/io).
+export { layers, Layer } from './layers/index.js';
+export type * from './layers/index.js';
+export { sequential, Sequential, loadModel, earlyStopping } from './model/index.js';
+export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec } from './model/index.js';
+import { decodeSafetensors, encodeSafetensors } from './io/safetensors.js';
+export type { NamedTensor, Safetensors } from './io/safetensors.js';
+export const io = { encodeSafetensors, decodeSafetensors };
 
 export const losses = {
   meanSquaredError: lossOps.meanSquaredError,
@@ -48,6 +86,9 @@ export interface Features {
   threads: number;
   /** The WASM build in use when the wasm backend is active. */
   wasmBuild?: string;
+  /** The WebGPU adapter init found, and whether it is a software fallback (SwiftShader, llvmpipe). */
+  webgpuAdapter?: string;
+  webgpuFallback?: boolean;
 }
 
 /** What this platform offers edgegrad. */
@@ -56,12 +97,15 @@ export function features(): Features {
   const f: Features = {
     simd: w.simd,
     relaxedSimd: w.relaxedSimd,
-    webgpu: typeof navigator !== 'undefined' && !!(navigator as { gpu?: unknown }).gpu,
+    // an adapter found by init (webgpu or 'auto'); before any probe, whether the browser has WebGPU
+    webgpu: engine.webgpu !== undefined ? engine.webgpu !== null
+      : typeof navigator !== 'undefined' && !!(navigator as { gpu?: unknown }).gpu,
     sharedMemory: typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false,
     threads: cores,
   };
   const b = engine.backend;
   if (b?.name === 'wasm') f.wasmBuild = String(b.info.build);
+  if (engine.webgpu) { f.webgpuAdapter = engine.webgpu.name; f.webgpuFallback = engine.webgpu.fallback; }
   return f;
 }
 
@@ -80,10 +124,8 @@ export function dispose(x: Tensor | Tensor[] | Record<string, Tensor>): void {
 async function countCores(): Promise<number> {
   const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
   if (nav?.hardwareConcurrency) return nav.hardwareConcurrency;
-  if (typeof process !== 'undefined' && process.versions?.node) {
-    // NOTE: a variable specifier keeps browser bundlers from trying to resolve 'node:os'.
-    const spec = 'node:os';
-    const os = (await import(/* @vite-ignore */ spec)) as typeof import('node:os');
+  if (isNode()) {
+    const os = await nodeModule<typeof import('node:os')>('os');
     return os.availableParallelism?.() ?? os.cpus().length;
   }
   return 1;

@@ -41,6 +41,10 @@ export type UnaryGradKernel = (typeof UNARY_GRAD)[number];
 export const REDUCE = ['sum', 'max', 'min', 'argmax', 'argmin'] as const;
 export type ReduceKernel = (typeof REDUCE)[number];
 
+/** In-place optimizer update kernels (see KernelAttrs); they return nothing. */
+export const OPTIMIZER_UPDATES = ['sgdUpdate', 'adamUpdate', 'rmspropUpdate', 'adagradUpdate'] as const;
+export type OptimizerUpdateKernel = (typeof OPTIMIZER_UPDATES)[number];
+
 export interface KernelAttrs {
   // unary
   neg: {}; exp: {}; log: {}; sqrt: {}; square: {}; abs: {}; sign: {}; reciprocal: {};
@@ -85,13 +89,38 @@ export interface KernelAttrs {
   softmaxCrossEntropy: {};
   /** logits [N, C] float32, labels int32 [N] -> per-row loss [N]: -logSoftmax[label]. */
   sparseSoftmaxCrossEntropy: {};
+
+  // ---- optimizer updates (in place, run by engine.runKernelInPlace; never recorded) ------------
+  // Inputs: the targets [param, ...slots] (overwritten), then [grad]; all float32 of one size.
+  // Keras semantics; each first applies decoupled weight decay, param -= lr * weightDecay * param.
+  /** targets [param] when momentum is 0, else [param, velocity]. */
+  sgdUpdate: { lr: number; momentum: number; nesterov: boolean; weightDecay: number };
+  /** targets [param, m, v]; step is the 1-based count of this update (bias correction). */
+  adamUpdate: { lr: number; beta1: number; beta2: number; epsilon: number; step: number; weightDecay: number };
+  /** targets [param, meanSquare, then momentum if momentum > 0, then meanGrad if centered]. */
+  rmspropUpdate: { lr: number; rho: number; momentum: number; epsilon: number; centered: boolean; weightDecay: number };
+  /** targets [param, accumulator]. */
+  adagradUpdate: { lr: number; epsilon: number; weightDecay: number };
+
+  // ---- fused dense forward ----------------------------------------------------------------------
+  /**
+   * act(op(a) op(b) + bias): a and b as for matmul; an optional third input bias [N] float32 is
+   * added to every row; out [B, M, N] float32.
+   */
+  fusedMatmul: { transposeA: boolean; transposeB: boolean; activation: FusedActivation };
 }
 export type KernelName = keyof KernelAttrs;
+
+/** Activations a fusedMatmul applies to its output. */
+export type FusedActivation = 'linear' | 'relu' | 'gelu' | 'sigmoid' | 'tanh';
 
 export const KERNELS: readonly KernelName[] = [
   ...UNARY, ...BINARY, ...UNARY_GRAD, ...REDUCE,
   'softmax', 'logSoftmax', 'matmul', 'transpose', 'slice', 'pad', 'concat', 'gather', 'scatterAdd',
   'oneHot', 'cast', 'fill', 'softmaxCrossEntropy', 'sparseSoftmaxCrossEntropy',
+  ...OPTIMIZER_UPDATES,
+  // fused dense forward
+  'fusedMatmul',
 ];
 
 /** The data of one tensor as a kernel sees it: a shape, a dtype and the backend's buffer. */

@@ -16,7 +16,7 @@
 // | matmul         | matmul, K = inner dim                                        | stol 2*K*u32, atol 1e-7          | stol 2*K*u64, atol 1e-300    |
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
-import { JS_F64, WASM_BUILD, testBackends, use, type BackendConfig } from './util/backends.js';
+import { JS_F64, WASM_BUILD, testBackends, use, values, type BackendConfig } from './util/backends.js';
 import { type Case, type Family, type Instance, type Tensor, hashName, runInstance } from './util/cases.js';
 import type { Tol } from './util/close.js';
 import * as R from './util/ref.js';
@@ -589,23 +589,23 @@ for (const cfg of CONFIGS) {
     });
 
     for (const c of CASES) {
-      it(`${c.family}: ${c.name}`, () => {
+      it(`${c.family}: ${c.name}`, async () => {
         const problems: string[] = [];
         for (const i of c.instances) {
-          for (const p of runInstance(eg, i, tolFor(c.family, cfg, i), cfg.float64)) problems.push(`${i.label}: ${p}`);
+          for (const p of await runInstance(eg, i, tolFor(c.family, cfg, i), cfg.float64)) problems.push(`${i.label}: ${p}`);
         }
         expect(problems).toEqual([]);
       });
     }
 
-    describe('creation and reading', () => {
+    describe('creation and reading', async () => {
       it('tensor from nested arrays infers shape, defaults to float32', async () => {
         const a = eg.tensor([[1, 2, 3], [4, 5, 6]]);
         expect(a.shape).toEqual([2, 3]);
         expect(a.dtype).toBe('float32');
         expect(a.size).toBe(6);
         expect(a.rank).toBe(2);
-        expect(Array.from(a.dataSync())).toEqual([1, 2, 3, 4, 5, 6]);
+        expect(Array.from(await values(a))).toEqual([1, 2, 3, 4, 5, 6]);
         expect(Array.from(await a.data())).toEqual([1, 2, 3, 4, 5, 6]);
         expect(await a.array()).toEqual([[1, 2, 3], [4, 5, 6]]);
         a.dispose();
@@ -621,14 +621,14 @@ for (const cfg of CONFIGS) {
         expect(s.shape).toEqual([]);
         expect(s.rank).toBe(0);
         expect(s.size).toBe(1);
-        expect(Array.from(s.dataSync())).toEqual([2.5]);
+        expect(Array.from(await values(s))).toEqual([2.5]);
         b.dispose(); s.dispose();
       });
 
       it('int32 tensors keep int32 storage and values', async () => {
         const i = eg.tensor([0, 2, -7, 2147483647], [4], 'int32');
         expect(i.dtype).toBe('int32');
-        const d = i.dataSync();
+        const d = await values(i);
         expect(d).toBeInstanceOf(Int32Array);
         expect(Array.from(d)).toEqual([0, 2, -7, 2147483647]);
         expect(await i.data()).toBeInstanceOf(Int32Array);
@@ -638,9 +638,9 @@ for (const cfg of CONFIGS) {
         i.dispose(); j.dispose();
       });
 
-      it('float32 storage rounds to float32 (float64 mode keeps doubles)', () => {
+      it('float32 storage rounds to float32 (float64 mode keeps doubles)', async () => {
         const t = eg.tensor([0.1, 1 / 3]);
-        const d = t.dataSync();
+        const d = await values(t);
         if (cfg.float64) {
           expect(d).toBeInstanceOf(Float64Array);
           expect(Array.from(d)).toEqual([0.1, 1 / 3]);
@@ -653,77 +653,79 @@ for (const cfg of CONFIGS) {
 
       it('data() and dataSync() return copies', async () => {
         const t = eg.tensor([1, 2, 3]);
-        t.dataSync()[0] = 99;
+        // webgpu reads asynchronously only: its dataSync() throws, pointing at data()
+        if (cfg.backend === 'webgpu') expect(() => t.dataSync()).toThrow(/await t\.data\(\)/);
+        else t.dataSync()[0] = 99;
         (await t.data())[1] = 99;
-        expect(Array.from(t.dataSync())).toEqual([1, 2, 3]);
+        expect(Array.from(await values(t))).toEqual([1, 2, 3]);
         t.dispose();
       });
 
-      it('zeros, ones, full, arange', () => {
+      it('zeros, ones, full, arange', async () => {
         const z = eg.zeros([2, 3]), o = eg.ones([2]), f = eg.full([2], 7), r = eg.arange(5);
         expect(z.shape).toEqual([2, 3]);
         expect(z.dtype).toBe('float32');
-        expect(Array.from(z.dataSync())).toEqual([0, 0, 0, 0, 0, 0]);
-        expect(Array.from(o.dataSync())).toEqual([1, 1]);
-        expect(Array.from(f.dataSync())).toEqual([7, 7]);
+        expect(Array.from(await values(z))).toEqual([0, 0, 0, 0, 0, 0]);
+        expect(Array.from(await values(o))).toEqual([1, 1]);
+        expect(Array.from(await values(f))).toEqual([7, 7]);
         expect(r.shape).toEqual([5]);
-        expect(Array.from(r.dataSync())).toEqual([0, 1, 2, 3, 4]);
+        expect(Array.from(await values(r))).toEqual([0, 1, 2, 3, 4]);
         const e = eg.zeros([0, 4]);
         expect(e.size).toBe(0);
-        expect(e.dataSync().length).toBe(0);
+        expect((await values(e)).length).toBe(0);
         for (const t of [z, o, f, r, e]) t.dispose();
       });
 
-      it('zeros/ones/full take a dtype (tfjs convention)', () => {
+      it('zeros/ones/full take a dtype (tfjs convention)', async () => {
         const z = eg.zeros([3], 'int32'), o = eg.ones([2], 'int32'), f = eg.full([2], 7, 'int32');
-        for (const t of [z, o, f]) { expect(t.dtype).toBe('int32'); expect(t.dataSync()).toBeInstanceOf(Int32Array); }
-        expect(Array.from(f.dataSync())).toEqual([7, 7]);
+        for (const t of [z, o, f]) { expect(t.dtype).toBe('int32'); expect(await values(t)).toBeInstanceOf(Int32Array); }
+        expect(Array.from(await values(f))).toEqual([7, 7]);
         for (const t of [z, o, f]) t.dispose();
       });
     });
 
     describe('seeded random numbers', () => {
-      const read = (t: Tensor) => { const d = Array.from(t.dataSync()); t.dispose(); return d; };
+      const read = async (t: Tensor) => { const d = Array.from(await values(t)); t.dispose(); return d; };
 
-      it('same seed gives the same numbers as the js backend, bit for bit', () => {
+      it('same seed gives the same numbers as the js backend, bit for bit', async () => {
         for (const [k, make] of Object.entries(RAND_SPECS)) {
           const t = make();
           expect(t.dtype, k).toBe('float32');
-          const got = read(t);
+          const got = await read(t);
           const want = Array.from(RAND[k]);
           // float64 mode may draw doubles; rounded to float32 they must be the same draws.
           expect(cfg.float64 ? got.map(Math.fround) : got, k).toEqual(want);
         }
       });
 
-      it('same seed twice is identical; different seeds differ', () => {
-        expect(read(eg.randn([64], { seed: 5 }))).toEqual(read(eg.randn([64], { seed: 5 })));
-        expect(read(eg.randu([64], { seed: 5 }))).toEqual(read(eg.randu([64], { seed: 5 })));
-        const a = read(eg.randn([64], { seed: 5 })), b = read(eg.randn([64], { seed: 6 }));
+      it('same seed twice is identical; different seeds differ', async () => {
+        expect(await read(eg.randn([64], { seed: 5 }))).toEqual(await read(eg.randn([64], { seed: 5 })));
+        expect(await read(eg.randu([64], { seed: 5 }))).toEqual(await read(eg.randu([64], { seed: 5 })));
+        const a = await read(eg.randn([64], { seed: 5 })), b = await read(eg.randn([64], { seed: 6 }));
         expect(a.filter((v, k) => v === b[k]).length).toBeLessThan(3);
       });
 
-      it('randn has mean ~0 and std ~1; randu stays in [low, high) with the right mean', () => {
+      it('randn has mean ~0 and std ~1; randu stays in [low, high) with the right mean', async () => {
         const n = 20000;
-        const x = read(eg.randn([n], { seed: 42 }));
+        const x = await read(eg.randn([n], { seed: 42 }));
         const mean = x.reduce((a, v) => a + v, 0) / n;
         const std = Math.sqrt(x.reduce((a, v) => a + (v - mean) ** 2, 0) / n);
         expect(Math.abs(mean)).toBeLessThan(5 / Math.sqrt(n));
         expect(Math.abs(std - 1)).toBeLessThan(0.03);
         expect(x.every(Number.isFinite)).toBe(true);
-        const u = read(eg.randu([n], { seed: 42, low: -3, high: 5 }));
+        const u = await read(eg.randu([n], { seed: 42, low: -3, high: 5 }));
         expect(Math.min(...u)).toBeGreaterThanOrEqual(-3);
         expect(Math.max(...u)).toBeLessThan(5);
         const um = u.reduce((a, v) => a + v, 0) / n;
         expect(Math.abs(um - 1)).toBeLessThan(5 * (8 / Math.sqrt(12)) / Math.sqrt(n));
-        const u01 = read(eg.randu([n], { seed: 43 }));
+        const u01 = await read(eg.randu([n], { seed: 43 }));
         expect(Math.min(...u01)).toBeGreaterThanOrEqual(0);
         expect(Math.max(...u01)).toBeLessThan(1);
       });
     });
 
     describe('tidy / keep / dispose', () => {
-      it('tidy disposes intermediates and keeps the returned tensor', () => {
+      it('tidy disposes intermediates and keeps the returned tensor', async () => {
         const before = eg.memory().tensors;
         let inner!: Tensor;
         const out = eg.tidy(() => {
@@ -732,25 +734,25 @@ for (const cfg of CONFIGS) {
         });
         expect(inner.isDisposed).toBe(true);
         expect(out.isDisposed).toBe(false);
-        expect(Array.from(out.dataSync())).toEqual([3, 3, 3, 3]);
+        expect(Array.from(await values(out))).toEqual([3, 3, 3, 3]);
         expect(eg.memory().tensors).toBe(before + 1);
         out.dispose();
         expect(out.isDisposed).toBe(true);
         expect(eg.memory().tensors).toBe(before);
       });
 
-      it('tidy keeps every tensor of a returned array or object', () => {
+      it('tidy keeps every tensor of a returned array or object', async () => {
         const before = eg.memory().tensors;
         const [a, b] = eg.tidy(() => [eg.ones([2]), eg.zeros([3])]);
         const o = eg.tidy(() => ({ p: eg.ones([2]), q: eg.exp(eg.zeros([1])) }));
         for (const t of [a, b, o.p, o.q]) expect(t.isDisposed).toBe(false);
-        expect(Array.from(o.q.dataSync())).toEqual([1]);
+        expect(Array.from(await values(o.q))).toEqual([1]);
         expect(eg.memory().tensors).toBe(before + 4);
         for (const t of [a, b, o.p, o.q]) t.dispose();
         expect(eg.memory().tensors).toBe(before);
       });
 
-      it('keep survives tidy; tensors made outside are untouched', () => {
+      it('keep survives tidy; tensors made outside are untouched', async () => {
         const outside = eg.ones([2]);
         let kept!: Tensor;
         eg.tidy(() => {
@@ -760,11 +762,11 @@ for (const cfg of CONFIGS) {
         });
         expect(outside.isDisposed).toBe(false);
         expect(kept.isDisposed).toBe(false);
-        expect(Array.from(kept.dataSync())).toEqual([2, 2]);
+        expect(Array.from(await values(kept))).toEqual([2, 2]);
         outside.dispose(); kept.dispose();
       });
 
-      it('nested tidy: inner result moves to the outer scope and is freed there', () => {
+      it('nested tidy: inner result moves to the outer scope and is freed there', async () => {
         const before = eg.memory().tensors;
         let fromInner!: Tensor;
         const out = eg.tidy(() => {
@@ -773,12 +775,12 @@ for (const cfg of CONFIGS) {
           return eg.mul(fromInner, 2);
         });
         expect(fromInner.isDisposed).toBe(true);
-        expect(Array.from(out.dataSync())).toEqual([4, 4, 4]);
+        expect(Array.from(await values(out))).toEqual([4, 4, 4]);
         out.dispose();
         expect(eg.memory().tensors).toBe(before);
       });
 
-      it('returning an input of the tidy does not dispose it', () => {
+      it('returning an input of the tidy does not dispose it', async () => {
         const x = eg.ones([2]);
         const y = eg.tidy(() => x);
         expect(y).toBe(x);

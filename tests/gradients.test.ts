@@ -5,11 +5,11 @@
 // float32 backends vs the float64 differences |g - fd| <= 2e-3*|fd| + 1e-4*max(1, max|fd|).
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
-import { JS_F64, testBackends, use, type BackendConfig } from './util/backends.js';
+import { JS_F64, testBackends, use, values, type BackendConfig } from './util/backends.js';
 import { hashName } from './util/cases.js';
 import {
   F32_ATOL, F32_RTOL, F64_ATOL, F64_RTOL, type GradFn, type GradInput, type GradRef,
-  analyticGrads, compareGrads, finiteDifferences, inputOf,
+  analyticGrads, analyticGradsAsync, compareGrads, finiteDifferences, inputOf,
 } from './util/gradcheck.js';
 import { Rng } from './util/ref.js';
 
@@ -161,7 +161,7 @@ function computeRef(c: GradCase): GradRef | Error {
 describe('float64 reference: js (precision float64) analytic gradients vs central differences', () => {
   beforeAll(() => use(JS_F64));
   for (const c of CASES) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const ref = computeRef(c);
       refs.set(c.name, ref);
       if (ref instanceof Error) throw ref;
@@ -183,10 +183,10 @@ for (const cfg of testBackends()) {
       await use(cfg);
     });
     for (const c of CASES) {
-      it(c.name, () => {
+      it(c.name, async () => {
         const ref = refs.get(c.name)!;
         if (ref instanceof Error) throw new Error(`float64 reference failed: ${ref.message}`);
-        const got = analyticGrads(c.f, ref);
+        const got = await analyticGradsAsync(c.f, ref);
         expect(Math.abs(got.value - ref.value)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(ref.value)));
         expect(compareGrads(ref, got, F32_RTOL, F32_ATOL)).toEqual([]);
       });
@@ -199,67 +199,67 @@ for (const cfg of testBackends()) {
 for (const cfg of [JS_F64, ...testBackends()]) {
   describe(`autograd semantics on ${cfg.label}`, () => {
     beforeAll(() => use(cfg));
-    const vals = (t: Tensor) => Array.from(t.dataSync());
+    const vals = async (t: Tensor) => Array.from(await values(t));
 
-    it('gradients accumulate when a variable is used twice: d(x*x + x) = 2x + 1', () => {
+    it('gradients accumulate when a variable is used twice: d(x*x + x) = 2x + 1', async () => {
       const x = eg.variable(eg.tensor([1, -2, 0.5]));
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.add(eg.mul(x, x), x)), [x]);
-      expect(vals(value)[0]).toBeCloseTo(1 + 1 + 4 - 2 + 0.25 + 0.5, 5);
-      expect(vals(grads[0])).toEqual([3, -3, 2]);
+      expect((await vals(value))[0]).toBeCloseTo(1 + 1 + 4 - 2 + 0.25 + 0.5, 5);
+      expect(await vals(grads[0])).toEqual([3, -3, 2]);
       for (const t of [x, value, ...grads]) t.dispose();
     });
 
-    it('valueAndGrads value equals the plain forward, and is a scalar', () => {
+    it('valueAndGrads value equals the plain forward, and is a scalar', async () => {
       const x = eg.variable(eg.randn([4, 3], { seed: 3 }));
       const w = eg.variable(eg.randn([3, 2], { seed: 4 }));
       const f = () => eg.mean(eg.tanh(eg.matmul(x, w)));
       const plain = f();
       const { value, grads } = eg.valueAndGrads(f, [x, w]);
       expect(value.shape).toEqual([]);
-      expect(vals(value)).toEqual(vals(plain));
+      expect(await vals(value)).toEqual(await vals(plain));
       expect(grads.map((g) => g.shape)).toEqual([[4, 3], [3, 2]]);
       for (const t of [x, w, plain, value, ...grads]) t.dispose();
     });
 
-    it('grads come back with each variable\'s shape, including scalars and broadcast operands', () => {
+    it('grads come back with each variable\'s shape, including scalars and broadcast operands', async () => {
       const a = eg.variable(eg.ones([2, 3]));
       const b = eg.variable(eg.ones([3]));
       const c = eg.variable(eg.tensor(Float32Array.of(2), []));
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.mul(eg.add(a, b), c)), [a, b, c]);
       expect(grads.map((g) => g.shape)).toEqual([[2, 3], [3], []]);
-      expect(vals(grads[1])).toEqual([4, 4, 4]);
-      expect(vals(grads[2])).toEqual([12]);
+      expect(await vals(grads[1])).toEqual([4, 4, 4]);
+      expect(await vals(grads[2])).toEqual([12]);
       for (const t of [a, b, c, value, ...grads]) t.dispose();
     });
 
-    it('a variable the function does not use gets a zero gradient of its shape', () => {
+    it('a variable the function does not use gets a zero gradient of its shape', async () => {
       const used = eg.variable(eg.ones([2]));
       const unused = eg.variable(eg.ones([3, 2]));
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.mul(used, 3)), [used, unused]);
-      expect(vals(grads[0])).toEqual([3, 3]);
+      expect(await vals(grads[0])).toEqual([3, 3]);
       expect(grads[1].shape).toEqual([3, 2]);
       expect(grads[1].dtype).toBe('float32');
-      expect(vals(grads[1])).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(await vals(grads[1])).toEqual([0, 0, 0, 0, 0, 0]);
       for (const t of [used, unused, value, ...grads]) t.dispose();
     });
 
-    it('gradients do not flow through int32 paths or comparisons', () => {
+    it('gradients do not flow through int32 paths or comparisons', async () => {
       const x = eg.variable(eg.tensor([0.5, -1, 2]));
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.mul(x, eg.greater(x, 0))), [x]);
-      expect(vals(value)[0]).toBeCloseTo(2.5, 6);
-      expect(vals(grads[0])).toEqual([1, 0, 1]);
+      expect((await vals(value))[0]).toBeCloseTo(2.5, 6);
+      expect(await vals(grads[0])).toEqual([1, 0, 1]);
       for (const t of [x, value, ...grads]) t.dispose();
     });
 
-    it('grad(f) returns the gradient of sum(f(x))', () => {
+    it('grad(f) returns the gradient of sum(f(x))', async () => {
       const x = eg.tensor([1, 2, -3]);
       const g = eg.grad((t: Tensor) => eg.square(t))(x);
       expect(g.shape).toEqual([3]);
-      expect(vals(g)).toEqual([2, 4, -6]);
+      expect(await vals(g)).toEqual([2, 4, -6]);
       x.dispose(); g.dispose();
     });
 
-    it('valueAndGrads frees its intermediates and leaves the inputs alive', () => {
+    it('valueAndGrads frees its intermediates and leaves the inputs alive', async () => {
       const x = eg.variable(eg.randn([8, 4], { seed: 9 }));
       const before = eg.memory().tensors;
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.relu(eg.matmul(x, x, { transposeB: true }))), [x]);

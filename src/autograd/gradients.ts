@@ -9,7 +9,7 @@ import {
 } from '../ops/elementwise.js';
 import { sum } from '../ops/reduce.js';
 import { reshape, transpose, slice, pad, broadcastTo } from '../ops/shape.js';
-import { matmul } from '../ops/linalg.js';
+import { matmul, fusedMatmul } from '../ops/linalg.js';
 
 /** Sums a broadcast gradient back down to `shape` (the operand's own shape). */
 function unbroadcast(dy: Tensor, shape: readonly number[]): Tensor {
@@ -105,6 +105,24 @@ const rules: Partial<Record<TapeOp, GradRule>> = {
       db = reshape(sb[0] === 1 && dy.shape[0] !== 1 ? sum(db, 0, true) : db, [...b.shape]);
     }
     return [da, db];
+  },
+  // y = act(z), z = op(a)·op(b) + bias: dz from y (relu, sigmoid, tanh) or from z recomputed (gelu),
+  // then matmul's rule; the bias gets dz summed over every row.
+  fusedMatmul: ([dy], n) => {
+    const { transposeA, transposeB, activation } = attrs<'fusedMatmul'>(n);
+    const [sa, sb] = n.inputShapes;
+    const bias = n.inputs[2] as Tensor | undefined;
+    let dz = dy;
+    if (activation === 'relu') dz = unaryGrad('reluGrad', dy, y0(n));
+    else if (activation === 'sigmoid') dz = unaryGrad('sigmoidGrad', dy, y0(n));
+    else if (activation === 'tanh') dz = unaryGrad('tanhGrad', dy, y0(n));
+    else if (activation === 'gelu') {
+      const z = fusedMatmul(reshape(n.inputs[0], [...sa]), reshape(n.inputs[1], [...sb]), bias, { transposeA, transposeB });
+      dz = unaryGrad('geluGrad', dy, z);
+    }
+    const [da, db] = rules.matmul!([dz], { ...n, attrs: { transposeA, transposeB } });
+    if (!bias) return [da, db];
+    return [da, db, n.needs[2] ? sum(dz, [0, 1]) : null];
   },
 
   transpose: ([dy], n) => {

@@ -20,6 +20,11 @@ export interface Backend<B = any> {
   /** A fresh copy of the buffer's contents. */
   read(buf: B, dtype: DType, size: number): TypedArray;
   readAsync(buf: B, dtype: DType, size: number): Promise<TypedArray>;
+  /**
+   * Backends whose read() cannot run synchronously (webgpu): the buffer's values when a host copy
+   * is kept (int32 tensors written from the host), else undefined. Ops use it to validate indices.
+   */
+  hostCopy?(buf: B): TypedArray | undefined;
   free(buf: B): void;
   memory(): BackendMemory;
   /** Bytes per stored element of `dtype` when not 4 (the js backend's float64 mode). */

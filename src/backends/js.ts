@@ -253,6 +253,16 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     }
     return o;
   };
+  k.fusedMatmul = ([a, b, bias], { transposeA, transposeB, activation }) => {
+    const o = k.matmul!([a, b], { transposeA, transposeB }) as Info;
+    const N = o.shape[2];
+    const f = activation === 'linear' ? undefined : unaryFns[activation];
+    for (let i = 0; i < o.buf.length; i++) {
+      o.buf[i] = bias ? o.buf[i] + bias.buf[i % N] : o.buf[i];
+      if (f) o.buf[i] = f(o.buf[i], {});
+    }
+    return o;
+  };
 
   k.transpose = ([x], { perm }) => {
     const shape = perm.map((p) => x.shape[p]);
@@ -324,6 +334,62 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     const o = out(shape, dtype);
     o.buf.fill(value);
     return o;
+  };
+
+  // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts) ----------------
+  const decay = (p: Arr, d: number) => { if (d !== 0) for (let i = 0; i < p.length; i++) p[i] -= p[i] * d; };
+  k.sgdUpdate = (ts, { lr, momentum, nesterov, weightDecay }) => {
+    const p = ts[0].buf, g = ts[ts.length - 1].buf;
+    decay(p, lr * weightDecay);
+    if (momentum === 0) {
+      for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
+    } else {
+      const v = ts[1].buf;
+      for (let i = 0; i < p.length; i++) {
+        v[i] = momentum * v[i] - lr * g[i];
+        p[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
+      }
+    }
+    return [];
+  };
+  k.adamUpdate = ([{ buf: p }, { buf: m }, { buf: v }, { buf: g }], { lr, beta1, beta2, epsilon, step, weightDecay }) => {
+    decay(p, lr * weightDecay);
+    const alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    for (let i = 0; i < p.length; i++) {
+      m[i] += (g[i] - m[i]) * (1 - beta1);
+      v[i] += (g[i] * g[i] - v[i]) * (1 - beta2);
+      p[i] -= (m[i] * alpha) / (Math.sqrt(v[i]) + epsilon);
+    }
+    return [];
+  };
+  k.rmspropUpdate = (ts, { lr, rho, momentum, epsilon, centered, weightDecay }) => {
+    const p = ts[0].buf, ms = ts[1].buf, g = ts[ts.length - 1].buf;
+    const mom = momentum > 0 ? ts[2].buf : null, mg = centered ? ts[momentum > 0 ? 3 : 2].buf : null;
+    decay(p, lr * weightDecay);
+    for (let i = 0; i < p.length; i++) {
+      ms[i] = rho * ms[i] + (1 - rho) * g[i] * g[i];
+      let den = ms[i] + epsilon;
+      if (mg) {
+        mg[i] = rho * mg[i] + (1 - rho) * g[i];
+        den = ms[i] - mg[i] * mg[i] + epsilon;
+      }
+      const inc = (lr * g[i]) / Math.sqrt(den);
+      if (mom) {
+        mom[i] = momentum * mom[i] + inc;
+        p[i] -= mom[i];
+      } else {
+        p[i] -= inc;
+      }
+    }
+    return [];
+  };
+  k.adagradUpdate = ([{ buf: p }, { buf: a }, { buf: g }], { lr, epsilon, weightDecay }) => {
+    decay(p, lr * weightDecay);
+    for (let i = 0; i < p.length; i++) {
+      a[i] += g[i] * g[i];
+      p[i] -= (lr * g[i]) / Math.sqrt(a[i] + epsilon);
+    }
+    return [];
   };
 
   return {

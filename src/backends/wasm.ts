@@ -6,7 +6,7 @@ import {
   UNARY, BINARY, UNARY_GRAD, COMPARISONS, sizeOf, stridesOf,
 } from '../kernels.js';
 import { Arena } from '../../bindings/arena.js';
-import { ParamsLayout, type WasmKernels } from '../../bindings/abi.js';
+import { GemmActivation, ParamsLayout, type WasmKernels } from '../../bindings/abi.js';
 import { loadKernels, type WasmBuild } from '../../bindings/loader.js';
 
 /** A tensor's storage: a 16-byte aligned block of the shared memory (ptr 0, bytes 0 when empty). */
@@ -195,17 +195,32 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     return o;
   };
 
-  k.matmul = ([a, b], { transposeA, transposeB }) => {
+  // The gemm kernels' scratch (packed panels): one arena block, grown on demand, never a tensor.
+  let work = { ptr: 0, bytes: 0 };
+  const gemmWork = (bytes: number): number => {
+    if (bytes > work.bytes) {
+      const ptr = arena.alloc(bytes);
+      if (work.bytes > 0) arena.free(work.ptr);
+      work = { ptr, bytes };
+    }
+    return work.ptr;
+  };
+  /** act(op(a) op(b) + bias) for the matmul forms; bias: pointer to N floats or 0. */
+  const gemm = (a: Info, b: Info, bias: number, act: number, transposeA: boolean, transposeB: boolean): Info => {
     const [Ba, ar, ac] = a.shape;
     const [Bb, br, bc] = b.shape;
     const M = transposeA ? ac : ar, K_ = transposeA ? ar : ac, N = transposeB ? br : bc;
     const B = Math.max(Ba, Bb);
     const o = out([B, M, N], 'float32');
     if (B * M * N === 0) return o;
-    const gemm = transposeA ? (transposeB ? K.f32_gemm_tt : K.f32_gemm_tn) : (transposeB ? K.f32_gemm_nt : K.f32_gemm_nn);
-    gemm(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, ac, bc, N, B, Ba === 1 ? 0 : ar * ac, Bb === 1 ? 0 : br * bc, M * N);
+    const fn = transposeA ? (transposeB ? K.f32_gemm_tt : K.f32_gemm_tn) : (transposeB ? K.f32_gemm_nt : K.f32_gemm_nn);
+    const w = gemmWork(K.f32_gemm_work_bytes(M, N, K_));
+    fn(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, ac, bc, N, B, Ba === 1 ? 0 : ar * ac, Bb === 1 ? 0 : br * bc, M * N, bias, act, w);
     return o;
   };
+  k.matmul = ([a, b], { transposeA, transposeB }) => gemm(a, b, 0, GemmActivation.linear, transposeA, transposeB);
+  k.fusedMatmul = ([a, b, bias], { transposeA, transposeB, activation }) =>
+    gemm(a, b, bias ? bias.buf.ptr : 0, GemmActivation[activation as keyof typeof GemmActivation], transposeA, transposeB);
 
   k.transpose = ([x], { perm }) => {
     const shape = perm.map((p: number) => x.shape[p]);
@@ -280,6 +295,35 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     else f32Box[0] = value;
     K.x32_fill(o.buf.ptr, n, i32Box[0]);
     return o;
+  };
+
+  // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts, assembly/optim.ts) --
+  k.sgdUpdate = (ts, { lr, momentum, nesterov, weightDecay }) => {
+    const n = sizeOf(ts[0].shape), g = ts[ts.length - 1].buf.ptr;
+    if (n === 0) return [];
+    if (momentum === 0) K.f32_sgd_update(ts[0].buf.ptr, g, n, lr, lr * weightDecay);
+    else K.f32_sgd_momentum_update(ts[0].buf.ptr, g, ts[1].buf.ptr, n, lr, momentum, nesterov ? 1 : 0, lr * weightDecay);
+    return [];
+  };
+  k.adamUpdate = ([p, m, v, g], { lr, beta1, beta2, epsilon, step, weightDecay }) => {
+    const n = sizeOf(p.shape);
+    if (n === 0) return [];
+    const alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    K.f32_adam_update(p.buf.ptr, g.buf.ptr, m.buf.ptr, v.buf.ptr, n, alpha, 1 - beta1, 1 - beta2, epsilon, lr * weightDecay);
+    return [];
+  };
+  k.rmspropUpdate = (ts, { lr, rho, momentum, epsilon, centered, weightDecay }) => {
+    const n = sizeOf(ts[0].shape);
+    if (n === 0) return [];
+    const mom = momentum > 0 ? ts[2].buf.ptr : 0, mg = centered ? ts[momentum > 0 ? 3 : 2].buf.ptr : 0;
+    K.f32_rmsprop_update(ts[0].buf.ptr, ts[ts.length - 1].buf.ptr, ts[1].buf.ptr, mom, mg, n,
+      lr, rho, 1 - rho, momentum, epsilon, lr * weightDecay);
+    return [];
+  };
+  k.adagradUpdate = ([p, a, g], { lr, epsilon, weightDecay }) => {
+    const n = sizeOf(p.shape);
+    if (n > 0) K.f32_adagrad_update(p.buf.ptr, g.buf.ptr, a.buf.ptr, n, lr, epsilon, lr * weightDecay);
+    return [];
   };
 
   const read = (buf: WasmBuf, dtype: DType, size: number): TypedArray => {

@@ -62,7 +62,8 @@ export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tenso
     throw new Error(`${op}: expected logits [N, C] and labels [N], got shapes ${fmt(logits.shape)} and ${fmt(labels.shape)}`);
   }
   const C = logits.shape[1];
-  const ids = labels.dataSync();
+  // NOTE: on webgpu only host-made labels can be checked here; the kernel gives NaN for the others.
+  const ids = engine.hostValues(labels, op) ?? [];
   for (let i = 0; i < ids.length; i++) {
     if (ids[i] < 0 || ids[i] >= C) throw new Error(`${op}: label ${ids[i]} at row ${i} is out of range for ${C} classes`);
   }

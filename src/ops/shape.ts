@@ -114,7 +114,8 @@ export function gather(x: Tensor, indices: Tensor, axis = 0): Tensor {
   checkDtype('gather', indices, ['int32'], 'indices');
   const ax = normAxis('gather', axis, x.rank);
   const n = x.shape[ax];
-  const idx = indices.dataSync();
+  // NOTE: on webgpu only host-made indices can be checked here; the kernel reads 0 for the others.
+  const idx = engine.hostValues(indices, 'gather') ?? [];
   for (let i = 0; i < idx.length; i++) {
     if (idx[i] < 0 || idx[i] >= n) throw new Error(`gather: index ${idx[i]} is out of range for axis ${ax} of size ${n} (shape ${fmt(x.shape)})`);
   }

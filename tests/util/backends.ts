@@ -19,8 +19,37 @@ export const JS_F64: BackendConfig = {
 
 export const WASM_BUILD = process.env.EDGEGRAD_WASM_BUILD || undefined;
 
+const LIST = (process.env.EDGEGRAD_TEST_BACKENDS ?? 'js,wasm').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** EDGEGRAD_REQUIRE_WEBGPU=1: a missing WebGPU adapter fails the run instead of skipping webgpu. */
+export const REQUIRE_WEBGPU = process.env.EDGEGRAD_REQUIRE_WEBGPU === '1';
+
+/**
+ * Whether a WebGPU adapter exists (probed once, only when webgpu is asked for): its name, or the
+ * reason there is none. Node: Dawn from the 'webgpu' package, SwiftShader by default when Debian's
+ * chromium is installed.
+ */
+export const WEBGPU: { ok: true; name: string; fallback: boolean } | { ok: false; reason: string } | null =
+  LIST.includes('webgpu') ? await probeWebgpu() : null;
+
+async function probeWebgpu(): Promise<{ ok: true; name: string; fallback: boolean } | { ok: false; reason: string }> {
+  const icd = '/usr/lib/chromium/vk_swiftshader_icd.json';
+  const { existsSync } = await import('node:fs');
+  if (!process.env.VK_ICD_FILENAMES && existsSync(icd)) process.env.VK_ICD_FILENAMES = icd;
+  try {
+    const wg = await import('../../src/backends/webgpu/index.js');
+    const facts = wg.adapterFacts(await wg.requestAdapter(await wg.findGpu()));
+    return { ok: true, ...facts };
+  } catch (e) {
+    const reason = (e as Error).message;
+    if (REQUIRE_WEBGPU) throw new Error(`EDGEGRAD_REQUIRE_WEBGPU=1 but there is no WebGPU adapter: ${reason}`);
+    console.warn(`tests: skipping the webgpu backend: ${reason}`);
+    return { ok: false, reason };
+  }
+}
+
 export function testBackends(): BackendConfig[] {
-  const list = (process.env.EDGEGRAD_TEST_BACKENDS ?? 'js,wasm').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = LIST.filter((name) => name !== 'webgpu' || WEBGPU?.ok);
   return list.map((name) => {
     const options: Record<string, unknown> = { backend: name };
     if (name === 'wasm' && WASM_BUILD) options.wasmBuild = WASM_BUILD;
@@ -31,6 +60,14 @@ export function testBackends(): BackendConfig[] {
 
 export async function use(cfg: BackendConfig): Promise<void> {
   await eg.init(cfg.options as Parameters<typeof eg.init>[0]);
+}
+
+/**
+ * A tensor's values: dataSync() where the backend reads synchronously (so js/wasm keep testing it),
+ * `await data()` on webgpu, whose dataSync() throws by design.
+ */
+export async function values(t: { dataSync(): Float32Array | Int32Array; data(): Promise<Float32Array | Int32Array> }): Promise<Float32Array | Int32Array> {
+  return eg.backend() === 'webgpu' ? t.data() : t.dataSync();
 }
 
 /** Float32 data for a tensor made from reference values. */

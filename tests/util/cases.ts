@@ -1,7 +1,7 @@
 // Data-driven op cases: each instance names its inputs, the op call and a float64 reference.
 import type * as EG from '../../src/index.js';
 import { mismatches, type Tol } from './close.js';
-import { typed } from './backends.js';
+import { typed, values } from './backends.js';
 import type { Nd } from './ref.js';
 
 export type Tensor = ReturnType<typeof EG.tensor>;
@@ -27,7 +27,7 @@ export function hashName(s: string): number {
 }
 
 /** Runs one instance on the active backend; returns problem lines (empty when it conforms). */
-export function runInstance(eg: typeof EG, inst: Instance, tol: Tol, float64: boolean): string[] {
+export async function runInstance(eg: typeof EG, inst: Instance, tol: Tol, float64: boolean): Promise<string[]> {
   let want: Nd;
   try { want = inst.ref(...inst.inputs); } catch (e) { return [`reference threw: ${(e as Error).message}`]; }
   const ts: Tensor[] = [];
@@ -37,7 +37,7 @@ export function runInstance(eg: typeof EG, inst: Instance, tol: Tol, float64: bo
     const problems: string[] = [];
     if (JSON.stringify(out.shape) !== JSON.stringify(want.shape)) problems.push(`shape [${out.shape}], expected [${want.shape}]`);
     if (out.dtype !== want.dtype) problems.push(`dtype ${out.dtype}, expected ${want.dtype}`);
-    const got = out.dataSync();
+    const got = await values(out);
     const cls = out.dtype === 'int32' ? Int32Array : float64 ? Float64Array : Float32Array;
     if (!(got instanceof cls)) problems.push(`dataSync() gave ${got?.constructor?.name}, expected ${cls.name}`);
     // A float32 backend's ideal answer is the exact value rounded to float32 (overflow, subnormals).

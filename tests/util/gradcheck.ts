@@ -6,7 +6,7 @@
 // point must match those float64 differences within F32_TOL. Inputs are chosen away from kinks.
 import * as eg from '../../src/index.js';
 import { mismatches, type Tol } from './close.js';
-import { JS_F64, use, type BackendConfig } from './backends.js';
+import { JS_F64, use, values, type BackendConfig } from './backends.js';
 import { Rng, sizeOf } from './ref.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
@@ -68,13 +68,30 @@ function lossValue(f: GradFn, inputs: GradInput[], w: GradRef['weights'], move?:
   }
 }
 
-/** Gradients of L on the active backend, as valueAndGrads reports them. */
+/** Gradients of L on the active backend, as valueAndGrads reports them (synchronous reads: js/wasm). */
 export function analyticGrads(f: GradFn, ref: Pick<GradRef, 'inputs' | 'weights'>): { value: number; grads: { shape: number[]; values: Float64Array }[] } {
   const vars = ref.inputs.map((i) => eg.variable(makeTensor(i.shape, i.values)));
   try {
     const { value, grads } = eg.valueAndGrads(() => loss(f, vars, ref.weights), vars);
     const out = grads.map((g) => ({ shape: [...g.shape], values: Float64Array.from(g.dataSync()) }));
     const v = value.dataSync()[0];
+    value.dispose();
+    for (const g of grads) g.dispose();
+    return { value: v, grads: out };
+  } finally {
+    for (const v of vars) v.dispose();
+  }
+}
+
+/** analyticGrads on any backend: reads with `await data()` where dataSync() is not available (webgpu). */
+export async function analyticGradsAsync(f: GradFn, ref: Pick<GradRef, 'inputs' | 'weights'>): Promise<ReturnType<typeof analyticGrads>> {
+  if (eg.backend() !== 'webgpu') return analyticGrads(f, ref);
+  const vars = ref.inputs.map((i) => eg.variable(makeTensor(i.shape, i.values)));
+  try {
+    const { value, grads } = eg.valueAndGrads(() => loss(f, vars, ref.weights), vars);
+    const out: { shape: number[]; values: Float64Array }[] = [];
+    for (const g of grads) out.push({ shape: [...g.shape], values: Float64Array.from(await values(g)) });
+    const v = (await values(value))[0];
     value.dispose();
     for (const g of grads) g.dispose();
     return { value: v, grads: out };
@@ -146,6 +163,6 @@ export async function checkGradients(f: GradFn, inputs: GradInput[], cfg: Backen
   const ref = finiteDifferences(f, inputs, seed);
   const problems = compareGrads(ref, analyticGrads(f, ref), F64_RTOL, F64_ATOL).map((p) => `float64: ${p}`);
   await use(cfg);
-  if (!cfg.float64) problems.push(...compareGrads(ref, analyticGrads(f, ref), F32_RTOL, F32_ATOL).map((p) => `${cfg.label}: ${p}`));
+  if (!cfg.float64) problems.push(...compareGrads(ref, await analyticGradsAsync(f, ref), F32_RTOL, F32_ATOL).map((p) => `${cfg.label}: ${p}`));
   return problems;
 }

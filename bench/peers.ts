@@ -1,0 +1,89 @@
+// The GEMM peers, one thread each: @tensorflow/tfjs-backend-wasm (XNNPACK) and onnxruntime-web
+// (MLAS, a one-node Gemm model built here). Each call uploads the inputs, multiplies and reads
+// the result back, as the edgegrad rows do.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** C = op(A) op(B) with A, B as stored ([M, K] or [K, M]; [K, N] or [N, K]); resolves to C's data. */
+export type PeerGemm = (a: Float32Array, b: Float32Array) => Float32Array | Promise<Float32Array>;
+
+export interface Peer {
+  name: string;
+  /** A multiply for one shape and form (one session or setup per shape, made outside the timing). */
+  prepare(M: number, K: number, N: number, transposeA: boolean, transposeB: boolean): Promise<PeerGemm>;
+}
+
+const require = createRequire(import.meta.url);
+const distOf = (pkg: string) => dirname(require.resolve(pkg));
+
+export async function tfjsWasm(): Promise<Peer> {
+  const tf = await import('@tensorflow/tfjs-core');
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  wasm.setWasmPaths(`${distOf('@tensorflow/tfjs-backend-wasm')}/`);
+  wasm.setThreadsCount(1);
+  // NOTE: one thread: keep tfjs from picking its threaded build.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  if (!(await tf.setBackend('wasm'))) throw new Error('tfjs: the wasm backend did not start');
+  await tf.ready();
+  return {
+    name: 'tfjs-wasm',
+    async prepare(M, K, N, ta, tb) {
+      return (a, b) => {
+        const ta_ = tf.tensor2d(a, ta ? [K, M] : [M, K]), tb_ = tf.tensor2d(b, tb ? [N, K] : [K, N]);
+        const c = tf.matMul(ta_, tb_, ta, tb);
+        const out = c.dataSync() as Float32Array;
+        tf.dispose([ta_, tb_, c]);
+        return out;
+      };
+    },
+  };
+}
+
+// ---- a minimal protobuf writer for the one-node ONNX model -------------------------------------
+
+const varint = (n: number): number[] => {
+  const out: number[] = [];
+  do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n);
+  return out;
+};
+const field = (no: number, value: number | string | number[]): number[] => {
+  if (typeof value === 'number') return [...varint(no << 3), ...varint(value)];
+  const bytes = typeof value === 'string' ? [...new TextEncoder().encode(value)] : value;
+  return [...varint((no << 3) | 2), ...varint(bytes.length), ...bytes];
+};
+const valueInfo = (name: string, dims: number[]) => field(1, name).concat(field(2,
+  field(1, field(1, 1).concat(field(2, dims.flatMap((d) => field(1, field(1, d)))))))); // float tensor of shape dims
+
+/** ModelProto: Y = Gemm(A, B) with transA/transB, opset 13. */
+function gemmModel(M: number, K: number, N: number, ta: boolean, tb: boolean): Uint8Array {
+  const attr = (name: string, v: number) => field(1, name).concat(field(3, v), field(20, 2));
+  const node = [...field(1, 'A'), ...field(1, 'B'), ...field(2, 'Y'), ...field(4, 'Gemm'),
+    ...field(5, attr('transA', +ta)), ...field(5, attr('transB', +tb))];
+  const graph = [...field(1, node), ...field(2, 'gemm'),
+    ...field(11, valueInfo('A', ta ? [K, M] : [M, K])), ...field(11, valueInfo('B', tb ? [N, K] : [K, N])),
+    ...field(12, valueInfo('Y', [M, N]))];
+  return Uint8Array.from([...field(1, 8), ...field(7, graph), ...field(8, field(1, '').concat(field(2, 13)))]);
+}
+
+export async function onnxruntimeWasm(): Promise<Peer> {
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.wasmPaths = `${join(distOf('onnxruntime-web'))}/`;
+  ort.env.logLevel = 'error';
+  return {
+    name: 'ort-wasm',
+    async prepare(M, K, N, ta, tb) {
+      const session = await ort.InferenceSession.create(gemmModel(M, K, N, ta, tb), { executionProviders: ['wasm'] });
+      return async (a, b) => {
+        const r = await session.run({
+          A: new ort.Tensor('float32', a, ta ? [K, M] : [M, K]),
+          B: new ort.Tensor('float32', b, tb ? [N, K] : [K, N]),
+        });
+        const y = r.Y;
+        const out = (await y.getData()) as Float32Array;
+        y.dispose();
+        return out;
+      };
+    },
+  };
+}

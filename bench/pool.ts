@@ -1,0 +1,121 @@
+// The worker pool, as ratios to 1 worker in the same run: predict (MLP 784-128-10, batch 4096),
+// data-parallel fit (batch 256), GEMM 1024³ over row blocks, the matmul split threshold, and
+// onnxruntime-web (numThreads 2) on the same GEMM when it runs here.
+import * as eg from '../src/index.js';
+import { sequential } from '../src/model/index.js';
+import { layers } from '../src/layers/index.js';
+import { sgd } from '../src/optimizers/optimizers.js';
+import { fitDataParallel } from '../src/pool/train.js';
+import type { Row } from './harness.js';
+
+/** Median seconds of an async call (after warm-up). */
+async function timeAsync(fn: () => Promise<unknown>, reps: number): Promise<{ median: number; spread: number }> {
+  for (let i = 0; i < 2; i++) await fn();
+  const s: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    await fn();
+    s.push((performance.now() - t0) / 1000);
+  }
+  s.sort((a, b) => a - b);
+  const median = s[s.length >> 1];
+  return { median, spread: (s[s.length - 1] - s[0]) / median };
+}
+
+const mkRow = (c: string, backend: string, t: { median: number; spread: number }, work: number, unit: string): Row => ({
+  suite: 'pool', case: c, backend, seconds: t.median, spread: t.spread, value: work / t.median, unit,
+});
+
+/** Ratios against `base` within the same case (the harness only knows its own baselines). */
+function ratios(rows: Row[], base: string): void {
+  for (const r of rows) {
+    const b = rows.find((x) => x.case === r.case && x.backend === base);
+    if (b && r !== b) { r.ratio = r.value / b.value; r.baseline = base; }
+  }
+}
+
+/** A file URL for the worker next to the built pool module (dist/src/pool/worker.js), or EDGEGRAD_POOL_WORKER. */
+function workerUrl(): URL | undefined {
+  const env = typeof process === 'object' ? process.env.EDGEGRAD_POOL_WORKER : undefined;
+  return env ? new URL(env, `file://${process.cwd()}/`) : undefined;
+}
+
+export async function pool(_backends: string[], quick: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  await eg.init({ backend: 'wasm', enableRelaxedSimdFlag: true });
+  const reps = quick ? 3 : 7;
+  const pools = new Map<number, eg.Pool>();
+  for (const n of [1, 2]) pools.set(n, await eg.createPool({ workers: n, workerUrl: workerUrl(), matmulMinFlops: 0 }));
+  try {
+    // predict: MLP 784-128-10, batch 4096.
+    const model = sequential([
+      layers.dense({ units: 128, activation: 'relu', inputShape: [784] }),
+      layers.dense({ units: 10, activation: 'softmax' }),
+    ]);
+    model.compile({ optimizer: sgd({ learningRate: 0.01 }), loss: 'categoricalCrossentropy' });
+    const x = eg.randn([4096, 784], { seed: 1 });
+    const pc = 'predict MLP 784-128-10 b4096';
+    rows.push(mkRow(pc, 'in-thread', await timeAsync(async () => model.predict(x).dispose(), reps), 4096, 'samples/s'));
+    for (const [n, p] of pools) rows.push(mkRow(pc, `pool-${n}`, await timeAsync(async () => (await p.predict(model, x)).dispose(), reps), 4096, 'samples/s'));
+
+    // fit: same MLP, batch 256, one epoch of 2048 samples.
+    const n = quick ? 1024 : 2048;
+    const xs = eg.randn([n, 784], { seed: 2 });
+    const ys = eg.oneHot(eg.tensor(Array.from({ length: n }, (_, i) => i % 10), [n], 'int32'), 10);
+    const fc = 'fit MLP 784-128-10 b256';
+    rows.push(mkRow(fc, 'in-thread', await timeAsync(() => model.fit(xs, ys, { epochs: 1, batchSize: 256, verbose: 0 }), quick ? 2 : 3), n, 'samples/s'));
+    for (const [w, p] of pools) {
+      rows.push(mkRow(fc, `pool-${w}`, await timeAsync(() => fitDataParallel(model, xs, ys, { epochs: 1, batchSize: 256 }, p), quick ? 2 : 3), n, 'samples/s'));
+    }
+
+    // GEMM: square sizes around the split threshold, and 1024³.
+    for (const s of quick ? [256, 1024] : [128, 256, 384, 512, 768, 1024]) {
+      const a = eg.randn([s, s], { seed: 3 }), b = eg.randn([s, s], { seed: 4 });
+      const gc = `gemm ${s}x${s}x${s}`, flops = (2 * s ** 3) / 1e9;
+      rows.push(mkRow(gc, 'in-thread', await timeAsync(async () => eg.matmul(a, b).dispose(), reps), flops, 'GFLOP/s'));
+      for (const [w, p] of pools) rows.push(mkRow(gc, `pool-${w}`, await timeAsync(async () => (await p.matmul(a, b)).dispose(), reps), flops, 'GFLOP/s'));
+      if (s === 1024) {
+        const ort = await onnxGemm(s, reps).catch((e) => { console.log(`pool bench: onnxruntime-web skipped (${(e as Error).message})`); return null; });
+        if (ort) rows.push(mkRow(gc, 'onnxruntime-web-2t', ort, flops, 'GFLOP/s'));
+      }
+      a.dispose(); b.dispose();
+    }
+  } finally {
+    for (const p of pools.values()) await p.close();
+  }
+  ratios(rows, 'pool-1');
+  return rows;
+}
+
+// ---- onnxruntime-web: one MatMul node, hand-encoded as an ONNX protobuf -----------------------
+
+const varint = (n: number): number[] => { const o: number[] = []; while (n > 127) { o.push((n & 127) | 128); n >>>= 7; } o.push(n); return o; };
+const field = (no: number, v: number): number[] => [...varint(no << 3), ...varint(v)];
+const bytes = (no: number, b: number[] | Uint8Array): number[] => [...varint((no << 3) | 2), ...varint(b.length), ...b];
+const str = (no: number, s: string): number[] => bytes(no, [...new TextEncoder().encode(s)]);
+
+/** ValueInfoProto: a float tensor of static shape. */
+const valueInfo = (name: string, shape: number[]): number[] =>
+  [...str(1, name), ...bytes(2, bytes(1, [...field(1, 1), ...bytes(2, shape.flatMap((d) => bytes(1, field(1, d))))]))];
+
+function matmulModel(s: number): Uint8Array {
+  const node = [...str(1, 'A'), ...str(1, 'B'), ...str(2, 'C'), ...str(4, 'MatMul')];
+  const graph = [...bytes(1, node), ...str(2, 'g'), ...bytes(11, valueInfo('A', [s, s])), ...bytes(11, valueInfo('B', [s, s])), ...bytes(12, valueInfo('C', [s, s]))];
+  return new Uint8Array([...field(1, 8), ...bytes(8, [...str(1, ''), ...field(2, 13)]), ...bytes(7, graph)]);
+}
+
+async function onnxGemm(s: number, reps: number): Promise<{ median: number; spread: number }> {
+  const spec = 'onnxruntime-web';
+  const ort = await import(/* @vite-ignore */ spec);
+  ort.env.wasm.numThreads = 2;
+  const session = await ort.InferenceSession.create(matmulModel(s), { executionProviders: ['wasm'] });
+  const feeds = {
+    A: new ort.Tensor('float32', Float32Array.from({ length: s * s }, (_, i) => Math.sin(i)), [s, s]),
+    B: new ort.Tensor('float32', Float32Array.from({ length: s * s }, (_, i) => Math.cos(i)), [s, s]),
+  };
+  try {
+    return await timeAsync(() => session.run(feeds), reps);
+  } finally {
+    await session.release();
+  }
+}

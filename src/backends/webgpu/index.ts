@@ -1,0 +1,130 @@
+// The webgpu backend: tensors in pooled GPU buffers, every kernel of src/kernels.ts as a WGSL
+// compute program, dispatches batched into few submits, reads through mapAsync staging buffers.
+/// <reference types="@webgpu/types" />
+import type { Backend } from '../backend.js';
+import { type DType, type TypedArray, sizeOf } from '../../kernels.js';
+import { GpuRuntime, type GBuf, groups } from './runtime.js';
+import { type Ctx, type Impl, WG } from './ctx.js';
+import { registerElementwise } from './elementwise.js';
+import { registerReduce } from './reduce.js';
+import { registerSoftmax } from './softmax.js';
+import { registerLayout } from './layout.js';
+import { registerGemm } from './gemm.js';
+import { registerOptimizers } from './optimizers.js';
+
+export type { GBuf } from './runtime.js';
+
+export interface WebgpuOptions {
+  /** A GPU object: `navigator.gpu` in browsers, `create([])` from the 'webgpu' package in Node. */
+  gpu?: unknown;
+  powerPreference?: 'high-performance' | 'low-power';
+}
+
+/** Facts about an adapter, for features() and bench labels. */
+export interface AdapterFacts { name: string; fallback: boolean }
+
+const HOST_COPY_MAX = 1 << 16;
+
+// NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
+// is destroyed under them and the process crashes), so the one made here is kept for good.
+let nodeGpu: GPU | null = null;
+
+/** The GPU object: the one given, navigator.gpu, or (Node) `create([])` of the optional 'webgpu' package. */
+export async function findGpu(gpu?: unknown): Promise<GPU> {
+  if (gpu) return gpu as GPU;
+  if (nodeGpu) return nodeGpu;
+  const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
+  if (nav?.gpu) return nav.gpu;
+  const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+  if (!isNode) throw new Error('webgpu: this browser has no WebGPU (navigator.gpu is undefined)');
+  // NOTE: the specifier is a variable so bundlers leave the optional Node-only package alone.
+  const name = 'webgpu';
+  let mod: { create: (flags: string[]) => GPU };
+  try {
+    mod = await import(/* @vite-ignore */ name);
+  } catch (e) {
+    throw new Error(`webgpu: no GPU object given and the optional 'webgpu' package (Dawn for Node) is not installed `
+      + `(npm i webgpu), or it failed to load: ${(e as Error).message}`);
+  }
+  nodeGpu = mod.create([]);
+  return nodeGpu;
+}
+
+export function adapterFacts(adapter: GPUAdapter): AdapterFacts {
+  const a = adapter as GPUAdapter & { isFallbackAdapter?: boolean; info?: GPUAdapterInfo & { isFallbackAdapter?: boolean } };
+  const info = a.info;
+  const name = [info?.vendor, info?.architecture, info?.device, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
+  return { name, fallback: !!(info?.isFallbackAdapter ?? a.isFallbackAdapter) };
+}
+
+/** The adapter, or a clear error when there is none. */
+export async function requestAdapter(gpu: GPU, powerPreference: WebgpuOptions['powerPreference'] = 'high-performance'): Promise<GPUAdapter> {
+  const adapter = await gpu.requestAdapter({ powerPreference });
+  if (!adapter) {
+    throw new Error('webgpu: no GPU adapter was found (requestAdapter() returned null). In Node without a GPU, install a '
+      + 'Vulkan driver (e.g. apt-get install chromium libvulkan1 and set VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json)');
+  }
+  return adapter;
+}
+
+export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Backend<GBuf>> {
+  const gpu = await findGpu(opts.gpu);
+  const adapter = await requestAdapter(gpu, opts.powerPreference);
+  const facts = adapterFacts(adapter);
+  const lim = adapter.limits;
+  let device: GPUDevice;
+  try {
+    device = await adapter.requestDevice({
+      requiredLimits: {
+        maxStorageBufferBindingSize: lim.maxStorageBufferBindingSize,
+        maxBufferSize: lim.maxBufferSize,
+      },
+    });
+  } catch (e) {
+    throw new Error(`webgpu: the adapter '${facts.name}' refused a device: ${(e as Error).message}`);
+  }
+  const rt = new GpuRuntime(device, gpu);
+  const table: Record<string, Impl> = {};
+  const ctx: Ctx = {
+    rt, table,
+    out: (shape, dtype) => ({ shape: [...shape], dtype, buf: rt.alloc(sizeOf(shape) * 4) }),
+    groups: (n) => groups(Math.ceil(n / WG)),
+  };
+  registerElementwise(ctx);
+  registerReduce(ctx);
+  registerSoftmax(ctx);
+  registerLayout(ctx);
+  registerGemm(ctx);
+  registerOptimizers(ctx);
+
+  const info: Record<string, string | number | boolean> = { adapter: facts.name, fallbackAdapter: facts.fallback, lost: false };
+  void device.lost.then(() => { info.lost = true; });
+
+  const backend: Backend<GBuf> & { runtime: GpuRuntime } = {
+    name: 'webgpu',
+    /** The runtime (tests and benches: programs, submits, sync). */
+    runtime: rt,
+    info,
+    kernels: table as Backend<GBuf>['kernels'],
+    alloc: (_dtype: DType, size: number) => rt.alloc(size * 4),
+    write(buf, values, dtype) {
+      const arr: TypedArray = dtype === 'int32' ? Int32Array.from(values) : Float32Array.from(values);
+      if (dtype === 'int32' && arr.length <= HOST_COPY_MAX) buf.host = arr;
+      rt.write(buf, arr);
+    },
+    read() {
+      rt.check();
+      throw new Error('dataSync(): the webgpu backend reads GPU memory asynchronously; use `await t.data()` '
+        + '(or `await t.array()`) instead of dataSync()/arraySync()');
+    },
+    async readAsync(buf, dtype, size) {
+      const bytes = await rt.read(buf, size * 4);
+      return dtype === 'int32' ? new Int32Array(bytes) : new Float32Array(bytes);
+    },
+    hostCopy: (buf) => buf.host,
+    free(buf) { rt.free(buf); },
+    memory: () => ({ bytes: rt.live, pooledBytes: rt.pooled, programs: rt.programs, dispatches: rt.dispatches, submits: rt.submits }),
+    dispose() { rt.destroy(); },
+  };
+  return backend;
+}

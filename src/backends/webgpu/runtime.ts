@@ -1,0 +1,271 @@
+// The WebGPU runtime: device, size-bucketed buffer pool, pipeline cache and batched submission.
+/// <reference types="@webgpu/types" />
+import type { TypedArray } from '../../kernels.js';
+
+// NOTE: numeric flags, not the GPUBufferUsage globals: Dawn for Node only defines those after
+// `Object.assign(globalThis, globals)`, which a library must not do for its users.
+export const USAGE = { MAP_READ: 1, COPY_SRC: 4, COPY_DST: 8, UNIFORM: 64, STORAGE: 128 } as const;
+const MAP_READ_MODE = 1;
+
+/** One tensor's storage: a pooled GPU buffer (its size is the bucket's) and the bytes in use. */
+export interface GBuf {
+  buffer: GPUBuffer;
+  /** Bytes the tensor uses (elements * 4); the buffer may be larger. */
+  bytes: number;
+  /** Host copy of values written from the host (int32 only), for ops that validate indices. */
+  host?: TypedArray;
+}
+
+/** A compute program: its cache key, WGSL source, and how many storage bindings follow the params. */
+export interface Program { key: string; code: () => string }
+
+export interface Dispatch {
+  program: Program;
+  /** Storage buffers in binding order (1, 2, ...). The program decides which are writable. */
+  buffers: GPUBuffer[];
+  /** u32 words for the uniform at binding 0 (floats as their bits; see f32bits). */
+  params: number[];
+  /** Workgroup counts; callers pass the total and `groups()` splits it over x and y. */
+  groups: [number, number, number];
+}
+
+const PARAM_SLOT = 256;
+const UNIFORM_BYTES = 64 * 1024;
+/** Dispatches per submit: enough to amortise submission, few enough to keep the GPU fed. */
+const BATCH = 64;
+
+const f32view = new Float32Array(1);
+const u32view = new Uint32Array(f32view.buffer);
+/** The bits of `v` rounded to float32, for the u32 uniform words. */
+export function f32bits(v: number): number { f32view[0] = v; return u32view[0]; }
+
+/** Splits `n` workgroups over x and y (each at most 65535); shaders rebuild the index from num_workgroups. */
+export function groups(n: number, z = 1): [number, number, number] {
+  const x = Math.min(n, 65535);
+  return [Math.max(1, x), Math.max(1, Math.ceil(n / 65535)), z];
+}
+
+/** Size class of an allocation: powers of two up to 4 MiB, then whole MiB. */
+function bucket(bytes: number): number {
+  const b = Math.max(16, bytes);
+  if (b <= 1 << 22) return 2 ** Math.ceil(Math.log2(b));
+  return Math.ceil(b / (1 << 20)) * (1 << 20);
+}
+
+export class GpuRuntime {
+  readonly device: GPUDevice;
+  private pool = new Map<number, GPUBuffer[]>();
+  private staging = new Map<number, GPUBuffer[]>();
+  private pipelines = new Map<string, GPUComputePipeline>();
+  private encoder: GPUCommandEncoder | null = null;
+  private pass: GPUComputePassEncoder | null = null;
+  private pending = 0;
+  /** Buffers the encoded, unsubmitted dispatches use: a host write to one must submit them first. */
+  private inFlight = new Set<GPUBuffer>();
+  /** Buffers freed while in flight: they join the pool at the next submit. */
+  private deferred: GPUBuffer[] = [];
+  /** Compile checks not yet resolved (reads wait for them so a compile error is the one reported). */
+  private compiling = new Set<Promise<void>>();
+  private uniform: GPUBuffer;
+  private uniformHost = new Uint32Array(UNIFORM_BYTES / 4);
+  private uniformUsed = 0;
+  /** A lost device: every later call throws it. */
+  failure: Error | null = null;
+  /** An asynchronous GPU error (a shader that did not compile, a validation error): the next read throws it once. */
+  private pendingError: Error | null = null;
+  /** Programs that failed to compile, by key: running one throws at once. */
+  private broken = new Map<string, Error>();
+  live = 0;
+  pooled = 0;
+  dispatches = 0;
+  submits = 0;
+
+  /** The GPU object, held so it outlives the device (see findGpu). */
+  readonly gpu: unknown;
+
+  constructor(device: GPUDevice, gpu: unknown) {
+    this.device = device;
+    this.gpu = gpu;
+    this.uniform = device.createBuffer({ size: UNIFORM_BYTES, usage: USAGE.UNIFORM | USAGE.COPY_DST });
+    void device.lost.then((info) => {
+      this.failure = info.reason === 'destroyed'
+        ? new Error('webgpu: the GPU device was destroyed (the backend was disposed); call `await eg.init({ backend: \'webgpu\' })` again')
+        : new Error(`webgpu: the GPU device was lost (${info.reason}): ${info.message || 'no message'}; `
+          + 'tensors on it are gone; call `await eg.init({ backend: \'webgpu\' })` to start a new device');
+    });
+    device.addEventListener?.('uncapturederror', (ev) => {
+      const msg = (ev as GPUUncapturedErrorEvent).error?.message ?? String(ev);
+      this.pendingError ??= new Error(`webgpu: GPU error: ${msg}`);
+    });
+  }
+
+  check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Throws (once) the asynchronous error reported since the last read, if any. */
+  private takeError(): void {
+    this.check();
+    const e = this.pendingError;
+    this.pendingError = null;
+    if (e) throw e;
+  }
+
+  // ---- buffers ----------------------------------------------------------------------------
+
+  alloc(bytes: number): GBuf {
+    this.check();
+    const size = bucket(bytes);
+    const free = this.pool.get(size);
+    let buffer = free?.pop();
+    if (buffer) this.pooled -= size;
+    else buffer = this.device.createBuffer({ size, usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST });
+    this.live += size;
+    return { buffer, bytes };
+  }
+
+  free(b: GBuf): void {
+    // NOTE: a buffer that unsubmitted dispatches use goes back to the pool at the next submit, so
+    // a host write into its next owner (queue.writeBuffer runs before those dispatches) cannot
+    // clobber it. Submitted work is ordered before anything later on the queue.
+    const size = b.buffer.size;
+    this.live -= size;
+    this.pooled += size;
+    if (this.failure) return;
+    if (this.inFlight.has(b.buffer)) { this.deferred.push(b.buffer); return; }
+    this.release(b.buffer);
+  }
+
+  private release(buffer: GPUBuffer): void {
+    const size = buffer.size;
+    let list = this.pool.get(size);
+    if (!list) this.pool.set(size, (list = []));
+    list.push(buffer);
+  }
+
+  write(b: GBuf, data: TypedArray): void {
+    this.check();
+    if (data.byteLength === 0) return;
+    if (this.inFlight.has(b.buffer)) this.flush();
+    this.device.queue.writeBuffer(b.buffer, 0, data.buffer, data.byteOffset, data.byteLength);
+  }
+
+  async read(b: GBuf, bytes: number): Promise<ArrayBuffer> {
+    if (this.compiling.size) await Promise.all(this.compiling);
+    this.takeError();
+    if (bytes === 0) return new ArrayBuffer(0);
+    this.flush();
+    const size = bucket(bytes);
+    const st = this.staging.get(size)?.pop()
+      ?? this.device.createBuffer({ size, usage: USAGE.MAP_READ | USAGE.COPY_DST });
+    const enc = this.device.createCommandEncoder();
+    enc.copyBufferToBuffer(b.buffer, 0, st, 0, Math.ceil(bytes / 4) * 4);
+    this.device.queue.submit([enc.finish()]);
+    // NOTE: Dawn for Node does not keep the event loop alive for a pending mapAsync; a timer does.
+    const keepAlive = setInterval(() => {}, 1000);
+    try {
+      await st.mapAsync(MAP_READ_MODE, 0, size);
+    } catch (e) {
+      this.check();
+      throw new Error(`webgpu: reading a tensor failed: ${(e as Error).message}`);
+    } finally {
+      clearInterval(keepAlive);
+    }
+    // errors of the work this read waited for (a program that did not compile gave wrong values)
+    if (this.pendingError) { st.unmap(); this.takeError(); }
+    const out = st.getMappedRange(0, size).slice(0, bytes);
+    st.unmap();
+    let list = this.staging.get(size);
+    if (!list) this.staging.set(size, (list = []));
+    list.push(st);
+    return out;
+  }
+
+  // ---- programs ---------------------------------------------------------------------------
+
+  private pipeline(p: Program): GPUComputePipeline {
+    let pl = this.pipelines.get(p.key);
+    if (pl) return pl;
+    const code = p.code();
+    const d = this.device;
+    d.pushErrorScope('validation');
+    const module = d.createShaderModule({ code, label: p.key });
+    pl = d.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' }, label: p.key });
+    const checked = d.popErrorScope().then(async (err) => {
+      if (!err) return;
+      let detail = '';
+      try {
+        const info = await module.getCompilationInfo();
+        detail = info.messages.filter((m) => m.type === 'error').map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ');
+      } catch { /* no compilation info */ }
+      // NOTE: a compile error also makes later uses of the pipeline fail as uncaptured errors,
+      // which may arrive first; the compile error is the one worth reporting.
+      const e = new Error(`webgpu: shader program '${p.key}' failed to compile: ${detail || err.message}`);
+      this.broken.set(p.key, e);
+      this.pendingError = e;
+    }).finally(() => { this.compiling.delete(checked); });
+    this.compiling.add(checked);
+    this.pipelines.set(p.key, pl);
+    return pl;
+  }
+
+  /** Checks every pending pipeline compiled; rejects with the compile error otherwise. */
+  async sync(): Promise<void> {
+    this.flush();
+    await this.device.queue.onSubmittedWorkDone();
+    if (this.compiling.size) await Promise.all(this.compiling);
+    this.takeError();
+  }
+
+  get programs(): number { return this.pipelines.size; }
+
+  // ---- dispatch ---------------------------------------------------------------------------
+
+  run(d: Dispatch): void {
+    this.check();
+    const bad = this.broken.get(d.program.key);
+    if (bad) throw bad;
+    if (d.groups[0] * d.groups[1] * d.groups[2] === 0) return;
+    const pl = this.pipeline(d.program);
+    if (this.uniformUsed + PARAM_SLOT > UNIFORM_BYTES) this.flush();
+    const at = this.uniformUsed;
+    if (d.params.length > PARAM_SLOT / 4) throw new Error(`webgpu: ${d.program.key}: too many parameters`);
+    this.uniformHost.set(d.params, at / 4);
+    this.uniformUsed += PARAM_SLOT;
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.uniform, offset: at, size: PARAM_SLOT } }];
+    d.buffers.forEach((buffer, i) => { entries.push({ binding: i + 1, resource: { buffer } }); this.inFlight.add(buffer); });
+    const bg = this.device.createBindGroup({ layout: pl.getBindGroupLayout(0), entries });
+    if (!this.encoder) this.encoder = this.device.createCommandEncoder();
+    if (!this.pass) this.pass = this.encoder.beginComputePass();
+    this.pass.setPipeline(pl);
+    this.pass.setBindGroup(0, bg);
+    this.pass.dispatchWorkgroups(d.groups[0], d.groups[1], d.groups[2]);
+    this.dispatches++;
+    if (++this.pending >= BATCH) this.flush();
+  }
+
+  /** Submits every encoded dispatch (the uniform words first, in queue order). */
+  flush(): void {
+    if (!this.encoder) return;
+    this.pass?.end();
+    this.pass = null;
+    const q = this.device.queue;
+    if (this.uniformUsed > 0) q.writeBuffer(this.uniform, 0, this.uniformHost.buffer, 0, this.uniformUsed);
+    q.submit([this.encoder.finish()]);
+    this.submits++;
+    this.encoder = null;
+    this.pending = 0;
+    this.inFlight.clear();
+    for (const b of this.deferred) this.release(b);
+    this.deferred.length = 0;
+    this.uniformUsed = 0;
+  }
+
+  destroy(): void {
+    this.flush();
+    for (const list of [...this.pool.values(), ...this.staging.values()]) for (const b of list) b.destroy();
+    this.pool.clear();
+    this.staging.clear();
+    this.device.destroy();
+  }
+}

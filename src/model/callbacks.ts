@@ -1,0 +1,108 @@
+// Training callbacks: the hook set fit() calls, early stopping, and the terminal progress bar.
+import type { Variable } from '../tensor.js';
+
+export type Logs = Record<string, number>;
+
+/** Hooks fit() calls; each may return a promise, which fit awaits. */
+export interface Callbacks {
+  onTrainBegin?: (logs: Logs) => void | Promise<void>;
+  onTrainEnd?: (logs: Logs) => void | Promise<void>;
+  onEpochBegin?: (epoch: number, logs: Logs) => void | Promise<void>;
+  /** logs: loss (and accuracy) of the epoch so far, val_* when there is validation data, samplesPerSecond. */
+  onEpochEnd?: (epoch: number, logs: Logs) => void | Promise<void>;
+  onBatchEnd?: (batch: number, logs: Logs) => void | Promise<void>;
+  /** Called once before training with the model, so the callback can stop it or read its weights. */
+  setModel?: (model: TrainingModel) => void;
+}
+
+/** What a callback may do to the model it is attached to. */
+export interface TrainingModel {
+  stopTraining: boolean;
+  readonly weights: Variable[];
+}
+
+export interface EarlyStoppingArgs {
+  /** The log to watch (default 'val_loss', or 'loss' when fit has no validation data). */
+  monitor?: string;
+  /** Smallest change that counts as an improvement (default 0). */
+  minDelta?: number;
+  /** Epochs without improvement before stopping (default 0). */
+  patience?: number;
+  /** 'min' for losses, 'max' for accuracies; 'auto' (default) picks by the name. */
+  mode?: 'auto' | 'min' | 'max';
+  /** At the end, put back the weights of the best epoch (default false). */
+  restoreBestWeights?: boolean;
+}
+
+/** Stops fit when `monitor` has not improved for `patience` epochs. */
+export function earlyStopping(args: EarlyStoppingArgs = {}): Callbacks & { stoppedEpoch: number; bestEpoch: number } {
+  const minDelta = Math.abs(args.minDelta ?? 0), patience = args.patience ?? 0;
+  let model: TrainingModel | null = null;
+  let best = Infinity, wait = 0, sign = 1, monitor = args.monitor ?? '';
+  let bestWeights: Float32Array[] | null = null;
+  const self = {
+    stoppedEpoch: -1,
+    bestEpoch: -1,
+    setModel(m: TrainingModel) { model = m; },
+    onTrainBegin() {
+      best = Infinity; wait = 0; bestWeights = null; self.stoppedEpoch = -1; self.bestEpoch = -1;
+    },
+    onEpochEnd(epoch: number, logs: Logs) {
+      if (!monitor) monitor = 'val_loss' in logs ? 'val_loss' : 'loss';
+      const v = logs[monitor];
+      if (v === undefined) {
+        throw new Error(`earlyStopping: monitored value '${monitor}' is not in the epoch logs (${Object.keys(logs).join(', ')})`);
+      }
+      const mode = args.mode ?? 'auto';
+      sign = mode === 'max' || (mode === 'auto' && /acc|auc|precision|recall|f1/.test(monitor)) ? -1 : 1;
+      const score = sign * v;
+      if (score < best - minDelta) {
+        best = score; wait = 0; self.bestEpoch = epoch;
+        if (args.restoreBestWeights && model) bestWeights = model.weights.map((w) => w.dataSync() as Float32Array);
+      } else if (++wait >= patience) {
+        self.stoppedEpoch = epoch;
+        if (model) model.stopTraining = true;
+      }
+    },
+    onTrainEnd() {
+      if (bestWeights && model && self.stoppedEpoch >= 0) restoreWeights(model.weights, bestWeights);
+    },
+  };
+  return self;
+}
+
+let restoreWeights: (weights: Variable[], values: Float32Array[]) => void = () => {};
+/** @internal Set by the model module (it owns tensor creation), keeping this file free of ops. */
+export function setRestoreWeights(f: typeof restoreWeights): void { restoreWeights = f; }
+
+const isTTY = (): boolean => typeof process !== 'undefined' && !!process.stdout?.isTTY;
+
+/** A one-line terminal progress bar, redrawn at most every 100 ms; silent when stdout is no TTY. */
+export class ProgressBar {
+  private last = 0;
+  readonly tty = isTTY();
+  constructor(private readonly epochs: number, private readonly total: number, private readonly lines: boolean) {}
+
+  update(epoch: number, done: number, logs: Logs, samplesPerSecond: number): void {
+    if (!this.tty) return;
+    const now = performance.now();
+    if (now - this.last < 100 && done < this.total) return;
+    this.last = now;
+    const width = 24, filled = Math.round((width * done) / this.total);
+    const bar = '='.repeat(Math.max(0, filled - 1)) + (filled > 0 ? (done < this.total ? '>' : '=') : '') + ' '.repeat(width - filled);
+    const head = `epoch ${String(epoch + 1).padStart(String(this.epochs).length)}/${this.epochs} [${bar}] ${String(done).padStart(String(this.total).length)}/${this.total}`;
+    process.stdout.write(`\r${head}  ${formatLogs(logs)}  ${formatRate(samplesPerSecond)}\x1b[K`);
+  }
+
+  epochEnd(epoch: number, logs: Logs, seconds: number): void {
+    const line = `epoch ${String(epoch + 1).padStart(String(this.epochs).length)}/${this.epochs}  ${formatLogs(logs)}  ${formatRate(logs.samplesPerSecond)}  ${seconds.toFixed(1)} s`;
+    if (this.tty) process.stdout.write(`\r${line}\x1b[K\n`);
+    else if (this.lines) console.log(line);
+  }
+}
+
+function formatLogs(logs: Logs): string {
+  return Object.entries(logs).filter(([k]) => k !== 'samplesPerSecond' && k !== 'size' && k !== 'batch')
+    .map(([k, v]) => `${k} ${v.toFixed(4)}`).join('  ');
+}
+const formatRate = (r: number): string => `${r >= 1e4 ? `${(r / 1000).toFixed(1)}k` : Math.round(r)} samples/s`;

@@ -1,0 +1,82 @@
+// Models as the pool sees them: what the caller's model must offer to be sent to workers (its own
+// save format: model.json + safetensors bytes), and the worker-side copy rebuilt by loadModel.
+import { engine } from '../engine.js';
+import type { Tensor, Variable } from '../tensor.js';
+import { add } from '../ops/elementwise.js';
+import { valueAndGrads } from '../autograd/index.js';
+import { loadModel, type Sequential } from '../model/index.js';
+import { getLoss } from '../model/losses.js';
+
+/** The caller's side: a model (eg.sequential) that can be rebuilt in a worker. */
+export interface PoolModel {
+  /** model.json text and safetensors bytes, as `model.save` writes them. */
+  toArtifacts(opts?: { includeOptimizer?: boolean }): { modelJson: string; weights: Uint8Array };
+  /** Every weight (trainable or not) in a stable order: the order `setWeights` takes. */
+  readonly weights: Tensor[];
+  readonly trainableWeights: Variable[];
+}
+
+/** The worker's side: a rebuilt model that predicts, takes new weights and computes gradients. */
+export interface WorkerModel {
+  predict(x: Tensor): Tensor;
+  readonly weights: Tensor[];
+  /** Replaces the weights' values (same order and shapes as `weights`). */
+  setWeights(weights: Tensor[]): void;
+  /** Mean loss over the batch (weight penalties included) and its gradient for each trainable weight. */
+  lossAndGrads(x: Tensor, y: Tensor, loss: string): { loss: Tensor; grads: Tensor[] };
+  dispose(): void;
+}
+
+/** Rebuilds a model from its artifacts (the worker's copy; no optimizer state). */
+export async function reviveModel(modelJson: string, weights: Uint8Array): Promise<WorkerModel> {
+  const m = await loadModel({ modelJson, weights });
+  return {
+    // One pass over the shard: the default batches of 256 would copy it in slices.
+    predict: (x) => m.predict(x, { batchSize: Math.max(256, Math.min(x.shape[0], 8192)) }),
+    get weights() { return m.weights; },
+    setWeights: (ws) => m.setWeights(ws),
+    lossAndGrads: (x, y, loss) => lossAndGrads(m, x, y, loss),
+    dispose: () => m.dispose(),
+  };
+}
+
+/**
+ * The training step's forward and backward, as Sequential.fit runs it: cross-entropy on logits when
+ * the last layer ends in softmax, plus the layers' weight penalties.
+ */
+function lossAndGrads(m: Sequential, x: Tensor, y: Tensor, lossName: string): { loss: Tensor; grads: Tensor[] } {
+  const loss = getLoss(lossName as never);
+  const last = m.layers[m.layers.length - 1];
+  const fused = !!loss.fromLogits && (last as { activation?: string }).activation === 'softmax';
+  const vars = m.trainableWeights;
+  const { value, grads } = valueAndGrads(() => {
+    let h = x;
+    m.layers.forEach((l, i) => { h = l.apply(h, { training: true, logits: fused && i === m.layers.length - 1 }); });
+    let l = fused ? loss.fromLogits!(y, h) : loss.fn(y, h);
+    for (const layer of m.layers) {
+      const r = layer.regularizationLoss();
+      if (r) l = add(l, r);
+    }
+    return l;
+  }, vars);
+  return { loss: value, grads };
+}
+
+/**
+ * A name for the model's current weights: its own `weightsVersion` when it keeps one, else a hash
+ * of the weight values (cheap next to sending them: one read and one pass).
+ */
+export function modelVersion(model: PoolModel): string {
+  const own = (model as { weightsVersion?: unknown }).weightsVersion;
+  if (typeof own === 'number' || typeof own === 'string') return `v${own}`;
+  let h = 0x811c9dc5;
+  engine.tidy(() => {
+    for (const w of model.weights) {
+      const v = w.dataSync();
+      const u = new Uint32Array(v.buffer, v.byteOffset, v.length);
+      h = Math.imul(h ^ u.length, 0x01000193);
+      for (let i = 0; i < u.length; i++) h = Math.imul(h ^ u[i], 0x01000193);
+    }
+  });
+  return `h${(h >>> 0).toString(16)}`;
+}

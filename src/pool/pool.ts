@@ -1,0 +1,434 @@
+// The worker pool: starts workers that serve the protocol (protocol.ts) through Comlink, splits
+// work across them in order, and survives workers that throw, die or never answer.
+import * as Comlink from 'comlink';
+import { engine } from '../engine.js';
+import type { Tensor } from '../tensor.js';
+import { tensor } from '../ops/creation.js';
+import { matmul as matmulInThread, type MatmulOptions } from '../ops/linalg.js';
+import { checkTensor } from '../ops/util.js';
+import type { Fault, InitRequest, TensorMsg, WorkerApi } from './protocol.js';
+import { READY } from './protocol.js';
+import { buffersOf, createHandlers, toMsg } from './handlers.js';
+import { describe, spawnThread, type Thread } from './threads.js';
+import { isNode } from '../platform.js';
+import { modelVersion, type PoolModel } from './model.js';
+
+export type PoolMode = 'shared' | 'transfer';
+
+export interface PoolOptions {
+  /** Worker threads (default: the available cores). 0 runs the protocol in the calling thread. */
+  workers?: number;
+  /** The worker script (default: `./worker.js` next to this module, as in the built package). */
+  workerUrl?: string | URL;
+  /** A call a worker has not answered after this long rejects and the worker is replaced (default 120 s; 0: never). */
+  timeoutMs?: number;
+  /** Starting a worker and its backend (default 30 s). */
+  startTimeoutMs?: number;
+  /** `pool.matmul` runs in-thread below this many flops (2·M·N·K); see bench/pool.ts. */
+  matmulMinFlops?: number;
+  /** 'shared' (default where SharedArrayBuffer exists) or 'transfer'. */
+  memory?: PoolMode;
+  /** The workers' backend (default: the caller's; wasm when the caller has none or runs webgpu). */
+  backend?: InitRequest;
+}
+
+/**
+ * 2·M·N·K below which splitting a GEMM over the pool loses to one thread (messages, copies).
+ * Measured by bench/pool.ts on 2 cores: 256³ (3.4e7) is about even, 384³ wins.
+ */
+export const MATMUL_MIN_FLOPS = 2 ** 26;
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+
+/** One worker (or the in-thread stand-in) and what the pool knows about it. */
+export class Slot {
+  remote!: Comlink.Remote<WorkerApi>;
+  thread: Thread | null = null;
+  /** Model id → the weights version this worker holds. */
+  readonly models = new Map<number, string>();
+  ready!: Promise<void>;
+  up = false;
+  failed = false;
+  endedWith: string | null = null;
+  private readonly watchers = new Set<(e: Error) => void>();
+
+  constructor(readonly index: number) {}
+
+  error(): Error { return new Error(`pool worker ${this.index} ${this.endedWith}`); }
+
+  /** Calls `cb` when the worker ends (now, if it has); returns the unsubscribe. */
+  watch(cb: (e: Error) => void): () => void {
+    if (this.endedWith !== null) { cb(this.error()); return () => {}; }
+    this.watchers.add(cb);
+    return () => { this.watchers.delete(cb); };
+  }
+
+  /** Records why the worker ended and fails every call waiting on it; false if it had already ended. */
+  end(cause: string): boolean {
+    if (this.endedWith !== null) return false;
+    this.endedWith = cause;
+    const e = this.error();
+    for (const cb of [...this.watchers]) cb(e);
+    this.watchers.clear();
+    return true;
+  }
+}
+
+/** Protocol handlers in this thread, shaped like a Comlink remote. */
+function inlineRemote(): Comlink.Remote<WorkerApi> {
+  const h = createHandlers() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const api: Record<string, (...a: unknown[]) => Promise<unknown>> = {};
+  for (const k of Object.keys(h)) api[k] = async (...a) => h[k](...a);
+  api.fault = async () => { throw new Error('fault injection needs a worker thread'); };
+  return api as unknown as Comlink.Remote<WorkerApi>;
+}
+
+/** Marks a message's own buffers for transfer (SharedArrayBuffers are shared, not moved). */
+function tx<T>(msg: T): T {
+  return msg !== null && typeof msg === 'object' ? Comlink.transfer(msg, buffersOf(msg)) : msg;
+}
+
+/** Sizes of `parts` contiguous shards of n rows, larger first, no empty shard. */
+export function shardSizes(n: number, parts: number): number[] {
+  const k = Math.max(1, Math.min(n, parts));
+  return Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0));
+}
+
+async function countCores(): Promise<number> {
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  if (nav?.hardwareConcurrency) return nav.hardwareConcurrency;
+  if (isNode()) {
+    const spec = 'node:os';
+    const os = (await import(/* @vite-ignore */ spec)) as typeof import('node:os');
+    return os.availableParallelism?.() ?? os.cpus().length;
+  }
+  return 1;
+}
+
+/** The caller's backend, as the workers should start it. */
+function callerBackend(): InitRequest {
+  const b = engine.backend;
+  if (b?.name === 'js') return { backend: 'js', precision: b.info.precision === 'float64' ? 'float64' : undefined };
+  if (b?.name === 'wasm') {
+    const build = b.info.build === 'relaxed' ? 'relaxed' : 'simd';
+    return { backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: build === 'relaxed' };
+  }
+  return { backend: 'wasm' };
+}
+
+export class Pool {
+  /** Number of workers (1 for an in-thread pool). */
+  readonly size: number;
+  /** 'shared': weights go to workers through one SharedArrayBuffer; 'transfer': each gets its own copy. */
+  readonly mode: PoolMode;
+  /** True when the protocol runs in the calling thread (`workers: 0`). */
+  readonly inThread: boolean;
+  private readonly slots: Slot[] = [];
+  private readonly url: string | URL;
+  private readonly timeoutMs: number;
+  private readonly startTimeoutMs: number;
+  private readonly matmulMinFlops: number;
+  private readonly initRequest: InitRequest;
+  private readonly modelIds = new WeakMap<object, number>();
+  private nextModel = 1;
+  private closing = false;
+
+  /** @internal Use `createPool`. */
+  constructor(workers: number, opts: PoolOptions) {
+    this.inThread = workers === 0;
+    this.size = Math.max(1, workers);
+    const canShare = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+    if (opts.memory === 'shared' && !canShare) {
+      throw new Error("createPool: memory 'shared' needs SharedArrayBuffer (in browsers, a cross-origin-isolated page); use 'transfer'");
+    }
+    this.mode = opts.memory ?? (canShare ? 'shared' : 'transfer');
+    this.url = opts.workerUrl ?? new URL('./worker.js', import.meta.url);
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+    this.matmulMinFlops = opts.matmulMinFlops ?? MATMUL_MIN_FLOPS;
+    this.initRequest = opts.backend ?? callerBackend();
+    for (let i = 0; i < this.size; i++) this.slots.push(this.start(i));
+  }
+
+  get closed(): boolean { return this.closing; }
+
+  /** @internal Resolves once every worker serves the protocol; rejects (after closing) if one cannot start. */
+  async started(): Promise<this> {
+    try {
+      await Promise.all(this.slots.map((s) => s.ready));
+    } catch (e) {
+      await this.close();
+      throw e;
+    }
+    return this;
+  }
+
+  private start(i: number): Slot {
+    const slot = new Slot(i);
+    slot.ready = this.boot(slot);
+    slot.ready.catch(() => { slot.failed = true; });
+    return slot;
+  }
+
+  private async boot(slot: Slot): Promise<void> {
+    const i = slot.index;
+    if (this.inThread) {
+      slot.remote = inlineRemote();
+      await slot.remote.init(this.initRequest);
+      slot.up = true;
+      return;
+    }
+    let thread: Thread;
+    try {
+      thread = await spawnThread(this.url);
+    } catch (e) {
+      throw new Error(`pool worker ${i} could not start: ${describe(e)}`);
+    }
+    slot.thread = thread;
+    thread.onEnd((cause) => this.onEnded(slot, cause));
+    if (this.closing) { slot.end('was closed with the pool'); await thread.terminate(); throw new Error('pool: closed while starting'); }
+    const ready = new Promise<void>((resolve) => {
+      const l = (ev: MessageEvent) => {
+        if (ev.data !== READY) return;
+        thread.endpoint.removeEventListener('message', l as EventListener);
+        resolve();
+      };
+      thread.endpoint.addEventListener('message', l as EventListener);
+    });
+    const starting = ready.then(() => {
+      slot.remote = Comlink.wrap<WorkerApi>(thread.endpoint);
+      return slot.remote.init(this.initRequest);
+    });
+    await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${String(this.url)})`);
+    slot.up = true;
+  }
+
+  /** A worker's thread ended: fail its calls, and put a fresh worker in its place. */
+  private onEnded(slot: Slot, cause: string): void {
+    if (!slot.end(cause)) return;
+    if (this.closing || this.slots[slot.index] !== slot) return;
+    // A worker that never came up is restarted by the next call, not in a loop here.
+    if (slot.up) this.slots[slot.index] = this.start(slot.index);
+  }
+
+  /** Ends a worker that misbehaves (e.g. never answers); the exit handler replaces it. */
+  private kill(slot: Slot, cause: string): void {
+    this.onEnded(slot, cause);
+    void slot.thread?.terminate().catch(() => {});
+  }
+
+  /**
+   * `p` (a call on `slot`'s worker), rejected with an error naming the worker if the worker throws,
+   * ends, or gives no answer within `timeoutMs` (then it is terminated and replaced).
+   */
+  private guard<T>(slot: Slot, what: string, p: Promise<T>, timeoutMs: number, verb = 'failed'): Promise<T> {
+    const i = slot.index;
+    return new Promise<T>((resolve, reject) => {
+      let done = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let unwatch = () => {};
+      const finish = (): boolean => {
+        if (done) return false;
+        done = true;
+        if (timer !== undefined) clearTimeout(timer);
+        unwatch();
+        return true;
+      };
+      unwatch = slot.watch((e) => { if (finish()) reject(new Error(`${e.message} (during ${what})`)); });
+      if (done) return;
+      if (timeoutMs > 0) {
+        timer = setTimeout(() => {
+          if (!finish()) return;
+          reject(new Error(`pool worker ${i} did not answer ${what} within ${timeoutMs} ms; it was terminated and replaced`));
+          this.kill(slot, `did not answer ${what} within ${timeoutMs} ms`);
+        }, timeoutMs);
+      }
+      p.then(
+        (v) => { if (finish()) resolve(v); },
+        (e) => { if (finish()) reject(new Error(`pool worker ${i} ${verb === 'failed' ? `${what} failed` : verb}: ${describe(e)}`, { cause: e })); },
+      );
+    });
+  }
+
+  /** @internal Runs `fn` against worker `i`'s remote, guarded (see `guard`). */
+  async call<T>(i: number, what: string, fn: (w: Comlink.Remote<WorkerApi>, slot: Slot) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    if (this.closing) throw new Error(`pool: ${what} called after close()`);
+    let slot = this.slots[i];
+    if (slot.failed || (slot.endedWith !== null && !this.inThread)) slot = this.slots[i] = this.start(i);
+    await slot.ready;
+    return this.guard(slot, what, fn(slot.remote, slot), timeoutMs);
+  }
+
+  /** @internal Test hook: makes worker `i` throw, exit, crash or stall (see protocol.ts `Fault`). */
+  fault(i: number, f: Fault, timeoutMs?: number): Promise<void> {
+    return this.call(i, `fault '${f.kind}'`, (w) => w.fault(f), timeoutMs);
+  }
+
+  /** @internal Test hook: terminates worker `i`'s thread from outside, as a crash would. */
+  async terminateWorker(i: number): Promise<void> {
+    const slot = this.slots[i];
+    await slot.ready;
+    await slot.thread?.terminate();
+  }
+
+  /** @internal Live tensor counts in each worker. */
+  workerMemory(): Promise<{ tensors: number; bytes: number }[]> {
+    return Promise.all(this.slots.map((_, i) => this.call(i, 'memory', (w) => w.memory())));
+  }
+
+  // ---- work ----------------------------------------------------------------------------------
+
+  /**
+   * op(a)·op(b) for rank-2 operands, split over row blocks of op(a) when the GEMM is large enough
+   * (`matmulMinFlops`); smaller or batched products run in the calling thread.
+   */
+  async matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Promise<Tensor> {
+    if (this.closing) throw new Error('pool: matmul called after close()');
+    checkTensor('pool.matmul', a, 'a');
+    checkTensor('pool.matmul', b, 'b');
+    if (a.rank !== 2 || b.rank !== 2 || a.dtype !== 'float32' || b.dtype !== 'float32') return matmulInThread(a, b, opts);
+    const tA = !!opts.transposeA, tB = !!opts.transposeB;
+    const [ar, ac] = a.shape, [br, bc] = b.shape;
+    const M = tA ? ac : ar, K = tA ? ar : ac, Kb = tB ? bc : br, N = tB ? br : bc;
+    if (K !== Kb || 2 * M * N * K < this.matmulMinFlops) return matmulInThread(a, b, opts);
+    const av = a.dataSync() as Float32Array;
+    const sizes = shardSizes(M, this.size);
+    const shared = this.mode === 'shared' ? this.sharedCopy(b.dataSync() as Float32Array) : null;
+    let row = 0;
+    const parts = sizes.map((rows, i) => {
+      const r0 = row;
+      row += rows;
+      const slice = tA ? columns(av, ar, ac, r0, rows) : av.slice(r0 * K, (r0 + rows) * K);
+      const bm: TensorMsg = { shape: [br, bc], dtype: 'float32', data: shared ?? (b.dataSync() as Float32Array) };
+      const am: TensorMsg = { shape: [rows, K], dtype: 'float32', data: slice };
+      return this.call(i, 'matmul', (w) => w.matmul(tx(am), tx(bm), { transposeB: tB }));
+    });
+    return gather(await Promise.all(parts), [M, N]);
+  }
+
+  /** Values in a SharedArrayBuffer every worker can read. */
+  private sharedCopy(v: Float32Array): Float32Array {
+    const s = new Float32Array(new SharedArrayBuffer(v.byteLength));
+    s.set(v);
+    return s;
+  }
+
+  /**
+   * `model`'s predictions for the batch `x`, split into contiguous shards over the workers and
+   * concatenated in order. The model goes to each worker once, and again only when its weights change.
+   */
+  async predict(model: PoolModel, x: Tensor): Promise<Tensor> {
+    if (this.closing) throw new Error('pool: predict called after close()');
+    checkTensor('pool.predict', x, 'x');
+    if (x.rank < 1 || x.shape[0] === 0) throw new Error(`pool.predict: x needs a batch axis with at least one row, got shape [${x.shape}]`);
+    const id = this.modelId(model);
+    const version = modelVersion(model);
+    const xv = x.dataSync();
+    const row = x.size / x.shape[0];
+    let r0 = 0;
+    const parts = shardSizes(x.shape[0], this.size).map((rows, i) => {
+      const xm: TensorMsg = { shape: [rows, ...x.shape.slice(1)], dtype: x.dtype, data: xv.slice(r0 * row, (r0 + rows) * row) };
+      r0 += rows;
+      return this.call(i, 'predict', async (w, slot) => {
+        await this.sendModel(slot, id, version, model);
+        return w.predict(id, tx(xm));
+      });
+    });
+    const outs = await Promise.all(parts);
+    return gather(outs, [x.shape[0], ...outs[0].shape.slice(1)]);
+  }
+
+  /** @internal The pool-wide id of a model object. */
+  modelId(model: object): number {
+    let id = this.modelIds.get(model);
+    if (id === undefined) { id = this.nextModel++; this.modelIds.set(model, id); }
+    return id;
+  }
+
+  /** @internal Sends the model to a worker unless it holds weights `version` already. */
+  async sendModel(slot: Slot, id: number, version: string, model: PoolModel): Promise<void> {
+    if (slot.models.get(id) === version) return;
+    if (slot.models.has(id)) return this.syncWeights(slot, id, version, model.weights);
+    const { modelJson, weights } = model.toArtifacts({ includeOptimizer: false });
+    await slot.remote.loadModel(id, version, tx({ modelJson, weights }));
+    slot.models.set(id, version);
+  }
+
+  /** @internal Gives one worker new values for every weight of model `id`: views of one shared buffer, or copies. */
+  async syncWeights(slot: Slot, id: number, version: string, weights: readonly Tensor[], shared?: SharedWeights | null): Promise<void> {
+    slot.models.delete(id);
+    if (this.mode === 'shared') {
+      const s = shared ?? packShared(weights);
+      await slot.remote.setWeightsShared(id, version, s.buffer, s.offsets);
+    } else {
+      await slot.remote.setWeights(id, version, tx(weights.map(toMsg)));
+    }
+    slot.models.set(id, version);
+  }
+
+  /** @internal The weights packed once for every worker (shared mode), or null (transfer mode). */
+  packWeights(weights: readonly Tensor[]): SharedWeights | null {
+    return this.mode === 'shared' ? packShared(weights) : null;
+  }
+
+  /** @internal Marks a message's buffers for transfer. */
+  tx<T>(msg: T): T { return tx(msg); }
+
+  /** @internal */
+  slotAt(i: number): Slot {
+    return this.slots[i];
+  }
+
+  /** Ends every worker; calls still in flight reject. The process can exit afterwards. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await Promise.all(this.slots.map(async (s) => {
+      s.end('was closed with the pool');
+      await s.thread?.terminate().catch(() => {});
+    }));
+  }
+}
+
+/** Every weight's values packed in one SharedArrayBuffer; weight i spans offsets[i]..offsets[i+1] (floats). */
+export interface SharedWeights { buffer: SharedArrayBuffer; offsets: number[] }
+
+export function packShared(weights: readonly Tensor[]): SharedWeights {
+  const offsets = [0];
+  for (const w of weights) {
+    if (w.dtype !== 'float32') throw new Error(`pool: weight of dtype ${w.dtype} cannot go through shared memory`);
+    offsets.push(offsets[offsets.length - 1] + w.size);
+  }
+  const buffer = new SharedArrayBuffer(offsets[offsets.length - 1] * 4);
+  const all = new Float32Array(buffer);
+  weights.forEach((w, i) => all.set(w.dataSync() as Float32Array, offsets[i]));
+  return { buffer, offsets };
+}
+
+/** Columns r0..r0+rows of a row-major [R, C] matrix, as a row-major [rows, R] matrix (rows of its transpose). */
+function columns(v: Float32Array, R: number, C: number, r0: number, rows: number): Float32Array {
+  const out = new Float32Array(rows * R);
+  for (let k = 0; k < R; k++) {
+    const src = k * C + r0;
+    for (let j = 0; j < rows; j++) out[j * R + k] = v[src + j];
+  }
+  return out;
+}
+
+/** One tensor on the caller's backend from row blocks, in order. */
+function gather(parts: TensorMsg[], shape: number[]): Tensor {
+  if (parts.length === 1) return tensor(parts[0].data, shape, parts[0].dtype);
+  const n = parts.reduce((s, p) => s + p.data.length, 0);
+  const out = parts[0].dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
+  let o = 0;
+  for (const p of parts) { out.set(p.data, o); o += p.data.length; }
+  return tensor(out, shape, parts[0].dtype);
+}
+
+/** Starts a pool of workers, each running the caller's backend; resolves once all serve. */
+export async function createPool(opts: PoolOptions = {}): Promise<Pool> {
+  const n = opts.workers ?? (await countCores());
+  if (!Number.isInteger(n) || n < 0) throw new Error(`createPool: workers must be a non-negative integer, got ${JSON.stringify(opts.workers)}`);
+  return new Pool(n, opts).started();
+}

@@ -1,0 +1,145 @@
+// Data-parallel training: each batch is split over the pool's workers, which return the loss and
+// gradients of their shard; the caller averages them (weighted by shard size), applies one
+// optimizer step and sends the new weights back, so every worker holds the same weights.
+import { engine } from '../engine.js';
+import type { DType, TypedArray } from '../kernels.js';
+import type { Tensor, Variable } from '../tensor.js';
+import type { Optimizer } from '../optimizers/optimizer.js';
+import { nextSeed, rng } from '../random.js';
+import type { Callbacks, Logs } from '../model/callbacks.js';
+import type { FitArgs, History } from '../model/sequential.js';
+import type { TensorMsg } from './protocol.js';
+import { type Pool, type SharedWeights, shardSizes } from './pool.js';
+import type { PoolModel } from './model.js';
+
+/** A compiled model the pool can train: eg.sequential after compile(). */
+export interface DataParallelModel extends PoolModel {
+  readonly name: string;
+  optimizer: Optimizer | null;
+  /** Loss and metric names and the optimizer config; null when the loss is a function. */
+  readonly trainingConfig: { loss: string } | null;
+  stopTraining: boolean;
+  evaluate(x: Tensor, y: Tensor, args?: { batchSize?: number }): Promise<Logs>;
+}
+
+/** The options of `fit` this function honours (the rest of FitArgs, e.g. verbose, is ignored). */
+export type DataParallelFitArgs = Pick<FitArgs, 'epochs' | 'batchSize' | 'shuffle' | 'seed' | 'validationData' | 'callbacks'>;
+
+let nextRun = 1;
+
+/** Rows of a host array picked by `order[from..from+count)`, as a tensor message. */
+function rows(src: TypedArray, dtype: DType, sample: number[], order: Int32Array, from: number, count: number): TensorMsg {
+  const row = sample.reduce((a, b) => a * b, 1);
+  const out = dtype === 'int32' ? new Int32Array(count * row) : new Float32Array(count * row);
+  for (let i = 0; i < count; i++) {
+    const r = order[from + i];
+    out.set(src.subarray(r * row, (r + 1) * row), i * row);
+  }
+  return { shape: [count, ...sample], dtype, data: out };
+}
+
+/**
+ * `model.fit(x, y, { pool })`: the same epochs, batches and shuffling (same seed, same order) as
+ * Sequential.fit, with each batch's gradient computed across the pool. Logs hold the loss (mean over
+ * the epoch's samples), val_* from `validationData`, and samplesPerSecond.
+ */
+export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Tensor, args: DataParallelFitArgs, pool: Pool): Promise<History> {
+  const where = 'fit (data-parallel)';
+  if (pool.closed) throw new Error(`${where}: the pool is closed`);
+  const optimizer = model.optimizer;
+  const lossName = model.trainingConfig?.loss;
+  if (!optimizer || !lossName) {
+    throw new Error(`${where}: model '${model.name}' must be compiled with a loss given by name (a loss function cannot be sent to workers)`);
+  }
+  const epochs = args.epochs ?? 1, batchSize = args.batchSize ?? 32;
+  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${where}: epochs must be a non-negative integer, got ${args.epochs}`);
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`${where}: batchSize must be a positive integer, got ${args.batchSize}`);
+  const n = x.shape[0];
+  if (x.rank < 1 || y.rank < 1 || y.shape[0] !== n || n === 0) {
+    throw new Error(`${where}: x and y need the same number of samples (at least one), got shapes [${x.shape}] and [${y.shape}]`);
+  }
+  const vars: Variable[] = model.trainableWeights;
+  if (vars.length === 0) throw new Error(`${where}: model '${model.name}' has no trainable weights`);
+
+  const xs = x.dataSync(), ys = y.dataSync();
+  const xSample = x.shape.slice(1), ySample = y.shape.slice(1);
+  const callbacks: Callbacks[] = Array.isArray(args.callbacks) ? args.callbacks : args.callbacks ? [args.callbacks] : [];
+  const steps = Math.ceil(n / batchSize);
+  const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples: n, steps } };
+  const random = rng(args.seed ?? nextSeed());
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const id = pool.modelId(model);
+  const run = nextRun++;
+  let step = 0;
+  let version = `fit${run}:${step}`;
+  let shared: SharedWeights | null = null;
+
+  model.stopTraining = false;
+  for (const c of callbacks) c.setModel?.(model as unknown as Parameters<NonNullable<Callbacks['setModel']>>[0]);
+  for (const c of callbacks) await c.onTrainBegin?.({});
+  for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
+    for (const c of callbacks) await c.onEpochBegin?.(epoch, {});
+    if (args.shuffle ?? true) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        const t = order[i]; order[i] = order[j]; order[j] = t;
+      }
+    }
+    const t0 = performance.now();
+    let lossSum = 0, seen = 0;
+    for (let b = 0; b < steps; b++) {
+      const from = b * batchSize, count = Math.min(batchSize, n - from);
+      let r0 = from;
+      const parts = shardSizes(count, pool.size).map((size, w) => {
+        const xm = rows(xs, x.dtype, xSample, order, r0, size);
+        const ym = rows(ys, y.dtype, ySample, order, r0, size);
+        r0 += size;
+        return pool.call(w, 'gradients', async (remote, slot) => {
+          if (slot.models.has(id) && slot.models.get(id) !== version) {
+            shared ??= pool.packWeights(model.weights);
+            await pool.syncWeights(slot, id, version, model.weights, shared);
+          } else {
+            await pool.sendModel(slot, id, version, model);
+          }
+          return remote.gradients(pool.tx({ model: id, x: xm, y: ym, loss: lossName }));
+        }).then((g) => ({ ...g, size }));
+      });
+      const replies = await Promise.all(parts);
+      let loss = 0;
+      const grads = vars.map((v, i) => {
+        const acc = new Float32Array(v.size);
+        for (const rep of replies) {
+          const g = rep.grads[i].data as Float32Array, wgt = rep.size / count;
+          for (let k = 0; k < acc.length; k++) acc[k] += wgt * g[k];
+        }
+        return engine.fromValues(acc, v.shape, v.dtype);
+      });
+      for (const rep of replies) loss += (rep.size / count) * rep.loss;
+      try {
+        optimizer.apply(vars, grads);
+      } finally {
+        for (const g of grads) g.dispose();
+      }
+      if (!Number.isFinite(loss)) throw new Error(`${where}: the loss became ${loss} at a batch; lower the learning rate or check the data`);
+      version = `fit${run}:${++step}`;
+      shared = null;
+      lossSum += loss * count;
+      seen += count;
+      for (const c of callbacks) await c.onBatchEnd?.(b, { batch: b, size: count, loss: lossSum / seen });
+    }
+    const secs = (performance.now() - t0) / 1000;
+    const logs: Logs = { loss: lossSum / seen };
+    if (args.validationData) {
+      const v = await model.evaluate(args.validationData[0], args.validationData[1], { batchSize: Math.max(batchSize, 256) });
+      for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
+    }
+    logs.samplesPerSecond = seen / secs;
+    history.epoch.push(epoch);
+    for (const [k, value] of Object.entries(logs)) (history.history[k] ??= []).push(value);
+    for (const c of callbacks) await c.onEpochEnd?.(epoch, logs);
+  }
+  const last: Logs = {};
+  for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
+  for (const c of callbacks) await c.onTrainEnd?.(last);
+  return history;
+}

@@ -1,0 +1,230 @@
+// The worker pool: the same cases run in-thread (workers: 0) and through worker threads and must
+// agree with single-thread results; uneven shards keep their order; faults are named and survived;
+// close() lets the process exit; data-parallel training follows the 1-worker loss curve.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as eg from '../src/index.js';
+import { sequential, type Sequential } from '../src/model/index.js';
+import { layers } from '../src/layers/index.js';
+import { adam } from '../src/optimizers/optimizers.js';
+import { fitDataParallel } from '../src/pool/train.js';
+import { shardSizes } from '../src/pool/pool.js';
+import { poolWorkerUrl } from './util/pool-worker.js';
+
+let workerUrl: URL;
+beforeAll(async () => {
+  await eg.init({ backend: 'wasm', wasmBuild: process.env.EDGEGRAD_WASM_BUILD === 'relaxed' ? 'relaxed' : 'simd' });
+  workerUrl = await poolWorkerUrl();
+});
+
+const mlp = (inputs: number, hidden: number, classes: number, seed = 1): Sequential => {
+  const init = (s: number) => ({ name: 'glorotUniform', seed: s }) as never;
+  const m = sequential([
+    layers.dense({ units: hidden, activation: 'relu', inputShape: [inputs], kernelInitializer: init(seed) }),
+    layers.dense({ units: classes, activation: 'softmax', kernelInitializer: init(seed + 1) }),
+  ]);
+  m.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categoricalCrossentropy' });
+  return m;
+};
+
+const same = (got: eg.Tensor, want: eg.Tensor) => {
+  expect(got.shape).toEqual(want.shape);
+  expect(Array.from(got.dataSync())).toEqual(Array.from(want.dataSync()));
+};
+
+it('shardSizes: contiguous, larger shards first, none empty', () => {
+  expect(shardSizes(10, 3)).toEqual([4, 3, 3]);
+  expect(shardSizes(2, 3)).toEqual([1, 1]);
+  expect(shardSizes(1, 4)).toEqual([1]);
+  expect(shardSizes(8, 2)).toEqual([4, 4]);
+});
+
+// One list of cases, run against an in-thread pool and real workers (2, and 3 for uneven shards).
+for (const cfg of [{ label: 'in-thread', workers: 0 }, { label: '2 workers', workers: 2 }, { label: '3 workers', workers: 3 }]) {
+  describe(`pool, ${cfg.label}`, () => {
+    let pool: eg.Pool;
+    beforeAll(async () => { pool = await eg.createPool({ workers: cfg.workers, workerUrl, matmulMinFlops: 0 }); });
+    afterAll(() => pool.close());
+
+    it('matmul equals the single-thread result (NN, NT, TN; rows not divisible by workers)', async () => {
+      for (const [tA, tB] of [[false, false], [false, true], [true, false]] as const) {
+        const M = 67, K = 33, N = 29;
+        const a = eg.randn(tA ? [K, M] : [M, K], { seed: 1 }), b = eg.randn(tB ? [N, K] : [K, N], { seed: 2 });
+        const opts = { transposeA: tA, transposeB: tB };
+        same(await pool.matmul(a, b, opts), eg.matmul(a, b, opts));
+      }
+    });
+
+    it('matmul on batched operands runs in-thread and still agrees', async () => {
+      const a = eg.randn([2, 5, 4], { seed: 3 }), b = eg.randn([2, 4, 3], { seed: 4 });
+      same(await pool.matmul(a, b), eg.matmul(a, b));
+    });
+
+    it('predict equals model.predict and keeps order: batch 1, 2, 7 (uneven), 64', async () => {
+      const model = mlp(12, 16, 5);
+      for (const n of [1, 2, 7, 64]) {
+        const x = eg.randn([n, 12], { seed: n });
+        same(await pool.predict(model, x), model.predict(x));
+      }
+    });
+
+    it('sends the model once and again only when its weights change', async () => {
+      const model = mlp(6, 8, 3, 5);
+      const x = eg.randn([9, 6], { seed: 9 });
+      await pool.predict(model, x);
+      const id = pool.modelId(model);
+      const v1 = pool.slotAt(0).models.get(id);
+      await pool.predict(model, x);
+      expect(pool.slotAt(0).models.get(id)).toBe(v1);
+      model.setWeights(model.weights.map((w) => eg.mul(w, 0.5)));
+      same(await pool.predict(model, x), model.predict(x));
+      expect(pool.slotAt(0).models.get(id)).not.toBe(v1);
+    });
+  });
+}
+
+describe('pool faults', () => {
+  let pool: eg.Pool;
+  const a = () => eg.randn([40, 30], { seed: 1 }), b = () => eg.randn([30, 20], { seed: 2 });
+  const works = async () => same(await pool.matmul(a(), b()), eg.matmul(a(), b()));
+  beforeAll(async () => { pool = await eg.createPool({ workers: 2, workerUrl, matmulMinFlops: 0 }); });
+  afterAll(() => pool.close());
+
+  it('a worker that throws rejects with its index and message, and keeps serving', async () => {
+    await expect(pool.fault(1, { kind: 'throw', message: 'boom' })).rejects.toThrow(/pool worker 1 .*boom/);
+    await works();
+  });
+
+  it('a worker that calls process.exit is reported and replaced', async () => {
+    await expect(pool.fault(0, { kind: 'exit', code: 3 })).rejects.toThrow(/pool worker 0 exited with code 3/);
+    await works();
+    expect(pool.size).toBe(2);
+  });
+
+  it('an uncaught error in a worker is reported and the worker replaced', async () => {
+    await expect(pool.fault(1, { kind: 'uncaught', message: 'bang' })).rejects.toThrow(/pool worker 1 threw Error: bang/);
+    await works();
+  });
+
+  it('a worker terminated from outside rejects the call in flight and is replaced', async () => {
+    const inFlight = pool.fault(0, { kind: 'sleep', ms: 5000 });
+    await new Promise((r) => setTimeout(r, 100));
+    await pool.terminateWorker(0);
+    await expect(inFlight).rejects.toThrow(/pool worker 0 exited/);
+    await works();
+  });
+
+  it('a worker that never answers times out, is terminated and replaced', async () => {
+    await expect(pool.fault(1, { kind: 'sleep', ms: 10_000 }, 200)).rejects.toThrow(/pool worker 1 did not answer .* within 200 ms/);
+    await works();
+  });
+
+  it('close() rejects calls in flight', async () => {
+    const p = await eg.createPool({ workers: 1, workerUrl });
+    const inFlight = p.fault(0, { kind: 'sleep', ms: 5000 });
+    await new Promise((r) => setTimeout(r, 50));
+    const rejected = expect(inFlight).rejects.toThrow(/pool worker 0 was closed with the pool/);
+    await p.close();
+    await rejected;
+    await expect(p.matmul(a(), b())).rejects.toThrow(/after close/);
+  });
+
+  it('a worker script that cannot load fails createPool with the worker named', async () => {
+    await expect(eg.createPool({ workers: 1, workerUrl: new URL('file:///nonexistent/worker.mjs') })).rejects.toThrow(/pool worker 0/);
+  });
+});
+
+describe('pool lifecycle', () => {
+  it('features() is unchanged and the pool reports its memory mode', async () => {
+    const threads = eg.features().threads;
+    const p = await eg.createPool({ workers: 1, workerUrl });
+    expect(eg.features().threads).toBe(threads);
+    expect(p.mode).toBe(eg.features().sharedMemory ? 'shared' : 'transfer');
+    await p.close();
+    const t = await eg.createPool({ workers: 1, workerUrl, memory: 'transfer' });
+    expect(t.mode).toBe('transfer');
+    await t.close();
+  });
+
+  it('after close() the process exits on its own (no handles left)', async () => {
+    const { build } = await import('esbuild');
+    const entry = resolve('build/pool-exit-child.ts');
+    writeFileSync(entry, `import * as eg from '../src/index.js';
+await eg.init({ backend: 'wasm', wasmBuild: 'simd' });
+const pool = await eg.createPool({ workers: 2, workerUrl: new URL(process.argv[2]), matmulMinFlops: 0 });
+const r = await pool.matmul(eg.randn([8, 4], { seed: 1 }), eg.randn([4, 3], { seed: 2 }));
+await pool.close();
+console.log('closed', r.shape.join('x'));
+`);
+    await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile: 'build/pool-exit-child.mjs', logLevel: 'silent' });
+    const r = spawnSync(process.execPath, ['build/pool-exit-child.mjs', workerUrl.href], { timeout: 30_000, encoding: 'utf8' });
+    expect(r.signal).toBeNull(); // killed by the timeout means something kept the process alive
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('closed 8x3');
+  });
+});
+
+describe('data-parallel training', () => {
+  const data = () => ({
+    x: eg.randn([100, 8], { seed: 3 }),
+    y: eg.oneHot(eg.tensor(Array.from({ length: 100 }, (_, i) => (i * 7) % 4), [100], 'int32'), 4),
+  });
+  const curve = async (workers: number, memory?: 'transfer') => {
+    const { x, y } = data();
+    const pool = await eg.createPool({ workers, workerUrl, memory });
+    try {
+      const m = mlp(8, 16, 4, 11);
+      // 100 samples in batches of 32: the last batch (4) is split unevenly, 1 row to a worker with 3+.
+      const h = await fitDataParallel(m, x, y, { epochs: 3, batchSize: 32, seed: 7 }, pool);
+      // Every worker ends with the caller's weights: pool predictions equal in-thread ones.
+      const xt = eg.randn([10, 8], { seed: 5 });
+      const got = (await pool.predict(m, xt)).dataSync(), want = m.predict(xt).dataSync();
+      for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1e-6);
+      return h.history.loss;
+    } finally {
+      await pool.close();
+    }
+  };
+
+  it('n workers follow the 1-worker loss curve (and in-thread fit) within float tolerance', async () => {
+    const { x, y } = data();
+    const ref = (await mlp(8, 16, 4, 11).fit(x, y, { epochs: 3, batchSize: 32, seed: 7, verbose: 0 })).history.loss;
+    const one = await curve(1);
+    // Same shards, same kernels: 1 worker reproduces Sequential.fit exactly.
+    expect(one).toEqual(ref);
+    for (const n of [2, 3]) {
+      const c = await curve(n);
+      // Shard gradients summed in another order: float32 rounding only (|Δloss| <= 1e-5 relative).
+      c.forEach((l, i) => expect(Math.abs(l - one[i])).toBeLessThanOrEqual(1e-5 * Math.abs(one[i])));
+    }
+    const t = await curve(2, 'transfer');
+    t.forEach((l, i) => expect(Math.abs(l - one[i])).toBeLessThanOrEqual(1e-5 * Math.abs(one[i])));
+  });
+
+  it('model.fit({ pool }) trains through the pool and leaves it open; bad combinations are refused', async () => {
+    const { x, y } = data();
+    const ref = (await mlp(8, 16, 4, 11).fit(x, y, { epochs: 2, batchSize: 32, seed: 7, verbose: 0 })).history.loss;
+    const pool = await eg.createPool({ workers: 2, workerUrl });
+    try {
+      const m = mlp(8, 16, 4, 11);
+      const got = (await m.fit(x, y, { epochs: 2, batchSize: 32, seed: 7, pool })).history.loss;
+      got.forEach((l, i) => expect(Math.abs(l - ref[i])).toBeLessThanOrEqual(1e-5 * Math.abs(ref[i])));
+      expect(pool.closed).toBe(false);
+      await expect(m.fit(x, y, { pool, workers: 2 })).rejects.toThrow(/`workers` or `pool`, not both/);
+      await expect(m.fit(x, y, { pool, validationSplit: 0.2 })).rejects.toThrow(/validationSplit is not supported/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses a model compiled with a loss function', async () => {
+    const pool = await eg.createPool({ workers: 0 });
+    const m = mlp(4, 4, 2);
+    m.compile({ optimizer: adam(), loss: (yt, yp) => eg.mean(eg.square(eg.sub(yt, yp))) });
+    await expect(fitDataParallel(m, eg.zeros([4, 4]), eg.zeros([4, 2]), {}, pool)).rejects.toThrow(/loss given by name/);
+    await pool.close();
+  });
+});
