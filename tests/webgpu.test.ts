@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import type { GpuRuntime } from '../src/backends/webgpu/runtime.js';
+import { type GemmConfig, setGemmConfig } from '../src/backends/webgpu/gemm.js';
 import { REQUIRE_WEBGPU } from './util/backends.js';
 import { mismatches } from './util/close.js';
 import { Rng } from './util/ref.js';
@@ -70,17 +71,22 @@ describe.skipIf(!adapter)(`webgpu backend (${adapter?.name ?? `no adapter: ${rea
     [1, 1, 1], [3, 5, 7], [4, 4, 4], [17, 9, 33], [32, 32, 16], [31, 33, 17], [64, 64, 64], [65, 63, 20],
     [128, 64, 48], [2, 300, 200], [1, 10, 784], [130, 3, 129],
   ];
+  // every GEMM path: the choice by shape and adapter (direct on a software adapter, split-K), and
+  // the shared-memory tiles forced at both sizes (fit and edge variants, vec4 and scalar loads)
+  const PATHS: [string, GemmConfig | 'direct' | null][] = [['auto', null], ['tiled 16x16', { tx: 16, ty: 16, bk: 16 }]];
   for (const [tA, tB] of [[false, false], [false, true], [true, false], [true, true]]) {
-    it(`matmul ${tA ? 'T' : 'N'}${tB ? 'T' : 'N'} around the tile sizes matches js`, async () => {
+    it(`matmul ${tA ? 'T' : 'N'}${tB ? 'T' : 'N'} around the tile sizes matches js (${PATHS.map((p) => p[0]).join(', ')})`, async () => {
       const rng = new Rng(7 + +tA * 2 + +tB);
       const problems: string[] = [];
-      for (const [M, N, K] of SIZES) {
+      for (const [path, cfg] of PATHS) for (const [M, N, K] of SIZES) {
+        setGemmConfig(cfg);
         const a = { shape: tA ? [K, M] : [M, K], values: rand(rng, M * K) };
         const b = { shape: tB ? [N, K] : [K, N], values: rand(rng, K * N) };
         const { want, got } = await both([a, b], (x, y) => eg.matmul(x, y, { transposeA: tA, transposeB: tB }));
         const scale = new Float64Array(want.length).fill(K);
-        for (const m of mismatches(got, want, { rtol: 0, atol: 1e-6, stol: 2 * 2 ** -24 * 2 }, scale)) problems.push(`[${M},${N},${K}] ${m}`);
+        for (const m of mismatches(got, want, { rtol: 0, atol: 1e-6, stol: 2 * 2 ** -24 * 2 }, scale)) problems.push(`${path} [${M},${N},${K}] ${m}`);
       }
+      setGemmConfig(null);
       expect(problems).toEqual([]);
     });
   }

@@ -1,5 +1,6 @@
-// Matmul programs on [B, M, K]-style operands: a tiled GEMM for NN, NT, TN (and TT) and a
-// split-K path for skinny shapes.
+// Matmul and fusedMatmul programs on [B, M, K]-style operands: a shared-memory tiled GEMM for NN,
+// NT, TN (and TT), a barrier-free direct GEMM (chosen on software adapters), and a split-K path
+// for skinny shapes. Every path applies fusedMatmul's bias + activation epilogue in registers.
 //
 // Tiled: a workgroup of TX x TY invocations computes a (4*TY) x (4*TX) tile of C; each invocation
 // keeps a 4x4 register tile (four vec4 accumulators) and the workgroup stages BK-deep slices of A
@@ -137,6 +138,56 @@ var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
   return { key, code };
 }
 
+// Direct: no shared memory and no barriers; each invocation loads 4x4 blocks of A and B as vec4s
+// straight from memory (transposing in registers where the operand is stored the other way) and
+// keeps a 4x4 register tile. Needs M, N, K multiples of 4. It is the better choice on CPU-emulated
+// adapters (SwiftShader), where memory is cached anyway and a workgroup barrier costs a context
+// switch of every invocation. Key: `gemm-direct/<tA><tB>/<epilogue>`.
+const DW = 8;
+function direct(tA: boolean, tB: boolean, bias: boolean, act: FusedActivation) {
+  const key = `gemm-direct/${tA ? 'T' : 'N'}${tB ? 'T' : 'N'}/${bias ? 'bias' : 'nobias'}-${act}`;
+  // a[i] = A(m0 + i, k..k+3); b[j] = B(k + j, n0..n0+3)
+  const loadA = tA
+    ? `let c0 = A[(aOff + k * M + m0) / 4u]; let c1 = A[(aOff + (k + 1u) * M + m0) / 4u];
+    let c2 = A[(aOff + (k + 2u) * M + m0) / 4u]; let c3 = A[(aOff + (k + 3u) * M + m0) / 4u];
+    let a0 = vec4<f32>(c0.x, c1.x, c2.x, c3.x); let a1 = vec4<f32>(c0.y, c1.y, c2.y, c3.y);
+    let a2 = vec4<f32>(c0.z, c1.z, c2.z, c3.z); let a3 = vec4<f32>(c0.w, c1.w, c2.w, c3.w);`
+    : `let a0 = A[(aOff + m0 * K + k) / 4u]; let a1 = A[(aOff + (m0 + 1u) * K + k) / 4u];
+    let a2 = A[(aOff + (m0 + 2u) * K + k) / 4u]; let a3 = A[(aOff + (m0 + 3u) * K + k) / 4u];`;
+  const loadB = tB
+    ? `let d0 = B[(bOff + n0 * K + k) / 4u]; let d1 = B[(bOff + (n0 + 1u) * K + k) / 4u];
+    let d2 = B[(bOff + (n0 + 2u) * K + k) / 4u]; let d3 = B[(bOff + (n0 + 3u) * K + k) / 4u];
+    let b0 = vec4<f32>(d0.x, d1.x, d2.x, d3.x); let b1 = vec4<f32>(d0.y, d1.y, d2.y, d3.y);
+    let b2 = vec4<f32>(d0.z, d1.z, d2.z, d3.z); let b3 = vec4<f32>(d0.w, d1.w, d2.w, d3.w);`
+    : `let b0 = B[(bOff + k * N + n0) / 4u]; let b1 = B[(bOff + (k + 1u) * N + n0) / 4u];
+    let b2 = B[(bOff + (k + 2u) * N + n0) / 4u]; let b3 = B[(bOff + (k + 3u) * N + n0) / 4u];`;
+  const code = () => `${PARAMS}${act === 'linear' ? '' : MATH}
+@group(0) @binding(1) var<storage, read> A: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read> B: array<vec4<f32>>;
+${outBindings(bias, true)}
+@compute @workgroup_size(${DW}, ${DW}) fn main(@builtin(global_invocation_id) g: vec3<u32>) {
+  let M = p(0u); let N = p(1u); let K = p(2u);
+  let m0 = g.y * 4u; let n0 = g.x * 4u;
+  if (m0 >= M || n0 >= N) { return; }
+  let aOff = g.z * p(3u); let bOff = g.z * p(4u); let cOff = g.z * M * N;
+  var acc0 = vec4<f32>(0.0); var acc1 = vec4<f32>(0.0); var acc2 = vec4<f32>(0.0); var acc3 = vec4<f32>(0.0);
+  for (var k = 0u; k < K; k += 4u) {
+    ${loadA}
+    ${loadB}
+    acc0 += a0.x * b0 + a0.y * b1 + a0.z * b2 + a0.w * b3;
+    acc1 += a1.x * b0 + a1.y * b1 + a1.z * b2 + a1.w * b3;
+    acc2 += a2.x * b0 + a2.y * b1 + a2.z * b2 + a2.w * b3;
+    acc3 += a3.x * b0 + a3.y * b1 + a3.z * b2 + a3.w * b3;
+  }
+  let n = n0;
+  var r = acc0; ${epilogue(bias, act, true)} C[(cOff + m0 * N + n0) / 4u] = r;
+  r = acc1; ${epilogue(bias, act, true)} C[(cOff + (m0 + 1u) * N + n0) / 4u] = r;
+  r = acc2; ${epilogue(bias, act, true)} C[(cOff + (m0 + 2u) * N + n0) / 4u] = r;
+  r = acc3; ${epilogue(bias, act, true)} C[(cOff + (m0 + 3u) * N + n0) / 4u] = r;
+}`;
+  return { key, code };
+}
+
 const SK = 64;
 function splitK(tA: boolean, tB: boolean, bias: boolean, act: FusedActivation) {
   const key = `gemm-splitk/${tA ? 'T' : 'N'}${tB ? 'T' : 'N'}/${SK}/${bias ? 'bias' : 'nobias'}-${act}`;
@@ -169,9 +220,12 @@ var<workgroup> part: array<f32, ${SK}>;
 
 const LARGE: GemmConfig = { tx: 16, ty: 16, bk: 16 };
 const SMALL: GemmConfig = { tx: 8, ty: 8, bk: 16 };
-/** Overrides the tiled configuration (bench sweeps); null restores the size-based choice. */
-let forced: GemmConfig | null = null;
-export function setGemmConfig(cfg: GemmConfig | null): void { forced = cfg; }
+/** Overrides the tiled configuration (bench sweeps; 'direct' forces that path); null restores the choice by size. */
+let forced: GemmConfig | 'direct' | null = null;
+export function setGemmConfig(cfg: GemmConfig | 'direct' | null): void { forced = cfg; }
+/** Whether the direct path serves shapes that allow it (set on software adapters). */
+let preferDirect = false;
+export function setPreferDirect(on: boolean): void { preferDirect = on; }
 
 export function registerGemm(ctx: Ctx): void {
   ctx.table.matmul = (inputs: readonly Info[], { transposeA, transposeB }: KernelAttrs['matmul']) =>
@@ -181,37 +235,43 @@ export function registerGemm(ctx: Ctx): void {
 }
 
 function gemm(ctx: Ctx, [a, b, bias]: readonly Info[], tA: boolean, tB: boolean, act: FusedActivation): Info {
-  {
-    const [Ba, ar, ac] = a.shape;
-    const [Bb, br, bc] = b.shape;
-    const M = tA ? ac : ar, K = tA ? ar : ac, N = tB ? br : bc;
-    const B = Math.max(Ba, Bb);
-    const o = ctx.out([B, M, N], 'float32');
-    if (B * M * N === 0) return o;
-    const sa = Ba === 1 ? 0 : M * K, sb = Bb === 1 ? 0 : K * N;
-    const outputs = B * M * N;
-    // NOTE: K = 0 takes the split-K program too: its empty sum writes the zeros.
-    if (K === 0 || (outputs <= 4096 && K >= 128 && !forced)) {
-      ctx.rt.run({
-        program: splitK(tA, tB, !!bias, act), buffers: [a.buf.buffer, b.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer],
-        params: [M, N, K, sa, sb, outputs], groups: groups(outputs),
-      });
-      return o;
-    }
-    const tiles = (c: GemmConfig) => Math.ceil(M / (c.ty * 4)) * Math.ceil(N / (c.tx * 4)) * B;
-    const cfg = forced ?? (tiles(LARGE) >= 16 ? LARGE : SMALL);
-    const BM = cfg.ty * 4, BN = cfg.tx * 4;
-    const v: Variant = {
-      tA, tB, cfg,
-      vecA: (tA ? M : K) % 4 === 0, vecB: (tB ? K : N) % 4 === 0, vecC: N % 4 === 0,
-      fit: M % BM === 0 && N % BN === 0 && K % cfg.bk === 0,
-      bias: !!bias, act,
-    };
+  const [Ba, ar, ac] = a.shape;
+  const [Bb, br, bc] = b.shape;
+  const M = tA ? ac : ar, K = tA ? ar : ac, N = tB ? br : bc;
+  const B = Math.max(Ba, Bb);
+  const o = ctx.out([B, M, N], 'float32');
+  if (B * M * N === 0) return o;
+  const sa = Ba === 1 ? 0 : M * K, sb = Bb === 1 ? 0 : K * N;
+  const outputs = B * M * N;
+  // NOTE: K = 0 takes the split-K program too: its empty sum writes the zeros.
+  if (K === 0 || (outputs <= 4096 && K >= 128 && forced === null)) {
     ctx.rt.run({
-      program: tiled(v), buffers: [a.buf.buffer, b.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer],
-      params: [M, N, K, sa, sb],
-      groups: [Math.ceil(N / BN), Math.ceil(M / BM), B],
+      program: splitK(tA, tB, !!bias, act), buffers: [a.buf.buffer, b.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer],
+      params: [M, N, K, sa, sb, outputs], groups: groups(outputs),
     });
     return o;
   }
+  const bufs = [a.buf.buffer, b.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer];
+  if ((forced === 'direct' || (preferDirect && !forced)) && M % 4 === 0 && N % 4 === 0 && K % 4 === 0) {
+    ctx.rt.run({
+      program: direct(tA, tB, !!bias, act), buffers: bufs, params: [M, N, K, sa, sb],
+      groups: [Math.ceil(N / (4 * DW)), Math.ceil(M / (4 * DW)), B],
+    });
+    return o;
+  }
+  const tiles = (c: GemmConfig) => Math.ceil(M / (c.ty * 4)) * Math.ceil(N / (c.tx * 4)) * B;
+  const cfg = forced && forced !== 'direct' ? forced : tiles(LARGE) >= 16 ? LARGE : SMALL;
+  const BM = cfg.ty * 4, BN = cfg.tx * 4;
+  const v: Variant = {
+    tA, tB, cfg,
+    vecA: (tA ? M : K) % 4 === 0, vecB: (tB ? K : N) % 4 === 0, vecC: N % 4 === 0,
+    fit: M % BM === 0 && N % BN === 0 && K % cfg.bk === 0,
+    bias: !!bias, act,
+  };
+  ctx.rt.run({
+    program: tiled(v), buffers: [a.buf.buffer, b.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer],
+    params: [M, N, K, sa, sb],
+    groups: [Math.ceil(N / BN), Math.ceil(M / BM), B],
+  });
+  return o;
 }

@@ -9,7 +9,7 @@ import { registerElementwise } from './elementwise.js';
 import { registerReduce } from './reduce.js';
 import { registerSoftmax } from './softmax.js';
 import { registerLayout } from './layout.js';
-import { registerGemm } from './gemm.js';
+import { registerGemm, setPreferDirect } from './gemm.js';
 import { registerOptimizers } from './optimizers.js';
 
 export type { GBuf } from './runtime.js';
@@ -95,6 +95,8 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
   registerSoftmax(ctx);
   registerLayout(ctx);
   registerGemm(ctx);
+  // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
+  setPreferDirect(facts.fallback);
   registerOptimizers(ctx);
 
   const info: Record<string, string | number | boolean> = { adapter: facts.name, fallbackAdapter: facts.fallback, lost: false };

@@ -1,6 +1,6 @@
 // Layout programs on raw 32-bit words (any dtype): strided copy (transpose, slice), strided write
 // (concat, pad), gather, scatterAdd, oneHot, cast and fill. Keys `layout/<name>[/<variant>]`.
-import { type DType, type KernelAttrs, sizeOf, stridesOf } from '../../kernels.js';
+import { type KernelAttrs, sizeOf, stridesOf } from '../../kernels.js';
 import { ENTRY_1D, MATH, PARAMS, flatIndex, f32bits } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 
@@ -164,4 +164,3 @@ export function registerLayout(ctx: Ctx): void {
   };
 }
 
-export type { DType };
