@@ -185,7 +185,7 @@ function targets(rows: GemmRow[], peak: { mulAdd: number; madd: number }): strin
   const out: string[] = ['gemm targets (this run):'];
   const check = (what: string, got: number | undefined, want: number, unit: string) => {
     if (got === undefined || Number.isNaN(got)) return;
-    out.push(`  ${got >= want ? 'met ' : 'MISS'}  ${what}: ${got.toFixed(2)}${unit} (target ${want}${unit})`);
+    out.push(`  ${got >= want ? 'met ' : 'MISS'}  ${what}: ${got.toFixed(3)}${unit} (target ${want}${unit})`);
   };
   const ratio = (x?: number, y?: number) => (x === undefined || y === undefined ? undefined : x / y);
   for (const s of ['512x512x512', '1024x1024x1024']) {
