@@ -39,7 +39,11 @@ export class Arena {
   private readonly live = new Map<number, number>();
   private readonly freeStart = new Map<number, number>();
   private readonly freeEnd = new Map<number, number>();
-  private readonly freeBySize = new Map<number, Set<number>>();
+  // NOTE: free blocks of one size are an array used as a stack, with each block's index kept in
+  // `freeSlot` for O(1) removal. A Set's `values().next()` would walk the deleted entries that
+  // alloc/free churn leaves behind before it finds a live one.
+  private readonly freeBySize = new Map<number, number[]>();
+  private readonly freeSlot = new Map<number, number>();
   private used = 0;
   private f32View: Float32Array;
   private i32View: Int32Array;
@@ -64,8 +68,8 @@ export class Arena {
     if (!Number.isInteger(bytes) || bytes < 0) throw new Error(`arena: cannot allocate ${bytes} bytes`);
     const size = sizeClass(bytes);
     const exact = this.freeBySize.get(size);
-    if (exact !== undefined && exact.size > 0) {
-      const ptr = exact.values().next().value as number;
+    if (exact !== undefined && exact.length > 0) {
+      const ptr = exact[exact.length - 1];
       this.unlinkFree(ptr, size);
       return this.claim(ptr, size);
     }
@@ -134,8 +138,8 @@ export class Arena {
   /** The smallest free block that holds `size` bytes, or -1. */
   private bestFit(size: number): number {
     let best = -1, bestSize = Infinity;
-    for (const [s, set] of this.freeBySize) {
-      if (s >= size && s < bestSize && set.size > 0) { best = set.values().next().value as number; bestSize = s; }
+    for (const [s, list] of this.freeBySize) {
+      if (s >= size && s < bestSize && list.length > 0) { best = list[list.length - 1]; bestSize = s; }
     }
     return best;
   }
@@ -143,17 +147,21 @@ export class Arena {
   private linkFree(ptr: number, size: number): void {
     this.freeStart.set(ptr, size);
     this.freeEnd.set(ptr + size, ptr);
-    let set = this.freeBySize.get(size);
-    if (set === undefined) this.freeBySize.set(size, (set = new Set()));
-    set.add(ptr);
+    let list = this.freeBySize.get(size);
+    if (list === undefined) this.freeBySize.set(size, (list = []));
+    this.freeSlot.set(ptr, list.length);
+    list.push(ptr);
   }
 
   private unlinkFree(ptr: number, size: number): void {
     this.freeStart.delete(ptr);
     this.freeEnd.delete(ptr + size);
-    const set = this.freeBySize.get(size)!;
-    set.delete(ptr);
-    if (set.size === 0) this.freeBySize.delete(size);
+    const list = this.freeBySize.get(size)!;
+    const at = this.freeSlot.get(ptr)!;
+    const last = list.pop()!;
+    if (last !== ptr) { list[at] = last; this.freeSlot.set(last, at); }
+    this.freeSlot.delete(ptr);
+    if (list.length === 0) this.freeBySize.delete(size);
   }
 
   /** Grows the memory so that [0, end) is addressable: by at least 25% (and 1 MiB) to amortise growth. */

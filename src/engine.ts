@@ -220,6 +220,12 @@ class Engine {
     return s.backend.read(s.buf, t.dtype, t.size);
   }
 
+  /**
+   * False where dataSync() cannot work (webgpu, whose backend keeps host copies instead): callers
+   * then keep values on the device and read them with `await t.data()` at their boundary.
+   */
+  get syncReads(): boolean { return !this.backend?.hostCopy; }
+
   readAsync(t: Tensor): Promise<TypedArray> {
     try {
       const s = t.live('data');
@@ -304,6 +310,21 @@ class Engine {
     collectTensors(result, keep);
     this.disposeScope(scope, keep);
     return result;
+  }
+
+  /**
+   * Runs `fn` in a scope like tidy, but hands every tensor it made to `into` instead of disposing
+   * them: for work split into synchronous steps around `await`s; the caller disposes them at the end.
+   */
+  gather<T>(fn: () => T, into: Set<Tensor>): T {
+    const scope = new Set<Tensor>();
+    this.scopes.push(scope);
+    try {
+      return fn();
+    } finally {
+      this.scopes.pop();
+      for (const t of scope) into.add(t);
+    }
   }
 
   /** Disposes a finished scope's tensors except `keep`, which move to the enclosing scope. */

@@ -45,7 +45,7 @@ export const regularizers = {
 };
 export const metrics = {
   accuracy: metricFns.accuracy, precision: metricFns.precision, recall: metricFns.recall, f1: metricFns.f1,
-  auc: metricFns.auc, confusionMatrix: metricFns.confusionMatrix, get: metricFns.get,
+  auc: metricFns.auc, confusionMatrix: metricFns.confusionMatrix, get: metricFns.get, compute: metricFns.compute,
 };
 
 // Models: layers, sequential models (compile/fit/evaluate/predict), save/load (src/layers, src/model, src/io).

@@ -3,6 +3,7 @@
 import { engine } from '../engine.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import type { Tensor } from '../tensor.js';
+import type { TypedArray } from '../kernels.js';
 import { type NamedTensor, decodeSafetensors, encodeSafetensors } from '../io/safetensors.js';
 import { type Artifacts, loadArtifacts } from '../io/storage.js';
 import type { Layer, LayerConfig } from '../layers/layer.js';
@@ -35,9 +36,23 @@ export function fnv1a(bytes: Uint8Array): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-const named = (name: string, t: Tensor): NamedTensor => ({ name, dtype: t.dtype, shape: [...t.shape], data: t.dataSync() });
+/** The tensors toArtifacts writes: the weights, then the optimizer's state when it is included. */
+function savedTensors(model: Sequential, includeOptimizer?: boolean): Tensor[] {
+  const tensors: Tensor[] = [...model.weights];
+  if (model.trainingConfig && model.optimizer && includeOptimizer !== false) for (const s of model.optimizer.getState()) tensors.push(s.tensor);
+  return tensors;
+}
 
-export function toArtifacts(model: Sequential, opts: { includeOptimizer?: boolean; weightsFile?: string } = {}): Artifacts {
+/** Reads what toArtifacts writes with `await t.data()`, for backends whose reads are asynchronous (webgpu). */
+export async function readArtifactValues(model: Sequential, opts: { includeOptimizer?: boolean } = {}): Promise<Map<Tensor, TypedArray>> {
+  const tensors = model.built ? savedTensors(model, opts.includeOptimizer) : [];
+  const values = await Promise.all(tensors.map((t) => t.data()));
+  return new Map(tensors.map((t, i) => [t, values[i]]));
+}
+
+/** `values`: the tensors' values read beforehand (readArtifactValues); otherwise they are read with dataSync. */
+export function toArtifacts(model: Sequential, opts: { includeOptimizer?: boolean; weightsFile?: string } = {}, values?: Map<Tensor, TypedArray>): Artifacts {
+  const named = (name: string, t: Tensor): NamedTensor => ({ name, dtype: t.dtype, shape: [...t.shape], data: values?.get(t) ?? t.dataSync() });
   const inputShape = model.layers[0]?.inputShape;
   if (!inputShape || !model.built) throw new Error(`save: model '${model.name}' is not built; give the first layer an inputShape or call fit/predict first`);
   const tensors = model.weights.map((w) => named(w.name, w));

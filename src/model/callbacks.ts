@@ -1,5 +1,5 @@
 // Training callbacks: the hook set fit() calls, early stopping, and the terminal progress bar.
-import type { Variable } from '../tensor.js';
+import type { Tensor, Variable } from '../tensor.js';
 
 export type Logs = Record<string, number>;
 
@@ -39,13 +39,15 @@ export function earlyStopping(args: EarlyStoppingArgs = {}): Callbacks & { stopp
   const minDelta = Math.abs(args.minDelta ?? 0), patience = args.patience ?? 0;
   let model: TrainingModel | null = null;
   let best = Infinity, wait = 0, sign = 1, monitor = args.monitor ?? '';
-  let bestWeights: Float32Array[] | null = null;
+  // NOTE: copies on the backend (sharing storage until the next update writes), so no readback.
+  let bestWeights: Tensor[] | null = null;
+  const dropBest = () => { for (const t of bestWeights ?? []) t.dispose(); bestWeights = null; };
   const self = {
     stoppedEpoch: -1,
     bestEpoch: -1,
     setModel(m: TrainingModel) { model = m; },
     onTrainBegin() {
-      best = Infinity; wait = 0; bestWeights = null; self.stoppedEpoch = -1; self.bestEpoch = -1;
+      best = Infinity; wait = 0; dropBest(); self.stoppedEpoch = -1; self.bestEpoch = -1;
     },
     onEpochEnd(epoch: number, logs: Logs) {
       if (!monitor) monitor = 'val_loss' in logs ? 'val_loss' : 'loss';
@@ -58,22 +60,29 @@ export function earlyStopping(args: EarlyStoppingArgs = {}): Callbacks & { stopp
       const score = sign * v;
       if (score < best - minDelta) {
         best = score; wait = 0; self.bestEpoch = epoch;
-        if (args.restoreBestWeights && model) bestWeights = model.weights.map((w) => w.dataSync() as Float32Array);
+        if (args.restoreBestWeights && model) { dropBest(); bestWeights = weightCopies.copy(model.weights); }
       } else if (++wait >= patience) {
         self.stoppedEpoch = epoch;
         if (model) model.stopTraining = true;
       }
     },
     onTrainEnd() {
-      if (bestWeights && model && self.stoppedEpoch >= 0) restoreWeights(model.weights, bestWeights);
+      if (bestWeights && model && self.stoppedEpoch >= 0) weightCopies.restore(model.weights, bestWeights);
+      dropBest();
     },
   };
   return self;
 }
 
-let restoreWeights: (weights: Variable[], values: Float32Array[]) => void = () => {};
+interface WeightCopies {
+  /** Copies of the weights' current values (kept out of every tidy scope). */
+  copy: (weights: Variable[]) => Tensor[];
+  /** Puts the copies' values back into the weights; the copies stay the caller's. */
+  restore: (weights: Variable[], copies: Tensor[]) => void;
+}
+let weightCopies: WeightCopies = { copy: () => [], restore: () => {} };
 /** @internal Set by the model module (it owns tensor creation), keeping this file free of ops. */
-export function setRestoreWeights(f: typeof restoreWeights): void { restoreWeights = f; }
+export function setWeightCopies(f: WeightCopies): void { weightCopies = f; }
 
 const isTTY = (): boolean => typeof process !== 'undefined' && !!process.stdout?.isTTY;
 

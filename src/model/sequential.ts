@@ -4,18 +4,19 @@ import type { DType, TypedArray } from '../kernels.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import { Tensor, Variable } from '../tensor.js';
 import { valueAndGrads } from '../autograd/index.js';
-import { add } from '../ops/elementwise.js';
-import { concat, slice } from '../ops/shape.js';
+import { add, equal, greater, mul } from '../ops/elementwise.js';
+import { argmax, sum } from '../ops/reduce.js';
+import { concat, reshape, slice } from '../ops/shape.js';
 import { softmax } from '../ops/nn.js';
 import { nextSeed, rng } from '../random.js';
 import { Activation, Dense } from '../layers/core.js';
 import { Embedding } from '../layers/embedding.js';
 import { type Layer, type Shape, fmtShape, sameShape, sizeOf } from '../layers/layer.js';
-import { type Callbacks, type Logs, ProgressBar, setRestoreWeights } from './callbacks.js';
+import { type Callbacks, type Logs, ProgressBar, setWeightCopies } from './callbacks.js';
 import { type Loss, type LossSpec, getLoss } from './losses.js';
 import { type OptimizerSpec, get as getOptimizer } from '../optimizers/optimizers.js';
-import { get as getMetric } from '../ops/metrics.js';
-import { type ModelArtifacts, toArtifacts } from './artifacts.js';
+import { compute as computeMetric, get as getMetric } from '../ops/metrics.js';
+import { type ModelArtifacts, readArtifactValues, toArtifacts } from './artifacts.js';
 import { saveArtifacts, type SaveResult } from '../io/storage.js';
 
 /** A metric over a whole set: (yTrue, yPred) -> a number or a scalar tensor. */
@@ -310,6 +311,10 @@ export class Sequential {
     const batcher = new Batcher(train, batchSize);
     const accIdx = this.metrics.findIndex((m) => m.fn === 'accuracy');
     const accKey = accIdx >= 0 ? this.metrics[accIdx].key : null;
+    // Where reads are asynchronous (webgpu), each step adds its loss and correct count to sums on the
+    // device, read once per epoch, or after every batch when an onBatchEnd callback asks for logs.
+    const sums = engine.syncReads ? null : new DeviceSums();
+    const readEachBatch = sums !== null && callbacks.some((c) => c.onBatchEnd);
 
     this.stopTraining = false;
     for (const c of callbacks) c.setModel?.(this);
@@ -327,10 +332,19 @@ export class Sequential {
       let lossSum = 0, correct = 0, seen = 0;
       for (let b = 0; b < steps; b++) {
         const from = b * batchSize, count = Math.min(batchSize, train.n - from);
-        const r = this.trainStep(batcher, vars, order, from, count, accKey !== null);
-        lossSum += r.loss * count;
-        correct += r.correct;
+        const r = this.trainStep(batcher, vars, order, from, count, accKey !== null, sums);
         seen += count;
+        if (sums) {
+          if (!readEachBatch) {
+            bar?.update(epoch, seen, {}, (seen * 1000) / (performance.now() - t0));
+            if (performance.now() - lastYield > 250) { await yieldToEventLoop(); lastYield = performance.now(); }
+            continue;
+          }
+          ({ loss: lossSum, correct } = await sums.read('at a batch'));
+        } else {
+          lossSum += r.loss * count;
+          correct += r.correct;
+        }
         const logs: Logs = { batch: b, size: count, loss: lossSum / seen };
         if (accKey) logs[accKey] = correct / seen;
         for (const c of callbacks) {
@@ -340,11 +354,15 @@ export class Sequential {
         bar?.update(epoch, seen, { loss: logs.loss, ...(accKey ? { [accKey]: logs[accKey] } : {}) }, (seen * 1000) / (performance.now() - t0));
         if (performance.now() - lastYield > 250) { await yieldToEventLoop(); lastYield = performance.now(); }
       }
+      if (sums) {
+        if (!readEachBatch && seen > 0) ({ loss: lossSum, correct } = await sums.read(`in epoch ${epoch + 1}`));
+        sums.reset();
+      }
       const secs = (performance.now() - t0) / 1000;
       const logs: Logs = { loss: lossSum / seen };
       if (accKey) logs[accKey] = correct / seen;
       if (val) {
-        const v = this.evaluateSet(val, Math.max(batchSize, 256));
+        const v = await this.evaluateSet(val, Math.max(batchSize, 256));
         for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
       }
       logs.samplesPerSecond = seen / secs;
@@ -361,8 +379,11 @@ export class Sequential {
     return history;
   }
 
-  /** One optimisation step on samples order[from .. from+count); returns the batch loss and correct count. */
-  private trainStep(batcher: Batcher, vars: Variable[], order: Int32Array, from: number, count: number, wantAccuracy: boolean): { loss: number; correct: number } {
+  /**
+   * One optimisation step on samples order[from .. from+count); returns the batch loss and correct
+   * count, or (with `sums`) adds them to the device sums and reads nothing.
+   */
+  private trainStep(batcher: Batcher, vars: Variable[], order: Int32Array, from: number, count: number, wantAccuracy: boolean, sums: DeviceSums | null): { loss: number; correct: number } {
     const loss = this.loss!, fused = this.fused;
     const regs = this.layers.some((l) => l.hasRegularizers);
     return engine.tidy(() => {
@@ -377,6 +398,12 @@ export class Sequential {
       }, vars);
       this.optimizer!.apply(vars, grads);
       this.weightsVersion++;
+      if (sums) {
+        const o = out as Tensor | null;
+        sums.add(value, count, o && correctOnDevice(o, yb, loss.labels));
+        o?.dispose();
+        return { loss: NaN, correct: 0 };
+      }
       const lossValue = value.dataSync()[0];
       if (!Number.isFinite(lossValue)) {
         (out as Tensor | null)?.dispose();
@@ -410,7 +437,8 @@ export class Sequential {
     return this.evaluateSet(await this.hostSet('evaluate', x, y), batchSize);
   }
 
-  private evaluateSet(set: HostSet, batchSize: number): Logs {
+  private async evaluateSet(set: HostSet, batchSize: number): Promise<Logs> {
+    if (!engine.syncReads) return this.evaluateOnDevice(set, batchSize);
     const loss = this.loss!, fused = this.fused;
     const order = Int32Array.from({ length: set.n }, (_, i) => i);
     const batcher = new Batcher(set, batchSize);
@@ -445,6 +473,47 @@ export class Sequential {
     return logs;
   }
 
+  /**
+   * evaluateSet where reads are asynchronous (webgpu): the loss and correct count are summed on the
+   * device and read once; the predictions stay there for the other metrics (metrics.compute).
+   */
+  private async evaluateOnDevice(set: HostSet, batchSize: number): Promise<Logs> {
+    const loss = this.loss!, fused = this.fused;
+    const order = Int32Array.from({ length: set.n }, (_, i) => i);
+    const batcher = new Batcher(set, batchSize);
+    const wantAccuracy = this.metrics.some((m) => m.fn === 'accuracy');
+    const custom = this.metrics.filter((m) => m.fn !== 'accuracy');
+    const sums = new DeviceSums();
+    const parts: Tensor[] = [];
+    const made: Tensor[] = [];
+    try {
+      for (let from = 0; from < set.n; from += batchSize) {
+        const count = Math.min(batchSize, set.n - from);
+        engine.tidy(() => {
+          const [xb, yb] = batcher.batch(order, from, count);
+          const o = this.forward(xb, false, fused);
+          sums.add(fused ? loss.fromLogits!(yb, o) : loss.fn(yb, o), count, wantAccuracy ? correctOnDevice(o, yb, loss.labels) : null);
+          // Metrics see probabilities: apply the softmax the fused path skipped.
+          if (custom.length) parts.push(engine.keep(fused ? softmax(o) : o));
+        });
+      }
+      const { loss: lossSum, correct } = await sums.read('in evaluation', false);
+      const logs: Logs = { loss: lossSum / set.n };
+      let yt: Tensor | null = null, preds: Tensor | null = null;
+      if (custom.length) {
+        made.push(yt = engine.fromValues(set.y, [set.n, ...set.ySample], set.yDtype));
+        made.push(preds = parts.length === 1 ? parts[0] : concat(parts, 0));
+      }
+      for (const m of this.metrics) {
+        logs[m.key] = m.fn === 'accuracy' ? correct / set.n : await computeMetric(m.fn, yt!, preds!);
+      }
+      return logs;
+    } finally {
+      sums.reset();
+      for (const t of [...parts, ...made]) if (!t.isDisposed) t.dispose();
+    }
+  }
+
   /** The model's output for x, computed in batches of `batchSize` (default 256), in inference mode. */
   predict(x: Tensor, args: PredictArgs = {}): Tensor {
     this.checkX('predict', x);
@@ -468,6 +537,8 @@ export class Sequential {
 
   /** Copies of every weight's values, layer by layer. */
   getWeights(): Tensor[] {
+    // webgpu: copies on the device (sharing storage until the next update writes; no readback)
+    if (!engine.syncReads) return this.weights.map((w) => engine.view(w, w.shape));
     return this.weights.map((w) => engine.fromValues(w.dataSync(), w.shape, w.dtype));
   }
 
@@ -523,7 +594,9 @@ export class Sequential {
    */
   async save(url: string, opts: { includeOptimizer?: boolean } = {}): Promise<SaveResult> {
     if (!this.inputShape) throw new Error(`save: model '${this.name}' is not built; give the first layer an inputShape or call fit/predict first`);
-    return saveArtifacts(url, (weightsFile) => this.toArtifacts({ ...opts, weightsFile }));
+    // webgpu: the values are read first (toArtifacts is synchronous)
+    const values = engine.syncReads ? undefined : await readArtifactValues(this, opts);
+    return saveArtifacts(url, (weightsFile) => toArtifacts(this, { ...opts, weightsFile }, values));
   }
 
   /** Frees every weight and the optimizer's state. */
@@ -603,6 +676,49 @@ function countCorrect(out: TypedArray, y: TypedArray, C: number, labels: Loss['l
   return ok;
 }
 
+/** countCorrect on the backend: a float32 scalar (exact below 2^24 samples). */
+function correctOnDevice(out: Tensor, y: Tensor, labels: Loss['labels']): Tensor {
+  const C = out.shape[out.rank - 1];
+  if (labels === 'binary' || C === 1) return sum(equal(greater(out, 0.5), greater(reshape(y, [...out.shape]), 0.5)));
+  const want = labels === 'sparse' ? reshape(y, out.shape.slice(0, -1)) : argmax(y, -1);
+  return sum(equal(argmax(out, -1), want));
+}
+
+/**
+ * An epoch's (or evaluation's) loss x samples and correct count, summed on the backend: fit and
+ * evaluate use it where reads are asynchronous (webgpu), so a step reads nothing back.
+ */
+class DeviceSums {
+  private loss: Tensor | null = null;
+  private correct: Tensor | null = null;
+
+  /** Adds a batch's mean loss (x count) and correct count (call inside tidy). */
+  add(loss: Tensor, count: number, correct: Tensor | null): void {
+    const l = this.loss, c = this.correct;
+    this.loss = engine.keep(l ? add(l, mul(loss, count)) : mul(loss, count));
+    if (correct) this.correct = engine.keep(c ? add(c, correct) : correct);
+    l?.dispose();
+    if (correct) c?.dispose();
+  }
+
+  /** The sums so far; a non-finite loss ends training with fit's error (`where` says when). */
+  async read(where: string, fitting = true): Promise<{ loss: number; correct: number }> {
+    const [l, c] = await Promise.all([this.loss!.data(), this.correct?.data()]);
+    const loss = l[0];
+    if (fitting && !Number.isFinite(loss)) {
+      this.reset();
+      throw new Error(`fit: the loss became ${loss} ${where}; lower the learning rate or check the data`);
+    }
+    return { loss, correct: c ? c[0] : 0 };
+  }
+
+  reset(): void {
+    this.loss?.dispose();
+    this.correct?.dispose();
+    this.loss = this.correct = null;
+  }
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => {
   if (typeof setImmediate === 'function') setImmediate(resolve);
   else setTimeout(resolve, 0);
@@ -613,10 +729,8 @@ export function sequential(layers: Layer[] = [], opts: { name?: string } = {}): 
   return new Sequential(layers, opts);
 }
 
-setRestoreWeights((weights, values) => {
-  weights.forEach((w, i) => {
-    const t = engine.fromValues(values[i], w.shape, w.dtype);
-    w.assign(t);
-    t.dispose();
-  });
+setWeightCopies({
+  // views: they share the weights' storage until the next update copies on write
+  copy: (weights) => weights.map((w) => engine.keep(engine.view(w, w.shape))),
+  restore: (weights, copies) => weights.forEach((w, i) => w.assign(copies[i])),
 });

@@ -1,6 +1,9 @@
 // Classification metrics: accuracy, precision, recall, F1 (binary or macro), ROC AUC and the
-// confusion matrix. Class ids and counts are computed with ops; only small results are read back.
+// confusion matrix. Class ids and counts are computed with ops; only small results are read back:
+// each metric is written as steps (a generator yields the tensors it needs values of), run with
+// dataSync by the synchronous functions and with `await t.data()` by `compute` (webgpu).
 import { engine } from '../engine.js';
+import type { TypedArray } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { scalar, zeros } from './creation.js';
 import { cast, equal, greater } from './elementwise.js';
@@ -47,16 +50,61 @@ function idsOf(op: string, y: Tensor, role: string): Tensor {
   return reshape(y.dtype === 'int32' ? y : cast(y, 'int32'), [y.size]);
 }
 
-function checkRange(op: string, ids: Tensor, role: string, numClasses: number): void {
+/** A metric's work: each `yield` asks for the values of some tensors (read together), the return is the result. */
+type Steps<T> = Generator<Tensor[], T, TypedArray[]>;
+
+/** Runs steps reading with dataSync (call inside tidy); a backend that reads asynchronously is pointed at compute. */
+function runSync<T>(op: string, steps: Steps<T>): T {
+  let r = steps.next();
+  while (!r.done) {
+    if (!engine.syncReads) {
+      const hint = op === 'metrics.confusionMatrix'
+        ? 'int32 ids made on the device cannot be range-checked there; pass ids written from the host or float32 rows'
+        : `use \`await eg.metrics.compute('${op.slice(8)}', yTrue, yPred)\``;
+      throw new Error(`${op}: the ${engine.backend!.name} backend reads values asynchronously; ${hint}`);
+    }
+    const reads = r.value;
+    r = steps.next(reads.map((t) => t.dataSync()));
+  }
+  return r.value;
+}
+
+/** Runs steps reading with `await t.data()`; every tensor they make is disposed at the end. */
+async function runAsync(make: () => Steps<Tensor | number>): Promise<number> {
+  const made = new Set<Tensor>();
+  try {
+    const steps = make();
+    let r = engine.gather(() => steps.next(), made);
+    while (!r.done) {
+      const values = await Promise.all(r.value.map((t) => t.data()));
+      r = engine.gather(() => steps.next(values), made);
+    }
+    const v = r.value;
+    return typeof v === 'number' ? v : (await v.data())[0];
+  } finally {
+    for (const t of made) if (!t.isDisposed) t.dispose();
+  }
+}
+
+function* checkRange(op: string, ids: Tensor, role: string, numClasses: number): Steps<void> {
   if (ids.size === 0) return;
-  const lo = min(ids).dataSync()[0], hi = max(ids).dataSync()[0];
+  let lo: number, hi: number;
+  // webgpu keeps a host copy of int32 values written from the host: no read needed
+  const host = engine.syncReads ? undefined : engine.hostValues(ids, op);
+  if (host) {
+    lo = Infinity; hi = -Infinity;
+    for (let i = 0; i < host.length; i++) { if (host[i] < lo) lo = host[i]; if (host[i] > hi) hi = host[i]; }
+  } else {
+    const [l, h] = yield [min(ids), max(ids)];
+    lo = l[0]; hi = h[0];
+  }
   if (lo < 0 || hi >= numClasses) {
     throw new Error(`${op}: ${role} has class id ${lo < 0 ? lo : hi}, outside [0, ${numClasses})`);
   }
 }
 
 /** Turns (yTrue, yPred) into class ids; the mode follows yPred (see accuracy). Call inside tidy. */
-function classify(op: string, yTrue: Tensor, yPred: Tensor, opts: MetricOptions = {}): Classes {
+function* classify(op: string, yTrue: Tensor, yPred: Tensor, opts: MetricOptions = {}): Steps<Classes> {
   checkTensor(op, yTrue, 'yTrue');
   checkTensor(op, yPred, 'yPred');
   const threshold = opts.threshold ?? (opts.fromLogits ? 0 : 0.5);
@@ -70,7 +118,7 @@ function classify(op: string, yTrue: Tensor, yPred: Tensor, opts: MetricOptions 
       trueIds = argmaxIds(yTrue);
     } else {
       trueIds = idsOf(op, yTrue, 'yTrue');
-      checkRange(op, trueIds, 'yTrue', numClasses);
+      yield* checkRange(op, trueIds, 'yTrue', numClasses);
     }
     predIds = argmaxIds(yPred);
   } else if (yPred.dtype === 'float32') {
@@ -82,7 +130,7 @@ function classify(op: string, yTrue: Tensor, yPred: Tensor, opts: MetricOptions 
       trueIds = reshape(cast(greater(yTrue, 0.5), 'int32'), [yTrue.size]);
     } else {
       trueIds = idsOf(op, yTrue, 'yTrue');
-      checkRange(op, trueIds, 'yTrue', 2);
+      yield* checkRange(op, trueIds, 'yTrue', 2);
     }
   } else {
     predIds = idsOf(op, yPred, 'yPred');
@@ -91,11 +139,13 @@ function classify(op: string, yTrue: Tensor, yPred: Tensor, opts: MetricOptions 
       trueIds = argmaxIds(yTrue);
     } else {
       trueIds = idsOf(op, yTrue, 'yTrue');
-      const top = (t: Tensor) => (t.size === 0 ? 0 : max(t).dataSync()[0] + 1);
+      const tops = yield [trueIds, predIds].filter((t) => t.size > 0).map((t) => max(t));
+      let k = 0;
+      const top = (t: Tensor) => (t.size === 0 ? 0 : tops[k++][0] + 1);
       numClasses = Math.max(2, top(trueIds), top(predIds));
-      checkRange(op, trueIds, 'yTrue', numClasses);
+      yield* checkRange(op, trueIds, 'yTrue', numClasses);
     }
-    checkRange(op, predIds, 'yPred', numClasses);
+    yield* checkRange(op, predIds, 'yPred', numClasses);
   }
   if (trueIds.size !== predIds.size) {
     throw new Error(`${op}: yTrue has ${trueIds.size} samples (shape ${fmt(yTrue.shape)}) but yPred has ${predIds.size} (shape ${fmt(yPred.shape)})`);
@@ -123,12 +173,14 @@ function empty(op: string): Tensor {
  * threshold; yTrue is 0/1. yPred int32: class ids. Empty input gives NaN (with a warning).
  */
 export function accuracy(yTrue: Tensor, yPred: Tensor, opts?: MetricOptions): Tensor {
+  return engine.tidy(() => runSync('metrics.accuracy', accuracySteps(yTrue, yPred, opts)));
+}
+
+function* accuracySteps(yTrue: Tensor, yPred: Tensor, opts?: MetricOptions): Steps<Tensor> {
   const op = 'metrics.accuracy';
-  return engine.tidy(() => {
-    const { trueIds, predIds } = classify(op, yTrue, yPred, opts);
-    if (trueIds.size === 0) return empty(op);
-    return mean(equal(trueIds, predIds));
-  });
+  const { trueIds, predIds } = yield* classify(op, yTrue, yPred, opts);
+  if (trueIds.size === 0) return empty(op);
+  return mean(equal(trueIds, predIds));
 }
 
 type Score = (tp: number, fp: number, fn: number) => number;
@@ -140,27 +192,29 @@ const scores: Record<'precision' | 'recall' | 'f1', Score> = {
 };
 
 function averaged(kind: keyof typeof scores, yTrue: Tensor, yPred: Tensor, opts: AveragedMetricOptions = {}): Tensor {
+  return engine.tidy(() => runSync(`metrics.${kind}`, averagedSteps(kind, yTrue, yPred, opts)));
+}
+
+function* averagedSteps(kind: keyof typeof scores, yTrue: Tensor, yPred: Tensor, opts: AveragedMetricOptions = {}): Steps<Tensor> {
   const op = `metrics.${kind}`;
-  return engine.tidy(() => {
-    const { trueIds, predIds, numClasses: C } = classify(op, yTrue, yPred, opts);
-    if (trueIds.size === 0) return empty(op);
-    const average = opts.average ?? (C === 2 ? 'binary' : 'macro');
-    if (average !== 'binary' && average !== 'macro') throw new Error(`${op}: average must be 'binary' or 'macro', got '${String(average)}'`);
-    if (average === 'binary' && C !== 2) throw new Error(`${op}: average 'binary' needs two classes, got ${C}; use average: 'macro'`);
-    const cm = counts(trueIds, predIds, C).dataSync();
-    const score = scores[kind];
-    if (average === 'binary') return scalar(score(cm[3], cm[1], cm[2]));
-    let total = 0, classes = 0;
-    for (let c = 0; c < C; c++) {
-      let row = 0, col = 0;
-      for (let j = 0; j < C; j++) { row += cm[c * C + j]; col += cm[j * C + c]; }
-      if (row + col === 0) continue;
-      const tp = cm[c * C + c];
-      total += score(tp, col - tp, row - tp);
-      classes++;
-    }
-    return scalar(total / classes);
-  });
+  const { trueIds, predIds, numClasses: C } = yield* classify(op, yTrue, yPred, opts);
+  if (trueIds.size === 0) return empty(op);
+  const average = opts.average ?? (C === 2 ? 'binary' : 'macro');
+  if (average !== 'binary' && average !== 'macro') throw new Error(`${op}: average must be 'binary' or 'macro', got '${String(average)}'`);
+  if (average === 'binary' && C !== 2) throw new Error(`${op}: average 'binary' needs two classes, got ${C}; use average: 'macro'`);
+  const [cm] = yield [counts(trueIds, predIds, C)];
+  const score = scores[kind];
+  if (average === 'binary') return scalar(score(cm[3], cm[1], cm[2]));
+  let total = 0, classes = 0;
+  for (let c = 0; c < C; c++) {
+    let row = 0, col = 0;
+    for (let j = 0; j < C; j++) { row += cm[c * C + j]; col += cm[j * C + c]; }
+    if (row + col === 0) continue;
+    const tp = cm[c * C + c];
+    total += score(tp, col - tp, row - tp);
+    classes++;
+  }
+  return scalar(total / classes);
 }
 
 /** tp / (tp + fp), 0 when nothing is predicted positive. Binary or macro-averaged; inputs as accuracy. */
@@ -177,6 +231,10 @@ export const f1 = (yTrue: Tensor, yPred: Tensor, opts?: AveragedMetricOptions): 
  * when yTrue holds only one class or no samples.
  */
 export function auc(yTrue: Tensor, yPred: Tensor): Tensor {
+  return engine.tidy(() => runSync('metrics.auc', aucSteps(yTrue, yPred)));
+}
+
+function* aucSteps(yTrue: Tensor, yPred: Tensor): Steps<Tensor> {
   const op = 'metrics.auc';
   checkTensor(op, yTrue, 'yTrue');
   checkTensor(op, yPred, 'yPred');
@@ -186,7 +244,7 @@ export function auc(yTrue: Tensor, yPred: Tensor): Tensor {
   if (!isColumn(yTrue) || yTrue.size !== yPred.size) {
     throw new Error(`${op}: yTrue must hold one 0/1 label per score, shape [${yPred.size}] or [${yPred.size}, 1], got ${fmt(yTrue.shape)}`);
   }
-  const labels = yTrue.dataSync(), s = yPred.dataSync();
+  const [labels, s] = yield [yTrue, yPred];
   const n = s.length;
   let pos = 0;
   for (let i = 0; i < n; i++) {
@@ -223,11 +281,11 @@ export function confusionMatrix(labels: Tensor, predictions: Tensor, numClasses:
   checkTensor(op, labels, 'labels');
   checkTensor(op, predictions, 'predictions');
   if (!Number.isInteger(numClasses) || numClasses < 1) throw new Error(`${op}: numClasses must be a positive integer, got ${numClasses}`);
-  return engine.tidy(() => {
-    const ids = (y: Tensor, role: string) => {
+  return engine.tidy(() => runSync(op, (function* (): Steps<Tensor> {
+    const ids = function* (y: Tensor, role: string): Steps<Tensor> {
       if (y.dtype === 'int32') {
         const t = idsOf(op, y, role);
-        checkRange(op, t, role, numClasses);
+        yield* checkRange(op, t, role, numClasses);
         return t;
       }
       if (y.rank < 2 || y.shape[y.rank - 1] !== numClasses) {
@@ -235,15 +293,32 @@ export function confusionMatrix(labels: Tensor, predictions: Tensor, numClasses:
       }
       return argmaxIds(y);
     };
-    const t = ids(labels, 'labels'), p = ids(predictions, 'predictions');
+    const t = yield* ids(labels, 'labels'), p = yield* ids(predictions, 'predictions');
     if (t.size !== p.size) throw new Error(`${op}: labels has ${t.size} samples but predictions has ${p.size}`);
     return counts(t, p, numClasses);
-  });
+  })()));
 }
 
 const METRICS = { accuracy, acc: accuracy, precision, recall, f1, auc } as const;
 export type MetricName = keyof typeof METRICS;
 export type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
+
+const STEPS = new Map<unknown, (yTrue: Tensor, yPred: Tensor, opts?: AveragedMetricOptions) => Steps<Tensor>>([
+  [accuracy, accuracySteps], [auc, aucSteps],
+  ...(['precision', 'recall', 'f1'] as const).map((k) => [METRICS[k], (t: Tensor, p: Tensor, o?: AveragedMetricOptions) => averagedSteps(k, t, p, o)] as const),
+]);
+
+/**
+ * A metric's value as a number on every backend: built-in metrics (by name or function) read what
+ * they need with `await t.data()`, so they run on webgpu too; another function is called and its
+ * result (a number or a scalar tensor) read. Tensors made on the way are disposed.
+ */
+export async function compute(metric: MetricName | ((yTrue: Tensor, yPred: Tensor) => Tensor | number), yTrue: Tensor, yPred: Tensor, opts?: AveragedMetricOptions): Promise<number> {
+  const fn = typeof metric === 'function' ? metric : get(metric);
+  const steps = STEPS.get(fn);
+  if (steps) return runAsync(() => steps(yTrue, yPred, opts));
+  return runAsync(function* () { return fn(yTrue, yPred); });
+}
 
 /** The metric function for a name ('accuracy' | 'acc' | 'precision' | 'recall' | 'f1' | 'auc'). */
 export function get(name: MetricName | MetricFn): MetricFn {

@@ -64,6 +64,8 @@ export abstract class BaseOptimizer implements Optimizer {
   /** State given to setState for slots not created yet, by slot name. */
   private pending = new Map<string, Variable>();
   private iterationsTensor: Variable | null = null;
+  /** The step count iterationsTensor holds (kept on the host: no read, so webgpu needs none). */
+  private iterationsHeld = -1;
 
   constructor(op: string, opts: OptimizerOptions, defaultLearningRate: number, defaultWeightDecay = 0) {
     const lr = opts.learningRate ?? defaultLearningRate;
@@ -180,9 +182,10 @@ export abstract class BaseOptimizer implements Optimizer {
   /** 'iterations' (int32 scalar), then each variable's slots (named `<variable>/<slot>`) in first-seen order. */
   getState(): { name: string; tensor: Tensor }[] {
     const it = this.iterationsTensor;
-    if (!it || it.isDisposed || it.dataSync()[0] !== this.steps) {
+    if (!it || it.isDisposed || this.iterationsHeld !== this.steps) {
       it?.dispose();
       this.iterationsTensor = engine.tidy(() => variable(scalar(this.steps, 'int32'), false, 'iterations'));
+      this.iterationsHeld = this.steps;
     }
     const state = [{ name: 'iterations', tensor: this.iterationsTensor as Tensor }];
     for (const slots of this.slots.values()) for (const s of slots) state.push({ name: s.name, tensor: s });
@@ -202,7 +205,10 @@ export abstract class BaseOptimizer implements Optimizer {
       if (!(tensor instanceof Tensor)) throw new Error(`${op}: entry '${name}' has no tensor`);
       tensor.live(op);
       if (name === 'iterations') {
-        const n = tensor.dataSync()[0];
+        // NOTE: hostValues is the read on js/wasm, and webgpu's host copy of int32 values written from the host.
+        const values = engine.hostValues(tensor, op);
+        if (!values) throw new Error(`${op}: 'iterations' must be an int32 scalar made from host values (eg.scalar(n, 'int32')) on the ${engine.backend!.name} backend, got ${tensor.dtype}`);
+        const n = values[0];
         if (tensor.size !== 1 || !Number.isInteger(n) || n < 0) throw new Error(`${op}: 'iterations' must be one integer >= 0, got ${fmt(tensor.shape)} ${n}`);
         this.steps = n;
         continue;
