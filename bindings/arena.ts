@@ -161,6 +161,7 @@ export class Arena {
     const last = list.pop()!;
     if (last !== ptr) { list[at] = last; this.freeSlot.set(last, at); }
     this.freeSlot.delete(ptr);
+    // NOTE: emptied lists go, or split remnants of every size would pile up for bestFit to scan.
     if (list.length === 0) this.freeBySize.delete(size);
   }
 

@@ -165,12 +165,22 @@ class Engine {
     return out;
   }
 
+  /**
+   * Counts a new tensor and puts it in the innermost scope. NOTE: only tensors outside every scope
+   * are registered with the FinalizationRegistry (the safety net): a scope holds its tensors
+   * strongly and disposes them, so registering them would only cost time on every op.
+   */
   private track(t: Tensor): Tensor {
     this.tensors++;
-    this.registry.register(t, t.storage!, t);
     const scope = this.scopes[this.scopes.length - 1];
     if (scope) scope.add(t);
+    else this.guard(t);
     return t;
+  }
+
+  /** Hands a live tensor that no scope holds to the safety net. */
+  private guard(t: Tensor): void {
+    if (t.storage !== null) this.registry.register(t, t.storage, t);
   }
 
   makeVariable(t: Tensor, trainable: boolean, name: string): Variable {
@@ -323,7 +333,7 @@ class Engine {
       return fn();
     } finally {
       this.scopes.pop();
-      for (const t of scope) into.add(t);
+      for (const t of scope) { into.add(t); this.guard(t); }
     }
   }
 
@@ -331,14 +341,17 @@ class Engine {
   private disposeScope(scope: Set<Tensor>, keep: Set<Tensor>): void {
     const parent = this.scopes[this.scopes.length - 1];
     for (const t of scope) {
-      if (keep.has(t)) { if (parent) parent.add(t); }
+      if (keep.has(t)) { if (parent) parent.add(t); else this.guard(t); }
       else if (!t.kept && !t.isDisposed) t.dispose();
     }
   }
 
   keep<T extends Tensor>(t: T): T {
+    if (t.kept) return t;
     t.kept = true;
-    for (const s of this.scopes) s.delete(t);
+    let held = false;
+    for (const s of this.scopes) held = s.delete(t) || held;
+    if (held) this.guard(t);
     return t;
   }
 

@@ -31,6 +31,20 @@ for (const cfg of testBackends()) {
       expect(eg.memory().bytes).toBe(before.bytes);
     });
 
+    it('tensors that leave every scope (returned from tidy, kept inside one) are covered too', async () => {
+      await use(cfg);
+      const before = eg.memory();
+      for (let i = 0; i < 20; i++) eg.tidy(() => eg.add(eg.randn([32], { seed: i }), 1));
+      for (let i = 0; i < 20; i++) eg.tidy(() => { eg.keep(eg.randn([32], { seed: i })); });
+      expect(eg.memory().tensors).toBe(before.tensors + 40);
+      for (let i = 0; i < 50 && eg.memory().tensors > before.tensors; i++) {
+        gc();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(eg.memory().tensors).toBe(before.tensors);
+      expect(eg.memory().bytes).toBe(before.bytes);
+    });
+
     it('a disposed tensor is never freed twice by the registry', async () => {
       await use(cfg);
       const before = eg.memory();
