@@ -278,9 +278,11 @@ export function f32_clip_grad(dy: usize, x: usize, out: usize, n: i32, lo: f32, 
   return Math.pow(a, b);
 }
 
-class Add { @inline v(a: v128, b: v128): v128 { return f32x4.add(a, b); } @inline s(a: f32, b: f32): f32 { return a + b; } }
-class Sub { @inline v(a: v128, b: v128): v128 { return f32x4.sub(a, b); } @inline s(a: f32, b: f32): f32 { return a - b; } }
-class Mul { @inline v(a: v128, b: v128): v128 { return f32x4.mul(a, b); } @inline s(a: f32, b: f32): f32 { return a * b; } }
+// One class per op, generic over the lane type T (f32 or i32): v128.add<T> is f32x4.add or i32x4.add,
+// v128.max<T> is f32x4.max or i32x4.max_s, and so on. Comparisons give float32 1 or 0 for both.
+class Add<T> { @inline v(a: v128, b: v128): v128 { return v128.add<T>(a, b); } @inline s(a: T, b: T): T { return a + b; } }
+class Sub<T> { @inline v(a: v128, b: v128): v128 { return v128.sub<T>(a, b); } @inline s(a: T, b: T): T { return a - b; } }
+class Mul<T> { @inline v(a: v128, b: v128): v128 { return v128.mul<T>(a, b); } @inline s(a: T, b: T): T { return a * b; } }
 class Div { @inline v(a: v128, b: v128): v128 { return f32x4.div(a, b); } @inline s(a: f32, b: f32): f32 { return a / b; } }
 class Pow {
   @inline s(a: f32, b: f32): f32 { return <f32>jsPow(a, b); }
@@ -292,49 +294,37 @@ class Pow {
   }
 }
 // NOTE: f32x4.max/min propagate NaN and order -0 < +0, exactly like the js backend's Math.max/min.
-class Maximum { @inline v(a: v128, b: v128): v128 { return f32x4.max(a, b); } @inline s(a: f32, b: f32): f32 { return max<f32>(a, b); } }
-class Minimum { @inline v(a: v128, b: v128): v128 { return f32x4.min(a, b); } @inline s(a: f32, b: f32): f32 { return min<f32>(a, b); } }
-class Greater { @inline v(a: v128, b: v128): v128 { return v128.and(f32x4.gt(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: f32, b: f32): f32 { return a > b ? 1 : 0; } }
-class GreaterEqual { @inline v(a: v128, b: v128): v128 { return v128.and(f32x4.ge(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: f32, b: f32): f32 { return a >= b ? 1 : 0; } }
-class Less { @inline v(a: v128, b: v128): v128 { return v128.and(f32x4.lt(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: f32, b: f32): f32 { return a < b ? 1 : 0; } }
-class LessEqual { @inline v(a: v128, b: v128): v128 { return v128.and(f32x4.le(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: f32, b: f32): f32 { return a <= b ? 1 : 0; } }
-class Equal { @inline v(a: v128, b: v128): v128 { return v128.and(f32x4.eq(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: f32, b: f32): f32 { return a == b ? 1 : 0; } }
-class NotEqual { @inline v(a: v128, b: v128): v128 { return v128.and(f32x4.ne(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: f32, b: f32): f32 { return a != b ? 1 : 0; } }
+class Maximum<T> { @inline v(a: v128, b: v128): v128 { return v128.max<T>(a, b); } @inline s(a: T, b: T): T { return max<T>(a, b); } }
+class Minimum<T> { @inline v(a: v128, b: v128): v128 { return v128.min<T>(a, b); } @inline s(a: T, b: T): T { return min<T>(a, b); } }
+class Greater<T> { @inline v(a: v128, b: v128): v128 { return v128.and(v128.gt<T>(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: T, b: T): f32 { return a > b ? 1 : 0; } }
+class GreaterEqual<T> { @inline v(a: v128, b: v128): v128 { return v128.and(v128.ge<T>(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: T, b: T): f32 { return a >= b ? 1 : 0; } }
+class Less<T> { @inline v(a: v128, b: v128): v128 { return v128.and(v128.lt<T>(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: T, b: T): f32 { return a < b ? 1 : 0; } }
+class LessEqual<T> { @inline v(a: v128, b: v128): v128 { return v128.and(v128.le<T>(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: T, b: T): f32 { return a <= b ? 1 : 0; } }
+class Equal<T> { @inline v(a: v128, b: v128): v128 { return v128.and(v128.eq<T>(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: T, b: T): f32 { return a == b ? 1 : 0; } }
+class NotEqual<T> { @inline v(a: v128, b: v128): v128 { return v128.and(v128.ne<T>(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: T, b: T): f32 { return a != b ? 1 : 0; } }
 
-export function f32_add(a: usize, b: usize, out: usize, params: usize): void { binary<Add, f32, f32>(a, b, out, params); }
-export function f32_sub(a: usize, b: usize, out: usize, params: usize): void { binary<Sub, f32, f32>(a, b, out, params); }
-export function f32_mul(a: usize, b: usize, out: usize, params: usize): void { binary<Mul, f32, f32>(a, b, out, params); }
+export function f32_add(a: usize, b: usize, out: usize, params: usize): void { binary<Add<f32>, f32, f32>(a, b, out, params); }
+export function f32_sub(a: usize, b: usize, out: usize, params: usize): void { binary<Sub<f32>, f32, f32>(a, b, out, params); }
+export function f32_mul(a: usize, b: usize, out: usize, params: usize): void { binary<Mul<f32>, f32, f32>(a, b, out, params); }
 export function f32_div(a: usize, b: usize, out: usize, params: usize): void { binary<Div, f32, f32>(a, b, out, params); }
 export function f32_pow(a: usize, b: usize, out: usize, params: usize): void { binary<Pow, f32, f32>(a, b, out, params); }
-export function f32_maximum(a: usize, b: usize, out: usize, params: usize): void { binary<Maximum, f32, f32>(a, b, out, params); }
-export function f32_minimum(a: usize, b: usize, out: usize, params: usize): void { binary<Minimum, f32, f32>(a, b, out, params); }
-export function f32_greater(a: usize, b: usize, out: usize, params: usize): void { binary<Greater, f32, f32>(a, b, out, params); }
-export function f32_greater_equal(a: usize, b: usize, out: usize, params: usize): void { binary<GreaterEqual, f32, f32>(a, b, out, params); }
-export function f32_less(a: usize, b: usize, out: usize, params: usize): void { binary<Less, f32, f32>(a, b, out, params); }
-export function f32_less_equal(a: usize, b: usize, out: usize, params: usize): void { binary<LessEqual, f32, f32>(a, b, out, params); }
-export function f32_equal(a: usize, b: usize, out: usize, params: usize): void { binary<Equal, f32, f32>(a, b, out, params); }
-export function f32_not_equal(a: usize, b: usize, out: usize, params: usize): void { binary<NotEqual, f32, f32>(a, b, out, params); }
+export function f32_maximum(a: usize, b: usize, out: usize, params: usize): void { binary<Maximum<f32>, f32, f32>(a, b, out, params); }
+export function f32_minimum(a: usize, b: usize, out: usize, params: usize): void { binary<Minimum<f32>, f32, f32>(a, b, out, params); }
+export function f32_greater(a: usize, b: usize, out: usize, params: usize): void { binary<Greater<f32>, f32, f32>(a, b, out, params); }
+export function f32_greater_equal(a: usize, b: usize, out: usize, params: usize): void { binary<GreaterEqual<f32>, f32, f32>(a, b, out, params); }
+export function f32_less(a: usize, b: usize, out: usize, params: usize): void { binary<Less<f32>, f32, f32>(a, b, out, params); }
+export function f32_less_equal(a: usize, b: usize, out: usize, params: usize): void { binary<LessEqual<f32>, f32, f32>(a, b, out, params); }
+export function f32_equal(a: usize, b: usize, out: usize, params: usize): void { binary<Equal<f32>, f32, f32>(a, b, out, params); }
+export function f32_not_equal(a: usize, b: usize, out: usize, params: usize): void { binary<NotEqual<f32>, f32, f32>(a, b, out, params); }
 
-class IAdd { @inline v(a: v128, b: v128): v128 { return i32x4.add(a, b); } @inline s(a: i32, b: i32): i32 { return a + b; } }
-class ISub { @inline v(a: v128, b: v128): v128 { return i32x4.sub(a, b); } @inline s(a: i32, b: i32): i32 { return a - b; } }
-class IMul { @inline v(a: v128, b: v128): v128 { return i32x4.mul(a, b); } @inline s(a: i32, b: i32): i32 { return a * b; } }
-class IMaximum { @inline v(a: v128, b: v128): v128 { return i32x4.max_s(a, b); } @inline s(a: i32, b: i32): i32 { return max<i32>(a, b); } }
-class IMinimum { @inline v(a: v128, b: v128): v128 { return i32x4.min_s(a, b); } @inline s(a: i32, b: i32): i32 { return min<i32>(a, b); } }
-class IGreater { @inline v(a: v128, b: v128): v128 { return v128.and(i32x4.gt_s(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: i32, b: i32): f32 { return a > b ? 1 : 0; } }
-class IGreaterEqual { @inline v(a: v128, b: v128): v128 { return v128.and(i32x4.ge_s(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: i32, b: i32): f32 { return a >= b ? 1 : 0; } }
-class ILess { @inline v(a: v128, b: v128): v128 { return v128.and(i32x4.lt_s(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: i32, b: i32): f32 { return a < b ? 1 : 0; } }
-class ILessEqual { @inline v(a: v128, b: v128): v128 { return v128.and(i32x4.le_s(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: i32, b: i32): f32 { return a <= b ? 1 : 0; } }
-class IEqual { @inline v(a: v128, b: v128): v128 { return v128.and(i32x4.eq(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: i32, b: i32): f32 { return a == b ? 1 : 0; } }
-class INotEqual { @inline v(a: v128, b: v128): v128 { return v128.and(i32x4.ne(a, b), i32x4.splat(ONE_BITS)); } @inline s(a: i32, b: i32): f32 { return a != b ? 1 : 0; } }
-
-export function i32_add(a: usize, b: usize, out: usize, params: usize): void { binary<IAdd, i32, i32>(a, b, out, params); }
-export function i32_sub(a: usize, b: usize, out: usize, params: usize): void { binary<ISub, i32, i32>(a, b, out, params); }
-export function i32_mul(a: usize, b: usize, out: usize, params: usize): void { binary<IMul, i32, i32>(a, b, out, params); }
-export function i32_maximum(a: usize, b: usize, out: usize, params: usize): void { binary<IMaximum, i32, i32>(a, b, out, params); }
-export function i32_minimum(a: usize, b: usize, out: usize, params: usize): void { binary<IMinimum, i32, i32>(a, b, out, params); }
-export function i32_greater(a: usize, b: usize, out: usize, params: usize): void { binary<IGreater, i32, f32>(a, b, out, params); }
-export function i32_greater_equal(a: usize, b: usize, out: usize, params: usize): void { binary<IGreaterEqual, i32, f32>(a, b, out, params); }
-export function i32_less(a: usize, b: usize, out: usize, params: usize): void { binary<ILess, i32, f32>(a, b, out, params); }
-export function i32_less_equal(a: usize, b: usize, out: usize, params: usize): void { binary<ILessEqual, i32, f32>(a, b, out, params); }
-export function i32_equal(a: usize, b: usize, out: usize, params: usize): void { binary<IEqual, i32, f32>(a, b, out, params); }
-export function i32_not_equal(a: usize, b: usize, out: usize, params: usize): void { binary<INotEqual, i32, f32>(a, b, out, params); }
+export function i32_add(a: usize, b: usize, out: usize, params: usize): void { binary<Add<i32>, i32, i32>(a, b, out, params); }
+export function i32_sub(a: usize, b: usize, out: usize, params: usize): void { binary<Sub<i32>, i32, i32>(a, b, out, params); }
+export function i32_mul(a: usize, b: usize, out: usize, params: usize): void { binary<Mul<i32>, i32, i32>(a, b, out, params); }
+export function i32_maximum(a: usize, b: usize, out: usize, params: usize): void { binary<Maximum<i32>, i32, i32>(a, b, out, params); }
+export function i32_minimum(a: usize, b: usize, out: usize, params: usize): void { binary<Minimum<i32>, i32, i32>(a, b, out, params); }
+export function i32_greater(a: usize, b: usize, out: usize, params: usize): void { binary<Greater<i32>, i32, f32>(a, b, out, params); }
+export function i32_greater_equal(a: usize, b: usize, out: usize, params: usize): void { binary<GreaterEqual<i32>, i32, f32>(a, b, out, params); }
+export function i32_less(a: usize, b: usize, out: usize, params: usize): void { binary<Less<i32>, i32, f32>(a, b, out, params); }
+export function i32_less_equal(a: usize, b: usize, out: usize, params: usize): void { binary<LessEqual<i32>, i32, f32>(a, b, out, params); }
+export function i32_equal(a: usize, b: usize, out: usize, params: usize): void { binary<Equal<i32>, i32, f32>(a, b, out, params); }
+export function i32_not_equal(a: usize, b: usize, out: usize, params: usize): void { binary<NotEqual<i32>, i32, f32>(a, b, out, params); }

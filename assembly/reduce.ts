@@ -78,145 +78,117 @@ export function i32_sum(x: usize, out: usize, outer: i32, R: i32, inner: i32): v
   }
 }
 
-/** max (isMax) or min; NaN wins; R = 0 gives -Infinity / +Infinity. */
-@inline function extremeF32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
-  const init: f32 = isMax ? -Infinity : Infinity;
+/** The identity of max (isMax) or min over T: -/+Infinity, or the int32 limits. */
+@inline function worst<T>(isMax: bool): T {
+  if (isFloat<T>()) return <T>(isMax ? -Infinity : Infinity);
+  return <T>(isMax ? i32.MIN_VALUE : i32.MAX_VALUE);
+}
+
+@inline function pickV<T>(a: v128, b: v128, isMax: bool): v128 {
+  return isMax ? v128.max<T>(a, b) : v128.min<T>(a, b);
+}
+
+@inline function pick<T>(a: T, b: T, isMax: bool): T {
+  return isMax ? max<T>(a, b) : min<T>(a, b);
+}
+
+/**
+ * max (isMax) or min over float32 or int32; NaN wins. R = 0 gives -Infinity / +Infinity for float32.
+ * NOTE: R = 0 gives 0 for int32, as the js backend stores ±Infinity into an Int32Array.
+ */
+@inline function extreme<T>(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
+  const init = worst<T>(isMax);
+  if (!isFloat<T>() && R == 0) { x32_fill(out, outer * inner, 0); return; }
   for (let o = 0; o < outer; o++) {
     if (inner == 1) {
       const row = x + (<usize>(o * R) << 2);
-      let a0 = f32x4.splat(init), a1 = f32x4.splat(init);
+      let a = v128.splat<T>(init);
       let r = 0;
-      for (; r + 8 <= R; r += 8) {
-        const v0 = v128.load(row + (<usize>r << 2)), v1 = v128.load(row + (<usize>r << 2), 16);
-        a0 = isMax ? f32x4.max(a0, v0) : f32x4.min(a0, v0);
-        a1 = isMax ? f32x4.max(a1, v1) : f32x4.min(a1, v1);
+      if (isFloat<T>()) {
+        // NOTE: f32x4.max/min are several instructions each in V8; two accumulators hide their latency.
+        let a1 = a;
+        for (; r + 8 <= R; r += 8) {
+          a = pickV<T>(a, v128.load(row + (<usize>r << 2)), isMax);
+          a1 = pickV<T>(a1, v128.load(row + (<usize>r << 2), 16), isMax);
+        }
+        a = pickV<T>(a, a1, isMax);
+      } else {
+        for (; r + 4 <= R; r += 4) a = pickV<T>(a, v128.load(row + (<usize>r << 2)), isMax);
       }
-      const a = isMax ? f32x4.max(a0, a1) : f32x4.min(a0, a1);
-      let m = isMax
-        ? max<f32>(max<f32>(f32x4.extract_lane(a, 0), f32x4.extract_lane(a, 1)), max<f32>(f32x4.extract_lane(a, 2), f32x4.extract_lane(a, 3)))
-        : min<f32>(min<f32>(f32x4.extract_lane(a, 0), f32x4.extract_lane(a, 1)), min<f32>(f32x4.extract_lane(a, 2), f32x4.extract_lane(a, 3)));
-      for (; r < R; r++) {
-        const v = load<f32>(row + (<usize>r << 2));
-        m = isMax ? max<f32>(m, v) : min<f32>(m, v);
-      }
-      store<f32>(out + (<usize>o << 2), m);
+      let m = pick<T>(
+        pick<T>(v128.extract_lane<T>(a, 0), v128.extract_lane<T>(a, 1), isMax),
+        pick<T>(v128.extract_lane<T>(a, 2), v128.extract_lane<T>(a, 3), isMax), isMax);
+      for (; r < R; r++) m = pick<T>(m, load<T>(row + (<usize>r << 2)), isMax);
+      store<T>(out + (<usize>o << 2), m);
       continue;
     }
     let j = 0;
     for (; j + 4 <= inner; j += 4) {
-      let a = f32x4.splat(init);
-      for (let r = 0; r < R; r++) {
-        const v = v128.load(rowPtr(x, o, r, R, inner, j));
-        a = isMax ? f32x4.max(a, v) : f32x4.min(a, v);
-      }
+      let a = v128.splat<T>(init);
+      for (let r = 0; r < R; r++) a = pickV<T>(a, v128.load(rowPtr(x, o, r, R, inner, j)), isMax);
       v128.store(out + (<usize>(o * inner + j) << 2), a);
     }
     for (; j < inner; j++) {
       let m = init;
-      for (let r = 0; r < R; r++) {
-        const v = load<f32>(rowPtr(x, o, r, R, inner, j));
-        m = isMax ? max<f32>(m, v) : min<f32>(m, v);
-      }
-      store<f32>(out + (<usize>(o * inner + j) << 2), m);
+      for (let r = 0; r < R; r++) m = pick<T>(m, load<T>(rowPtr(x, o, r, R, inner, j)), isMax);
+      store<T>(out + (<usize>(o * inner + j) << 2), m);
     }
   }
 }
 
-/** int32 max/min. NOTE: R = 0 gives 0, as the js backend stores ±Infinity into an Int32Array. */
-@inline function extremeI32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
-  const init: i32 = isMax ? i32.MIN_VALUE : i32.MAX_VALUE;
-  if (R == 0) { x32_fill(out, outer * inner, 0); return; }
-  for (let o = 0; o < outer; o++) {
-    if (inner == 1) {
-      const row = x + (<usize>(o * R) << 2);
-      let a = i32x4.splat(init);
-      let r = 0;
-      for (; r + 4 <= R; r += 4) {
-        const v = v128.load(row + (<usize>r << 2));
-        a = isMax ? i32x4.max_s(a, v) : i32x4.min_s(a, v);
-      }
-      let m = isMax
-        ? max<i32>(max<i32>(i32x4.extract_lane(a, 0), i32x4.extract_lane(a, 1)), max<i32>(i32x4.extract_lane(a, 2), i32x4.extract_lane(a, 3)))
-        : min<i32>(min<i32>(i32x4.extract_lane(a, 0), i32x4.extract_lane(a, 1)), min<i32>(i32x4.extract_lane(a, 2), i32x4.extract_lane(a, 3)));
-      for (; r < R; r++) {
-        const v = load<i32>(row + (<usize>r << 2));
-        m = isMax ? max<i32>(m, v) : min<i32>(m, v);
-      }
-      store<i32>(out + (<usize>o << 2), m);
-      continue;
-    }
-    let j = 0;
-    for (; j + 4 <= inner; j += 4) {
-      let a = i32x4.splat(init);
-      for (let r = 0; r < R; r++) {
-        const v = v128.load(rowPtr(x, o, r, R, inner, j));
-        a = isMax ? i32x4.max_s(a, v) : i32x4.min_s(a, v);
-      }
-      v128.store(out + (<usize>(o * inner + j) << 2), a);
-    }
-    for (; j < inner; j++) {
-      let m = init;
-      for (let r = 0; r < R; r++) {
-        const v = load<i32>(rowPtr(x, o, r, R, inner, j));
-        m = isMax ? max<i32>(m, v) : min<i32>(m, v);
-      }
-      store<i32>(out + (<usize>(o * inner + j) << 2), m);
-    }
-  }
-}
+export function f32_max(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extreme<f32>(x, out, outer, R, inner, true); }
+export function f32_min(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extreme<f32>(x, out, outer, R, inner, false); }
+export function i32_max(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extreme<i32>(x, out, outer, R, inner, true); }
+export function i32_min(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extreme<i32>(x, out, outer, R, inner, false); }
 
-export function f32_max(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeF32(x, out, outer, R, inner, true); }
-export function f32_min(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeF32(x, out, outer, R, inner, false); }
-export function i32_max(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeI32(x, out, outer, R, inner, true); }
-export function i32_min(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { extremeI32(x, out, outer, R, inner, false); }
-
-/** Lanes where v replaces the running best: strictly better, or the first NaN. */
-@inline function beatsF32(v: v128, best: v128, isMax: bool): v128 {
-  const better = isMax ? f32x4.gt(v, best) : f32x4.lt(v, best);
+/** Lanes where v replaces the running best: strictly better, or (float32) the first NaN. */
+@inline function beats<T>(v: v128, best: v128, isMax: bool): v128 {
+  const better = isMax ? v128.gt<T>(v, best) : v128.lt<T>(v, best);
+  if (!isFloat<T>()) return better;
   return v128.or(better, v128.and(f32x4.ne(v, v), f32x4.eq(best, best)));
 }
 
-@inline function beatsScalarF32(v: f32, best: f32, isMax: bool): bool {
-  return (isMax ? v > best : v < best) || (isNaN(v) && !isNaN(best));
+@inline function beatsScalar<T>(v: T, best: T, isMax: bool): bool {
+  return (isMax ? v > best : v < best) || (isNaN<T>(v) && !isNaN<T>(best));
 }
 
-/** argmax/argmin over float32 with the js backend's rule: first index of the best, NaN counts as best. */
-@inline function argF32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
-  const init: f32 = isMax ? -Infinity : Infinity;
+/** argmax/argmin with the js backend's rule: first index of the best, NaN counts as best. */
+@inline function arg<T>(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
+  const init = worst<T>(isMax);
   for (let o = 0; o < outer; o++) {
     if (inner == 1) {
       const row = x + (<usize>(o * R) << 2);
-      let best = f32x4.splat(init), bidx = i32x4.splat(0);
+      let best = v128.splat<T>(init), bidx = i32x4.splat(0);
       let idx = i32x4(0, 1, 2, 3);
       let r = 0;
       for (; r + 4 <= R; r += 4) {
         const v = v128.load(row + (<usize>r << 2));
-        const m = beatsF32(v, best, isMax);
+        const m = beats<T>(v, best, isMax);
         best = v128.bitselect(v, best, m);
         bidx = v128.bitselect(idx, bidx, m);
         idx = i32x4.add(idx, i32x4.splat(4));
       }
       // Merge the lanes: a lane wins if better, or as good (both NaN included) with a lower index.
-      let bv = f32x4.extract_lane(best, 0), bi = i32x4.extract_lane(bidx, 0);
+      let bv = v128.extract_lane<T>(best, 0), bi = i32x4.extract_lane(bidx, 0);
       for (let l = 1; l < 4; l++) {
-        const v = l == 1 ? f32x4.extract_lane(best, 1) : l == 2 ? f32x4.extract_lane(best, 2) : f32x4.extract_lane(best, 3);
+        const v = l == 1 ? v128.extract_lane<T>(best, 1) : l == 2 ? v128.extract_lane<T>(best, 2) : v128.extract_lane<T>(best, 3);
         const i = l == 1 ? i32x4.extract_lane(bidx, 1) : l == 2 ? i32x4.extract_lane(bidx, 2) : i32x4.extract_lane(bidx, 3);
-        const same = v == bv || (isNaN(v) && isNaN(bv));
-        if (beatsScalarF32(v, bv, isMax) || (same && i < bi)) { bv = v; bi = i; }
+        const same = v == bv || (isNaN<T>(v) && isNaN<T>(bv));
+        if (beatsScalar<T>(v, bv, isMax) || (same && i < bi)) { bv = v; bi = i; }
       }
       for (; r < R; r++) {
-        const v = load<f32>(row + (<usize>r << 2));
-        if (beatsScalarF32(v, bv, isMax)) { bv = v; bi = r; }
+        const v = load<T>(row + (<usize>r << 2));
+        if (beatsScalar<T>(v, bv, isMax)) { bv = v; bi = r; }
       }
       store<i32>(out + (<usize>o << 2), bi);
       continue;
     }
     let j = 0;
     for (; j + 4 <= inner; j += 4) {
-      let best = f32x4.splat(init), bidx = i32x4.splat(0);
+      let best = v128.splat<T>(init), bidx = i32x4.splat(0);
       for (let r = 0; r < R; r++) {
         const v = v128.load(rowPtr(x, o, r, R, inner, j));
-        const m = beatsF32(v, best, isMax);
+        const m = beats<T>(v, best, isMax);
         best = v128.bitselect(v, best, m);
         bidx = v128.bitselect(i32x4.splat(r), bidx, m);
       }
@@ -225,65 +197,15 @@ export function i32_min(x: usize, out: usize, outer: i32, R: i32, inner: i32): v
     for (; j < inner; j++) {
       let bv = init, bi = 0;
       for (let r = 0; r < R; r++) {
-        const v = load<f32>(rowPtr(x, o, r, R, inner, j));
-        if (beatsScalarF32(v, bv, isMax)) { bv = v; bi = r; }
+        const v = load<T>(rowPtr(x, o, r, R, inner, j));
+        if (beatsScalar<T>(v, bv, isMax)) { bv = v; bi = r; }
       }
       store<i32>(out + (<usize>(o * inner + j) << 2), bi);
     }
   }
 }
 
-@inline function argI32(x: usize, out: usize, outer: i32, R: i32, inner: i32, isMax: bool): void {
-  const init: i32 = isMax ? i32.MIN_VALUE : i32.MAX_VALUE;
-  for (let o = 0; o < outer; o++) {
-    if (inner == 1) {
-      const row = x + (<usize>(o * R) << 2);
-      let best = i32x4.splat(init), bidx = i32x4.splat(0);
-      let idx = i32x4(0, 1, 2, 3);
-      let r = 0;
-      for (; r + 4 <= R; r += 4) {
-        const v = v128.load(row + (<usize>r << 2));
-        const m = isMax ? i32x4.gt_s(v, best) : i32x4.lt_s(v, best);
-        best = v128.bitselect(v, best, m);
-        bidx = v128.bitselect(idx, bidx, m);
-        idx = i32x4.add(idx, i32x4.splat(4));
-      }
-      let bv = i32x4.extract_lane(best, 0), bi = i32x4.extract_lane(bidx, 0);
-      for (let l = 1; l < 4; l++) {
-        const v = l == 1 ? i32x4.extract_lane(best, 1) : l == 2 ? i32x4.extract_lane(best, 2) : i32x4.extract_lane(best, 3);
-        const i = l == 1 ? i32x4.extract_lane(bidx, 1) : l == 2 ? i32x4.extract_lane(bidx, 2) : i32x4.extract_lane(bidx, 3);
-        if ((isMax ? v > bv : v < bv) || (v == bv && i < bi)) { bv = v; bi = i; }
-      }
-      for (; r < R; r++) {
-        const v = load<i32>(row + (<usize>r << 2));
-        if (isMax ? v > bv : v < bv) { bv = v; bi = r; }
-      }
-      store<i32>(out + (<usize>o << 2), bi);
-      continue;
-    }
-    let j = 0;
-    for (; j + 4 <= inner; j += 4) {
-      let best = i32x4.splat(init), bidx = i32x4.splat(0);
-      for (let r = 0; r < R; r++) {
-        const v = v128.load(rowPtr(x, o, r, R, inner, j));
-        const m = isMax ? i32x4.gt_s(v, best) : i32x4.lt_s(v, best);
-        best = v128.bitselect(v, best, m);
-        bidx = v128.bitselect(i32x4.splat(r), bidx, m);
-      }
-      v128.store(out + (<usize>(o * inner + j) << 2), bidx);
-    }
-    for (; j < inner; j++) {
-      let bv = init, bi = 0;
-      for (let r = 0; r < R; r++) {
-        const v = load<i32>(rowPtr(x, o, r, R, inner, j));
-        if (isMax ? v > bv : v < bv) { bv = v; bi = r; }
-      }
-      store<i32>(out + (<usize>(o * inner + j) << 2), bi);
-    }
-  }
-}
-
-export function f32_argmax(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argF32(x, out, outer, R, inner, true); }
-export function f32_argmin(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argF32(x, out, outer, R, inner, false); }
-export function i32_argmax(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argI32(x, out, outer, R, inner, true); }
-export function i32_argmin(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { argI32(x, out, outer, R, inner, false); }
+export function f32_argmax(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { arg<f32>(x, out, outer, R, inner, true); }
+export function f32_argmin(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { arg<f32>(x, out, outer, R, inner, false); }
+export function i32_argmax(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { arg<i32>(x, out, outer, R, inner, true); }
+export function i32_argmin(x: usize, out: usize, outer: i32, R: i32, inner: i32): void { arg<i32>(x, out, outer, R, inner, false); }

@@ -10,6 +10,17 @@ import { testBackends, use } from './util/backends.js';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
+/** One collection, then a pause so that the registry's callbacks can run. */
+async function collect(): Promise<void> {
+  gc();
+  await new Promise((r) => setTimeout(r, 10));
+}
+
+/** Collects (50 times at most) until the live tensor count is back down to `tensors`. */
+async function collectUntil(tensors: number): Promise<void> {
+  for (let i = 0; i < 50 && eg.memory().tensors > tensors; i++) await collect();
+}
+
 /** Makes `n` tensors and drops every reference to them. */
 function forget(n: number): void {
   for (let i = 0; i < n; i++) eg.randn([64, 64], { seed: i });
@@ -23,10 +34,7 @@ for (const cfg of testBackends()) {
       forget(50);
       expect(eg.memory().tensors).toBe(before.tensors + 50);
       expect(eg.memory().bytes).toBe(before.bytes + 50 * 64 * 64 * 4);
-      for (let i = 0; i < 50 && eg.memory().tensors > before.tensors; i++) {
-        gc();
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await collectUntil(before.tensors);
       expect(eg.memory().tensors).toBe(before.tensors);
       expect(eg.memory().bytes).toBe(before.bytes);
     });
@@ -37,10 +45,7 @@ for (const cfg of testBackends()) {
       for (let i = 0; i < 20; i++) eg.tidy(() => eg.add(eg.randn([32], { seed: i }), 1));
       for (let i = 0; i < 20; i++) eg.tidy(() => { eg.keep(eg.randn([32], { seed: i })); });
       expect(eg.memory().tensors).toBe(before.tensors + 40);
-      for (let i = 0; i < 50 && eg.memory().tensors > before.tensors; i++) {
-        gc();
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await collectUntil(before.tensors);
       expect(eg.memory().tensors).toBe(before.tensors);
       expect(eg.memory().bytes).toBe(before.bytes);
     });
@@ -49,7 +54,7 @@ for (const cfg of testBackends()) {
       await use(cfg);
       const before = eg.memory();
       (() => { const t = eg.ones([1000]); t.dispose(); })();
-      for (let i = 0; i < 5; i++) { gc(); await new Promise((r) => setTimeout(r, 10)); }
+      for (let i = 0; i < 5; i++) await collect();
       expect(eg.memory().tensors).toBe(before.tensors);
       expect(eg.memory().bytes).toBe(before.bytes);
     });

@@ -10,26 +10,13 @@ import { join } from 'node:path';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import type { GpuRuntime } from '../src/backends/webgpu/runtime.js';
-import { REQUIRE_WEBGPU } from './util/backends.js';
+import { webgpuAdapter } from './util/backends.js';
 import { Rng } from './util/ref.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
 type Model = ReturnType<typeof eg.sequential>;
 
-const ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-const { existsSync } = await import('node:fs');
-if (!process.env.VK_ICD_FILENAMES && existsSync(ICD)) process.env.VK_ICD_FILENAMES = ICD;
-
-const WANTED = REQUIRE_WEBGPU || (process.env.EDGEGRAD_TEST_BACKENDS ?? '').split(',').includes('webgpu');
-let adapter: { name: string; fallback: boolean } | null = null;
-let reason = 'not asked for (EDGEGRAD_TEST_BACKENDS=webgpu runs it)';
-if (WANTED) try {
-  const wg = await import('../src/backends/webgpu/index.js');
-  adapter = wg.adapterFacts(await wg.requestAdapter(await wg.findGpu()));
-} catch (e) {
-  reason = (e as Error).message;
-  if (REQUIRE_WEBGPU) throw new Error(`EDGEGRAD_REQUIRE_WEBGPU=1 but there is no WebGPU adapter: ${reason}`);
-}
+const { adapter, reason } = await webgpuAdapter();
 
 const N = 240, F = 8, C = 3;
 /** Host data: 3 classes of 8-d points around distinct centres (some overlap, so accuracy < 1 early). */

@@ -7,27 +7,13 @@ import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import type { GpuRuntime } from '../src/backends/webgpu/runtime.js';
 import { type GemmConfig, setGemmConfig } from '../src/backends/webgpu/gemm.js';
-import { REQUIRE_WEBGPU } from './util/backends.js';
+import { REQUIRE_WEBGPU, webgpuAdapter } from './util/backends.js';
 import { mismatches } from './util/close.js';
 import { Rng } from './util/ref.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
 
-const ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-const { existsSync } = await import('node:fs');
-if (!process.env.VK_ICD_FILENAMES && existsSync(ICD)) process.env.VK_ICD_FILENAMES = ICD;
-
-// Runs when webgpu is asked for (EDGEGRAD_TEST_BACKENDS includes it, or it is required).
-const WANTED = REQUIRE_WEBGPU || (process.env.EDGEGRAD_TEST_BACKENDS ?? '').split(',').includes('webgpu');
-let adapter: { name: string; fallback: boolean } | null = null;
-let reason = 'not asked for (EDGEGRAD_TEST_BACKENDS=webgpu runs it)';
-if (WANTED) try {
-  const wg = await import('../src/backends/webgpu/index.js');
-  adapter = wg.adapterFacts(await wg.requestAdapter(await wg.findGpu()));
-} catch (e) {
-  reason = (e as Error).message;
-  if (REQUIRE_WEBGPU) throw new Error(`EDGEGRAD_REQUIRE_WEBGPU=1 but there is no WebGPU adapter: ${reason}`);
-}
+const { adapter, reason } = await webgpuAdapter();
 
 const runtime = () => (engine.backend as unknown as { runtime: GpuRuntime }).runtime;
 const rand = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.uniform(-1, 1));

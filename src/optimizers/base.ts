@@ -24,7 +24,7 @@ export interface OptimizerOptions {
   clipValue?: number;
 }
 
-export const COMMON_OPTIONS = ['learningRate', 'weightDecay', 'clipNorm', 'globalClipNorm', 'clipValue'] as const;
+const COMMON_OPTIONS = ['learningRate', 'weightDecay', 'clipNorm', 'globalClipNorm', 'clipValue'] as const;
 
 /** A slot of each parameter: its name suffix and initial value. */
 export interface SlotSpec {
@@ -32,7 +32,7 @@ export interface SlotSpec {
   init: number;
 }
 
-export function checkOptions(op: string, opts: object, allowed: readonly string[]): void {
+function checkOptions(op: string, opts: object, allowed: readonly string[]): void {
   if (opts === null || typeof opts !== 'object') throw new Error(`${op}: options must be an object, got ${String(opts)}`);
   for (const key of Object.keys(opts)) {
     if (!allowed.includes(key)) throw new Error(`${op}: unknown option '${key}'; expected one of ${allowed.join(', ')}`);
@@ -67,7 +67,9 @@ export abstract class BaseOptimizer implements Optimizer {
   /** The step count iterationsTensor holds (kept on the host: no read, so webgpu needs none). */
   private iterationsHeld = -1;
 
-  constructor(op: string, opts: OptimizerOptions, defaultLearningRate: number, defaultWeightDecay = 0) {
+  /** `own`: the option names this optimizer takes beyond the common ones; any other is refused. */
+  constructor(op: string, opts: OptimizerOptions, own: readonly string[], defaultLearningRate: number, defaultWeightDecay = 0) {
+    checkOptions(op, opts, [...COMMON_OPTIONS, ...own]);
     const lr = opts.learningRate ?? defaultLearningRate;
     if (typeof lr !== 'function') num(op, 'learningRate', lr, 0);
     this.learningRate = lr;

@@ -3,7 +3,7 @@
 import { engine } from '../engine.js';
 import type { Tensor, Variable } from '../tensor.js';
 import type { Optimizer } from './optimizer.js';
-import { BaseOptimizer, COMMON_OPTIONS, type OptimizerOptions, type SlotSpec, checkOptions, num } from './base.js';
+import { BaseOptimizer, type OptimizerOptions, type SlotSpec, num } from './base.js';
 import { fromConfig as scheduleFromConfig, type ScheduleConfig } from './schedules.js';
 
 export type { OptimizerOptions } from './base.js';
@@ -23,8 +23,7 @@ class Sgd extends BaseOptimizer {
   readonly nesterov: boolean;
   constructor(opts: SgdOptions) {
     const op = 'optimizers.sgd';
-    checkOptions(op, opts, [...COMMON_OPTIONS, 'momentum', 'nesterov']);
-    super(op, opts, 0.01);
+    super(op, opts, ['momentum', 'nesterov'], 0.01);
     this.momentum = num(op, 'momentum', opts.momentum, 0, 0, 1);
     this.nesterov = opts.nesterov ?? false;
   }
@@ -52,8 +51,7 @@ class Adam extends BaseOptimizer {
   readonly epsilon: number;
   constructor(readonly name: 'adam' | 'adamw', opts: AdamOptions) {
     const op = `optimizers.${name}`;
-    checkOptions(op, opts, [...COMMON_OPTIONS, 'beta1', 'beta2', 'epsilon']);
-    super(op, opts, 0.001, name === 'adamw' ? 0.004 : 0);
+    super(op, opts, ['beta1', 'beta2', 'epsilon'], 0.001, name === 'adamw' ? 0.004 : 0);
     this.beta1 = num(op, 'beta1', opts.beta1, 0.9, 0, 1, true);
     this.beta2 = num(op, 'beta2', opts.beta2, 0.999, 0, 1, true);
     this.epsilon = num(op, 'epsilon', opts.epsilon, 1e-7);
@@ -87,8 +85,7 @@ class Rmsprop extends BaseOptimizer {
   readonly centered: boolean;
   constructor(opts: RmspropOptions) {
     const op = 'optimizers.rmsprop';
-    checkOptions(op, opts, [...COMMON_OPTIONS, 'rho', 'momentum', 'epsilon', 'centered']);
-    super(op, opts, 0.001);
+    super(op, opts, ['rho', 'momentum', 'epsilon', 'centered'], 0.001);
     this.rho = num(op, 'rho', opts.rho, 0.9, 0, 1);
     this.momentum = num(op, 'momentum', opts.momentum, 0, 0, 1);
     this.epsilon = num(op, 'epsilon', opts.epsilon, 1e-7);
@@ -123,8 +120,7 @@ class Adagrad extends BaseOptimizer {
   readonly epsilon: number;
   constructor(opts: AdagradOptions) {
     const op = 'optimizers.adagrad';
-    checkOptions(op, opts, [...COMMON_OPTIONS, 'initialAccumulatorValue', 'epsilon']);
-    super(op, opts, 0.001);
+    super(op, opts, ['initialAccumulatorValue', 'epsilon'], 0.001);
     this.initialAccumulatorValue = num(op, 'initialAccumulatorValue', opts.initialAccumulatorValue, 0.1);
     this.epsilon = num(op, 'epsilon', opts.epsilon, 1e-7);
   }

@@ -29,10 +29,11 @@ export const REQUIRE_WEBGPU = process.env.EDGEGRAD_REQUIRE_WEBGPU === '1';
  * reason there is none. Node: Dawn from the 'webgpu' package, SwiftShader by default when Debian's
  * chromium is installed.
  */
-export const WEBGPU: { ok: true; name: string; fallback: boolean } | { ok: false; reason: string } | null =
-  LIST.includes('webgpu') ? await probeWebgpu() : null;
+export const WEBGPU: WebgpuProbe | null = LIST.includes('webgpu') ? await probeWebgpu() : null;
 
-async function probeWebgpu(): Promise<{ ok: true; name: string; fallback: boolean } | { ok: false; reason: string }> {
+type WebgpuProbe = { ok: true; name: string; fallback: boolean } | { ok: false; reason: string };
+
+async function probeWebgpu(): Promise<WebgpuProbe> {
   const icd = '/usr/lib/chromium/vk_swiftshader_icd.json';
   const { existsSync } = await import('node:fs');
   if (!process.env.VK_ICD_FILENAMES && existsSync(icd)) process.env.VK_ICD_FILENAMES = icd;
@@ -46,6 +47,16 @@ async function probeWebgpu(): Promise<{ ok: true; name: string; fallback: boolea
     console.warn(`tests: skipping the webgpu backend: ${reason}`);
     return { ok: false, reason };
   }
+}
+
+/**
+ * For the webgpu-only test files: the adapter when webgpu is asked for (listed in
+ * EDGEGRAD_TEST_BACKENDS, or required) and exists, else null and the reason, for the suite's title.
+ */
+export async function webgpuAdapter(): Promise<{ adapter: { name: string; fallback: boolean } | null; reason: string }> {
+  if (!REQUIRE_WEBGPU && !LIST.includes('webgpu')) return { adapter: null, reason: 'not asked for (EDGEGRAD_TEST_BACKENDS=webgpu runs it)' };
+  const probe = WEBGPU ?? await probeWebgpu();
+  return probe.ok ? { adapter: { name: probe.name, fallback: probe.fallback }, reason: '' } : { adapter: null, reason: probe.reason };
 }
 
 export function testBackends(): BackendConfig[] {
