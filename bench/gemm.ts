@@ -4,8 +4,8 @@
 // ratios to each peer, checks the targets of issue 3, and writes bench/out/gemm.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as eg from '../src/index.js';
-import { type Row, type Timing, backendLabel, readOut, useBackend } from './harness.js';
-import { type Peer, onnxruntimeWasm, tfjsWasm } from './peers.js';
+import { type Row, type SuiteContext, type Timing, backendLabel, liveRows, readOut, timeAsync, useBackend } from './harness.js';
+import { type Peer, onnxruntimeWasm, tfjsCpu, tfjsWasm } from './peers.js';
 import { simdPeak } from './probe.js';
 
 type Form = 'NN' | 'NT' | 'TN';
@@ -16,27 +16,8 @@ export interface GemmRow extends Row {
   vs?: Record<string, number>;
 }
 
-const PEERS = ['tfjs-wasm', 'ort-wasm'];
-
-/** As harness.time, for calls that may return a promise: warm-up, batches of >= minRepMs, median. */
-async function timeAsync(fn: () => unknown, reps: number, minRepMs: number): Promise<Timing> {
-  for (let i = 0; i < 2; i++) await fn();
-  let inner = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < inner; i++) await fn();
-    if (performance.now() - t0 >= minRepMs || inner >= 1 << 16) break;
-    inner *= 2;
-  }
-  const samples: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < inner; i++) await fn();
-    samples.push((performance.now() - t0) / 1000 / inner);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[samples.length >> 1], min: samples[0], max: samples[samples.length - 1], reps };
-}
+const PEERS = ['tfjs-wasm', 'ort-wasm', 'tfjs-cpu'];
+const MAKE: Record<string, () => Promise<Peer>> = { 'tfjs-wasm': tfjsWasm, 'ort-wasm': onnxruntimeWasm, 'tfjs-cpu': tfjsCpu };
 
 function random(n: number, seed: number): Float32Array {
   const v = new Float32Array(n);
@@ -45,8 +26,9 @@ function random(n: number, seed: number): Float32Array {
   return v;
 }
 
-export async function gemm(backends: string[], quick: boolean): Promise<Row[]> {
-  const rows: GemmRow[] = [];
+export async function gemm(ctx: SuiteContext): Promise<Row[]> {
+  const { backends, quick } = ctx;
+  const rows: GemmRow[] = liveRows(ctx.onRow);
   const relaxed = backends.includes('wasm-relaxed');
   // NOTE: V8 first runs wasm in its baseline tier; warm every build up before timing anything.
   for (const backend of backends.filter((b) => b.startsWith('wasm'))) {
@@ -64,8 +46,8 @@ export async function gemm(backends: string[], quick: boolean): Promise<Row[]> {
   if (relaxed) rows.push(probe('probe relaxed_madd', peak.madd));
 
   const peers: Peer[] = [];
-  for (const make of [tfjsWasm, onnxruntimeWasm]) {
-    try { peers.push(await make()); } catch (e) { console.log(`gemm: peer skipped: ${(e as Error).message}`); }
+  for (const name of PEERS.filter((p) => ctx.peers.includes(p))) {
+    try { peers.push(await MAKE[name]()); } catch (e) { ctx.log(`gemm: peer ${name} skipped: ${(e as Error).message}`); }
   }
 
   // [M, K, N] and the forms measured; the MLP step (64x784x128 forward, 784x64x128 and 64x128x784
@@ -88,12 +70,19 @@ export async function gemm(backends: string[], quick: boolean): Promise<Row[]> {
       const name = `${form} ${M}x${K}x${N}`, gflop = (2 * M * N * K) / 1e9;
       const contenders: { backend: string; setup?: () => Promise<void>; call: () => unknown }[] = [];
       for (const backend of backends) {
-        // The js reference is too slow for the larger shapes to be worth waiting for.
+        // The js reference (and a software WebGPU adapter) are too slow for the larger shapes to be worth waiting for.
         if (backend === 'js' && M * N * K > 2 ** 22) continue;
+        if (backend === 'webgpu' && M * N * K > 2 ** 27) continue;
+        await useBackend(backend);
         contenders.push({
-          backend,
+          backend: backendLabel(backend),
           setup: () => useBackend(backend),
-          call: () => {
+          call: backend === 'webgpu' ? async () => {
+            const ta_ = eg.tensor(a, aShape), tb_ = eg.tensor(b, bShape);
+            const c = eg.matmul(ta_, tb_, { transposeA: ta, transposeB: tb });
+            await readOut(c);
+            eg.dispose([ta_, tb_, c]);
+          } : () => {
             const ta_ = eg.tensor(a, aShape), tb_ = eg.tensor(b, bShape);
             const c = eg.matmul(ta_, tb_, { transposeA: ta, transposeB: tb });
             c.dataSync();
@@ -101,7 +90,7 @@ export async function gemm(backends: string[], quick: boolean): Promise<Row[]> {
           },
         });
       }
-      for (const peer of peers) contenders.push({ backend: peer.name, call: await peer.prepare(M, K, N, ta, tb).then((f) => () => f(a, b)) });
+      for (const peer of peers) if (peer.name !== 'tfjs-cpu' || M * N * K <= 2 ** 27) contenders.push({ backend: peer.name, call: await peer.prepare(M, K, N, ta, tb).then((f) => () => f(a, b)) });
       const timings = contenders.map((): Timing[] => []);
       for (let round = 0; round < rounds; round++) {
         for (const [i, c] of contenders.entries()) {
@@ -149,17 +138,17 @@ export async function gemm(backends: string[], quick: boolean): Promise<Row[]> {
   }
   for (const r of rows) {
     if (r.backend.startsWith('probe')) continue;
-    if (r.backend !== 'js') r.pctPeak = r.value / peakOf(r.backend);
+    if (r.backend.startsWith('wasm')) r.pctPeak = r.value / peakOf(r.backend);
     for (const p of PEERS) {
       const other = rows.find((x) => x.case === r.case && x.backend === p);
       if (other && other !== r) (r.vs ??= {})[p] = r.value / other.value;
     }
   }
-  console.log(gemmTable(rows, peak));
-  console.log(targets(rows, peak).join('\n'));
+  ctx.log(gemmTable(rows, peak));
+  ctx.log(targets(rows, peak).join('\n'));
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/gemm.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, peak, rows }, null, 2));
-  console.log('wrote bench/out/gemm.json');
+  ctx.log('wrote bench/out/gemm.json');
   return rows;
 }
 

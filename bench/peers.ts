@@ -1,4 +1,4 @@
-// The GEMM peers, one thread each: @tensorflow/tfjs-backend-wasm (XNNPACK) and onnxruntime-web
+// The GEMM peers, one thread each: @tensorflow/tfjs-backend-wasm (XNNPACK), -backend-cpu (plain JS) and onnxruntime-web
 // (MLAS, a one-node Gemm model built here). Each call uploads the inputs, multiplies and reads
 // the result back, as the edgegrad rows do.
 import { createRequire } from 'node:module';
@@ -16,27 +16,58 @@ export interface Peer {
 const require = createRequire(import.meta.url);
 const distOf = (pkg: string) => dirname(require.resolve(pkg));
 
-export async function tfjsWasm(): Promise<Peer> {
-  const tf = await import('@tensorflow/tfjs-core');
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths(`${distOf('@tensorflow/tfjs-backend-wasm')}/`);
-  wasm.setThreadsCount(1);
-  // NOTE: one thread: keep tfjs from picking its threaded build.
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (!(await tf.setBackend('wasm'))) throw new Error('tfjs: the wasm backend did not start');
+type Tf = typeof import('@tensorflow/tfjs-core');
+let tfCore: Tf | undefined;
+const tfStarted = new Set<string>();
+
+/**
+ * tfjs-core with `backend` active: 'wasm' (tfjs-backend-wasm, one thread, the SIMD build) or 'cpu'
+ * (tfjs-backend-cpu, plain JS). Both register into the one tfjs-core, so suites switch between them.
+ */
+export async function tfjs(backend: 'wasm' | 'cpu'): Promise<Tf> {
+  const tf = (tfCore ??= await import('@tensorflow/tfjs-core'));
+  if (!tfStarted.has(backend)) {
+    if (backend === 'wasm') {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      wasm.setWasmPaths(`${distOf('@tensorflow/tfjs-backend-wasm')}/`);
+      wasm.setThreadsCount(1);
+      // NOTE: one thread: keep tfjs from picking its threaded build.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    } else {
+      await import('@tensorflow/tfjs-backend-cpu');
+    }
+    tfStarted.add(backend);
+  }
+  if (tf.getBackend() !== backend && !(await tf.setBackend(backend))) throw new Error(`tfjs: the ${backend} backend did not start`);
   await tf.ready();
+  return tf;
+}
+
+function tfjsPeer(backend: 'wasm' | 'cpu'): Peer {
   return {
-    name: 'tfjs-wasm',
+    name: `tfjs-${backend}`,
     async prepare(M, K, N, ta, tb) {
       return (a, b) => {
-        const ta_ = tf.tensor2d(a, ta ? [K, M] : [M, K]), tb_ = tf.tensor2d(b, tb ? [N, K] : [K, N]);
-        const c = tf.matMul(ta_, tb_, ta, tb);
+        // NOTE: tfjs keeps one active backend; the gemm suite calls contenders one after another.
+        if (tfCore!.getBackend() !== backend) tfCore!.setBackend(backend);
+        const ta_ = tfCore!.tensor2d(a, ta ? [K, M] : [M, K]), tb_ = tfCore!.tensor2d(b, tb ? [N, K] : [K, N]);
+        const c = tfCore!.matMul(ta_, tb_, ta, tb);
         const out = c.dataSync() as Float32Array;
-        tf.dispose([ta_, tb_, c]);
+        tfCore!.dispose([ta_, tb_, c]);
         return out;
       };
     },
   };
+}
+
+export async function tfjsWasm(): Promise<Peer> {
+  await tfjs('wasm');
+  return tfjsPeer('wasm');
+}
+
+export async function tfjsCpu(): Promise<Peer> {
+  await tfjs('cpu');
+  return tfjsPeer('cpu');
 }
 
 // ---- a minimal protobuf writer for the one-node ONNX model -------------------------------------

@@ -6,7 +6,8 @@ import { sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
 import { sgd } from '../src/optimizers/optimizers.js';
 import { fitDataParallel } from '../src/pool/train.js';
-import type { Row } from './harness.js';
+import { type Row, type SuiteContext, liveRows } from './harness.js';
+import { isNode } from '../src/platform.js';
 
 /** Median seconds of an async call (after warm-up). */
 async function timeAsync(fn: () => Promise<unknown>, reps: number): Promise<{ median: number; spread: number }> {
@@ -40,12 +41,14 @@ function workerUrl(): URL | undefined {
   return env ? new URL(env, `file://${process.cwd()}/`) : undefined;
 }
 
-export async function pool(_backends: string[], quick: boolean): Promise<Row[]> {
-  const rows: Row[] = [];
-  await eg.init({ backend: 'wasm', enableRelaxedSimdFlag: true });
+export async function pool(ctx: SuiteContext): Promise<Row[]> {
+  const { quick } = ctx;
+  const rows = liveRows(ctx.onRow);
+  await eg.init({ backend: 'wasm', enableRelaxedSimdFlag: isNode() });
+  const url = ctx.poolWorkerUrl ? new URL(ctx.poolWorkerUrl, globalThis.location?.href) : workerUrl();
   const reps = quick ? 3 : 7;
   const pools = new Map<number, eg.Pool>();
-  for (const n of [1, 2]) pools.set(n, await eg.createPool({ workers: n, workerUrl: workerUrl(), matmulMinFlops: 0 }));
+  for (const n of [1, 2]) pools.set(n, await eg.createPool({ workers: n, workerUrl: url, matmulMinFlops: 0 }));
   try {
     // predict: MLP 784-128-10, batch 4096.
     const model = sequential([
@@ -74,8 +77,8 @@ export async function pool(_backends: string[], quick: boolean): Promise<Row[]> 
       const gc = `gemm ${s}x${s}x${s}`, flops = (2 * s ** 3) / 1e9;
       rows.push(mkRow(gc, 'in-thread', await timeAsync(async () => eg.matmul(a, b).dispose(), reps), flops, 'GFLOP/s'));
       for (const [w, p] of pools) rows.push(mkRow(gc, `pool-${w}`, await timeAsync(async () => (await p.matmul(a, b)).dispose(), reps), flops, 'GFLOP/s'));
-      if (s === 1024) {
-        const ort = await onnxGemm(s, reps).catch((e) => { console.log(`pool bench: onnxruntime-web skipped (${(e as Error).message})`); return null; });
+      if (s === 1024 && isNode() && ctx.peers.includes('ort-wasm')) {
+        const ort = await onnxGemm(s, reps).catch((e) => { ctx.log(`pool bench: onnxruntime-web skipped (${(e as Error).message})`); return null; });
         if (ort) rows.push(mkRow(gc, 'onnxruntime-web-2t', ort, flops, 'GFLOP/s'));
       }
       a.dispose(); b.dispose();

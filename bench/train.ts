@@ -1,14 +1,12 @@
 // Training throughput of an MLP 784-128(relu)-10(softmax), batch 64, on the MNIST digits: edgegrad's
-// fit (Adam) vs @tensorflow/tfjs-layers on tfjs-backend-wasm (Adam) and @jax-js/jax (jit-compiled
+// fit (Adam) vs @tensorflow/tfjs-layers on tfjs-backend-wasm and -cpu (Adam) and @jax-js/jax (jit-compiled
 // valueAndGrad + SGD, wasm), predict at batch 256, and where an edgegrad step's time goes.
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
-import { type Row, row, time, useBackend } from './harness.js';
+import { type Row, type SuiteContext, liveRows, row, time, useBackend } from './harness.js';
+import { tfjs } from './peers.js';
 
 const HIDDEN = 128, BATCH = 64, PREDICT_BATCH = 256;
-const require = createRequire(import.meta.url);
 
 type Digits = Awaited<ReturnType<typeof loadMnist>>['train'];
 
@@ -53,20 +51,8 @@ async function edgegradPredict(test: Digits): Promise<{ rate: number; spread: nu
   return { rate: PREDICT_BATCH / t.median, spread: (t.max - t.min) / t.median, seconds: t.median };
 }
 
-async function tfjsWasm(): Promise<typeof import('@tensorflow/tfjs-layers') & typeof import('@tensorflow/tfjs-core')> {
-  const tf = await import('@tensorflow/tfjs-core');
-  const layers = await import('@tensorflow/tfjs-layers');
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
-  wasm.setThreadsCount(1);
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (!(await tf.setBackend('wasm'))) throw new Error('tfjs: the wasm backend did not start');
-  await tf.ready();
-  return { ...tf, ...layers } as never;
-}
-
-async function tfjsFitAndPredict(train: Digits, test: Digits, epochs: number) {
-  const tf = await tfjsWasm();
+async function tfjsFitAndPredict(backend: 'wasm' | 'cpu', train: Digits, test: Digits, epochs: number) {
+  const tf = { ...(await tfjs(backend)), ...(await import('@tensorflow/tfjs-layers')) };
   const model = tf.sequential({ layers: [
     tf.layers.dense({ units: HIDDEN, activation: 'relu', inputShape: [784] }),
     tf.layers.dense({ units: 10, activation: 'softmax' }),
@@ -122,7 +108,7 @@ async function jaxFit(train: Digits, epochs: number) {
 }
 
 /** Where one edgegrad training step's time goes, measured piece by piece (seconds per step). */
-function breakdown(train: Digits): Row[] {
+function breakdown(train: Digits, log: (s: string) => void): Row[] {
   const rows: Row[] = [];
   const add = (name: string, fn: () => void) => {
     const t = time(fn, { reps: 7, minRepMs: 40 });
@@ -172,33 +158,44 @@ function breakdown(train: Digits): Row[] {
   rows.push({ suite: 'train', case: 'step: elementwise, softmax, reductions (rest)', backend: rows[0].backend, seconds: elementwise, spread: 0, value: 1 / Math.max(elementwise, 1e-9), unit: 'calls/s' });
   eg.dispose([...grads, ...tinyGrads, a, h, dy, full.x, full.y, tiny.x, tiny.y]);
   full.model.dispose(); tiny.model.dispose(); full.opt.dispose(); tiny.opt.dispose();
-  console.log(`  step breakdown (${rows[0].backend}): fwd+bwd ${(fb * 1e3).toFixed(3)} ms, Adam ${(opt * 1e3).toFixed(3)} ms; of which GEMM ${(gemm * 1e3).toFixed(3)} ms, ` +
+  log(`  step breakdown (${rows[0].backend}): fwd+bwd ${(fb * 1e3).toFixed(3)} ms, Adam ${(opt * 1e3).toFixed(3)} ms; of which GEMM ${(gemm * 1e3).toFixed(3)} ms, ` +
     `JS+dispatch ${(overhead * 1e3).toFixed(3)} ms, elementwise/softmax/reductions ${(elementwise * 1e3).toFixed(3)} ms; batch copy+upload ${(data * 1e3).toFixed(3)} ms`);
   return rows;
 }
 
-export async function train(backends: string[], quick: boolean): Promise<Row[]> {
-  const rows: Row[] = [];
+export async function train(ctx: SuiteContext): Promise<Row[]> {
+  const { backends, quick } = ctx;
+  const rows = liveRows(ctx.onRow);
   const { train: digits, test } = await loadMnist({ train: 8000, test: 2000, seed: 1 });
   const epochs = quick ? 2 : 3;
-  const sub = quick ? { ...digits, count: 4096 } : digits;
+  const sub = quick ? { images: digits.images.subarray(0, 4096 * 784), labels: digits.labels.subarray(0, 4096), count: 4096 } : digits;
   const ours = backends.filter((b) => b.startsWith('wasm'));
   for (const b of ours) {
     await useBackend(b);
     rows.push(trainRow('fit 784-128-10 b64 adam', b, await edgegradFit(sub, epochs)));
     rows.push(trainRow('predict 784-128-10 b256', b, await edgegradPredict(test)));
-    rows.push(...breakdown(digits));
+    rows.push(...breakdown(digits, ctx.log));
   }
+  const tfPeer = (backend: 'wasm' | 'cpu') => async () => {
+    const r = await tfjsFitAndPredict(backend, sub, test, epochs);
+    rows.push(trainRow('fit 784-128-10 b64 adam', `tfjs-${backend}`, r.fit));
+    rows.push(trainRow('predict 784-128-10 b256', `tfjs-${backend}`, r.predict));
+  };
   const peers: [string, () => Promise<void>][] = [
-    ['tfjs-wasm', async () => {
-      const r = await tfjsFitAndPredict(sub, test, epochs);
-      rows.push(trainRow('fit 784-128-10 b64 adam', 'tfjs-wasm', r.fit));
-      rows.push(trainRow('predict 784-128-10 b256', 'tfjs-wasm', r.predict));
+    ['tfjs-wasm', tfPeer('wasm')],
+    ['tfjs-cpu', tfPeer('cpu')],
+    ['jax-js', async () => {
+      // NOTE: onnxruntime-web's Emscripten glue (loaded by the gemm suite) sets globalThis.Worker to
+      // worker_threads' Worker; jax-js then starts browser-style workers from blob: URLs, which Node refuses.
+      const g = globalThis as { Worker?: unknown };
+      const saved = g.Worker;
+      delete g.Worker;
+      try { rows.push(trainRow('fit 784-128-10 b64 sgd (jit)', 'jax-js-wasm', await jaxFit(sub, epochs))); } finally { if (saved) g.Worker = saved; }
     }],
-    ['jax-js-wasm', async () => { rows.push(trainRow('fit 784-128-10 b64 sgd (jit)', 'jax-js-wasm', await jaxFit(sub, epochs))); }],
   ];
   for (const [name, run] of peers) {
-    try { await run(); } catch (e) { console.log(`  ${name}: skipped (${(e as Error).message})`); }
+    if (!ctx.peers.includes(name)) continue;
+    try { await run(); } catch (e) { ctx.log(`  ${name}: skipped (${(e as Error).message})`); }
   }
   const get = (c: string, b: string) => rows.find((r) => r.case === c && r.backend === b)?.value;
   for (const b of ours) {
@@ -211,7 +208,7 @@ export async function train(backends: string[], quick: boolean): Promise<Row[]> 
       if (r.case.startsWith('predict') && tfp) { r.ratio = r.value / tfp; r.baseline = 'tfjs-wasm'; }
     }
     const fmt = (v?: number) => (v === undefined ? 'n/a' : `${v.toFixed(2)}x`);
-    console.log(`  ${b}: fit ${Math.round(fit ?? 0)} samples/s = ${fmt(fit && tf ? fit / tf : undefined)} tfjs-layers/wasm (target 6x), ` +
+    ctx.log(`  ${b}: fit ${Math.round(fit ?? 0)} samples/s = ${fmt(fit && tf ? fit / tf : undefined)} tfjs-layers/wasm (target 6x), ` +
       `${fmt(fit && jax ? fit / jax : undefined)} jax-js jit (target 1.2x); predict b256 ${fmt(pr && tfp ? pr / tfp : undefined)} tfjs (target 2x)`);
   }
   return rows;

@@ -3,9 +3,11 @@
 // all three use Dawn from the 'webgpu' package (SwiftShader without a GPU: a software adapter, so
 // only the ratios mean much). Each call uploads both inputs, multiplies and reads C back.
 import * as eg from '../src/index.js';
-import { type Row, backendLabel, timeAsync } from './harness.js';
+import { type Row, type SuiteContext, backendLabel, liveRows, timeAsync } from './harness.js';
 
 const SIZES = [256, 512];
+/** The suite's baseline (ratios in the table): tfjs-webgpu on the same adapter. */
+export const WEBGPU_BASELINE_PREFIX = 'tfjs-webgpu';
 
 function random(n: number, seed: number): Float32Array {
   const v = new Float32Array(n);
@@ -67,25 +69,27 @@ async function edgegrad(n: number): Promise<Mm> {
   };
 }
 
-export async function webgpuPeers(_backends: string[], quick: boolean): Promise<Row[]> {
-  const rows: Row[] = [];
+export async function webgpuPeers(ctx: SuiteContext): Promise<Row[]> {
+  const { quick } = ctx;
+  const rows = liveRows(ctx.onRow);
   try {
     await exposeDawn();
     await eg.init({ backend: 'webgpu' });
   } catch (e) {
-    console.log(`webgpu: skipped: ${(e as Error).message}`);
+    ctx.log(`webgpu: skipped: ${(e as Error).message}`);
     return rows;
   }
   const label = backendLabel('webgpu');
   const suffix = label.slice('webgpu'.length);
-  const runners: [string, (n: number) => Promise<Mm>][] = [
-    [label, edgegrad], [`tfjs-webgpu${suffix}`, tfjsWebgpu], [`jax-js-webgpu${suffix}`, jaxWebgpu],
+  const all: [string, string, (n: number) => Promise<Mm>][] = [
+    [label, '', edgegrad], [`tfjs-webgpu${suffix}`, 'tfjs-webgpu', tfjsWebgpu], [`jax-js-webgpu${suffix}`, 'jax-js', jaxWebgpu],
   ];
+  const runners = all.filter(([, peer]) => !peer || ctx.peers.includes(peer)).map(([name, , make]) => [name, make] as const);
   for (const n of SIZES) {
     const a = random(n * n, 1), b = random(n * n, 2), gflop = (2 * n * n * n) / 1e9;
     for (const [name, make] of runners) {
       let mm: Mm;
-      try { mm = await make(n); } catch (e) { console.log(`webgpu: ${name} skipped: ${(e as Error).message}`); continue; }
+      try { mm = await make(n); } catch (e) { ctx.log(`webgpu: ${name} skipped: ${(e as Error).message}`); continue; }
       const t = await timeAsync(() => mm(a, b), quick ? 3 : 5, quick ? 100 : 300);
       rows.push({
         suite: 'webgpu', case: `matmul NN ${n}x${n}x${n}`, backend: name, seconds: t.median,
@@ -94,7 +98,7 @@ export async function webgpuPeers(_backends: string[], quick: boolean): Promise<
     }
     const ours = rows.find((r) => r.case === `matmul NN ${n}x${n}x${n}` && r.backend === label);
     for (const r of rows.filter((x) => x.case === `matmul NN ${n}x${n}x${n}` && x !== ours)) {
-      if (ours) console.log(`webgpu ${n}: edgegrad ${ours.value.toFixed(2)} GFLOP/s = ${(ours.value / r.value).toFixed(2)}x ${r.backend}`);
+      if (ours) ctx.log(`webgpu ${n}: edgegrad ${ours.value.toFixed(2)} GFLOP/s = ${(ours.value / r.value).toFixed(2)}x ${r.backend}`);
     }
   }
   return rows;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `edgegrad` command: `edgegrad demo` trains an MLP on real MNIST digits with eg.sequential + fit.
+// The `edgegrad` command: `edgegrad demo` trains an MLP on real MNIST digits with eg.sequential + fit;
+// `edgegrad bench` runs the bench suite (bench/run.ts) from a built checkout.
 import * as eg from './index.js';
 import { loadMnist } from './data/mnist.js';
 
@@ -63,7 +64,15 @@ async function demo(args: string[]): Promise<void> {
 const [cmd, ...rest] = process.argv.slice(2);
 if (cmd === 'demo') {
   demo(rest).catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+} else if (cmd === 'bench') {
+  // The bench suite is built next to the library in a checkout (dist/bench); the npm package leaves it out.
+  const runner = new URL('../bench/run.js', import.meta.url).href;
+  import(/* @vite-ignore */ runner).catch((e) => {
+    console.error(`edgegrad bench: the bench suite is not here (${(e as Error).message.split('\n')[0]}); ` +
+      'run it from a checkout of the repository after `npm run build`, or use `npm run bench`');
+    process.exit(1);
+  });
 } else {
-  console.log('usage: edgegrad demo [--backend wasm|js] [--epochs 20] [--batch 64] [--hidden 256] [--dropout 0.3] [--lr 2e-3] [--out DIR (default: <tmpdir>/edgegrad-mnist-model)]');
+  console.log('usage: edgegrad bench [--quick] [--only gemm,train] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)\n       edgegrad demo [--backend wasm|js] [--epochs 20] [--batch 64] [--hidden 256] [--dropout 0.3] [--lr 2e-3] [--out DIR (default: <tmpdir>/edgegrad-mnist-model)]');
   process.exit(cmd ? 1 : 0);
 }
