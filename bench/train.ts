@@ -3,7 +3,7 @@
 // valueAndGrad + SGD, wasm), predict at batch 256, and where an edgegrad step's time goes.
 import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
-import { type Row, type SuiteContext, liveRows, row, time, useBackend } from './harness.js';
+import { type Row, type SuiteContext, backendLabel, liveRows, row, time, useBackend } from './harness.js';
 import { tfjs } from './peers.js';
 
 const HIDDEN = 128, BATCH = 64, PREDICT_BATCH = 256;
@@ -175,6 +175,18 @@ export async function train(ctx: SuiteContext): Promise<Row[]> {
     rows.push(trainRow('fit 784-128-10 b64 adam', b, await edgegradFit(sub, epochs)));
     rows.push(trainRow('predict 784-128-10 b256', b, await edgegradPredict(test)));
     rows.push(...breakdown(digits, ctx.log));
+  }
+  if (backends.includes('webgpu')) {
+    // A training step on WebGPU beside wasm: fit reads back once per epoch there. A small subset,
+    // since a software adapter (SwiftShader) is far slower than wasm.
+    try {
+      await useBackend('webgpu');
+      const n = quick ? 256 : 1024;
+      const small = { images: digits.images.subarray(0, n * 784), labels: digits.labels.subarray(0, n), count: n };
+      rows.push(trainRow('fit 784-128-10 b64 adam', backendLabel('webgpu'), await edgegradFit(small, quick ? 1 : 2)));
+    } catch (e) {
+      ctx.log(`  webgpu: skipped (${(e as Error).message})`);
+    }
   }
   const tfPeer = (backend: 'wasm' | 'cpu') => async () => {
     const r = await tfjsFitAndPredict(backend, sub, test, epochs);
