@@ -20,6 +20,9 @@ const PAGE = 65536;
 /** Below this, blocks are rounded to 16 bytes; above, to eighths of a power of two. */
 const SMALL = 4096;
 
+/** How many freed blocks of one size wait uncoalesced for reuse. */
+const RECENT_PER_SIZE = 64;
+
 const align = (n: number, a: number = ALIGN): number => Math.ceil(n / a) * a;
 
 /** The size class of a request: exact 16-byte steps when small, at most 12.5% slack when large. */
@@ -43,6 +46,12 @@ export class Arena {
   // `freeSlot` for O(1) removal. A Set's `values().next()` would walk the deleted entries that
   // alloc/free churn leaves behind before it finds a live one.
   private readonly freeBySize = new Map<number, number[]>();
+  // NOTE: freed blocks first wait, uncoalesced, on a per-size stack: a training step frees and
+  // reallocates the same sizes, and the coalescing maps' set/delete churn (hash tables resized at
+  // every few entries) cost about a microsecond per op. They are coalesced when a request finds no
+  // block of its size waiting, and before usage() reports.
+  private readonly recent = new Map<number, number[]>();
+  private recentCount = 0;
   private readonly freeSlot = new Map<number, number>();
   private used = 0;
   private f32View: Float32Array;
@@ -67,6 +76,28 @@ export class Arena {
   alloc(bytes: number): number {
     if (!Number.isInteger(bytes) || bytes < 0) throw new Error(`arena: cannot allocate ${bytes} bytes`);
     const size = sizeClass(bytes);
+    const recent = this.recent.get(size);
+    if (recent !== undefined && recent.length > 0) {
+      this.recentCount--;
+      return this.claim(recent.pop()!, size);
+    }
+    const ptr = this.reuse(size);
+    if (ptr !== -1) return ptr;
+    if (this.recentCount > 0) {
+      // A size with nothing waiting: coalesce the recently freed blocks and look again before
+      // taking new space (in a steady training loop every size hits its own stack instead).
+      this.flushRecent();
+      const again = this.reuse(size);
+      if (again !== -1) return again;
+    }
+    const top = this.top;
+    this.ensure(top + size);
+    this.top = top + size;
+    return this.claim(top, size);
+  }
+
+  /** A free block of `size` from the coalesced free lists (exact, else the best fit, split), or -1. */
+  private reuse(size: number): number {
     const exact = this.freeBySize.get(size);
     if (exact !== undefined && exact.length > 0) {
       const ptr = exact[exact.length - 1];
@@ -80,10 +111,7 @@ export class Arena {
       if (have > size) this.linkFree(fit + size, have - size);
       return this.claim(fit, size);
     }
-    const ptr = this.top;
-    this.ensure(ptr + size);
-    this.top = ptr + size;
-    return this.claim(ptr, size);
+    return -1;
   }
 
   free(ptr: number): void {
@@ -91,6 +119,18 @@ export class Arena {
     if (size === undefined) throw new Error(this.describeBadFree(ptr));
     this.live.delete(ptr);
     this.used -= size;
+    let list = this.recent.get(size);
+    if (list === undefined) this.recent.set(size, (list = []));
+    if (list.length < RECENT_PER_SIZE) {
+      list.push(ptr);
+      this.recentCount++;
+      return;
+    }
+    this.coalesce(ptr, size);
+  }
+
+  /** Returns a block to the coalesced free lists, merged with free neighbours (or the top). */
+  private coalesce(ptr: number, size: number): void {
     let start = ptr, end = ptr + size;
     const left = this.freeEnd.get(start);
     if (left !== undefined) { this.unlinkFree(left, start - left); start = left; }
@@ -108,6 +148,7 @@ export class Arena {
   }
 
   usage(): ArenaUsage {
+    this.flushRecent();
     const heapBytes = this.memory.buffer.byteLength - this.base;
     return { heapBytes, usedBytes: this.used, freeBytes: heapBytes - this.used, blocks: this.live.size, freeBlocks: this.freeStart.size };
   }
@@ -127,6 +168,11 @@ export class Arena {
     this.i32View = new Int32Array(buf);
     this.u8View = new Uint8Array(buf);
     this.paramsView = new Int32Array(buf, this.paramsPtr, PARAMS_BYTES / 4);
+  }
+
+  private flushRecent(): void {
+    for (const [size, list] of this.recent) while (list.length > 0) this.coalesce(list.pop()!, size);
+    this.recentCount = 0;
   }
 
   private claim(ptr: number, size: number): number {
@@ -183,6 +229,7 @@ export class Arena {
   }
 
   private describeBadFree(ptr: number): string {
+    this.flushRecent();
     for (const [s, size] of this.freeStart) {
       if (ptr >= s && ptr < s + size) return `arena: double free of block ${ptr} (it is already free)`;
     }
