@@ -149,6 +149,30 @@ export function stridesOf(shape: readonly number[]): number[] {
   return s;
 }
 
+/** Flat offset of the element at `index` in a tensor with these strides. */
+export function offsetOf(index: readonly number[], strides: readonly number[]): number {
+  let off = 0;
+  for (let i = 0; i < index.length; i++) off += index[i] * strides[i];
+  return off;
+}
+
+/** Where `pad` puts its input: the output's shape and strides, and the offset of x's first element. */
+export function padLayout(shape: readonly number[], before: readonly number[], after: readonly number[]) {
+  const out = shape.map((d, i) => d + before[i] + after[i]);
+  const strides = stridesOf(out);
+  return { shape: out, strides, offset: offsetOf(before, strides) };
+}
+
+/** Where `concat` puts its inputs: the output's shape and strides, and each input's offset. */
+export function concatLayout(shapes: readonly (readonly number[])[], axis: number) {
+  const out = [...shapes[0]];
+  out[axis] = shapes.reduce((s, x) => s + x[axis], 0);
+  const strides = stridesOf(out);
+  let at = 0;
+  const offsets = shapes.map((x) => { const o = at * strides[axis]; at += x[axis]; return o; });
+  return { shape: out, strides, offsets };
+}
+
 export function arrayFor(dtype: DType, n: number): TypedArray {
   return dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
 }

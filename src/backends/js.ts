@@ -4,7 +4,7 @@
 import type { Backend } from './backend.js';
 import {
   type DType, type KernelAttrs, type KernelTable, type TensorInfo, type TypedArray,
-  UNARY, BINARY, COMPARISONS, sizeOf, stridesOf,
+  UNARY, BINARY, COMPARISONS, sizeOf, stridesOf, padLayout, concatLayout,
 } from '../kernels.js';
 
 type Arr = Float32Array | Float64Array | Int32Array;
@@ -279,23 +279,15 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     return o;
   };
   k.pad = ([x], { before, after }) => {
-    const shape = x.shape.map((d, i) => d + before[i] + after[i]);
+    const { shape, strides, offset } = padLayout(x.shape, before, after);
     const o = out(shape, x.dtype);
-    const os = stridesOf(shape);
-    const base = before.reduce((acc, b, i) => acc + b * os[i], 0);
-    walk(x.shape, os, (i, off) => { o.buf[base + off] = x.buf[i]; });
+    walk(x.shape, strides, (i, off) => { o.buf[offset + off] = x.buf[i]; });
     return o;
   };
   k.concat = (xs, { axis }) => {
-    const shape = [...xs[0].shape];
-    shape[axis] = xs.reduce((s, x) => s + x.shape[axis], 0);
+    const { shape, strides, offsets } = concatLayout(xs.map((x) => x.shape), axis);
     const o = out(shape, xs[0].dtype);
-    const os = stridesOf(shape);
-    let at = 0;
-    for (const x of xs) {
-      walk(x.shape, os, (i, off) => { o.buf[at * os[axis] + off] = x.buf[i]; });
-      at += x.shape[axis];
-    }
+    xs.forEach((x, n) => walk(x.shape, strides, (i, off) => { o.buf[offsets[n] + off] = x.buf[i]; }));
     return o;
   };
   k.gather = ([x, idx]) => {

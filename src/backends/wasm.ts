@@ -3,7 +3,7 @@
 import type { Backend, BackendMemory } from './backend.js';
 import {
   type DType, type KernelTable, type TensorInfo, type TypedArray,
-  UNARY, BINARY, UNARY_GRAD, COMPARISONS, sizeOf, stridesOf,
+  UNARY, BINARY, UNARY_GRAD, COMPARISONS, sizeOf, stridesOf, padLayout, concatLayout,
 } from '../kernels.js';
 import { Arena } from '../../bindings/arena.js';
 import { GemmActivation, ParamsLayout, type WasmKernels } from '../../bindings/abi.js';
@@ -237,26 +237,18 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     return o;
   };
   k.pad = ([x], { before, after }) => {
-    const shape = x.shape.map((d, i) => d + before[i] + after[i]);
+    const { shape, strides, offset } = padLayout(x.shape, before, after);
     const o = out(shape, x.dtype);
     const n = sizeOf(shape);
     if (n === 0) return o;
     K.x32_fill(o.buf.ptr, n, 0);
-    const os = stridesOf(shape);
-    const base = before.reduce((acc: number, b: number, i: number) => acc + b * os[i], 0);
-    copyNd('pad', x.buf.ptr, o.buf.ptr + 4 * base, x.shape, stridesOf(x.shape), os);
+    copyNd('pad', x.buf.ptr, o.buf.ptr + 4 * offset, x.shape, stridesOf(x.shape), strides);
     return o;
   };
   k.concat = (xs, { axis }) => {
-    const shape = [...xs[0].shape];
-    shape[axis] = xs.reduce((s, x) => s + x.shape[axis], 0);
+    const { shape, strides, offsets } = concatLayout(xs.map((x) => x.shape), axis);
     const o = out(shape, xs[0].dtype);
-    const os = stridesOf(shape);
-    let at = 0;
-    for (const x of xs) {
-      copyNd('concat', x.buf.ptr, o.buf.ptr + 4 * at * os[axis], x.shape, stridesOf(x.shape), os);
-      at += x.shape[axis];
-    }
+    xs.forEach((x, n) => copyNd('concat', x.buf.ptr, o.buf.ptr + 4 * offsets[n], x.shape, stridesOf(x.shape), strides));
     return o;
   };
   k.gather = ([x, idx]) => {

@@ -1,6 +1,6 @@
 // Layout programs on raw 32-bit words (any dtype): strided copy (transpose, slice), strided write
 // (concat, pad), gather, scatterAdd, oneHot, cast and fill. Keys `layout/<name>[/<variant>]`.
-import { type KernelAttrs, sizeOf, stridesOf } from '../../kernels.js';
+import { type KernelAttrs, sizeOf, stridesOf, padLayout, concatLayout } from '../../kernels.js';
 import { ENTRY_1D, MATH, PARAMS, flatIndex, f32bits } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 
@@ -114,25 +114,17 @@ export function registerLayout(ctx: Ctx): void {
     return run1(ctx, STRIDED_READ, [x], o, stridedParams(sizeOf(size), base, size, xs));
   };
   k.pad = ([x], { before, after }: KernelAttrs['pad']) => {
-    const shape = x.shape.map((d, i) => d + before[i] + after[i]);
+    const { shape, strides, offset } = padLayout(x.shape, before, after);
     const o = ctx.out(shape, x.dtype);
     const n = sizeOf(shape);
     if (n === 0) return o;
     fillWords(ctx, o.buf.buffer, n, 0);
-    const os = stridesOf(shape);
-    const base = before.reduce((acc, b, i) => acc + b * os[i], 0);
-    return run1(ctx, STRIDED_WRITE, [x], o, stridedParams(sizeOf(x.shape), base, x.shape, os));
+    return run1(ctx, STRIDED_WRITE, [x], o, stridedParams(sizeOf(x.shape), offset, x.shape, strides));
   };
   k.concat = (xs: readonly Info[], { axis }: KernelAttrs['concat']) => {
-    const shape = [...xs[0].shape];
-    shape[axis] = xs.reduce((s, x) => s + x.shape[axis], 0);
+    const { shape, strides, offsets } = concatLayout(xs.map((x) => x.shape), axis);
     const o = ctx.out(shape, xs[0].dtype);
-    const os = stridesOf(shape);
-    let at = 0;
-    for (const x of xs) {
-      run1(ctx, STRIDED_WRITE, [x], o, stridedParams(sizeOf(x.shape), at * os[axis], x.shape, os));
-      at += x.shape[axis];
-    }
+    xs.forEach((x, n) => run1(ctx, STRIDED_WRITE, [x], o, stridedParams(sizeOf(x.shape), offsets[n], x.shape, strides)));
     return o;
   };
   k.gather = ([x, idx]) => {
