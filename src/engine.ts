@@ -3,7 +3,6 @@
 import type { Backend, BackendName } from './backends/backend.js';
 import { type DType, type KernelAttrs, type KernelName, type TensorInfo, type TypedArray, sizeOf } from './kernels.js';
 import { Storage, Tensor, Variable, setAssignHook, setTensorHost } from './tensor.js';
-import { createJsBackend } from './backends/js.js';
 
 export interface InitOptions {
   backend?: BackendName | 'auto';
@@ -112,9 +111,11 @@ class Engine {
     if (have && have.info.lost !== true) return have;
     let b: Backend;
     switch (opts.backend) {
-      case 'js':
+      case 'js': {
+        const { createJsBackend } = await import('./backends/js.js');
         b = createJsBackend({ precision: opts.precision });
         break;
+      }
       case 'wasm': {
         const { createWasmBackend } = await import('./backends/wasm.js');
         b = await createWasmBackend({ build: opts.wasmBuild, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag });

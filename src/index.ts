@@ -19,8 +19,14 @@ export * from './ops/shape.js';
 export * from './ops/linalg.js';
 export * from './ops/nn.js';
 export { variable, valueAndGrads, valueAndGrad, grad } from './autograd/index.js';
-// The worker pool (src/pool/): its worker script is loaded by URL, never imported here.
-export { createPool, Pool, type PoolOptions, type PoolMode } from './pool/pool.js';
+// The worker pool (src/pool/): loaded on first use, so apps that never start one don't ship it
+// (nor Comlink); its worker script is loaded by URL, never imported here.
+import type { Pool, PoolOptions } from './pool/pool.js';
+export type { Pool, PoolOptions, PoolMode } from './pool/pool.js';
+/** Starts a pool of workers, each running the caller's backend; resolves once all serve. */
+export async function createPool(opts?: PoolOptions): Promise<Pool> {
+  return (await import('./pool/pool.js')).createPool(opts);
+}
 
 // Training: optimizers, learning-rate schedules, regularizers, metrics.
 import * as optimizerFns from './optimizers/optimizers.js';

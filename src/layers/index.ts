@@ -1,5 +1,4 @@
-// eg.layers: factories for every layer, and rebuilding a layer from its saved config.
-import type { Regularizer } from '../optimizers/optimizer.js';
+// eg.layers: factories for every layer (rebuilding one from its saved config is config.ts, used by loadModel).
 import { Activation, type ActivationArgs, Dense, type DenseArgs, Dropout, type DropoutArgs, Flatten } from './core.js';
 import { Embedding, type EmbeddingArgs } from './embedding.js';
 import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
@@ -28,25 +27,4 @@ export const layers = {
   softmax: (args: Own = {}) => new Activation({ ...args, activation: 'softmax' }),
 };
 
-/** Turns a saved regularizer config back into a Regularizer. */
-export type RegularizerResolver = (config: { name: string; [key: string]: unknown }) => Regularizer;
-
-/** A layer from `{ className, config }` as Model.save writes it. */
-export function layerFromConfig(className: string, config: LayerConfig, regularizer?: RegularizerResolver): Layer {
-  const reg = (key: string): Regularizer | undefined => {
-    const c = config[key] as { name: string } | undefined;
-    if (!c) return undefined;
-    if (!regularizer) throw new Error(`loadModel: layer '${config.name}' has a ${key} (${JSON.stringify(c)}) but no regularizer resolver is available`);
-    return regularizer(c);
-  };
-  if (config === null || typeof config !== 'object') throw new Error(`loadModel: layer of class ${JSON.stringify(className)} has no config`);
-  switch (className) {
-    case 'Dense': return new Dense({ ...(config as unknown as DenseArgs), kernelRegularizer: reg('kernelRegularizer'), biasRegularizer: reg('biasRegularizer') });
-    case 'Dropout': return new Dropout(config as unknown as DropoutArgs);
-    case 'Flatten': return new Flatten(config);
-    case 'LayerNormalization': return new LayerNormalization(config as LayerNormalizationArgs);
-    case 'Embedding': return new Embedding(config as unknown as EmbeddingArgs);
-    case 'Activation': return new Activation(config as unknown as ActivationArgs);
-    default: throw new Error(`loadModel: unknown layer class ${JSON.stringify(className)}`);
-  }
-}
+export type { RegularizerResolver } from './config.js';

@@ -1,19 +1,18 @@
 // A model as files: model.json (topology, training config, weight manifest) and safetensors
-// weights; and loadModel, which checks the pair against each other before building anything.
+// weights, as model.save and the pool write them. Reading them back is load.ts (loaded lazily).
 import { engine } from '../engine.js';
-import type { Optimizer } from '../optimizers/optimizer.js';
 import type { Tensor } from '../tensor.js';
 import type { TypedArray } from '../kernels.js';
-import { type NamedTensor, decodeSafetensors, encodeSafetensors } from '../io/safetensors.js';
-import { type Artifacts, loadArtifacts } from '../io/storage.js';
-import type { Layer, LayerConfig } from '../layers/layer.js';
+import type { LayerConfig } from '../layers/layer.js';
+import { type NamedTensor, encodeSafetensors } from '../io/safetensors.js';
+import type { Artifacts } from '../io/storage.js';
 import type { Sequential } from './sequential.js';
 
 export type ModelArtifacts = Artifacts;
 
 export const FORMAT = 'edgegrad-model';
 export const FORMAT_VERSION = 1;
-const OPTIMIZER_PREFIX = 'optimizer/';
+export const OPTIMIZER_PREFIX = 'optimizer/';
 
 export interface ModelJson {
   format: typeof FORMAT;
@@ -85,98 +84,4 @@ export function toArtifacts(model: Sequential, opts: { includeOptimizer?: boolea
   };
   if (optimizerState) json.optimizerState = optimizerState;
   return { modelJson: JSON.stringify(json, null, 2), weights, weightsFile };
-}
-
-export interface LoadHooks {
-  sequential: (layers: Layer[], name: string) => Sequential;
-  layerFromConfig: (className: string, config: LayerConfig) => Layer;
-  optimizer?: (config: { name: string; [key: string]: unknown }) => Optimizer;
-}
-
-const bad = (msg: string): never => { throw new Error(`loadModel: ${msg}`); };
-
-/** Checks model.json's structure (not yet against the weights). */
-export function parseModelJson(text: string): ModelJson {
-  let j: ModelJson;
-  try {
-    j = JSON.parse(text);
-  } catch (e) {
-    return bad(`model.json is not valid JSON (${(e as Error).message})`);
-  }
-  if (!j || typeof j !== 'object') bad('model.json must hold an object');
-  if (j.format !== FORMAT) bad(`model.json has format ${JSON.stringify(j.format)}, expected '${FORMAT}'`);
-  if (j.formatVersion !== FORMAT_VERSION) bad(`model.json has formatVersion ${JSON.stringify(j.formatVersion)}; this edgegrad reads version ${FORMAT_VERSION}`);
-  const t = j.modelTopology;
-  if (t?.className !== 'Sequential' || !Array.isArray(t.config?.layers)) bad('model.json: modelTopology must be a Sequential with a layers list');
-  if (!Array.isArray(t.config.inputShape) || t.config.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) bad(`model.json: invalid inputShape ${JSON.stringify(t.config.inputShape)}`);
-  if (!Array.isArray(j.weights)) bad('model.json: missing the weights manifest');
-  return j;
-}
-
-/** Builds the model from artifacts: validates model.json, the weights file and their agreement. */
-export function fromArtifacts(a: Artifacts, hooks: LoadHooks): Sequential {
-  const j = parseModelJson(a.modelJson);
-  if (j.weightsBytes !== a.weights.length || j.weightsHash !== fnv1a(a.weights)) {
-    bad(`'${a.weightsFile}' (${a.weights.length} bytes) does not match model.json (which records ${j.weightsBytes} bytes, hash ${j.weightsHash}); the files are from different saves or one is damaged`);
-  }
-  const st = decodeSafetensors(a.weights, `loadModel: '${a.weightsFile}'`);
-  const byName = new Map(st.tensors.map((t) => [t.name, t]));
-  const cfg = j.modelTopology.config;
-  const layers = cfg.layers.map((l, i) => {
-    if (!l || typeof l.className !== 'string' || !l.config || typeof l.config !== 'object') bad(`model.json: layer ${i} needs a className and a config`);
-    return hooks.layerFromConfig(l.className, l.config);
-  });
-  const model = hooks.sequential(layers, String(cfg.name ?? 'sequential'));
-  try {
-    model.build(cfg.inputShape);
-    const ws = model.weights;
-    if (ws.length !== j.weights.length) bad(`the topology has ${ws.length} weights but model.json lists ${j.weights.length}`);
-    const used = new Set<string>();
-    ws.forEach((w, i) => {
-      const m = j.weights[i];
-      if (m.name !== w.name || !sameShape(m.shape, w.shape)) bad(`model.json lists weight ${i} as '${m.name}' [${m.shape}] but the topology makes '${w.name}' [${w.shape}]`);
-      const t = byName.get(w.name) ?? bad(`'${a.weightsFile}' has no tensor '${w.name}'`);
-      if (t.dtype !== w.dtype) bad(`tensor '${w.name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs ${w.dtype}`);
-      if (!sameShape(t.shape, w.shape)) bad(`tensor '${w.name}' in '${a.weightsFile}' has shape [${t.shape}] but the topology needs [${w.shape}]`);
-      used.add(w.name);
-    });
-    for (const name of byName.keys()) {
-      if (!used.has(name) && !name.startsWith(OPTIMIZER_PREFIX)) bad(`'${a.weightsFile}' holds tensor '${name}', which no layer of the topology owns`);
-    }
-    ws.forEach((w) => {
-      const t = byName.get(w.name)!;
-      const v = engine.fromValues(t.data, t.shape, t.dtype);
-      w.assign(v);
-      v.dispose();
-    });
-    if (j.trainingConfig && hooks.optimizer) {
-      const opt = hooks.optimizer(j.trainingConfig.optimizer);
-      model.restoreCompile(opt, j.trainingConfig.loss as never, j.trainingConfig.metrics);
-      const names = j.optimizerState ?? [];
-      if (names.length) {
-        const state = names.map((n) => {
-          const t = byName.get(`${OPTIMIZER_PREFIX}${n}`) ?? bad(`'${a.weightsFile}' has no optimizer slot '${n}'`);
-          return { name: n, tensor: engine.fromValues(t.data, t.shape, t.dtype) };
-        });
-        try { opt.setState(state); } finally { for (const s of state) s.tensor.dispose(); }
-      }
-    }
-  } catch (e) {
-    model.dispose();
-    throw e;
-  }
-  return model;
-}
-
-/** Loads from a URL (see loadArtifacts) or from artifacts already in memory. */
-export async function loadFrom(source: string | Artifacts, hooks: LoadHooks): Promise<Sequential> {
-  if (source && typeof source === 'object') {
-    if (typeof source.modelJson !== 'string' || !(source.weights instanceof Uint8Array)) bad('expected { modelJson: string, weights: Uint8Array }');
-    return fromArtifacts({ ...source, weightsFile: source.weightsFile ?? 'weights.safetensors' }, hooks);
-  }
-  return fromArtifacts(await loadArtifacts(source), hooks);
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return Array.isArray(a) && a.length === b.length && a.every((d, i) => d === b[i]);
 }

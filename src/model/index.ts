@@ -1,9 +1,5 @@
 // eg.sequential, eg.loadModel and the training callbacks.
-import { layerFromConfig } from '../layers/index.js';
-import { type Artifacts } from '../io/storage.js';
-import { loadFrom } from './artifacts.js';
-import { fromConfig as optimizerFromConfig } from '../optimizers/optimizers.js';
-import { fromConfig as regularizerFromConfig } from '../optimizers/regularizers.js';
+import type { Artifacts } from '../io/storage.js';
 import { Sequential, sequential } from './sequential.js';
 
 export { Sequential, sequential };
@@ -17,10 +13,7 @@ export type { MetricFn } from './sequential.js';
  * 'indexeddb://name', or { modelJson, weights } already in memory. The weights are checked
  * against the topology; a compiled model comes back compiled (optimizer state included).
  */
-export function loadModel(source: string | { modelJson: string; weights: Uint8Array; weightsFile?: string }): Promise<Sequential> {
-  return loadFrom(source as string | Artifacts, {
-    sequential: (layers, name) => new Sequential(layers, { name }),
-    layerFromConfig: (className, config) => layerFromConfig(className, config, regularizerFromConfig),
-    optimizer: optimizerFromConfig,
-  });
+export async function loadModel(source: string | { modelJson: string; weights: Uint8Array; weightsFile?: string }): Promise<Sequential> {
+  // NOTE: imported lazily (model.json checks, safetensors decoding, layer configs) like storage.
+  return (await import('./load.js')).loadModel(source as string | Artifacts);
 }

@@ -17,7 +17,7 @@ import { type Loss, type LossSpec, getLoss } from './losses.js';
 import { type OptimizerSpec, get as getOptimizer } from '../optimizers/optimizers.js';
 import { compute as computeMetric, get as getMetric } from '../ops/metrics.js';
 import { type ModelArtifacts, readArtifactValues, toArtifacts } from './artifacts.js';
-import { saveArtifacts, type SaveResult } from '../io/storage.js';
+import type { SaveResult } from '../io/storage.js';
 
 /** A metric over a whole set: (yTrue, yPred) -> a number or a scalar tensor. */
 export type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor | number;
@@ -266,7 +266,7 @@ export class Sequential {
     if (args.workers !== undefined && args.pool !== undefined) throw new Error('fit: give `workers` or `pool`, not both');
     if (args.validationSplit) throw new Error('fit: validationSplit is not supported with `workers`/`pool` yet; pass validationData instead');
     // NOTE: imported lazily so that single-threaded users never load the pool.
-    const [{ fitDataParallel }, { createPool }] = await Promise.all([import('../pool/train.js'), import('../pool/pool.js')]);
+    const { fitDataParallel, createPool } = await import('../pool/pool.js');
     const pool = args.pool ?? (await createPool({ workers: args.workers }));
     try {
       return await fitDataParallel(this, x, y, args, pool);
@@ -596,6 +596,8 @@ export class Sequential {
     if (!this.inputShape) throw new Error(`save: model '${this.name}' is not built; give the first layer an inputShape or call fit/predict first`);
     // webgpu: the values are read first (toArtifacts is synchronous)
     const values = engine.syncReads ? undefined : await readArtifactValues(this, opts);
+    // NOTE: storage (directories, IndexedDB, downloads) is loaded on first save/load only.
+    const { saveArtifacts } = await import('../io/storage.js');
     return saveArtifacts(url, (weightsFile) => toArtifacts(this, { ...opts, weightsFile }, values));
   }
 

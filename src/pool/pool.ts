@@ -12,6 +12,8 @@ import { buffersOf, createHandlers, toMsg } from './handlers.js';
 import { describe, spawnThread, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
 import { modelVersion, type PoolModel } from './model.js';
+// Data-parallel fit lives beside the pool in one lazily loaded chunk (train.ts imports this module back).
+export { fitDataParallel } from './train.js';
 
 export type PoolMode = 'shared' | 'transfer';
 
