@@ -3,6 +3,7 @@
 import type { Backend, BackendName } from './backends/backend.js';
 import { type DType, type KernelAttrs, type KernelName, type TensorInfo, type TypedArray, sizeOf } from './kernels.js';
 import { Storage, Tensor, Variable, setAssignHook, setTensorHost } from './tensor.js';
+import { isNode } from './platform.js';
 
 export interface InitOptions {
   backend?: BackendName | 'auto';
@@ -93,8 +94,7 @@ class Engine {
   private async probeWebgpu(gpu: unknown): Promise<{ name: string; fallback: boolean } | null> {
     if (this.webgpu !== undefined && !gpu) return this.webgpu;
     const hasNav = typeof navigator !== 'undefined' && !!(navigator as { gpu?: unknown }).gpu;
-    const isNode = typeof process !== 'undefined' && !!process.versions?.node;
-    if (!gpu && !hasNav && !isNode) return (this.webgpu = null);
+    if (!gpu && !hasNav && !isNode()) return (this.webgpu = null);
     try {
       const wg = await import('./backends/webgpu/index.js');
       this.webgpu = wg.adapterFacts(await wg.requestAdapter(await wg.findGpu(gpu)));

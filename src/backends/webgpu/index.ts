@@ -11,6 +11,7 @@ import { registerSoftmax } from './softmax.js';
 import { registerLayout } from './layout.js';
 import { registerGemm, setPreferDirect } from './gemm.js';
 import { registerOptimizers } from './optimizers.js';
+import { isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
 
@@ -35,8 +36,7 @@ export async function findGpu(gpu?: unknown): Promise<GPU> {
   if (nodeGpu) return nodeGpu;
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
   if (nav?.gpu) return nav.gpu;
-  const isNode = typeof process !== 'undefined' && !!process.versions?.node;
-  if (!isNode) throw new Error('webgpu: this browser has no WebGPU (navigator.gpu is undefined)');
+  if (!isNode()) throw new Error('webgpu: this browser has no WebGPU (navigator.gpu is undefined)');
   // NOTE: the specifier is a variable so bundlers leave the optional Node-only package alone.
   const name = 'webgpu';
   let mod: { create: (flags: string[]) => GPU };
