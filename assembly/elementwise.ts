@@ -1,5 +1,5 @@
 // Elementwise kernels: unary math and activations, their backward forms, and broadcasting binary ops.
-import { splat, vexp, vlog, vtanh, vsigmoid, vgelu, vgeluDeriv, erf64 } from './math';
+import { splat, vexp, vlog, vtanh, vsigmoid, vgelu, vgeluDeriv } from './math';
 import { P_SHAPE, P_STRIDE_A, P_STRIDE_B, pget, ndRows, ndStep, lo32, hi32 } from './layout';
 
 // ---- templates ----------------------------------------------------------------------------
@@ -17,15 +17,6 @@ function unary<Op, T>(x: usize, out: usize, n: i32, a: f64, b: f64): void {
   for (; i < n; i++) {
     const p = <usize>i << 2;
     store<T>(out + p, v128.extract_lane<T>(op.v(v128.splat<T>(load<T>(x + p)), pa, pb, pd), 0));
-  }
-}
-
-/** The scalar reference of a float32 unary op, in f64 like the js backend. */
-function unaryScalar<Op>(x: usize, out: usize, n: i32, a: f64, b: f64): void {
-  const op = changetype<Op>(0);
-  for (let i = 0; i < n; i++) {
-    const p = <usize>i << 2;
-    store<f32>(out + p, <f32>op.s(<f64>load<f32>(x + p), a, b));
   }
 }
 
@@ -123,27 +114,21 @@ const ONE_BITS = 0x3f800000;
 
 class Neg {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.neg(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return -x; }
 }
 class Exp {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return vexp(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return Math.exp(x); }
 }
 class Log {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return vlog(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return Math.log(x); }
 }
 class Sqrt {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.sqrt(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return Math.sqrt(x); }
 }
 class Square {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.mul(x, x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return x * x; }
 }
 class Abs {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.abs(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return Math.abs(x); }
 }
 class Sign {
   // NOTE: sign(±0) is +0 and sign(NaN) is NaN, as in the js backend.
@@ -152,36 +137,28 @@ class Sign {
     const neg = v128.and(f32x4.lt(x, splat(0)), splat(-1));
     return v128.or(v128.or(pos, neg), v128.and(f32x4.ne(x, x), x));
   }
-  @inline s(x: f64, a: f64, b: f64): f64 { return x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : NaN; }
 }
 class Reciprocal {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.div(splat(1), x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return 1 / x; }
 }
 class Relu {
   // NOTE: pmax keeps NaN (and -0); adding +0 turns -0 into +0.
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.add(f32x4.pmax(x, splat(0)), splat(0)); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return x > 0 ? x : isNaN(x) ? x : 0; }
 }
 class Sigmoid {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return vsigmoid(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return 1 / (1 + Math.exp(-x)); }
 }
 class Tanh {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return vtanh(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return Math.tanh(x); }
 }
 class Gelu {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return vgelu(x); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return 0.5 * x * (1 + erf64(x * 0.7071067811865476)); }
 }
 class LeakyRelu {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return v128.bitselect(x, mulF64(x, pd), f32x4.gt(x, splat(0))); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return x > 0 ? x : a * x; }
 }
 class Clip {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.min(f32x4.max(x, pa), pb); }
-  @inline s(x: f64, a: f64, b: f64): f64 { return isNaN(x) ? x : Math.min(Math.max(x, a), b); }
 }
 
 export function f32_neg(x: usize, out: usize, n: i32): void { unary<Neg, f32>(x, out, n, 0, 0); }
@@ -200,20 +177,6 @@ export function f32_leaky_relu(x: usize, out: usize, n: i32, alpha: f64): void {
 /** lo and hi are the bounds rounded to float32. */
 export function f32_clip(x: usize, out: usize, n: i32, lo: f32, hi: f32): void { unary<Clip, f32>(x, out, n, lo, hi); }
 
-export function f32_neg_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Neg>(x, out, n, 0, 0); }
-export function f32_exp_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Exp>(x, out, n, 0, 0); }
-export function f32_log_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Log>(x, out, n, 0, 0); }
-export function f32_sqrt_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Sqrt>(x, out, n, 0, 0); }
-export function f32_square_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Square>(x, out, n, 0, 0); }
-export function f32_abs_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Abs>(x, out, n, 0, 0); }
-export function f32_sign_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Sign>(x, out, n, 0, 0); }
-export function f32_reciprocal_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Reciprocal>(x, out, n, 0, 0); }
-export function f32_relu_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Relu>(x, out, n, 0, 0); }
-export function f32_sigmoid_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Sigmoid>(x, out, n, 0, 0); }
-export function f32_tanh_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Tanh>(x, out, n, 0, 0); }
-export function f32_gelu_scalar(x: usize, out: usize, n: i32): void { unaryScalar<Gelu>(x, out, n, 0, 0); }
-export function f32_leaky_relu_scalar(x: usize, out: usize, n: i32, alpha: f64): void { unaryScalar<LeakyRelu>(x, out, n, alpha, 0); }
-export function f32_clip_scalar(x: usize, out: usize, n: i32, lo: f32, hi: f32): void { unaryScalar<Clip>(x, out, n, lo, hi); }
 
 // ---- int32 unary (wrapping, like a JS Int32Array store) --------------------------------------
 

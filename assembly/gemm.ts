@@ -165,7 +165,9 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
 }
 
 /** Copies rows x w (< 8) floats between two row-major tiles. */
-function copyTile(src: usize, ss: usize, dst: usize, ds: usize, rows: i32, w: i32): void {
+// NOTE: @inline: with asconfig's shrinkLevel 1, Binaryen would leave this a call inside panel and
+// the GEMM would lose a few percent; forced inline, the GEMM code is the same as at shrinkLevel 0.
+@inline function copyTile(src: usize, ss: usize, dst: usize, ds: usize, rows: i32, w: i32): void {
   // NOTE: element loops, not memory.copy: V8 runs that through a call, slow for a few bytes.
   for (let i = 0; i < rows; i++) {
     const s = src + <usize>i * ss, d = dst + <usize>i * ds;
@@ -314,23 +316,4 @@ export function f32_gemm_nt(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32
 export function f32_gemm_tt(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, lda: i32, ldb: i32, ldc: i32,
   batch: i32, strideA: i32, strideB: i32, strideC: i32, bias: usize, act: i32, work: usize): void {
   batched(a, b, c, M, N, K, lda, ldb, ldc, batch, strideA, strideB, strideC, bias, act, work, true, true);
-}
-
-/** The scalar reference for all four forms, accumulating in f64 like the js backend. */
-export function f32_gemm_scalar(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, lda: i32, ldb: i32, ldc: i32,
-  batch: i32, strideA: i32, strideB: i32, strideC: i32, transA: bool, transB: bool): void {
-  for (let p = 0; p < batch; p++) {
-    const pa = a + (<usize>(p * strideA) << 2), pb = b + (<usize>(p * strideB) << 2), pc = c + (<usize>(p * strideC) << 2);
-    for (let i = 0; i < M; i++) {
-      for (let j = 0; j < N; j++) {
-        let s: f64 = 0;
-        for (let k = 0; k < K; k++) {
-          const av = load<f32>(pa + (<usize>(transA ? k * lda + i : i * lda + k) << 2));
-          const bv = load<f32>(pb + (<usize>(transB ? j * ldb + k : k * ldb + j) << 2));
-          s += <f64>av * <f64>bv;
-        }
-        store<f32>(pc + (<usize>(i * ldc + j) << 2), <f32>s);
-      }
-    }
-  }
 }

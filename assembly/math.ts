@@ -1,4 +1,4 @@
-// Vectorized f32x4 approximations (exp, log, tanh, sigmoid, erfc, gelu) and their f64 scalar references.
+// Vectorized f32x4 approximations (exp, log, tanh, sigmoid, erfc, gelu); the f64 scalar references are in reference.ts.
 
 /** a * b + c; fused (or not, as the engine likes) in the relaxed build. */
 @inline export function madd(a: v128, b: v128, c: v128): v128 {
@@ -123,36 +123,4 @@
 @inline export function vgeluDeriv(x: v128): v128 {
   const pdf = f32x4.mul(vexp(f32x4.mul(f32x4.mul(x, x), splat(-0.5))), splat(0.398942280401432678));
   return madd(x, pdf, vphi(x));
-}
-
-// ---- f64 scalar references (the `_scalar` kernels), the same formulas as the js backend ----
-
-/** erf to ~1e-15: Maclaurin series below 2.5, Lentz continued fraction for erfc above. */
-export function erf64(x: f64): f64 {
-  if (isNaN(x)) return NaN;
-  const ax = Math.abs(x);
-  if (ax < 2.5) {
-    let term = ax, sum = ax;
-    const x2 = ax * ax;
-    for (let n = 1; n < 60; n++) {
-      term *= -x2 / <f64>n;
-      const t = term / <f64>(2 * n + 1);
-      sum += t;
-      if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
-    }
-    const r = 1.1283791670955126 * sum;
-    return x < 0 ? -r : r;
-  }
-  if (ax > 6) return x < 0 ? -1 : 1;
-  let f = ax, c = ax, d = 0.0;
-  for (let n = 1; n < 200; n++) {
-    const an = <f64>n / 2;
-    d = 1 / (ax + an * d);
-    c = ax + an / c;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  const erfc = Math.exp(-ax * ax) * 0.5641895835477563 / f;
-  return x < 0 ? erfc - 1 : 1 - erfc;
 }

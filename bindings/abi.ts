@@ -47,13 +47,6 @@ export interface WasmKernels {
   /** lo, hi: the bounds rounded to float32. */
   f32_clip(x: Ptr, out: Ptr, n: number, lo: number, hi: number): void;
 
-  /** Scalar references (f64 math, as the js backend). */
-  f32_neg_scalar: Unary; f32_exp_scalar: Unary; f32_log_scalar: Unary; f32_sqrt_scalar: Unary;
-  f32_square_scalar: Unary; f32_abs_scalar: Unary; f32_sign_scalar: Unary; f32_reciprocal_scalar: Unary;
-  f32_relu_scalar: Unary; f32_sigmoid_scalar: Unary; f32_tanh_scalar: Unary; f32_gelu_scalar: Unary;
-  f32_leaky_relu_scalar(x: Ptr, out: Ptr, n: number, alpha: number): void;
-  f32_clip_scalar(x: Ptr, out: Ptr, n: number, lo: number, hi: number): void;
-
   i32_neg: Unary; i32_abs: Unary; i32_square: Unary; i32_sign: Unary;
 
   f32_relu_grad: Grad; f32_sigmoid_grad: Grad; f32_tanh_grad: Grad; f32_gelu_grad: Grad;
@@ -80,8 +73,6 @@ export interface WasmKernels {
   f32_gemm_nn: Gemm; f32_gemm_nt: Gemm; f32_gemm_tn: Gemm; f32_gemm_tt: Gemm;
   /** Bytes of scratch the gemm kernels need for one [M, K] x [K, N] product (packed panels). */
   f32_gemm_work_bytes(M: number, N: number, K: number): number;
-  f32_gemm_scalar(a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldb: number, ldc: number,
-    batch: number, strideA: number, strideB: number, strideC: number, transA: number, transB: number): void;
 
   /** N-d strided copy of 4-byte elements; params: rank, shape, src strides (A), dst strides (B). */
   x32_copy_nd(src: Ptr, dst: Ptr, params: Ptr): void;
@@ -108,13 +99,11 @@ export interface WasmKernels {
 }
 
 /** Every export name, for checks that the module and this interface agree. */
-export const KERNEL_EXPORTS = Object.keys({
+// NOTE: /* @__PURE__ */ lets bundlers drop this list (only tests read it) from apps that import abi.ts.
+export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   heap_base: 0,
   f32_neg: 0, f32_exp: 0, f32_log: 0, f32_sqrt: 0, f32_square: 0, f32_abs: 0, f32_sign: 0, f32_reciprocal: 0,
   f32_relu: 0, f32_sigmoid: 0, f32_tanh: 0, f32_gelu: 0, f32_leaky_relu: 0, f32_clip: 0,
-  f32_neg_scalar: 0, f32_exp_scalar: 0, f32_log_scalar: 0, f32_sqrt_scalar: 0, f32_square_scalar: 0,
-  f32_abs_scalar: 0, f32_sign_scalar: 0, f32_reciprocal_scalar: 0, f32_relu_scalar: 0, f32_sigmoid_scalar: 0,
-  f32_tanh_scalar: 0, f32_gelu_scalar: 0, f32_leaky_relu_scalar: 0, f32_clip_scalar: 0,
   i32_neg: 0, i32_abs: 0, i32_square: 0, i32_sign: 0,
   f32_relu_grad: 0, f32_sigmoid_grad: 0, f32_tanh_grad: 0, f32_gelu_grad: 0, f32_leaky_relu_grad: 0, f32_clip_grad: 0,
   f32_add: 0, f32_sub: 0, f32_mul: 0, f32_div: 0, f32_pow: 0, f32_maximum: 0, f32_minimum: 0,
@@ -124,7 +113,29 @@ export const KERNEL_EXPORTS = Object.keys({
   f32_sum: 0, f32_max: 0, f32_min: 0, f32_argmax: 0, f32_argmin: 0,
   i32_sum: 0, i32_max: 0, i32_min: 0, i32_argmax: 0, i32_argmin: 0,
   f32_softmax: 0, f32_log_softmax: 0, f32_softmax_cross_entropy: 0, f32_sparse_softmax_cross_entropy: 0,
-  f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0, f32_gemm_scalar: 0,
+  f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];
+
+/**
+ * The reference build (assembly/reference.ts, bindings/wasm-reference.gen.ts): every kernel above plus
+ * the scalar references, f64 math as the js backend. Only kernel tests load it; the library never does.
+ */
+export interface ReferenceKernels extends WasmKernels {
+  f32_neg_scalar: Unary; f32_exp_scalar: Unary; f32_log_scalar: Unary; f32_sqrt_scalar: Unary;
+  f32_square_scalar: Unary; f32_abs_scalar: Unary; f32_sign_scalar: Unary; f32_reciprocal_scalar: Unary;
+  f32_relu_scalar: Unary; f32_sigmoid_scalar: Unary; f32_tanh_scalar: Unary; f32_gelu_scalar: Unary;
+  f32_leaky_relu_scalar(x: Ptr, out: Ptr, n: number, alpha: number): void;
+  f32_clip_scalar(x: Ptr, out: Ptr, n: number, lo: number, hi: number): void;
+  /** All four forms (transA, transB: 0 or 1), accumulating in f64. */
+  f32_gemm_scalar(a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldb: number, ldc: number,
+    batch: number, strideA: number, strideB: number, strideC: number, transA: number, transB: number): void;
+}
+
+/** The reference build's exports beyond KERNEL_EXPORTS. */
+export const REFERENCE_EXPORTS = /* @__PURE__ */ Object.keys({
+  f32_neg_scalar: 0, f32_exp_scalar: 0, f32_log_scalar: 0, f32_sqrt_scalar: 0, f32_square_scalar: 0,
+  f32_abs_scalar: 0, f32_sign_scalar: 0, f32_reciprocal_scalar: 0, f32_relu_scalar: 0, f32_sigmoid_scalar: 0,
+  f32_tanh_scalar: 0, f32_gelu_scalar: 0, f32_leaky_relu_scalar: 0, f32_clip_scalar: 0, f32_gemm_scalar: 0,
+} satisfies Record<Exclude<keyof ReferenceKernels, keyof WasmKernels>, 0>) as (keyof ReferenceKernels)[];

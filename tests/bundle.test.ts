@@ -21,6 +21,8 @@ describe('browser bundle of src/index.ts', () => {
     // The two WASM builds are separate chunks: a page downloads only the one it runs.
     expect(files.filter((f) => f.startsWith('wasm-simd.gen')).length).toBe(1);
     expect(files.filter((f) => f.startsWith('wasm-relaxed.gen')).length).toBe(1);
+    // The reference build (scalar kernels) is for tests only and never reaches a bundle.
+    expect(files.filter((f) => f.startsWith('wasm-reference.gen'))).toEqual([]);
 
     const eg = await import(pathToFileURL(join(outdir, 'edgegrad.js')).href);
     await eg.init({ backend: 'wasm', wasmBuild: 'simd' });
