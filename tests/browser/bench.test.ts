@@ -1,43 +1,29 @@
 // The bench page in headless Debian chromium: serves it as `npm run bench:web` does, runs the quick
 // suite and a short MNIST training in the page, and checks that wasm and webgpu rows arrive with
 // finite figures and the loss curve has points. Runs with the webgpu browser test.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { browserWanted, launchChromium } from './chromium.js';
 import { startServer } from '../../bench/web/serve.js';
-
-const CHROMIUM = process.env.EDGEGRAD_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRE = process.env.EDGEGRAD_REQUIRE_WEBGPU === '1';
-const WANTED = REQUIRE || (process.env.EDGEGRAD_TEST_BACKENDS ?? '').split(',').includes('webgpu');
-const have = WANTED && existsSync(CHROMIUM);
-
-const FLAGS = [
-  '--enable-unsafe-webgpu', '--no-sandbox', '--headless', '--disable-gpu-sandbox',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 interface Row { suite: string; backend: string; value: number; seconds: number }
 interface PageState { state: string; rows: Row[]; log: string[]; loss: number[]; error?: string; train?: string }
 
-describe.skipIf(!have)('bench page in headless chromium', () => {
+describe.skipIf(!browserWanted)('bench page in headless chromium', () => {
   let server: Server;
   let browser: BrowserContext;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let url = '';
 
   beforeAll(async () => {
     ({ url, server } = await startServer(0));
-    profile = mkdtempSync(join(tmpdir(), 'edgegrad-bench-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    ({ browser, close: closeBrowser } = await launchChromium('edgegrad-bench-chromium-'));
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     if (server) await new Promise((r) => server.close(r));
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('runs the quick suite with wasm and webgpu rows, and trains MNIST with a loss curve', async () => {

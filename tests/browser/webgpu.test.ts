@@ -3,33 +3,20 @@
 // playwright-core, and compares the page's webgpu results with its js results. Skips without
 // /usr/bin/chromium unless EDGEGRAD_REQUIRE_WEBGPU=1.
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { browserRequired, browserWanted, launchChromium } from './chromium.js';
 import { mismatches } from '../util/close.js';
-
-const CHROMIUM = process.env.EDGEGRAD_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRE = process.env.EDGEGRAD_REQUIRE_WEBGPU === '1';
-// Runs when webgpu is asked for (EDGEGRAD_TEST_BACKENDS includes it, or it is required).
-const WANTED = REQUIRE || (process.env.EDGEGRAD_TEST_BACKENDS ?? '').split(',').includes('webgpu');
-const have = WANTED && existsSync(CHROMIUM);
-if (!existsSync(CHROMIUM) && REQUIRE) throw new Error(`EDGEGRAD_REQUIRE_WEBGPU=1 but there is no browser at ${CHROMIUM}`);
-
-const FLAGS = [
-  '--enable-unsafe-webgpu', '--no-sandbox', '--headless', '--disable-gpu-sandbox',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 /** float32 GPU vs float32 js in the page: transcendental and summation differences stay below this. */
 const TOL = { rtol: 2e-5, atol: 2e-6 };
 
-describe.skipIf(!have)('webgpu in headless chromium', () => {
+describe.skipIf(!browserWanted)('webgpu in headless chromium', () => {
   let server: Server;
   let browser: BrowserContext;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let url = '';
 
   beforeAll(async () => {
@@ -48,15 +35,12 @@ describe.skipIf(!have)('webgpu in headless chromium', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const addr = server.address();
     url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
-    profile = mkdtempSync(join(tmpdir(), 'edgegrad-chromium-'));
-    // a fresh profile each run (playwright passes it as --user-data-dir)
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    ({ browser, close: closeBrowser } = await launchChromium('edgegrad-chromium-'));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeBrowser?.();
     if (server) await new Promise((r) => server.close(r));
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('runs a conformance subset and one training step on WebGPU, matching js', async () => {
@@ -82,5 +66,5 @@ describe.skipIf(!have)('webgpu in headless chromium', () => {
 });
 
 it('the browser test ran or was allowed to skip', () => {
-  if (!have) expect(REQUIRE).toBe(false);
+  if (!browserWanted) expect(browserRequired).toBe(false);
 });
