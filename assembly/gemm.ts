@@ -3,7 +3,7 @@
 // transpose), A is read in place through two strides or packed into MR-tall panels when it pays,
 // and one 4x8 register tile (4x4, 1x8, 1x4 at the edges) does all the arithmetic.
 // NOTE: plain loops on purpose; Binaryen folds hand-unrolled k-loops into trees that spill.
-import { madd, vgelu, vsigmoid, vtanh } from './math';
+import { madd, storeTransposed4x4, vgelu, vsigmoid, vtanh } from './math';
 
 const ZERO: v128 = i32x4.splat(0);
 
@@ -29,18 +29,6 @@ export function f32_gemm_work_bytes(M: i32, N: i32, K: i32): i32 {
 }
 
 // ---- packing ----------------------------------------------------------------------------------
-
-/** Transposes the 4x4 block whose rows r0..r3 are in registers and stores its rows `ld` bytes apart. */
-@inline function storeTransposed4x4(p: usize, ld: usize, r0: v128, r1: v128, r2: v128, r3: v128): void {
-  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
-  const t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
-  const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
-  const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
-  v128.store(p, i32x4.shuffle(t0, t1, 0, 1, 4, 5));
-  v128.store(p + ld, i32x4.shuffle(t0, t1, 2, 3, 6, 7));
-  v128.store(p + 2 * ld, i32x4.shuffle(t2, t3, 0, 1, 4, 5));
-  v128.store(p + 3 * ld, i32x4.shuffle(t2, t3, 2, 3, 6, 7));
-}
 
 /**
  * Packs a kc x w block of a matrix whose element (k, j) lies at src + k*ks + j*js (bytes) into

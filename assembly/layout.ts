@@ -1,4 +1,5 @@
 // Data movement: strided N-d copies (transpose, slice, pad, concat), fill, gather, scatterAdd, oneHot, cast.
+import { storeTransposed4x4 } from './math';
 
 // Layout of the params block that N-d kernels read (i32 slots; 8 dims at most).
 export const MAX_RANK = 8;
@@ -62,14 +63,7 @@ export function ndStep(params: usize, inner: i32): i64 {
 /** A 4x4 block: dst row i (stride dr elements) gets src column i (src rows of stride sr). */
 @inline function transpose4x4(src: usize, sr: usize, dst: usize, dr: usize): void {
   const r0 = v128.load(src), r1 = v128.load(src + sr), r2 = v128.load(src + 2 * sr), r3 = v128.load(src + 3 * sr);
-  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
-  const t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
-  const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
-  const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
-  v128.store(dst, i32x4.shuffle(t0, t1, 0, 1, 4, 5));
-  v128.store(dst + dr, i32x4.shuffle(t0, t1, 2, 3, 6, 7));
-  v128.store(dst + 2 * dr, i32x4.shuffle(t2, t3, 0, 1, 4, 5));
-  v128.store(dst + 3 * dr, i32x4.shuffle(t2, t3, 2, 3, 6, 7));
+  storeTransposed4x4(dst, dr, r0, r1, r2, r3);
 }
 
 /**

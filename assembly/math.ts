@@ -124,3 +124,15 @@
   const pdf = f32x4.mul(vexp(f32x4.mul(f32x4.mul(x, x), splat(-0.5))), splat(0.398942280401432678));
   return madd(x, pdf, vphi(x));
 }
+
+/** Transposes the 4x4 block whose rows r0..r3 are in registers and stores its rows `ld` bytes apart. */
+@inline export function storeTransposed4x4(p: usize, ld: usize, r0: v128, r1: v128, r2: v128, r3: v128): void {
+  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
+  const t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+  const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
+  const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+  v128.store(p, i32x4.shuffle(t0, t1, 0, 1, 4, 5));
+  v128.store(p + ld, i32x4.shuffle(t0, t1, 2, 3, 6, 7));
+  v128.store(p + 2 * ld, i32x4.shuffle(t2, t3, 0, 1, 4, 5));
+  v128.store(p + 3 * ld, i32x4.shuffle(t2, t3, 2, 3, 6, 7));
+}
