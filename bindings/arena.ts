@@ -32,13 +32,27 @@ export function sizeClass(bytes: number): number {
   return align(bytes, step);
 }
 
+export interface ArenaOptions {
+  /**
+   * The memory is shared with other threads' arenas (a shared WebAssembly.Memory): this arena owns
+   * no pages at first and takes new ones only by growing the memory itself. `memory.grow` returns
+   * the old size atomically, so two arenas growing at once get disjoint regions.
+   */
+  claimOnly?: boolean;
+}
+
 export class Arena {
   readonly memory: WebAssembly.Memory;
   /** Start of the params block (PARAMS_BYTES, 16-byte aligned). */
   readonly paramsPtr: number;
   /** First heap byte. */
   readonly base: number;
+  /** Start of the untouched space in the region the arena grew last. */
   private top: number;
+  /** End of that region. */
+  private limit: number;
+  /** Bytes of memory this arena manages. */
+  private owned: number;
   private readonly live = new Map<number, number>();
   private readonly freeStart = new Map<number, number>();
   private readonly freeEnd = new Map<number, number>();
@@ -60,12 +74,20 @@ export class Arena {
   private paramsView: Int32Array;
 
   /** `heapBase`: first byte the module leaves free (its static data lies below). */
-  constructor(memory: WebAssembly.Memory, heapBase: number) {
+  constructor(memory: WebAssembly.Memory, heapBase: number, opts: ArenaOptions = {}) {
     this.memory = memory;
-    this.paramsPtr = align(heapBase);
-    this.base = this.paramsPtr + PARAMS_BYTES;
-    this.top = this.base;
-    this.ensure(this.base);
+    if (opts.claimOnly) {
+      this.top = this.limit = this.owned = 0;
+      this.paramsPtr = this.bump(PARAMS_BYTES);
+      this.base = this.top;
+    } else {
+      this.paramsPtr = align(heapBase);
+      this.base = this.paramsPtr + PARAMS_BYTES;
+      this.top = this.limit = this.memory.buffer.byteLength;
+      this.owned = this.limit - this.base;
+      if (this.limit < this.base) this.bump(this.base - this.limit);
+      this.top = this.base;
+    }
     this.f32View = new Float32Array(memory.buffer);
     this.i32View = new Int32Array(memory.buffer);
     this.u8View = new Uint8Array(memory.buffer);
@@ -90,10 +112,7 @@ export class Arena {
       const again = this.reuse(size);
       if (again !== -1) return again;
     }
-    const top = this.top;
-    this.ensure(top + size);
-    this.top = top + size;
-    return this.claim(top, size);
+    return this.claim(this.bump(size), size);
   }
 
   /** A free block of `size` from the coalesced free lists (exact, else the best fit, split), or -1. */
@@ -149,7 +168,7 @@ export class Arena {
 
   usage(): ArenaUsage {
     this.flushRecent();
-    const heapBytes = this.memory.buffer.byteLength - this.base;
+    const heapBytes = this.owned;
     return { heapBytes, usedBytes: this.used, freeBytes: heapBytes - this.used, blocks: this.live.size, freeBlocks: this.freeStart.size };
   }
 
@@ -211,21 +230,44 @@ export class Arena {
     if (list.length === 0) this.freeBySize.delete(size);
   }
 
-  /** Grows the memory so that [0, end) is addressable: by at least 25% (and 1 MiB) to amortise growth. */
-  private ensure(end: number): void {
+  /** `size` bytes from the untouched space, growing the memory when it runs out. */
+  private bump(size: number): number {
+    if (this.top + size > this.limit) this.extend(size);
+    const ptr = this.top;
+    this.top += size;
+    return ptr;
+  }
+
+  /**
+   * Grows the memory so that the untouched space holds `size` bytes: by at least 25% (and 1 MiB)
+   * to amortise growth. When another thread grew the memory since this arena last did, the new
+   * pages do not follow this arena's region: what is left of the old region becomes a free block
+   * and the new pages start a new region.
+   */
+  private extend(size: number): void {
     const have = this.memory.buffer.byteLength;
-    if (end <= have) return;
-    const need = Math.ceil((end - have) / PAGE);
+    // NOTE: enough for all of `size` even when the new pages turn out not to follow ours.
+    const need = Math.ceil(size / PAGE);
     const want = Math.max(need, Math.ceil(have / PAGE / 4), 16);
+    let old: number, got: number;
     try {
-      this.memory.grow(want);
+      old = this.memory.grow(want);
+      got = want;
     } catch {
       try {
-        this.memory.grow(need);
+        old = this.memory.grow(need);
+        got = need;
       } catch {
-        throw new Error(`arena: out of memory: cannot grow WebAssembly memory from ${have} to ${end} bytes`);
+        throw new Error(`arena: out of memory: cannot grow WebAssembly memory from ${have} bytes by ${size} bytes`);
       }
     }
+    const start = old * PAGE;
+    if (start !== this.limit) {
+      if (this.limit > this.top) this.linkFree(this.top, this.limit - this.top);
+      this.top = start;
+    }
+    this.limit = start + got * PAGE;
+    this.owned += got * PAGE;
   }
 
   private describeBadFree(ptr: number): string {
@@ -233,7 +275,7 @@ export class Arena {
     for (const [s, size] of this.freeStart) {
       if (ptr >= s && ptr < s + size) return `arena: double free of block ${ptr} (it is already free)`;
     }
-    if (ptr >= this.top && ptr < this.memory.buffer.byteLength) return `arena: double free of block ${ptr} (it is already free)`;
+    if (ptr >= this.top && ptr < this.limit) return `arena: double free of block ${ptr} (it is already free)`;
     for (const [s, size] of this.live) {
       if (ptr > s && ptr < s + size) return `arena: free of ${ptr}, which points inside the block at ${s}`;
     }

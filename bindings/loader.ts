@@ -1,5 +1,6 @@
-// Picks and instantiates the kernel module: probes SIMD support, chooses the simd or relaxed build,
-// and links it to a WebAssembly.Memory created here (the arena and, later, workers share it).
+// Picks and instantiates the kernel module: probes SIMD support, chooses the simd or relaxed build
+// (each in a plain and a shared-memory variant), and links it to a WebAssembly.Memory created here.
+// With a shared memory, the pool's workers instantiate the same module over the same memory.
 import type { WasmKernels } from './abi.js';
 
 export type WasmBuild = 'simd' | 'relaxed';
@@ -14,13 +15,22 @@ export interface LoadOptions {
   build?: 'auto' | WasmBuild;
   /** Node only: turn on V8's --experimental-wasm-relaxed-simd first (needed on Node 20). */
   enableRelaxedSimdFlag?: boolean;
-  /** Memory to link; by default a fresh one of `initialPages` pages. */
+  /**
+   * Link a shared memory (the -shared builds), so workers can run kernels on the same memory.
+   * Default: where SharedArrayBuffer exists (Node; cross-origin-isolated pages).
+   */
+  shared?: boolean;
+  /** Memory to link (shared exactly when `shared`); by default a fresh one of `initialPages` pages. */
   memory?: WebAssembly.Memory;
+  /** A module compiled earlier for the same build (a worker receives its pool's), to skip compiling. */
+  module?: WebAssembly.Module;
   initialPages?: number;
 }
 
 export interface LoadedKernels {
   build: WasmBuild;
+  /** Whether `memory` is a shared WebAssembly.Memory. */
+  shared: boolean;
   kernels: WasmKernels;
   memory: WebAssembly.Memory;
   module: WebAssembly.Module;
@@ -58,6 +68,29 @@ export function chooseBuild(requested: 'auto' | WasmBuild, features: WasmFeature
   return requested;
 }
 
+/** Whether this thread can share a WebAssembly.Memory with workers. */
+export function canShareMemory(): boolean {
+  return typeof SharedArrayBuffer === 'function'
+    && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+}
+
+// NOTE: a shared memory needs a maximum, and engines reserve it up front (address space, not RAM).
+// The modules declare 4 GiB; where that reservation fails (32-bit devices), smaller ones are tried.
+const SHARED_MAX_PAGES = [65536, 16384, 4096];
+
+/** A shared memory of `initial` pages with the largest maximum this platform grants. */
+export function createSharedMemory(initial: number): WebAssembly.Memory {
+  let last: unknown;
+  for (const maximum of SHARED_MAX_PAGES) {
+    try {
+      return new WebAssembly.Memory({ initial, maximum, shared: true });
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw new Error(`wasm: cannot create a shared WebAssembly.Memory (${(last as Error)?.message ?? last})`);
+}
+
 /** Sets V8's relaxed-SIMD flag when running on Node; returns whether it could. */
 export async function enableRelaxedSimdFlag(): Promise<boolean> {
   if (typeof process !== 'object' || process === null || !process.versions?.node) return false;
@@ -76,17 +109,24 @@ function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Bytes of the chosen build; each build is its own chunk so a bundler can leave the other out. */
-async function moduleBytes(build: WasmBuild): Promise<Uint8Array<ArrayBuffer>> {
-  const { wasmBase64 } = build === 'relaxed' ? await import('./wasm-relaxed.gen.js') : await import('./wasm-simd.gen.js');
+async function moduleBytes(build: WasmBuild, shared: boolean): Promise<Uint8Array<ArrayBuffer>> {
+  const { wasmBase64 } = shared
+    ? (build === 'relaxed' ? await import('./wasm-relaxed-shared.gen.js') : await import('./wasm-simd-shared.gen.js'))
+    : (build === 'relaxed' ? await import('./wasm-relaxed.gen.js') : await import('./wasm-simd.gen.js'));
   return decodeBase64(wasmBase64);
 }
 
 export async function loadKernels(opts: LoadOptions = {}): Promise<LoadedKernels> {
   if (opts.enableRelaxedSimdFlag) await enableRelaxedSimdFlag();
   const build = chooseBuild(opts.build ?? 'auto', detectWasmFeatures());
-  const module = await WebAssembly.compile(await moduleBytes(build));
-  const memory = opts.memory ?? new WebAssembly.Memory({ initial: opts.initialPages ?? 16 });
+  const shared = opts.shared ?? (opts.memory ? canShareMemory() && opts.memory.buffer instanceof SharedArrayBuffer : canShareMemory());
+  if (shared && !canShareMemory()) {
+    throw new Error('wasm: a shared memory needs SharedArrayBuffer (in browsers, a cross-origin-isolated page)');
+  }
+  const module = opts.module ?? await WebAssembly.compile(await moduleBytes(build, shared));
+  const initial = opts.initialPages ?? 16;
+  const memory = opts.memory ?? (shared ? createSharedMemory(initial) : new WebAssembly.Memory({ initial }));
   const instance = await WebAssembly.instantiate(module, { env: { memory } });
   const kernels = instance.exports as unknown as WasmKernels;
-  return { build, kernels, memory, module, heapBase: kernels.heap_base() };
+  return { build, shared, kernels, memory, module, heapBase: kernels.heap_base() };
 }

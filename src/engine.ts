@@ -13,6 +13,14 @@ export interface InitOptions {
   wasmBuild?: 'auto' | 'simd' | 'relaxed';
   /** wasm, Node 20 only: turn on V8's --experimental-wasm-relaxed-simd before compiling. */
   enableRelaxedSimdFlag?: boolean;
+  /**
+   * wasm: keep tensors in a shared WebAssembly.Memory, which the worker pool's threads then read
+   * and write in place (no copies). Default: where SharedArrayBuffer exists (Node; browser pages
+   * that are cross-origin isolated).
+   */
+  sharedMemory?: boolean;
+  /** @internal A pool worker's wasm backend: the caller's shared memory and compiled module. */
+  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module };
   /** webgpu: a GPU object (Node: `create([])` from the 'webgpu' package). */
   gpu?: unknown;
 }
@@ -105,8 +113,9 @@ class Engine {
   }
 
   private async create(opts: InitOptions): Promise<Backend> {
-    const key = JSON.stringify([opts.backend, opts.precision ?? '', opts.wasmBuild ?? 'auto']);
-    const have = this.backends.get(key);
+    const key = JSON.stringify([opts.backend, opts.precision ?? '', opts.wasmBuild ?? 'auto', opts.sharedMemory ?? 'auto']);
+    // NOTE: a worker attaches to its pool's memory once; that backend is never cached or shared.
+    const have = opts.attach ? undefined : this.backends.get(key);
     // NOTE: a webgpu backend whose device was lost is replaced, not reused.
     if (have && have.info.lost !== true) return have;
     let b: Backend;
@@ -118,7 +127,9 @@ class Engine {
       }
       case 'wasm': {
         const { createWasmBackend } = await import('./backends/wasm.js');
-        b = await createWasmBackend({ build: opts.wasmBuild, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag });
+        b = await createWasmBackend({
+          build: opts.wasmBuild, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag, shared: opts.sharedMemory, attach: opts.attach,
+        });
         break;
       }
       case 'webgpu': {

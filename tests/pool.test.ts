@@ -41,12 +41,23 @@ it('shardSizes: contiguous, larger shards first, none empty', () => {
   expect(shardSizes(8, 2)).toEqual([4, 4]);
 });
 
-// One list of cases, run against an in-thread pool and real workers (2, and 3 for uneven shards).
-for (const cfg of [{ label: 'in-thread', workers: 0 }, { label: '2 workers', workers: 2 }, { label: '3 workers', workers: 3 }]) {
+// One list of cases, run against an in-thread pool and real workers (2, and 3 for uneven shards), on
+// the caller's shared memory and with copies ('transfer').
+const configs = [
+  { label: 'in-thread', workers: 0 },
+  { label: '2 workers', workers: 2 },
+  { label: '3 workers', workers: 3 },
+  { label: '2 workers, transfer', workers: 2, memory: 'transfer' as const },
+];
+for (const cfg of configs) {
   describe(`pool, ${cfg.label}`, () => {
     let pool: eg.Pool;
-    beforeAll(async () => { pool = await eg.createPool({ workers: cfg.workers, workerUrl, matmulMinFlops: 0 }); });
+    beforeAll(async () => { pool = await eg.createPool({ workers: cfg.workers, workerUrl, matmulMinFlops: 0, memory: cfg.memory }); });
     afterAll(() => pool.close());
+
+    it(`runs in ${cfg.memory ?? 'shared'} mode`, () => {
+      expect(pool.mode).toBe(cfg.memory ?? 'shared');
+    });
 
     it('matmul equals the single-thread result (NN, NT, TN; rows not divisible by workers)', async () => {
       for (const [tA, tB] of [[false, false], [false, true], [true, false]] as const) {
@@ -70,7 +81,7 @@ for (const cfg of [{ label: 'in-thread', workers: 0 }, { label: '2 workers', wor
       }
     });
 
-    it('sends the model once and again only when its weights change', async () => {
+    it('sends the model once; new weights reach the workers (moved in transfer mode, read in place when shared)', async () => {
       const model = mlp(6, 8, 3, 5);
       const x = eg.randn([9, 6], { seed: 9 });
       await pool.predict(model, x);
@@ -78,9 +89,29 @@ for (const cfg of [{ label: 'in-thread', workers: 0 }, { label: '2 workers', wor
       const v1 = pool.slotAt(0).models.get(id);
       await pool.predict(model, x);
       expect(pool.slotAt(0).models.get(id)).toBe(v1);
+      // new storage for every weight
       model.setWeights(model.weights.map((w) => eg.mul(w, 0.5)));
       same(await pool.predict(model, x), model.predict(x));
-      expect(pool.slotAt(0).models.get(id)).not.toBe(v1);
+      if (pool.mode === 'transfer') expect(pool.slotAt(0).models.get(id)).not.toBe(v1);
+      else expect(pool.slotAt(0).models.get(id)).toBe(v1);
+      // the same storage, updated in place by an optimizer step
+      await model.fit(eg.randn([8, 6], { seed: 1 }), eg.oneHot(eg.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], 'int32'), 3), { epochs: 1, batchSize: 8, verbose: 0 });
+      same(await pool.predict(model, x), model.predict(x));
+    });
+
+    // NOTE: an in-thread pool's tensors are the caller's own, counted with the test's.
+    it.skipIf(cfg.workers === 0)('workers hold nothing for the caller once calls return (skipped in-thread: no worker memory of its own)', async () => {
+      const model = mlp(5, 7, 3, 2);
+      await pool.predict(model, eg.randn([4, 5], { seed: 1 }));
+      const before = await pool.workerMemory();
+      for (let i = 0; i < 5; i++) {
+        await pool.predict(model, eg.randn([11, 5], { seed: i }));
+        await pool.matmul(eg.randn([13, 8], { seed: i }), eg.randn([8, 6], { seed: 2 }));
+      }
+      await fitDataParallel(model, eg.randn([20, 5], { seed: 3 }), eg.oneHot(eg.tensor(Array.from({ length: 20 }, (_, i) => i % 3), [20], 'int32'), 3),
+        { epochs: 1, batchSize: 8, seed: 1 }, pool);
+      // releases are posted without waiting: a round trip to every worker lets them land first
+      expect(await pool.workerMemory()).toEqual(before);
     });
   });
 }

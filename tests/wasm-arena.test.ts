@@ -174,3 +174,43 @@ describe('Arena', () => {
     expect(a.usage()).toMatchObject({ usedBytes: 0, blocks: 0, freeBlocks: 0 });
   });
 });
+
+describe('arenas of several threads on one shared memory', () => {
+  it('give disjoint blocks while each grows the memory in turn, and keep them intact', () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 4096, shared: true });
+    // the caller's arena owns what exists; two workers' arenas claim only pages they grow themselves
+    const arenas = [new Arena(memory, 1000), new Arena(memory, 1000, { claimOnly: true }), new Arena(memory, 1000, { claimOnly: true })];
+    const params = new Set(arenas.map((a) => a.paramsPtr));
+    expect(params.size).toBe(3);
+    const rnd = lcg(11);
+    const live: { a: number; p: number; n: number; tag: number }[] = [];
+    let tag = 1;
+    const view = () => new Int32Array(memory.buffer);
+    for (let step = 0; step < 1500; step++) {
+      const a = Math.floor(rnd() * 3);
+      if (live.length > 0 && rnd() < 0.4) {
+        const k = Math.floor(rnd() * live.length);
+        const b = live[k];
+        expect(view().subarray(b.p >> 2, (b.p + b.n) >> 2).every((x) => x === b.tag)).toBe(true);
+        arenas[b.a].free(b.p);
+        live.splice(k, 1);
+      } else {
+        // large requests make every arena grow often, interleaved with the others
+        const n = 4 * Math.floor(rnd() < 0.2 ? 20000 + rnd() * 60000 : 1 + rnd() * 200);
+        const p = arenas[a].alloc(n);
+        for (const b of live) expect(p + n <= b.p || b.p + b.n <= p).toBe(true);
+        for (const q of params) expect(p + n <= q || q + PARAMS_BYTES <= p).toBe(true);
+        view().fill(tag, p >> 2, (p + n) >> 2);
+        live.push({ a, p, n, tag: tag++ });
+      }
+    }
+    for (const b of live) {
+      expect(view().subarray(b.p >> 2, (b.p + b.n) >> 2).every((x) => x === b.tag)).toBe(true);
+      arenas[b.a].free(b.p);
+    }
+    const total = arenas.reduce((s, a) => s + a.usage().heapBytes, 0);
+    expect(arenas.map((a) => a.usage().usedBytes)).toEqual([0, 0, 0]);
+    // every byte above the caller's base belongs to exactly one arena (the workers' own params blocks included)
+    expect(total).toBe(memory.buffer.byteLength - arenas[0].base);
+  });
+});

@@ -61,7 +61,7 @@ describe('loadKernels', () => {
   });
 
   it('runs a kernel on arena memory, including after the memory grows', async () => {
-    const k = await loadKernels({ build: 'simd', initialPages: 1 });
+    const k = await loadKernels({ build: 'simd', initialPages: 1, shared: false });
     const arena = new Arena(k.memory, k.heapBase);
     const n = 37;
     const a = arena.alloc(4 * n), b = arena.alloc(4), out = arena.alloc(4 * n);
@@ -76,6 +76,28 @@ describe('loadKernels', () => {
     expect(Array.from(arena.f32().subarray(out >> 2, (out >> 2) + n))).toEqual(Array.from({ length: n }, (_, i) => i + 0.5));
   });
 
+  it('links a shared memory by default in Node, and a second instance on it (a worker) sees the same bytes', async () => {
+    const k = await loadKernels({ build: 'simd' });
+    expect(k.shared).toBe(true);
+    expect(k.memory.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(WebAssembly.Module.imports(k.module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+    const main = new Arena(k.memory, k.heapBase);
+    const w = await loadKernels({ build: 'simd', memory: k.memory, module: k.module });
+    const worker = new Arena(w.memory, w.heapBase, { claimOnly: true });
+    const n = 9;
+    const x = main.alloc(4 * n), out = worker.alloc(4 * n);
+    expect(out).toBeGreaterThanOrEqual(main.memory.buffer.byteLength - 65536 * 16);
+    main.f32().set(Array.from({ length: n }, (_, i) => i - 4), x >> 2);
+    w.kernels.f32_relu(x, out, n);
+    expect(Array.from(main.f32().subarray(out >> 2, (out >> 2) + n))).toEqual([0, 0, 0, 0, 0, 1, 2, 3, 4]);
+  });
+
+  it('loads an unshared memory when asked', async () => {
+    const k = await loadKernels({ build: 'simd', shared: false });
+    expect(k.shared).toBe(false);
+    expect(k.memory.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
   it("rejects an explicit 'relaxed' where it does not validate, else loads it", async () => {
     if (features.relaxedSimd) {
       expect((await loadKernels({ build: 'relaxed' })).build).toBe('relaxed');
@@ -86,7 +108,7 @@ describe('loadKernels', () => {
 });
 
 describe('generated modules', () => {
-  for (const target of ['simd', 'relaxed']) {
+  for (const target of ['simd', 'relaxed', 'simd-shared', 'relaxed-shared']) {
     it(`wasm-${target}.gen.ts says what made it and carries the module its header describes`, () => {
       const text = readFileSync(new URL(`../bindings/wasm-${target}.gen.ts`, import.meta.url), 'utf8');
       const lines = text.split('\n');
@@ -108,9 +130,10 @@ describe('generated modules', () => {
     });
     const files = res.outputFiles.map((f) => ({ name: f.path.replace(/^.*\//, ''), text: f.text }));
     const entry = files.find((f) => f.name === 'loader.js')!;
-    expect(files).toHaveLength(3);
+    // simd, relaxed and their shared-memory variants
+    expect(files).toHaveLength(5);
     expect(entry.text.length).toBeLessThan(20_000);
-    expect(files.filter((f) => f.text.length > 50_000)).toHaveLength(2);
+    expect(files.filter((f) => f.text.length > 50_000)).toHaveLength(4);
     expect(entry.text).not.toMatch(/from ["'](node:)?fs["']/);
   });
 });

@@ -9,16 +9,42 @@ import { Arena } from '../../bindings/arena.js';
 import { GemmActivation, ParamsLayout, type WasmKernels } from '../../bindings/abi.js';
 import { loadKernels, type WasmBuild } from '../../bindings/loader.js';
 
-/** A tensor's storage: a 16-byte aligned block of the shared memory (ptr 0, bytes 0 when empty). */
+/** A tensor's storage: a 16-byte aligned block of the memory (ptr 0, bytes 0 when empty). */
 export interface WasmBuf {
   readonly ptr: number;
   readonly bytes: number;
+  /** Another thread's block (shared memory): read and written here, never freed here. */
+  readonly borrowed?: true;
 }
 
 export interface WasmBackendOptions {
   build?: 'auto' | WasmBuild;
   enableRelaxedSimdFlag?: boolean;
+  /** Link a shared memory (default: where SharedArrayBuffer exists). */
+  shared?: boolean;
+  /** A pool worker: the caller's shared memory and compiled module; this thread's arena claims its own pages. */
+  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module };
 }
+
+/** One GEMM on raw pointers: C = op(A)·op(B), C [M, N] with row strides lda/ldb/ldc (elements). */
+export interface RawGemm {
+  a: number; b: number; c: number;
+  M: number; N: number; K: number;
+  lda: number; ldb: number; ldc: number;
+  transposeA: boolean; transposeB: boolean;
+}
+
+/** What the worker pool needs of a wasm backend whose memory is shared (`backend.shared`). */
+export interface WasmSharedMemory {
+  readonly memory: WebAssembly.Memory;
+  readonly module: WebAssembly.Module;
+  readonly build: WasmBuild;
+  /** A buffer over `bytes` bytes at `ptr` that another thread's arena owns. */
+  borrow(ptr: number, bytes: number): WasmBuf;
+  gemm(g: RawGemm): void;
+}
+
+export type WasmBackend = Backend<WasmBuf> & { readonly shared?: WasmSharedMemory };
 
 type Info = TensorInfo<WasmBuf>;
 type Impl = (inputs: readonly Info[], attrs: any) => Info | Info[];
@@ -69,9 +95,12 @@ function f32AtMost(v: number): number {
   return f <= v || Number.isNaN(v) ? f : nextF32(f, false);
 }
 
-export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<Backend<WasmBuf>> {
-  const { build, kernels: K, memory, heapBase } = await loadKernels(opts);
-  const arena = new Arena(memory, heapBase);
+export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<WasmBackend> {
+  const { build, shared, kernels: K, memory, module, heapBase } = await loadKernels({
+    build: opts.build, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag,
+    shared: opts.attach ? true : opts.shared, memory: opts.attach?.memory, module: opts.attach?.module,
+  });
+  const arena = new Arena(memory, heapBase, { claimOnly: opts.attach !== undefined });
   let liveBytes = 0;
 
   const alloc = (dtype: DType, size: number): WasmBuf => {
@@ -327,7 +356,16 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   return {
     name: 'wasm',
-    info: { build, simd: true, relaxedSimd: build === 'relaxed' },
+    info: { build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared },
+    shared: shared ? {
+      memory, module, build,
+      borrow: (ptr, bytes) => ({ ptr, bytes, borrowed: true }),
+      gemm: (g) => {
+        if (g.M * g.N === 0) return;
+        const fn = g.transposeA ? (g.transposeB ? K.f32_gemm_tt : K.f32_gemm_tn) : (g.transposeB ? K.f32_gemm_nt : K.f32_gemm_nn);
+        fn(g.a, g.b, g.c, g.M, g.N, g.K, g.lda, g.ldb, g.ldc, 1, 0, 0, 0, 0, GemmActivation.linear, gemmWork(K.f32_gemm_work_bytes(g.M, g.N, g.K)));
+      },
+    } : undefined,
     kernels: k as KernelTable<WasmBuf>,
     alloc,
     write(buf, values, dtype) {
@@ -339,7 +377,7 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     read,
     readAsync: async (buf, dtype, size) => read(buf, dtype, size),
     free(buf) {
-      if (buf.bytes === 0) return;
+      if (buf.bytes === 0 || buf.borrowed) return;
       arena.free(buf.ptr);
       liveBytes -= buf.bytes;
     },

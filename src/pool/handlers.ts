@@ -4,7 +4,11 @@ import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
 import { tensor } from '../ops/creation.js';
 import { matmul } from '../ops/linalg.js';
-import type { GradReply, GradRequest, InitReply, InitRequest, ModelMsg, TensorMsg, WorkerApi } from './protocol.js';
+import { gather } from '../ops/shape.js';
+import type { WasmBackend, WasmSharedMemory } from '../backends/wasm.js';
+import type {
+  GradReply, GradRequest, InitReply, InitRequest, ModelMsg, SharedGradReply, SharedGradRequest, TensorMsg, TensorRef, WorkerApi,
+} from './protocol.js';
 import { reviveModel, type WorkerModel } from './model.js';
 
 /** A tensor message holding `t`'s values (a fresh buffer the sender may transfer). */
@@ -30,9 +34,66 @@ export function buffersOf(value: unknown, into: ArrayBuffer[] = []): ArrayBuffer
 
 type Handlers = Omit<WorkerApi, 'fault'>;
 
+/** This thread's wasm backend when its memory is shared (the caller's, or attached to it), else null. */
+export function sharedBackend(): (WasmBackend & { shared: WasmSharedMemory }) | null {
+  const b = engine.backend as WasmBackend | null;
+  return b?.name === 'wasm' && b.shared ? (b as WasmBackend & { shared: WasmSharedMemory }) : null;
+}
+
+/** A tensor over a block of the shared memory that another thread owns: used here, never freed here. */
+export function borrow(ref: TensorRef, what: string): Tensor {
+  const b = sharedBackend();
+  if (!b) throw new Error(`${what}: this thread's backend does not run on the pool's shared memory`);
+  const size = ref.shape.reduce((a, d) => a * d, 1);
+  return engine.wrap({ shape: ref.shape, dtype: ref.dtype, buf: b.shared.borrow(ref.ptr, size * 4) }, b);
+}
+
+/** The address of a tensor in the shared memory, or null when it lives elsewhere. */
+export function refOf(t: Tensor, memory: WebAssembly.Memory): TensorRef | null {
+  const s = t.storage;
+  const b = s?.backend as WasmBackend | undefined;
+  if (!s || b?.name !== 'wasm' || b.shared?.memory !== memory) return null;
+  return { shape: [...t.shape], dtype: t.dtype, ptr: (s.buf as { ptr: number }).ptr };
+}
+
+/**
+ * Options `init` passes to the engine. `inThread`: the handlers run in the caller's own thread
+ * (`workers: 0`), which keeps its backend: attaching would start a second one.
+ */
+type HandlerOptions = { inThread?: boolean };
+
 /** The protocol's handlers over this thread's engine. */
-export function createHandlers(): Handlers {
-  const models = new Map<number, { version: string; model: WorkerModel }>();
+export function createHandlers(hopts: HandlerOptions = {}): Handlers {
+  const models = new Map<number, { version: string; model: WorkerModel; bound: string }>();
+  /** Results held for the caller (shared mode), by address. */
+  const held = new Map<number, Tensor>();
+
+  const hold = (t: Tensor): TensorRef => {
+    engine.keep(t);
+    const ref = refOf(t, sharedBackend()!.shared.memory)!;
+    // NOTE: a result that is a view of a held tensor (or of the caller's) is released once.
+    const prev = held.get(ref.ptr);
+    if (prev && prev !== t) t.dispose();
+    else held.set(ref.ptr, t);
+    return ref;
+  };
+
+  /** Points model `id`'s weights at the caller's tensors, unless they are there already. */
+  const bind = (id: number, weights: TensorRef[]): WorkerModel => {
+    const entry = models.get(id);
+    if (!entry) throw new Error(`model ${id} was never sent to this worker`);
+    const key = weights.map((w) => w.ptr).join(',');
+    if (entry.bound !== key) {
+      const ts = weights.map((w) => borrow(w, 'bind weights'));
+      try {
+        entry.model.setWeights(ts);
+      } finally {
+        for (const t of ts) t.dispose();
+      }
+      entry.bound = key;
+    }
+    return entry.model;
+  };
 
   const model = (id: number, what: string): WorkerModel => {
     const m = models.get(id);
@@ -52,12 +113,12 @@ export function createHandlers(): Handlers {
 
   return {
     async init(req: InitRequest): Promise<InitReply> {
-      await engine.init(req);
+      if (!hopts.inThread) await engine.init(req);
       const b = engine.requireBackend('init');
       return {
         backend: b.name,
         wasmBuild: b.name === 'wasm' ? String(b.info.build) : undefined,
-        sharedMemory: typeof SharedArrayBuffer !== 'undefined',
+        sharedMemory: req.attach ? sharedBackend()?.shared.memory === req.attach.memory : sharedBackend() !== null,
       };
     },
 
@@ -68,18 +129,14 @@ export function createHandlers(): Handlers {
     async loadModel(id: number, version: string, msg: ModelMsg): Promise<void> {
       models.get(id)?.model.dispose();
       models.delete(id);
-      models.set(id, { version, model: await reviveModel(msg.modelJson, msg.weights) });
+      models.set(id, { version, model: await reviveModel(msg.modelJson, msg.weights), bound: '' });
     },
 
     setWeights(id, version, weights) {
       setAll(id, version, weights.map(fromMsg));
+      models.get(id)!.bound = '';
     },
 
-    setWeightsShared(id, version, buffer, offsets) {
-      const m = model(id, 'setWeightsShared');
-      const shapes = m.weights.map((w) => w.shape);
-      setAll(id, version, shapes.map((s, i) => tensor(new Float32Array(buffer, offsets[i] * 4, offsets[i + 1] - offsets[i]), [...s])));
-    },
 
     predict(id, x) {
       const m = model(id, 'predict');
@@ -92,6 +149,34 @@ export function createHandlers(): Handlers {
         const { loss, grads } = m.lossAndGrads(fromMsg(req.x), fromMsg(req.y), req.loss);
         return { loss: loss.dataSync()[0], grads: grads.map(toMsg) };
       });
+    },
+
+    predictShared(id, weights, x) {
+      const m = bind(id, weights);
+      return engine.tidy(() => hold(m.predict(borrow(x, 'predict'))));
+    },
+
+    gradientsShared(req: SharedGradRequest): SharedGradReply {
+      const m = bind(req.model, req.weights);
+      return engine.tidy(() => {
+        const rows = tensor(req.rows, [req.rows.length], 'int32');
+        const x = gather(borrow(req.x, 'gradients'), rows), y = gather(borrow(req.y, 'gradients'), rows);
+        const { loss, grads } = m.lossAndGrads(x, y, req.loss, req.scale);
+        return { loss: loss.dataSync()[0], grads: grads.map(hold) };
+      });
+    },
+
+    gemm(req) {
+      const b = sharedBackend();
+      if (!b) throw new Error("gemm: this thread's backend does not run on the pool's shared memory");
+      b.shared.gemm(req);
+    },
+
+    release(ptrs) {
+      for (const p of ptrs) {
+        held.get(p)?.dispose();
+        held.delete(p);
+      }
     },
 
     dropModel(id) {

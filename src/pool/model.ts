@@ -2,7 +2,7 @@
 // save format: model.json + safetensors bytes), and the worker-side copy rebuilt by loadModel.
 import { engine } from '../engine.js';
 import type { Tensor, Variable } from '../tensor.js';
-import { add } from '../ops/elementwise.js';
+import { add, mul } from '../ops/elementwise.js';
 import { valueAndGrads } from '../autograd/index.js';
 import { loadModel, type Sequential } from '../model/index.js';
 import { getLoss } from '../model/losses.js';
@@ -22,8 +22,11 @@ export interface WorkerModel {
   readonly weights: Tensor[];
   /** Replaces the weights' values (same order and shapes as `weights`). */
   setWeights(weights: Tensor[]): void;
-  /** Mean loss over the batch (weight penalties included) and its gradient for each trainable weight. */
-  lossAndGrads(x: Tensor, y: Tensor, loss: string): { loss: Tensor; grads: Tensor[] };
+  /**
+   * `scale` (default 1) x the mean loss over the batch (weight penalties included), and its gradient
+   * for each trainable weight.
+   */
+  lossAndGrads(x: Tensor, y: Tensor, loss: string, scale?: number): { loss: Tensor; grads: Tensor[] };
   dispose(): void;
 }
 
@@ -35,7 +38,7 @@ export async function reviveModel(modelJson: string, weights: Uint8Array): Promi
     predict: (x) => m.predict(x, { batchSize: Math.max(256, Math.min(x.shape[0], 8192)) }),
     get weights() { return m.weights; },
     setWeights: (ws) => m.setWeights(ws),
-    lossAndGrads: (x, y, loss) => lossAndGrads(m, x, y, loss),
+    lossAndGrads: (x, y, loss, scale = 1) => lossAndGrads(m, x, y, loss, scale),
     dispose: () => m.dispose(),
   };
 }
@@ -44,7 +47,7 @@ export async function reviveModel(modelJson: string, weights: Uint8Array): Promi
  * The training step's forward and backward, as Sequential.fit runs it: cross-entropy on logits when
  * the last layer ends in softmax, plus the layers' weight penalties.
  */
-function lossAndGrads(m: Sequential, x: Tensor, y: Tensor, lossName: string): { loss: Tensor; grads: Tensor[] } {
+function lossAndGrads(m: Sequential, x: Tensor, y: Tensor, lossName: string, scale: number): { loss: Tensor; grads: Tensor[] } {
   const loss = getLoss(lossName as never);
   const last = m.layers[m.layers.length - 1];
   const fused = !!loss.fromLogits && (last as { activation?: string }).activation === 'softmax';
@@ -57,7 +60,7 @@ function lossAndGrads(m: Sequential, x: Tensor, y: Tensor, lossName: string): { 
       const r = layer.regularizationLoss();
       if (r) l = add(l, r);
     }
-    return l;
+    return scale === 1 ? l : mul(l, scale);
   }, vars);
   return { loss: value, grads };
 }

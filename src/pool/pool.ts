@@ -6,9 +6,9 @@ import type { Tensor } from '../tensor.js';
 import { tensor } from '../ops/creation.js';
 import { matmul as matmulInThread, type MatmulOptions } from '../ops/linalg.js';
 import { checkTensor } from '../ops/util.js';
-import type { Fault, InitRequest, TensorMsg, WorkerApi } from './protocol.js';
+import type { Fault, InitRequest, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
 import { READY } from './protocol.js';
-import { buffersOf, createHandlers, toMsg } from './handlers.js';
+import { borrow, buffersOf, createHandlers, refOf, sharedBackend, toMsg } from './handlers.js';
 import { describe, spawnThread, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
 import { modelVersion, type PoolModel } from './model.js';
@@ -28,7 +28,11 @@ export interface PoolOptions {
   startTimeoutMs?: number;
   /** `pool.matmul` runs in-thread below this many flops (2·M·N·K); see bench/pool.ts. */
   matmulMinFlops?: number;
-  /** 'shared' (default where SharedArrayBuffer exists) or 'transfer'. */
+  /**
+   * 'shared' (the default where the caller's wasm backend runs on a shared memory): workers attach
+   * to that memory and read inputs and weights in place. 'transfer': inputs, weights and results
+   * are copied into messages.
+   */
   memory?: PoolMode;
   /** The workers' backend (default: the caller's; wasm when the caller has none or runs webgpu). */
   backend?: InitRequest;
@@ -36,7 +40,7 @@ export interface PoolOptions {
 
 /**
  * 2·M·N·K below which splitting a GEMM over the pool loses to one thread (messages, copies).
- * Measured by bench/pool.ts on 2 cores: 256³ (3.4e7) is about even, 384³ wins.
+ * Measured by bench/pool.ts on 2 cores (see the README's pool table).
  */
 export const MATMUL_MIN_FLOPS = 2 ** 26;
 
@@ -79,7 +83,7 @@ export class Slot {
 
 /** Protocol handlers in this thread, shaped like a Comlink remote. */
 function inlineRemote(): Comlink.Remote<WorkerApi> {
-  const h = createHandlers() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const h = createHandlers({ inThread: true }) as unknown as Record<string, (...a: unknown[]) => unknown>;
   const api: Record<string, (...a: unknown[]) => Promise<unknown>> = {};
   for (const k of Object.keys(h)) api[k] = async (...a) => h[k](...a);
   api.fault = async () => { throw new Error('fault injection needs a worker thread'); };
@@ -108,22 +112,30 @@ async function countCores(): Promise<number> {
   return 1;
 }
 
-/** The caller's backend, as the workers should start it. */
-function callerBackend(): InitRequest {
+/** The caller's backend, as the workers should start it (attached to its memory when `share`). */
+function callerBackend(share: boolean): InitRequest {
   const b = engine.backend;
   if (b?.name === 'js') return { backend: 'js', precision: b.info.precision === 'float64' ? 'float64' : undefined };
   if (b?.name === 'wasm') {
     const build = b.info.build === 'relaxed' ? 'relaxed' : 'simd';
-    return { backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: build === 'relaxed' };
+    const s = sharedBackend()?.shared;
+    return { backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: build === 'relaxed', attach: share && s ? { memory: s.memory, module: s.module } : undefined };
   }
   return { backend: 'wasm' };
+}
+
+/** The pool mode the current backend allows: 'shared' when it is wasm on a shared memory. */
+export function poolMemory(): PoolMode {
+  return sharedBackend() ? 'shared' : 'transfer';
 }
 
 export class Pool {
   /** Number of workers (1 for an in-thread pool). */
   readonly size: number;
-  /** 'shared': weights go to workers through one SharedArrayBuffer; 'transfer': each gets its own copy. */
+  /** 'shared': workers run on the caller's wasm memory; 'transfer': data is copied into messages. */
   readonly mode: PoolMode;
+  /** The memory workers share with the caller (shared mode). */
+  private readonly memory: WebAssembly.Memory | null;
   /** True when the protocol runs in the calling thread (`workers: 0`). */
   readonly inThread: boolean;
   private readonly slots: Slot[] = [];
@@ -140,16 +152,21 @@ export class Pool {
   constructor(workers: number, opts: PoolOptions) {
     this.inThread = workers === 0;
     this.size = Math.max(1, workers);
-    const canShare = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
-    if (opts.memory === 'shared' && !canShare) {
-      throw new Error("createPool: memory 'shared' needs SharedArrayBuffer (in browsers, a cross-origin-isolated page); use 'transfer'");
+    if (opts.memory !== undefined && opts.memory !== 'shared' && opts.memory !== 'transfer') {
+      throw new Error(`createPool: memory must be 'shared' or 'transfer', got ${JSON.stringify(opts.memory)}`);
     }
-    this.mode = opts.memory ?? (canShare ? 'shared' : 'transfer');
+    const can = poolMemory();
+    if (opts.memory === 'shared' && can !== 'shared') {
+      throw new Error("createPool: memory 'shared' needs the wasm backend on a shared memory (SharedArrayBuffer: Node, or a "
+        + "cross-origin-isolated page; eg.init({ backend: 'wasm' }) before createPool); use 'transfer'");
+    }
+    this.mode = opts.backend ? 'transfer' : (opts.memory ?? can);
+    this.memory = this.mode === 'shared' ? sharedBackend()!.shared.memory : null;
     this.url = opts.workerUrl ?? new URL('./worker.js', import.meta.url);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
     this.matmulMinFlops = opts.matmulMinFlops ?? MATMUL_MIN_FLOPS;
-    this.initRequest = opts.backend ?? callerBackend();
+    this.initRequest = opts.backend ?? callerBackend(this.mode === 'shared' && !this.inThread);
     for (let i = 0; i < this.size; i++) this.slots.push(this.start(i));
   }
 
@@ -283,7 +300,8 @@ export class Pool {
 
   /**
    * op(a)·op(b) for rank-2 operands, split over row blocks of op(a) when the GEMM is large enough
-   * (`matmulMinFlops`); smaller or batched products run in the calling thread.
+   * (`matmulMinFlops`); smaller or batched products run in the calling thread. In shared mode each
+   * worker writes its rows of the result in place.
    */
   async matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Promise<Tensor> {
     if (this.closing) throw new Error('pool: matmul called after close()');
@@ -294,42 +312,111 @@ export class Pool {
     const [ar, ac] = a.shape, [br, bc] = b.shape;
     const M = tA ? ac : ar, K = tA ? ar : ac, Kb = tB ? bc : br, N = tB ? br : bc;
     if (K !== Kb || 2 * M * N * K < this.matmulMinFlops) return matmulInThread(a, b, opts);
-    const av = a.dataSync() as Float32Array;
     const sizes = shardSizes(M, this.size);
-    const shared = this.mode === 'shared' ? this.sharedCopy(b.dataSync() as Float32Array) : null;
+    const A = this.ref(a), B = this.ref(b);
+    if (A && B) {
+      const c = this.empty([M, N]);
+      const C = this.ref(c)!;
+      let r0 = 0;
+      try {
+        await Promise.all(sizes.map((rows, i) => {
+          // rows r0.. of op(a): whole rows of a, or (transposed) columns of a, at a row stride of ac
+          const req = {
+            a: A.ptr + 4 * r0 * (tA ? 1 : ac), b: B.ptr, c: C.ptr + 4 * r0 * N,
+            M: rows, N, K, lda: ac, ldb: bc, ldc: N, transposeA: tA, transposeB: tB,
+          };
+          r0 += rows;
+          return this.call(i, 'matmul', (w) => w.gemm(req));
+        }));
+      } catch (e) {
+        c.dispose();
+        throw e;
+      }
+      return c;
+    }
+    const av = a.dataSync() as Float32Array, bv = b.dataSync() as Float32Array;
     let row = 0;
     const parts = sizes.map((rows, i) => {
       const r0 = row;
       row += rows;
       const slice = tA ? columns(av, ar, ac, r0, rows) : av.slice(r0 * K, (r0 + rows) * K);
-      const bm: TensorMsg = { shape: [br, bc], dtype: 'float32', data: shared ?? (b.dataSync() as Float32Array) };
+      const bm: TensorMsg = { shape: [br, bc], dtype: 'float32', data: i === sizes.length - 1 ? bv : bv.slice() };
       const am: TensorMsg = { shape: [rows, K], dtype: 'float32', data: slice };
       return this.call(i, 'matmul', (w) => w.matmul(tx(am), tx(bm), { transposeB: tB }));
     });
     return gather(await Promise.all(parts), [M, N]);
   }
 
-  /** Values in a SharedArrayBuffer every worker can read. */
-  private sharedCopy(v: Float32Array): Float32Array {
-    const s = new Float32Array(new SharedArrayBuffer(v.byteLength));
-    s.set(v);
-    return s;
+  /** @internal `t` by address when it lives in the memory this pool shares with its workers. */
+  ref(t: Tensor): TensorRef | null {
+    return this.memory ? refOf(t, this.memory) : null;
+  }
+
+  /** @internal A tensor of unspecified values on the caller's backend (shared mode: its memory). */
+  empty(shape: number[]): Tensor {
+    const b = engine.requireBackend('pool');
+    return engine.wrap({ shape, dtype: 'float32', buf: b.alloc('float32', shape.reduce((x, d) => x * d, 1)) }, b);
+  }
+
+  /** @internal Lets worker `i` free results it holds for the caller (shared mode). */
+  release(i: number, refs: TensorRef[]): void {
+    if (refs.length === 0 || this.closing) return;
+    // NOTE: not awaited: the worker's next call queues behind it, and a worker that died took its
+    // memory with it.
+    this.call(i, 'release', (w) => w.release(refs.map((r) => r.ptr))).catch(() => {});
+  }
+
+  /**
+   * @internal One call per worker; when any fails, the results the others hold are released and the
+   * first error is thrown.
+   */
+  async settle<R>(calls: Promise<R>[], held: (r: R) => TensorRef[]): Promise<R[]> {
+    const rs = await Promise.allSettled(calls);
+    const bad = rs.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (bad) {
+      rs.forEach((r, i) => { if (r.status === 'fulfilled') this.release(i, held(r.value)); });
+      throw bad.reason;
+    }
+    return rs.map((r) => (r as PromiseFulfilledResult<R>).value);
   }
 
   /**
    * `model`'s predictions for the batch `x`, split into contiguous shards over the workers and
-   * concatenated in order. The model goes to each worker once, and again only when its weights change.
+   * concatenated in order. Shared mode: workers read `x` and the weights in place. Transfer mode:
+   * the model goes to each worker once, and again only when its weights change.
    */
   async predict(model: PoolModel, x: Tensor): Promise<Tensor> {
     if (this.closing) throw new Error('pool: predict called after close()');
     checkTensor('pool.predict', x, 'x');
     if (x.rank < 1 || x.shape[0] === 0) throw new Error(`pool.predict: x needs a batch axis with at least one row, got shape [${x.shape}]`);
     const id = this.modelId(model);
+    const row = x.size / x.shape[0];
+    const sizes = shardSizes(x.shape[0], this.size);
+    const X = this.ref(x), W = this.weightRefs(model);
+    if (X && W) {
+      let r0 = 0;
+      const parts = await this.settle(sizes.map((rows, i) => {
+        const xr: TensorRef = { shape: [rows, ...x.shape.slice(1)], dtype: x.dtype, ptr: X.ptr + 4 * r0 * row };
+        r0 += rows;
+        return this.call(i, 'predict', async (w, slot) => {
+          await this.sendModel(slot, id, 'shared', model);
+          return w.predictShared(id, W, xr);
+        });
+      }), (r) => [r]);
+      const ts = parts.map((r) => borrow(r, 'pool.predict'));
+      try {
+        // NOTE: the concat kernel (not the op, which views a lone input) copies the workers' rows
+        // into one tensor of the caller's before they are freed.
+        return engine.runKernel('concat', ts, { axis: 0 })[0];
+      } finally {
+        for (const t of ts) t.dispose();
+        parts.forEach((r, i) => this.release(i, [r]));
+      }
+    }
     const version = modelVersion(model);
     const xv = x.dataSync();
-    const row = x.size / x.shape[0];
     let r0 = 0;
-    const parts = shardSizes(x.shape[0], this.size).map((rows, i) => {
+    const parts = sizes.map((rows, i) => {
       const xm: TensorMsg = { shape: [rows, ...x.shape.slice(1)], dtype: x.dtype, data: xv.slice(r0 * row, (r0 + rows) * row) };
       r0 += rows;
       return this.call(i, 'predict', async (w, slot) => {
@@ -339,6 +426,18 @@ export class Pool {
     });
     const outs = await Promise.all(parts);
     return gather(outs, [x.shape[0], ...outs[0].shape.slice(1)]);
+  }
+
+  /** @internal Every weight of `model` by address (shared mode), or null if one lives elsewhere. */
+  weightRefs(model: PoolModel): TensorRef[] | null {
+    if (!this.memory) return null;
+    const refs: TensorRef[] = [];
+    for (const w of model.weights) {
+      const r = this.ref(w);
+      if (!r) return null;
+      refs.push(r);
+    }
+    return refs;
   }
 
   /** @internal The pool-wide id of a model object. */
@@ -357,21 +456,11 @@ export class Pool {
     slot.models.set(id, version);
   }
 
-  /** @internal Gives one worker new values for every weight of model `id`: views of one shared buffer, or copies. */
-  async syncWeights(slot: Slot, id: number, version: string, weights: readonly Tensor[], shared?: SharedWeights | null): Promise<void> {
+  /** @internal Gives one worker copies of every weight of model `id` (transfer mode). */
+  async syncWeights(slot: Slot, id: number, version: string, weights: readonly Tensor[]): Promise<void> {
     slot.models.delete(id);
-    if (this.mode === 'shared') {
-      const s = shared ?? packShared(weights);
-      await slot.remote.setWeightsShared(id, version, s.buffer, s.offsets);
-    } else {
-      await slot.remote.setWeights(id, version, tx(weights.map(toMsg)));
-    }
+    await slot.remote.setWeights(id, version, tx(weights.map(toMsg)));
     slot.models.set(id, version);
-  }
-
-  /** @internal The weights packed once for every worker (shared mode), or null (transfer mode). */
-  packWeights(weights: readonly Tensor[]): SharedWeights | null {
-    return this.mode === 'shared' ? packShared(weights) : null;
   }
 
   /** @internal Marks a message's buffers for transfer. */
@@ -391,21 +480,6 @@ export class Pool {
       await s.thread?.terminate().catch(() => {});
     }));
   }
-}
-
-/** Every weight's values packed in one SharedArrayBuffer; weight i spans offsets[i]..offsets[i+1] (floats). */
-export interface SharedWeights { buffer: SharedArrayBuffer; offsets: number[] }
-
-export function packShared(weights: readonly Tensor[]): SharedWeights {
-  const offsets = [0];
-  for (const w of weights) {
-    if (w.dtype !== 'float32') throw new Error(`pool: weight of dtype ${w.dtype} cannot go through shared memory`);
-    offsets.push(offsets[offsets.length - 1] + w.size);
-  }
-  const buffer = new SharedArrayBuffer(offsets[offsets.length - 1] * 4);
-  const all = new Float32Array(buffer);
-  weights.forEach((w, i) => all.set(w.dataSync() as Float32Array, offsets[i]));
-  return { buffer, offsets };
 }
 
 /** Columns r0..r0+rows of a row-major [R, C] matrix, as a row-major [rows, R] matrix (rows of its transpose). */

@@ -1,6 +1,7 @@
 // The wire contract between the pool and its workers: the calls a worker serves and the plain,
 // structured-cloneable messages they carry. No logic lives here (see pool.ts and handlers.ts).
 import type { DType } from '../kernels.js';
+import type { RawGemm } from '../backends/wasm.js';
 
 /** Which backend a worker starts: the caller's own, so results agree with in-thread runs. */
 export interface InitRequest {
@@ -8,14 +9,50 @@ export interface InitRequest {
   wasmBuild?: 'simd' | 'relaxed';
   enableRelaxedSimdFlag?: boolean;
   precision?: 'float32' | 'float64';
+  /** Shared mode: the caller's wasm memory and module, which the worker's wasm backend attaches to. */
+  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module };
 }
 
 export interface InitReply {
   backend: string;
   wasmBuild?: string;
-  /** Whether SharedArrayBuffer exists in the worker. */
+  /** Whether the worker's backend runs on the caller's shared memory. */
   sharedMemory: boolean;
 }
+
+/**
+ * Shared mode: a tensor by address in the one memory every thread runs on. The caller's tensors go
+ * to workers this way, and workers' results come back this way (held until `release`).
+ */
+export interface TensorRef {
+  shape: number[];
+  dtype: DType;
+  ptr: number;
+}
+
+/** Shared mode: one data-parallel step's work, every tensor by address. */
+export interface SharedGradRequest {
+  model: number;
+  /** The caller's weights, in the model's order (a worker rebinds when they move). */
+  weights: TensorRef[];
+  /** The whole training set; the shard is its rows `rows` (gathered by the worker). */
+  x: TensorRef;
+  y: TensorRef;
+  rows: Int32Array;
+  loss: string;
+  /** The shard's share of the batch: gradients are of `scale` x the shard's mean loss. */
+  scale: number;
+}
+
+export interface SharedGradReply {
+  /** `scale` x the shard's mean loss. */
+  loss: number;
+  /** Held in the worker until released. */
+  grads: TensorRef[];
+}
+
+/** Shared mode: C = op(A)·op(B) for one row block, on raw addresses (row strides in elements). */
+export type GemmRequest = RawGemm;
 
 /** A tensor on the wire: its values in a buffer of their own (transferred, or a SharedArrayBuffer view). */
 export interface TensorMsg {
@@ -61,10 +98,14 @@ export interface WorkerApi {
   loadModel(id: number, version: string, model: ModelMsg): Promise<void>;
   /** Replaces model `id`'s weights (all of them, in order). */
   setWeights(id: number, version: string, weights: TensorMsg[]): void;
-  /** Replaces model `id`'s weights from Float32Array views of one shared buffer (no copy on the wire). */
-  setWeightsShared(id: number, version: string, buffer: SharedArrayBuffer, offsets: number[]): void;
   predict(id: number, x: TensorMsg): TensorMsg;
   gradients(req: GradRequest): GradReply;
+  /** Shared mode: predictions for rows at `x`, with the caller's weights; the result is held until released. */
+  predictShared(id: number, weights: TensorRef[], x: TensorRef): TensorRef;
+  gradientsShared(req: SharedGradRequest): SharedGradReply;
+  gemm(req: GemmRequest): void;
+  /** Frees results this worker holds for the caller (by address). */
+  release(ptrs: number[]): void;
   dropModel(id: number): void;
   /** Live tensors in the worker (for leak checks). */
   memory(): { tensors: number; bytes: number };

@@ -1,6 +1,8 @@
 // Data-parallel training: each batch is split over the pool's workers, which return the loss and
-// gradients of their shard; the caller averages them (weighted by shard size), applies one
-// optimizer step and sends the new weights back, so every worker holds the same weights.
+// gradients of their shard; the caller averages them (weighted by shard size) and applies one
+// optimizer step. Shared mode: the batch, the weights and the gradients stay in the one memory all
+// threads run on, passed by address, so the step moves no data between threads. Transfer mode: the
+// shards and gradients are copied, and the new weights sent back, so every worker holds the same.
 import { engine } from '../engine.js';
 import type { DType, TypedArray } from '../kernels.js';
 import type { Tensor, Variable } from '../tensor.js';
@@ -8,8 +10,10 @@ import type { Optimizer } from '../optimizers/optimizer.js';
 import { nextSeed, rng } from '../random.js';
 import type { Callbacks, Logs } from '../model/callbacks.js';
 import type { FitArgs, History } from '../model/sequential.js';
-import type { TensorMsg } from './protocol.js';
-import { type Pool, type SharedWeights, shardSizes } from './pool.js';
+import type { SharedGradReply, SharedGradRequest, TensorMsg, TensorRef } from './protocol.js';
+import { type Pool, shardSizes } from './pool.js';
+import { borrow } from './handlers.js';
+import { add } from '../ops/elementwise.js';
 import type { PoolModel } from './model.js';
 
 /** A compiled model the pool can train: eg.sequential after compile(). */
@@ -61,7 +65,10 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   const vars: Variable[] = model.trainableWeights;
   if (vars.length === 0) throw new Error(`${where}: model '${model.name}' has no trainable weights`);
 
-  const xs = x.dataSync(), ys = y.dataSync();
+  const X = pool.ref(x), Y = pool.ref(y);
+  const shared = X !== null && Y !== null && pool.weightRefs(model) !== null;
+  // NOTE: transfer mode reads the data once; shared mode gathers batches in place.
+  const xs = shared ? null : x.dataSync(), ys = shared ? null : y.dataSync();
   const xSample = x.shape.slice(1), ySample = y.shape.slice(1);
   const callbacks: Callbacks[] = Array.isArray(args.callbacks) ? args.callbacks : args.callbacks ? [args.callbacks] : [];
   const steps = Math.ceil(n / batchSize);
@@ -72,7 +79,6 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   const run = nextRun++;
   let step = 0;
   let version = `fit${run}:${step}`;
-  let shared: SharedWeights | null = null;
 
   model.stopTraining = false;
   for (const c of callbacks) c.setModel?.(model as unknown as Parameters<NonNullable<Callbacks['setModel']>>[0]);
@@ -89,40 +95,11 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
     let lossSum = 0, seen = 0;
     for (let b = 0; b < steps; b++) {
       const from = b * batchSize, count = Math.min(batchSize, n - from);
-      let r0 = from;
-      const parts = shardSizes(count, pool.size).map((size, w) => {
-        const xm = rows(xs, x.dtype, xSample, order, r0, size);
-        const ym = rows(ys, y.dtype, ySample, order, r0, size);
-        r0 += size;
-        return pool.call(w, 'gradients', async (remote, slot) => {
-          if (slot.models.has(id) && slot.models.get(id) !== version) {
-            shared ??= pool.packWeights(model.weights);
-            await pool.syncWeights(slot, id, version, model.weights, shared);
-          } else {
-            await pool.sendModel(slot, id, version, model);
-          }
-          return remote.gradients(pool.tx({ model: id, x: xm, y: ym, loss: lossName }));
-        }).then((g) => ({ ...g, size }));
-      });
-      const replies = await Promise.all(parts);
-      let loss = 0;
-      const grads = vars.map((v, i) => {
-        const acc = new Float32Array(v.size);
-        for (const rep of replies) {
-          const g = rep.grads[i].data as Float32Array, wgt = rep.size / count;
-          for (let k = 0; k < acc.length; k++) acc[k] += wgt * g[k];
-        }
-        return engine.fromValues(acc, v.shape, v.dtype);
-      });
-      for (const rep of replies) loss += (rep.size / count) * rep.loss;
-      try {
-        optimizer.apply(vars, grads);
-      } finally {
-        for (const g of grads) g.dispose();
-      }
+      const loss = shared
+        ? await sharedStep(pool, model, id, lossName, X!, Y!, order.subarray(from, from + count))
+        : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, from, count);
       if (!Number.isFinite(loss)) throw new Error(`${where}: the loss became ${loss} at a batch; lower the learning rate or check the data`);
       version = `fit${run}:${++step}`;
-      shared = null;
       lossSum += loss * count;
       seen += count;
       for (const c of callbacks) await c.onBatchEnd?.(b, { batch: b, size: count, loss: lossSum / seen });
@@ -142,4 +119,75 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
   for (const c of callbacks) await c.onTrainEnd?.(last);
   return history;
+}
+
+/**
+ * One shared-mode step: each worker gathers its shard's rows from the training set in place and
+ * returns its scaled loss and gradients by address; their sum is applied here.
+ */
+async function sharedStep(pool: Pool, model: DataParallelModel, id: number, lossName: string, X: TensorRef, Y: TensorRef, picked: Int32Array): Promise<number> {
+  const count = picked.length;
+  // NOTE: read each step: an optimizer may give a weight new storage (copy on write).
+  const weights = pool.weightRefs(model)!;
+  let r0 = 0;
+  const replies = await pool.settle(shardSizes(count, pool.size).map((size, w) => {
+    const req: SharedGradRequest = { model: id, weights, x: X, y: Y, rows: picked.slice(r0, r0 + size), loss: lossName, scale: size / count };
+    r0 += size;
+    return pool.call(w, 'gradients', async (remote, slot) => {
+      await pool.sendModel(slot, id, 'shared', model);
+      return remote.gradientsShared(req);
+    });
+  }), (r: SharedGradReply) => r.grads);
+  const parts = replies.map((r) => r.grads.map((g) => borrow(g, 'fit (data-parallel)')));
+  const sums: Tensor[] = [];
+  try {
+    // Each shard's gradient is already scaled by its share of the batch: the batch's is their sum.
+    const grads = model.trainableWeights.map((_, i) => {
+      if (parts.length === 1) return parts[0][i];
+      const g = engine.tidy(() => parts.slice(1).reduce((acc, p) => add(acc, p[i]), parts[0][i]));
+      sums.push(g);
+      return g;
+    });
+    model.optimizer!.apply(model.trainableWeights, grads);
+  } finally {
+    for (const t of [...parts.flat(), ...sums]) t.dispose();
+    replies.forEach((r, w) => pool.release(w, r.grads));
+  }
+  return replies.reduce((s, r) => s + r.loss, 0);
+}
+
+interface HostData { xs: TypedArray | null; ys: TypedArray | null; x: Tensor; y: Tensor; xSample: number[]; ySample: number[] }
+
+/** One transfer-mode step: copies of each shard go out, gradients come back and are averaged here. */
+async function transferStep(pool: Pool, model: DataParallelModel, id: number, version: string, lossName: string,
+  d: HostData, order: Int32Array, from: number, count: number): Promise<number> {
+  const vars = model.trainableWeights;
+  let r0 = from;
+  const parts = shardSizes(count, pool.size).map((size, w) => {
+    const xm = rows(d.xs!, d.x.dtype, d.xSample, order, r0, size);
+    const ym = rows(d.ys!, d.y.dtype, d.ySample, order, r0, size);
+    r0 += size;
+    return pool.call(w, 'gradients', async (remote, slot) => {
+      if (slot.models.has(id) && slot.models.get(id) !== version) await pool.syncWeights(slot, id, version, model.weights);
+      else await pool.sendModel(slot, id, version, model);
+      return remote.gradients(pool.tx({ model: id, x: xm, y: ym, loss: lossName }));
+    }).then((g) => ({ ...g, size }));
+  });
+  const replies = await Promise.all(parts);
+  let loss = 0;
+  const grads = vars.map((v, i) => {
+    const acc = new Float32Array(v.size);
+    for (const rep of replies) {
+      const g = rep.grads[i].data as Float32Array, wgt = rep.size / count;
+      for (let k = 0; k < acc.length; k++) acc[k] += wgt * g[k];
+    }
+    return engine.fromValues(acc, v.shape, v.dtype);
+  });
+  for (const rep of replies) loss += (rep.size / count) * rep.loss;
+  try {
+    model.optimizer!.apply(vars, grads);
+  } finally {
+    for (const g of grads) g.dispose();
+  }
+  return loss;
 }
