@@ -143,7 +143,9 @@ export function sizeOf(shape: readonly number[]): number {
 }
 
 export function stridesOf(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
+  // NOTE: filled by push first, so the array is packed, not holey (see smallIntegers in tensor.ts).
+  const s: number[] = [];
+  for (let i = 0; i < shape.length; i++) s.push(0);
   let acc = 1;
   for (let i = shape.length - 1; i >= 0; i--) { s[i] = acc; acc *= shape[i]; }
   return s;

@@ -25,6 +25,19 @@ export function setTensorHost(h: TensorHost): void { host = h; }
 
 let nextId = 1;
 
+/**
+ * A fresh packed array of small integers (V8's PACKED_SMI_ELEMENTS) with `shape`'s values.
+ * NOTE: every shape a tensor holds has this one hidden class. Shapes computed in optimized code
+ * (e.g. through Math.max) can come out as double arrays, and holey ones from `new Array(n)`; one such
+ * array reaching the engine's hot functions deoptimizes them, and in a long training run the
+ * recompiles kept a background thread busy, stealing a core from the worker pool.
+ */
+function smallIntegers(shape: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < shape.length; i++) out.push(shape[i] | 0);
+  return out;
+}
+
 export type NestedArray = number | NestedArray[];
 
 export class Tensor {
@@ -34,7 +47,10 @@ export class Tensor {
   /** @internal true once the user called keep(), so tidy leaves it alone. */
   kept = false;
 
-  constructor(readonly shape: readonly number[], readonly dtype: DType, storage: Storage) {
+  readonly shape: readonly number[];
+
+  constructor(shape: readonly number[], readonly dtype: DType, storage: Storage) {
+    this.shape = smallIntegers(shape);
     this.size = sizeOf(shape);
     this.storage = storage;
   }

@@ -162,7 +162,7 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     const i32 = K[`i32_${snake(op)}` as keyof WasmKernels] as ((a: number, b: number, o: number, p: number) => void) | undefined;
     const cmp = COMPARISONS.has(op);
     k[op] = ([a, b]) => {
-      const shape = a.shape.map((d, i) => (d === 0 || b.shape[i] === 0 ? 0 : Math.max(d, b.shape[i])));
+      const shape = a.shape.map((d, i) => (d === 0 || b.shape[i] === 0 ? 0 : d > b.shape[i] ? d : b.shape[i]));
       const o = out(shape, cmp ? 'float32' : a.dtype);
       if (sizeOf(shape) === 0) return o;
       const sa = stridesOf(a.shape).map((s, i) => (a.shape[i] === 1 ? 0 : s));

@@ -38,7 +38,12 @@ function binary(op: BinaryKernel, a: TensorLike, b: TensorLike): Tensor {
       throw new Error(`${op}: dtype int32 is not supported; ${op} takes float32 (use eg.cast(x, 'float32'))`);
     }
     const shape = broadcastShapes(op, ta.shape, tb.shape);
-    const pad = (s: readonly number[]) => [...new Array(shape.length - s.length).fill(1), ...s];
+    const pad = (s: readonly number[]) => {
+      const p: number[] = [];
+      for (let i = s.length; i < shape.length; i++) p.push(1);
+      for (const d of s) p.push(d);
+      return p;
+    };
     return engine.runKernel(op, [ta, tb], {}, [pad(ta.shape), pad(tb.shape)])[0];
   });
 }

@@ -61,15 +61,16 @@ export function withOperands<T>(op: string, a: TensorLike, b: TensorLike, fn: (a
 }
 
 export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
-  const rank = Math.max(a.length, b.length);
-  const out = new Array<number>(rank);
+  const rank = a.length > b.length ? a.length : b.length;
+  // NOTE: filled by push, so the array stays packed small integers (see smallIntegers in tensor.ts).
+  const out: number[] = [];
   for (let i = 0; i < rank; i++) {
     const da = a[a.length - rank + i] ?? 1;
     const db = b[b.length - rank + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
       throw new Error(`${op}: shapes ${fmt(a)} and ${fmt(b)} cannot be broadcast together (axis ${i}: ${da} vs ${db})`);
     }
-    out[i] = da === 1 ? db : da;
+    out.push(da === 1 ? db : da);
   }
   return out;
 }

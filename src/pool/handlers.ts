@@ -7,7 +7,8 @@ import { matmul } from '../ops/linalg.js';
 import { gather } from '../ops/shape.js';
 import type { WasmBackend, WasmSharedMemory } from '../backends/wasm.js';
 import type {
-  GradReply, GradRequest, InitReply, InitRequest, ModelMsg, SharedGradReply, SharedGradRequest, TensorMsg, TensorRef, WorkerApi,
+  GradReply, GradRequest, InitReply, InitRequest, ModelMsg, SharedGradReply, SharedGradRequest, TensorMsg,
+  TensorRef, WorkerApi,
 } from './protocol.js';
 import { reviveModel, type WorkerModel } from './model.js';
 
@@ -45,7 +46,7 @@ export function borrow(ref: TensorRef, what: string): Tensor {
   const b = sharedBackend();
   if (!b) throw new Error(`${what}: this thread's backend does not run on the pool's shared memory`);
   const size = ref.shape.reduce((a, d) => a * d, 1);
-  return engine.wrap({ shape: ref.shape, dtype: ref.dtype, buf: b.shared.borrow(ref.ptr, size * 4) }, b);
+  return engine.wrap({ shape: ref.shape.map((d) => d | 0), dtype: ref.dtype, buf: b.shared.borrow(ref.ptr, size * 4) }, b);
 }
 
 /** The address of a tensor in the shared memory, or null when it lives elsewhere. */
@@ -76,6 +77,17 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
     if (prev && prev !== t) t.dispose();
     else held.set(ref.ptr, t);
     return ref;
+  };
+
+  /** The shard's rows of the training set, gathered here, and its scaled loss and gradients (held). */
+  const shardGradients = (req: SharedGradRequest): SharedGradReply => {
+    const m = bind(req.model, req.weights);
+    return engine.tidy(() => {
+      const rows = tensor(req.rows, [req.rows.length], 'int32');
+      const x = gather(borrow(req.x, 'gradients'), rows), y = gather(borrow(req.y, 'gradients'), rows);
+      const { loss, grads } = m.lossAndGrads(x, y, req.loss, req.scale);
+      return { loss: loss.dataSync()[0], grads: grads.map(hold) };
+    });
   };
 
   /** Points model `id`'s weights at the caller's tensors, unless they are there already. */
@@ -156,15 +168,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
       return engine.tidy(() => hold(m.predict(borrow(x, 'predict'))));
     },
 
-    gradientsShared(req: SharedGradRequest): SharedGradReply {
-      const m = bind(req.model, req.weights);
-      return engine.tidy(() => {
-        const rows = tensor(req.rows, [req.rows.length], 'int32');
-        const x = gather(borrow(req.x, 'gradients'), rows), y = gather(borrow(req.y, 'gradients'), rows);
-        const { loss, grads } = m.lossAndGrads(x, y, req.loss, req.scale);
-        return { loss: loss.dataSync()[0], grads: grads.map(hold) };
-      });
-    },
+    gradientsShared: (req) => shardGradients(req),
 
     gemm(req) {
       const b = sharedBackend();

@@ -66,7 +66,8 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   if (vars.length === 0) throw new Error(`${where}: model '${model.name}' has no trainable weights`);
 
   const X = pool.ref(x), Y = pool.ref(y);
-  const shared = X !== null && Y !== null && pool.weightRefs(model) !== null;
+  const run: SharedRun | null = X && Y && pool.weightRefs(model) ? { X, Y, held: [] } : null;
+  const shared = run !== null;
   // NOTE: transfer mode reads the data once; shared mode gathers batches in place.
   const xs = shared ? null : x.dataSync(), ys = shared ? null : y.dataSync();
   const xSample = x.shape.slice(1), ySample = y.shape.slice(1);
@@ -76,82 +77,104 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   const random = rng(args.seed ?? nextSeed());
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const id = pool.modelId(model);
-  const run = nextRun++;
+  const runId = nextRun++;
   let step = 0;
-  let version = `fit${run}:${step}`;
+  let version = `fit${runId}:${step}`;
 
-  model.stopTraining = false;
-  for (const c of callbacks) c.setModel?.(model as unknown as Parameters<NonNullable<Callbacks['setModel']>>[0]);
-  for (const c of callbacks) await c.onTrainBegin?.({});
-  for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
-    for (const c of callbacks) await c.onEpochBegin?.(epoch, {});
-    if (args.shuffle ?? true) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        const t = order[i]; order[i] = order[j]; order[j] = t;
+  try {
+    model.stopTraining = false;
+    for (const c of callbacks) c.setModel?.(model as unknown as Parameters<NonNullable<Callbacks['setModel']>>[0]);
+    for (const c of callbacks) await c.onTrainBegin?.({});
+    for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
+      for (const c of callbacks) await c.onEpochBegin?.(epoch, {});
+      if (args.shuffle ?? true) {
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.floor(random() * (i + 1));
+          const t = order[i]; order[i] = order[j]; order[j] = t;
+        }
       }
+      const t0 = performance.now();
+      let lossSum = 0, seen = 0;
+      for (let b = 0; b < steps; b++) {
+        const from = b * batchSize, count = Math.min(batchSize, n - from);
+        const loss = shared
+          ? await sharedStep(pool, model, id, lossName, run!, order.subarray(from, from + count))
+          : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, from, count);
+        if (!Number.isFinite(loss)) throw new Error(`${where}: the loss became ${loss} at a batch; lower the learning rate or check the data`);
+        version = `fit${runId}:${++step}`;
+        lossSum += loss * count;
+        seen += count;
+        for (const c of callbacks) await c.onBatchEnd?.(b, { batch: b, size: count, loss: lossSum / seen });
+      }
+      const secs = (performance.now() - t0) / 1000;
+      const logs: Logs = { loss: lossSum / seen };
+      if (args.validationData) {
+        const v = await model.evaluate(args.validationData[0], args.validationData[1], { batchSize: Math.max(batchSize, 256) });
+        for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
+      }
+      logs.samplesPerSecond = seen / secs;
+      history.epoch.push(epoch);
+      for (const [k, value] of Object.entries(logs)) (history.history[k] ??= []).push(value);
+      for (const c of callbacks) await c.onEpochEnd?.(epoch, logs);
     }
-    const t0 = performance.now();
-    let lossSum = 0, seen = 0;
-    for (let b = 0; b < steps; b++) {
-      const from = b * batchSize, count = Math.min(batchSize, n - from);
-      const loss = shared
-        ? await sharedStep(pool, model, id, lossName, X!, Y!, order.subarray(from, from + count))
-        : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, from, count);
-      if (!Number.isFinite(loss)) throw new Error(`${where}: the loss became ${loss} at a batch; lower the learning rate or check the data`);
-      version = `fit${run}:${++step}`;
-      lossSum += loss * count;
-      seen += count;
-      for (const c of callbacks) await c.onBatchEnd?.(b, { batch: b, size: count, loss: lossSum / seen });
-    }
-    const secs = (performance.now() - t0) / 1000;
-    const logs: Logs = { loss: lossSum / seen };
-    if (args.validationData) {
-      const v = await model.evaluate(args.validationData[0], args.validationData[1], { batchSize: Math.max(batchSize, 256) });
-      for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
-    }
-    logs.samplesPerSecond = seen / secs;
-    history.epoch.push(epoch);
-    for (const [k, value] of Object.entries(logs)) (history.history[k] ??= []).push(value);
-    for (const c of callbacks) await c.onEpochEnd?.(epoch, logs);
+    const last: Logs = {};
+    for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
+    for (const c of callbacks) await c.onTrainEnd?.(last);
+  } finally {
+    if (run) releaseHeld(pool, run);
   }
-  const last: Logs = {};
-  for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
-  for (const c of callbacks) await c.onTrainEnd?.(last);
   return history;
 }
 
+/** What a shared-mode fit keeps across steps. */
+interface SharedRun {
+  X: TensorRef;
+  Y: TensorRef;
+  /** Per worker: the gradients it holds from the last step, released with the next step's call (or at the end). */
+  held: TensorRef[][];
+}
+
+/** Lets the workers free the last step's gradients; the messages go out just ahead of the next step's. */
+function releaseHeld(pool: Pool, run: SharedRun): void {
+  run.held.forEach((refs, w) => pool.release(w, refs));
+  run.held = [];
+}
+
 /**
- * One shared-mode step: each worker gathers its shard's rows from the training set in place and
- * returns its scaled loss and gradients by address; their sum is applied here.
+ * One shared-mode step: each worker gathers its shard's rows of the training set in place and
+ * returns its scaled loss and gradients by address; their sum is applied here, on the weights the
+ * workers read in place. No tensor data passes between threads.
  */
-async function sharedStep(pool: Pool, model: DataParallelModel, id: number, lossName: string, X: TensorRef, Y: TensorRef, picked: Int32Array): Promise<number> {
+async function sharedStep(pool: Pool, model: DataParallelModel, id: number, lossName: string, run: SharedRun, picked: Int32Array): Promise<number> {
   const count = picked.length;
+  const vars = model.trainableWeights;
   // NOTE: read each step: an optimizer may give a weight new storage (copy on write).
   const weights = pool.weightRefs(model)!;
+  releaseHeld(pool, run);
   let r0 = 0;
-  const replies = await pool.settle(shardSizes(count, pool.size).map((size, w) => {
-    const req: SharedGradRequest = { model: id, weights, x: X, y: Y, rows: picked.slice(r0, r0 + size), loss: lossName, scale: size / count };
+  const calls = shardSizes(count, pool.size).map((size, w) => {
+    const req: SharedGradRequest = { model: id, weights, x: run.X, y: run.Y, rows: picked.slice(r0, r0 + size), loss: lossName, scale: size / count };
     r0 += size;
     return pool.call(w, 'gradients', async (remote, slot) => {
       await pool.sendModel(slot, id, 'shared', model);
       return remote.gradientsShared(req);
     });
-  }), (r: SharedGradReply) => r.grads);
+  });
+  const replies = await pool.settle(calls, (r: SharedGradReply) => r.grads);
+  run.held = replies.map((r) => r.grads);
   const parts = replies.map((r) => r.grads.map((g) => borrow(g, 'fit (data-parallel)')));
   const sums: Tensor[] = [];
   try {
     // Each shard's gradient is already scaled by its share of the batch: the batch's is their sum.
-    const grads = model.trainableWeights.map((_, i) => {
+    const grads = vars.map((_, i) => {
       if (parts.length === 1) return parts[0][i];
       const g = engine.tidy(() => parts.slice(1).reduce((acc, p) => add(acc, p[i]), parts[0][i]));
       sums.push(g);
       return g;
     });
-    model.optimizer!.apply(model.trainableWeights, grads);
+    model.optimizer!.apply(vars, grads);
   } finally {
     for (const t of [...parts.flat(), ...sums]) t.dispose();
-    replies.forEach((r, w) => pool.release(w, r.grads));
   }
   return replies.reduce((s, r) => s + r.loss, 0);
 }
