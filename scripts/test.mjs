@@ -34,8 +34,9 @@ vitest('vitest, wasm relaxed-simd build (conformance + gradients + optimizers + 
   ['tests/conformance.test.ts', 'tests/gradients.test.ts', 'tests/optimizers.test.ts', 'tests/metrics.test.ts', 'tests/gemm.test.ts']);
 // WebGPU on a real (software) adapter: Dawn + SwiftShader in Node, then headless chromium. A missing
 // adapter fails (EDGEGRAD_REQUIRE_WEBGPU=1), so this step can never pass by skipping.
-vitest('vitest, webgpu backend (conformance + gradients + webgpu + models + browser + bench page)', 'simd',
-  ['tests/conformance.test.ts', 'tests/gradients.test.ts', 'tests/webgpu.test.ts', 'tests/webgpu-model.test.ts', 'tests/browser/webgpu.test.ts', 'tests/browser/bench.test.ts'],
+vitest('vitest, webgpu backend and the browser (conformance + gradients + webgpu + models + browser webgpu, pool, bench page)', 'simd',
+  ['tests/conformance.test.ts', 'tests/gradients.test.ts', 'tests/webgpu.test.ts', 'tests/webgpu-model.test.ts', 'tests/browser/webgpu.test.ts',
+    'tests/browser/pool.test.ts', 'tests/browser/bench.test.ts'],
   { EDGEGRAD_TEST_BACKENDS: 'webgpu', EDGEGRAD_REQUIRE_WEBGPU: '1' }, 'webgpu');
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

@@ -88,7 +88,13 @@ export interface Features {
   simd: boolean;
   relaxedSimd: boolean;
   webgpu: boolean;
+  /** SharedArrayBuffer exists here (Node; browser pages that are cross-origin isolated). */
   sharedMemory: boolean;
+  /**
+   * How a worker pool created now moves data: 'shared' when the wasm backend runs on a shared
+   * WebAssembly.Memory (workers read and write tensors in place), else 'transfer' (copies).
+   */
+  poolMemory: 'shared' | 'transfer';
   threads: number;
   /** The WASM build in use when the wasm backend is active. */
   wasmBuild?: string;
@@ -107,6 +113,7 @@ export function features(): Features {
     webgpu: engine.webgpu !== undefined ? engine.webgpu !== null
       : typeof navigator !== 'undefined' && !!(navigator as { gpu?: unknown }).gpu,
     sharedMemory: typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false,
+    poolMemory: engine.backend?.name === 'wasm' && engine.backend.info.sharedMemory === true ? 'shared' : 'transfer',
     threads: cores,
   };
   const b = engine.backend;

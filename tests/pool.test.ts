@@ -168,15 +168,52 @@ describe('pool faults', () => {
 });
 
 describe('pool lifecycle', () => {
-  it('features() is unchanged and the pool reports its memory mode', async () => {
+  it('features() says which mode a pool takes, and the pool reports it', async () => {
     const threads = eg.features().threads;
+    // Node has SharedArrayBuffer: the wasm backend runs on a shared memory, so pools share it
+    expect(eg.features()).toMatchObject({ sharedMemory: true, poolMemory: 'shared' });
     const p = await eg.createPool({ workers: 1, workerUrl });
     expect(eg.features().threads).toBe(threads);
-    expect(p.mode).toBe(eg.features().sharedMemory ? 'shared' : 'transfer');
+    expect(p.mode).toBe('shared');
     await p.close();
     const t = await eg.createPool({ workers: 1, workerUrl, memory: 'transfer' });
     expect(t.mode).toBe('transfer');
     await t.close();
+    await expect(eg.createPool({ workers: 1, workerUrl, memory: 'copy' as never })).rejects.toThrow(/memory must be 'shared' or 'transfer'/);
+  });
+
+  it("a wasm backend on an unshared memory gives 'transfer' pools, and refuses 'shared'", async () => {
+    await eg.init({ backend: 'wasm', wasmBuild: 'simd', sharedMemory: false });
+    try {
+      expect(eg.features().poolMemory).toBe('transfer');
+      await expect(eg.createPool({ workers: 1, workerUrl, memory: 'shared' })).rejects.toThrow(/needs the wasm backend on a shared memory/);
+      const p = await eg.createPool({ workers: 2, workerUrl, matmulMinFlops: 0 });
+      expect(p.mode).toBe('transfer');
+      const a = eg.randn([9, 5], { seed: 1 }), b = eg.randn([5, 4], { seed: 2 });
+      same(await p.matmul(a, b), eg.matmul(a, b));
+      const m = mlp(5, 6, 3, 4);
+      same(await p.predict(m, a), m.predict(a));
+      await p.close();
+    } finally {
+      await eg.init({ backend: 'wasm', wasmBuild: process.env.EDGEGRAD_WASM_BUILD === 'relaxed' ? 'relaxed' : 'simd' });
+    }
+  });
+
+  it('a tensor outside the pool\'s memory (another backend) goes by copy and still agrees', async () => {
+    const p = await eg.createPool({ workers: 2, workerUrl, matmulMinFlops: 0 });
+    const m = mlp(4, 5, 2, 8);
+    await eg.init({ backend: 'js' });
+    const x = eg.randn([6, 4], { seed: 3 });
+    await eg.init({ backend: 'wasm', wasmBuild: process.env.EDGEGRAD_WASM_BUILD === 'relaxed' ? 'relaxed' : 'simd' });
+    try {
+      expect(p.mode).toBe('shared');
+      const got = await p.predict(m, x);
+      const want = m.predict(eg.tensor(x.dataSync(), [...x.shape]));
+      const g = got.dataSync(), w = want.dataSync();
+      for (let i = 0; i < w.length; i++) expect(Math.abs(g[i] - w[i])).toBeLessThanOrEqual(1e-6);
+    } finally {
+      await p.close();
+    }
   });
 
   it('after close() the process exits on its own (no handles left)', async () => {
