@@ -1,6 +1,7 @@
 // The worker pool, as ratios to 1 worker in the same run: predict (MLP 784-128-10, batch 4096),
 // data-parallel fit (batch 256), GEMM 1024³ over row blocks, the matmul split threshold, and
-// onnxruntime-web (numThreads 2) on the same GEMM when it runs here.
+// onnxruntime-web (numThreads 2) on the same GEMM when it runs here. The pools run in the mode
+// the platform gives (features().poolMemory; 'shared' in Node), which each row's backend names.
 import * as eg from '../src/index.js';
 import { sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
@@ -9,9 +10,9 @@ import { fitDataParallel } from '../src/pool/train.js';
 import { type Row, type SuiteContext, liveRows } from './harness.js';
 import { isNode } from '../src/platform.js';
 
-/** Median seconds of an async call (after warm-up). */
-async function timeAsync(fn: () => Promise<unknown>, reps: number): Promise<{ median: number; spread: number }> {
-  for (let i = 0; i < 2; i++) await fn();
+/** Median seconds of an async call (after `warm` warm-up calls). */
+async function timeAsync(fn: () => Promise<unknown>, reps: number, warm = 2): Promise<{ median: number; spread: number }> {
+  for (let i = 0; i < warm; i++) await fn();
   const s: number[] = [];
   for (let r = 0; r < reps; r++) {
     const t0 = performance.now();
@@ -49,6 +50,7 @@ export async function pool(ctx: SuiteContext): Promise<Row[]> {
   const reps = quick ? 3 : 7;
   const pools = new Map<number, eg.Pool>();
   for (const n of [1, 2]) pools.set(n, await eg.createPool({ workers: n, workerUrl: url, matmulMinFlops: 0 }));
+  ctx.log(`pool bench: pools in '${pools.get(1)!.mode}' mode`);
   try {
     // predict: MLP 784-128-10, batch 4096.
     const model = sequential([
@@ -61,14 +63,17 @@ export async function pool(ctx: SuiteContext): Promise<Row[]> {
     rows.push(mkRow(pc, 'in-thread', await timeAsync(async () => model.predict(x).dispose(), reps), 4096, 'samples/s'));
     for (const [n, p] of pools) rows.push(mkRow(pc, `pool-${n}`, await timeAsync(async () => (await p.predict(model, x)).dispose(), reps), 4096, 'samples/s'));
 
-    // fit: same MLP, batch 256, one epoch of 2048 samples.
+    // fit: same MLP, batch 256, one epoch of 2048 samples. NOTE: more warm-up than the other rows:
+    // each worker compiles the training step's JS in its own isolate, and those compiles running
+    // beside the workers on 2 cores showed up as noise in the first epochs.
     const n = quick ? 1024 : 2048;
     const xs = eg.randn([n, 784], { seed: 2 });
     const ys = eg.oneHot(eg.tensor(Array.from({ length: n }, (_, i) => i % 10), [n], 'int32'), 10);
     const fc = 'fit MLP 784-128-10 b256';
-    rows.push(mkRow(fc, 'in-thread', await timeAsync(() => model.fit(xs, ys, { epochs: 1, batchSize: 256, verbose: 0 }), quick ? 2 : 3), n, 'samples/s'));
+    const fitReps = quick ? 3 : 7, fitWarm = quick ? 2 : 5;
+    rows.push(mkRow(fc, 'in-thread', await timeAsync(() => model.fit(xs, ys, { epochs: 1, batchSize: 256, verbose: 0 }), fitReps, fitWarm), n, 'samples/s'));
     for (const [w, p] of pools) {
-      rows.push(mkRow(fc, `pool-${w}`, await timeAsync(() => fitDataParallel(model, xs, ys, { epochs: 1, batchSize: 256 }, p), quick ? 2 : 3), n, 'samples/s'));
+      rows.push(mkRow(fc, `pool-${w}`, await timeAsync(() => fitDataParallel(model, xs, ys, { epochs: 1, batchSize: 256 }, p), fitReps, fitWarm), n, 'samples/s'));
     }
 
     // GEMM: square sizes around the split threshold, and 1024³.
