@@ -1,7 +1,8 @@
 // Footprint: what a user ships and how long a fresh process takes to get a first result.
 // Size: an esbuild bundle (minified, code-split, browser) of a small app that uses edgegrad through
 // the layers API (sequential + dense + compile + fit + predict), raw and gzip -9, counting the
-// one WASM build chunk a page downloads (the larger of the two) and reporting both; the same for
+// one WASM build chunk a page downloads (the largest of the four: simd, relaxed and their shared-memory
+// variants for cross-origin-isolated pages) and reporting each; the same for
 // an equivalent tfjs-layers + tfjs-backend-wasm app (plus its SIMD .wasm) and a jax-js app.
 // Cold start: fresh `node` processes (import, init wasm, 256x256 matmul, read back), edgegrad and
 // tfjs-wasm interleaved, median of several spawns. Node only.
@@ -81,7 +82,7 @@ async function bundle(name: string): Promise<Bundle> {
   const outputs = res.metafile!.outputs;
   const out: Bundle = { js: 0, jsGz: 0, lazyGz: 0, top: '', wasmChunks: {} };
   const loaded = new Set<string>();
-  const wasmOf = (file: string) => Object.keys(outputs[file].inputs).map((i) => /wasm-(simd|relaxed)\.gen\./.exec(i)?.[1]).find(Boolean);
+  const wasmOf = (file: string) => Object.keys(outputs[file].inputs).map((i) => /wasm-((?:simd|relaxed)(?:-shared)?)\.gen\./.exec(i)?.[1]).find(Boolean);
   // Static imports are always loaded; a dynamic one unless it is a WASM build chunk (counted apart) or lazy.
   const visit = (file: string, dynamic: boolean) => {
     if (loaded.has(file) || !outputs[file] || wasmOf(file)) return;
@@ -139,9 +140,9 @@ export async function footprint(ctx: SuiteContext): Promise<Row[]> {
 
   // ---- sizes
   const ours = await bundle('edgegrad');
-  const builds = ['simd', 'relaxed'].filter((b) => ours.wasmChunks[b]);
+  const builds = ['simd', 'relaxed', 'simd-shared', 'relaxed-shared'].filter((b) => ours.wasmChunks[b]);
   const biggest = Math.max(...builds.map((b) => ours.wasmChunks[b].gz));
-  rows.push(size('layers app: JS + WASM', 'edgegrad', ours.jsGz + biggest, 'JS chunks + the larger WASM build chunk'));
+  rows.push(size('layers app: JS + WASM', 'edgegrad', ours.jsGz + biggest, 'JS chunks + the largest WASM build chunk'));
   rows.push(size('layers app: JS only', 'edgegrad', ours.jsGz, 'entry + imports + the wasm backend chunk'));
   for (const b of builds) {
     const rawWasm = edgegradWasm(b);

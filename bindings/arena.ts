@@ -39,6 +39,8 @@ export interface ArenaOptions {
    * the old size atomically, so two arenas growing at once get disjoint regions.
    */
   claimOnly?: boolean;
+  /** With claimOnly: a range another arena gave up for this one (see cede) to start in. */
+  region?: [number, number];
 }
 
 export class Arena {
@@ -53,6 +55,8 @@ export class Arena {
   private limit: number;
   /** Bytes of memory this arena manages. */
   private owned: number;
+  /** The pages this arena grew itself, as [start, end) byte ranges (merged when adjacent). */
+  private readonly grown: [number, number][] = [];
   private readonly live = new Map<number, number>();
   private readonly freeStart = new Map<number, number>();
   private readonly freeEnd = new Map<number, number>();
@@ -78,6 +82,14 @@ export class Arena {
     this.memory = memory;
     if (opts.claimOnly) {
       this.top = this.limit = this.owned = 0;
+      if (opts.region) {
+        const [start, end] = opts.region;
+        if (!(start >= 0 && end - start >= PARAMS_BYTES && start % ALIGN === 0 && end % ALIGN === 0)) {
+          throw new Error(`arena: cannot start in the range [${start}, ${end})`);
+        }
+        [this.top, this.limit, this.owned] = [start, end, end - start];
+        this.grown.push([start, end]);
+      }
       this.paramsPtr = this.bump(PARAMS_BYTES);
       this.base = this.top;
     } else {
@@ -246,9 +258,10 @@ export class Arena {
    */
   private extend(size: number): void {
     const have = this.memory.buffer.byteLength;
-    // NOTE: enough for all of `size` even when the new pages turn out not to follow ours.
+    // NOTE: enough for all of `size` even when the new pages turn out not to follow ours; 25% of
+    // what this arena owns, not of the memory, which other threads' arenas may fill.
     const need = Math.ceil(size / PAGE);
-    const want = Math.max(need, Math.ceil(have / PAGE / 4), 16);
+    const want = Math.max(need, Math.ceil(this.owned / PAGE / 4), 16);
     let old: number, got: number;
     try {
       old = this.memory.grow(want);
@@ -268,6 +281,40 @@ export class Arena {
     }
     this.limit = start + got * PAGE;
     this.owned += got * PAGE;
+    const last = this.grown[this.grown.length - 1];
+    if (last && last[1] === start) last[1] = this.limit;
+    else this.grown.push([start, this.limit]);
+  }
+
+  /**
+   * Gives up a free range of at least `bytes` bytes for another thread's arena to start in: from
+   * here on this arena neither uses nor counts it (adopt takes it back).
+   */
+  cede(bytes: number): [number, number] {
+    const ptr = this.alloc(bytes);
+    const size = this.live.get(ptr)!;
+    this.live.delete(ptr);
+    this.used -= size;
+    this.owned -= size;
+    return [ptr, ptr + size];
+  }
+
+  /** The ranges this arena owns beyond what existed when it started: all a worker's share of a shared memory. */
+  regions(): [number, number][] {
+    return this.grown.map(([a, b]) => [a, b]);
+  }
+
+  /**
+   * Takes over [start, end), which another arena owned and will never touch again (a pool worker
+   * that has ended): its bytes become free space here.
+   */
+  adopt(start: number, end: number): void {
+    if (!(start >= 0 && end > start && start % ALIGN === 0 && end % ALIGN === 0)) {
+      throw new Error(`arena: cannot adopt the range [${start}, ${end})`);
+    }
+    this.owned += end - start;
+    if (start === this.limit) this.limit = end;
+    else this.coalesce(start, end - start);
   }
 
   private describeBadFree(ptr: number): string {

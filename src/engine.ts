@@ -20,7 +20,7 @@ export interface InitOptions {
    */
   sharedMemory?: boolean;
   /** @internal A pool worker's wasm backend: the caller's shared memory and compiled module. */
-  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module };
+  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module; region?: [number, number] };
   /** webgpu: a GPU object (Node: `create([])` from the 'webgpu' package). */
   gpu?: unknown;
 }

@@ -11,6 +11,8 @@ import { layers } from '../src/layers/index.js';
 import { adam } from '../src/optimizers/optimizers.js';
 import { fitDataParallel } from '../src/pool/train.js';
 import { shardSizes } from '../src/pool/pool.js';
+import { engine } from '../src/engine.js';
+import type { WasmBackend } from '../src/backends/wasm.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
 
 let workerUrl: URL;
@@ -214,6 +216,22 @@ describe('pool lifecycle', () => {
     } finally {
       await p.close();
     }
+  });
+
+  it("closing a shared pool gives its workers' memory back: pools that come and go do not grow it", async () => {
+    const memory = (engine.backend as WasmBackend).shared!.memory;
+    const cycle = async () => {
+      const p = await eg.createPool({ workers: 2, workerUrl, matmulMinFlops: 0 });
+      const m = mlp(8, 16, 4, 3);
+      const x = eg.randn([300, 8], { seed: 1 }), a = eg.randn([200, 100], { seed: 2 }), b = eg.randn([100, 50], { seed: 3 });
+      const outs = [await p.predict(m, x), await p.matmul(a, b)];
+      await p.close();
+      eg.dispose([x, a, b, ...outs, ...m.weights]);
+    };
+    await cycle();
+    const grown = memory.buffer.byteLength;
+    for (let i = 0; i < 4; i++) await cycle();
+    expect(memory.buffer.byteLength).toBe(grown);
   });
 
   it('after close() the process exits on its own (no handles left)', async () => {

@@ -213,4 +213,28 @@ describe('arenas of several threads on one shared memory', () => {
     // every byte above the caller's base belongs to exactly one arena (the workers' own params blocks included)
     expect(total).toBe(memory.buffer.byteLength - arenas[0].base);
   });
+
+  it('a worker arena starts in a range the caller ceded; the caller adopts all its regions back and reuses them', () => {
+    const memory = new WebAssembly.Memory({ initial: 4, maximum: 4096, shared: true });
+    const main = new Arena(memory, 1000);
+    const region = main.cede(100_000);
+    const before = main.usage();
+    const w = new Arena(memory, 1000, { claimOnly: true, region });
+    expect(w.paramsPtr).toBe(region[0]);
+    const size0 = memory.buffer.byteLength;
+    const small = w.alloc(1000);
+    expect(small >= region[0] && small + 1000 <= region[1]).toBe(true);
+    expect(memory.buffer.byteLength).toBe(size0);
+    w.alloc(300_000); // more than the region: the worker grows the memory
+    expect(memory.buffer.byteLength).toBeGreaterThan(size0);
+    const regions = w.regions();
+    expect(regions[0]).toEqual(region);
+    for (const [a, b] of regions) main.adopt(a, b);
+    const total = regions.reduce((s, [a, b]) => s + b - a, 0);
+    expect(main.usage().heapBytes).toBe(before.heapBytes + total);
+    const size1 = memory.buffer.byteLength;
+    main.alloc(300_000);
+    expect(memory.buffer.byteLength).toBe(size1);
+    expect(() => main.adopt(8, 4)).toThrow(/cannot adopt/);
+  });
 });

@@ -22,8 +22,11 @@ export interface WasmBackendOptions {
   enableRelaxedSimdFlag?: boolean;
   /** Link a shared memory (default: where SharedArrayBuffer exists). */
   shared?: boolean;
-  /** A pool worker: the caller's shared memory and compiled module; this thread's arena claims its own pages. */
-  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module };
+  /**
+   * A pool worker: the caller's shared memory and compiled module, and the range the caller's arena
+   * ceded for this thread's arena to start in (it grows the memory for more).
+   */
+  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module; region?: [number, number] };
 }
 
 /** One GEMM on raw pointers: C = op(A)·op(B), C [M, N] with row strides lda/ldb/ldc (elements). */
@@ -42,6 +45,12 @@ export interface WasmSharedMemory {
   /** A buffer over `bytes` bytes at `ptr` that another thread's arena owns. */
   borrow(ptr: number, bytes: number): WasmBuf;
   gemm(g: RawGemm): void;
+  /** The byte ranges this thread's arena grew (a worker reports them before it ends). */
+  regions(): [number, number][];
+  /** Takes over ranges a thread that has ended owned (see Arena.adopt). */
+  adopt(regions: [number, number][]): void;
+  /** A range of at least `bytes` for a new worker's arena to start in (see Arena.cede). */
+  cede(bytes: number): [number, number];
 }
 
 export type WasmBackend = Backend<WasmBuf> & { readonly shared?: WasmSharedMemory };
@@ -100,7 +109,7 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     build: opts.build, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag,
     shared: opts.attach ? true : opts.shared, memory: opts.attach?.memory, module: opts.attach?.module,
   });
-  const arena = new Arena(memory, heapBase, { claimOnly: opts.attach !== undefined });
+  const arena = new Arena(memory, heapBase, { claimOnly: opts.attach !== undefined, region: opts.attach?.region });
   let liveBytes = 0;
 
   const alloc = (dtype: DType, size: number): WasmBuf => {
@@ -365,6 +374,9 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
         const fn = g.transposeA ? (g.transposeB ? K.f32_gemm_tt : K.f32_gemm_tn) : (g.transposeB ? K.f32_gemm_nt : K.f32_gemm_nn);
         fn(g.a, g.b, g.c, g.M, g.N, g.K, g.lda, g.ldb, g.ldc, 1, 0, 0, 0, 0, GemmActivation.linear, gemmWork(K.f32_gemm_work_bytes(g.M, g.N, g.K)));
       },
+      regions: () => arena.regions(),
+      adopt: (regions) => { for (const [a, b] of regions) arena.adopt(a, b); },
+      cede: (bytes) => arena.cede(bytes),
     } : undefined,
     kernels: k as KernelTable<WasmBuf>,
     alloc,

@@ -176,6 +176,10 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
       b.shared.gemm(req);
     },
 
+    regions() {
+      return hopts.inThread ? [] : sharedBackend()?.shared.regions() ?? [];
+    },
+
     release(ptrs) {
       for (const p of ptrs) {
         held.get(p)?.dispose();

@@ -9,6 +9,7 @@ import { checkTensor } from '../ops/util.js';
 import type { Fault, InitRequest, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
 import { READY } from './protocol.js';
 import { borrow, buffersOf, createHandlers, refOf, sharedBackend, toMsg } from './handlers.js';
+import type { WasmSharedMemory } from '../backends/wasm.js';
 import { describe, spawnThread, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
 import { modelVersion, type PoolModel } from './model.js';
@@ -45,6 +46,8 @@ export interface PoolOptions {
 export const MATMUL_MIN_FLOPS = 2 ** 26;
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+/** The part of the caller's arena each shared-mode worker starts with (it grows the memory for more). */
+const WORKER_REGION_BYTES = 4 << 20;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 
 /** One worker (or the in-thread stand-in) and what the pool knows about it. */
@@ -56,6 +59,8 @@ export class Slot {
   ready!: Promise<void>;
   up = false;
   failed = false;
+  /** Calls sent and not yet answered. */
+  inFlight = 0;
   endedWith: string | null = null;
   private readonly watchers = new Set<(e: Error) => void>();
 
@@ -134,8 +139,9 @@ export class Pool {
   readonly size: number;
   /** 'shared': workers run on the caller's wasm memory; 'transfer': data is copied into messages. */
   readonly mode: PoolMode;
-  /** The memory workers share with the caller (shared mode). */
+  /** The memory workers share with the caller (shared mode), and the caller's backend on it. */
   private readonly memory: WebAssembly.Memory | null;
+  private readonly shared: WasmSharedMemory | null;
   /** True when the protocol runs in the calling thread (`workers: 0`). */
   readonly inThread: boolean;
   private readonly slots: Slot[] = [];
@@ -161,7 +167,8 @@ export class Pool {
         + "cross-origin-isolated page; eg.init({ backend: 'wasm' }) before createPool); use 'transfer'");
     }
     this.mode = opts.backend ? 'transfer' : (opts.memory ?? can);
-    this.memory = this.mode === 'shared' ? sharedBackend()!.shared.memory : null;
+    this.shared = this.mode === 'shared' ? sharedBackend()!.shared : null;
+    this.memory = this.shared?.memory ?? null;
     this.url = opts.workerUrl ?? new URL('./worker.js', import.meta.url);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
@@ -215,11 +222,20 @@ export class Pool {
       };
       thread.endpoint.addEventListener('message', l as EventListener);
     });
+    // NOTE: a shared-mode worker's arena starts in a range the caller's arena gives up (close() takes
+    // it back), so pools that come and go reuse memory instead of growing it each time.
+    const attach = this.initRequest.attach;
+    const region = attach && this.shared ? this.shared.cede(WORKER_REGION_BYTES) : undefined;
     const starting = ready.then(() => {
       slot.remote = Comlink.wrap<WorkerApi>(thread.endpoint);
-      return slot.remote.init(this.initRequest);
+      return slot.remote.init(region ? { ...this.initRequest, attach: { ...attach!, region } } : this.initRequest);
     });
-    await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${String(this.url)})`);
+    try {
+      await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${String(this.url)})`);
+    } catch (e) {
+      if (region) { await thread.terminate().catch(() => {}); this.shared!.adopt([region]); }
+      throw e;
+    }
     slot.up = true;
   }
 
@@ -276,7 +292,12 @@ export class Pool {
     let slot = this.slots[i];
     if (slot.failed || (slot.endedWith !== null && !this.inThread)) slot = this.slots[i] = this.start(i);
     await slot.ready;
-    return this.guard(slot, what, fn(slot.remote, slot), timeoutMs);
+    slot.inFlight++;
+    try {
+      return await this.guard(slot, what, fn(slot.remote, slot), timeoutMs);
+    } finally {
+      slot.inFlight--;
+    }
   }
 
   /** @internal Test hook: makes worker `i` throw, exit, crash or stall (see protocol.ts `Fault`). */
@@ -360,10 +381,11 @@ export class Pool {
 
   /** @internal Lets worker `i` free results it holds for the caller (shared mode). */
   release(i: number, refs: TensorRef[]): void {
-    if (refs.length === 0 || this.closing) return;
-    // NOTE: not awaited: the worker's next call queues behind it, and a worker that died took its
-    // memory with it.
-    this.call(i, 'release', (w) => w.release(refs.map((r) => r.ptr))).catch(() => {});
+    const slot = this.slots[i];
+    if (refs.length === 0 || this.closing || !slot.up || slot.endedWith !== null) return;
+    // NOTE: not awaited, nor counted as a call in flight: the worker's next call queues behind it,
+    // and a worker that died took its memory with it.
+    slot.remote.release(refs.map((r) => r.ptr)).catch(() => {});
   }
 
   /**
@@ -471,14 +493,30 @@ export class Pool {
     return this.slots[i];
   }
 
-  /** Ends every worker; calls still in flight reject. The process can exit afterwards. */
+  /**
+   * Ends every worker; calls still in flight reject. The process can exit afterwards. In shared
+   * mode the caller's arena takes back the memory idle workers owned (a worker that crashed or was
+   * busy keeps its share: the memory cannot shrink, and those pages are not reused).
+   */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    const idle = this.shared && !this.inThread ? await Promise.all(this.slots.map((s) => this.regionsOf(s))) : [];
     await Promise.all(this.slots.map(async (s) => {
       s.end('was closed with the pool');
       await s.thread?.terminate().catch(() => {});
     }));
+    for (const r of idle) if (r) this.shared!.adopt(r);
+  }
+
+  /** What an idle worker's arena owns, or null when it is busy, down or does not answer soon. */
+  private async regionsOf(slot: Slot): Promise<[number, number][] | null> {
+    if (!slot.up || slot.endedWith !== null || slot.inFlight > 0) return null;
+    try {
+      return await this.guard(slot, 'regions', slot.remote.regions(), 2000);
+    } catch {
+      return null;
+    }
   }
 }
 

@@ -9,8 +9,11 @@ export interface InitRequest {
   wasmBuild?: 'simd' | 'relaxed';
   enableRelaxedSimdFlag?: boolean;
   precision?: 'float32' | 'float64';
-  /** Shared mode: the caller's wasm memory and module, which the worker's wasm backend attaches to. */
-  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module };
+  /**
+   * Shared mode: the caller's wasm memory and module, which the worker's wasm backend attaches to,
+   * and the range of it the caller's arena ceded for the worker's to start in.
+   */
+  attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module; region?: [number, number] };
 }
 
 export interface InitReply {
@@ -106,6 +109,8 @@ export interface WorkerApi {
   gemm(req: GemmRequest): void;
   /** Frees results this worker holds for the caller (by address). */
   release(ptrs: number[]): void;
+  /** Shared mode: the byte ranges of the shared memory this worker's arena owns (asked before it ends). */
+  regions(): [number, number][];
   dropModel(id: number): void;
   /** Live tensors in the worker (for leak checks). */
   memory(): { tensors: number; bytes: number };
