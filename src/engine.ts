@@ -295,12 +295,12 @@ class Engine {
         throw new Error(`${name}: tensor #${t.id} lives on backend '${t.storage!.backend.name}' but the active backend is '${b.name}'`);
       }
     }
-    for (const v of targets) this.makeWritable(v);
+    for (const v of targets) this.ensureOwnStorage(v);
     impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), attrs);
   }
 
   /** Gives `v` storage of its own (copy on write) if another tensor shares it. */
-  private makeWritable(v: Variable): void {
+  ensureOwnStorage(v: Variable): void {
     const s = v.storage!;
     if (s.refs === 1) return;
     const copy = s.backend.kernels.cast as (i: TensorInfo[], a: KernelAttrs['cast']) => TensorInfo;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { sequential, type Sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
-import { adam } from '../src/optimizers/optimizers.js';
+import { adam, sgd } from '../src/optimizers/optimizers.js';
 import { fitDataParallel } from '../src/pool/train.js';
 import { shardSizes } from '../src/pool/pool.js';
 import { engine } from '../src/engine.js';
@@ -301,6 +301,50 @@ describe('data-parallel training', () => {
       expect(pool.closed).toBe(false);
       await expect(m.fit(x, y, { pool, workers: 2 })).rejects.toThrow(/`workers` or `pool`, not both/);
       await expect(m.fit(x, y, { pool, validationSplit: 0.2 })).rejects.toThrow(/validationSplit is not supported/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('worker-run steps, per-batch callbacks, clipValue and clipNorm (applied here) all follow in-thread fit', async () => {
+    const { x, y } = data();
+    const pool = await eg.createPool({ workers: 2, workerUrl });
+    try {
+      const cases: [string, () => ReturnType<typeof adam>, object][] = [
+        ['clipValue', () => adam({ learningRate: 0.01, clipValue: 0.05 }), {}],
+        ['clipNorm', () => adam({ learningRate: 0.01, clipNorm: 0.5 }), {}],
+        ['momentum + schedule', () => sgd({ learningRate: eg.schedules.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 2, decayRate: 0.5 }), momentum: 0.9 }), {}],
+        ['onBatchEnd', () => adam({ learningRate: 0.01 }), { callbacks: { onBatchEnd: () => {} } }],
+      ];
+      for (const [what, opt, extra] of cases) {
+        const make = () => { const m = mlp(8, 16, 4, 11); m.compile({ optimizer: opt(), loss: 'categoricalCrossentropy' }); return m; };
+        const ref = (await make().fit(x, y, { epochs: 2, batchSize: 32, seed: 7, verbose: 0 })).history.loss;
+        const m = make();
+        const got = (await fitDataParallel(m, x, y, { epochs: 2, batchSize: 32, seed: 7, ...extra }, pool)).history.loss;
+        got.forEach((l, i) => expect(Math.abs(l - ref[i]), what).toBeLessThanOrEqual(1e-5 * Math.abs(ref[i])));
+        expect(m.optimizer!.iterations, what).toBe(8);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker that dies during worker-run steps fails the fit promptly, naming it; the pool goes on', async () => {
+    const n = 4096;
+    const x = eg.randn([n, 8], { seed: 3 });
+    const y = eg.oneHot(eg.tensor(Array.from({ length: n }, (_, i) => i % 4), [n], 'int32'), 4);
+    const pool = await eg.createPool({ workers: 2, workerUrl });
+    try {
+      const m = mlp(8, 16, 4, 11);
+      const t0 = performance.now();
+      const fit = fitDataParallel(m, x, y, { epochs: 200, batchSize: 8 }, pool);
+      await new Promise((r) => setTimeout(r, 300));
+      await pool.terminateWorker(1);
+      await expect(fit).rejects.toThrow(/pool worker (1 exited|0 .*another worker)/);
+      // the other worker left its barrier on the abort flag, not on the 120 s timeout
+      expect(performance.now() - t0).toBeLessThan(20_000);
+      const xt = eg.randn([5, 8], { seed: 4 });
+      same(await pool.predict(m, xt), m.predict(xt));
     } finally {
       await pool.close();
     }

@@ -26,6 +26,24 @@ export interface OptimizerOptions {
 
 const COMMON_OPTIONS = ['learningRate', 'weightDecay', 'clipNorm', 'globalClipNorm', 'clipValue'] as const;
 
+/** One step's update: an elementwise in-place kernel over [param, ...slots] and the gradient. */
+export interface UpdateKernel {
+  kernel: 'sgdUpdate' | 'adamUpdate' | 'rmspropUpdate' | 'adagradUpdate';
+  /** The same for every variable of the step (rate and step resolved). */
+  attrs: Record<string, unknown>;
+}
+
+/**
+ * One step, planned for a caller that runs the update itself on slices of each variable (the
+ * worker pool's data-parallel fit): every op of it is elementwise, so slices update independently.
+ */
+export interface StepPlan extends UpdateKernel {
+  /** Clip the (summed) gradient to [-clipValue, clipValue] first. */
+  clipValue?: number;
+  /** Each variable's slots, in the kernel's order. */
+  slots: Variable[][];
+}
+
 /** A slot of each parameter: its name suffix and initial value. */
 export interface SlotSpec {
   name: string;
@@ -86,8 +104,8 @@ export abstract class BaseOptimizer implements Optimizer {
 
   /** The slots of each parameter, in the order the update kernel takes them. */
   protected abstract slotSpecs(): SlotSpec[];
-  /** Runs the fused update of one parameter (already clipped gradient, resolved rate, 1-based step). */
-  protected abstract update(param: Variable, slots: Variable[], grad: Tensor, lr: number, step: number): void;
+  /** The fused update kernel of a step (resolved rate, 1-based step). */
+  protected abstract updateKernel(lr: number, step: number): UpdateKernel;
   /** The optimizer-specific part of getConfig. */
   protected abstract hyperparameters(): Record<string, unknown>;
 
@@ -119,12 +137,26 @@ export abstract class BaseOptimizer implements Optimizer {
     });
     const lr = this.currentLearningRate();
     const step = this.steps + 1;
+    const { kernel, attrs } = this.updateKernel(lr, step);
     engine.tidy(() => {
       const slots = variables.map((v) => this.slotsOf(v));
       const clipped = this.clip(grads);
-      variables.forEach((v, i) => this.update(v, slots[i], clipped[i], lr, step));
+      variables.forEach((v, i) => engine.runKernelInPlace(kernel, [v, ...slots[i]], [clipped[i]], attrs as never));
     });
     this.steps = step;
+  }
+
+  /**
+   * @internal The next step's update, for a caller that applies it itself in slices (StepPlan),
+   * counted as applied. Null when the update is not elementwise: norm clipping needs whole gradients.
+   */
+  planStep(variables: Variable[]): StepPlan | null {
+    if (this.clipNorm !== undefined || this.globalClipNorm !== undefined) return null;
+    const lr = this.currentLearningRate();
+    const step = this.steps + 1;
+    const slots = engine.tidy(() => variables.map((v) => this.slotsOf(v)));
+    this.steps = step;
+    return { ...this.updateKernel(lr, step), clipValue: this.clipValue, slots };
   }
 
   /** Gradient clipping with tensor ops (stays on the backend; no values are read back). */

@@ -1,9 +1,7 @@
 // The optimizers (Keras semantics and defaults), each step one fused in-place kernel per variable,
 // and `get`/`fromConfig`, which turn names and saved configs into optimizers.
-import { engine } from '../engine.js';
-import type { Tensor, Variable } from '../tensor.js';
 import type { Optimizer } from './optimizer.js';
-import { BaseOptimizer, type OptimizerOptions, type SlotSpec, num } from './base.js';
+import { BaseOptimizer, type OptimizerOptions, type SlotSpec, type UpdateKernel, num } from './base.js';
 import { fromConfig as scheduleFromConfig, type ScheduleConfig } from './schedules.js';
 
 export type { OptimizerOptions } from './base.js';
@@ -28,8 +26,8 @@ class Sgd extends BaseOptimizer {
     this.nesterov = opts.nesterov ?? false;
   }
   protected slotSpecs(): SlotSpec[] { return this.momentum === 0 ? [] : [{ name: 'momentum', init: 0 }]; }
-  protected update(p: Variable, slots: Variable[], g: Tensor, lr: number): void {
-    engine.runKernelInPlace('sgdUpdate', [p, ...slots], [g], { lr, momentum: this.momentum, nesterov: this.nesterov, weightDecay: this.weightDecay });
+  protected updateKernel(lr: number): UpdateKernel {
+    return { kernel: 'sgdUpdate', attrs: { lr, momentum: this.momentum, nesterov: this.nesterov, weightDecay: this.weightDecay } };
   }
   protected hyperparameters() { return { momentum: this.momentum, nesterov: this.nesterov }; }
 }
@@ -57,9 +55,8 @@ class Adam extends BaseOptimizer {
     this.epsilon = num(op, 'epsilon', opts.epsilon, 1e-7);
   }
   protected slotSpecs(): SlotSpec[] { return [{ name: 'm', init: 0 }, { name: 'v', init: 0 }]; }
-  protected update(p: Variable, slots: Variable[], g: Tensor, lr: number, step: number): void {
-    engine.runKernelInPlace('adamUpdate', [p, ...slots], [g],
-      { lr, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, step, weightDecay: this.weightDecay });
+  protected updateKernel(lr: number, step: number): UpdateKernel {
+    return { kernel: 'adamUpdate', attrs: { lr, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, step, weightDecay: this.weightDecay } };
   }
   protected hyperparameters() { return { beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon }; }
 }
@@ -97,10 +94,11 @@ class Rmsprop extends BaseOptimizer {
     if (this.centered) s.push({ name: 'averageGradient', init: 0 });
     return s;
   }
-  protected update(p: Variable, slots: Variable[], g: Tensor, lr: number): void {
-    engine.runKernelInPlace('rmspropUpdate', [p, ...slots], [g], {
-      lr, rho: this.rho, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered, weightDecay: this.weightDecay,
-    });
+  protected updateKernel(lr: number): UpdateKernel {
+    return {
+      kernel: 'rmspropUpdate',
+      attrs: { lr, rho: this.rho, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered, weightDecay: this.weightDecay },
+    };
   }
   protected hyperparameters() { return { rho: this.rho, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered }; }
 }
@@ -125,8 +123,8 @@ class Adagrad extends BaseOptimizer {
     this.epsilon = num(op, 'epsilon', opts.epsilon, 1e-7);
   }
   protected slotSpecs(): SlotSpec[] { return [{ name: 'accumulator', init: this.initialAccumulatorValue }]; }
-  protected update(p: Variable, slots: Variable[], g: Tensor, lr: number): void {
-    engine.runKernelInPlace('adagradUpdate', [p, ...slots], [g], { lr, epsilon: this.epsilon, weightDecay: this.weightDecay });
+  protected updateKernel(lr: number): UpdateKernel {
+    return { kernel: 'adagradUpdate', attrs: { lr, epsilon: this.epsilon, weightDecay: this.weightDecay } };
   }
   protected hyperparameters() { return { initialAccumulatorValue: this.initialAccumulatorValue, epsilon: this.epsilon }; }
 }

@@ -5,9 +5,11 @@ import type { Tensor } from '../tensor.js';
 import { tensor } from '../ops/creation.js';
 import { matmul } from '../ops/linalg.js';
 import { gather } from '../ops/shape.js';
+import { add, clip } from '../ops/elementwise.js';
+import type { Variable } from '../tensor.js';
 import type { WasmBackend, WasmSharedMemory } from '../backends/wasm.js';
 import type {
-  GradReply, GradRequest, InitReply, InitRequest, ModelMsg, SharedGradReply, SharedGradRequest, TensorMsg,
+  GradReply, GradRequest, InitReply, InitRequest, ModelMsg, SharedGradReply, SharedGradRequest, SharedStepsRequest, TensorMsg,
   TensorRef, WorkerApi,
 } from './protocol.js';
 import { reviveModel, type WorkerModel } from './model.js';
@@ -34,6 +36,41 @@ export function buffersOf(value: unknown, into: ArrayBuffer[] = []): ArrayBuffer
 }
 
 type Handlers = Omit<WorkerApi, 'fault'>;
+
+/** Sizes of `parts` contiguous shards of n rows, larger first, no empty shard. */
+export function shardSizes(n: number, parts: number): number[] {
+  const k = Math.max(1, Math.min(n, parts));
+  return Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0));
+}
+
+/** Control block of worker-run steps (SharedStepsRequest.sync), in Int32 words. */
+const ARRIVED = 0, GENERATION = 1, ABORTED = 2, GRADS = 3;
+/** How long a worker spins at a barrier before it sleeps (ms): it keeps its core between steps. */
+const SPIN_MS = 0.5;
+
+/**
+ * Waits until all `n` workers have called this for the current generation (the last to arrive
+ * opens it). Throws when another worker aborted the run or `deadline` passes.
+ */
+function barrier(memory: WebAssembly.Memory, sync: number, n: number, deadline: number): void {
+  const ctl = new Int32Array(memory.buffer, sync, GRADS);
+  const gen = Atomics.load(ctl, GENERATION);
+  if (Atomics.add(ctl, ARRIVED, 1) + 1 === n) {
+    Atomics.store(ctl, ARRIVED, 0);
+    Atomics.add(ctl, GENERATION, 1);
+    Atomics.notify(ctl, GENERATION);
+    return;
+  }
+  const spinUntil = performance.now() + SPIN_MS;
+  while (Atomics.load(ctl, GENERATION) === gen) {
+    if (Atomics.load(ctl, ABORTED) !== 0) throw new Error('stopped: another worker of the run failed');
+    const now = performance.now();
+    if (now < spinUntil) continue;
+    if (now > deadline) throw new Error(`other workers did not reach the step's barrier within the timeout`);
+    // NOTE: a short wait, so the abort flag is seen even if nobody notifies.
+    Atomics.wait(ctl, GENERATION, gen, Math.min(50, deadline - now));
+  }
+}
 
 /** This thread's wasm backend when its memory is shared (the caller's, or attached to it), else null. */
 export function sharedBackend(): (WasmBackend & { shared: WasmSharedMemory }) | null {
@@ -87,6 +124,32 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
       const x = gather(borrow(req.x, 'gradients'), rows), y = gather(borrow(req.y, 'gradients'), rows);
       const { loss, grads } = m.lossAndGrads(x, y, req.loss, req.scale);
       return { loss: loss.dataSync()[0], grads: grads.map(hold) };
+    });
+  };
+
+  /**
+   * Step `s` of a worker-run request, this worker's part: for its slice of each trainable weight
+   * (whole SIMD vectors; the last slice takes the rest), the sum of every worker's gradient over it,
+   * clipped if asked, then the optimizer's update in place.
+   */
+  const applySlices = (req: SharedStepsRequest, s: number, grads: Int32Array): void => {
+    const nv = req.params.length;
+    engine.tidy(() => {
+      req.params.forEach((p, i) => {
+        const size = p.shape.reduce((a, d) => a * d, 1);
+        const chunk = Math.ceil(size / req.workers / 4) * 4;
+        const lo = req.worker * chunk, n = Math.min(size, lo + chunk) - lo;
+        if (n <= 0) return;
+        const slice = (ptr: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
+        let g: Tensor | null = null;
+        for (let w = 0; w < req.workers; w++) {
+          const ptr = Atomics.load(grads, w * nv + i);
+          if (ptr !== 0) g = g ? add(g, slice(ptr)) : slice(ptr);
+        }
+        if (!g) return;
+        if (req.clipValue !== undefined) g = clip(g, -req.clipValue, req.clipValue);
+        engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => slice(t.ptr)) as Variable[], [g], req.attrs[s] as never);
+      });
     });
   };
 
@@ -169,6 +232,54 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
     },
 
     gradientsShared: (req) => shardGradients(req),
+
+    stepsShared(req: SharedStepsRequest): Float64Array {
+      const m = bind(req.model, req.weights);
+      const memory = sharedBackend()!.shared.memory;
+      const nv = req.params.length;
+      const table = () => new Int32Array(memory.buffer, req.sync + 4 * GRADS, req.workers * nv);
+      const losses = new Float64Array(req.attrs.length);
+      let mine: Tensor[] = [];
+      try {
+        for (let s = 0; s < req.attrs.length; s++) {
+          const deadline = performance.now() + req.timeoutMs;
+          const start = req.from + s * req.batchSize;
+          const count = Math.min(req.batchSize, req.order.length - start);
+          const sizes = shardSizes(count, req.workers);
+          const size = sizes[req.worker] ?? 0;
+          let r0 = start;
+          for (let w = 0; w < req.worker && w < sizes.length; w++) r0 += sizes[w];
+          const ptrs: number[] = [];
+          if (size > 0) {
+            losses[s] = engine.tidy(() => {
+              const rows = tensor(req.order.subarray(r0, r0 + size), [size], 'int32');
+              const x = gather(borrow(req.x, 'steps'), rows), y = gather(borrow(req.y, 'steps'), rows);
+              const { loss, grads } = m.lossAndGrads(x, y, req.loss, size / count);
+              mine = grads.map((g) => engine.keep(g));
+              return loss.dataSync()[0];
+            });
+            if (mine.length !== nv) throw new Error(`the model has ${mine.length} gradients, the optimizer ${nv} variables`);
+            for (const g of mine) ptrs.push((g.storage!.buf as { ptr: number }).ptr);
+          }
+          const t = table();
+          for (let i = 0; i < nv; i++) Atomics.store(t, req.worker * nv + i, ptrs[i] ?? 0);
+          barrier(memory, req.sync, req.workers, deadline);
+          applySlices(req, s, table());
+          // NOTE: nobody may free a gradient another worker still sums: wait for all updates first.
+          barrier(memory, req.sync, req.workers, deadline);
+          for (const g of mine) g.dispose();
+          mine = [];
+        }
+      } catch (e) {
+        const ctl = new Int32Array(memory.buffer, req.sync, GRADS);
+        Atomics.store(ctl, ABORTED, 1);
+        Atomics.notify(ctl, GENERATION);
+        throw e;
+      } finally {
+        for (const g of mine) g.dispose();
+      }
+      return losses;
+    },
 
     gemm(req) {
       const b = sharedBackend();

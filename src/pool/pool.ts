@@ -8,7 +8,8 @@ import { matmul as matmulInThread, type MatmulOptions } from '../ops/linalg.js';
 import { checkTensor } from '../ops/util.js';
 import type { Fault, InitRequest, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
 import { READY } from './protocol.js';
-import { borrow, buffersOf, createHandlers, refOf, sharedBackend, toMsg } from './handlers.js';
+import { borrow, buffersOf, createHandlers, refOf, shardSizes, sharedBackend, toMsg } from './handlers.js';
+export { shardSizes } from './handlers.js';
 import type { WasmSharedMemory } from '../backends/wasm.js';
 import { describe, spawnThread, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
@@ -100,11 +101,6 @@ function tx<T>(msg: T): T {
   return msg !== null && typeof msg === 'object' ? Comlink.transfer(msg, buffersOf(msg)) : msg;
 }
 
-/** Sizes of `parts` contiguous shards of n rows, larger first, no empty shard. */
-export function shardSizes(n: number, parts: number): number[] {
-  const k = Math.max(1, Math.min(n, parts));
-  return Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0));
-}
 
 async function countCores(): Promise<number> {
   const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
@@ -146,7 +142,8 @@ export class Pool {
   readonly inThread: boolean;
   private readonly slots: Slot[] = [];
   private readonly url: string | URL;
-  private readonly timeoutMs: number;
+  /** @internal How long a call may go unanswered. */
+  readonly timeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly matmulMinFlops: number;
   private readonly initRequest: InitRequest;

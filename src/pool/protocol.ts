@@ -54,6 +54,40 @@ export interface SharedGradReply {
   grads: TensorRef[];
 }
 
+/**
+ * Shared mode: several data-parallel steps run by the workers among themselves. For each step every
+ * worker gathers its shard of the batch, computes its scaled loss and gradients and posts their
+ * addresses in the control block; after a barrier (Atomics) each worker sums all workers' gradients
+ * over its own slice of every variable and applies the optimizer's update there; after a second
+ * barrier the next step starts. The caller is not involved until the last step.
+ */
+export interface SharedStepsRequest {
+  model: number;
+  /** Every weight of the model (bound in place), and the trainable ones in gradient order. */
+  weights: TensorRef[];
+  params: TensorRef[];
+  /** The optimizer's slots of each trainable weight, in its kernel's order. */
+  slots: TensorRef[][];
+  /** The update kernel, and its attributes for each step (rate and step count differ). */
+  kernel: string;
+  attrs: Record<string, unknown>[];
+  clipValue?: number;
+  /** The training set, the epoch's sample order, the first step's first position in it, the batch size. */
+  x: TensorRef;
+  y: TensorRef;
+  order: Int32Array;
+  from: number;
+  batchSize: number;
+  loss: string;
+  /** This worker's index and the number of workers taking part. */
+  worker: number;
+  workers: number;
+  /** Address of the Int32 control block: [arrived, generation, aborted, gradient addresses (workers x params)]. */
+  sync: number;
+  /** How long a worker waits at a barrier before giving up. */
+  timeoutMs: number;
+}
+
 /** Shared mode: C = op(A)·op(B) for one row block, on raw addresses (row strides in elements). */
 export type GemmRequest = RawGemm;
 
@@ -106,6 +140,8 @@ export interface WorkerApi {
   /** Shared mode: predictions for rows at `x`, with the caller's weights; the result is held until released. */
   predictShared(id: number, weights: TensorRef[], x: TensorRef): TensorRef;
   gradientsShared(req: SharedGradRequest): SharedGradReply;
+  /** Per step: this worker's share of the batch's loss (0 for a step it had no rows in). */
+  stepsShared(req: SharedStepsRequest): Float64Array;
   gemm(req: GemmRequest): void;
   /** Frees results this worker holds for the caller (by address). */
   release(ptrs: number[]): void;

@@ -1,8 +1,13 @@
-// Data-parallel training: each batch is split over the pool's workers, which return the loss and
-// gradients of their shard; the caller averages them (weighted by shard size) and applies one
-// optimizer step. Shared mode: the batch, the weights and the gradients stay in the one memory all
-// threads run on, passed by address, so the step moves no data between threads. Transfer mode: the
-// shards and gradients are copied, and the new weights sent back, so every worker holds the same.
+// Data-parallel training: each batch is split over the pool's workers, each computes the loss and
+// gradients of its shard, the shard gradients are summed (weighted by shard size) and one optimizer
+// step is applied, so every worker trains the same weights. Three ways, best first:
+// - worker-run steps (shared mode, an elementwise optimizer update: all of ours but norm clipping):
+//   the workers run up to STEPS_PER_CALL steps among themselves, meeting at Atomics barriers, each
+//   applying the update to its slice of every weight (SharedStepsRequest); this thread only plans
+//   each step's update and reads the losses.
+// - shared steps: one call per step; the workers' gradients are summed and applied here, on the
+//   weights the workers read in place.
+// - transfer (no shared memory): shards and gradients are copied, new weights sent back.
 import { engine } from '../engine.js';
 import type { DType, TypedArray } from '../kernels.js';
 import type { Tensor, Variable } from '../tensor.js';
@@ -12,7 +17,8 @@ import type { Callbacks, Logs } from '../model/callbacks.js';
 import type { FitArgs, History } from '../model/sequential.js';
 import type { SharedGradReply, SharedGradRequest, TensorMsg, TensorRef } from './protocol.js';
 import { type Pool, shardSizes } from './pool.js';
-import { borrow } from './handlers.js';
+import { borrow, sharedBackend } from './handlers.js';
+import type { StepPlan } from '../optimizers/base.js';
 import { add } from '../ops/elementwise.js';
 import type { PoolModel } from './model.js';
 
@@ -66,12 +72,13 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   if (vars.length === 0) throw new Error(`${where}: model '${model.name}' has no trainable weights`);
 
   const X = pool.ref(x), Y = pool.ref(y);
-  const run: SharedRun | null = X && Y && pool.weightRefs(model) ? { X, Y, held: [] } : null;
+  const run: SharedRun | null = X && Y && pool.weightRefs(model) ? { X, Y, held: [], inWorkers: true, control: null } : null;
   const shared = run !== null;
   // NOTE: transfer mode reads the data once; shared mode gathers batches in place.
   const xs = shared ? null : x.dataSync(), ys = shared ? null : y.dataSync();
   const xSample = x.shape.slice(1), ySample = y.shape.slice(1);
   const callbacks: Callbacks[] = Array.isArray(args.callbacks) ? args.callbacks : args.callbacks ? [args.callbacks] : [];
+  const perBatch = callbacks.some((c) => c.onBatchEnd);
   const steps = Math.ceil(n / batchSize);
   const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples: n, steps } };
   const random = rng(args.seed ?? nextSeed());
@@ -95,16 +102,24 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
       }
       const t0 = performance.now();
       let lossSum = 0, seen = 0;
-      for (let b = 0; b < steps; b++) {
-        const from = b * batchSize, count = Math.min(batchSize, n - from);
-        const loss = shared
-          ? await sharedStep(pool, model, id, lossName, run!, order.subarray(from, from + count))
-          : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, from, count);
-        if (!Number.isFinite(loss)) throw new Error(`${where}: the loss became ${loss} at a batch; lower the learning rate or check the data`);
-        version = `fit${runId}:${++step}`;
-        lossSum += loss * count;
-        seen += count;
-        for (const c of callbacks) await c.onBatchEnd?.(b, { batch: b, size: count, loss: lossSum / seen });
+      for (let b = 0; b < steps;) {
+        // Worker-run steps where they can run (shared mode, an elementwise optimizer update): one
+        // call runs several, or one at a time when a callback wants every batch.
+        const k = Math.min(steps - b, perBatch ? 1 : STEPS_PER_CALL);
+        const losses = run && run.inWorkers ? await workerSteps(pool, model, id, lossName, run, order, b * batchSize, batchSize, k) : null;
+        const done = losses ?? [shared
+          ? await sharedStep(pool, model, id, lossName, run!, order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize)))
+          : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, b * batchSize, Math.min(batchSize, n - b * batchSize))];
+        for (const loss of done) {
+          const count = Math.min(batchSize, n - b * batchSize);
+          if (!Number.isFinite(loss)) throw new Error(`${where}: the loss became ${loss} at batch ${b}; lower the learning rate or check the data`);
+          version = `fit${runId}:${++step}`;
+          bumpVersion(model);
+          lossSum += loss * count;
+          seen += count;
+          for (const c of callbacks) await c.onBatchEnd?.(b, { batch: b, size: count, loss: lossSum / seen });
+          b++;
+        }
       }
       const secs = (performance.now() - t0) / 1000;
       const logs: Logs = { loss: lossSum / seen };
@@ -120,16 +135,30 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
     const last: Logs = {};
     for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
     for (const c of callbacks) await c.onTrainEnd?.(last);
+    if (run?.control) run.control.dispose();
   } finally {
     if (run) releaseHeld(pool, run);
   }
   return history;
 }
 
+/** Worker-run steps per call when no callback wants each batch (bounds one call's duration). */
+const STEPS_PER_CALL = 32;
+
+/** Counts a training step on models that keep a weights version (copies elsewhere see they are stale). */
+function bumpVersion(model: DataParallelModel): void {
+  const m = model as { weightsVersion?: unknown };
+  if (typeof m.weightsVersion === 'number') m.weightsVersion++;
+}
+
 /** What a shared-mode fit keeps across steps. */
 interface SharedRun {
   X: TensorRef;
   Y: TensorRef;
+  /** Whether steps may run in the workers (false once the optimizer turned out not to allow it). */
+  inWorkers: boolean;
+  /** The Int32 control block of worker-run steps, made on first use. */
+  control: Tensor | null;
   /** Per worker: the gradients it holds from the last step, released with the next step's call (or at the end). */
   held: TensorRef[][];
 }
@@ -177,6 +206,65 @@ async function sharedStep(pool: Pool, model: DataParallelModel, id: number, loss
     for (const t of [...parts.flat(), ...sums]) t.dispose();
   }
   return replies.reduce((s, r) => s + r.loss, 0);
+}
+
+/**
+ * `k` steps run by the workers among themselves (SharedStepsRequest): the optimizer plans each
+ * step's update here, the workers apply it. The batch losses, or null (run stays in this thread)
+ * when the optimizer's update is not elementwise (norm clipping) or not one of ours.
+ */
+async function workerSteps(pool: Pool, model: DataParallelModel, id: number, lossName: string, run: SharedRun,
+  order: Int32Array, from: number, batchSize: number, k: number): Promise<number[] | null> {
+  const vars = model.trainableWeights;
+  const optimizer = model.optimizer as Optimizer & { planStep?: (v: Variable[]) => StepPlan | null };
+  const first = optimizer.planStep?.(vars) ?? null;
+  if (!first) { run.inWorkers = false; return null; }
+  const plans = [first];
+  for (let j = 1; j < k; j++) plans.push(optimizer.planStep!(vars)!);
+  // NOTE: the workers write the weights and slots in place: give each storage of its own first, as
+  // the optimizer would (copy on write), and read the addresses after that.
+  for (const v of [...vars, ...first.slots.flat()]) engine.ensureOwnStorage(v);
+  const ref = (t: Tensor): TensorRef => {
+    const r = pool.ref(t);
+    if (!r) throw new Error(`fit (data-parallel): '${(t as Variable).name}' is not in the pool's memory (was the backend changed during fit?)`);
+    return r;
+  };
+  const workers = pool.size, nv = vars.length;
+  const words = 3 + workers * nv;
+  if (!run.control || run.control.size < words) {
+    run.control?.dispose();
+    run.control = engine.fromValues(new Int32Array(words), [words], 'int32');
+  }
+  const sync = ref(run.control).ptr;
+  const ctl = new Int32Array(sharedBackend()!.shared.memory.buffer, sync, 3);
+  Atomics.store(ctl, 0, 0);
+  Atomics.store(ctl, 2, 0);
+  const base = {
+    model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)),
+    kernel: first.kernel, attrs: plans.map((p) => p.attrs), clipValue: first.clipValue,
+    x: run.X, y: run.Y, order, from, batchSize, loss: lossName, workers, sync, timeoutMs: pool.timeoutMs,
+  };
+  releaseHeld(pool, run);
+  const calls = Array.from({ length: workers }, (_, w) => pool.call(w, 'steps', async (remote, slot) => {
+    await pool.sendModel(slot, id, 'shared', model);
+    return remote.stepsShared({ ...base, worker: w });
+  }).catch((e) => {
+    // a worker that fails stops the others waiting at a barrier
+    const c = new Int32Array(sharedBackend()!.shared.memory.buffer, sync, 3);
+    Atomics.store(c, 2, 1);
+    Atomics.notify(c, 1);
+    throw e;
+  }));
+  const results = await Promise.allSettled(calls);
+  const bad = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (bad) {
+    // NOTE: a worker may still be leaving a barrier: the control block is left to it (it leaks).
+    run.control = null;
+    throw bad.reason;
+  }
+  const losses = new Array<number>(k).fill(0);
+  for (const r of results) (r as PromiseFulfilledResult<Float64Array>).value.forEach((l, j) => { losses[j] += l; });
+  return losses;
 }
 
 interface HostData { xs: TypedArray | null; ys: TypedArray | null; x: Tensor; y: Tensor; xSample: number[]; ySample: number[] }
