@@ -24,6 +24,29 @@ async function timeAsync(fn: () => Promise<unknown>, reps: number, warm = 2): Pr
   return { median, spread: (s[s.length - 1] - s[0]) / median };
 }
 
+/**
+ * Median seconds of each contender, run interleaved (warm-ups, then one call of each per round),
+ * so a burst of load from elsewhere slows them alike instead of one of them.
+ */
+async function timeEach(contenders: [string, () => Promise<unknown>][], reps: number, warm = 2): Promise<Map<string, { median: number; spread: number }>> {
+  for (let i = 0; i < warm; i++) for (const [, fn] of contenders) await fn();
+  const s = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
+  for (let r = 0; r < reps; r++) {
+    for (const [name, fn] of contenders) {
+      const t0 = performance.now();
+      await fn();
+      s.get(name)!.push((performance.now() - t0) / 1000);
+    }
+  }
+  const out = new Map<string, { median: number; spread: number }>();
+  for (const [name, v] of s) {
+    v.sort((a, b) => a - b);
+    const median = v[v.length >> 1];
+    out.set(name, { median, spread: (v[v.length - 1] - v[0]) / median });
+  }
+  return out;
+}
+
 const mkRow = (c: string, backend: string, t: { median: number; spread: number }, work: number, unit: string): Row => ({
   suite: 'pool', case: c, backend, seconds: t.median, spread: t.spread, value: work / t.median, unit,
 });
@@ -60,8 +83,11 @@ export async function pool(ctx: SuiteContext): Promise<Row[]> {
     model.compile({ optimizer: sgd({ learningRate: 0.01 }), loss: 'categoricalCrossentropy' });
     const x = eg.randn([4096, 784], { seed: 1 });
     const pc = 'predict MLP 784-128-10 b4096';
-    rows.push(mkRow(pc, 'in-thread', await timeAsync(async () => model.predict(x).dispose(), reps), 4096, 'samples/s'));
-    for (const [n, p] of pools) rows.push(mkRow(pc, `pool-${n}`, await timeAsync(async () => (await p.predict(model, x)).dispose(), reps), 4096, 'samples/s'));
+    const pt = await timeEach([
+      ['in-thread', async () => model.predict(x).dispose()],
+      ...[...pools].map(([n, p]): [string, () => Promise<void>] => [`pool-${n}`, async () => (await p.predict(model, x)).dispose()]),
+    ], reps);
+    for (const [name, t] of pt) rows.push(mkRow(pc, name, t, 4096, 'samples/s'));
 
     // fit: same MLP, batch 256, epochs of 8192 samples (32 steps). NOTE: throughput after a long
     // warm-up. V8 optimizes the step's JS function by function as each gets hot, in every worker's
@@ -73,17 +99,21 @@ export async function pool(ctx: SuiteContext): Promise<Row[]> {
     const ys = eg.oneHot(eg.tensor(Array.from({ length: n }, (_, i) => i % 10), [n], 'int32'), 10);
     const fc = 'fit MLP 784-128-10 b256';
     const fitReps = quick ? 3 : 7, fitWarm = quick ? 4 : 24;
-    rows.push(mkRow(fc, 'in-thread', await timeAsync(() => model.fit(xs, ys, { epochs: 1, batchSize: 256, verbose: 0 }), fitReps, fitWarm), n, 'samples/s'));
-    for (const [w, p] of pools) {
-      rows.push(mkRow(fc, `pool-${w}`, await timeAsync(() => fitDataParallel(model, xs, ys, { epochs: 1, batchSize: 256 }, p), fitReps, fitWarm), n, 'samples/s'));
-    }
+    const ft = await timeEach([
+      ['in-thread', () => model.fit(xs, ys, { epochs: 1, batchSize: 256, verbose: 0 })],
+      ...[...pools].map(([w, p]): [string, () => Promise<unknown>] => [`pool-${w}`, () => fitDataParallel(model, xs, ys, { epochs: 1, batchSize: 256 }, p)]),
+    ], fitReps, fitWarm);
+    for (const [name, t] of ft) rows.push(mkRow(fc, name, t, n, 'samples/s'));
 
     // GEMM: square sizes around the split threshold, and 1024³.
     for (const s of quick ? [256, 1024] : [128, 256, 384, 512, 768, 1024]) {
       const a = eg.randn([s, s], { seed: 3 }), b = eg.randn([s, s], { seed: 4 });
       const gc = `gemm ${s}x${s}x${s}`, flops = (2 * s ** 3) / 1e9;
-      rows.push(mkRow(gc, 'in-thread', await timeAsync(async () => eg.matmul(a, b).dispose(), reps), flops, 'GFLOP/s'));
-      for (const [w, p] of pools) rows.push(mkRow(gc, `pool-${w}`, await timeAsync(async () => (await p.matmul(a, b)).dispose(), reps), flops, 'GFLOP/s'));
+      const gt = await timeEach([
+        ['in-thread', async () => eg.matmul(a, b).dispose()],
+        ...[...pools].map(([w, p]): [string, () => Promise<void>] => [`pool-${w}`, async () => (await p.matmul(a, b)).dispose()]),
+      ], reps);
+      for (const [name, t] of gt) rows.push(mkRow(gc, name, t, flops, 'GFLOP/s'));
       if (s === 1024 && isNode() && ctx.peers.includes('ort-wasm')) {
         const ort = await onnxGemm(s, reps).catch((e) => { ctx.log(`pool bench: onnxruntime-web skipped (${(e as Error).message})`); return null; });
         if (ort) rows.push(mkRow(gc, 'onnxruntime-web-2t', ort, flops, 'GFLOP/s'));

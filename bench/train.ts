@@ -87,9 +87,10 @@ async function jaxFit(train: Digits, epochs: number) {
     return [loss, { w1: upd('w1'), b1: upd('b1'), w2: upd('w2'), b2: upd('b2') }];
   });
   const r1 = eg.randn([784, HIDDEN], { seed: 1, std: Math.sqrt(2 / 784) }), r2 = eg.randn([HIDDEN, 10], { seed: 2, std: Math.sqrt(2 / HIDDEN) });
+  // NOTE: await data(): the webgpu row before this one may have left edgegrad on webgpu (no dataSync).
   let p: P = {
-    w1: np.array(r1.dataSync() as Float32Array).reshape([784, HIDDEN]), b1: np.zeros([HIDDEN]),
-    w2: np.array(r2.dataSync() as Float32Array).reshape([HIDDEN, 10]), b2: np.zeros([10]),
+    w1: np.array((await r1.data()) as Float32Array).reshape([784, HIDDEN]), b1: np.zeros([HIDDEN]),
+    w2: np.array((await r2.data()) as Float32Array).reshape([HIDDEN, 10]), b2: np.zeros([10]),
   };
   r1.dispose(); r2.dispose();
   const xb = new Float32Array(BATCH * 784), yb = new Float32Array(BATCH * 10);
