@@ -28,7 +28,7 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Starting a worker and its backend (default 30 s). */
   startTimeoutMs?: number;
-  /** `pool.matmul` runs in-thread below this many flops (2·M·N·K); see bench/pool.ts. */
+  /** `pool.matmul` runs in-thread below this many flops (2·M·N·K); default MATMUL_MIN_FLOPS[mode]. */
   matmulMinFlops?: number;
   /**
    * 'shared' (the default where the caller's wasm backend runs on a shared memory): workers attach
@@ -41,10 +41,12 @@ export interface PoolOptions {
 }
 
 /**
- * 2·M·N·K below which splitting a GEMM over the pool loses to one thread (messages, copies).
- * Measured by bench/pool.ts on 2 cores (see the README's pool table).
+ * 2·M·N·K below which splitting a GEMM over the pool loses to one thread, by mode. Measured by
+ * bench/pool.ts on 2 cores, 2026-11-25. Shared: a call costs about 0.15 ms, so 128³ (4.2e6 flops,
+ * 0.09 ms in-thread) loses 2x and 256³ (3.4e7) wins 1.4x; the threshold sits between. Transfer also
+ * copies the operands and the result: 256³ was about even and 384³ (1.1e8) won.
  */
-export const MATMUL_MIN_FLOPS = 2 ** 26;
+export const MATMUL_MIN_FLOPS: Record<PoolMode, number> = { shared: 2 ** 24, transfer: 2 ** 26 };
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 /** The part of the caller's arena each shared-mode worker starts with (it grows the memory for more). */
@@ -169,7 +171,7 @@ export class Pool {
     this.url = opts.workerUrl ?? new URL('./worker.js', import.meta.url);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
-    this.matmulMinFlops = opts.matmulMinFlops ?? MATMUL_MIN_FLOPS;
+    this.matmulMinFlops = opts.matmulMinFlops ?? MATMUL_MIN_FLOPS[this.mode];
     this.initRequest = opts.backend ?? callerBackend(this.mode === 'shared' && !this.inThread);
     for (let i = 0; i < this.size; i++) this.slots.push(this.start(i));
   }
