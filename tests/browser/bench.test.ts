@@ -1,37 +1,22 @@
 // The bench page in headless Debian chromium: serves it as `npm run bench:web` does, runs the quick
 // suite and a short MNIST training in the page, and checks that wasm and webgpu rows arrive with
 // finite figures and the loss curve has points. Runs with the webgpu browser test.
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { browserWanted, launchChromium } from './chromium.js';
+import { describe, expect, it } from 'vitest';
+import { browserWanted, useBrowser } from './chromium.js';
 import { startServer } from '../../bench/web/serve.js';
 
 interface Row { suite: string; backend: string; value: number; seconds: number }
 interface PageState { state: string; rows: Row[]; log: string[]; loss: number[]; error?: string; train?: string }
 
 describe.skipIf(!browserWanted)('bench page in headless chromium', () => {
-  let server: Server;
-  let browser: BrowserContext;
-  let closeBrowser: (() => Promise<void>) | undefined;
-  let url = '';
-
-  beforeAll(async () => {
-    ({ url, server } = await startServer(0));
-    ({ browser, close: closeBrowser } = await launchChromium('edgegrad-bench-chromium-'));
-  }, 60_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    if (server) await new Promise((r) => server.close(r));
-  });
+  const fx = useBrowser('edgegrad-bench-chromium-', () => startServer(0));
 
   it('runs the quick suite with wasm and webgpu rows, and trains MNIST with a loss curve', async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     const logs: string[] = [];
     page.on('console', (m) => logs.push(m.text()));
     page.on('pageerror', (e) => logs.push(String(e)));
-    await page.goto(`${url}?train=quick&run=quick`);
+    await page.goto(`${fx.url}?train=quick&run=quick`);
     await page.waitForFunction(() => ['done', 'error'].includes((window as unknown as { __bench: PageState }).__bench.state), null, { timeout: 150_000 });
     const s = await page.evaluate(() => (window as unknown as { __bench: PageState }).__bench);
     expect(s.state, `${s.error}\n${s.log.join('\n')}\n${logs.join('\n')}`).toBe('done');

@@ -3,27 +3,21 @@
 // Cross-origin isolated (COOP/COEP) the page's workers share its WebAssembly.Memory; without those
 // headers there is no SharedArrayBuffer and the pool copies. Both must give in-page results.
 // Runs where the browser tests run (see chromium.ts); skips without /usr/bin/chromium unless required.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import type { BrowserContext } from 'playwright-core';
-import { browserRequired, browserWanted, launchChromium } from './chromium.js';
+import { browserRequired, browserWanted, pageResult, useBrowser } from './chromium.js';
 
 describe.skipIf(!browserWanted)('worker pool in headless chromium', () => {
-  let server: Server;
-  let browser: BrowserContext;
-  let closeBrowser: (() => Promise<void>) | undefined;
-  let origin = '';
-
-  beforeAll(async () => {
+  const fx = useBrowser('edgegrad-chromium-pool-', async () => {
     const bundle = async (entry: string) => (await build({
       entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'error',
     })).outputFiles[0].contents;
     const page = await bundle(join(import.meta.dirname, 'pool-page.ts'));
     const worker = await bundle(join(import.meta.dirname, '../../src/pool/worker.ts'));
     const html = '<!doctype html><meta charset="utf-8"><title>edgegrad pool</title><script type="module" src="/page.js"></script>';
-    server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       // /isolated/... is served cross-origin isolated, /plain/... is not
       const isolated = req.url?.startsWith('/isolated');
       const headers: Record<string, string> = isolated
@@ -36,25 +30,12 @@ describe.skipIf(!browserWanted)('worker pool in headless chromium', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const addr = server.address();
-    origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    ({ browser, close: closeBrowser } = await launchChromium('edgegrad-chromium-pool-'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    if (server) await new Promise((r) => server.close(r));
+    return { server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` };
   });
 
+  // NOTE: the page asks for worker.js relative to its URL, so the worker gets the page's headers
   const open = async (base: string) => {
-    const page = await browser.newPage();
-    const logs: string[] = [];
-    page.on('console', (m) => logs.push(m.text()));
-    page.on('pageerror', (e) => logs.push(String(e)));
-    // NOTE: the page asks for worker.js relative to its URL, so the worker gets the page's headers
-    await page.goto(`${origin}${base}/`);
-    await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, { timeout: 120_000 });
-    const r = await page.evaluate(() => (window as unknown as { __result: any }).__result);
-    await page.close();
+    const { value: r, logs } = await pageResult<any>(fx.browser, `${fx.url}${base}/`, '__result');
     expect(r.ok, `${r.error}\n${logs.join('\n')}`).toBe(true);
     return r;
   };
