@@ -40,6 +40,28 @@
   return f32x4.mul(f32x4.mul(y, s1), s2);
 }
 
+/**
+ * e^x for x <= 0 (softmax's x - max), ~1 ulp down to the smallest normal result; below e^-87.34
+ * it returns that (~1.2e-38) instead of a subnormal or 0. NaN stays NaN. Cheaper than vexp: one
+ * clamp and one scaling step.
+ */
+@inline export function vexpNonPositive(x: v128): v128 {
+  x = f32x4.pmax(x, splat(-87.33654));
+  const t = madd(x, splat(1.44269504088896341), splat(12582912.0));
+  const fx = f32x4.sub(t, splat(12582912.0));
+  let r = madd(fx, splat(-0.693359375), x);
+  r = madd(fx, splat(2.12194440e-4), r);
+  let p = madd(splat(1.9875691500e-4), r, splat(1.3981999507e-3));
+  p = madd(p, r, splat(8.3334519073e-3));
+  p = madd(p, r, splat(4.1665795894e-2));
+  p = madd(p, r, splat(1.6666665459e-1));
+  p = madd(p, r, splat(5.0000001201e-1));
+  const y = f32x4.add(madd(p, f32x4.mul(r, r), r), splat(1.0));
+  // n is in [-126, 0] here, so 2^n is one normal exponent field.
+  const n = i32x4.sub(t, splat(12582912.0));
+  return f32x4.mul(y, i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23));
+}
+
 /** Natural log, ~1 ulp, subnormals included; log(0) = -Infinity, log(x < 0) = NaN. */
 @inline export function vlog(x: v128): v128 {
   const tiny = f32x4.lt(x, splat(1.17549435e-38));

@@ -269,6 +269,9 @@ add({
         inst('[2,3,4] axis 1', [randNd(rng, [2, 3, 4])], (x) => op(x, 1), (x) => ref(x, 1)),
         inst('[2,3,4] axis -1', [randNd(rng, [2, 3, 4])], (x) => op(x, -1), (x) => ref(x, -1)),
         inst('[4,9] logits +-1e4 (no NaN)', [big], (x) => op(x), (x) => ref(x), LARGE_LOGITS),
+        // long rows: wasm softmax sums in float32 lanes; gaps of ~100 underflow e^(x - max)
+        inst('[3,1000] long rows', [randNd(rng, [3, 1000], (r) => r.uniform(-8, 8))], (x) => op(x), (x) => ref(x)),
+        inst('[2,37] gaps of 100', [nd([2, 37], Array.from({ length: 74 }, (_, i) => (i % 3) * -100 + (i % 7)))], (x) => op(x), (x) => ref(x)),
       ],
     });
   }
