@@ -123,10 +123,17 @@ export async function loadKernels(opts: LoadOptions = {}): Promise<LoadedKernels
   if (shared && !canShareMemory()) {
     throw new Error('wasm: a shared memory needs SharedArrayBuffer (in browsers, a cross-origin-isolated page)');
   }
-  const module = opts.module ?? await WebAssembly.compile(await moduleBytes(build, shared));
   const initial = opts.initialPages ?? 16;
-  const memory = opts.memory ?? (shared ? createSharedMemory(initial) : new WebAssembly.Memory({ initial }));
-  const instance = await WebAssembly.instantiate(module, { env: { memory } });
-  const kernels = instance.exports as unknown as WasmKernels;
-  return { build, shared, kernels, memory, module, heapBase: kernels.heap_base() };
+  try {
+    const module = opts.module ?? await WebAssembly.compile(await moduleBytes(build, shared));
+    const memory = opts.memory ?? (shared ? createSharedMemory(initial) : new WebAssembly.Memory({ initial }));
+    const instance = await WebAssembly.instantiate(module, { env: { memory } });
+    const kernels = instance.exports as unknown as WasmKernels;
+    return { build, shared, kernels, memory, module, heapBase: kernels.heap_base() };
+  } catch (e) {
+    // NOTE: a platform with SharedArrayBuffer but no WebAssembly threads (or no room for a shared
+    // memory) still runs the plain build, unless a shared memory was asked for.
+    if (!shared || opts.shared === true || opts.memory || opts.module) throw e;
+    return loadKernels({ ...opts, shared: false, enableRelaxedSimdFlag: false });
+  }
 }
