@@ -340,7 +340,7 @@ describe('data-parallel training', () => {
       const fit = fitDataParallel(m, x, y, { epochs: 200, batchSize: 8 }, pool);
       await new Promise((r) => setTimeout(r, 300));
       await pool.terminateWorker(1);
-      await expect(fit).rejects.toThrow(/pool worker (1 exited|0 .*another worker)/);
+      await expect(fit).rejects.toThrow(/pool worker 1 exited/);
       // the other worker left its barrier on the abort flag, not on the 120 s timeout
       expect(performance.now() - t0).toBeLessThan(20_000);
       const xt = eg.randn([5, 8], { seed: 4 });

@@ -1,12 +1,11 @@
 // What a worker does for each protocol call, written against the library alone (no worker API), so
 // the same code serves the pool's workers and an in-thread pool (`createPool({ workers: 0 })`).
 import { engine } from '../engine.js';
-import type { Tensor } from '../tensor.js';
+import type { Tensor, Variable } from '../tensor.js';
 import { tensor } from '../ops/creation.js';
 import { matmul } from '../ops/linalg.js';
 import { gather } from '../ops/shape.js';
 import { add, clip } from '../ops/elementwise.js';
-import type { Variable } from '../tensor.js';
 import type { WasmBackend, WasmSharedMemory } from '../backends/wasm.js';
 import type {
   GradReply, GradRequest, InitReply, InitRequest, ModelMsg, SharedGradReply, SharedGradRequest, SharedStepsRequest, TensorMsg,
@@ -45,6 +44,8 @@ export function shardSizes(n: number, parts: number): number[] {
 
 /** Control block of worker-run steps (SharedStepsRequest.sync), in Int32 words. */
 const ARRIVED = 0, GENERATION = 1, ABORTED = 2, GRADS = 3;
+/** What a worker says when it leaves a run because another one failed (the caller reports that one). */
+export const STOPPED = 'stopped: another worker of the run failed';
 /** How long a worker spins at a barrier before it sleeps (ms): it keeps its core between steps. */
 const SPIN_MS = 0.5;
 
@@ -63,7 +64,7 @@ function barrier(memory: WebAssembly.Memory, sync: number, n: number, deadline: 
   }
   const spinUntil = performance.now() + SPIN_MS;
   while (Atomics.load(ctl, GENERATION) === gen) {
-    if (Atomics.load(ctl, ABORTED) !== 0) throw new Error('stopped: another worker of the run failed');
+    if (Atomics.load(ctl, ABORTED) !== 0) throw new Error(STOPPED);
     const now = performance.now();
     if (now < spinUntil) continue;
     if (now > deadline) throw new Error(`other workers did not reach the step's barrier within the timeout`);

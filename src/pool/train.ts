@@ -17,7 +17,7 @@ import type { Callbacks, Logs } from '../model/callbacks.js';
 import type { FitArgs, History } from '../model/sequential.js';
 import type { SharedGradReply, SharedGradRequest, TensorMsg, TensorRef } from './protocol.js';
 import { type Pool, shardSizes } from './pool.js';
-import { borrow, sharedBackend } from './handlers.js';
+import { STOPPED, borrow, sharedBackend } from './handlers.js';
 import type { StepPlan } from '../optimizers/base.js';
 import { add } from '../ops/elementwise.js';
 import type { PoolModel } from './model.js';
@@ -256,7 +256,9 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
     throw e;
   }));
   const results = await Promise.allSettled(calls);
-  const bad = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  // NOTE: report the worker that failed, not the ones it stopped
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const bad = failed.find((r) => !String((r.reason as Error)?.message).includes(STOPPED)) ?? failed[0];
   if (bad) {
     // NOTE: a worker may still be leaving a barrier: the control block is left to it (it leaks).
     run.control = null;
