@@ -15,12 +15,11 @@
   return v128.or(x, v128.and(s, i32x4.splat(0x80000000)));
 }
 
-/** e^x, ~1 ulp; overflows to Infinity above ~88.72, underflows through the subnormals to 0. */
-@inline export function vexp(x: v128): v128 {
-  // NOTE: pmax/pmin keep NaN lanes (and are single instructions, unlike f32x4.max/min).
-  x = f32x4.pmin(f32x4.pmax(x, splat(-105.0)), splat(88.8));
-  // NOTE: adding 1.5 * 2^23 rounds to an integer in the low mantissa bits: cheaper than nearest + trunc_sat.
-  const t = madd(x, splat(1.44269504088896341), splat(12582912.0));
+/**
+ * The reduced part of e^x: with t = x * log2(e) + 1.5 * 2^23 (so n = round(x * log2(e)) sits in the
+ * low mantissa bits of t), e^(x - n ln 2) by a degree-6 polynomial.
+ */
+@inline function expReduced(x: v128, t: v128): v128 {
   const fx = f32x4.sub(t, splat(12582912.0));
   // Cody-Waite: fx * 0.693359375 is exact, so r keeps its low bits.
   let r = madd(fx, splat(-0.693359375), x);
@@ -30,7 +29,16 @@
   p = madd(p, r, splat(4.1665795894e-2));
   p = madd(p, r, splat(1.6666665459e-1));
   p = madd(p, r, splat(5.0000001201e-1));
-  const y = f32x4.add(madd(p, f32x4.mul(r, r), r), splat(1.0));
+  return f32x4.add(madd(p, f32x4.mul(r, r), r), splat(1.0));
+}
+
+/** e^x, ~1 ulp; overflows to Infinity above ~88.72, underflows through the subnormals to 0. */
+@inline export function vexp(x: v128): v128 {
+  // NOTE: pmax/pmin keep NaN lanes (and are single instructions, unlike f32x4.max/min).
+  x = f32x4.pmin(f32x4.pmax(x, splat(-105.0)), splat(88.8));
+  // NOTE: adding 1.5 * 2^23 rounds to an integer in the low mantissa bits: cheaper than nearest + trunc_sat.
+  const t = madd(x, splat(1.44269504088896341), splat(12582912.0));
+  const y = expReduced(x, t);
   // NOTE: 2^n is applied in two halves: n reaches -151 and 128, beyond one f32 exponent field.
   const n = i32x4.sub(t, splat(12582912.0));
   const n1 = i32x4.shr_s(n, 1);
@@ -48,18 +56,9 @@
 @inline export function vexpNonPositive(x: v128): v128 {
   x = f32x4.pmax(x, splat(-87.33654));
   const t = madd(x, splat(1.44269504088896341), splat(12582912.0));
-  const fx = f32x4.sub(t, splat(12582912.0));
-  let r = madd(fx, splat(-0.693359375), x);
-  r = madd(fx, splat(2.12194440e-4), r);
-  let p = madd(splat(1.9875691500e-4), r, splat(1.3981999507e-3));
-  p = madd(p, r, splat(8.3334519073e-3));
-  p = madd(p, r, splat(4.1665795894e-2));
-  p = madd(p, r, splat(1.6666665459e-1));
-  p = madd(p, r, splat(5.0000001201e-1));
-  const y = f32x4.add(madd(p, f32x4.mul(r, r), r), splat(1.0));
   // n is in [-126, 0] here, so 2^n is one normal exponent field.
   const n = i32x4.sub(t, splat(12582912.0));
-  return f32x4.mul(y, i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23));
+  return f32x4.mul(expReduced(x, t), i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23));
 }
 
 /** Natural log, ~1 ulp, subnormals included; log(0) = -Infinity, log(x < 0) = NaN. */
