@@ -3,6 +3,7 @@
 import { engine } from '../engine.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { tensor } from '../ops/creation.js';
+import { sizeOf } from '../kernels.js';
 import { matmul } from '../ops/linalg.js';
 import { gather } from '../ops/shape.js';
 import { add, clip } from '../ops/elementwise.js';
@@ -42,8 +43,25 @@ export function shardSizes(n: number, parts: number): number[] {
   return Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0));
 }
 
-/** Control block of worker-run steps (SharedStepsRequest.sync), in Int32 words. */
-const ARRIVED = 0, GENERATION = 1, ABORTED = 2, GRADS = 3;
+/** Control block of worker-run steps (SharedStepsRequest.sync), in Int32 words; GRADS is the header's size. */
+const ARRIVED = 0, GENERATION = 1, ABORTED = 2;
+export const GRADS = 3;
+
+const header = (memory: WebAssembly.Memory, sync: number) => new Int32Array(memory.buffer, sync, GRADS);
+
+/** Opens a run of worker-run steps: nobody has arrived, nobody has failed. */
+export function startRun(memory: WebAssembly.Memory, sync: number): void {
+  const ctl = header(memory, sync);
+  Atomics.store(ctl, ARRIVED, 0);
+  Atomics.store(ctl, ABORTED, 0);
+}
+
+/** Marks the run failed and wakes every worker waiting at its barrier, so each leaves with STOPPED. */
+export function abortRun(memory: WebAssembly.Memory, sync: number): void {
+  const ctl = header(memory, sync);
+  Atomics.store(ctl, ABORTED, 1);
+  Atomics.notify(ctl, GENERATION);
+}
 /** What a worker says when it leaves a run because another one failed (the caller reports that one). */
 export const STOPPED = 'stopped: another worker of the run failed';
 /** How long a worker spins at a barrier before it sleeps (ms): it keeps its core between steps. */
@@ -54,7 +72,7 @@ const SPIN_MS = 0.5;
  * opens it). Throws when another worker aborted the run or `deadline` passes.
  */
 function barrier(memory: WebAssembly.Memory, sync: number, n: number, deadline: number): void {
-  const ctl = new Int32Array(memory.buffer, sync, GRADS);
+  const ctl = header(memory, sync);
   const gen = Atomics.load(ctl, GENERATION);
   if (Atomics.add(ctl, ARRIVED, 1) + 1 === n) {
     Atomics.store(ctl, ARRIVED, 0);
@@ -83,8 +101,7 @@ export function sharedBackend(): (WasmBackend & { shared: WasmSharedMemory }) | 
 export function borrow(ref: TensorRef, what: string): Tensor {
   const b = sharedBackend();
   if (!b) throw new Error(`${what}: this thread's backend does not run on the pool's shared memory`);
-  const size = ref.shape.reduce((a, d) => a * d, 1);
-  return engine.wrap({ shape: ref.shape.map((d) => d | 0), dtype: ref.dtype, buf: b.shared.borrow(ref.ptr, size * 4) }, b);
+  return engine.wrap({ shape: ref.shape, dtype: ref.dtype, buf: b.shared.borrow(ref.ptr, sizeOf(ref.shape) * 4) }, b);
 }
 
 /** The address of a tensor in the shared memory, or null when it lives elsewhere. */
@@ -117,13 +134,17 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
     return ref;
   };
 
-  /** The shard's rows of the training set, gathered here, and its scaled loss and gradients (held). */
+  /** Rows `rows` of the training set (x, y by address), gathered here: their scaled loss and gradients. */
+  const shard = (m: WorkerModel, req: { x: TensorRef; y: TensorRef; loss: string }, rows: Int32Array, scale: number) => {
+    const idx = tensor(rows, [rows.length], 'int32');
+    return m.lossAndGrads(gather(borrow(req.x, 'gradients'), idx), gather(borrow(req.y, 'gradients'), idx), req.loss, scale);
+  };
+
+  /** The shard's scaled loss and gradients (held). */
   const shardGradients = (req: SharedGradRequest): SharedGradReply => {
     const m = bind(req.model, req.weights);
     return engine.tidy(() => {
-      const rows = tensor(req.rows, [req.rows.length], 'int32');
-      const x = gather(borrow(req.x, 'gradients'), rows), y = gather(borrow(req.y, 'gradients'), rows);
-      const { loss, grads } = m.lossAndGrads(x, y, req.loss, req.scale);
+      const { loss, grads } = shard(m, req, req.rows, req.scale);
       return { loss: loss.dataSync()[0], grads: grads.map(hold) };
     });
   };
@@ -137,7 +158,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
     const nv = req.params.length;
     engine.tidy(() => {
       req.params.forEach((p, i) => {
-        const size = p.shape.reduce((a, d) => a * d, 1);
+        const size = sizeOf(p.shape);
         const chunk = Math.ceil(size / req.workers / 4) * 4;
         const lo = req.worker * chunk, n = Math.min(size, lo + chunk) - lo;
         if (n <= 0) return;
@@ -213,7 +234,6 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
       models.get(id)!.bound = '';
     },
 
-
     predict(id, x) {
       const m = model(id, 'predict');
       return engine.tidy(() => toMsg(m.predict(fromMsg(x))));
@@ -232,7 +252,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
       return engine.tidy(() => hold(m.predict(borrow(x, 'predict'))));
     },
 
-    gradientsShared: (req) => shardGradients(req),
+    gradientsShared: shardGradients,
 
     stepsShared(req: SharedStepsRequest): Float64Array {
       const m = bind(req.model, req.weights);
@@ -253,9 +273,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
           const ptrs: number[] = [];
           if (size > 0) {
             losses[s] = engine.tidy(() => {
-              const rows = tensor(req.order.subarray(r0, r0 + size), [size], 'int32');
-              const x = gather(borrow(req.x, 'steps'), rows), y = gather(borrow(req.y, 'steps'), rows);
-              const { loss, grads } = m.lossAndGrads(x, y, req.loss, size / count);
+              const { loss, grads } = shard(m, req, req.order.subarray(r0, r0 + size), size / count);
               mine = grads.map((g) => engine.keep(g));
               return loss.dataSync()[0];
             });
@@ -272,9 +290,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
           mine = [];
         }
       } catch (e) {
-        const ctl = new Int32Array(memory.buffer, req.sync, GRADS);
-        Atomics.store(ctl, ABORTED, 1);
-        Atomics.notify(ctl, GENERATION);
+        abortRun(memory, req.sync);
         throw e;
       } finally {
         for (const g of mine) g.dispose();

@@ -6,6 +6,7 @@ import type { Tensor } from '../tensor.js';
 import { tensor } from '../ops/creation.js';
 import { matmul as matmulInThread, type MatmulOptions } from '../ops/linalg.js';
 import { checkTensor } from '../ops/util.js';
+import { sizeOf } from '../kernels.js';
 import type { Fault, InitRequest, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
 import { READY } from './protocol.js';
 import { borrow, buffersOf, createHandlers, refOf, shardSizes, sharedBackend, toMsg } from './handlers.js';
@@ -137,8 +138,7 @@ export class Pool {
   readonly size: number;
   /** 'shared': workers run on the caller's wasm memory; 'transfer': data is copied into messages. */
   readonly mode: PoolMode;
-  /** The memory workers share with the caller (shared mode), and the caller's backend on it. */
-  private readonly memory: WebAssembly.Memory | null;
+  /** Shared mode: the caller's backend on the memory the workers share. */
   private readonly shared: WasmSharedMemory | null;
   /** True when the protocol runs in the calling thread (`workers: 0`). */
   readonly inThread: boolean;
@@ -167,7 +167,6 @@ export class Pool {
     }
     this.mode = opts.backend ? 'transfer' : (opts.memory ?? can);
     this.shared = this.mode === 'shared' ? sharedBackend()!.shared : null;
-    this.memory = this.shared?.memory ?? null;
     this.url = opts.workerUrl ?? new URL('./worker.js', import.meta.url);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
@@ -369,13 +368,13 @@ export class Pool {
 
   /** @internal `t` by address when it lives in the memory this pool shares with its workers. */
   ref(t: Tensor): TensorRef | null {
-    return this.memory ? refOf(t, this.memory) : null;
+    return this.shared ? refOf(t, this.shared.memory) : null;
   }
 
   /** @internal A tensor of unspecified values on the caller's backend (shared mode: its memory). */
   empty(shape: number[]): Tensor {
     const b = engine.requireBackend('pool');
-    return engine.wrap({ shape, dtype: 'float32', buf: b.alloc('float32', shape.reduce((x, d) => x * d, 1)) }, b);
+    return engine.wrap({ shape, dtype: 'float32', buf: b.alloc('float32', sizeOf(shape)) }, b);
   }
 
   /** @internal Lets worker `i` free results it holds for the caller (shared mode). */
@@ -451,7 +450,7 @@ export class Pool {
 
   /** @internal Every weight of `model` by address (shared mode), or null if one lives elsewhere. */
   weightRefs(model: PoolModel): TensorRef[] | null {
-    if (!this.memory) return null;
+    if (!this.shared) return null;
     const refs: TensorRef[] = [];
     for (const w of model.weights) {
       const r = this.ref(w);

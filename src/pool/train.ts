@@ -17,7 +17,7 @@ import type { Callbacks, Logs } from '../model/callbacks.js';
 import type { FitArgs, History } from '../model/sequential.js';
 import type { SharedGradReply, SharedGradRequest, TensorMsg, TensorRef } from './protocol.js';
 import { type Pool, shardSizes } from './pool.js';
-import { STOPPED, borrow, sharedBackend } from './handlers.js';
+import { GRADS, STOPPED, abortRun, borrow, sharedBackend, startRun } from './handlers.js';
 import type { StepPlan } from '../optimizers/base.js';
 import { add } from '../ops/elementwise.js';
 import type { PoolModel } from './model.js';
@@ -230,15 +230,14 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
     return r;
   };
   const workers = pool.size, nv = vars.length;
-  const words = 3 + workers * nv;
+  const words = GRADS + workers * nv;
   if (!run.control || run.control.size < words) {
     run.control?.dispose();
     run.control = engine.fromValues(new Int32Array(words), [words], 'int32');
   }
   const sync = ref(run.control).ptr;
-  const ctl = new Int32Array(sharedBackend()!.shared.memory.buffer, sync, 3);
-  Atomics.store(ctl, 0, 0);
-  Atomics.store(ctl, 2, 0);
+  const memory = sharedBackend()!.shared.memory;
+  startRun(memory, sync);
   const base = {
     model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)),
     kernel: first.kernel, attrs: plans.map((p) => p.attrs), clipValue: first.clipValue,
@@ -250,9 +249,7 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
     return remote.stepsShared({ ...base, worker: w });
   }).catch((e) => {
     // a worker that fails stops the others waiting at a barrier
-    const c = new Int32Array(sharedBackend()!.shared.memory.buffer, sync, 3);
-    Atomics.store(c, 2, 1);
-    Atomics.notify(c, 1);
+    abortRun(memory, sync);
     throw e;
   }));
   const results = await Promise.allSettled(calls);
