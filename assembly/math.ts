@@ -15,12 +15,8 @@
   return v128.or(x, v128.and(s, i32x4.splat(0x80000000)));
 }
 
-/**
- * The reduced part of e^x: with t = x * log2(e) + 1.5 * 2^23 (so n = round(x * log2(e)) sits in the
- * low mantissa bits of t), e^(x - n ln 2) by a degree-6 polynomial.
- */
-@inline function expReduced(x: v128, t: v128): v128 {
-  const fx = f32x4.sub(t, splat(12582912.0));
+/** The reduced part of e^x: given fx = n = round(x * log2(e)) as floats, e^(x - n ln 2) by a degree-6 polynomial. */
+@inline function expReduced(x: v128, fx: v128): v128 {
   // Cody-Waite: fx * 0.693359375 is exact, so r keeps its low bits.
   let r = madd(fx, splat(-0.693359375), x);
   r = madd(fx, splat(2.12194440e-4), r);
@@ -38,7 +34,7 @@
   x = f32x4.pmin(f32x4.pmax(x, splat(-105.0)), splat(88.8));
   // NOTE: adding 1.5 * 2^23 rounds to an integer in the low mantissa bits: cheaper than nearest + trunc_sat.
   const t = madd(x, splat(1.44269504088896341), splat(12582912.0));
-  const y = expReduced(x, t);
+  const y = expReduced(x, f32x4.sub(t, splat(12582912.0)));
   // NOTE: 2^n is applied in two halves: n reaches -151 and 128, beyond one f32 exponent field.
   const n = i32x4.sub(t, splat(12582912.0));
   const n1 = i32x4.shr_s(n, 1);
@@ -49,16 +45,18 @@
 }
 
 /**
- * e^x for x <= 0 (softmax's x - max), ~1 ulp down to the smallest normal result; below e^-87.34
- * it returns that (~1.2e-38) instead of a subnormal or 0. NaN stays NaN. Cheaper than vexp: one
- * clamp and one scaling step.
+ * e^x for x <= 0 (softmax's x - max), ~1 ulp down to the smallest normal result (e^-87.34), then
+ * correctly rounded subnormals down to e^-87.68 (~2^-126.5), and exactly 0 below that and for
+ * -Infinity (Math.fround(Math.exp(x)) still gives subnormals down to e^-103.97: an absolute
+ * difference under 2^-126). NaN stays NaN. Cheaper than vexp: one clamp and one scaling step.
  */
 @inline export function vexpNonPositive(x: v128): v128 {
-  x = f32x4.pmax(x, splat(-87.33654));
-  const t = madd(x, splat(1.44269504088896341), splat(12582912.0));
-  // n is in [-126, 0] here, so 2^n is one normal exponent field.
-  const n = i32x4.sub(t, splat(12582912.0));
-  return f32x4.mul(expReduced(x, t), i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23));
+  // NOTE: the clamp keeps t's bits meaningful: below it e^x is 0 anyway (n = -127, see below).
+  x = f32x4.pmax(x, splat(-88.0));
+  // t = 1.5 * 2^23 + 127 + n, so n + 127 (in [0, 127]) is the low mantissa bits of t: shifted left
+  // by 23 (dropping every bit above them) they are the float 2^n. n = -127 gives the bits of +0.
+  const t = madd(x, splat(1.44269504088896341), splat(12583039.0));
+  return f32x4.mul(expReduced(x, f32x4.sub(t, splat(12583039.0))), i32x4.shl(t, 23));
 }
 
 /** Natural log, ~1 ulp, subnormals included; log(0) = -Infinity, log(x < 0) = NaN. */

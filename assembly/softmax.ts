@@ -1,5 +1,7 @@
 // Row-wise softmax and logSoftmax on [rows, C], and the fused softmax cross-entropy losses.
-// Each row: m = max (NaN wins; -Infinity becomes 0), s = sum exp(x - m) in f64, l = log(s).
+// Each row: m = max (NaN wins), s = sum exp(x - m) in f64, l = log(s); IEEE arithmetic on these gives
+// the edge semantics of src/kernels.ts: a row that is all -Infinity (x - m = -Inf - -Inf) or holds
+// +Infinity or NaN is NaN throughout, a -Infinity beside a finite max gives e = 0 exactly.
 import { vexp, vexpNonPositive, splat } from './math';
 
 @inline function high2(x: v128): v128 {
@@ -18,7 +20,7 @@ import { vexp, vexpNonPositive, splat } from './math';
   a = f32x4.max(a, b);
   let m = max<f32>(max<f32>(f32x4.extract_lane(a, 0), f32x4.extract_lane(a, 1)), max<f32>(f32x4.extract_lane(a, 2), f32x4.extract_lane(a, 3)));
   for (; c < C; c++) m = max<f32>(m, load<f32>(row + (<usize>c << 2)));
-  return m == -Infinity ? 0 : m;
+  return m;
 }
 
 /** sum over the row of exp(x - m), in f64; stores each exp(x - m) at `dst` when `write`. */

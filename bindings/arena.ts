@@ -245,6 +245,9 @@ export class Arena {
   /** `size` bytes from the untouched space, growing the memory when it runs out. */
   private bump(size: number): number {
     if (this.top + size > this.limit) this.extend(size);
+    // NOTE: grown by just enough for the untouched tail to hold `size` (near the memory's maximum),
+    // the new pages may yet not follow this region (another thread grew the memory at once)
+    if (this.top + size > this.limit) throw new Error(this.outOfMemory(size));
     const ptr = this.top;
     this.top += size;
     return ptr;
@@ -262,18 +265,19 @@ export class Arena {
     // what this arena owns, not of the memory, which other threads' arenas may fill.
     const need = Math.ceil(size / PAGE);
     const want = Math.max(need, Math.ceil(this.owned / PAGE / 4), 16);
-    let old: number, got: number;
-    try {
-      old = this.memory.grow(want);
-      got = want;
-    } catch {
+    // Near the memory's maximum, where this region ends the memory: only what the untouched tail lacks.
+    const tail = have === this.limit ? Math.ceil((size - (this.limit - this.top)) / PAGE) : need;
+    let old = -1, got = 0;
+    for (const pages of new Set([want, need, tail])) {
       try {
-        old = this.memory.grow(need);
-        got = need;
+        old = this.memory.grow(pages);
+        got = pages;
+        break;
       } catch {
-        throw new Error(`arena: out of memory: cannot grow WebAssembly memory from ${have} bytes by ${size} bytes`);
+        // the next, smaller request
       }
     }
+    if (old < 0) throw new Error(this.outOfMemory(size));
     const start = old * PAGE;
     if (start !== this.limit) {
       if (this.limit > this.top) this.linkFree(this.top, this.limit - this.top);
@@ -284,6 +288,10 @@ export class Arena {
     const last = this.grown[this.grown.length - 1];
     if (last && last[1] === start) last[1] = this.limit;
     else this.grown.push([start, this.limit]);
+  }
+
+  private outOfMemory(size: number): string {
+    return `arena: out of memory: cannot grow WebAssembly memory from ${this.memory.buffer.byteLength} bytes by ${size} bytes`;
   }
 
   /**

@@ -78,12 +78,25 @@ export function canShareMemory(): boolean {
 // The modules declare 4 GiB; where that reservation fails (32-bit devices), smaller ones are tried.
 const SHARED_MAX_PAGES = [65536, 16384, 4096];
 
+const PAGE_BYTES = 65536;
+const maxPages = new WeakMap<WebAssembly.Memory, number>();
+
+/**
+ * The most bytes `memory` can grow to: the maximum it was created with here, else 4 GiB (a wasm32
+ * memory's ceiling, and what engines grant a memory created without a maximum).
+ */
+export function memoryMaxBytes(memory: WebAssembly.Memory): number {
+  return (maxPages.get(memory) ?? 65536) * PAGE_BYTES;
+}
+
 /** A shared memory of `initial` pages with the largest maximum this platform grants. */
 export function createSharedMemory(initial: number): WebAssembly.Memory {
   let last: unknown;
   for (const maximum of SHARED_MAX_PAGES) {
     try {
-      return new WebAssembly.Memory({ initial, maximum, shared: true });
+      const m = new WebAssembly.Memory({ initial, maximum, shared: true });
+      maxPages.set(m, maximum);
+      return m;
     } catch (e) {
       last = e;
     }

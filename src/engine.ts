@@ -1,7 +1,7 @@
 // The engine: the active backend, kernel dispatch, tidy scopes, the autograd tape and memory
 // accounting. Ops call runKernel; gradient rules register into `gradients` (never imported here).
 import type { Backend, BackendName } from './backends/backend.js';
-import { type DType, type KernelAttrs, type KernelName, type TensorInfo, type TypedArray, sizeOf } from './kernels.js';
+import { AllocationError, type DType, type KernelAttrs, type KernelName, type TensorInfo, type TypedArray, sizeOf } from './kernels.js';
 import { Storage, Tensor, Variable, setAssignHook, setTensorHost } from './tensor.js';
 import { isNode } from './platform.js';
 
@@ -71,7 +71,8 @@ class Engine {
   /** What the last WebGPU probe found: undefined before any, null when there is no adapter. */
   webgpu: { name: string; fallback: boolean } | null | undefined = undefined;
 
-  async init(opts: InitOptions = {}): Promise<void> {
+  async init(given: InitOptions | BackendName | 'auto' = {}): Promise<void> {
+    const opts = checkInitOptions(given);
     const name = opts.backend ?? 'auto';
     if (name === 'auto') {
       // 'auto' takes webgpu on a hardware adapter only (a software one is slower than wasm).
@@ -163,6 +164,7 @@ class Engine {
   /** A new tensor viewing `t`'s storage with another shape (same size), recorded as 'reshape'. */
   view(t: Tensor, shape: readonly number[]): Tensor {
     const s = t.live('reshape');
+    if (sizeOf(shape) !== t.size) throw new Error(`internal: a view of shape [${shape}] over tensor #${t.id} of shape [${t.shape}]`);
     s.refs++;
     const out = this.track(new Tensor(shape, t.dtype, s));
     this.record('reshape', [t], [out], {});
@@ -205,10 +207,32 @@ class Engine {
   }
 
   /** A tensor holding `values` (converted to the dtype's storage; plain numbers keep float64 on js-float64). */
-  fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: DType): Tensor {
-    const b = this.requireBackend('tensor');
-    const buf = b.alloc(dtype, values.length);
-    b.write(buf, values, dtype);
+  fromValues(values: ArrayLike<number>, shape: readonly number[], dtype: DType, op = 'tensor'): Tensor {
+    return this.fromMaker(op, shape, dtype, () => values);
+  }
+
+  /**
+   * A tensor of `shape` holding what `make(size)` returns. The storage is allocated first, so a
+   * size the backend refuses is refused before any value is computed (randn of 2^30 values fails at
+   * once, not after making them); if `make` throws, the storage is freed.
+   */
+  fromMaker(op: string, shape: readonly number[], dtype: DType, make: (size: number) => ArrayLike<number>): Tensor {
+    const b = this.requireBackend(op);
+    const size = sizeOf(shape);
+    let buf: unknown;
+    try {
+      buf = b.alloc(dtype, size);
+    } catch (e) {
+      throw e instanceof AllocationError ? e.in(op) : e;
+    }
+    try {
+      const values = make(size);
+      if (values.length !== size) throw new Error(`${op}: ${values.length} values for shape [${shape}] (which holds ${size})`);
+      b.write(buf, values, dtype);
+    } catch (e) {
+      b.free(buf);
+      throw e;
+    }
     return this.wrap({ shape, dtype, buf }, b);
   }
 
@@ -267,14 +291,17 @@ class Engine {
     const b = this.requireBackend(name);
     const infos = inputs.map((t, i) => {
       const s = t.live(name);
-      if (s.backend !== b) {
-        throw new Error(`${name}: tensor #${t.id} lives on backend '${s.backend.name}' but the active backend is '${b.name}'`);
-      }
+      if (s.backend !== b) throw foreignTensor(name, t, s.backend, b);
       return { shape: shapes?.[i] ?? t.shape, dtype: t.dtype, buf: s.buf };
     });
     const impl = b.kernels[name] as ((i: TensorInfo[], a: unknown) => TensorInfo | TensorInfo[]) | undefined;
     if (!impl) throw new Error(`kernel '${name}' is not implemented on backend '${b.name}'`);
-    const res = impl(infos, attrs);
+    let res: TensorInfo | TensorInfo[];
+    try {
+      res = impl(infos, attrs);
+    } catch (e) {
+      throw e instanceof AllocationError ? e.in(name) : e;
+    }
     const outs = (Array.isArray(res) ? res : [res]).map((info) => this.wrap(info, b));
     this.record(name, inputs, outs, attrs, infos.map((i) => i.shape));
     return outs;
@@ -291,9 +318,7 @@ class Engine {
     const impl = b.kernels[name] as ((i: TensorInfo[], a: unknown) => unknown) | undefined;
     if (!impl) throw new Error(`kernel '${name}' is not implemented on backend '${b.name}'`);
     for (const t of [...targets, ...inputs]) {
-      if (t.live(name).backend !== b) {
-        throw new Error(`${name}: tensor #${t.id} lives on backend '${t.storage!.backend.name}' but the active backend is '${b.name}'`);
-      }
+      if (t.live(name).backend !== b) throw foreignTensor(name, t, t.storage!.backend, b);
     }
     for (const v of targets) this.ensureOwnStorage(v);
     impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), attrs);
@@ -405,6 +430,45 @@ class Engine {
     this.registry.register(v, s, v);
     this.unref(old);
   }
+}
+
+/** The error for a tensor made on another backend (or another instance of the same one). */
+function foreignTensor(op: string, t: Tensor, from: Backend, active: Backend): Error {
+  const where = from.name === active.name
+    ? `was made on an earlier '${from.name}' backend, not the active one (init was called since with other options, which started a new '${from.name}' backend)`
+    : `lives on backend '${from.name}' but the active backend is '${active.name}'`;
+  return new Error(`${op}: tensor #${t.id} (shape [${t.shape}]) ${where}; tensors do not move between backends: read it with \`await t.data()\` and make a new tensor`);
+}
+
+const INIT_KEYS: Record<keyof InitOptions, readonly unknown[] | 'boolean' | 'any'> = {
+  backend: ['auto', 'wasm', 'webgpu', 'js'],
+  precision: ['float32', 'float64'],
+  wasmBuild: ['auto', 'simd', 'relaxed'],
+  enableRelaxedSimdFlag: 'boolean',
+  sharedMemory: 'boolean',
+  attach: 'any',
+  gpu: 'any',
+};
+
+/** init's argument as options: a backend name stands for { backend }; unknown keys and values are refused. */
+export function checkInitOptions(given: unknown): InitOptions {
+  if (typeof given === 'string') given = { backend: given };
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+    throw new Error(`init: expected options such as { backend: 'wasm' } or a backend name, got ${given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}`);
+  }
+  const opts = given as Record<string, unknown>;
+  for (const [key, v] of Object.entries(opts)) {
+    const allowed = INIT_KEYS[key as keyof InitOptions];
+    if (allowed === undefined) throw new Error(`init: unknown option '${key}'; the options are ${Object.keys(INIT_KEYS).filter((k) => k !== 'attach').join(', ')}`);
+    if (v === undefined || allowed === 'any') continue;
+    if (allowed === 'boolean' ? typeof v !== 'boolean' : !allowed.includes(v)) {
+      throw new Error(`init: ${key} must be ${allowed === 'boolean' ? 'true or false' : allowed.map((a) => `'${a}'`).join(', ')}; got ${JSON.stringify(v) ?? String(v)}`);
+    }
+  }
+  if (opts.precision === 'float64' && opts.backend !== 'js') {
+    throw new Error(`init: precision 'float64' is an option of the js backend only; pass { backend: 'js', precision: 'float64' }`);
+  }
+  return opts as InitOptions;
 }
 
 function collectTensors(x: unknown, into: Set<Tensor>): void {

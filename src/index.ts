@@ -74,7 +74,7 @@ export const losses = {
 let cores = 1;
 
 /** Starts (or switches to) a backend: 'auto' (default), 'wasm', 'webgpu' or 'js'. */
-export async function init(opts: InitOptions = {}): Promise<void> {
+export async function init(opts: InitOptions | BackendName | 'auto' = {}): Promise<void> {
   cores = await countCores();
   await engine.init(opts);
 }

@@ -60,7 +60,16 @@ export interface KernelAttrs {
   clipGrad: { min: number; max: number };
   /** x [outer, R, inner] -> [outer, inner]. sum/max/min keep dtype; argmax/argmin give int32. */
   sum: {}; max: {}; min: {}; argmax: {}; argmin: {};
-  /** x [rows, C] float32 -> [rows, C], along the last axis, numerically stable. */
+  /**
+   * x [rows, C] float32 -> [rows, C], along the last axis, numerically stable. Edge values, alike on
+   * every backend: per row, IEEE arithmetic on m = max(row) (NaN wins), e = exp(x - m), s = sum(e),
+   * softmax = e / s, logSoftmax = (x - m) - log(s). So a row that is all -Infinity, or holds
+   * +Infinity or NaN, is NaN throughout (as NumPy, PyTorch, JAX); beside a finite max, -Infinity
+   * gives exactly 0 (logSoftmax -Infinity); a size-1 axis gives 1 (0) for a finite value, NaN for
+   * ±Infinity or NaN. A probability below float32's range is exactly 0; in the subnormal range a
+   * backend may give the subnormal or 0 (wasm flushes below e^-87.68 of the max, GPUs below
+   * 2^-126), never a clamped value such as 1.17e-38.
+   */
   softmax: {}; logSoftmax: {};
   /**
    * a [Ba, M, K] (or [Ba, K, M] when transposeA), b [Bb, K, N] (or [Bb, N, K] when transposeB),
@@ -85,9 +94,18 @@ export interface KernelAttrs {
   cast: { dtype: DType };
   /** Output of `shape` filled with `value`. No inputs. */
   fill: { shape: number[]; dtype: DType; value: number };
-  /** logits [N, C] float32, labels [N, C] float32 -> per-row loss [N]: -sum(labels * logSoftmax). */
+  /**
+   * logits [N, C] float32, labels [N, C] float32 -> per-row loss [N]: -sum(labels * logSoftmax),
+   * logSoftmax as above, where a term whose label is exactly 0 is skipped (0 · log 0 = 0, as in
+   * entropy), whatever its logit: a -Infinity logit with label 0 adds nothing (not 0 · -Infinity =
+   * NaN), with a nonzero label +Infinity; a row whose logSoftmax is NaN (all -Infinity, +Infinity or
+   * NaN in it) is NaN unless every label is 0, which gives 0.
+   */
   softmaxCrossEntropy: {};
-  /** logits [N, C] float32, labels int32 [N] -> per-row loss [N]: -logSoftmax[label]. */
+  /**
+   * logits [N, C] float32, labels int32 [N] -> per-row loss [N]: -logSoftmax[label] (so +Infinity for
+   * a -Infinity logit beside a finite max, NaN for a NaN row); NaN for a label outside [0, C).
+   */
   sparseSoftmaxCrossEntropy: {};
 
   // ---- optimizer updates (in place, run by engine.runKernelInPlace; never recorded) ------------
@@ -135,6 +153,46 @@ export type KernelImpl<B = unknown, A = any> =
   (inputs: readonly TensorInfo<B>[], attrs: A) => TensorInfo<B> | TensorInfo<B>[];
 
 export type KernelTable<B = unknown> = { [K in KernelName]?: KernelImpl<B, KernelAttrs[K]> };
+
+/**
+ * The most bytes one buffer may hold on the js backend: what the largest wasm memory (4 GiB, of
+ * which the module's static data takes the first page) could hold, so a size that wasm can never
+ * allocate is refused everywhere, at once, with the same message.
+ */
+export const MAX_BUFFER_BYTES = 2 ** 32 - 2 ** 16;
+
+export function formatBytes(b: number): string {
+  if (b >= 2 ** 30) return `${(Math.floor(b / 2 ** 30 * 100) / 100).toFixed(2)} GiB`;
+  if (b >= 2 ** 20) return `${(b / 2 ** 20).toFixed(2)} MiB`;
+  if (b >= 1024) return `${(b / 1024).toFixed(2)} KiB`;
+  return `${b} bytes`;
+}
+
+/** A buffer a backend cannot allocate; the engine prefixes the op that asked (`randn: wasm: ...`). */
+export class AllocationError extends RangeError {
+  constructor(message: string, readonly op?: string) {
+    super(op ? `${op}: ${message}` : message);
+    this.name = 'AllocationError';
+  }
+  /** The same error naming `op` (unless it already names one). */
+  in(op: string): AllocationError {
+    return this.op ? this : new AllocationError(this.message, op);
+  }
+}
+
+/**
+ * Checks an allocation of `size` elements of `elementBytes` each against `limitBytes` before any
+ * memory is touched; returns the byte count. Every backend calls it, so the messages agree.
+ */
+export function checkAllocation(backend: string, dtype: DType, size: number, elementBytes: number, limitBytes: number): number {
+  if (!Number.isSafeInteger(size) || size < 0) throw new AllocationError(`${backend}: cannot allocate ${size} elements of ${dtype}`);
+  const bytes = size * elementBytes;
+  if (bytes > limitBytes) {
+    throw new AllocationError(`${backend}: cannot allocate ${size} ${dtype} elements (${formatBytes(bytes)}): `
+      + `a buffer may hold at most ${formatBytes(limitBytes)} on the ${backend} backend`);
+  }
+  return bytes;
+}
 
 export function sizeOf(shape: readonly number[]): number {
   let n = 1;

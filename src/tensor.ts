@@ -34,7 +34,11 @@ let nextId = 1;
  */
 function smallIntegers(shape: readonly number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < shape.length; i++) out.push(shape[i] | 0);
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i];
+    // NOTE: sizes of 2^30 and above are no small integers; they stay as they are (| 0 would wrap them).
+    out.push(d < 0x40000000 ? d | 0 : d);
+  }
   return out;
 }
 

@@ -158,7 +158,7 @@ describe('layers: shapes, configs, errors', () => {
     const f = eg.tensor([[0, 1]]);
     expect(() => l.apply(f)).toThrow(/ids must be int32/);
     const ids = eg.tensor([[0, 3]], [1, 2], 'int32');
-    expect(() => l.apply(ids)).toThrow(/index 3 is out of range/);
+    expect(() => l.apply(ids)).toThrow(/embedding .*: id 3 .* out of range: inputDim is 3/);
     f.dispose(); ids.dispose(); l.dispose();
   });
 });

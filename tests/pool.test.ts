@@ -115,6 +115,20 @@ for (const cfg of configs) {
       // releases are posted without waiting: a round trip to every worker lets them land first
       expect(await pool.workerMemory()).toEqual(before);
     });
+
+    it.skipIf(cfg.workers === 0)('workers let go of their copy of a model once the caller disposes it', async () => {
+      const before = await pool.workerMemory();
+      const x = eg.randn([6, 5], { seed: 1 });
+      for (let i = 0; i < 3; i++) {
+        const model = mlp(5, 7, 3, 20 + i);
+        (await pool.predict(model, x)).dispose();
+        const holding = await pool.workerMemory();
+        expect(holding.every((w, j) => w.tensors === before[j].tensors + 4)).toBe(true);
+        model.dispose();
+      }
+      expect(await pool.workerMemory()).toEqual(before);
+      x.dispose();
+    });
   });
 }
 

@@ -105,6 +105,25 @@ describe('Arena', () => {
     expect(a.f32()[(big >> 2) + 3 * PAGE / 4 - 1]).toBe(9);
   });
 
+  it('at the memory\'s maximum, a block that fits the untouched tail plus the last pages is handed out; one more byte is refused', () => {
+    // NOTE: the same arithmetic as at 4 GiB, on a 4-page memory
+    const a = new Arena(new WebAssembly.Memory({ initial: 1, maximum: 4 }), 1000);
+    const p = a.alloc(40000);
+    const rest = 4 * PAGE - (p + sizeClass(40000));
+    // a size class that fits what is left, but not the 3 pages the memory can still grow by
+    const want = 3.25 * PAGE;
+    expect(sizeClass(want)).toBe(want);
+    expect(want).toBeLessThanOrEqual(rest);
+    const q = a.alloc(want);
+    expect(q).toBe(p + sizeClass(40000));
+    expect(a.memory.buffer.byteLength).toBe(4 * PAGE);
+    a.u8()[q + want - 1] = 7;
+    expect(a.u8()[q + want - 1]).toBe(7);
+    expect(() => a.alloc(4 * PAGE - (q + want) + 1)).toThrow(/arena: out of memory: cannot grow WebAssembly memory from 262144 bytes/);
+    // what is left still serves a request that fits
+    expect(a.alloc(16)).toBe(q + want);
+  });
+
   it('reports usage: heap, used, free bytes and block counts', () => {
     const a = arena(2);
     const u0 = a.usage();

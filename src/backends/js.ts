@@ -4,7 +4,7 @@
 import type { Backend } from './backend.js';
 import {
   type DType, type KernelAttrs, type KernelTable, type TensorInfo, type TypedArray,
-  UNARY, BINARY, COMPARISONS, sizeOf, stridesOf, padLayout, concatLayout,
+  UNARY, BINARY, COMPARISONS, sizeOf, stridesOf, padLayout, concatLayout, checkAllocation, MAX_BUFFER_BYTES,
 } from '../kernels.js';
 
 type Arr = Float32Array | Float64Array | Int32Array;
@@ -78,6 +78,12 @@ const binaryFns: Record<(typeof BINARY)[number], (a: number, b: number) => numbe
   notEqual: (a, b) => +(a !== b),
 };
 
+// NOTE: int32 wraps as two's complement, as the wasm and WGSL integers do. A double holds sums and
+// differences of two int32 exactly (the Int32Array store then wraps them), but not products past
+// 2^53, so mul and square take the low 32 bits with Math.imul.
+const int32Unary: Partial<Record<(typeof UNARY)[number], (x: number) => number>> = { square: (x) => Math.imul(x, x) };
+const int32Binary: Partial<Record<(typeof BINARY)[number], (a: number, b: number) => number>> = { mul: Math.imul };
+
 const gradFns = {
   reluGrad: (dy: number, x: number) => (x > 0 ? dy : 0),
   leakyReluGrad: (dy: number, x: number, a: KernelAttrs['leakyReluGrad']) => (x > 0 ? dy : a.alpha * dy),
@@ -109,6 +115,7 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
   const f64 = opts.precision === 'float64';
   let bytes = 0;
   const alloc = (dtype: DType, size: number): Arr => {
+    checkAllocation('js', dtype, size, dtype === 'float32' && f64 ? 8 : 4, MAX_BUFFER_BYTES);
     const a = dtype === 'int32' ? new Int32Array(size) : f64 ? new Float64Array(size) : new Float32Array(size);
     bytes += a.byteLength;
     return a;
@@ -119,8 +126,8 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
   const tbl = k as Record<string, (inputs: readonly Info[], attrs: any) => Info | Info[]>;
 
   for (const op of UNARY) {
-    const f = unaryFns[op];
     tbl[op] = ([x], attrs) => {
+      const f = (x.dtype === 'int32' && int32Unary[op]) || unaryFns[op];
       const o = out(x.shape, x.dtype);
       const a = x.buf, b = o.buf;
       for (let i = 0; i < a.length; i++) b[i] = f(a[i], attrs);
@@ -129,9 +136,9 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
   }
 
   for (const op of BINARY) {
-    const f = binaryFns[op];
     const cmp = COMPARISONS.has(op);
     tbl[op] = ([a, b]) => {
+      const f = (a.dtype === 'int32' && int32Binary[op]) || binaryFns[op];
       const shape = a.shape.map((d, i) => Math.max(d, b.shape[i]));
       if (a.shape.includes(0) || b.shape.includes(0)) shape.forEach((_, i) => { if (a.shape[i] === 0 || b.shape[i] === 0) shape[i] = 0; });
       const o = out(shape, cmp ? 'float32' : a.dtype);
@@ -171,18 +178,24 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
       }
       return o;
     };
-  k.sum = reduce(() => 0, (acc, v) => [acc + v, 0], false);
+  const sumF = reduce(() => 0, (acc, v) => [acc + v, 0], false);
+  // NOTE: int32 sums wrap at every step: a double running sum would drop low bits past 2^53.
+  const sumI = reduce(() => 0, (acc, v) => [(acc + v) | 0, 0], false);
+  k.sum = (inputs) => (inputs[0].dtype === 'int32' ? sumI : sumF)(inputs);
   // NOTE: NaN wins in max/min so a NaN in the input is never hidden.
   k.max = reduce(() => -Infinity, (acc, v) => [Number.isNaN(v) || v > acc ? v : acc, 0], false);
   k.min = reduce(() => Infinity, (acc, v) => [Number.isNaN(v) || v < acc ? v : acc, 0], false);
   k.argmax = reduce(() => -Infinity, (acc, v, r, best) => (v > acc || (Number.isNaN(v) && !Number.isNaN(acc)) ? [v, r] : [acc, best]), true);
   k.argmin = reduce(() => Infinity, (acc, v, r, best) => (v < acc || (Number.isNaN(v) && !Number.isNaN(acc)) ? [v, r] : [acc, best]), true);
 
-  /** Stable log-sum-exp of row r of a [rows, C] buffer, with the row max. */
+  /**
+   * Stable log-sum-exp of row r of a [rows, C] buffer, with the row max m (NaN wins). Plain IEEE
+   * arithmetic gives the edge semantics of kernels.ts: m = -Infinity (all -Infinity) or +Infinity
+   * makes x - m NaN somewhere, so the whole row is NaN.
+   */
   const rowLse = (x: Arr, r: number, C: number): [number, number] => {
     let m = -Infinity;
     for (let c = 0; c < C; c++) m = Math.max(m, x[r * C + c]);
-    if (m === -Infinity || Number.isNaN(m)) m = Number.isNaN(m) ? NaN : 0;
     let s = 0;
     for (let c = 0; c < C; c++) s += Math.exp(x[r * C + c] - m);
     return [m, Math.log(s)];
@@ -235,7 +248,8 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     const [Bb, br, bc] = b.shape;
     const M = transposeA ? ac : ar, K = transposeA ? ar : ac;
     const N = transposeB ? br : bc;
-    const B = Math.max(Ba, Bb);
+    // NOTE: Ba and Bb are each 1 or B, and B may be 0 (an empty batch).
+    const B = Ba === 1 ? Bb : Ba;
     const o = out([B, M, N], 'float32');
     for (let p = 0; p < B; p++) {
       const ao = (Ba === 1 ? 0 : p) * ar * ac, bo = (Bb === 1 ? 0 : p) * br * bc;
@@ -392,8 +406,8 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     write(buf, values) { buf.set(values); },
     elementBytes: (dtype) => (dtype === 'float32' && f64 ? 8 : 4),
     // NOTE: in float64 precision this returns a Float64Array although the type says TypedArray.
-    read(buf) { return buf.slice() as TypedArray; },
-    async readAsync(buf) { return buf.slice() as TypedArray; },
+    read(buf, _dtype, size) { return buf.slice(0, size) as TypedArray; },
+    async readAsync(buf, _dtype, size) { return buf.slice(0, size) as TypedArray; },
     free(buf) { bytes -= buf.byteLength; },
     memory() { return { bytes }; },
   };

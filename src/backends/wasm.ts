@@ -4,10 +4,11 @@ import type { Backend, BackendMemory } from './backend.js';
 import {
   type DType, type KernelTable, type TensorInfo, type TypedArray,
   UNARY, BINARY, UNARY_GRAD, COMPARISONS, sizeOf, stridesOf, padLayout, concatLayout,
+  AllocationError, checkAllocation, formatBytes,
 } from '../kernels.js';
 import { Arena } from '../../bindings/arena.js';
 import { GemmActivation, ParamsLayout, type WasmKernels } from '../../bindings/abi.js';
-import { loadKernels, type WasmBuild } from '../../bindings/loader.js';
+import { loadKernels, memoryMaxBytes, type WasmBuild } from '../../bindings/loader.js';
 
 /** A tensor's storage: a 16-byte aligned block of the memory (ptr 0, bytes 0 when empty). */
 export interface WasmBuf {
@@ -112,12 +113,21 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   const arena = new Arena(memory, heapBase, { claimOnly: opts.attach !== undefined, region: opts.attach?.region });
   let liveBytes = 0;
 
+  // NOTE: what lies below heapBase (the module's static data) is never the arena's.
+  const maxBytes = memoryMaxBytes(memory) - heapBase;
   const alloc = (dtype: DType, size: number): WasmBuf => {
-    if (!Number.isInteger(size) || size < 0) throw new Error(`wasm: cannot allocate ${size} elements of ${dtype}`);
+    const bytes = checkAllocation('wasm', dtype, size, 4, maxBytes);
     if (size === 0) return EMPTY;
-    const bytes = size * 4;
+    let ptr: number;
+    try {
+      ptr = arena.alloc(bytes);
+    } catch (e) {
+      throw new AllocationError(`wasm: out of memory: cannot allocate ${size} ${dtype} elements (${formatBytes(bytes)}); `
+        + `the memory has ${formatBytes(memory.buffer.byteLength)} of at most ${formatBytes(memoryMaxBytes(memory))}, `
+        + `${formatBytes(liveBytes)} of it in live tensors (${(e as Error).message})`);
+    }
     liveBytes += bytes;
-    return { ptr: arena.alloc(bytes), bytes };
+    return { ptr, bytes };
   };
   const out = (shape: readonly number[], dtype: DType): Info => ({ shape: [...shape], dtype, buf: alloc(dtype, sizeOf(shape)) });
 
@@ -248,7 +258,8 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     const [Ba, ar, ac] = a.shape;
     const [Bb, br, bc] = b.shape;
     const M = transposeA ? ac : ar, K_ = transposeA ? ar : ac, N = transposeB ? br : bc;
-    const B = Math.max(Ba, Bb);
+    // NOTE: Ba and Bb are each 1 or B, and B may be 0 (an empty batch).
+    const B = Ba === 1 ? Bb : Ba;
     const o = out([B, M, N], 'float32');
     if (B * M * N === 0) return o;
     const fn = transposeA ? (transposeB ? K.f32_gemm_tt : K.f32_gemm_tn) : (transposeB ? K.f32_gemm_nt : K.f32_gemm_nn);
@@ -359,7 +370,8 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   const read = (buf: WasmBuf, dtype: DType, size: number): TypedArray => {
     if (size === 0) return dtype === 'int32' ? new Int32Array(0) : new Float32Array(0);
     if (size * 4 > buf.bytes) throw new Error(`wasm: read of ${size} elements from a buffer of ${buf.bytes / 4}`);
-    const at = buf.ptr >> 2;
+    // NOTE: pointers reach 2^32 (a 4 GiB memory): `ptr >> 2` is a signed 32-bit shift, negative from 2 GiB up.
+    const at = buf.ptr / 4;
     return dtype === 'int32' ? arena.i32().slice(at, at + size) : arena.f32().slice(at, at + size);
   };
 
@@ -383,8 +395,8 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     write(buf, values, dtype) {
       if (values.length === 0) return;
       if (values.length * 4 > buf.bytes) throw new Error(`wasm: write of ${values.length} elements into a buffer of ${buf.bytes / 4}`);
-      if (dtype === 'int32') arena.i32().set(values, buf.ptr >> 2);
-      else arena.f32().set(values, buf.ptr >> 2);
+      if (dtype === 'int32') arena.i32().set(values, buf.ptr / 4);
+      else arena.f32().set(values, buf.ptr / 4);
     },
     read,
     readAsync: async (buf, dtype, size) => read(buf, dtype, size),

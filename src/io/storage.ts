@@ -126,16 +126,26 @@ export function weightsFileOf(modelJson: string, where: string): string {
   return f;
 }
 
+/** GET `url`, with an error that names the URL and why (network failure, or the HTTP status). */
+async function get(url: string): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    const why = err.cause?.code ?? err.cause?.message ?? err.message;
+    throw new Error(`loadModel: GET ${url} failed: ${err.message}${why && why !== err.message ? ` (${why})` : ''}`, { cause: e });
+  }
+  if (!res.ok) throw new Error(`loadModel: GET ${url} failed: ${res.status} ${res.statusText}`);
+  return res;
+}
+
 async function loadHttp(url: string): Promise<Artifacts> {
   const modelUrl = url.endsWith('.json') ? url : `${url.replace(/\/$/, '')}/${MODEL_FILE}`;
-  const res = await fetch(modelUrl);
-  if (!res.ok) throw new Error(`loadModel: GET ${modelUrl} failed: ${res.status} ${res.statusText}`);
-  const modelJson = await res.text();
+  const modelJson = await (await get(modelUrl)).text();
   const weightsFile = weightsFileOf(modelJson, modelUrl);
   const wUrl = new URL(weightsFile, modelUrl).href;
-  const wr = await fetch(wUrl);
-  if (!wr.ok) throw new Error(`loadModel: GET ${wUrl} failed: ${wr.status} ${wr.statusText}`);
-  return { modelJson, weights: new Uint8Array(await wr.arrayBuffer()), weightsFile };
+  return { modelJson, weights: new Uint8Array(await (await get(wUrl)).arrayBuffer()), weightsFile };
 }
 
 // ---- browsers ------------------------------------------------------------------------------

@@ -86,8 +86,9 @@ export class Dense extends Layer {
   override build(s: Shape): void {
     const inDim = s[s.length - 1];
     const seed = this.seed ?? nextSeed();
-    this.kernel = this.addWeight('kernel', initialize(`dense '${this.name}'`, this.kernelInitializer, [inDim, this.units], seed), this.kernelRegularizer);
-    if (this.useBias) this.bias = this.addWeight('bias', initialize(`dense '${this.name}'`, this.biasInitializer, [this.units], seed + 1), this.biasRegularizer);
+    const where = `dense '${this.name}'`;
+    this.kernel = this.addWeight('kernel', [inDim, this.units], (sh) => initialize(where, this.kernelInitializer, sh, seed), this.kernelRegularizer);
+    if (this.useBias) this.bias = this.addWeight('bias', [this.units], (sh) => initialize(where, this.biasInitializer, sh, seed + 1), this.biasRegularizer);
     super.build(s);
   }
 

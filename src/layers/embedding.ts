@@ -1,4 +1,5 @@
 // Embedding: int32 ids [batch, ...] -> rows of a learned table [batch, ..., outputDim].
+import { engine } from '../engine.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { gather } from '../ops/shape.js';
 import { nextSeed } from '../random.js';
@@ -40,12 +41,22 @@ export class Embedding extends Layer {
   }
 
   override build(s: Shape): void {
-    this.embeddings = this.addWeight('embeddings', initialize(`embedding '${this.name}'`, this.embeddingsInitializer, [this.inputDim, this.outputDim], this.seed ?? nextSeed()));
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim],
+      (sh) => initialize(`embedding '${this.name}'`, this.embeddingsInitializer, sh, this.seed ?? nextSeed()));
     super.build(s);
   }
 
   call(x: Tensor): Tensor {
     if (x.dtype !== 'int32') throw new Error(`embedding '${this.name}': ids must be int32, got ${x.dtype} (use eg.cast(x, 'int32'))`);
+    // NOTE: checked here, where the host can see the ids, so the error names the layer, not gather.
+    const ids = engine.hostValues(x, `embedding '${this.name}'`);
+    if (ids) {
+      for (let i = 0; i < ids.length; i++) {
+        if (ids[i] < 0 || ids[i] >= this.inputDim) {
+          throw new Error(`embedding '${this.name}': id ${ids[i]} (at flat index ${i} of the input, shape [${x.shape}]) is out of range: inputDim is ${this.inputDim}, so ids must be in [0, ${this.inputDim - 1}]`);
+        }
+      }
+    }
     return gather(this.embeddings!, x, 0);
   }
 

@@ -50,9 +50,13 @@ export function checkInitializer(where: string, spec: InitializerSpec): { name: 
 /** A new float32 tensor of `shape` drawn from the initialiser; `seed` applies when the spec has none. */
 export function initialize(where: string, spec: InitializerSpec, shape: number[], seed?: number): Tensor {
   const { name, options } = checkInitializer(where, spec);
-  const n = sizeOf(shape);
   const s = (options.seed as number | undefined) ?? seed ?? nextSeed();
   const [fanIn, fanOut] = fans(shape);
+  // NOTE: the storage comes first, so a weight too large to hold is refused before values are drawn.
+  return engine.fromMaker(where, shape, 'float32', (n) => values(name, options, n, s, fanIn, fanOut));
+}
+
+function values(name: InitializerName, options: Record<string, unknown>, n: number, s: number, fanIn: number, fanOut: number): Float32Array {
   let v: Float32Array;
   switch (name) {
     case 'zeros': v = new Float32Array(n); break;
@@ -67,5 +71,5 @@ export function initialize(where: string, spec: InitializerSpec, shape: number[]
     case 'randomNormal': v = normalValues(n, s, Number(options.mean ?? 0), Number(options.stddev ?? 0.05)); break;
     case 'randomUniform': v = uniformValues(n, s, Number(options.minval ?? -0.05), Number(options.maxval ?? 0.05)); break;
   }
-  return engine.fromValues(v, shape, 'float32');
+  return v;
 }

@@ -27,6 +27,25 @@ export interface LayerArgs {
 
 export interface LayerConfig { name: string; trainable: boolean; inputShape?: number[]; [key: string]: unknown }
 
+/**
+ * Where weights come from while a model is loaded: the saved tensor for a weight's full name and
+ * shape, or a throw naming the disagreement. So a loaded model never draws (or allocates) weights
+ * that the file does not hold: a model.json edited to `units: 2**26` is refused before any work.
+ */
+export type WeightSource = (name: string, shape: readonly number[]) => Tensor;
+let weightSource: WeightSource | null = null;
+
+/** Runs `fn` (a model's build) with layers taking their weights from `source`. */
+export function withWeightSource<T>(source: WeightSource, fn: () => T): T {
+  const before = weightSource;
+  weightSource = source;
+  try {
+    return fn();
+  } finally {
+    weightSource = before;
+  }
+}
+
 const counters = new Map<string, number>();
 /** `dense_1`, `dense_2`, ...: unique names per layer class within this process. */
 export function uniqueName(prefix: string): string {
@@ -83,9 +102,14 @@ export abstract class Layer {
     return this.call(x, opts);
   }
 
-  /** A weight created from `value` (the variable shares its storage; `value` is disposed). */
-  protected addWeight(short: string, value: Tensor, reg?: Regularizer): Variable {
-    const v = engine.makeVariable(value, this.trainable, `${this.name}/${short}`);
+  /**
+   * A float32 weight of `shape`: drawn by `init`, or, while a model is being loaded, taken from the
+   * saved file (see withWeightSource). The variable shares the value's storage; the value is disposed.
+   */
+  protected addWeight(short: string, shape: number[], init: (shape: number[]) => Tensor, reg?: Regularizer): Variable {
+    const name = `${this.name}/${short}`;
+    const value = weightSource ? weightSource(name, shape) : init(shape);
+    const v = engine.makeVariable(value, this.trainable, name);
     value.dispose();
     this.weights.push(v);
     if (reg) this.regularized.push({ weight: v, reg });

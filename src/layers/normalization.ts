@@ -47,8 +47,8 @@ export class LayerNormalization extends Layer {
   override build(s: Shape): void {
     const d = s[s.length - 1];
     const where = `layerNormalization '${this.name}'`;
-    if (this.scale) this.gamma = this.addWeight('gamma', initialize(where, this.gammaInitializer, [d]));
-    if (this.center) this.beta = this.addWeight('beta', initialize(where, this.betaInitializer, [d]));
+    if (this.scale) this.gamma = this.addWeight('gamma', [d], (sh) => initialize(where, this.gammaInitializer, sh));
+    if (this.center) this.beta = this.addWeight('beta', [d], (sh) => initialize(where, this.betaInitializer, sh));
     super.build(s);
   }
 

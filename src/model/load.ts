@@ -5,7 +5,7 @@ import { engine } from '../engine.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import { decodeSafetensors } from '../io/safetensors.js';
 import type { Artifacts } from '../io/storage.js';
-import type { Layer, LayerConfig } from '../layers/layer.js';
+import { type Layer, type LayerConfig, withWeightSource } from '../layers/layer.js';
 import { layerFromConfig } from '../layers/config.js';
 import { fromConfig as optimizerFromConfig } from '../optimizers/optimizers.js';
 import { fromConfig as regularizerFromConfig } from '../optimizers/regularizers.js';
@@ -35,6 +35,12 @@ export function parseModelJson(text: string): ModelJson {
   if (t?.className !== 'Sequential' || !Array.isArray(t.config?.layers)) bad('model.json: modelTopology must be a Sequential with a layers list');
   if (!Array.isArray(t.config.inputShape) || t.config.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) bad(`model.json: invalid inputShape ${JSON.stringify(t.config.inputShape)}`);
   if (!Array.isArray(j.weights)) bad('model.json: missing the weights manifest');
+  j.weights.forEach((m, i) => {
+    if (!m || typeof m !== 'object' || typeof m.name !== 'string' || !Array.isArray(m.shape)
+      || m.shape.some((d) => !Number.isSafeInteger(d) || d < 0) || (m.dtype !== 'float32' && m.dtype !== 'int32')) {
+      bad(`model.json: weights entry ${i} must be { name, shape: non-negative integers, dtype: 'float32' | 'int32' }, got ${JSON.stringify(m)}`);
+    }
+  });
   return j;
 }
 
@@ -51,29 +57,44 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): Sequential {
     if (!l || typeof l.className !== 'string' || !l.config || typeof l.config !== 'object') bad(`model.json: layer ${i} needs a className and a config`);
     return hooks.layerFromConfig(l.className, l.config);
   });
-  const model = hooks.sequential(layers, String(cfg.name ?? 'sequential'));
+  // Each weight the topology makes is checked against the manifest and the file as the layer asks
+  // for it, and made from the saved values: nothing is drawn, or allocated, for a weight the files
+  // disagree about (the model builds as it is made, when its first layer has an inputShape).
+  const used = new Set<string>();
+  let next = 0;
+  const source = (name: string, shape: readonly number[]) => {
+    const i = next++;
+    const m = j.weights[i];
+    if (!m) bad(`the topology makes more weights than the ${j.weights.length} model.json lists (the next is '${name}' [${shape}])`);
+    if (m.name !== name || !sameShape(m.shape, shape)) bad(`model.json lists weight ${i} as '${m.name}' [${m.shape}] but the topology makes '${name}' [${shape}]`);
+    const t = byName.get(name) ?? bad(`'${a.weightsFile}' has no tensor '${name}'`);
+    if (t.dtype !== 'float32') bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs float32`);
+    if (!sameShape(t.shape, shape)) bad(`tensor '${name}' in '${a.weightsFile}' has shape [${t.shape}] but the topology needs [${shape}]`);
+    used.add(name);
+    return engine.fromValues(t.data, t.shape, t.dtype, 'loadModel');
+  };
+  let model: Sequential;
   try {
-    model.build(cfg.inputShape);
+    model = withWeightSource(source, () => {
+      const m = hooks.sequential(layers, String(cfg.name ?? 'sequential'));
+      try {
+        m.build(cfg.inputShape);
+      } catch (e) {
+        m.dispose();
+        throw e;
+      }
+      return m;
+    });
+  } catch (e) {
+    for (const l of layers) l.dispose();
+    throw e;
+  }
+  try {
     const ws = model.weights;
     if (ws.length !== j.weights.length) bad(`the topology has ${ws.length} weights but model.json lists ${j.weights.length}`);
-    const used = new Set<string>();
-    ws.forEach((w, i) => {
-      const m = j.weights[i];
-      if (m.name !== w.name || !sameShape(m.shape, w.shape)) bad(`model.json lists weight ${i} as '${m.name}' [${m.shape}] but the topology makes '${w.name}' [${w.shape}]`);
-      const t = byName.get(w.name) ?? bad(`'${a.weightsFile}' has no tensor '${w.name}'`);
-      if (t.dtype !== w.dtype) bad(`tensor '${w.name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs ${w.dtype}`);
-      if (!sameShape(t.shape, w.shape)) bad(`tensor '${w.name}' in '${a.weightsFile}' has shape [${t.shape}] but the topology needs [${w.shape}]`);
-      used.add(w.name);
-    });
     for (const name of byName.keys()) {
       if (!used.has(name) && !name.startsWith(OPTIMIZER_PREFIX)) bad(`'${a.weightsFile}' holds tensor '${name}', which no layer of the topology owns`);
     }
-    ws.forEach((w) => {
-      const t = byName.get(w.name)!;
-      const v = engine.fromValues(t.data, t.shape, t.dtype);
-      w.assign(v);
-      v.dispose();
-    });
     if (j.trainingConfig && hooks.optimizer) {
       const opt = hooks.optimizer(j.trainingConfig.optimizer);
       model.restoreCompile(opt, j.trainingConfig.loss as never, j.trainingConfig.metrics);

@@ -176,6 +176,13 @@ export class Sequential {
 
   // ---- validation -------------------------------------------------------------------------
 
+  /** @internal For the pool: checks x as predict does, building the model from x's shape if it is unbuilt. */
+  checkInput(op: string, x: unknown): Tensor {
+    const t = this.checkX(op, x);
+    if (!this.inputShape) this.build(t.shape.slice(1));
+    return t;
+  }
+
   private checkX(op: string, x: unknown, what = 'x'): Tensor {
     if (!(x instanceof Tensor)) throw new Error(`${op}: ${what} must be a Tensor of shape [samples, ...features], got ${x === null ? 'null' : typeof x}`);
     x.live(op);
@@ -265,6 +272,14 @@ export class Sequential {
   private async fitOnPool(x: Tensor, y: Tensor, args: FitArgs): Promise<History> {
     if (args.workers !== undefined && args.pool !== undefined) throw new Error('fit: give `workers` or `pool`, not both');
     if (args.validationSplit) throw new Error('fit: validationSplit is not supported with `workers`/`pool` yet; pass validationData instead');
+    if (!this.optimizer || !this.loss) throw new Error(`fit: model '${this.name}' is not compiled; call model.compile({ optimizer, loss }) first`);
+    // NOTE: x and y are checked here, whole (shapes, dtypes, label ranges), so an error names the
+    // caller's rows and shapes, not a worker shard's.
+    await this.hostSet('fit', x, y);
+    if (args.validationData) {
+      if (!Array.isArray(args.validationData) || args.validationData.length !== 2) throw new Error('fit: validationData must be [xVal, yVal]');
+      await this.hostSet('fit', args.validationData[0], args.validationData[1], 'validationData');
+    }
     // NOTE: imported lazily so that single-threaded users never load the pool.
     const { fitDataParallel, createPool } = await import('../pool/pool.js');
     const pool = args.pool ?? (await createPool({ workers: args.workers }));
@@ -624,8 +639,10 @@ class Batcher {
   constructor(private readonly set: HostSet, batchSize: number) {
     this.xRow = sizeOf(set.xSample);
     this.yRow = sizeOf(set.ySample);
-    this.xs = set.xDtype === 'int32' ? new Int32Array(batchSize * this.xRow) : new Float32Array(batchSize * this.xRow);
-    this.ys = set.yDtype === 'int32' ? new Int32Array(batchSize * this.yRow) : new Float32Array(batchSize * this.yRow);
+    // NOTE: no batch holds more rows than the set (a batchSize of 1e7 on 100 samples stages 100).
+    const rows = Math.min(batchSize, set.n);
+    this.xs = set.xDtype === 'int32' ? new Int32Array(rows * this.xRow) : new Float32Array(rows * this.xRow);
+    this.ys = set.yDtype === 'int32' ? new Int32Array(rows * this.yRow) : new Float32Array(rows * this.yRow);
   }
   batch(order: Int32Array, from: number, count: number): [Tensor, Tensor] {
     const { set, xRow, yRow, xs } = this;

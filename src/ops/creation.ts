@@ -4,7 +4,7 @@ import type { DType, TypedArray } from '../kernels.js';
 import { sizeOf } from '../kernels.js';
 import { normalValues, nextSeed, uniformValues } from '../random.js';
 import type { NestedArray, Tensor } from '../tensor.js';
-import { checkShape, fmt } from './util.js';
+import { checkShape, describe, fmt } from './util.js';
 
 function checkDtypeName(op: string, dtype: string): DType {
   if (dtype !== 'float32' && dtype !== 'int32') {
@@ -53,7 +53,7 @@ export function tensor(data: NestedArray | TypedArray | number[], shape?: number
   if (sizeOf(sh) !== values.length) {
     throw new Error(`tensor: ${values.length} values do not fill shape ${fmt(sh)} (which holds ${sizeOf(sh)})`);
   }
-  return engine.fromValues(values, sh, dt);
+  return engine.fromValues(values, sh, dt, 'tensor');
 }
 
 export function scalar(value: number, dtype: DType = 'float32'): Tensor {
@@ -72,25 +72,37 @@ export const onesLike = (x: Tensor): Tensor => full([...x.shape], 1, x.dtype);
 /** arange(stop) or arange(start, stop, step): values start, start+step, ... below stop. */
 export function arange(start: number, stop?: number, step = 1, dtype: DType = 'float32'): Tensor {
   if (stop === undefined) { stop = start; start = 0; }
-  if (step === 0 || !Number.isFinite(step)) throw new Error(`arange: step must be a finite non-zero number, got ${step}`);
+  for (const [what, v] of [['start', start], ['stop', stop], ['step', step]] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`arange: ${what} must be a finite number, got ${describe(v)}`);
+  }
+  if (step === 0) throw new Error('arange: step must be non-zero');
+  const dt = checkDtypeName('arange', dtype);
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  const arr = dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
-  for (let i = 0; i < n; i++) arr[i] = start + i * step;
-  return engine.fromValues(arr, [n], checkDtypeName('arange', dtype));
+  return engine.fromMaker('arange', [n], dt, () => {
+    const arr = dt === 'int32' ? new Int32Array(n) : new Float32Array(n);
+    for (let i = 0; i < n; i++) arr[i] = start + i * step;
+    return arr;
+  });
 }
 
 export interface RandomOptions { seed?: number }
 
+function checkSeed(op: string, seed: unknown): number {
+  if (seed === undefined) return nextSeed();
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(`${op}: seed must be a finite number, got ${describe(seed)}`);
+  return seed;
+}
+
 /** Normal values, `mean` 0 and `std` 1 unless given; the same seed gives the same values everywhere. */
 export function randn(shape: number[], opts: RandomOptions & { mean?: number; std?: number } = {}): Tensor {
   const sh = checkShape('randn', shape);
-  const v = normalValues(sizeOf(sh), opts.seed ?? nextSeed(), opts.mean ?? 0, opts.std ?? 1);
-  return engine.fromValues(v, sh, 'float32');
+  const seed = checkSeed('randn', opts.seed);
+  return engine.fromMaker('randn', sh, 'float32', (n) => normalValues(n, seed, opts.mean ?? 0, opts.std ?? 1));
 }
 
 /** Uniform values in [low, high), [0, 1) unless given. */
 export function randu(shape: number[], opts: RandomOptions & { low?: number; high?: number } = {}): Tensor {
   const sh = checkShape('randu', shape);
-  const v = uniformValues(sizeOf(sh), opts.seed ?? nextSeed(), opts.low ?? 0, opts.high ?? 1);
-  return engine.fromValues(v, sh, 'float32');
+  const seed = checkSeed('randu', opts.seed);
+  return engine.fromMaker('randu', sh, 'float32', (n) => uniformValues(n, seed, opts.low ?? 0, opts.high ?? 1));
 }

@@ -42,7 +42,13 @@ export function categoricalCrossentropy(y: Tensor, p: Tensor): Tensor {
   });
 }
 
-/** Fused, stable softmax + cross-entropy on logits [..., C] with one-hot (or soft) float32 labels. */
+/**
+ * Fused, stable softmax + cross-entropy on logits [..., C] with one-hot (or soft) float32 labels: the
+ * mean over rows of -sum(labels · logSoftmax(logits)). A term whose label is exactly 0 is skipped
+ * (0 · log 0 = 0), so a -Infinity logit (a masked class) with label 0 adds nothing rather than NaN;
+ * with a nonzero label it makes the loss +Infinity. A row whose logits are all -Infinity, or hold
+ * +Infinity or NaN, gives NaN (unless all its labels are 0). The same on every backend.
+ */
 export function softmaxCrossEntropy(labels: Tensor, logits: Tensor): Tensor {
   sameShape('softmaxCrossEntropy', labels, logits);
   if (logits.rank < 1) throw new Error('softmaxCrossEntropy: logits need rank >= 1');
@@ -51,7 +57,11 @@ export function softmaxCrossEntropy(labels: Tensor, logits: Tensor): Tensor {
   return engine.tidy(() => mean(engine.runKernel('softmaxCrossEntropy', [logits, labels], {}, [[rows, C], [rows, C]])[0]));
 }
 
-/** Fused, stable softmax + cross-entropy on logits [N, C] with int32 class ids [N]. */
+/**
+ * Fused, stable softmax + cross-entropy on logits [N, C] with int32 class ids [N]: the mean of
+ * -logSoftmax(logits)[label], so +Infinity where the label's logit is -Infinity beside a finite max,
+ * NaN for a row that is all -Infinity or holds +Infinity or NaN.
+ */
 export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tensor {
   const op = 'sparseSoftmaxCrossEntropy';
   checkTensor(op, labels, 'labels');

@@ -23,5 +23,15 @@ function along(op: 'softmax' | 'logSoftmax', x: Tensor, axis: number): Tensor {
   return engine.reshapeOwned(out, x.shape);
 }
 
+/**
+ * exp(x - max) / sum(exp(x - max)) along `axis` (default the last). Edge values as NumPy/PyTorch, on
+ * every backend: a slice that is all -Infinity, or holds +Infinity or NaN, is NaN throughout; beside
+ * a finite max, -Infinity gives exactly 0, and probabilities below float32's range give 0 (in the
+ * subnormal range, the subnormal or 0); a size-1 axis gives 1 (NaN for ±Infinity or NaN).
+ */
 export const softmax = (x: Tensor, axis = -1): Tensor => along('softmax', x, axis);
+/**
+ * x - max - log(sum(exp(x - max))) along `axis` (default the last): -Infinity beside a finite max
+ * stays -Infinity; a slice that is all -Infinity, or holds +Infinity or NaN, is NaN throughout.
+ */
 export const logSoftmax = (x: Tensor, axis = -1): Tensor => along('logSoftmax', x, axis);

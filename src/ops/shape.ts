@@ -86,6 +86,7 @@ export function concat(xs: Tensor[], axis = 0): Tensor {
   if (!Array.isArray(xs) || xs.length === 0) throw new Error('concat: needs a non-empty array of tensors');
   xs.forEach((x, i) => checkTensor('concat', x, `xs[${i}]`));
   const first = xs[0];
+  if (first.rank === 0) throw new Error('concat: a scalar (rank 0) has no axis to join along; use eg.stack(xs) to make a vector of scalars');
   const ax = normAxis('concat', axis, first.rank);
   for (const x of xs) {
     if (x.dtype !== first.dtype) throw new Error(`concat: dtype mismatch: ${first.dtype} and ${x.dtype}`);
@@ -99,9 +100,11 @@ export function concat(xs: Tensor[], axis = 0): Tensor {
 
 export function stack(xs: Tensor[], axis = 0): Tensor {
   if (!Array.isArray(xs) || xs.length === 0) throw new Error('stack: needs a non-empty array of tensors');
-  const rank = checkTensor('stack', xs[0], 'xs[0]').rank;
+  xs.forEach((x, i) => checkTensor('stack', x, `xs[${i}]`));
+  const rank = xs[0].rank;
   const ax = normAxis('stack', axis, rank + 1);
   for (const x of xs) {
+    if (x.dtype !== xs[0].dtype) throw new Error(`stack: dtype mismatch: ${xs[0].dtype} and ${x.dtype}`);
     if (x.rank !== rank || x.shape.some((d, i) => d !== xs[0].shape[i])) throw new Error(`stack: shapes ${fmt(xs[0].shape)} and ${fmt(x.shape)} differ`);
   }
   return engine.tidy(() => concat(xs.map((x) => expandDims(x, ax)), ax));

@@ -165,7 +165,8 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
         const slice = (ptr: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
         let g: Tensor | null = null;
         for (let w = 0; w < req.workers; w++) {
-          const ptr = Atomics.load(grads, w * nv + i);
+          // NOTE: the table is Int32: an address from 2 GiB up reads back negative until made unsigned.
+          const ptr = Atomics.load(grads, w * nv + i) >>> 0;
           if (ptr !== 0) g = g ? add(g, slice(ptr)) : slice(ptr);
         }
         if (!g) return;

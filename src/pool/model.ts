@@ -14,6 +14,20 @@ export interface PoolModel {
   /** Every weight (trainable or not) in a stable order: the order `setWeights` takes. */
   readonly weights: Tensor[];
   readonly trainableWeights: Variable[];
+  /**
+   * Checks `x` against the model as its own predict would (per-sample shape, dtype), building an
+   * unbuilt model from x's shape, so a pool call fails in the caller's terms, not a shard's.
+   */
+  checkInput?(op: string, x: unknown): Tensor;
+}
+
+/** Refuses anything that is not a model the pool can send to its workers. */
+export function checkPoolModel(op: string, model: unknown): PoolModel {
+  const m = model as Partial<PoolModel> | null;
+  if (m === null || typeof m !== 'object' || typeof m.toArtifacts !== 'function' || !Array.isArray(m.weights)) {
+    throw new Error(`${op}: model must be an edgegrad model (eg.sequential(...) or eg.loadModel(...)), got ${m === null ? 'null' : Array.isArray(m) ? 'an array' : typeof m === 'object' ? `an object without toArtifacts()` : typeof m}`);
+  }
+  return m as PoolModel;
 }
 
 /** The worker's side: a rebuilt model that predicts, takes new weights and computes gradients. */

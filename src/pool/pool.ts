@@ -14,7 +14,7 @@ export { shardSizes } from './handlers.js';
 import type { WasmSharedMemory } from '../backends/wasm.js';
 import { describe, spawnThread, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
-import { modelVersion, type PoolModel } from './model.js';
+import { checkPoolModel, modelVersion, type PoolModel } from './model.js';
 // Data-parallel fit lives beside the pool in one lazily loaded chunk (train.ts imports this module back).
 export { fitDataParallel } from './train.js';
 
@@ -151,6 +151,8 @@ export class Pool {
   private readonly initRequest: InitRequest;
   private readonly modelIds = new WeakMap<object, number>();
   private nextModel = 1;
+  /** The models workers hold copies of, by id: the ones the caller disposes (or drops) are let go. */
+  private readonly sent = new Map<number, WeakRef<PoolModel>>();
   private closing = false;
 
   /** @internal Use `createPool`. */
@@ -310,8 +312,9 @@ export class Pool {
     await slot.thread?.terminate();
   }
 
-  /** @internal Live tensor counts in each worker. */
+  /** @internal Live tensor counts in each worker (after letting go of the models the caller disposed). */
   workerMemory(): Promise<{ tensors: number; bytes: number }[]> {
+    this.dropStaleModels();
     return Promise.all(this.slots.map((_, i) => this.call(i, 'memory', (w) => w.memory())));
   }
 
@@ -407,7 +410,9 @@ export class Pool {
    */
   async predict(model: PoolModel, x: Tensor): Promise<Tensor> {
     if (this.closing) throw new Error('pool: predict called after close()');
-    checkTensor('pool.predict', x, 'x');
+    checkPoolModel('pool.predict', model);
+    if (model.checkInput) model.checkInput('pool.predict', x);
+    else checkTensor('pool.predict', x, 'x');
     if (x.rank < 1 || x.shape[0] === 0) throw new Error(`pool.predict: x needs a batch axis with at least one row, got shape [${x.shape}]`);
     const id = this.modelId(model);
     const row = x.size / x.shape[0];
@@ -469,11 +474,29 @@ export class Pool {
 
   /** @internal Sends the model to a worker unless it holds weights `version` already. */
   async sendModel(slot: Slot, id: number, version: string, model: PoolModel): Promise<void> {
+    this.dropStaleModels();
     if (slot.models.get(id) === version) return;
     if (slot.models.has(id)) return this.syncWeights(slot, id, version, model.weights);
     const { modelJson, weights } = model.toArtifacts({ includeOptimizer: false });
     await slot.remote.loadModel(id, version, tx({ modelJson, weights }));
     slot.models.set(id, version);
+    this.sent.set(id, new WeakRef(model));
+  }
+
+  /**
+   * Lets the workers free their copies of models the caller has disposed or no longer holds, or a
+   * long-lived pool would keep every model it ever ran. NOTE: not awaited: a worker's next call
+   * queues behind the message (as with `release`).
+   */
+  private dropStaleModels(): void {
+    for (const [id, ref] of this.sent) {
+      const m = ref.deref();
+      if (m && m.weights.length > 0 && !m.weights.some((w) => w.isDisposed)) continue;
+      this.sent.delete(id);
+      for (const s of this.slots) {
+        if (s.models.delete(id) && s.up && s.endedWith === null) s.remote.dropModel(id).catch(() => {});
+      }
+    }
   }
 
   /** @internal Gives one worker copies of every weight of model `id` (transfer mode). */

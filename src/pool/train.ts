@@ -135,9 +135,14 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
     const last: Logs = {};
     for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
     for (const c of callbacks) await c.onTrainEnd?.(last);
-    if (run?.control) run.control.dispose();
   } finally {
-    if (run) releaseHeld(pool, run);
+    if (run) {
+      releaseHeld(pool, run);
+      // NOTE: here, not at the end of the try: a fit that fails (a non-finite loss, a callback's
+      // throw, a step that failed) would leave the control block behind.
+      run.control?.dispose();
+      run.control = null;
+    }
   }
   return history;
 }
@@ -244,9 +249,16 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
     x: run.X, y: run.Y, order, from, batchSize, loss: lossName, workers, sync, timeoutMs: pool.timeoutMs,
   };
   releaseHeld(pool, run);
+  // Whether each worker's call has come back (an answer, an error it threw, or a throw here before
+  // the call went out): that worker no longer touches the control block.
+  const answered = new Array<boolean>(workers).fill(false);
   const calls = Array.from({ length: workers }, (_, w) => pool.call(w, 'steps', async (remote, slot) => {
-    await pool.sendModel(slot, id, 'shared', model);
-    return remote.stepsShared({ ...base, worker: w });
+    try {
+      await pool.sendModel(slot, id, 'shared', model);
+      return await remote.stepsShared({ ...base, worker: w });
+    } finally {
+      answered[w] = true;
+    }
   }).catch((e) => {
     // a worker that fails stops the others waiting at a barrier
     abortRun(memory, sync);
@@ -257,7 +269,9 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   const bad = failed.find((r) => !String((r.reason as Error)?.message).includes(STOPPED)) ?? failed[0];
   if (bad) {
-    // NOTE: a worker may still be leaving a barrier: the control block is left to it (it leaks).
+    // NOTE: a worker that never answered (it timed out, or ended mid-call) may still be leaving a
+    // barrier: then the control block is left to it (it leaks). Otherwise it is freed.
+    if (answered.every(Boolean)) run.control.dispose();
     run.control = null;
     throw bad.reason;
   }

@@ -10,6 +10,8 @@ function seq(n: number, seed: number): number[] {
   return Array.from({ length: n }, () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return (s / 2 ** 32) * 2 - 1; });
 }
 
+const EDGE_ROWS = [-Infinity, -Infinity, -Infinity, -Infinity, 0, -Infinity, 1, -200, Infinity, 0, 1, 2, NaN, 0, 1, 2, 0, -90, -100, -3e38];
+
 const CASES: Record<string, () => Tensor> = {
   'add broadcast': () => eg.add(eg.tensor(seq(15, 1), [3, 5]), eg.tensor(seq(5, 2), [5])),
   'mul scalar': () => eg.mul(eg.tensor(seq(8, 3), [8]), 2.5),
@@ -30,6 +32,12 @@ const CASES: Record<string, () => Tensor> = {
   oneHot: () => eg.oneHot(eg.tensor([1, 0, 3], [3], 'int32'), 4),
   'int32 add': () => eg.add(eg.tensor([1, -2, 3], [3], 'int32'), eg.tensor([5, 6, 7], [3], 'int32')),
   'sparse softmax cross-entropy': () => eg.losses.sparseSoftmaxCrossEntropy(eg.tensor([1, 2], [2], 'int32'), eg.tensor(seq(8, 21), [2, 4])),
+  // edge values (tests/edge-values.test.ts): rows all -Infinity, with -Infinity, +Infinity, NaN, underflow
+  'softmax edge rows': () => eg.softmax(eg.tensor(EDGE_ROWS, [5, 4])),
+  'logSoftmax edge rows': () => eg.logSoftmax(eg.tensor(EDGE_ROWS, [5, 4])),
+  'softmax cross-entropy, -Infinity logit with label 0': () =>
+    eg.losses.softmaxCrossEntropy(eg.tensor([0, 1, 0, 0], [1, 4]), eg.tensor([-Infinity, 0, 1, -200], [1, 4])),
+  'int32 mul wraps': () => eg.mul(eg.tensor([123456789, 2147483647], [2], 'int32'), eg.tensor([987654321, 2147483647], [2], 'int32')),
 };
 
 /** One SGD step of a dense layer: relu(x W + b), softmax cross-entropy, gradients, update with ops. */

@@ -43,6 +43,9 @@ describe.skipIf(!browserWanted)('webgpu in headless chromium', () => {
     expect(problems).toEqual([]);
     expect(Object.keys(r.gpu).length).toBeGreaterThanOrEqual(20);
     expect(r.gpu['train: loss'][0]).toBeGreaterThan(0);
+    // NaN and -Infinity came through the page (so the edge rows above compared them)
+    expect(r.gpu['softmax edge rows'][0]).toBeNaN();
+    expect(r.gpu['logSoftmax edge rows'][5]).toBe(-Infinity);
   }, 180_000);
 });
 

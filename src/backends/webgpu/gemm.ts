@@ -238,7 +238,8 @@ function gemm(ctx: Ctx, [a, b, bias]: readonly Info[], tA: boolean, tB: boolean,
   const [Ba, ar, ac] = a.shape;
   const [Bb, br, bc] = b.shape;
   const M = tA ? ac : ar, K = tA ? ar : ac, N = tB ? br : bc;
-  const B = Math.max(Ba, Bb);
+  // NOTE: Ba and Bb are each 1 or B, and B may be 0 (an empty batch).
+  const B = Ba === 1 ? Bb : Ba;
   const o = ctx.out([B, M, N], 'float32');
   if (B * M * N === 0) return o;
   const sa = Ba === 1 ? 0 : M * K, sb = Bb === 1 ? 0 : K * N;

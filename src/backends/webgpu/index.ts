@@ -2,7 +2,7 @@
 // compute program, dispatches batched into few submits, reads through mapAsync staging buffers.
 /// <reference types="@webgpu/types" />
 import type { Backend } from '../backend.js';
-import { type DType, type TypedArray, sizeOf } from '../../kernels.js';
+import { type DType, type TypedArray, checkAllocation, sizeOf } from '../../kernels.js';
 import { GpuRuntime, type GBuf, groups } from './runtime.js';
 import { type Ctx, type Impl, WG } from './ctx.js';
 import { registerElementwise } from './elementwise.js';
@@ -84,10 +84,13 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     throw new Error(`webgpu: the adapter '${facts.name}' refused a device: ${(e as Error).message}`);
   }
   const rt = new GpuRuntime(device, gpu);
+  // NOTE: a buffer is bound whole to a shader, so the binding limit caps one tensor.
+  const maxBytes = Math.min(device.limits.maxBufferSize, device.limits.maxStorageBufferBindingSize);
+  const alloc = (dtype: DType, size: number): GBuf => rt.alloc(checkAllocation('webgpu', dtype, size, 4, maxBytes));
   const table: Record<string, Impl> = {};
   const ctx: Ctx = {
     rt, table,
-    out: (shape, dtype) => ({ shape: [...shape], dtype, buf: rt.alloc(sizeOf(shape) * 4) }),
+    out: (shape, dtype) => ({ shape: [...shape], dtype, buf: alloc(dtype, sizeOf(shape)) }),
     groups: (n) => groups(Math.ceil(n / WG)),
   };
   registerElementwise(ctx);
@@ -108,7 +111,7 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     runtime: rt,
     info,
     kernels: table as Backend<GBuf>['kernels'],
-    alloc: (_dtype: DType, size: number) => rt.alloc(size * 4),
+    alloc,
     write(buf, values, dtype) {
       const arr: TypedArray = dtype === 'int32' ? Int32Array.from(values) : Float32Array.from(values);
       if (dtype === 'int32' && arr.length <= HOST_COPY_MAX) buf.host = arr;

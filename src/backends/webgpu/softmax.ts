@@ -1,6 +1,10 @@
 // Row programs on [rows, C]: softmax, logSoftmax and the fused losses softmaxCrossEntropy and
 // sparseSoftmaxCrossEntropy, all from one stable log-sum-exp. Program key `rows/<op>/<W>`: W = 1
 // gives each row an invocation (small C), W = 64 gives each row a workgroup with shared sums.
+// Edge values as src/kernels.ts (the softmax entry) and js.ts, decided on the bits rather than left
+// to NaN and Infinity arithmetic, which shader compilers may fold: a row whose max is not finite
+// (all -Infinity, or +Infinity or NaN in it) is NaN throughout, a -Infinity beside a finite max gives
+// 0 (logSoftmax -Infinity), and a loss term whose label is 0 is skipped.
 import { MATH, PARAMS, flatIndex } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 import { groups } from './runtime.js';
@@ -18,17 +22,22 @@ function program(op: Op, W: 1 | 64) {
     const outBinding = sce || sparse ? 3 : 2;
     let tail: string;
     if (op === 'softmax' || op === 'logSoftmax') {
-      const f = op === 'softmax' ? 'exp(X[b + c] - m - lse)' : 'X[b + c] - m - lse';
-      tail = `for (var c = l; c < C; c += ${W}u) { Y[b + c] = ${f}; }`;
+      const f = op === 'softmax' ? 'select(exp(v - m - lse), 0.0, is_ninf(v))' : 'select(v - m - lse, -inf_f(), is_ninf(v))';
+      tail = `for (var c = l; c < C; c += ${W}u) { let v = X[b + c]; Y[b + c] = select(${f}, nan_f(), bad); }`;
     } else if (sce) {
+      // NOTE: in a bad row each nonzero label adds 1 instead of its term: the row is NaN if any does.
       tail = `var ce = 0.0;
-  for (var c = l; c < C; c += ${W}u) { let y = T[b + c]; if (y != 0.0) { ce -= y * (X[b + c] - m - lse); } }
+  for (var c = l; c < C; c += ${W}u) {
+    let y = T[b + c];
+    if (y != 0.0) { let v = X[b + c]; ce -= select(select(y * (v - m - lse), -y * inf_f(), is_ninf(v)), -1.0, bad); }
+  }
   ${red('ce', 'sum')}
-  if (l == 0u) { Y[row] = ce; }`;
+  if (l == 0u) { Y[row] = select(ce, select(0.0, nan_f(), ce != 0.0), bad); }`;
     } else {
       tail = `if (l == 0u) {
     let y = T[row];
-    Y[row] = select(nan_f(), -(X[b + u32(max(y, 0))] - m - lse), y >= 0 && u32(y) < C);
+    let v = X[b + u32(max(y, 0))];
+    Y[row] = select(nan_f(), select(-(v - m - lse), inf_f(), is_ninf(v)), y >= 0 && u32(y) < C && !bad);
   }`;
     }
     const shared = wide ? `
@@ -59,6 +68,7 @@ fn reduce_max(v: f32, l: u32) -> f32 {
 ${labels}
 @group(0) @binding(${outBinding}) var<storage, read_write> Y: array<f32>;
 ${shared}
+fn is_ninf(v: f32) -> bool { return bitcast<u32>(v) == 0xff800000u; }
 ${entry}
   if (row >= p(0)) { return; }
   let C = p(1u);
@@ -66,9 +76,11 @@ ${entry}
   var m = -inf_f();
   for (var c = l; c < C; c += ${W}u) { m = max_f(m, X[b + c]); }
   ${red('m', 'max')}
-  if (m == -inf_f()) { m = 0.0; }
+  // all -Infinity, +Infinity or NaN in the row (max_f lets NaN win)
+  let bad = (bitcast<u32>(m) & 0x7fffffffu) >= 0x7f800000u;
+  if (bad) { m = 0.0; }
   var s = 0.0;
-  for (var c = l; c < C; c += ${W}u) { s += exp(X[b + c] - m); }
+  for (var c = l; c < C; c += ${W}u) { let v = X[b + c]; if (!bad && !is_ninf(v)) { s += exp(v - m); } }
   ${red('s', 'sum')}
   let lse = log(s);
   ${tail}
