@@ -236,9 +236,21 @@ export function f32_clip_grad(dy: usize, x: usize, out: usize, n: i32, lo: f32, 
 // ---- binary -------------------------------------------------------------------------------
 
 /** Math.pow semantics (musl's pow differs at pow(±1, ±Infinity) and pow(1, NaN)). */
+// NOTE: Math.pow of a negative base took an exponent close to an integer (1.0000001) as that
+// integer: pow(-1, 1.0000001) gave -1, not NaN. A base with its sign bit set (-0 included) is now
+// raised as |a| and its sign fixed here, by whether b is an odd integer.
 @inline function jsPow(a: f64, b: f64): f64 {
   if (isNaN(b) || (Math.abs(a) == 1 && !isFinite(b))) return NaN;
-  return Math.pow(a, b);
+  if ((reinterpret<u64>(a) >> 63) == 0 || isNaN(a)) return Math.pow(a, b);
+  const m = -a;
+  if (!isFinite(b)) return Math.pow(m, b);
+  if (Math.floor(b) == b) {
+    const r = Math.pow(m, b);
+    // doubles of 2^53 and more are even integers
+    return Math.abs(b) < 9007199254740992.0 && (<i64>b & 1) != 0 ? -r : r;
+  }
+  // a non-integer power of a negative number is NaN, except for -0 and -Infinity (as of +0, +Infinity)
+  return m == 0 || m == Infinity ? Math.pow(m, b) : NaN;
 }
 
 // One class per op, generic over the lane type T (f32 or i32): v128.add<T> is f32x4.add or i32x4.add,

@@ -197,6 +197,17 @@ for (const cfg of testBackends()) {
       });
     });
 
+    describe('pow of a negative base (found by the fuzz suite)', () => {
+      it('is NaN for an exponent near, but not at, an integer; signs follow odd integers', async () => {
+        const f = Math.fround;
+        const a = t(eg.tensor([-1, -2, -0, -2, -0, -0, -Infinity, -Infinity, -Infinity, -8, -1.5]));
+        const b = t(eg.tensor([f(1.0000001), f(3.0000002), -458799.03125, 3, -3, 3, 0.5, 3, -2, 2 ** 24, -1]));
+        const got = await read(t(eg.pow(a, b)));
+        const want = [NaN, NaN, Infinity, -8, -Infinity, -0, Infinity, -Infinity, 0, f((-8) ** (2 ** 24)), f(-1 / 1.5)];
+        got.forEach((v, i) => expect(Object.is(v, want[i]) || Math.abs(v - want[i]) <= 1e-6 * Math.abs(want[i]), `pow case ${i}: got ${v}, want ${want[i]}`).toBe(true));
+      });
+    });
+
     describe('clear errors', () => {
       it('stack reports stack', () => {
         expect(() => eg.stack([t(eg.zeros([2])), t(eg.zeros([2], 'int32'))])).toThrow(/^stack: dtype mismatch/);
