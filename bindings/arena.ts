@@ -75,6 +75,8 @@ export class Arena {
   private f32View: Float32Array;
   private i32View: Int32Array;
   private u8View: Uint8Array;
+  private i8View: Int8Array;
+  private u16View: Uint16Array;
   private paramsView: Int32Array;
 
   /** `heapBase`: first byte the module leaves free (its static data lies below). */
@@ -103,6 +105,8 @@ export class Arena {
     this.f32View = new Float32Array(memory.buffer);
     this.i32View = new Int32Array(memory.buffer);
     this.u8View = new Uint8Array(memory.buffer);
+    this.i8View = new Int8Array(memory.buffer);
+    this.u16View = new Uint16Array(memory.buffer);
     this.paramsView = new Int32Array(memory.buffer, this.paramsPtr, PARAMS_BYTES / 4);
   }
 
@@ -188,6 +192,8 @@ export class Arena {
   f32(): Float32Array { this.refresh(); return this.f32View; }
   i32(): Int32Array { this.refresh(); return this.i32View; }
   u8(): Uint8Array { this.refresh(); return this.u8View; }
+  i8(): Int8Array { this.refresh(); return this.i8View; }
+  u16(): Uint16Array { this.refresh(); return this.u16View; }
 
   /** The params block as int32 slots. */
   params(): Int32Array { this.refresh(); return this.paramsView; }
@@ -198,6 +204,8 @@ export class Arena {
     this.f32View = new Float32Array(buf);
     this.i32View = new Int32Array(buf);
     this.u8View = new Uint8Array(buf);
+    this.i8View = new Int8Array(buf);
+    this.u16View = new Uint16Array(buf);
     this.paramsView = new Int32Array(buf, this.paramsPtr, PARAMS_BYTES / 4);
   }
 

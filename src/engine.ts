@@ -1,7 +1,8 @@
 // The engine: the active backend, kernel dispatch, tidy scopes, the autograd tape and memory
 // accounting. Ops call runKernel; gradient rules register into `gradients` (never imported here).
 import type { Backend, BackendName } from './backends/backend.js';
-import { AllocationError, type DType, type KernelAttrs, type KernelName, type TensorInfo, type TypedArray, sizeOf } from './kernels.js';
+import { AllocationError, KERNEL_DEFS, type KernelAttrs, type KernelImpl, type KernelName, type TensorInfo, sizeOf, unsupportedKernel } from './kernels.js';
+import { type DType, type TypedArray, bytesOf } from './dtypes.js';
 import { Storage, Tensor, Variable, setAssignHook, setTensorHost } from './tensor.js';
 import { isNode } from './platform.js';
 
@@ -155,7 +156,7 @@ class Engine {
 
   /** Wraps a fresh backend buffer as a tensor owned by the current scope. */
   wrap(info: TensorInfo, backend: Backend): Tensor {
-    const bytes = sizeOf(info.shape) * (backend.elementBytes?.(info.dtype) ?? 4);
+    const bytes = sizeOf(info.shape) * (backend.elementBytes?.(info.dtype) ?? bytesOf(info.dtype));
     const s = new Storage(backend, info.buf, bytes);
     this.bytes += bytes;
     return this.track(new Tensor(info.shape, info.dtype, s));
@@ -284,26 +285,38 @@ class Engine {
   // ---- kernels ---------------------------------------------------------------------------
 
   /**
-   * Runs kernel `name` on the active backend and records it on the tape. `shapes`, when given,
-   * are the canonical shapes the kernel sees in place of the inputs' own (same sizes).
+   * Runs kernel `name` on the active backend and records it on the tape: the backend must have it
+   * (else the error names kernel and backend), its definition (kernels.ts) infers the outputs, the
+   * backend allocates them (bytes from dtypes.ts) and its implementation fills them. `shapes`, when
+   * given, are the canonical shapes the kernel sees in place of the inputs' own (same sizes).
    */
   runKernel<K extends KernelName>(name: K, inputs: Tensor[], attrs: KernelAttrs[K], shapes?: (readonly number[])[]): Tensor[] {
     const b = this.requireBackend(name);
-    const infos = inputs.map((t, i) => {
+    const impl = b.kernels[name] as KernelImpl<unknown, K> | undefined;
+    if (impl === undefined) throw unsupportedKernel(name, b.name);
+    // NOTE: plain loops with push: this runs once per op, and the arrays stay packed.
+    const infos: TensorInfo[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      const t = inputs[i];
       const s = t.live(name);
       if (s.backend !== b) throw foreignTensor(name, t, s.backend, b);
-      return { shape: shapes?.[i] ?? t.shape, dtype: t.dtype, buf: s.buf };
-    });
-    const impl = b.kernels[name] as ((i: TensorInfo[], a: unknown) => TensorInfo | TensorInfo[]) | undefined;
-    if (!impl) throw new Error(`kernel '${name}' is not implemented on backend '${b.name}'`);
-    let res: TensorInfo | TensorInfo[];
+      infos.push({ shape: shapes === undefined ? t.shape : shapes[i], dtype: t.dtype, buf: s.buf });
+    }
+    const specs = KERNEL_DEFS[name].infer(infos, attrs as never);
+    const outInfos: TensorInfo[] = [];
     try {
-      res = impl(infos, attrs);
+      for (let i = 0; i < specs.length; i++) {
+        const o = specs[i];
+        outInfos.push({ shape: o.shape, dtype: o.dtype, buf: b.alloc(o.dtype, sizeOf(o.shape)) });
+      }
+      impl(infos, outInfos, attrs);
     } catch (e) {
+      for (const o of outInfos) b.free(o.buf);
       throw e instanceof AllocationError ? e.in(name) : e;
     }
-    const outs = (Array.isArray(res) ? res : [res]).map((info) => this.wrap(info, b));
-    this.record(name, inputs, outs, attrs, infos.map((i) => i.shape));
+    const outs: Tensor[] = [];
+    for (let i = 0; i < outInfos.length; i++) outs.push(this.wrap(outInfos[i], b));
+    if (this.tapes.length > 0) this.record(name, inputs, outs, attrs, shapes === undefined ? undefined : infos.map((i) => i.shape));
     return outs;
   }
 
@@ -315,24 +328,27 @@ class Engine {
    */
   runKernelInPlace<K extends KernelName>(name: K, targets: Variable[], inputs: Tensor[], attrs: KernelAttrs[K]): void {
     const b = this.requireBackend(name);
-    const impl = b.kernels[name] as ((i: TensorInfo[], a: unknown) => unknown) | undefined;
-    if (!impl) throw new Error(`kernel '${name}' is not implemented on backend '${b.name}'`);
+    const impl = b.kernels[name] as KernelImpl<unknown, K> | undefined;
+    if (impl === undefined) throw unsupportedKernel(name, b.name);
     for (const t of [...targets, ...inputs]) {
       if (t.live(name).backend !== b) throw foreignTensor(name, t, t.storage!.backend, b);
     }
     for (const v of targets) this.ensureOwnStorage(v);
-    impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), attrs);
+    impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), [], attrs);
   }
 
   /** Gives `v` storage of its own (copy on write) if another tensor shares it. */
   ensureOwnStorage(v: Variable): void {
     const s = v.storage!;
     if (s.refs === 1) return;
-    const copy = s.backend.kernels.cast as (i: TensorInfo[], a: KernelAttrs['cast']) => TensorInfo;
-    const info = copy([{ shape: v.shape, dtype: v.dtype, buf: s.buf }], { dtype: v.dtype });
-    const bytes = sizeOf(info.shape) * (s.backend.elementBytes?.(info.dtype) ?? 4);
+    const b = s.backend;
+    const copy = b.kernels.cast;
+    if (copy === undefined) throw unsupportedKernel('cast', b.name);
+    const buf = b.alloc(v.dtype, v.size);
+    copy([{ shape: v.shape, dtype: v.dtype, buf: s.buf }], [{ shape: v.shape, dtype: v.dtype, buf }], { dtype: v.dtype });
+    const bytes = v.size * (b.elementBytes?.(v.dtype) ?? bytesOf(v.dtype));
     this.bytes += bytes;
-    this.assign(v, new Storage(s.backend, info.buf, bytes));
+    this.assign(v, new Storage(b, buf, bytes));
   }
 
   // ---- tidy ------------------------------------------------------------------------------

@@ -1,11 +1,15 @@
-// The closed kernel set: every kernel a backend may implement, with its inputs and attributes.
+// The closed kernel set, family by family: every kernel's attributes and canonical inputs, its
+// definition (the dtypes it takes and the shapes and dtypes of its outputs, inferred once here for
+// every backend), the types a backend's table must satisfy, and the shape helpers backends share.
 //
 // Kernels see canonical shapes only. Ops (src/ops/) do broadcasting, axis handling and validation,
 // then reshape their operands into the forms written below before calling a kernel. A backend that
 // implements a kernel must accept exactly these forms; the `js` backend is the reference.
 
-export type DType = 'float32' | 'int32';
-export type TypedArray = Float32Array | Int32Array;
+import { type DType, dtypeUnsupported } from './dtypes.js';
+
+export type { DType, TypedArray } from './dtypes.js';
+export { arrayFor } from './dtypes.js';
 
 /** Elementwise one-input kernels. float32 in, float32 out (neg/abs/square/sign also take int32, same dtype out). */
 export const UNARY = [
@@ -132,14 +136,26 @@ export type KernelName = keyof KernelAttrs;
 /** Activations a fusedMatmul applies to its output. */
 export type FusedActivation = 'linear' | 'relu' | 'gelu' | 'sigmoid' | 'tanh';
 
-export const KERNELS: readonly KernelName[] = [
-  ...UNARY, ...BINARY, ...UNARY_GRAD, ...REDUCE,
-  'softmax', 'logSoftmax', 'matmul', 'transpose', 'slice', 'pad', 'concat', 'gather', 'scatterAdd',
-  'oneHot', 'cast', 'fill', 'softmaxCrossEntropy', 'sparseSoftmaxCrossEntropy',
-  ...OPTIMIZER_UPDATES,
-  // fused dense forward
-  'fusedMatmul',
-];
+/**
+ * The kernel families. One family name runs through the code: assembly/<family>.ts (the wasm
+ * kernels), backends/webgpu/<family>.ts (the WGSL programs), the family's section of
+ * backends/js.ts, backends/wasm.ts and KERNEL_DEFS below, and its cases in the tests and bench.
+ */
+export const FAMILIES = {
+  elementwise: [...UNARY, ...BINARY, ...UNARY_GRAD],
+  reduce: REDUCE,
+  softmax: ['softmax', 'logSoftmax', 'softmaxCrossEntropy', 'sparseSoftmaxCrossEntropy'],
+  gemm: ['matmul', 'fusedMatmul'],
+  layout: ['transpose', 'slice', 'pad', 'concat', 'gather', 'scatterAdd', 'oneHot', 'cast', 'fill'],
+  optim: OPTIMIZER_UPDATES,
+} as const satisfies Record<string, readonly KernelName[]>;
+export type Family = keyof typeof FAMILIES;
+/** A kernel in KernelAttrs but in no family is a compile error here. */
+const everyKernelHasAFamily: [Exclude<KernelName, (typeof FAMILIES)[Family][number]>] extends [never] ? true : never = true;
+void everyKernelHasAFamily;
+
+/** Every kernel, family by family. */
+export const KERNELS: readonly KernelName[] = Object.values(FAMILIES).flat();
 
 /** The data of one tensor as a kernel sees it: a shape, a dtype and the backend's buffer. */
 export interface TensorInfo<B = unknown> {
@@ -148,11 +164,260 @@ export interface TensorInfo<B = unknown> {
   readonly buf: B;
 }
 
-/** A backend's implementation of one kernel. Returns newly allocated outputs (one, or several). */
-export type KernelImpl<B = unknown, A = any> =
-  (inputs: readonly TensorInfo<B>[], attrs: A) => TensorInfo<B> | TensorInfo<B>[];
+/** An output a kernel's inference rule asks for; the engine allocates it. */
+export interface OutSpec {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
 
-export type KernelTable<B = unknown> = { [K in KernelName]?: KernelImpl<B, KernelAttrs[K]> };
+/**
+ * A backend's implementation of kernel K: it fills `outputs` (allocated by the engine from the
+ * kernel's inference rule) from `inputs`; no shape logic, no allocation. In-place kernels (the
+ * optimizer updates) get their targets first in `inputs` and no outputs.
+ */
+export type KernelImpl<B, K extends KernelName> =
+  (inputs: readonly TensorInfo<B>[], outputs: readonly TensorInfo<B>[], attrs: KernelAttrs[K]) => void;
+
+/** What a backend's table holds at run time (a kernel may be missing: it is then unsupported). */
+export type KernelTable<B = unknown> = { [K in KernelName]?: KernelImpl<B, K> };
+
+/**
+ * The type a backend's table must satisfy: every kernel but those of its explicit `unsupported`
+ * list U. A kernel added to KernelAttrs is then a compile error in every backend until it is
+ * implemented or listed.
+ */
+export type KernelSet<B, U extends KernelName = never> = { [K in Exclude<KernelName, U>]: KernelImpl<B, K> };
+
+/**
+ * One entry per name of a kernel family, each made by `make(name)`. An implementation typed for
+ * the family's union of attributes fits every member's slot of a KernelSet.
+ */
+export function family<F extends KernelName, V>(names: readonly F[], make: (name: F) => V): { [K in F]: V } {
+  const out = {} as { [K in F]: V };
+  for (const n of names) out[n] = make(n);
+  return out;
+}
+
+/** The error for a kernel a backend does not implement, naming both. */
+export function unsupportedKernel(name: string, backend: string): Error {
+  return new Error(`kernel '${name}' is not implemented on backend '${backend}'`);
+}
+
+// ---- shape helpers every backend shares -------------------------------------------------------
+
+/**
+ * The most dims a strided kernel walks after collapseDims (wasm's params block, WGSL's uniform
+ * holds this many; assembly/layout.ts and bindings/abi.ts ParamsLayout.maxRank mirror it).
+ */
+export const MAX_RANK = 8;
+
+/** Element strides of `shape` with 0 along the dims it broadcasts (size 1) to `out`'s rank. */
+export function broadcastStrides(shape: readonly number[]): number[] {
+  const s = stridesOf(shape);
+  for (let i = 0; i < s.length; i++) if (shape[i] === 1) s[i] = 0;
+  return s;
+}
+
+/**
+ * The fewest dims that walk `shape` with the same addresses for every operand: size-1 dims are
+ * dropped and a dim is merged into its left neighbour when, for every operand, the neighbour's
+ * stride is this dim's stride times its size (contiguous, or broadcast alike). `strides[k]` are
+ * operand k's element strides. A walk of one element comes back as shape [1].
+ */
+export function collapseDims(shape: readonly number[], strides: readonly (readonly number[])[]): { shape: number[]; strides: number[][] } {
+  const S: number[] = [];
+  const T: number[][] = [];
+  for (let k = 0; k < strides.length; k++) T.push([]);
+  for (let d = 0; d < shape.length; d++) {
+    const n = shape[d];
+    if (n === 1) continue;
+    const last = S.length - 1;
+    let merge = last >= 0;
+    for (let k = 0; merge && k < strides.length; k++) merge = T[k][last] === strides[k][d] * n;
+    if (merge) {
+      S[last] *= n;
+      for (let k = 0; k < strides.length; k++) T[k][last] = strides[k][d];
+    } else {
+      S.push(n);
+      for (let k = 0; k < strides.length; k++) T[k].push(strides[k][d]);
+    }
+  }
+  if (S.length === 0) { S.push(1); for (const t of T) t.push(0); }
+  return { shape: S, strides: T };
+}
+
+/** The rank error of a strided kernel, naming kernel and backend. */
+export function checkRank(what: string, backend: string, rank: number): void {
+  if (rank > MAX_RANK) {
+    throw new Error(`${what}: the ${backend} backend handles at most ${MAX_RANK} dims (after merging contiguous ones), got ${rank}`);
+  }
+}
+
+/** The GEMM dimensions of matmul's operands (see the matmul entry of KernelAttrs). */
+export interface MatmulDims {
+  B: number; M: number; N: number; K: number;
+  /** Elements between batches of a and b (0: the operand broadcasts over the batch). */
+  strideA: number; strideB: number;
+  /** Row lengths as stored. */
+  lda: number; ldb: number;
+}
+
+export function matmulDims(a: readonly number[], b: readonly number[], transposeA: boolean, transposeB: boolean): MatmulDims {
+  const Ba = a[0], ar = a[1], ac = a[2];
+  const Bb = b[0], br = b[1], bc = b[2];
+  // NOTE: Ba and Bb are each 1 or B, and B may be 0 (an empty batch).
+  return {
+    B: Ba === 1 ? Bb : Ba,
+    M: transposeA ? ac : ar, K: transposeA ? ar : ac, N: transposeB ? br : bc,
+    strideA: Ba === 1 ? 0 : ar * ac, strideB: Bb === 1 ? 0 : br * bc,
+    lda: ac, ldb: bc,
+  };
+}
+
+/** Adam's step size with both bias corrections: lr * sqrt(1 - beta2^t) / (1 - beta1^t). */
+export function adamStepSize(a: KernelAttrs['adamUpdate']): number {
+  return (a.lr * Math.sqrt(1 - a.beta2 ** a.step)) / (1 - a.beta1 ** a.step);
+}
+
+/** Element offset of slice's first element in x. */
+export function sliceOffset(shape: readonly number[], begin: readonly number[]): number {
+  return offsetOf(begin, stridesOf(shape));
+}
+
+// ---- the kernel definitions: accepted dtypes and the inference rule of the outputs ------------
+
+/** A kernel definition: the dtypes it takes and the shapes and dtypes of its outputs. */
+export interface KernelDef<K extends KernelName> {
+  /** The dtypes its first input may have (all inputs share it unless said otherwise). */
+  readonly dtypes: readonly DType[];
+  /** The outputs for these inputs (canonical shapes) and attributes; throws on a dtype it does not take. */
+  infer(inputs: readonly OutSpec[], attrs: KernelAttrs[K]): OutSpec[];
+  /** Runs in place (engine.runKernelInPlace): no outputs, never recorded. */
+  readonly inPlace?: true;
+}
+
+const F32: readonly DType[] = ['float32'];
+const F32_I32: readonly DType[] = ['float32', 'int32'];
+/** The layout kernels move 4-byte elements (every backend's copy loops do). */
+const WORD: readonly DType[] = ['float32', 'int32'];
+const ANY: readonly DType[] = ['float32', 'int32', 'int8', 'uint8', 'float16'];
+
+function takes(op: string, dtype: DType, dtypes: readonly DType[]): void {
+  // NOTE: a loop, not includes(): this runs on every kernel call.
+  for (let i = 0; i < dtypes.length; i++) if (dtypes[i] === dtype) return;
+  throw dtypeUnsupported(op, dtype, dtypes);
+}
+
+function same(op: string, dtypes: readonly DType[]) {
+  return { dtypes, infer: (ins: readonly OutSpec[]) => { takes(op, ins[0].dtype, dtypes); return [{ shape: ins[0].shape, dtype: ins[0].dtype }]; } };
+}
+function rows(op: string, dtypes: readonly DType[], out: (x: readonly number[]) => readonly number[]) {
+  return { dtypes, infer: (ins: readonly OutSpec[]) => { takes(op, ins[0].dtype, dtypes); return [{ shape: out(ins[0].shape), dtype: 'float32' as DType }]; } };
+}
+
+/** Broadcast output shape of two operands of one rank (a 0 in either gives 0). */
+export function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
+  const s: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    s.push(x === 0 || y === 0 ? 0 : x > y ? x : y);
+  }
+  return s;
+}
+
+const inPlace = { dtypes: F32, inPlace: true as const, infer: () => [] };
+
+const defs = {
+  // ---- elementwise
+  ...family(UNARY, (op) => same(op, INT_UNARY.has(op) ? F32_I32 : F32)),
+  ...family(BINARY, (op) => {
+    const dtypes = COMPARISONS.has(op) || INT_BINARY.has(op) ? F32_I32 : F32;
+    const cmp = COMPARISONS.has(op);
+    return {
+      dtypes,
+      infer: (ins: readonly OutSpec[]) => {
+        takes(op, ins[0].dtype, dtypes);
+        return [{ shape: broadcastShape(ins[0].shape, ins[1].shape), dtype: cmp ? 'float32' as DType : ins[0].dtype }];
+      },
+    };
+  }),
+  ...family(UNARY_GRAD, (op) => same(op, F32)),
+  // ---- reduce
+  ...family(REDUCE, (op) => ({
+    dtypes: F32_I32,
+    infer: ([x]: readonly OutSpec[]) => {
+      takes(op, x.dtype, F32_I32);
+      return [{ shape: [x.shape[0], x.shape[2]], dtype: op === 'argmax' || op === 'argmin' ? 'int32' as DType : x.dtype }];
+    },
+  })),
+  // ---- softmax
+  softmax: same('softmax', F32),
+  logSoftmax: same('logSoftmax', F32),
+  softmaxCrossEntropy: rows('softmaxCrossEntropy', F32, (x) => [x[0]]),
+  sparseSoftmaxCrossEntropy: rows('sparseSoftmaxCrossEntropy', F32, (x) => [x[0]]),
+  // ---- gemm
+  matmul: {
+    dtypes: F32,
+    infer: ([a, b], { transposeA, transposeB }) => {
+      takes('matmul', a.dtype, F32);
+      const d = matmulDims(a.shape, b.shape, transposeA, transposeB);
+      return [{ shape: [d.B, d.M, d.N], dtype: 'float32' }];
+    },
+  },
+  fusedMatmul: {
+    dtypes: F32,
+    infer: ([a, b], { transposeA, transposeB }) => {
+      takes('fusedMatmul', a.dtype, F32);
+      const d = matmulDims(a.shape, b.shape, transposeA, transposeB);
+      return [{ shape: [d.B, d.M, d.N], dtype: 'float32' }];
+    },
+  },
+  // ---- layout
+  transpose: {
+    dtypes: WORD,
+    infer: ([x], { perm }) => {
+      takes('transpose', x.dtype, WORD);
+      const shape: number[] = [];
+      for (const p of perm) shape.push(x.shape[p]);
+      return [{ shape, dtype: x.dtype }];
+    },
+  },
+  slice: { dtypes: WORD, infer: ([x], { size }) => { takes('slice', x.dtype, WORD); return [{ shape: size, dtype: x.dtype }]; } },
+  pad: {
+    dtypes: WORD,
+    infer: ([x], { before, after }) => { takes('pad', x.dtype, WORD); return [{ shape: padLayout(x.shape, before, after).shape, dtype: x.dtype }]; },
+  },
+  concat: {
+    dtypes: WORD,
+    infer: (xs, { axis }) => {
+      takes('concat', xs[0].dtype, WORD);
+      const shape = [...xs[0].shape];
+      let n = 0;
+      for (const x of xs) n += x.shape[axis];
+      shape[axis] = n;
+      return [{ shape, dtype: xs[0].dtype }];
+    },
+  },
+  gather: {
+    dtypes: WORD,
+    infer: ([x, idx]) => { takes('gather', x.dtype, WORD); return [{ shape: [x.shape[0], idx.shape[0], x.shape[2]], dtype: x.dtype }]; },
+  },
+  scatterAdd: {
+    dtypes: F32,
+    infer: ([dy], { n }) => { takes('scatterAdd', dy.dtype, F32); return [{ shape: [dy.shape[0], n, dy.shape[2]], dtype: 'float32' }]; },
+  },
+  oneHot: { dtypes: ['int32'], infer: ([idx], { depth }) => { takes('oneHot', idx.dtype, ['int32']); return [{ shape: [idx.shape[0], depth], dtype: 'float32' }]; } },
+  cast: { dtypes: ANY, infer: ([x], { dtype }) => [{ shape: x.shape, dtype }] },
+  fill: { dtypes: ANY, infer: (_, { shape, dtype }) => [{ shape, dtype }] },
+  // ---- optim
+  sgdUpdate: inPlace,
+  adamUpdate: inPlace,
+  rmspropUpdate: inPlace,
+  adagradUpdate: inPlace,
+} satisfies { [K in KernelName]: KernelDef<K> };
+
+/** Every kernel's definition, by name. */
+export const KERNEL_DEFS: { readonly [K in KernelName]: KernelDef<K> } = defs;
 
 /**
  * The most bytes one buffer may hold on the js backend: what the largest wasm memory (4 GiB, of
@@ -231,8 +496,4 @@ export function concatLayout(shapes: readonly (readonly number[])[], axis: numbe
   let at = 0;
   const offsets = shapes.map((x) => { const o = at * strides[axis]; at += x[axis]; return o; });
   return { shape: out, strides, offsets };
-}
-
-export function arrayFor(dtype: DType, n: number): TypedArray {
-  return dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
 }

@@ -14,8 +14,10 @@
 // |                | ... with logits of magnitude 1e4                             | rtol 1e-5, atol 4e-3 (4 ulp(1e4))| rtol 1e-10, atol 1e-8        |
 // | reduce         | sum mean                                                     | rtol 1e-6, atol 1e-7, stol 4e-6  | rtol 1e-14, stol 1e-14       |
 // | matmul         | matmul, K = inner dim                                        | stol 2*K*u32, atol 1e-7          | stol 2*K*u64, atol 1e-300    |
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
+import { engine } from '../src/engine.js';
+import { FAMILIES, KERNELS, UNARY_GRAD } from '../src/kernels.js';
 import { JS_F64, WASM_BUILD, testBackends, use, values, type BackendConfig } from './util/backends.js';
 import { type Case, type Family, type Instance, type Tensor, hashName, runInstance } from './util/cases.js';
 import type { Tol } from './util/close.js';
@@ -248,6 +250,20 @@ add({
   instances.push(inst('ties give the first index', [nd([2, 5], [1, 3, 3, 0, 3, 2, 2, 2, 2, 2])], (x) => eg.argmax(x, 1), (x) => R.reduce(x, 'argmax', 1)));
   instances.push(inst('int32 input', [randInt(rng, [4, 6], -9, 9)], (x) => eg.argmax(x, 1), (x) => R.reduce(x, 'argmax', 1)));
   add({ name: 'argmax (int32 output)', family: 'exact', instances });
+}
+{
+  const rng = new Rng(98);
+  const instances: Instance[] = [];
+  for (const axis of [0, 1, 2, -1]) {
+    instances.push(inst(`[2,3,4] axis ${axis}`, [randNd(rng, [2, 3, 4])], (x) => eg.argmin(x, axis), (x) => R.reduce(x, 'argmin', axis)));
+  }
+  for (const s of [[1], [5], [33]]) {
+    instances.push(inst(`${label(s)} no axis`, [randNd(rng, s)], (x) => eg.argmin(x), (x) => R.reduce(x, 'argmin')));
+  }
+  instances.push(inst('[5,33] axis 1', [randNd(rng, [5, 33])], (x) => eg.argmin(x, 1), (x) => R.reduce(x, 'argmin', 1)));
+  instances.push(inst('ties give the first index', [nd([2, 5], [1, 0, 0, 3, 0, 2, 2, 2, 2, 2])], (x) => eg.argmin(x, 1), (x) => R.reduce(x, 'argmin', 1)));
+  instances.push(inst('int32 input', [randInt(rng, [4, 6], -9, 9)], (x) => eg.argmin(x, 1), (x) => R.reduce(x, 'argmin', 1)));
+  add({ name: 'argmin (int32 output)', family: 'exact', instances });
 }
 
 // ----------------------------------------------------------------------------------- softmax family
@@ -575,9 +591,26 @@ function tolFor(family: Family, cfg: BackendConfig, i: Instance): Tol {
   return cfg.float64 ? { ...TOL64[family], ...i.tol64 } : { ...TOL32[family], ...i.tol32 };
 }
 
+/**
+ * Kernels whose cases live in another file: the in-place optimizer updates
+ * (tests/optimizers.test.ts), the backward kernels (tests/gradients.test.ts, every backend),
+ * fusedMatmul (tests/gemm.test.ts, tests/webgpu.test.ts).
+ */
+const ELSEWHERE: ReadonlySet<string> = new Set([...FAMILIES.optim, ...UNARY_GRAD, 'scatterAdd', 'fusedMatmul']);
+
 for (const cfg of CONFIGS) {
   describe(`conformance on ${cfg.label}`, () => {
-    beforeAll(() => use(cfg));
+    // Records every kernel the cases run, so a kernel of the closed set without a case fails below.
+    const ran = new Set<string>();
+    const runKernel = engine.runKernel;
+    beforeAll(async () => {
+      await use(cfg);
+      engine.runKernel = function (this: typeof engine, name, ...rest) {
+        ran.add(name);
+        return runKernel.call(this, name, ...rest);
+      } as typeof engine.runKernel;
+    });
+    afterAll(() => { engine.runKernel = runKernel; });
 
     it('init made it the active backend and features() describe it', () => {
       expect(eg.backend()).toBe(cfg.backend);
@@ -600,6 +633,10 @@ for (const cfg of CONFIGS) {
         expect(problems).toEqual([]);
       });
     }
+
+    it('every kernel of src/kernels.ts has a case here (or in the file named in ELSEWHERE)', () => {
+      expect(KERNELS.filter((k) => !ran.has(k) && !ELSEWHERE.has(k))).toEqual([]);
+    });
 
     describe('creation and reading', async () => {
       it('tensor from nested arrays infers shape, defaults to float32', async () => {

@@ -20,7 +20,7 @@ const rand = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.unifor
 
 /** Runs `f` on js (float32) and webgpu with the same host inputs; returns both outputs' values. */
 async function both(inputs: { shape: number[]; values: number[]; dtype?: 'float32' | 'int32' }[], f: (...xs: Tensor[]) => Tensor) {
-  const out: (Float32Array | Int32Array)[] = [];
+  const out: eg.TypedArray[] = [];
   for (const backend of ['js', 'webgpu'] as const) {
     await eg.init({ backend });
     const xs = inputs.map((i) => eg.tensor(i.values, i.shape, i.dtype ?? 'float32'));

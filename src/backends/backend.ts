@@ -1,5 +1,6 @@
 // What a backend is: storage (alloc/write/read/free) plus a kernel table.
-import type { DType, KernelTable, TypedArray } from '../kernels.js';
+import type { KernelTable } from '../kernels.js';
+import type { DType, TypedArray } from '../dtypes.js';
 
 export type BackendName = 'js' | 'wasm' | 'webgpu';
 
@@ -27,8 +28,13 @@ export interface Backend<B = any> {
   hostCopy?(buf: B): TypedArray | undefined;
   free(buf: B): void;
   memory(): BackendMemory;
-  /** Bytes per stored element of `dtype` when not 4 (the js backend's float64 mode). */
+  /** Bytes per stored element of `dtype` when not dtypes.ts's (the js backend's float64 mode). */
   elementBytes?(dtype: DType): number;
+  /**
+   * The kernels, each `(inputs, outputs, attrs)`; the engine allocates the outputs. Each backend
+   * builds it `satisfies KernelSet<B, Unsupported>`, so the compiler checks it is complete but for
+   * its explicit unsupported list; a kernel missing here throws naming kernel and backend.
+   */
   readonly kernels: KernelTable<B>;
   /** Extra facts for features(), e.g. which WASM build runs. */
   readonly info: Record<string, string | number | boolean>;

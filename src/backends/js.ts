@@ -3,11 +3,13 @@
 // gradient checks can run in double precision.
 import type { Backend } from './backend.js';
 import {
-  type DType, type KernelAttrs, type KernelTable, type TensorInfo, type TypedArray,
-  UNARY, BINARY, COMPARISONS, sizeOf, stridesOf, padLayout, concatLayout, checkAllocation, MAX_BUFFER_BYTES,
+  type KernelAttrs, type KernelSet, type TensorInfo,
+  UNARY, BINARY, UNARY_GRAD, family, sizeOf, stridesOf, broadcastStrides, padLayout, concatLayout, matmulDims, adamStepSize,
+  sliceOffset, checkAllocation, MAX_BUFFER_BYTES,
 } from '../kernels.js';
+import { type DType, type StorageArray, bytesOf, readValues, storageFor, toHalf, writeValues } from '../dtypes.js';
 
-type Arr = Float32Array | Float64Array | Int32Array;
+type Arr = StorageArray | Float64Array;
 type Info = TensorInfo<Arr>;
 
 const SQRT1_2 = Math.SQRT1_2;
@@ -84,7 +86,7 @@ const binaryFns: Record<(typeof BINARY)[number], (a: number, b: number) => numbe
 const int32Unary: Partial<Record<(typeof UNARY)[number], (x: number) => number>> = { square: (x) => Math.imul(x, x) };
 const int32Binary: Partial<Record<(typeof BINARY)[number], (a: number, b: number) => number>> = { mul: Math.imul };
 
-const gradFns = {
+const gradFns: Record<(typeof UNARY_GRAD)[number], (dy: number, v: number, a: any) => number> = {
   reluGrad: (dy: number, x: number) => (x > 0 ? dy : 0),
   leakyReluGrad: (dy: number, x: number, a: KernelAttrs['leakyReluGrad']) => (x > 0 ? dy : a.alpha * dy),
   sigmoidGrad: (dy: number, y: number) => dy * y * (1 - y),
@@ -111,82 +113,61 @@ function walk(shape: readonly number[], strides: readonly number[], fn: (i: numb
   }
 }
 
+/** The kernels the js backend does not implement (none: it is the reference). */
+export const JS_UNSUPPORTED = [] as const;
+
+/** The buffer's values as numbers (float16 widened), without a copy where they already are. */
+const values = (x: Info): ArrayLike<number> => (x.dtype === 'float16' ? readValues(x.buf as StorageArray, 'float16', 0, x.buf.length) : x.buf);
+
+/** act(op(a) op(b) + bias) on [B, M, N] (bias: N values or undefined; act undefined for linear). */
+function gemm(a: Info, b: Info, o: Info, transposeA: boolean, transposeB: boolean, bias?: Info, act?: (x: number, a: object) => number): void {
+  const { B, M, N, K, strideA, strideB, lda, ldb } = matmulDims(a.shape, b.shape, transposeA, transposeB);
+  for (let p = 0; p < B; p++) {
+    const ao = p * strideA, bo = p * strideB;
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < N; j++) {
+        let s = 0;
+        for (let q = 0; q < K; q++) {
+          const av = a.buf[ao + (transposeA ? q * lda + i : i * lda + q)];
+          const bv = b.buf[bo + (transposeB ? j * ldb + q : q * ldb + j)];
+          s += av * bv;
+        }
+        const at = (p * M + i) * N + j;
+        // NOTE: stored first, so the epilogue sees the product rounded to the output's precision.
+        o.buf[at] = s;
+        if (bias) o.buf[at] += bias.buf[j];
+        if (act) o.buf[at] = act(o.buf[at], {});
+      }
+    }
+  }
+}
+
 export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}): Backend<Arr> {
   const f64 = opts.precision === 'float64';
   let bytes = 0;
+  const elementBytes = (dtype: DType): number => (dtype === 'float32' && f64 ? 8 : bytesOf(dtype));
   const alloc = (dtype: DType, size: number): Arr => {
-    checkAllocation('js', dtype, size, dtype === 'float32' && f64 ? 8 : 4, MAX_BUFFER_BYTES);
-    const a = dtype === 'int32' ? new Int32Array(size) : f64 ? new Float64Array(size) : new Float32Array(size);
+    checkAllocation('js', dtype, size, elementBytes(dtype), MAX_BUFFER_BYTES);
+    const a = dtype === 'float32' && f64 ? new Float64Array(size) : storageFor(dtype, size);
     bytes += a.byteLength;
     return a;
   };
-  const out = (shape: readonly number[], dtype: DType): Info => ({ shape: [...shape], dtype, buf: alloc(dtype, sizeOf(shape)) });
 
-  const k: KernelTable<Arr> = {};
-  const tbl = k as Record<string, (inputs: readonly Info[], attrs: any) => Info | Info[]>;
-
-  for (const op of UNARY) {
-    tbl[op] = ([x], attrs) => {
-      const f = (x.dtype === 'int32' && int32Unary[op]) || unaryFns[op];
-      const o = out(x.shape, x.dtype);
-      const a = x.buf, b = o.buf;
-      for (let i = 0; i < a.length; i++) b[i] = f(a[i], attrs);
-      return o;
-    };
-  }
-
-  for (const op of BINARY) {
-    const cmp = COMPARISONS.has(op);
-    tbl[op] = ([a, b]) => {
-      const f = (a.dtype === 'int32' && int32Binary[op]) || binaryFns[op];
-      const shape = a.shape.map((d, i) => Math.max(d, b.shape[i]));
-      if (a.shape.includes(0) || b.shape.includes(0)) shape.forEach((_, i) => { if (a.shape[i] === 0 || b.shape[i] === 0) shape[i] = 0; });
-      const o = out(shape, cmp ? 'float32' : a.dtype);
-      const sa = stridesOf(a.shape).map((s, i) => (a.shape[i] === 1 ? 0 : s));
-      const sb = stridesOf(b.shape).map((s, i) => (b.shape[i] === 1 ? 0 : s));
-      const ob = o.buf, ab = a.buf, bb = b.buf;
-      if (ab.length === ob.length && bb.length === ob.length) {
-        // Same shapes: a plain loop (the general walk below gives the same result, slowly).
-        for (let i = 0; i < ob.length; i++) ob[i] = f(ab[i], bb[i]);
-        return o;
-      }
-      const aOff = new Array<number>(sizeOf(shape));
-      walk(shape, sa, (i, off) => { aOff[i] = off; });
-      walk(shape, sb, (i, off) => { ob[i] = f(ab[aOff[i]], bb[off]); });
-      return o;
-    };
-  }
-
-  for (const [op, f] of Object.entries(gradFns)) {
-    tbl[op] = ([dy, v], attrs) => {
-      const o = out(dy.shape, 'float32');
-      for (let i = 0; i < o.buf.length; i++) o.buf[i] = (f as (a: number, b: number, c: any) => number)(dy.buf[i], v.buf[i], attrs);
-      return o;
-    };
-  }
-
-  const reduce = (init: (x: Info) => number, step: (acc: number, v: number, r: number, best: number) => [number, number], arg: boolean) =>
-    ([x]: readonly Info[]): Info => {
+  /** reduce over [outer, R, inner] into o [outer, inner]. */
+  const reduce = (init: number, step: (acc: number, v: number, r: number, best: number) => [number, number], arg: boolean) =>
+    ([x]: readonly Info[], [o]: readonly Info[]): void => {
       const [outer, R, inner] = x.shape;
-      const o = out([outer, inner], arg ? 'int32' : x.dtype);
       for (let i = 0; i < outer; i++) {
         for (let j = 0; j < inner; j++) {
-          let acc = init(x), best = 0;
+          let acc = init, best = 0;
           for (let r = 0; r < R; r++) [acc, best] = step(acc, x.buf[(i * R + r) * inner + j], r, best);
           o.buf[i * inner + j] = arg ? best : acc;
         }
       }
-      return o;
     };
-  const sumF = reduce(() => 0, (acc, v) => [acc + v, 0], false);
+  const sumF = reduce(0, (acc, v) => [acc + v, 0], false);
   // NOTE: int32 sums wrap at every step: a double running sum would drop low bits past 2^53.
-  const sumI = reduce(() => 0, (acc, v) => [(acc + v) | 0, 0], false);
-  k.sum = (inputs) => (inputs[0].dtype === 'int32' ? sumI : sumF)(inputs);
-  // NOTE: NaN wins in max/min so a NaN in the input is never hidden.
-  k.max = reduce(() => -Infinity, (acc, v) => [Number.isNaN(v) || v > acc ? v : acc, 0], false);
-  k.min = reduce(() => Infinity, (acc, v) => [Number.isNaN(v) || v < acc ? v : acc, 0], false);
-  k.argmax = reduce(() => -Infinity, (acc, v, r, best) => (v > acc || (Number.isNaN(v) && !Number.isNaN(acc)) ? [v, r] : [acc, best]), true);
-  k.argmin = reduce(() => Infinity, (acc, v, r, best) => (v < acc || (Number.isNaN(v) && !Number.isNaN(acc)) ? [v, r] : [acc, best]), true);
+  const sumI = reduce(0, (acc, v) => [(acc + v) | 0, 0], false);
 
   /**
    * Stable log-sum-exp of row r of a [rows, C] buffer, with the row max m (NaN wins). Plain IEEE
@@ -200,214 +181,189 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     for (let c = 0; c < C; c++) s += Math.exp(x[r * C + c] - m);
     return [m, Math.log(s)];
   };
-  k.softmax = ([x]) => {
-    const [rows, C] = x.shape;
-    const o = out(x.shape, 'float32');
-    for (let r = 0; r < rows; r++) {
-      const [m, l] = rowLse(x.buf, r, C);
-      for (let c = 0; c < C; c++) o.buf[r * C + c] = Math.exp(x.buf[r * C + c] - m - l);
-    }
-    return o;
-  };
-  k.logSoftmax = ([x]) => {
-    const [rows, C] = x.shape;
-    const o = out(x.shape, 'float32');
-    for (let r = 0; r < rows; r++) {
-      const [m, l] = rowLse(x.buf, r, C);
-      for (let c = 0; c < C; c++) o.buf[r * C + c] = x.buf[r * C + c] - m - l;
-    }
-    return o;
-  };
-  k.softmaxCrossEntropy = ([logits, labels]) => {
-    const [rows, C] = logits.shape;
-    const o = out([rows], 'float32');
-    for (let r = 0; r < rows; r++) {
-      const [m, l] = rowLse(logits.buf, r, C);
-      let s = 0;
-      for (let c = 0; c < C; c++) {
-        const y = labels.buf[r * C + c];
-        if (y !== 0) s -= y * (logits.buf[r * C + c] - m - l);
-      }
-      o.buf[r] = s;
-    }
-    return o;
-  };
-  k.sparseSoftmaxCrossEntropy = ([logits, labels]) => {
-    const [rows, C] = logits.shape;
-    const o = out([rows], 'float32');
-    for (let r = 0; r < rows; r++) {
-      const [m, l] = rowLse(logits.buf, r, C);
-      const y = labels.buf[r];
-      o.buf[r] = y >= 0 && y < C ? -(logits.buf[r * C + y] - m - l) : NaN;
-    }
-    return o;
-  };
 
-  k.matmul = ([a, b], { transposeA, transposeB }) => {
-    const [Ba, ar, ac] = a.shape;
-    const [Bb, br, bc] = b.shape;
-    const M = transposeA ? ac : ar, K = transposeA ? ar : ac;
-    const N = transposeB ? br : bc;
-    // NOTE: Ba and Bb are each 1 or B, and B may be 0 (an empty batch).
-    const B = Ba === 1 ? Bb : Ba;
-    const o = out([B, M, N], 'float32');
-    for (let p = 0; p < B; p++) {
-      const ao = (Ba === 1 ? 0 : p) * ar * ac, bo = (Bb === 1 ? 0 : p) * br * bc;
-      for (let i = 0; i < M; i++) {
-        for (let j = 0; j < N; j++) {
-          let s = 0;
-          for (let q = 0; q < K; q++) {
-            const av = a.buf[ao + (transposeA ? q * ac + i : i * ac + q)];
-            const bv = b.buf[bo + (transposeB ? j * bc + q : q * bc + j)];
-            s += av * bv;
-          }
-          o.buf[(p * M + i) * N + j] = s;
+  const decay = (p: Arr, d: number) => { if (d !== 0) for (let i = 0; i < p.length; i++) p[i] -= p[i] * d; };
+
+  const kernels = {
+    ...family(UNARY, (op) => ([x]: readonly Info[], [o]: readonly Info[], attrs: object) => {
+      const f = (x.dtype === 'int32' && int32Unary[op]) || unaryFns[op];
+      const a = x.buf, b = o.buf;
+      for (let i = 0; i < a.length; i++) b[i] = f(a[i], attrs);
+    }),
+
+    ...family(BINARY, (op) => ([a, b]: readonly Info[], [o]: readonly Info[]) => {
+      const f = (a.dtype === 'int32' && int32Binary[op]) || binaryFns[op];
+      const ob = o.buf, ab = a.buf, bb = b.buf;
+      if (ab.length === ob.length && bb.length === ob.length) {
+        // Same shapes: a plain loop (the general walk below gives the same result, slowly).
+        for (let i = 0; i < ob.length; i++) ob[i] = f(ab[i], bb[i]);
+        return;
+      }
+      const aOff = new Array<number>(ob.length);
+      walk(o.shape, broadcastStrides(a.shape), (i, off) => { aOff[i] = off; });
+      walk(o.shape, broadcastStrides(b.shape), (i, off) => { ob[i] = f(ab[aOff[i]], bb[off]); });
+    }),
+
+    ...family(UNARY_GRAD, (op) => ([dy, v]: readonly Info[], [o]: readonly Info[], attrs: object) => {
+      const f = gradFns[op] as (a: number, b: number, c: object) => number;
+      for (let i = 0; i < o.buf.length; i++) o.buf[i] = f(dy.buf[i], v.buf[i], attrs);
+    }),
+
+    sum: (inputs, outputs) => (inputs[0].dtype === 'int32' ? sumI : sumF)(inputs, outputs),
+    // NOTE: NaN wins in max/min so a NaN in the input is never hidden.
+    max: reduce(-Infinity, (acc, v) => [Number.isNaN(v) || v > acc ? v : acc, 0], false),
+    min: reduce(Infinity, (acc, v) => [Number.isNaN(v) || v < acc ? v : acc, 0], false),
+    argmax: reduce(-Infinity, (acc, v, r, best) => (v > acc || (Number.isNaN(v) && !Number.isNaN(acc)) ? [v, r] : [acc, best]), true),
+    argmin: reduce(Infinity, (acc, v, r, best) => (v < acc || (Number.isNaN(v) && !Number.isNaN(acc)) ? [v, r] : [acc, best]), true),
+
+    softmax: ([x], [o]) => {
+      const [rows, C] = x.shape;
+      for (let r = 0; r < rows; r++) {
+        const [m, l] = rowLse(x.buf, r, C);
+        for (let c = 0; c < C; c++) o.buf[r * C + c] = Math.exp(x.buf[r * C + c] - m - l);
+      }
+    },
+    logSoftmax: ([x], [o]) => {
+      const [rows, C] = x.shape;
+      for (let r = 0; r < rows; r++) {
+        const [m, l] = rowLse(x.buf, r, C);
+        for (let c = 0; c < C; c++) o.buf[r * C + c] = x.buf[r * C + c] - m - l;
+      }
+    },
+    softmaxCrossEntropy: ([logits, labels], [o]) => {
+      const [rows, C] = logits.shape;
+      for (let r = 0; r < rows; r++) {
+        const [m, l] = rowLse(logits.buf, r, C);
+        let s = 0;
+        for (let c = 0; c < C; c++) {
+          const y = labels.buf[r * C + c];
+          if (y !== 0) s -= y * (logits.buf[r * C + c] - m - l);
+        }
+        o.buf[r] = s;
+      }
+    },
+    sparseSoftmaxCrossEntropy: ([logits, labels], [o]) => {
+      const [rows, C] = logits.shape;
+      for (let r = 0; r < rows; r++) {
+        const [m, l] = rowLse(logits.buf, r, C);
+        const y = labels.buf[r];
+        o.buf[r] = y >= 0 && y < C ? -(logits.buf[r * C + y] - m - l) : NaN;
+      }
+    },
+
+    matmul: ([a, b], [o], { transposeA, transposeB }) => gemm(a, b, o, transposeA, transposeB),
+    fusedMatmul: ([a, b, bias], [o], { transposeA, transposeB, activation }) =>
+      gemm(a, b, o, transposeA, transposeB, bias, activation === 'linear' ? undefined : unaryFns[activation]),
+
+    transpose: ([x], [o], { perm }) => {
+      const xs = stridesOf(x.shape);
+      walk(o.shape, perm.map((p) => xs[p]), (i, off) => { o.buf[i] = x.buf[off]; });
+    },
+    slice: ([x], [o], { begin, size }) => {
+      const base = sliceOffset(x.shape, begin);
+      walk(size, stridesOf(x.shape), (i, off) => { o.buf[i] = x.buf[base + off]; });
+    },
+    pad: ([x], [o], { before, after }) => {
+      const { strides, offset } = padLayout(x.shape, before, after);
+      walk(x.shape, strides, (i, off) => { o.buf[offset + off] = x.buf[i]; });
+    },
+    concat: (xs, [o], { axis }) => {
+      const { strides, offsets } = concatLayout(xs.map((x) => x.shape), axis);
+      xs.forEach((x, n) => walk(x.shape, strides, (i, off) => { o.buf[offsets[n] + off] = x.buf[i]; }));
+    },
+    gather: ([x, idx], [o]) => {
+      const [outer, N, inner] = x.shape;
+      const M = idx.shape[0];
+      for (let i = 0; i < outer; i++)
+        for (let m = 0; m < M; m++)
+          for (let j = 0; j < inner; j++) o.buf[(i * M + m) * inner + j] = x.buf[(i * N + idx.buf[m]) * inner + j];
+    },
+    scatterAdd: ([dy, idx], [o], { n }) => {
+      const [outer, M, inner] = dy.shape;
+      for (let i = 0; i < outer; i++)
+        for (let m = 0; m < M; m++)
+          for (let j = 0; j < inner; j++) o.buf[(i * n + idx.buf[m]) * inner + j] += dy.buf[(i * M + m) * inner + j];
+    },
+    oneHot: ([idx], [o], { depth }) => {
+      const n = idx.shape[0];
+      for (let i = 0; i < n; i++) {
+        const c = idx.buf[i];
+        if (c >= 0 && c < depth) o.buf[i * depth + c] = 1;
+      }
+    },
+    cast: ([x], [o], { dtype }) => {
+      if (x.dtype === dtype) { o.buf.set(x.buf); return; }
+      const v = values(x);
+      if (dtype === 'float16') { for (let i = 0; i < v.length; i++) o.buf[i] = toHalf(v[i]); return; }
+      // NOTE: to an integer type: truncation toward zero, then the typed array's wrap (NaN gives 0).
+      if (dtype === 'float32') o.buf.set(v);
+      else for (let i = 0; i < v.length; i++) o.buf[i] = Math.trunc(v[i]);
+    },
+    fill: (_, [o], { dtype, value }) => { o.buf.fill(dtype === 'float16' ? toHalf(value) : value); },
+
+    // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts) ----------------
+    sgdUpdate: (ts, _, { lr, momentum, nesterov, weightDecay }) => {
+      const p = ts[0].buf, g = ts[ts.length - 1].buf;
+      decay(p, lr * weightDecay);
+      if (momentum === 0) {
+        for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
+      } else {
+        const v = ts[1].buf;
+        for (let i = 0; i < p.length; i++) {
+          v[i] = momentum * v[i] - lr * g[i];
+          p[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
         }
       }
-    }
-    return o;
-  };
-  k.fusedMatmul = ([a, b, bias], { transposeA, transposeB, activation }) => {
-    const o = k.matmul!([a, b], { transposeA, transposeB }) as Info;
-    const N = o.shape[2];
-    const f = activation === 'linear' ? undefined : unaryFns[activation];
-    for (let i = 0; i < o.buf.length; i++) {
-      o.buf[i] = bias ? o.buf[i] + bias.buf[i % N] : o.buf[i];
-      if (f) o.buf[i] = f(o.buf[i], {});
-    }
-    return o;
-  };
-
-  k.transpose = ([x], { perm }) => {
-    const shape = perm.map((p) => x.shape[p]);
-    const xs = stridesOf(x.shape);
-    const o = out(shape, x.dtype);
-    walk(shape, perm.map((p) => xs[p]), (i, off) => { o.buf[i] = x.buf[off]; });
-    return o;
-  };
-  k.slice = ([x], { begin, size }) => {
-    const xs = stridesOf(x.shape);
-    const o = out(size, x.dtype);
-    const base = begin.reduce((acc, b, i) => acc + b * xs[i], 0);
-    walk(size, xs, (i, off) => { o.buf[i] = x.buf[base + off]; });
-    return o;
-  };
-  k.pad = ([x], { before, after }) => {
-    const { shape, strides, offset } = padLayout(x.shape, before, after);
-    const o = out(shape, x.dtype);
-    walk(x.shape, strides, (i, off) => { o.buf[offset + off] = x.buf[i]; });
-    return o;
-  };
-  k.concat = (xs, { axis }) => {
-    const { shape, strides, offsets } = concatLayout(xs.map((x) => x.shape), axis);
-    const o = out(shape, xs[0].dtype);
-    xs.forEach((x, n) => walk(x.shape, strides, (i, off) => { o.buf[offsets[n] + off] = x.buf[i]; }));
-    return o;
-  };
-  k.gather = ([x, idx]) => {
-    const [outer, N, inner] = x.shape;
-    const M = idx.shape[0];
-    const o = out([outer, M, inner], x.dtype);
-    for (let i = 0; i < outer; i++)
-      for (let m = 0; m < M; m++)
-        for (let j = 0; j < inner; j++) o.buf[(i * M + m) * inner + j] = x.buf[(i * N + idx.buf[m]) * inner + j];
-    return o;
-  };
-  k.scatterAdd = ([dy, idx], { n }) => {
-    const [outer, M, inner] = dy.shape;
-    const o = out([outer, n, inner], 'float32');
-    for (let i = 0; i < outer; i++)
-      for (let m = 0; m < M; m++)
-        for (let j = 0; j < inner; j++) o.buf[(i * n + idx.buf[m]) * inner + j] += dy.buf[(i * M + m) * inner + j];
-    return o;
-  };
-  k.oneHot = ([idx], { depth }) => {
-    const n = idx.shape[0];
-    const o = out([n, depth], 'float32');
-    for (let i = 0; i < n; i++) {
-      const c = idx.buf[i];
-      if (c >= 0 && c < depth) o.buf[i * depth + c] = 1;
-    }
-    return o;
-  };
-  k.cast = ([x], { dtype }) => {
-    const o = out(x.shape, dtype);
-    if (dtype === 'int32') for (let i = 0; i < x.buf.length; i++) o.buf[i] = Math.trunc(x.buf[i]);
-    else o.buf.set(x.buf);
-    return o;
-  };
-  k.fill = (_, { shape, dtype, value }) => {
-    const o = out(shape, dtype);
-    o.buf.fill(value);
-    return o;
-  };
-
-  // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts) ----------------
-  const decay = (p: Arr, d: number) => { if (d !== 0) for (let i = 0; i < p.length; i++) p[i] -= p[i] * d; };
-  k.sgdUpdate = (ts, { lr, momentum, nesterov, weightDecay }) => {
-    const p = ts[0].buf, g = ts[ts.length - 1].buf;
-    decay(p, lr * weightDecay);
-    if (momentum === 0) {
-      for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
-    } else {
-      const v = ts[1].buf;
+    },
+    adamUpdate: ([{ buf: p }, { buf: m }, { buf: v }, { buf: g }], _, attrs) => {
+      const { lr, beta1, beta2, epsilon, weightDecay } = attrs;
+      decay(p, lr * weightDecay);
+      const alpha = adamStepSize(attrs);
       for (let i = 0; i < p.length; i++) {
-        v[i] = momentum * v[i] - lr * g[i];
-        p[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
+        m[i] += (g[i] - m[i]) * (1 - beta1);
+        v[i] += (g[i] * g[i] - v[i]) * (1 - beta2);
+        p[i] -= (m[i] * alpha) / (Math.sqrt(v[i]) + epsilon);
       }
-    }
-    return [];
-  };
-  k.adamUpdate = ([{ buf: p }, { buf: m }, { buf: v }, { buf: g }], { lr, beta1, beta2, epsilon, step, weightDecay }) => {
-    decay(p, lr * weightDecay);
-    const alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
-    for (let i = 0; i < p.length; i++) {
-      m[i] += (g[i] - m[i]) * (1 - beta1);
-      v[i] += (g[i] * g[i] - v[i]) * (1 - beta2);
-      p[i] -= (m[i] * alpha) / (Math.sqrt(v[i]) + epsilon);
-    }
-    return [];
-  };
-  k.rmspropUpdate = (ts, { lr, rho, momentum, epsilon, centered, weightDecay }) => {
-    const p = ts[0].buf, ms = ts[1].buf, g = ts[ts.length - 1].buf;
-    const mom = momentum > 0 ? ts[2].buf : null, mg = centered ? ts[momentum > 0 ? 3 : 2].buf : null;
-    decay(p, lr * weightDecay);
-    for (let i = 0; i < p.length; i++) {
-      ms[i] = rho * ms[i] + (1 - rho) * g[i] * g[i];
-      let den = ms[i] + epsilon;
-      if (mg) {
-        mg[i] = rho * mg[i] + (1 - rho) * g[i];
-        den = ms[i] - mg[i] * mg[i] + epsilon;
+    },
+    rmspropUpdate: (ts, _, { lr, rho, momentum, epsilon, centered, weightDecay }) => {
+      const p = ts[0].buf, ms = ts[1].buf, g = ts[ts.length - 1].buf;
+      const mom = momentum > 0 ? ts[2].buf : null, mg = centered ? ts[momentum > 0 ? 3 : 2].buf : null;
+      decay(p, lr * weightDecay);
+      for (let i = 0; i < p.length; i++) {
+        ms[i] = rho * ms[i] + (1 - rho) * g[i] * g[i];
+        let den = ms[i] + epsilon;
+        if (mg) {
+          mg[i] = rho * mg[i] + (1 - rho) * g[i];
+          den = ms[i] - mg[i] * mg[i] + epsilon;
+        }
+        const inc = (lr * g[i]) / Math.sqrt(den);
+        if (mom) {
+          mom[i] = momentum * mom[i] + inc;
+          p[i] -= mom[i];
+        } else {
+          p[i] -= inc;
+        }
       }
-      const inc = (lr * g[i]) / Math.sqrt(den);
-      if (mom) {
-        mom[i] = momentum * mom[i] + inc;
-        p[i] -= mom[i];
-      } else {
-        p[i] -= inc;
+    },
+    adagradUpdate: ([{ buf: p }, { buf: a }, { buf: g }], _, { lr, epsilon, weightDecay }) => {
+      decay(p, lr * weightDecay);
+      for (let i = 0; i < p.length; i++) {
+        a[i] += g[i] * g[i];
+        p[i] -= (lr * g[i]) / Math.sqrt(a[i] + epsilon);
       }
-    }
-    return [];
-  };
-  k.adagradUpdate = ([{ buf: p }, { buf: a }, { buf: g }], { lr, epsilon, weightDecay }) => {
-    decay(p, lr * weightDecay);
-    for (let i = 0; i < p.length; i++) {
-      a[i] += g[i] * g[i];
-      p[i] -= (lr * g[i]) / Math.sqrt(a[i] + epsilon);
-    }
-    return [];
-  };
+    },
+  } satisfies KernelSet<Arr, (typeof JS_UNSUPPORTED)[number]>;
 
   return {
     name: 'js',
     info: { precision: f64 ? 'float64' : 'float32' },
-    kernels: k,
+    kernels,
     alloc,
-    write(buf, values) { buf.set(values); },
-    elementBytes: (dtype) => (dtype === 'float32' && f64 ? 8 : 4),
+    write(buf, vals, dtype) { writeValues(buf as StorageArray, dtype === 'float32' && f64 ? 'float32' : dtype, vals); },
+    elementBytes,
     // NOTE: in float64 precision this returns a Float64Array although the type says TypedArray.
-    read(buf, _dtype, size) { return buf.slice(0, size) as TypedArray; },
-    async readAsync(buf, _dtype, size) { return buf.slice(0, size) as TypedArray; },
+    read(buf, dtype, size) { return readValues(buf as StorageArray, dtype, 0, size); },
+    async readAsync(buf, dtype, size) { return readValues(buf as StorageArray, dtype, 0, size); },
     free(buf) { bytes -= buf.byteLength; },
     memory() { return { bytes }; },
   };

@@ -1,13 +1,16 @@
 // The wasm backend: tensors live in one WebAssembly.Memory owned by the arena; every kernel runs in
-// the AssemblyScript SIMD module. TypeScript here only does shapes, strides and allocation.
+// the AssemblyScript SIMD module. Outputs come allocated by the engine; TypeScript here only writes
+// strides into the params block and calls the export bindings/exports.ts names for the kernel.
 import type { Backend, BackendMemory } from './backend.js';
 import {
-  type DType, type KernelTable, type TensorInfo, type TypedArray,
-  UNARY, BINARY, UNARY_GRAD, COMPARISONS, sizeOf, stridesOf, padLayout, concatLayout,
-  AllocationError, checkAllocation, formatBytes,
+  type KernelSet, type TensorInfo,
+  UNARY, BINARY, UNARY_GRAD, REDUCE, family, sizeOf, stridesOf, broadcastStrides, collapseDims, checkRank, padLayout, concatLayout,
+  matmulDims, adamStepSize, sliceOffset, AllocationError, checkAllocation, formatBytes,
 } from '../kernels.js';
+import { type DType, type StorageArray, type TypedArray, bytesOf, readValues, toHalf, writeValues } from '../dtypes.js';
 import { Arena } from '../../bindings/arena.js';
-import { GemmActivation, ParamsLayout, type WasmKernels } from '../../bindings/abi.js';
+import { GemmActivation, ParamsLayout } from '../../bindings/abi.js';
+import { WASM_EXPORTS, exportsOf } from '../../bindings/exports.js';
 import { loadKernels, memoryMaxBytes, type WasmBuild } from '../../bindings/loader.js';
 
 /** A tensor's storage: a 16-byte aligned block of the memory (ptr 0, bytes 0 when empty). */
@@ -57,28 +60,11 @@ export interface WasmSharedMemory {
 export type WasmBackend = Backend<WasmBuf> & { readonly shared?: WasmSharedMemory };
 
 type Info = TensorInfo<WasmBuf>;
-type Impl = (inputs: readonly Info[], attrs: any) => Info | Info[];
 
 const EMPTY: WasmBuf = Object.freeze({ ptr: 0, bytes: 0 });
-const MAX_RANK = ParamsLayout.maxRank;
 
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** Shape and per-dim element strides of an N-d walk, with size-1 dims dropped and contiguous runs merged. */
-function collapse(shape: readonly number[], sa: readonly number[], sb: readonly number[]): [number[], number[], number[]] {
-  const S: number[] = [], A: number[] = [], B: number[] = [];
-  for (let d = 0; d < shape.length; d++) {
-    if (shape[d] === 1) continue;
-    const k = S.length - 1;
-    if (k >= 0 && A[k] === sa[d] * shape[d] && B[k] === sb[d] * shape[d]) {
-      S[k] *= shape[d]; A[k] = sa[d]; B[k] = sb[d];
-    } else {
-      S.push(shape[d]); A.push(sa[d]); B.push(sb[d]);
-    }
-  }
-  if (S.length === 0) return [[1], [0], [0]];
-  return [S, A, B];
-}
+/** The kernels the wasm backend does not implement (none). */
+export const WASM_UNSUPPORTED = [] as const;
 
 // Bit-level views for float32 rounding and patterns.
 const f32Box = new Float32Array(1);
@@ -116,7 +102,7 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   // NOTE: what lies below heapBase (the module's static data) is never the arena's.
   const maxBytes = memoryMaxBytes(memory) - heapBase;
   const alloc = (dtype: DType, size: number): WasmBuf => {
-    const bytes = checkAllocation('wasm', dtype, size, 4, maxBytes);
+    const bytes = checkAllocation('wasm', dtype, size, bytesOf(dtype), maxBytes);
     if (size === 0) return EMPTY;
     let ptr: number;
     try {
@@ -129,13 +115,22 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     liveBytes += bytes;
     return { ptr, bytes };
   };
-  const out = (shape: readonly number[], dtype: DType): Info => ({ shape: [...shape], dtype, buf: alloc(dtype, sizeOf(shape)) });
-
-  /** Writes an N-d params block; `what` names the kernel for the rank error. */
-  const params = (what: string, shape: readonly number[], sa: readonly number[], sb: readonly number[]): number => {
-    if (shape.length > MAX_RANK) {
-      throw new Error(`${what}: the wasm backend handles at most ${MAX_RANK} dims (after merging contiguous ones), got ${shape.length}`);
+  /** A view of the memory in `dtype`'s storage elements (float16: bits). */
+  const view = (dtype: DType): StorageArray => {
+    switch (dtype) {
+      case 'float32': return arena.f32();
+      case 'int32': return arena.i32();
+      case 'uint8': return arena.u8();
+      case 'int8': return arena.i8();
+      default: return arena.u16();
     }
+  };
+  /** Element index of `buf`'s first element in view(dtype). NOTE: `ptr / bytes`, never a shift (see below). */
+  const at = (buf: WasmBuf, dtype: DType): number => buf.ptr / bytesOf(dtype);
+
+  /** Writes an N-d params block (rank, shape, two stride lists); `what` names the kernel for the rank error. */
+  const params = (what: string, shape: readonly number[], sa: readonly number[], sb: readonly number[]): number => {
+    checkRank(what, 'wasm', shape.length);
     const p = arena.params();
     p[ParamsLayout.rank / 4] = shape.length;
     for (let d = 0; d < shape.length; d++) {
@@ -146,102 +141,25 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     return arena.paramsPtr;
   };
 
+  /** The params block of a contiguous walk over n elements. */
+  const flat = (n: number): number => {
+    const p = arena.params();
+    p[ParamsLayout.rank / 4] = 1;
+    p[ParamsLayout.shape / 4] = n;
+    p[ParamsLayout.strideA / 4] = 1;
+    p[ParamsLayout.strideB / 4] = 1;
+    return arena.paramsPtr;
+  };
+
+  const copy = WASM_EXPORTS.transpose.word;
   /** dst[i] = src[i] over `shape` with element strides on both sides (4-byte elements). */
   const copyNd = (what: string, src: number, dst: number, shape: readonly number[], ss: readonly number[], ds: readonly number[]): void => {
     if (sizeOf(shape) === 0) return;
-    const [S, A, B] = collapse(shape, ss, ds);
-    K.x32_copy_nd(src, dst, params(what, S, A, B));
+    const c = collapseDims(shape, [ss, ds]);
+    K[copy](src, dst, params(what, c.shape, c.strides[0], c.strides[1]));
   };
 
-  const k: Record<string, Impl> = {};
-
-  for (const op of UNARY) {
-    const f32 = K[`f32_${snake(op)}` as keyof WasmKernels] as (x: number, o: number, n: number, a?: number, b?: number) => void;
-    const i32 = K[`i32_${snake(op)}` as keyof WasmKernels] as ((x: number, o: number, n: number) => void) | undefined;
-    k[op] = ([x], attrs) => {
-      const o = out(x.shape, x.dtype);
-      const n = sizeOf(x.shape);
-      if (n === 0) return o;
-      if (x.dtype === 'int32') {
-        if (!i32) throw new Error(`${op}: int32 is not supported by the wasm backend`);
-        i32(x.buf.ptr, o.buf.ptr, n);
-      } else if (op === 'leakyRelu') {
-        f32(x.buf.ptr, o.buf.ptr, n, attrs.alpha);
-      } else if (op === 'clip') {
-        f32(x.buf.ptr, o.buf.ptr, n, Math.fround(attrs.min), Math.fround(attrs.max));
-      } else {
-        f32(x.buf.ptr, o.buf.ptr, n);
-      }
-      return o;
-    };
-  }
-
-  for (const op of BINARY) {
-    const f32 = K[`f32_${snake(op)}` as keyof WasmKernels] as (a: number, b: number, o: number, p: number) => void;
-    const i32 = K[`i32_${snake(op)}` as keyof WasmKernels] as ((a: number, b: number, o: number, p: number) => void) | undefined;
-    const cmp = COMPARISONS.has(op);
-    k[op] = ([a, b]) => {
-      const shape = a.shape.map((d, i) => (d === 0 || b.shape[i] === 0 ? 0 : d > b.shape[i] ? d : b.shape[i]));
-      const o = out(shape, cmp ? 'float32' : a.dtype);
-      if (sizeOf(shape) === 0) return o;
-      const sa = stridesOf(a.shape).map((s, i) => (a.shape[i] === 1 ? 0 : s));
-      const sb = stridesOf(b.shape).map((s, i) => (b.shape[i] === 1 ? 0 : s));
-      const [S, A, B] = collapse(shape, sa, sb);
-      const fn = a.dtype === 'int32' ? i32 : f32;
-      if (!fn) throw new Error(`${op}: int32 is not supported by the wasm backend`);
-      fn(a.buf.ptr, b.buf.ptr, o.buf.ptr, params(op, S, A, B));
-      return o;
-    };
-  }
-
-  for (const op of UNARY_GRAD) {
-    const fn = K[`f32_${snake(op)}` as keyof WasmKernels] as (dy: number, v: number, o: number, n: number, a?: number, b?: number) => void;
-    k[op] = ([dy, v], attrs) => {
-      const o = out(dy.shape, 'float32');
-      const n = sizeOf(dy.shape);
-      if (n === 0) return o;
-      if (op === 'leakyReluGrad') fn(dy.buf.ptr, v.buf.ptr, o.buf.ptr, n, attrs.alpha);
-      else if (op === 'clipGrad') fn(dy.buf.ptr, v.buf.ptr, o.buf.ptr, n, f32AtLeast(attrs.min), f32AtMost(attrs.max));
-      else fn(dy.buf.ptr, v.buf.ptr, o.buf.ptr, n);
-      return o;
-    };
-  }
-
-  for (const op of ['sum', 'max', 'min', 'argmax', 'argmin'] as const) {
-    k[op] = ([x]) => {
-      const [outer, R, inner] = x.shape;
-      const o = out([outer, inner], op.startsWith('arg') ? 'int32' : x.dtype);
-      if (outer * inner === 0) return o;
-      const fn = x.dtype === 'int32' ? K[`i32_${op}`] : K[`f32_${op}`];
-      fn(x.buf.ptr, o.buf.ptr, outer, R, inner);
-      return o;
-    };
-  }
-
-  k.softmax = ([x]) => {
-    const [rows, C] = x.shape;
-    const o = out(x.shape, 'float32');
-    if (rows * C > 0) K.f32_softmax(x.buf.ptr, o.buf.ptr, rows, C);
-    return o;
-  };
-  k.logSoftmax = ([x]) => {
-    const [rows, C] = x.shape;
-    const o = out(x.shape, 'float32');
-    if (rows * C > 0) K.f32_log_softmax(x.buf.ptr, o.buf.ptr, rows, C);
-    return o;
-  };
-  k.softmaxCrossEntropy = ([logits, labels]) => {
-    const [rows, C] = logits.shape;
-    const o = out([rows], 'float32');
-    if (rows > 0) K.f32_softmax_cross_entropy(logits.buf.ptr, labels.buf.ptr, o.buf.ptr, rows, C);
-    return o;
-  };
-  k.sparseSoftmaxCrossEntropy = ([logits, labels]) => {
-    const [rows, C] = logits.shape;
-    const o = out([rows], 'float32');
-    if (rows > 0) K.f32_sparse_softmax_cross_entropy(logits.buf.ptr, labels.buf.ptr, o.buf.ptr, rows, C);
-    return o;
-  };
+  const unsupportedDtype = (op: string, dtype: DType) => new Error(`${op}: ${dtype} is not supported by the wasm backend`);
 
   // The gemm kernels' scratch (packed panels): one arena block, grown on demand, never a tensor.
   let work = { ptr: 0, bytes: 0 };
@@ -253,126 +171,186 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     }
     return work.ptr;
   };
-  /** act(op(a) op(b) + bias) for the matmul forms; bias: pointer to N floats or 0. */
-  const gemm = (a: Info, b: Info, bias: number, act: number, transposeA: boolean, transposeB: boolean): Info => {
-    const [Ba, ar, ac] = a.shape;
-    const [Bb, br, bc] = b.shape;
-    const M = transposeA ? ac : ar, K_ = transposeA ? ar : ac, N = transposeB ? br : bc;
-    // NOTE: Ba and Bb are each 1 or B, and B may be 0 (an empty batch).
-    const B = Ba === 1 ? Bb : Ba;
-    const o = out([B, M, N], 'float32');
-    if (B * M * N === 0) return o;
-    const fn = transposeA ? (transposeB ? K.f32_gemm_tt : K.f32_gemm_tn) : (transposeB ? K.f32_gemm_nt : K.f32_gemm_nn);
-    const w = gemmWork(K.f32_gemm_work_bytes(M, N, K_));
-    fn(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, ac, bc, N, B, Ba === 1 ? 0 : ar * ac, Bb === 1 ? 0 : br * bc, M * N, bias, act, w);
-    return o;
-  };
-  k.matmul = ([a, b], { transposeA, transposeB }) => gemm(a, b, 0, GemmActivation.linear, transposeA, transposeB);
-  k.fusedMatmul = ([a, b, bias], { transposeA, transposeB, activation }) =>
-    gemm(a, b, bias ? bias.buf.ptr : 0, GemmActivation[activation as keyof typeof GemmActivation], transposeA, transposeB);
-
-  k.transpose = ([x], { perm }) => {
-    const shape = perm.map((p: number) => x.shape[p]);
-    const xs = stridesOf(x.shape);
-    const o = out(shape, x.dtype);
-    copyNd('transpose', x.buf.ptr, o.buf.ptr, shape, perm.map((p: number) => xs[p]), stridesOf(shape));
-    return o;
-  };
-  k.slice = ([x], { begin, size }) => {
-    const xs = stridesOf(x.shape);
-    const o = out(size, x.dtype);
-    const base = begin.reduce((acc: number, b: number, i: number) => acc + b * xs[i], 0);
-    copyNd('slice', x.buf.ptr + 4 * base, o.buf.ptr, size, xs, stridesOf(size));
-    return o;
-  };
-  k.pad = ([x], { before, after }) => {
-    const { shape, strides, offset } = padLayout(x.shape, before, after);
-    const o = out(shape, x.dtype);
-    const n = sizeOf(shape);
-    if (n === 0) return o;
-    K.x32_fill(o.buf.ptr, n, 0);
-    copyNd('pad', x.buf.ptr, o.buf.ptr + 4 * offset, x.shape, stridesOf(x.shape), strides);
-    return o;
-  };
-  k.concat = (xs, { axis }) => {
-    const { shape, strides, offsets } = concatLayout(xs.map((x) => x.shape), axis);
-    const o = out(shape, xs[0].dtype);
-    xs.forEach((x, n) => copyNd('concat', x.buf.ptr, o.buf.ptr + 4 * offsets[n], x.shape, stridesOf(x.shape), strides));
-    return o;
-  };
-  k.gather = ([x, idx]) => {
-    const [outer, N, inner] = x.shape;
-    const M = idx.shape[0];
-    const o = out([outer, M, inner], x.dtype);
-    if (outer * M * inner > 0) K.x32_gather(x.buf.ptr, idx.buf.ptr, o.buf.ptr, outer, N, inner, M);
-    return o;
-  };
-  k.scatterAdd = ([dy, idx], { n }) => {
-    const [outer, M, inner] = dy.shape;
-    const o = out([outer, n, inner], 'float32');
-    if (outer * n * inner > 0) K.f32_scatter_add(dy.buf.ptr, idx.buf.ptr, o.buf.ptr, outer, M, inner, n);
-    return o;
-  };
-  k.oneHot = ([idx], { depth }) => {
-    const n = idx.shape[0];
-    const o = out([n, depth], 'float32');
-    if (n * depth > 0) K.f32_one_hot(idx.buf.ptr, o.buf.ptr, n, depth);
-    return o;
-  };
-  k.cast = ([x], { dtype }) => {
-    const o = out(x.shape, dtype);
-    const n = sizeOf(x.shape);
-    if (n === 0) return o;
-    if (x.dtype === dtype) arena.u8().copyWithin(o.buf.ptr, x.buf.ptr, x.buf.ptr + 4 * n);
-    else if (dtype === 'int32') K.f32_cast_i32(x.buf.ptr, o.buf.ptr, n);
-    else K.i32_cast_f32(x.buf.ptr, o.buf.ptr, n);
-    return o;
-  };
-  k.fill = (_, { shape, dtype, value }) => {
-    const o = out(shape, dtype);
-    const n = sizeOf(shape);
-    if (n === 0) return o;
-    if (dtype === 'int32') i32Box[0] = value;
-    else f32Box[0] = value;
-    K.x32_fill(o.buf.ptr, n, i32Box[0]);
-    return o;
+  const G = exportsOf(K, 'matmul');
+  const gemmFn = (tA: boolean, tB: boolean) => (tA ? (tB ? G.tt : G.tn) : (tB ? G.nt : G.nn));
+  /** act(op(a) op(b) + bias) into o; bias: pointer to N floats or 0. */
+  const gemm = (a: Info, b: Info, o: Info, bias: number, act: number, transposeA: boolean, transposeB: boolean): void => {
+    const { B, M, N, K: K_, strideA, strideB, lda, ldb } = matmulDims(a.shape, b.shape, transposeA, transposeB);
+    if (B * M * N === 0) return;
+    const w = gemmWork(G.work(M, N, K_));
+    gemmFn(transposeA, transposeB)(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, lda, ldb, N, B, strideA, strideB, M * N, bias, act, w);
   };
 
-  // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts, assembly/optim.ts) --
-  k.sgdUpdate = (ts, { lr, momentum, nesterov, weightDecay }) => {
-    const n = sizeOf(ts[0].shape), g = ts[ts.length - 1].buf.ptr;
-    if (n === 0) return [];
-    if (momentum === 0) K.f32_sgd_update(ts[0].buf.ptr, g, n, lr, lr * weightDecay);
-    else K.f32_sgd_momentum_update(ts[0].buf.ptr, g, ts[1].buf.ptr, n, lr, momentum, nesterov ? 1 : 0, lr * weightDecay);
-    return [];
-  };
-  k.adamUpdate = ([p, m, v, g], { lr, beta1, beta2, epsilon, step, weightDecay }) => {
-    const n = sizeOf(p.shape);
-    if (n === 0) return [];
-    const alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
-    K.f32_adam_update(p.buf.ptr, g.buf.ptr, m.buf.ptr, v.buf.ptr, n, alpha, 1 - beta1, 1 - beta2, epsilon, lr * weightDecay);
-    return [];
-  };
-  k.rmspropUpdate = (ts, { lr, rho, momentum, epsilon, centered, weightDecay }) => {
-    const n = sizeOf(ts[0].shape);
-    if (n === 0) return [];
-    const mom = momentum > 0 ? ts[2].buf.ptr : 0, mg = centered ? ts[momentum > 0 ? 3 : 2].buf.ptr : 0;
-    K.f32_rmsprop_update(ts[0].buf.ptr, ts[ts.length - 1].buf.ptr, ts[1].buf.ptr, mom, mg, n,
-      lr, rho, 1 - rho, momentum, epsilon, lr * weightDecay);
-    return [];
-  };
-  k.adagradUpdate = ([p, a, g], { lr, epsilon, weightDecay }) => {
-    const n = sizeOf(p.shape);
-    if (n > 0) K.f32_adagrad_update(p.buf.ptr, g.buf.ptr, a.buf.ptr, n, lr, epsilon, lr * weightDecay);
-    return [];
-  };
+  const fillWords = WASM_EXPORTS.fill.word;
+  const cast = exportsOf(K, 'cast');
+  const sgd = exportsOf(K, 'sgdUpdate');
+
+  const kernels = {
+    ...family(UNARY, (op) => {
+      const { float32: f32, int32: i32 } = exportsOf(K, op) as { float32: (x: number, o: number, n: number, a?: number, b?: number) => void; int32?: (x: number, o: number, n: number) => void };
+      return ([x]: readonly Info[], [o]: readonly Info[], attrs: { alpha?: number; min?: number; max?: number }) => {
+        const n = sizeOf(x.shape);
+        if (n === 0) return;
+        if (x.dtype === 'int32') {
+          if (!i32) throw unsupportedDtype(op, 'int32');
+          i32(x.buf.ptr, o.buf.ptr, n);
+        } else if (op === 'leakyRelu') {
+          f32(x.buf.ptr, o.buf.ptr, n, attrs.alpha);
+        } else if (op === 'clip') {
+          f32(x.buf.ptr, o.buf.ptr, n, Math.fround(attrs.min!), Math.fround(attrs.max!));
+        } else {
+          f32(x.buf.ptr, o.buf.ptr, n);
+        }
+      };
+    }),
+
+    ...family(BINARY, (op) => {
+      const { float32: f32, int32: i32 } = exportsOf(K, op) as { float32: (a: number, b: number, o: number, p: number) => void; int32?: (a: number, b: number, o: number, p: number) => void };
+      return (inputs: readonly Info[], outputs: readonly Info[]) => {
+        const a = inputs[0], b = inputs[1], o = outputs[0];
+        const n = o.buf.bytes / 4;
+        if (n === 0) return;
+        const fn = a.dtype === 'int32' ? i32 : f32;
+        if (!fn) throw unsupportedDtype(op, a.dtype);
+        // NOTE: operands of the output's size need no stride work (the common case in training).
+        if (a.buf.bytes === o.buf.bytes && b.buf.bytes === o.buf.bytes) { fn(a.buf.ptr, b.buf.ptr, o.buf.ptr, flat(n)); return; }
+        const c = collapseDims(o.shape, [broadcastStrides(a.shape), broadcastStrides(b.shape)]);
+        fn(a.buf.ptr, b.buf.ptr, o.buf.ptr, params(op, c.shape, c.strides[0], c.strides[1]));
+      };
+    }),
+
+    ...family(UNARY_GRAD, (op) => {
+      const fn = exportsOf(K, op).float32 as (dy: number, v: number, o: number, n: number, a?: number, b?: number) => void;
+      return ([dy, v]: readonly Info[], [o]: readonly Info[], attrs: { alpha?: number; min?: number; max?: number }) => {
+        const n = sizeOf(dy.shape);
+        if (n === 0) return;
+        if (op === 'leakyReluGrad') fn(dy.buf.ptr, v.buf.ptr, o.buf.ptr, n, attrs.alpha);
+        else if (op === 'clipGrad') fn(dy.buf.ptr, v.buf.ptr, o.buf.ptr, n, f32AtLeast(attrs.min!), f32AtMost(attrs.max!));
+        else fn(dy.buf.ptr, v.buf.ptr, o.buf.ptr, n);
+      };
+    }),
+
+    ...family(REDUCE, (op) => {
+      const fns = exportsOf(K, op);
+      return ([x]: readonly Info[], [o]: readonly Info[]) => {
+        const [outer, R, inner] = x.shape;
+        if (outer * inner === 0) return;
+        (x.dtype === 'int32' ? fns.int32 : fns.float32)(x.buf.ptr, o.buf.ptr, outer, R, inner);
+      };
+    }),
+
+    softmax: ([x], [o]) => {
+      const [rows, C] = x.shape;
+      if (rows * C > 0) K[WASM_EXPORTS.softmax.float32](x.buf.ptr, o.buf.ptr, rows, C);
+    },
+    logSoftmax: ([x], [o]) => {
+      const [rows, C] = x.shape;
+      if (rows * C > 0) K[WASM_EXPORTS.logSoftmax.float32](x.buf.ptr, o.buf.ptr, rows, C);
+    },
+    softmaxCrossEntropy: ([logits, labels], [o]) => {
+      const [rows, C] = logits.shape;
+      if (rows > 0) K[WASM_EXPORTS.softmaxCrossEntropy.float32](logits.buf.ptr, labels.buf.ptr, o.buf.ptr, rows, C);
+    },
+    sparseSoftmaxCrossEntropy: ([logits, labels], [o]) => {
+      const [rows, C] = logits.shape;
+      if (rows > 0) K[WASM_EXPORTS.sparseSoftmaxCrossEntropy.float32](logits.buf.ptr, labels.buf.ptr, o.buf.ptr, rows, C);
+    },
+
+    matmul: ([a, b], [o], { transposeA, transposeB }) => gemm(a, b, o, 0, GemmActivation.linear, transposeA, transposeB),
+    fusedMatmul: ([a, b, bias], [o], { transposeA, transposeB, activation }) =>
+      gemm(a, b, o, bias ? bias.buf.ptr : 0, GemmActivation[activation], transposeA, transposeB),
+
+    transpose: ([x], [o], { perm }) => {
+      const xs = stridesOf(x.shape);
+      copyNd('transpose', x.buf.ptr, o.buf.ptr, o.shape, perm.map((p) => xs[p]), stridesOf(o.shape));
+    },
+    slice: ([x], [o], { begin, size }) => {
+      copyNd('slice', x.buf.ptr + bytesOf(x.dtype) * sliceOffset(x.shape, begin), o.buf.ptr, size, stridesOf(x.shape), stridesOf(size));
+    },
+    pad: ([x], [o], { before, after }) => {
+      const { shape, strides, offset } = padLayout(x.shape, before, after);
+      const n = sizeOf(shape);
+      if (n === 0) return;
+      K[fillWords](o.buf.ptr, n, 0);
+      copyNd('pad', x.buf.ptr, o.buf.ptr + bytesOf(x.dtype) * offset, x.shape, stridesOf(x.shape), strides);
+    },
+    concat: (xs, [o], { axis }) => {
+      const { strides, offsets } = concatLayout(xs.map((x) => x.shape), axis);
+      xs.forEach((x, n) => copyNd('concat', x.buf.ptr, o.buf.ptr + bytesOf(x.dtype) * offsets[n], x.shape, stridesOf(x.shape), strides));
+    },
+    gather: ([x, idx], [o]) => {
+      const [outer, N, inner] = x.shape;
+      const M = idx.shape[0];
+      if (outer * M * inner > 0) K[WASM_EXPORTS.gather.word](x.buf.ptr, idx.buf.ptr, o.buf.ptr, outer, N, inner, M);
+    },
+    scatterAdd: ([dy, idx], [o], { n }) => {
+      const [outer, M, inner] = dy.shape;
+      if (outer * n * inner > 0) K[WASM_EXPORTS.scatterAdd.float32](dy.buf.ptr, idx.buf.ptr, o.buf.ptr, outer, M, inner, n);
+    },
+    oneHot: ([idx], [o], { depth }) => {
+      const n = idx.shape[0];
+      if (n * depth > 0) K[WASM_EXPORTS.oneHot.float32](idx.buf.ptr, o.buf.ptr, n, depth);
+    },
+    cast: ([x], [o], { dtype }) => {
+      const n = sizeOf(x.shape);
+      if (n === 0) return;
+      if (x.dtype === dtype) arena.u8().copyWithin(o.buf.ptr, x.buf.ptr, x.buf.ptr + bytesOf(dtype) * n);
+      else if (x.dtype === 'float32' && dtype === 'int32') cast.float32_int32(x.buf.ptr, o.buf.ptr, n);
+      else if (x.dtype === 'int32' && dtype === 'float32') cast.int32_float32(x.buf.ptr, o.buf.ptr, n);
+      else {
+        // NOTE: the storage-only dtypes convert on the host side of the memory, by the rule of
+        // js.ts (truncation toward zero, then the typed array's wrap; float16 rounds to nearest even).
+        const v = readValues(view(x.dtype), x.dtype, at(x.buf, x.dtype), n);
+        if (dtype !== 'float16' && dtype !== 'float32' && !(x.dtype === 'int8' || x.dtype === 'uint8' || x.dtype === 'int32')) {
+          for (let i = 0; i < n; i++) v[i] = Math.trunc(v[i]);
+        }
+        writeValues(view(dtype), dtype, v, at(o.buf, dtype));
+      }
+    },
+    fill: (_, [o], { dtype, value }) => {
+      const n = sizeOf(o.shape);
+      if (n === 0) return;
+      if (bytesOf(dtype) === 4) {
+        if (dtype === 'int32') i32Box[0] = value;
+        else f32Box[0] = value;
+        K[fillWords](o.buf.ptr, n, i32Box[0]);
+      } else {
+        const i = at(o.buf, dtype);
+        view(dtype).fill(dtype === 'float16' ? toHalf(value) : value, i, i + n);
+      }
+    },
+
+    // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts, assembly/optim.ts) --
+    sgdUpdate: (ts, _, { lr, momentum, nesterov, weightDecay }) => {
+      const n = sizeOf(ts[0].shape), g = ts[ts.length - 1].buf.ptr;
+      if (n === 0) return;
+      if (momentum === 0) sgd.plain(ts[0].buf.ptr, g, n, lr, lr * weightDecay);
+      else sgd.momentum(ts[0].buf.ptr, g, ts[1].buf.ptr, n, lr, momentum, nesterov ? 1 : 0, lr * weightDecay);
+    },
+    adamUpdate: ([p, m, v, g], _, attrs) => {
+      const n = sizeOf(p.shape);
+      if (n === 0) return;
+      K[WASM_EXPORTS.adamUpdate.float32](p.buf.ptr, g.buf.ptr, m.buf.ptr, v.buf.ptr, n, adamStepSize(attrs),
+        1 - attrs.beta1, 1 - attrs.beta2, attrs.epsilon, attrs.lr * attrs.weightDecay);
+    },
+    rmspropUpdate: (ts, _, { lr, rho, momentum, epsilon, centered, weightDecay }) => {
+      const n = sizeOf(ts[0].shape);
+      if (n === 0) return;
+      const mom = momentum > 0 ? ts[2].buf.ptr : 0, mg = centered ? ts[momentum > 0 ? 3 : 2].buf.ptr : 0;
+      K[WASM_EXPORTS.rmspropUpdate.float32](ts[0].buf.ptr, ts[ts.length - 1].buf.ptr, ts[1].buf.ptr, mom, mg, n,
+        lr, rho, 1 - rho, momentum, epsilon, lr * weightDecay);
+    },
+    adagradUpdate: ([p, a, g], _, { lr, epsilon, weightDecay }) => {
+      const n = sizeOf(p.shape);
+      if (n > 0) K[WASM_EXPORTS.adagradUpdate.float32](p.buf.ptr, g.buf.ptr, a.buf.ptr, n, lr, epsilon, lr * weightDecay);
+    },
+  } satisfies KernelSet<WasmBuf, (typeof WASM_UNSUPPORTED)[number]>;
 
   const read = (buf: WasmBuf, dtype: DType, size: number): TypedArray => {
-    if (size === 0) return dtype === 'int32' ? new Int32Array(0) : new Float32Array(0);
-    if (size * 4 > buf.bytes) throw new Error(`wasm: read of ${size} elements from a buffer of ${buf.bytes / 4}`);
+    if (size * bytesOf(dtype) > buf.bytes) throw new Error(`wasm: read of ${size} ${dtype} elements from a buffer of ${buf.bytes} bytes`);
+    if (size === 0) return readValues(view(dtype), dtype, 0, 0);
     // NOTE: pointers reach 2^32 (a 4 GiB memory): `ptr >> 2` is a signed 32-bit shift, negative from 2 GiB up.
-    const at = buf.ptr / 4;
-    return dtype === 'int32' ? arena.i32().slice(at, at + size) : arena.f32().slice(at, at + size);
+    return readValues(view(dtype), dtype, at(buf, dtype), size);
   };
 
   return {
@@ -383,20 +361,18 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       borrow: (ptr, bytes) => ({ ptr, bytes, borrowed: true }),
       gemm: (g) => {
         if (g.M * g.N === 0) return;
-        const fn = g.transposeA ? (g.transposeB ? K.f32_gemm_tt : K.f32_gemm_tn) : (g.transposeB ? K.f32_gemm_nt : K.f32_gemm_nn);
-        fn(g.a, g.b, g.c, g.M, g.N, g.K, g.lda, g.ldb, g.ldc, 1, 0, 0, 0, 0, GemmActivation.linear, gemmWork(K.f32_gemm_work_bytes(g.M, g.N, g.K)));
+        gemmFn(g.transposeA, g.transposeB)(g.a, g.b, g.c, g.M, g.N, g.K, g.lda, g.ldb, g.ldc, 1, 0, 0, 0, 0, GemmActivation.linear, gemmWork(G.work(g.M, g.N, g.K)));
       },
       regions: () => arena.regions(),
       adopt: (regions) => { for (const [a, b] of regions) arena.adopt(a, b); },
       cede: (bytes) => arena.cede(bytes),
     } : undefined,
-    kernels: k as KernelTable<WasmBuf>,
+    kernels,
     alloc,
     write(buf, values, dtype) {
       if (values.length === 0) return;
-      if (values.length * 4 > buf.bytes) throw new Error(`wasm: write of ${values.length} elements into a buffer of ${buf.bytes / 4}`);
-      if (dtype === 'int32') arena.i32().set(values, buf.ptr / 4);
-      else arena.f32().set(values, buf.ptr / 4);
+      if (values.length * bytesOf(dtype) > buf.bytes) throw new Error(`wasm: write of ${values.length} ${dtype} elements into a buffer of ${buf.bytes} bytes`);
+      writeValues(view(dtype), dtype, values, at(buf, dtype));
     },
     read,
     readAsync: async (buf, dtype, size) => read(buf, dtype, size),

@@ -2,13 +2,14 @@
 import { engine } from '../engine.js';
 import type { DType, TypedArray } from '../kernels.js';
 import { sizeOf } from '../kernels.js';
+import { DTYPE_NAMES, isDType } from '../dtypes.js';
 import { normalValues, nextSeed, uniformValues } from '../random.js';
 import type { NestedArray, Tensor } from '../tensor.js';
 import { checkShape, describe, fmt } from './util.js';
 
 function checkDtypeName(op: string, dtype: string): DType {
-  if (dtype !== 'float32' && dtype !== 'int32') {
-    throw new Error(`${op}: unsupported dtype '${dtype}'; expected 'float32' or 'int32'`);
+  if (!isDType(dtype)) {
+    throw new Error(`${op}: unsupported dtype '${dtype}'; expected ${DTYPE_NAMES.map((d) => `'${d}'`).join(', ')}`);
   }
   return dtype;
 }
@@ -44,7 +45,7 @@ export function tensor(data: NestedArray | TypedArray | number[], shape?: number
   if (ArrayBuffer.isView(data)) {
     values = data as TypedArray;
     inferred = [values.length];
-    dtype ??= data instanceof Int32Array ? 'int32' : 'float32';
+    dtype ??= data instanceof Int32Array ? 'int32' : data instanceof Int8Array ? 'int8' : data instanceof Uint8Array ? 'uint8' : 'float32';
   } else {
     ({ values, shape: inferred } = flatten('tensor', data as NestedArray));
   }

@@ -1,6 +1,7 @@
 // Elementwise ops: unary math, activations, and binary arithmetic/comparisons with NumPy broadcasting.
 import { engine } from '../engine.js';
 import { type DType, type KernelName, type UnaryKernel, type BinaryKernel, COMPARISONS, INT_BINARY, INT_UNARY } from '../kernels.js';
+import { DTYPE_NAMES, isDType } from '../dtypes.js';
 import type { Tensor } from '../tensor.js';
 import { type TensorLike, broadcastShapes, checkTensor, withOperands, fmt } from './util.js';
 
@@ -72,7 +73,7 @@ export function unaryGrad(op: KernelName, dy: Tensor, v: Tensor, attrs: object =
 
 export function cast(x: Tensor, dtype: DType): Tensor {
   checkTensor('cast', x);
-  if (dtype !== 'float32' && dtype !== 'int32') throw new Error(`cast: unsupported dtype '${String(dtype)}'`);
+  if (!isDType(dtype)) throw new Error(`cast: unsupported dtype '${String(dtype)}'; expected ${DTYPE_NAMES.map((d) => `'${d}'`).join(', ')}`);
   if (x.dtype === dtype) return engine.view(x, x.shape);
   return engine.runKernel('cast', [x], { dtype })[0];
 }

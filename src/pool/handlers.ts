@@ -4,6 +4,7 @@ import { engine } from '../engine.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { tensor } from '../ops/creation.js';
 import { sizeOf } from '../kernels.js';
+import { bytesOf } from '../dtypes.js';
 import { matmul } from '../ops/linalg.js';
 import { gather } from '../ops/shape.js';
 import { add, clip } from '../ops/elementwise.js';
@@ -101,7 +102,7 @@ export function sharedBackend(): (WasmBackend & { shared: WasmSharedMemory }) | 
 export function borrow(ref: TensorRef, what: string): Tensor {
   const b = sharedBackend();
   if (!b) throw new Error(`${what}: this thread's backend does not run on the pool's shared memory`);
-  return engine.wrap({ shape: ref.shape, dtype: ref.dtype, buf: b.shared.borrow(ref.ptr, sizeOf(ref.shape) * 4) }, b);
+  return engine.wrap({ shape: ref.shape, dtype: ref.dtype, buf: b.shared.borrow(ref.ptr, sizeOf(ref.shape) * bytesOf(ref.dtype)) }, b);
 }
 
 /** The address of a tensor in the shared memory, or null when it lives elsewhere. */

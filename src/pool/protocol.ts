@@ -1,6 +1,6 @@
 // The wire contract between the pool and its workers: the calls a worker serves and the plain,
 // structured-cloneable messages they carry. No logic lives here (see pool.ts and handlers.ts).
-import type { DType } from '../kernels.js';
+import type { DType, TypedArray } from '../kernels.js';
 import type { RawGemm } from '../backends/wasm.js';
 
 /** Which backend a worker starts: the caller's own, so results agree with in-thread runs. */
@@ -95,7 +95,7 @@ export type GemmRequest = RawGemm;
 export interface TensorMsg {
   shape: number[];
   dtype: DType;
-  data: Float32Array | Int32Array;
+  data: TypedArray;
 }
 
 /** A model in its own save format (`model.toArtifacts()`): model.json text and safetensors bytes. */

@@ -1,5 +1,6 @@
 // Which backends the suites run on (env EDGEGRAD_TEST_BACKENDS), and how to start each one.
 import * as eg from '../../src/index.js';
+import type { TypedArray } from '../../src/kernels.js';
 
 export interface BackendConfig {
   /** Label used in test names. */
@@ -77,7 +78,7 @@ export async function use(cfg: BackendConfig): Promise<void> {
  * A tensor's values: dataSync() where the backend reads synchronously (so js/wasm keep testing it),
  * `await data()` on webgpu, whose dataSync() throws by design.
  */
-export async function values(t: { dataSync(): Float32Array | Int32Array; data(): Promise<Float32Array | Int32Array> }): Promise<Float32Array | Int32Array> {
+export async function values(t: { dataSync(): TypedArray; data(): Promise<TypedArray> }): Promise<TypedArray> {
   return eg.backend() === 'webgpu' ? t.data() : t.dataSync();
 }
 

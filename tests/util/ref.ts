@@ -146,7 +146,7 @@ export function normAxes(axis: number | number[] | undefined, rank: number): num
   return [...new Set(list.map((a) => (a < 0 ? a + rank : a)))].sort((a, b) => a - b);
 }
 
-export type ReduceKind = 'sum' | 'mean' | 'max' | 'min' | 'argmax';
+export type ReduceKind = 'sum' | 'mean' | 'max' | 'min' | 'argmax' | 'argmin';
 
 export function reduce(x: Nd, kind: ReduceKind, axis?: number | number[], keepDims = false): Nd {
   const axes = normAxes(axis, x.shape.length);
@@ -176,9 +176,15 @@ export function reduce(x: Nd, kind: ReduceKind, axis?: number | number[], keepDi
         out[g] = best;
         break;
       }
+      case 'argmin': {
+        let best = 0;
+        for (let k = 1; k < vals.length; k++) if (vals[k] < vals[best]) best = k;
+        out[g] = best;
+        break;
+      }
     }
   }
-  const dtype: DType = kind === 'argmax' ? 'int32' : kind === 'mean' ? 'float32' : x.dtype;
+  const dtype: DType = kind === 'argmax' || kind === 'argmin' ? 'int32' : kind === 'mean' ? 'float32' : x.dtype;
   return { shape: outShape, data: out, dtype, scale: kind === 'sum' || kind === 'mean' ? scale : undefined };
 }
 

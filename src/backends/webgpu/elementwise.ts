@@ -1,7 +1,7 @@
 // Elementwise programs (unary, binary with broadcasting, backward elementwise) built from a table
 // of WGSL snippets. Each snippet has a scalar form and, where it is plain arithmetic, a vec4 form;
 // the rest run per component. Program key: `ew/<op>/<dtype>/<mode>/<width>`.
-import { COMPARISONS, type DType, type KernelAttrs, UNARY, BINARY, UNARY_GRAD, sizeOf } from '../../kernels.js';
+import { type DType, UNARY, BINARY, UNARY_GRAD, MAX_RANK, family, sizeOf, broadcastStrides, collapseDims, checkRank } from '../../kernels.js';
 import { ENTRY_1D, MATH, PARAMS, flatIndex, f32bits } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 
@@ -80,7 +80,6 @@ const GRAD: Record<(typeof UNARY_GRAD)[number], Snip> = {
   },
 };
 
-const MAX_RANK = 8;
 /** Binary operand modes: same shape as the output, a single element, or a strided broadcast. */
 type Mode = 'full' | 'one' | 'bcast';
 
@@ -139,44 +138,18 @@ ${ENTRY_1D(WG)} {
   return { key, code };
 }
 
-/**
- * Collapses a broadcast to the fewest dims: drops size-1 output dims and merges neighbours whose
- * operands broadcast alike. Returns the output dims and, per input, its strides (0 = broadcast).
- */
-export function collapseBroadcast(out: readonly number[], ins: (readonly number[])[]): { shape: number[]; strides: number[][] } {
-  const dims: { n: number; flags: boolean[] }[] = [];
-  for (let d = 0; d < out.length; d++) {
-    if (out[d] === 1) continue;
-    const flags = ins.map((s) => s[d] === 1);
-    const last = dims[dims.length - 1];
-    if (last && last.flags.every((f, k) => f === flags[k])) last.n *= out[d];
-    else dims.push({ n: out[d], flags });
-  }
-  const shape = dims.map((d) => d.n);
-  const strides = ins.map((_, k) => {
-    const st = new Array<number>(dims.length);
-    let acc = 1;
-    for (let d = dims.length - 1; d >= 0; d--) {
-      st[d] = dims[d].flags[k] ? 0 : acc;
-      if (!dims[d].flags[k]) acc *= dims[d].n;
-    }
-    return st;
-  });
-  return { shape, strides };
-}
-
 /** Runs one elementwise op on inputs already shaped like the output (or broadcasting to it). */
-function run(ctx: Ctx, op: string, s: Snip, inputs: readonly Info[], outShape: number[], outDtype: DType, attrs: number[]): Info {
-  const o = ctx.out(outShape, outDtype);
+function run(ctx: Ctx, op: string, s: Snip, inputs: readonly Info[], o: Info, attrs: number[]): void {
+  const outShape = o.shape;
   const n = sizeOf(outShape);
-  if (n === 0) return o;
+  if (n === 0) return;
   const modes: Mode[] = inputs.map((x) => (sizeOf(x.shape) === n ? 'full' : sizeOf(x.shape) === 1 ? 'one' : 'bcast'));
   const bcast = modes.includes('bcast');
   const width: 1 | 4 = !bcast && n % 4 === 0 ? 4 : 1;
   const params = [width === 4 ? n / 4 : n, ...attrs];
   if (bcast) {
-    const c = collapseBroadcast(outShape, inputs.map((x) => x.shape));
-    if (c.shape.length > MAX_RANK) throw new Error(`webgpu: ${op}: broadcast of rank ${c.shape.length} is above ${MAX_RANK}`);
+    const c = collapseDims(outShape, inputs.map((x) => broadcastStrides(x.shape)));
+    checkRank(op, 'webgpu', c.shape.length);
     params.length = 2 + MAX_RANK * (inputs.length + 1);
     params.fill(0, 1);
     params[1] = c.shape.length;
@@ -185,39 +158,31 @@ function run(ctx: Ctx, op: string, s: Snip, inputs: readonly Info[], outShape: n
     // every input is addressed by strides in this mode
     modes.fill('bcast');
   }
-  const prog = program(op, s, inputs.map((x, k) => ({ dtype: x.dtype, mode: modes[k] })), outDtype, width);
+  const prog = program(op, s, inputs.map((x, k) => ({ dtype: x.dtype, mode: modes[k] })), o.dtype, width);
   ctx.rt.run({ program: prog, buffers: [...inputs.map((x) => x.buf.buffer), o.buf.buffer], params, groups: ctx.groups(params[0]) });
-  return o;
 }
 
-export function registerElementwise(ctx: Ctx): void {
-  const k = ctx.table;
-  for (const op of UNARY) {
-    k[op] = ([x], attrs: any) => {
-      const a = op === 'leakyRelu' ? [f32bits((attrs as KernelAttrs['leakyRelu']).alpha)]
-        : op === 'clip' ? [f32bits((attrs as KernelAttrs['clip']).min), f32bits((attrs as KernelAttrs['clip']).max)] : [];
+type Scalars = { alpha?: number; min?: number; max?: number };
+
+export function elementwiseKernels(ctx: Ctx) {
+  return {
+    ...family(UNARY, (op) => ([x]: readonly Info[], [o]: readonly Info[], attrs: Scalars) => {
+      const a = op === 'leakyRelu' ? [f32bits(attrs.alpha!)] : op === 'clip' ? [f32bits(attrs.min!), f32bits(attrs.max!)] : [];
       if (x.dtype === 'int32') {
         const s = UNARY_I32[op];
         if (!s) throw new Error(`webgpu: ${op} is not defined on int32`);
-        return run(ctx, op, s, [x], [...x.shape], 'int32', a);
+        return run(ctx, op, s, [x], o, a);
       }
-      return run(ctx, op, UNARY_F32[op], [x], [...x.shape], 'float32', a);
-    };
-  }
-  for (const op of BINARY) {
-    const isCmp = COMPARISONS.has(op);
-    k[op] = ([a, b]) => {
-      const shape = a.shape.map((d, i) => (d === 0 || b.shape[i] === 0 ? 0 : Math.max(d, b.shape[i])));
-      const int = a.dtype === 'int32';
-      const s = int ? BINARY_I32[op] : BINARY_F32[op];
+      return run(ctx, op, UNARY_F32[op], [x], o, a);
+    }),
+    ...family(BINARY, (op) => ([a, b]: readonly Info[], [o]: readonly Info[]) => {
+      const s = a.dtype === 'int32' ? BINARY_I32[op] : BINARY_F32[op];
       if (!s) throw new Error(`webgpu: ${op} is not defined on int32`);
-      return run(ctx, op, s, [a, b], shape, isCmp ? 'float32' : a.dtype, []);
-    };
-  }
-  for (const op of UNARY_GRAD) {
-    k[op] = ([dy, v], attrs: any) => {
-      const a = op === 'leakyReluGrad' ? [f32bits(attrs.alpha)] : op === 'clipGrad' ? [f32bits(attrs.min), f32bits(attrs.max)] : [];
-      return run(ctx, op, GRAD[op], [dy, v], [...dy.shape], 'float32', a);
-    };
-  }
+      run(ctx, op, s, [a, b], o, []);
+    }),
+    ...family(UNARY_GRAD, (op) => ([dy, v]: readonly Info[], [o]: readonly Info[], attrs: Scalars) => {
+      const a = op === 'leakyReluGrad' ? [f32bits(attrs.alpha!)] : op === 'clipGrad' ? [f32bits(attrs.min!), f32bits(attrs.max!)] : [];
+      run(ctx, op, GRAD[op], [dy, v], o, a);
+    }),
+  };
 }

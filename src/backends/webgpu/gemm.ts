@@ -16,7 +16,7 @@
 //
 // Split-K: when the output is small and K large (a batch-1 dense layer, M or N tiny), a 64-wide
 // workgroup computes one output, striding over K and summing in shared memory.
-import type { FusedActivation, KernelAttrs } from '../../kernels.js';
+import { type FusedActivation, type KernelAttrs, matmulDims } from '../../kernels.js';
 import { MATH, PARAMS } from './wgsl.js';
 import type { Ctx, Info } from './ctx.js';
 import { groups } from './runtime.js';
@@ -227,22 +227,18 @@ export function setGemmConfig(cfg: GemmConfig | 'direct' | null): void { forced 
 let preferDirect = false;
 export function setPreferDirect(on: boolean): void { preferDirect = on; }
 
-export function registerGemm(ctx: Ctx): void {
-  ctx.table.matmul = (inputs: readonly Info[], { transposeA, transposeB }: KernelAttrs['matmul']) =>
-    gemm(ctx, inputs, transposeA, transposeB, 'linear');
-  ctx.table.fusedMatmul = (inputs: readonly Info[], { transposeA, transposeB, activation }: KernelAttrs['fusedMatmul']) =>
-    gemm(ctx, inputs, transposeA, transposeB, activation);
+export function gemmKernels(ctx: Ctx) {
+  return {
+    matmul: (inputs: readonly Info[], [o]: readonly Info[], { transposeA, transposeB }: KernelAttrs['matmul']) =>
+      gemm(ctx, inputs, o, transposeA, transposeB, 'linear'),
+    fusedMatmul: (inputs: readonly Info[], [o]: readonly Info[], { transposeA, transposeB, activation }: KernelAttrs['fusedMatmul']) =>
+      gemm(ctx, inputs, o, transposeA, transposeB, activation),
+  };
 }
 
-function gemm(ctx: Ctx, [a, b, bias]: readonly Info[], tA: boolean, tB: boolean, act: FusedActivation): Info {
-  const [Ba, ar, ac] = a.shape;
-  const [Bb, br, bc] = b.shape;
-  const M = tA ? ac : ar, K = tA ? ar : ac, N = tB ? br : bc;
-  // NOTE: Ba and Bb are each 1 or B, and B may be 0 (an empty batch).
-  const B = Ba === 1 ? Bb : Ba;
-  const o = ctx.out([B, M, N], 'float32');
-  if (B * M * N === 0) return o;
-  const sa = Ba === 1 ? 0 : M * K, sb = Bb === 1 ? 0 : K * N;
+function gemm(ctx: Ctx, [a, b, bias]: readonly Info[], o: Info, tA: boolean, tB: boolean, act: FusedActivation): void {
+  const { B, M, N, K, strideA: sa, strideB: sb } = matmulDims(a.shape, b.shape, tA, tB);
+  if (B * M * N === 0) return;
   const outputs = B * M * N;
   // NOTE: K = 0 takes the split-K program too: its empty sum writes the zeros.
   if (K === 0 || (outputs <= 4096 && K >= 128 && forced === null)) {
@@ -250,7 +246,7 @@ function gemm(ctx: Ctx, [a, b, bias]: readonly Info[], tA: boolean, tB: boolean,
       program: splitK(tA, tB, !!bias, act), buffers: [a.buf.buffer, b.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer],
       params: [M, N, K, sa, sb, outputs], groups: groups(outputs),
     });
-    return o;
+    return;
   }
   const bufs = [a.buf.buffer, b.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer];
   if ((forced === 'direct' || (preferDirect && !forced)) && M % 4 === 0 && N % 4 === 0 && K % 4 === 0) {
@@ -258,7 +254,7 @@ function gemm(ctx: Ctx, [a, b, bias]: readonly Info[], tA: boolean, tB: boolean,
       program: direct(tA, tB, !!bias, act), buffers: bufs, params: [M, N, K, sa, sb],
       groups: [Math.ceil(N / (4 * DW)), Math.ceil(M / (4 * DW)), B],
     });
-    return o;
+    return;
   }
   const tiles = (c: GemmConfig) => Math.ceil(M / (c.ty * 4)) * Math.ceil(N / (c.tx * 4)) * B;
   const cfg = forced && forced !== 'direct' ? forced : tiles(LARGE) >= 16 ? LARGE : SMALL;
@@ -274,5 +270,4 @@ function gemm(ctx: Ctx, [a, b, bias]: readonly Info[], tA: boolean, tB: boolean,
     params: [M, N, K, sa, sb],
     groups: [Math.ceil(N / BN), Math.ceil(M / BM), B],
   });
-  return o;
 }

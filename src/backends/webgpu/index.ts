@@ -2,15 +2,16 @@
 // compute program, dispatches batched into few submits, reads through mapAsync staging buffers.
 /// <reference types="@webgpu/types" />
 import type { Backend } from '../backend.js';
-import { type DType, type TypedArray, checkAllocation, sizeOf } from '../../kernels.js';
+import { type KernelSet, checkAllocation } from '../../kernels.js';
+import { type DType, type StorageArray, type TypedArray, bytesOf, readValues, storageFor, writeValues } from '../../dtypes.js';
 import { GpuRuntime, type GBuf, groups } from './runtime.js';
-import { type Ctx, type Impl, WG } from './ctx.js';
-import { registerElementwise } from './elementwise.js';
-import { registerReduce } from './reduce.js';
-import { registerSoftmax } from './softmax.js';
-import { registerLayout } from './layout.js';
-import { registerGemm, setPreferDirect } from './gemm.js';
-import { registerOptimizers } from './optimizers.js';
+import { type Ctx, WG } from './ctx.js';
+import { elementwiseKernels } from './elementwise.js';
+import { reduceKernels } from './reduce.js';
+import { softmaxKernels } from './softmax.js';
+import { layoutKernels } from './layout.js';
+import { gemmKernels, setPreferDirect } from './gemm.js';
+import { optimizerKernels } from './optim.js';
 import { isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
@@ -25,6 +26,9 @@ export interface WebgpuOptions {
 export interface AdapterFacts { name: string; fallback: boolean }
 
 const HOST_COPY_MAX = 1 << 16;
+
+/** The kernels the webgpu backend does not implement (none). */
+export const WEBGPU_UNSUPPORTED = [] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
@@ -86,21 +90,18 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
   const rt = new GpuRuntime(device, gpu);
   // NOTE: a buffer is bound whole to a shader, so the binding limit caps one tensor.
   const maxBytes = Math.min(device.limits.maxBufferSize, device.limits.maxStorageBufferBindingSize);
-  const alloc = (dtype: DType, size: number): GBuf => rt.alloc(checkAllocation('webgpu', dtype, size, 4, maxBytes));
-  const table: Record<string, Impl> = {};
-  const ctx: Ctx = {
-    rt, table,
-    out: (shape, dtype) => ({ shape: [...shape], dtype, buf: alloc(dtype, sizeOf(shape)) }),
-    groups: (n) => groups(Math.ceil(n / WG)),
-  };
-  registerElementwise(ctx);
-  registerReduce(ctx);
-  registerSoftmax(ctx);
-  registerLayout(ctx);
-  registerGemm(ctx);
+  const alloc = (dtype: DType, size: number): GBuf => rt.alloc(checkAllocation('webgpu', dtype, size, bytesOf(dtype), maxBytes));
+  const ctx: Ctx = { rt, groups: (n) => groups(Math.ceil(n / WG)) };
+  const kernels = {
+    ...elementwiseKernels(ctx),
+    ...reduceKernels(ctx),
+    ...softmaxKernels(ctx),
+    ...layoutKernels(ctx),
+    ...gemmKernels(ctx),
+    ...optimizerKernels(ctx),
+  } satisfies KernelSet<GBuf, (typeof WEBGPU_UNSUPPORTED)[number]>;
   // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
   setPreferDirect(facts.fallback);
-  registerOptimizers(ctx);
 
   const info: Record<string, string | number | boolean> = { adapter: facts.name, fallbackAdapter: facts.fallback, lost: false };
   void device.lost.then(() => { info.lost = true; });
@@ -110,11 +111,14 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     /** The runtime (tests and benches: programs, submits, sync). */
     runtime: rt,
     info,
-    kernels: table as Backend<GBuf>['kernels'],
+    kernels,
     alloc,
     write(buf, values, dtype) {
-      const arr: TypedArray = dtype === 'int32' ? Int32Array.from(values) : Float32Array.from(values);
-      if (dtype === 'int32' && arr.length <= HOST_COPY_MAX) buf.host = arr;
+      // NOTE: queue.writeBuffer takes whole words: 1- and 2-byte dtypes are padded to 4 bytes.
+      const n = values.length;
+      const arr = storageFor(dtype, Math.ceil((n * bytesOf(dtype)) / 4) * 4 / bytesOf(dtype));
+      writeValues(arr, dtype, values);
+      if (dtype === 'int32' && n <= HOST_COPY_MAX) buf.host = arr as Int32Array;
       rt.write(buf, arr);
     },
     read() {
@@ -123,8 +127,9 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
         + '(or `await t.array()`) instead of dataSync()/arraySync()');
     },
     async readAsync(buf, dtype, size) {
-      const bytes = await rt.read(buf, size * 4);
-      return dtype === 'int32' ? new Int32Array(bytes) : new Float32Array(bytes);
+      const bytes = await rt.read(buf, size * bytesOf(dtype));
+      const raw = new (storageFor(dtype, 0).constructor as new (b: ArrayBuffer) => StorageArray)(bytes);
+      return dtype === 'float16' ? readValues(raw, dtype, 0, size) : raw as TypedArray;
     },
     hostCopy: (buf) => buf.host,
     free(buf) { rt.free(buf); },

@@ -1,7 +1,7 @@
 // Reductions over axis 1 of [outer, R, inner]: sum, max, min, argmax, argmin (f32 and i32).
 // Program key `reduce/<op>/<dtype>/<row|col>`: `row` (inner = 1) gives each output a workgroup
 // that strides over R and combines in shared memory; `col` gives each output one invocation.
-import type { DType } from '../../kernels.js';
+import { type DType, REDUCE, family } from '../../kernels.js';
 import { ENTRY_1D, MATH, PARAMS, flatIndex, f32bits } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 import { groups } from './runtime.js';
@@ -88,27 +88,22 @@ var<workgroup> si: array<u32, ${WG}>;
   return { key, code };
 }
 
-export function registerReduce(ctx: Ctx): void {
-  for (const op of ['sum', 'max', 'min', 'argmax', 'argmin'] as const) {
-    ctx.table[op] = ([x]: readonly Info[]) => {
-      const [outer, R, inner] = x.shape;
-      const arg = op === 'argmax' || op === 'argmin';
-      const dtype: DType = arg ? 'int32' : x.dtype;
-      const o = ctx.out([outer, inner], dtype);
-      const n = outer * inner;
-      if (n === 0) return o;
-      if (R === 0) {
-        // js: sum 0, arg 0, max/min +-Infinity (0 once stored in int32)
-        const v = op === 'max' && dtype === 'float32' ? f32bits(-Infinity) : op === 'min' && dtype === 'float32' ? f32bits(Infinity) : 0;
-        fillWords(ctx, o.buf.buffer, n, v);
-        return o;
-      }
-      const row = inner === 1 && R >= 32;
-      ctx.rt.run({
-        program: program(op, x.dtype, row), buffers: [x.buf.buffer, o.buf.buffer], params: [n, R, inner],
-        groups: row ? groups(n) : ctx.groups(n),
-      });
-      return o;
-    };
-  }
+export function reduceKernels(ctx: Ctx) {
+  return family(REDUCE, (op) => ([x]: readonly Info[], [o]: readonly Info[]) => {
+    const [outer, R, inner] = x.shape;
+    const dtype = o.dtype;
+    const n = outer * inner;
+    if (n === 0) return;
+    if (R === 0) {
+      // js: sum 0, arg 0, max/min +-Infinity (0 once stored in int32)
+      const v = op === 'max' && dtype === 'float32' ? f32bits(-Infinity) : op === 'min' && dtype === 'float32' ? f32bits(Infinity) : 0;
+      fillWords(ctx, o.buf.buffer, n, v);
+      return;
+    }
+    const row = inner === 1 && R >= 32;
+    ctx.rt.run({
+      program: program(op, x.dtype, row), buffers: [x.buf.buffer, o.buf.buffer], params: [n, R, inner],
+      groups: row ? groups(n) : ctx.groups(n),
+    });
+  });
 }

@@ -1,6 +1,6 @@
 // The WebGPU runtime: device, size-bucketed buffer pool, pipeline cache and batched submission.
 /// <reference types="@webgpu/types" />
-import type { TypedArray } from '../../kernels.js';
+import type { StorageArray, TypedArray } from '../../dtypes.js';
 
 // NOTE: numeric flags, not the GPUBufferUsage globals: Dawn for Node only defines those after
 // `Object.assign(globalThis, globals)`, which a library must not do for its users.
@@ -10,7 +10,7 @@ const MAP_READ_MODE = 1;
 /** One tensor's storage: a pooled GPU buffer (its size is the bucket's) and the bytes in use. */
 export interface GBuf {
   buffer: GPUBuffer;
-  /** Bytes the tensor uses (elements * 4); the buffer may be larger. */
+  /** Bytes the tensor uses (elements * bytes per element, dtypes.ts); the buffer may be larger. */
   bytes: number;
   /** Host copy of values written from the host (int32 only), for ops that validate indices. */
   host?: TypedArray;
@@ -143,7 +143,7 @@ export class GpuRuntime {
     list.push(buffer);
   }
 
-  write(b: GBuf, data: TypedArray): void {
+  write(b: GBuf, data: StorageArray): void {
     this.check();
     if (data.byteLength === 0) return;
     if (this.inFlight.has(b.buffer)) this.flush();

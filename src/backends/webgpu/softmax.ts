@@ -5,6 +5,7 @@
 // to NaN and Infinity arithmetic, which shader compilers may fold: a row whose max is not finite
 // (all -Infinity, or +Infinity or NaN in it) is NaN throughout, a -Infinity beside a finite max gives
 // 0 (logSoftmax -Infinity), and a loss term whose label is 0 is skipped.
+import { family } from '../../kernels.js';
 import { MATH, PARAMS, flatIndex } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 import { groups } from './runtime.js';
@@ -89,20 +90,17 @@ ${entry}
   return { key, code };
 }
 
-export function registerSoftmax(ctx: Ctx): void {
-  for (const op of ['softmax', 'logSoftmax', 'softmaxCrossEntropy', 'sparseSoftmaxCrossEntropy'] as const) {
-    ctx.table[op] = (inputs: readonly Info[]) => {
-      const [x] = inputs;
-      const [rows, C] = x.shape;
-      const perRow = op === 'softmax' || op === 'logSoftmax';
-      const o = ctx.out(perRow ? [rows, C] : [rows], 'float32');
-      if (rows === 0 || (perRow && C === 0)) return o;
-      const W = C > 64 ? 64 : 1;
-      ctx.rt.run({
-        program: program(op, W), buffers: [...inputs.map((t) => t.buf.buffer), o.buf.buffer], params: [rows, C],
-        groups: W > 1 ? groups(rows) : ctx.groups(rows),
-      });
-      return o;
-    };
-  }
+const ROWS = ['softmax', 'logSoftmax', 'softmaxCrossEntropy', 'sparseSoftmaxCrossEntropy'] as const;
+
+export function softmaxKernels(ctx: Ctx) {
+  return family(ROWS, (op) => (inputs: readonly Info[], [o]: readonly Info[]) => {
+    const [rows, C] = inputs[0].shape;
+    const perRow = op === 'softmax' || op === 'logSoftmax';
+    if (rows === 0 || (perRow && C === 0)) return;
+    const W = C > 64 ? 64 : 1;
+    ctx.rt.run({
+      program: program(op, W), buffers: [...inputs.map((t) => t.buf.buffer), o.buf.buffer], params: [rows, C],
+      groups: W > 1 ? groups(rows) : ctx.groups(rows),
+    });
+  });
 }

@@ -1,6 +1,6 @@
-// In-place optimizer updates (sgd, adam, rmsprop, adagrad) as elementwise programs over
+// In-place optimizer updates (sgd, adam, rmsprop, adagrad; family 'optim', as assembly/optim.ts) as elementwise programs over
 // [param, ...slots, grad], same formulas and order as js.ts. Key `opt/<name>/<flags>`.
-import { type KernelAttrs, sizeOf } from '../../kernels.js';
+import { type KernelAttrs, adamStepSize, sizeOf } from '../../kernels.js';
 import { ENTRY_1D, PARAMS, flatIndex, f32bits } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 
@@ -48,24 +48,24 @@ const ADAGRAD = program('adagrad', 2, `
   T1[i] = a;
   w -= (pf(2u) * g) / sqrt(a + pf(3u));`);
 
-function run(ctx: Ctx, prog: { key: string; code: () => string }, ts: readonly Info[], hyper: number[]): Info[] {
+function run(ctx: Ctx, prog: { key: string; code: () => string }, ts: readonly Info[], hyper: number[]): void {
   const n = sizeOf(ts[0].shape);
   if (n > 0) {
     ctx.rt.run({ program: prog, buffers: ts.map((t) => t.buf.buffer), params: [n, ...hyper.map(f32bits)], groups: ctx.groups(n) });
   }
-  return [];
 }
 
-export function registerOptimizers(ctx: Ctx): void {
-  const k = ctx.table;
-  k.sgdUpdate = (ts, a: KernelAttrs['sgdUpdate']) => (a.momentum === 0
-    ? run(ctx, SGD, ts, [a.lr * a.weightDecay, a.lr])
-    : run(ctx, SGD_MOM(a.nesterov), ts, [a.lr * a.weightDecay, a.lr, a.momentum]));
-  k.adamUpdate = (ts, a: KernelAttrs['adamUpdate']) => {
-    const alpha = (a.lr * Math.sqrt(1 - a.beta2 ** a.step)) / (1 - a.beta1 ** a.step);
-    return run(ctx, ADAM, ts, [a.lr * a.weightDecay, alpha, 1 - a.beta1, 1 - a.beta2, a.epsilon]);
+type Ts = readonly Info[];
+
+export function optimizerKernels(ctx: Ctx) {
+  return {
+    sgdUpdate: (ts: Ts, _: Ts, a: KernelAttrs['sgdUpdate']) => (a.momentum === 0
+      ? run(ctx, SGD, ts, [a.lr * a.weightDecay, a.lr])
+      : run(ctx, SGD_MOM(a.nesterov), ts, [a.lr * a.weightDecay, a.lr, a.momentum])),
+    adamUpdate: (ts: Ts, _: Ts, a: KernelAttrs['adamUpdate']) =>
+      run(ctx, ADAM, ts, [a.lr * a.weightDecay, adamStepSize(a), 1 - a.beta1, 1 - a.beta2, a.epsilon]),
+    rmspropUpdate: (ts: Ts, _: Ts, a: KernelAttrs['rmspropUpdate']) =>
+      run(ctx, RMSPROP(a.momentum > 0, a.centered), ts, [a.lr * a.weightDecay, a.rho, 1 - a.rho, a.epsilon, a.lr, a.momentum]),
+    adagradUpdate: (ts: Ts, _: Ts, a: KernelAttrs['adagradUpdate']) => run(ctx, ADAGRAD, ts, [a.lr * a.weightDecay, a.lr, a.epsilon]),
   };
-  k.rmspropUpdate = (ts, a: KernelAttrs['rmspropUpdate']) =>
-    run(ctx, RMSPROP(a.momentum > 0, a.centered), ts, [a.lr * a.weightDecay, a.rho, 1 - a.rho, a.epsilon, a.lr, a.momentum]);
-  k.adagradUpdate = (ts, a: KernelAttrs['adagradUpdate']) => run(ctx, ADAGRAD, ts, [a.lr * a.weightDecay, a.lr, a.epsilon]);
 }
