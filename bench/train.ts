@@ -129,7 +129,7 @@ function breakdown(train: Digits, log: (s: string) => void): Row[] {
       // The layers' own forward (fused GEMM + bias + relu; logits for the fused loss), as fit runs it.
       const { value, grads } = eg.valueAndGrads(() => {
         const h = model.layers[0].apply(x, { training: true });
-        return eg.losses.sparseSoftmaxCrossEntropy(y, model.layers[1].apply(h, { training: true, logits: true }));
+        return eg.losses.sparseSoftmaxCrossEntropy(y, model.layers[1].callLogits!(h, { training: true }));
       }, vars);
       value.dataSync();
       return grads;

@@ -55,10 +55,10 @@ export const metrics = {
 };
 
 // Models: layers, sequential models (compile/fit/evaluate/predict), save/load (src/layers, src/model, src/io).
-export { layers, Layer } from './layers/index.js';
+export { layers, Layer, SymbolicTensor, InputLayer, input } from './layers/index.js';
 export type * from './layers/index.js';
-export { sequential, Sequential, loadModel, earlyStopping } from './model/index.js';
-export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec } from './model/index.js';
+export { sequential, Sequential, model, Model, loadModel, earlyStopping } from './model/index.js';
+export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec, ModelArgs, Data, PerOutput } from './model/index.js';
 import { decodeSafetensors, encodeSafetensors } from './io/safetensors.js';
 export type { NamedTensor, Safetensors } from './io/safetensors.js';
 export const io = { encodeSafetensors, decodeSafetensors };

@@ -64,7 +64,9 @@ describe('safetensors', () => {
     ['a header that is not JSON', () => rawFile('{"a": [1, 2', 0), /corrupt header: invalid JSON/],
     ['a header that is not an object', () => rawFile('[1, 2]  ', 0), /must start with '\{'/],
     ['a header that is not UTF-8', () => { const f = rawFile('{"a":1}', 0); f[10] = 0xff; return f; }, /not valid UTF-8/],
-    ['an unsupported dtype', () => rawFile({ a: { dtype: 'F16', shape: [2], data_offsets: [0, 4] } }, 4), /tensor 'a' has unsupported dtype "F16"; edgegrad reads F32 and I32/],
+    ['an unsupported dtype', () => rawFile({ a: { dtype: 'F64', shape: [2], data_offsets: [0, 16] } }, 16), /tensor 'a' has unsupported dtype "F64"; edgegrad reads F32, I32, I8, U8, F16, BF16/],
+    ['an unknown dtype', () => rawFile({ a: { dtype: 'Q4', shape: [2], data_offsets: [0, 4] } }, 4), /tensor 'a' has unknown dtype "Q4"/],
+    ['a size that does not match an F16 shape', () => rawFile({ a: { dtype: 'F16', shape: [3], data_offsets: [0, 4] } }, 4), /tensor 'a' has 4 bytes but shape \[3\] of F16 needs 6/],
     ['a bad shape', () => rawFile({ a: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, 4), /invalid shape \[-1\]/],
     ['offsets past the data (truncated data)', () => rawFile({ a: { dtype: 'F32', shape: [4], data_offsets: [0, 16] } }, 8), /truncated: tensor 'a' ends at byte 16 of the data but the file holds only 8 data bytes/],
     ['a size that does not match the shape', () => rawFile({ a: { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }, 8), /tensor 'a' has 8 bytes but shape \[3\] of F32 needs 12/],
@@ -207,7 +209,8 @@ describe('model save / load (Node directory)', () => {
     await replaceWeights(out, encodeSafetensors([...st.tensors, { name: 'stray', dtype: 'float32', shape: [1], data: new Float32Array(1) }]));
     await expect(eg.loadModel(out)).rejects.toThrow(/holds tensor 'stray', which no layer of the topology owns/);
     await replaceWeights(out, encodeSafetensors(st.tensors));
-    await rewrite(out, (j) => { j.modelTopology.config.layers[1].className = 'Conv9d'; });
+    // formatVersion 2: nodes[0] is the input, nodes[2] the second layer.
+    await rewrite(out, (j) => { j.modelTopology.config.nodes[2].className = 'Conv9d'; });
     await expect(eg.loadModel(out)).rejects.toThrow(/unknown layer class "Conv9d"/);
     await expect(eg.loadModel(join(dir, 'nothing-here'))).rejects.toThrow(/cannot read .*model.json.*no such file/);
   });

@@ -314,7 +314,27 @@ describe('data-parallel training', () => {
       got.forEach((l, i) => expect(Math.abs(l - ref[i])).toBeLessThanOrEqual(1e-5 * Math.abs(ref[i])));
       expect(pool.closed).toBe(false);
       await expect(m.fit(x, y, { pool, workers: 2 })).rejects.toThrow(/`workers` or `pool`, not both/);
-      await expect(m.fit(x, y, { pool, validationSplit: 0.2 })).rejects.toThrow(/validationSplit is not supported/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fit({ pool }) runs the in-thread loop: validationSplit, val metrics, callbacks and early stopping as in-thread fit', async () => {
+    const { x, y } = data();
+    const make = () => { const m = mlp(8, 16, 4, 11); m.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] }); return m; };
+    const opts = { epochs: 4, batchSize: 32, seed: 7, verbose: 0 as const, validationSplit: 0.2 };
+    const ref = await make().fit(x, y, opts);
+    const pool = await eg.createPool({ workers: 2, workerUrl });
+    try {
+      const batches: number[] = [];
+      const stop = eg.earlyStopping({ monitor: 'val_loss', patience: 100 });
+      const h = await make().fit(x, y, { ...opts, pool, callbacks: [stop, { onBatchEnd: (b) => { batches.push(b); } }] });
+      expect(h.params).toEqual(ref.params);
+      // the workers report losses only: training accuracy is the in-thread loop's alone
+      expect(Object.keys(h.history).sort()).toEqual(['loss', 'samplesPerSecond', 'val_accuracy', 'val_loss']);
+      for (const k of ['loss', 'val_loss', 'val_accuracy']) h.history[k].forEach((v, i) => expect(Math.abs(v - ref.history[k][i]), k).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(ref.history[k][i]))));
+      expect(batches).toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]);
+      expect(stop.bestEpoch).toBeGreaterThanOrEqual(0);
     } finally {
       await pool.close();
     }
@@ -361,6 +381,32 @@ describe('data-parallel training', () => {
       same(await pool.predict(m, xt), m.predict(xt));
     } finally {
       await pool.close();
+    }
+  });
+
+  it('a graph model (a residual block) trains through the pool as in-thread, shared and transfer', async () => {
+    const { x, y } = data();
+    const make = () => {
+      const inp = eg.input({ shape: [8] });
+      const h = layers.dense({ units: 16, activation: 'relu', kernelInitializer: { name: 'glorotUniform', seed: 1 } as never }).apply(inp);
+      const r = layers.dense({ units: 16, activation: 'relu', kernelInitializer: { name: 'glorotUniform', seed: 2 } as never }).apply(h);
+      const out = layers.dense({ units: 4, activation: 'softmax', kernelInitializer: { name: 'glorotUniform', seed: 3 } as never }).apply(layers.add().apply([h, r]));
+      const m = eg.model({ inputs: inp, outputs: out });
+      m.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categoricalCrossentropy' });
+      return m;
+    };
+    const ref = (await make().fit(x, y, { epochs: 2, batchSize: 32, seed: 7, verbose: 0 })).history.loss;
+    for (const memory of [undefined, 'transfer'] as const) {
+      const pool = await eg.createPool({ workers: 2, workerUrl, memory });
+      try {
+        const m = make();
+        const got = (await m.fit(x, y, { epochs: 2, batchSize: 32, seed: 7, pool })).history.loss;
+        got.forEach((l, i) => expect(Math.abs(l - ref[i]), memory ?? 'shared').toBeLessThanOrEqual(1e-5 * Math.abs(ref[i])));
+        const xt = eg.randn([6, 8], { seed: 5 });
+        same(await pool.predict(m, xt), m.predict(xt));
+      } finally {
+        await pool.close();
+      }
     }
   });
 

@@ -2,7 +2,8 @@
 import type { Regularizer } from '../optimizers/optimizer.js';
 import { Activation, type ActivationArgs, Dense, type DenseArgs, Dropout, type DropoutArgs, Flatten } from './core.js';
 import { Embedding, type EmbeddingArgs } from './embedding.js';
-import type { Layer, LayerConfig } from './layer.js';
+import { type Layer, type LayerConfig, customLayers } from './layer.js';
+import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 import { LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 
 /** Turns a saved regularizer config back into a Regularizer. */
@@ -24,6 +25,11 @@ export function layerFromConfig(className: string, config: LayerConfig, regulari
     case 'LayerNormalization': return new LayerNormalization(config as LayerNormalizationArgs);
     case 'Embedding': return new Embedding(config as unknown as EmbeddingArgs);
     case 'Activation': return new Activation(config as unknown as ActivationArgs);
-    default: throw new Error(`loadModel: unknown layer class ${JSON.stringify(className)}`);
+    case 'Add': return new Add(config);
+    case 'Multiply': return new Multiply(config);
+    case 'Concatenate': return new Concatenate(config as ConcatenateArgs);
   }
+  const custom = customLayers.get(className);
+  if (custom) return custom(config);
+  throw new Error(`loadModel: unknown layer class ${JSON.stringify(className)}${/^[A-Z]\w*$/.test(className) ? ' (a layer class of your own needs eg.layers.registerLayer before loading)' : ''}`);
 }

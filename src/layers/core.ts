@@ -76,6 +76,7 @@ export class Dense extends Layer {
     };
     this.kernelRegularizer = reg('kernelRegularizer', args.kernelRegularizer);
     this.biasRegularizer = reg('biasRegularizer', args.biasRegularizer);
+    if (this.activation === 'softmax') this.callLogits = (x: Tensor) => this.forward(x, 'linear');
   }
 
   computeOutputShape(s: Shape): Shape {
@@ -92,8 +93,9 @@ export class Dense extends Layer {
     super.build(s);
   }
 
-  call(x: Tensor, opts: CallOptions): Tensor {
-    const act = opts.logits && this.activation === 'softmax' ? 'linear' : this.activation;
+  call(x: Tensor, _opts?: CallOptions): Tensor { return this.forward(x, this.activation); }
+
+  private forward(x: Tensor, act: ActivationName): Tensor {
     if (x.rank === 2) return denseForward(x, this.kernel!, this.bias, act, this.alpha);
     // Higher rank: apply to the last axis through a [rows, features] view.
     return engine.tidy(() => {
@@ -126,12 +128,10 @@ export class Activation extends Layer {
     super(args, args?.activation ?? 'activation');
     this.activation = checkActivation(`activation '${this.name}'`, args?.activation);
     this.alpha = args.alpha ?? 0.2;
+    if (this.activation === 'softmax') this.callLogits = (x: Tensor) => x;
   }
   computeOutputShape(s: Shape): Shape { return [...s]; }
-  call(x: Tensor, opts: CallOptions): Tensor {
-    if (opts.logits && this.activation === 'softmax') return x;
-    return activate(this.activation, x, this.alpha);
-  }
+  call(x: Tensor, _opts?: CallOptions): Tensor { return activate(this.activation, x, this.alpha); }
   override getConfig(): LayerConfig {
     const c: LayerConfig = { ...super.getConfig(), activation: this.activation };
     if (this.activation === 'leakyRelu') c.alpha = this.alpha;

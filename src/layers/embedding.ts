@@ -18,6 +18,7 @@ export interface EmbeddingArgs extends Omit<LayerArgs, 'inputDim'> {
 
 export class Embedding extends Layer {
   readonly className = 'Embedding';
+  override readonly inputDtype = 'int32';
   readonly inputDim: number;
   readonly outputDim: number;
   readonly embeddingsInitializer: InitializerSpec;

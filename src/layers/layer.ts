@@ -1,20 +1,48 @@
-// The layer contract: per-sample shapes, lazily built weights (variables), a forward `call`,
-// a JSON config for save/load, and the weight penalties the model adds to the loss.
+// The layer contract: per-sample shapes, lazily built weights (variables, each trainable or not),
+// sublayers, a forward `call`, a JSON config for save/load, the weight penalties the model adds to
+// the loss, and `apply` on real tensors (runs) or on symbolic ones (builds a graph node).
 import { engine } from '../engine.js';
-import { sizeOf } from '../kernels.js';
+import { type DType, sizeOf } from '../kernels.js';
 import type { Regularizer } from '../optimizers/optimizer.js';
-import type { Tensor, Variable } from '../tensor.js';
+import { Tensor, type Variable } from '../tensor.js';
 import { add } from '../ops/elementwise.js';
 
 /** Shape of one sample (no batch axis). */
 export type Shape = number[];
 
 export interface CallOptions {
-  /** Training mode: dropout drops. */
+  /** Training mode: dropout drops, stateful layers update their state. */
   training?: boolean;
-  /** @internal Skip a final softmax so the model can train on logits with a fused loss. */
-  logits?: boolean;
+  /**
+   * @internal Where a model collects state updates (see Layer.addUpdate) to apply after the
+   * optimizer step; without it an update is assigned at once.
+   */
+  updates?: [Variable, Tensor][];
 }
+
+/** One application of a layer in a graph: the symbolic tensors it reads and the one it makes. */
+export interface Node {
+  readonly layer: Layer;
+  readonly inputs: SymbolicTensor[];
+  readonly outputs: SymbolicTensor[];
+}
+
+/**
+ * A tensor of a graph being built (eg.input, layer.apply on symbolic inputs): its shape (axis 0,
+ * the batch, is null), dtype, and the node that makes it. It holds no values.
+ */
+export class SymbolicTensor {
+  constructor(readonly shape: readonly (number | null)[], readonly dtype: DType, readonly node: Node, readonly index = 0) {}
+  /** The producing layer's name (with `:index` past its first output). */
+  get name(): string { return this.index ? `${this.node.layer.name}:${this.index}` : this.node.layer.name; }
+  get rank(): number { return this.shape.length; }
+  /** The per-sample shape (no batch axis). */
+  get sampleShape(): Shape { return this.shape.slice(1) as Shape; }
+  toString(): string { return `SymbolicTensor ${this.name} ${fmtShape(this.shape)} ${this.dtype}`; }
+}
+
+type Inputs<T> = T | T[];
+const isSymbolic = (x: unknown): boolean => x instanceof SymbolicTensor || (Array.isArray(x) && x.length > 0 && x.every((e) => e instanceof SymbolicTensor));
 
 export interface LayerArgs {
   name?: string;
@@ -46,6 +74,21 @@ export function withWeightSource<T>(source: WeightSource, fn: () => T): T {
   }
 }
 
+/** Rebuilds a layer of a class outside edgegrad from its saved config (see registerLayer). */
+export type LayerFactory = (config: LayerConfig) => Layer;
+/** @internal The classes registered with registerLayer, for loadModel. */
+export const customLayers = new Map<string, LayerFactory>();
+
+/**
+ * Makes a layer class of your own (a subclass of eg.Layer, e.g. a block owning sublayers)
+ * loadable: loadModel calls `fromConfig(config)` for model.json entries of `className`.
+ */
+export function registerLayer(className: string, fromConfig: LayerFactory): void {
+  if (typeof className !== 'string' || !/^\w+$/.test(className)) throw new Error(`registerLayer: className must be letters, digits or '_', got ${JSON.stringify(className)}`);
+  if (typeof fromConfig !== 'function') throw new Error(`registerLayer: '${className}' needs a function (config) => layer`);
+  customLayers.set(className, fromConfig);
+}
+
 const counters = new Map<string, number>();
 /** `dense_1`, `dense_2`, ...: unique names per layer class within this process. */
 export function uniqueName(prefix: string): string {
@@ -56,6 +99,12 @@ export function uniqueName(prefix: string): string {
 
 export const fmtShape = (s: readonly (number | null)[]): string => `(${s.map((d) => (d === null ? 'None' : d)).join(', ')}${s.length === 1 ? ',' : ''})`;
 
+/**
+ * A layer. Subclasses (edgegrad's, or your own) set `className`, and implement computeOutputShape
+ * and call; build creates weights with addWeight (trainable or not), a block owns the layers it
+ * calls with addLayer, and a training-mode call hands new values of state weights to addUpdate.
+ * getConfig + eg.layers.registerLayer make a class of your own loadable.
+ */
 export abstract class Layer {
   abstract readonly className: string;
   readonly name: string;
@@ -63,9 +112,15 @@ export abstract class Layer {
   /** Per-sample input shape, once known (given, or set by build). */
   inputShape: Shape | null;
   built = false;
-  /** Weights in a stable order (their names are `<layer>/<weight>`). */
-  readonly weights: Variable[] = [];
+  /** The dtype this layer reads (embedding: int32 ids); a model's input is checked against it. */
+  readonly inputDtype: DType = 'float32';
+  /** This layer's own weights in a stable order (their names are `<layer>/<weight>`). */
+  private readonly own: Variable[] = [];
+  /** Layers this one owns and calls (a block is a layer): their weights are this layer's too. */
+  protected readonly sublayers: Layer[] = [];
   protected readonly regularized: { weight: Variable; reg: Regularizer }[] = [];
+  /** @internal The graph nodes made by applying this layer to symbolic tensors. */
+  readonly nodes: Node[] = [];
 
   constructor(args: LayerArgs, prefix: string) {
     if (args.name !== undefined && (typeof args.name !== 'string' || !/^[\w.-]+$/.test(args.name))) {
@@ -78,58 +133,132 @@ export abstract class Layer {
     this.inputShape = shape ? [...shape] : null;
   }
 
-  /** Creates the weights for inputs of per-sample shape `inputShape`. */
-  build(inputShape: Shape): void {
-    this.inputShape = [...inputShape];
+  /** Creates the weights for inputs of per-sample shape `inputShape` (a list for merge layers). */
+  build(inputShape: Shape | Shape[]): void {
+    this.inputShape = Array.isArray(inputShape[0]) ? null : [...(inputShape as Shape)];
     this.built = true;
   }
 
-  /** The per-sample output shape for a per-sample input shape (validates it). */
-  abstract computeOutputShape(inputShape: Shape): Shape;
+  /** The per-sample output shape for a per-sample input shape, or a list of them (validates it). */
+  abstract computeOutputShape(inputShape: Shape | Shape[]): Shape;
 
-  /** The forward pass on a batch [batch, ...inputShape]. */
-  abstract call(x: Tensor, opts: CallOptions): Tensor;
+  /** The forward pass on a batch [batch, ...inputShape] (a list of batches for merge layers). */
+  abstract call(x: Tensor | Tensor[], opts: CallOptions): Tensor;
 
-  /** Builds on first use, checks the input's per-sample shape, then runs `call`. */
-  apply(x: Tensor, opts: CallOptions = {}): Tensor {
-    const sample = x.shape.slice(1);
-    if (!this.built) {
-      this.computeOutputShape(sample);
-      this.build(sample);
-    } else if (this.inputShape && !sameShape(sample, this.inputShape)) {
-      throw new Error(`${this.className} '${this.name}': expected input of shape ${fmtShape([null, ...this.inputShape])}, got [${x.shape}]`);
+  /**
+   * @internal Set by layers that end in softmax (dense, activation): the output before it, so a
+   * model can fuse softmax with cross-entropy on an output this layer makes.
+   */
+  callLogits?(x: Tensor, opts: CallOptions): Tensor;
+
+  /**
+   * On real tensors: builds on first use, checks the inputs' per-sample shapes, then runs `call`.
+   * On symbolic tensors (eg.input, other layers' outputs): checks and builds the same way and
+   * returns the symbolic output, recording the application as a graph node.
+   */
+  apply(x: SymbolicTensor | SymbolicTensor[]): SymbolicTensor;
+  apply(x: Tensor | Tensor[], opts?: CallOptions): Tensor;
+  apply(x: Inputs<Tensor> | Inputs<SymbolicTensor>, opts: CallOptions = {}): Tensor | SymbolicTensor {
+    if (isSymbolic(x)) return this.applySymbolic(x as Inputs<SymbolicTensor>);
+    const list = Array.isArray(x);
+    if (list ? x.length === 0 || !x.every((t) => t instanceof Tensor) : !(x instanceof Tensor)) {
+      throw new Error(`${this.className} '${this.name}': apply expects a Tensor, a SymbolicTensor (eg.input) or a list of either kind, got ${describe(x)}`);
     }
-    return this.call(x, opts);
+    const ts = (list ? x : [x]) as Tensor[];
+    const samples = ts.map((t) => t.shape.slice(1));
+    this.checkOrBuild(list ? samples : samples[0], () => (list ? `[${ts.map((t) => `[${t.shape}]`).join(', ')}]` : `[${ts[0].shape}]`));
+    return this.call(x as Tensor, opts);
+  }
+
+  private checkOrBuild(sample: Shape | Shape[], got: () => string): Shape {
+    if (!this.built) {
+      const out = this.computeOutputShape(sample);
+      this.build(sample);
+      return out;
+    }
+    if (this.inputShape && !Array.isArray(sample[0]) && !sameShape(sample as Shape, this.inputShape)) {
+      throw new Error(`${this.className} '${this.name}': expected input of shape ${fmtShape([null, ...this.inputShape])}, got ${got()}`);
+    }
+    return this.computeOutputShape(sample);
+  }
+
+  private applySymbolic(x: Inputs<SymbolicTensor>): SymbolicTensor {
+    const ins = Array.isArray(x) ? x : [x];
+    for (const t of ins) {
+      if (t.dtype !== this.inputDtype) throw new Error(`${this.className} '${this.name}': input '${t.name}' has dtype ${t.dtype} but the layer reads ${this.inputDtype}`);
+    }
+    const samples = ins.map((t) => t.sampleShape);
+    const out = this.checkOrBuild(Array.isArray(x) ? samples : samples[0], () => (Array.isArray(x) ? `[${ins.map((t) => fmtShape(t.shape)).join(', ')}]` : `${fmtShape(ins[0].shape)} from '${ins[0].name}'`));
+    const node: Node = { layer: this, inputs: ins, outputs: [] };
+    (node.outputs as SymbolicTensor[]).push(new SymbolicTensor([null, ...out], 'float32', node));
+    this.nodes.push(node);
+    return node.outputs[0];
+  }
+
+  /** Takes ownership of `layer` (its weights count as this layer's); returns it. */
+  protected addLayer<T extends Layer>(layer: T): T {
+    if (!(layer instanceof Layer)) throw new Error(`${this.className} '${this.name}': addLayer expects a layer, got ${describe(layer)}`);
+    this.sublayers.push(layer);
+    return layer;
+  }
+
+  /**
+   * Records a new value for a state weight (e.g. a moving mean) from a training-mode call: the
+   * model assigns it after the optimizer step; outside a model it is assigned at once.
+   */
+  protected addUpdate(opts: CallOptions, weight: Variable, value: Tensor): void {
+    if (opts.updates) opts.updates.push([weight, engine.keep(value)]);
+    else weight.assign(value);
   }
 
   /**
    * A float32 weight of `shape`: drawn by `init`, or, while a model is being loaded, taken from the
    * saved file (see withWeightSource). The variable shares the value's storage; the value is disposed.
+   * `trainable: false`: the optimizer leaves it alone (frozen values, or state that addUpdate sets).
    */
-  protected addWeight(short: string, shape: number[], init: (shape: number[]) => Tensor, reg?: Regularizer): Variable {
+  protected addWeight(short: string, shape: number[], init: (shape: number[]) => Tensor, reg?: Regularizer, opts: { trainable?: boolean } = {}): Variable {
     const name = `${this.name}/${short}`;
     const value = weightSource ? weightSource(name, shape) : init(shape);
-    const v = engine.makeVariable(value, this.trainable, name);
+    const v = engine.makeVariable(value, opts.trainable ?? true, name);
     value.dispose();
-    this.weights.push(v);
+    this.own.push(v);
     if (reg) this.regularized.push({ weight: v, reg });
     return v;
   }
 
-  get trainableWeights(): Variable[] { return this.trainable ? this.weights : []; }
-  get nonTrainableWeights(): Variable[] { return this.trainable ? [] : this.weights; }
+  /** Every weight: this layer's own, then its sublayers' (trainable or not). */
+  get weights(): Variable[] {
+    return this.sublayers.length ? [...this.own, ...this.sublayers.flatMap((l) => l.weights)] : this.own;
+  }
+  /** The weights training updates: those made trainable, of a layer (and sublayer) that is trainable. */
+  get trainableWeights(): Variable[] {
+    if (!this.trainable) return [];
+    const own = this.own.filter((w) => w.trainable);
+    return this.sublayers.length ? [...own, ...this.sublayers.flatMap((l) => l.trainableWeights)] : own;
+  }
+  get nonTrainableWeights(): Variable[] {
+    const t = new Set(this.trainableWeights);
+    return this.weights.filter((w) => !t.has(w));
+  }
+
+  /** True when a training-mode call updates state weights (addUpdate); the pool cannot train such a layer yet. */
+  get updatesState(): boolean { return this.sublayers.some((l) => l.updatesState); }
 
   countParams(): number { return this.weights.reduce((s, w) => s + w.size, 0); }
 
-  /** True when some weight of this layer carries a penalty. */
-  get hasRegularizers(): boolean { return this.regularized.length > 0; }
+  /** True when some weight of this layer (or a sublayer) carries a penalty. */
+  get hasRegularizers(): boolean { return this.regularized.length > 0 || this.sublayers.some((l) => l.hasRegularizers); }
 
-  /** The sum of this layer's weight penalties, or null when it has none. */
+  /** The sum of this layer's (and its sublayers') weight penalties, or null when it has none. */
   regularizationLoss(): Tensor | null {
     let total: Tensor | null = null;
     for (const { weight, reg } of this.regularized) {
       const p = reg.penalty(weight);
       total = total ? add(total, p) : p;
+    }
+    for (const l of this.sublayers) {
+      const p = l.regularizationLoss();
+      if (p) total = total ? add(total, p) : p;
     }
     return total;
   }
@@ -141,11 +270,18 @@ export abstract class Layer {
   }
 
   dispose(): void {
-    for (const w of this.weights) w.dispose();
-    this.weights.length = 0;
+    for (const w of this.own) w.dispose();
+    for (const l of this.sublayers) l.dispose();
+    this.own.length = 0;
     this.regularized.length = 0;
     this.built = false;
   }
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return x.length ? `a list of ${[...new Set(x.map((e) => (e instanceof Tensor ? 'Tensor' : e instanceof SymbolicTensor ? 'SymbolicTensor' : typeof e)))].join(' and ')}` : 'an empty list';
+  return typeof x;
 }
 
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {

@@ -6,24 +6,42 @@ import type { TypedArray } from '../kernels.js';
 import type { LayerConfig } from '../layers/layer.js';
 import { type NamedTensor, encodeSafetensors } from '../io/safetensors.js';
 import type { Artifacts } from '../io/storage.js';
-import type { Sequential } from './sequential.js';
+import type { Model } from './graph.js';
 
 export type ModelArtifacts = Artifacts;
 
 export const FORMAT = 'edgegrad-model';
-export const FORMAT_VERSION = 1;
+/** Written by this version; 1 (a Sequential's layer list) is still read. */
+export const FORMAT_VERSION = 2;
 export const OPTIMIZER_PREFIX = 'optimizer/';
+
+/** A reference to a node's output: [node name, output index]. */
+export type TensorKey = [string, number];
+
+/** formatVersion 2: the graph as a node list (one per layer) in topological order. */
+export interface GraphTopology {
+  className: 'Model' | 'Sequential';
+  config: {
+    name: string;
+    nodes: { name: string; className: string; config: LayerConfig; inputs: TensorKey[] }[];
+    inputs: TensorKey[];
+    outputs: TensorKey[];
+  };
+}
+
+/** formatVersion 1: a Sequential's layers. */
+export interface ChainTopology { className: 'Sequential'; config: { name: string; inputShape: number[]; layers: { className: string; config: LayerConfig }[] } }
 
 export interface ModelJson {
   format: typeof FORMAT;
   formatVersion: number;
-  modelTopology: { className: 'Sequential'; config: { name: string; inputShape: number[]; layers: { className: string; config: LayerConfig }[] } };
-  trainingConfig: { loss: string; metrics: string[]; optimizer: { name: string; [key: string]: unknown } } | null;
+  modelTopology: GraphTopology | ChainTopology;
+  trainingConfig: { loss: string | string[]; metrics: string[] | Record<string, string[]>; lossWeights?: number[]; optimizer: { name: string; [key: string]: unknown } } | null;
   weightsFile: string;
   /** Size and FNV-1a hash of the weights file, so a mismatched pair is refused. */
   weightsBytes: number;
   weightsHash: string;
-  weights: { name: string; shape: number[]; dtype: 'float32' | 'int32' }[];
+  weights: { name: string; shape: number[]; dtype: import('../dtypes.js').DType }[];
   /** Names (without the 'optimizer/' prefix) of the optimizer slots stored with the weights. */
   optimizerState?: string[];
 }
@@ -36,24 +54,23 @@ export function fnv1a(bytes: Uint8Array): string {
 }
 
 /** The tensors toArtifacts writes: the weights, then the optimizer's state when it is included. */
-function savedTensors(model: Sequential, includeOptimizer?: boolean): Tensor[] {
+function savedTensors(model: Model<Tensor | Tensor[]>, includeOptimizer?: boolean): Tensor[] {
   const tensors: Tensor[] = [...model.weights];
   if (model.trainingConfig && model.optimizer && includeOptimizer !== false) for (const s of model.optimizer.getState()) tensors.push(s.tensor);
   return tensors;
 }
 
 /** Reads what toArtifacts writes with `await t.data()`, for backends whose reads are asynchronous (webgpu). */
-export async function readArtifactValues(model: Sequential, opts: { includeOptimizer?: boolean } = {}): Promise<Map<Tensor, TypedArray>> {
+export async function readArtifactValues(model: Model<Tensor | Tensor[]>, opts: { includeOptimizer?: boolean } = {}): Promise<Map<Tensor, TypedArray>> {
   const tensors = model.built ? savedTensors(model, opts.includeOptimizer) : [];
   const values = await Promise.all(tensors.map((t) => t.data()));
   return new Map(tensors.map((t, i) => [t, values[i]]));
 }
 
 /** `values`: the tensors' values read beforehand (readArtifactValues); otherwise they are read with dataSync. */
-export function toArtifacts(model: Sequential, opts: { includeOptimizer?: boolean; weightsFile?: string } = {}, values?: Map<Tensor, TypedArray>): Artifacts {
+export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOptimizer?: boolean; weightsFile?: string } = {}, values?: Map<Tensor, TypedArray>): Artifacts {
   const named = (name: string, t: Tensor): NamedTensor => ({ name, dtype: t.dtype, shape: [...t.shape], data: values?.get(t) ?? t.dataSync() });
-  const inputShape = model.layers[0]?.inputShape;
-  if (!inputShape || !model.built) throw new Error(`save: model '${model.name}' is not built; give the first layer an inputShape or call fit/predict first`);
+  if (!model.built) throw new Error(`save: model '${model.name}' is not built; give the first layer an inputShape or call fit/predict first`);
   const tensors = model.weights.map((w) => named(w.name, w));
   const seen = new Set<string>();
   for (const t of tensors) {
@@ -72,10 +89,7 @@ export function toArtifacts(model: Sequential, opts: { includeOptimizer?: boolea
   const json: ModelJson = {
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
-    modelTopology: {
-      className: 'Sequential',
-      config: { name: model.name, inputShape: [...inputShape], layers: model.layers.map((l) => ({ className: l.className, config: l.getConfig() })) },
-    },
+    modelTopology: topology(model),
     trainingConfig: training,
     weightsFile,
     weightsBytes: weights.length,
@@ -84,4 +98,19 @@ export function toArtifacts(model: Sequential, opts: { includeOptimizer?: boolea
   };
   if (optimizerState) json.optimizerState = optimizerState;
   return { modelJson: JSON.stringify(json, null, 2), weights, weightsFile };
+}
+
+/** The node list of model.json (version 2); a layer applied more than once cannot be saved yet. */
+function topology(model: Model<Tensor | Tensor[]>): GraphTopology {
+  const key = (t: { name: string; index: number; node: { layer: { name: string } } }): TensorKey => [t.node.layer.name, t.index];
+  const nodes = model.nodes.map((n) => {
+    if (n.layer.nodes.filter((m) => model.nodes.includes(m)).length > 1) {
+      throw new Error(`save: layer '${n.layer.name}' is applied more than once in model '${model.name}'; saving shared layers is not supported yet`);
+    }
+    return { name: n.layer.name, className: n.layer.className, config: n.layer.getConfig(), inputs: n.inputs.map(key) };
+  });
+  return {
+    className: model.className === 'Sequential' ? 'Sequential' : 'Model',
+    config: { name: model.name, nodes, inputs: model.inputs.map(key), outputs: model.outputs.map(key) },
+  };
 }

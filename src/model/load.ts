@@ -1,24 +1,31 @@
 // loadModel: reads model.json + safetensors weights, checks the pair against each other before
-// building anything. Loaded on the first eg.loadModel call (src/model/index.ts), so apps that never
-// load a model don't ship it.
+// building anything. Reads formatVersion 2 (a node list: graph and sequential models) and 1 (a
+// sequential's layer list, mapped onto a chain). Loaded on the first eg.loadModel call
+// (src/model/index.ts), so apps that never load a model don't ship it.
 import { engine } from '../engine.js';
+import type { Tensor } from '../tensor.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import { decodeSafetensors } from '../io/safetensors.js';
 import type { Artifacts } from '../io/storage.js';
-import { type Layer, type LayerConfig, withWeightSource } from '../layers/layer.js';
+import { type Layer, type LayerConfig, type SymbolicTensor, withWeightSource } from '../layers/layer.js';
+import { InputLayer } from '../layers/input.js';
 import { layerFromConfig } from '../layers/config.js';
 import { fromConfig as optimizerFromConfig } from '../optimizers/optimizers.js';
 import { fromConfig as regularizerFromConfig } from '../optimizers/regularizers.js';
-import { FORMAT, FORMAT_VERSION, type ModelJson, OPTIMIZER_PREFIX, fnv1a } from './artifacts.js';
+import { type ChainTopology, FORMAT, FORMAT_VERSION, type GraphTopology, type ModelJson, OPTIMIZER_PREFIX, type TensorKey, fnv1a } from './artifacts.js';
+import { Model } from './graph.js';
 import { Sequential } from './sequential.js';
 
 export interface LoadHooks {
-  sequential: (layers: Layer[], name: string) => Sequential;
   layerFromConfig: (className: string, config: LayerConfig) => Layer;
   optimizer?: (config: { name: string; [key: string]: unknown }) => Optimizer;
 }
 
+type AnyModel = Model<Tensor | Tensor[]>;
+
 const bad = (msg: string): never => { throw new Error(`loadModel: ${msg}`); };
+const isShape = (s: unknown): s is number[] => Array.isArray(s) && s.every((d) => Number.isInteger(d) && d > 0);
+const isKey = (k: unknown): k is TensorKey => Array.isArray(k) && k.length === 2 && typeof k[0] === 'string' && Number.isInteger(k[1]) && k[1] >= 0;
 
 /** Checks model.json's structure (not yet against the weights). */
 export function parseModelJson(text: string): ModelJson {
@@ -30,10 +37,23 @@ export function parseModelJson(text: string): ModelJson {
   }
   if (!j || typeof j !== 'object') bad('model.json must hold an object');
   if (j.format !== FORMAT) bad(`model.json has format ${JSON.stringify(j.format)}, expected '${FORMAT}'`);
-  if (j.formatVersion !== FORMAT_VERSION) bad(`model.json has formatVersion ${JSON.stringify(j.formatVersion)}; this edgegrad reads version ${FORMAT_VERSION}`);
-  const t = j.modelTopology;
-  if (t?.className !== 'Sequential' || !Array.isArray(t.config?.layers)) bad('model.json: modelTopology must be a Sequential with a layers list');
-  if (!Array.isArray(t.config.inputShape) || t.config.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) bad(`model.json: invalid inputShape ${JSON.stringify(t.config.inputShape)}`);
+  if (j.formatVersion !== 1 && j.formatVersion !== FORMAT_VERSION) bad(`model.json has formatVersion ${JSON.stringify(j.formatVersion)}; this edgegrad reads versions 1 to ${FORMAT_VERSION}`);
+  if (j.formatVersion === 1) {
+    const t = j.modelTopology as ChainTopology;
+    if (t?.className !== 'Sequential' || !Array.isArray(t.config?.layers)) bad('model.json: modelTopology must be a Sequential with a layers list');
+    if (!isShape(t.config.inputShape)) bad(`model.json: invalid inputShape ${JSON.stringify(t.config.inputShape)}`);
+  } else {
+    const t = j.modelTopology as GraphTopology;
+    if ((t?.className !== 'Model' && t?.className !== 'Sequential') || !Array.isArray(t.config?.nodes)) bad('model.json: modelTopology must be a Model or Sequential with a nodes list');
+    t.config.nodes.forEach((n, i) => {
+      if (!n || typeof n.name !== 'string' || typeof n.className !== 'string' || !n.config || typeof n.config !== 'object' || !Array.isArray(n.inputs) || !n.inputs.every(isKey)) {
+        bad(`model.json: node ${i} must be { name, className, config, inputs: [[node, index], ...] }, got ${JSON.stringify(n)}`);
+      }
+    });
+    for (const k of ['inputs', 'outputs'] as const) {
+      if (!Array.isArray(t.config[k]) || t.config[k].length === 0 || !t.config[k].every(isKey)) bad(`model.json: ${k} must be a non-empty list of [node, index], got ${JSON.stringify(t.config[k])}`);
+    }
+  }
   if (!Array.isArray(j.weights)) bad('model.json: missing the weights manifest');
   j.weights.forEach((m, i) => {
     if (!m || typeof m !== 'object' || typeof m.name !== 'string' || !Array.isArray(m.shape)
@@ -44,49 +64,109 @@ export function parseModelJson(text: string): ModelJson {
   return j;
 }
 
+/** A version 1 topology as the version 2 node list of the same chain. */
+function chainToGraph(t: ChainTopology): GraphTopology {
+  const input = `${t.config.name ?? 'sequential'}_input`;
+  const nodes: GraphTopology['config']['nodes'] = [{ name: input, className: 'InputLayer', config: { name: input, trainable: false, shape: t.config.inputShape }, inputs: [] }];
+  t.config.layers.forEach((l, i) => {
+    if (!l || typeof l.className !== 'string' || !l.config || typeof l.config !== 'object') bad(`model.json: layer ${i} needs a className and a config`);
+    nodes.push({ name: String(l.config.name), className: l.className, config: l.config, inputs: [[nodes[nodes.length - 1].name, 0]] });
+  });
+  return { className: 'Sequential', config: { name: t.config.name, nodes, inputs: [[input, 0]], outputs: [[nodes[nodes.length - 1].name, 0]] } };
+}
+
+/** The nodes in an order where each comes after those it reads; refuses references to nothing and cycles. */
+function sortNodes(t: GraphTopology): GraphTopology['config']['nodes'] {
+  const byName = new Map<string, GraphTopology['config']['nodes'][number]>();
+  for (const n of t.config.nodes) {
+    if (byName.has(n.name)) bad(`model.json: two nodes are named '${n.name}'`);
+    byName.set(n.name, n);
+  }
+  const out: GraphTopology['config']['nodes'] = [];
+  const state = new Map<string, 1 | 2>();
+  const visit = (name: string, path: string[], from: string): void => {
+    const n = byName.get(name) ?? bad(`model.json: ${from} reads '${name}', which is not a node`);
+    if (state.get(name) === 2) return;
+    if (state.get(name) === 1) bad(`model.json: the graph has a cycle: ${[...path.slice(path.indexOf(name)), name].join(' -> ')}`);
+    state.set(name, 1);
+    for (const [k] of n.inputs) visit(k, [...path, name], `node '${name}'`);
+    state.set(name, 2);
+    out.push(n);
+  };
+  for (const [k] of t.config.outputs) visit(k, [], 'outputs');
+  for (const [k] of t.config.inputs) if (!state.has(k)) bad(`model.json: input '${k}' is not connected to any output`);
+  return out;
+}
+
 /** Builds the model from artifacts: validates model.json, the weights file and their agreement. */
-export function fromArtifacts(a: Artifacts, hooks: LoadHooks): Sequential {
+export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
   const j = parseModelJson(a.modelJson);
   if (j.weightsBytes !== a.weights.length || j.weightsHash !== fnv1a(a.weights)) {
     bad(`'${a.weightsFile}' (${a.weights.length} bytes) does not match model.json (which records ${j.weightsBytes} bytes, hash ${j.weightsHash}); the files are from different saves or one is damaged`);
   }
   const st = decodeSafetensors(a.weights, `loadModel: '${a.weightsFile}'`);
   const byName = new Map(st.tensors.map((t) => [t.name, t]));
-  const cfg = j.modelTopology.config;
-  const layers = cfg.layers.map((l, i) => {
-    if (!l || typeof l.className !== 'string' || !l.config || typeof l.config !== 'object') bad(`model.json: layer ${i} needs a className and a config`);
-    return hooks.layerFromConfig(l.className, l.config);
-  });
+  const topo = j.formatVersion === 1 ? chainToGraph(j.modelTopology as ChainTopology) : j.modelTopology as GraphTopology;
+  const nodes = sortNodes(topo);
+  const made: Layer[] = [];
   // Each weight the topology makes is checked against the manifest and the file as the layer asks
   // for it, and made from the saved values: nothing is drawn, or allocated, for a weight the files
-  // disagree about (the model builds as it is made, when its first layer has an inputShape).
+  // disagree about.
+  const manifest = new Map(j.weights.map((m, i) => [m.name, { m, i }]));
   const used = new Set<string>();
-  let next = 0;
   const source = (name: string, shape: readonly number[]) => {
-    const i = next++;
-    const m = j.weights[i];
-    if (!m) bad(`the topology makes more weights than the ${j.weights.length} model.json lists (the next is '${name}' [${shape}])`);
-    if (m.name !== name || !sameShape(m.shape, shape)) bad(`model.json lists weight ${i} as '${m.name}' [${m.shape}] but the topology makes '${name}' [${shape}]`);
+    const e = manifest.get(name) ?? bad(`the topology makes weight '${name}' [${shape}], which model.json does not list (it lists ${j.weights.length})`);
+    if (used.has(name)) bad(`the topology makes weight '${name}' twice; give the layers distinct names`);
+    if (!sameShape(e.m.shape, shape)) bad(`model.json lists weight ${e.i} as '${name}' [${e.m.shape}] but the topology makes '${name}' [${shape}]`);
     const t = byName.get(name) ?? bad(`'${a.weightsFile}' has no tensor '${name}'`);
     if (t.dtype !== 'float32') bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs float32`);
     if (!sameShape(t.shape, shape)) bad(`tensor '${name}' in '${a.weightsFile}' has shape [${t.shape}] but the topology needs [${shape}]`);
     used.add(name);
     return engine.fromValues(t.data, t.shape, t.dtype, 'loadModel');
   };
-  let model: Sequential;
+  let model: AnyModel;
   try {
     model = withWeightSource(source, () => {
-      const m = hooks.sequential(layers, String(cfg.name ?? 'sequential'));
-      try {
-        m.build(cfg.inputShape);
-      } catch (e) {
-        m.dispose();
-        throw e;
+      const out = new Map<string, SymbolicTensor>();
+      const get = (k: TensorKey, from: string) => {
+        if (k[1] !== 0) bad(`model.json: ${from} reads output ${k[1]} of '${k[0]}', which has one output`);
+        return out.get(k[0])!;
+      };
+      if (topo.className === 'Sequential') {
+        // A chain: the input's dtype is the first layer's (an embedding reads int32 ids).
+        const [inp, ...rest] = nodes;
+        if (inp?.className !== 'InputLayer' || topo.config.inputs.length !== 1 || topo.config.outputs.length !== 1
+          || rest.some((n, i) => n.inputs.length !== 1 || n.inputs[0][0] !== (i ? rest[i - 1] : inp).name)) bad('model.json: a Sequential must be a chain from one input to one output');
+        const shape = (inp.config as { shape?: unknown }).shape;
+        if (!isShape(shape)) bad(`model.json: input '${inp.name}' has an invalid shape ${JSON.stringify(shape)}`);
+        for (const n of rest) made.push(hooks.layerFromConfig(n.className, n.config));
+        const m = new Sequential([], { name: String(topo.config.name ?? 'sequential') });
+        m.layers.push(...made);
+        m.build(shape as number[]);
+        return m;
       }
-      return m;
+      for (const n of nodes) {
+        if (n.className === 'InputLayer') {
+          if (n.inputs.length) bad(`model.json: input node '${n.name}' reads other nodes`);
+          const c = n.config as LayerConfig & { shape?: unknown; dtype?: 'float32' | 'int32' };
+          if (!isShape(c.shape)) bad(`model.json: input '${n.name}' has an invalid shape ${JSON.stringify(c.shape)}`);
+          const l = new InputLayer({ name: n.name, shape: c.shape as number[], dtype: c.dtype });
+          out.set(n.name, l.output);
+          continue;
+        }
+        if (n.inputs.length === 0) bad(`model.json: node '${n.name}' reads no input`);
+        const l = hooks.layerFromConfig(n.className, n.config);
+        made.push(l);
+        if (l.name !== n.name) bad(`model.json: node '${n.name}' holds a layer named '${l.name}'`);
+        const ins = n.inputs.map((k) => get(k, `node '${n.name}'`));
+        out.set(n.name, l.apply(ins.length === 1 ? ins[0] : ins));
+      }
+      const inputs = topo.config.inputs.map((k) => get(k, 'inputs'));
+      const outputs = topo.config.outputs.map((k) => get(k, 'outputs'));
+      return new Model({ name: String(topo.config.name ?? 'model'), inputs, outputs: outputs.length === 1 ? outputs[0] : outputs });
     });
   } catch (e) {
-    for (const l of layers) l.dispose();
+    for (const l of made) l.dispose();
     throw e;
   }
   try {
@@ -97,7 +177,7 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): Sequential {
     }
     if (j.trainingConfig && hooks.optimizer) {
       const opt = hooks.optimizer(j.trainingConfig.optimizer);
-      model.restoreCompile(opt, j.trainingConfig.loss as never, j.trainingConfig.metrics);
+      model.restoreCompile(opt, j.trainingConfig.loss as never, j.trainingConfig.metrics, j.trainingConfig.lossWeights);
       const names = j.optimizerState ?? [];
       if (names.length) {
         const state = names.map((n) => {
@@ -115,7 +195,7 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): Sequential {
 }
 
 /** Loads from a URL (see loadArtifacts) or from artifacts already in memory. */
-export async function loadFrom(source: string | Artifacts, hooks: LoadHooks): Promise<Sequential> {
+export async function loadFrom(source: string | Artifacts, hooks: LoadHooks): Promise<AnyModel> {
   if (source && typeof source === 'object') {
     if (typeof source.modelJson !== 'string' || !(source.weights instanceof Uint8Array)) bad('expected { modelJson: string, weights: Uint8Array }');
     return fromArtifacts({ ...source, weightsFile: source.weightsFile ?? 'weights.safetensors' }, hooks);
@@ -130,9 +210,8 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** eg.loadModel (see src/model/index.ts). */
-export function loadModel(source: string | Artifacts): Promise<Sequential> {
+export function loadModel(source: string | Artifacts): Promise<AnyModel> {
   return loadFrom(source, {
-    sequential: (layers, name) => new Sequential(layers, { name }),
     layerFromConfig: (className, config) => layerFromConfig(className, config, regularizerFromConfig),
     optimizer: optimizerFromConfig,
   });

@@ -2,10 +2,8 @@
 // save format: model.json + safetensors bytes), and the worker-side copy rebuilt by loadModel.
 import { engine } from '../engine.js';
 import type { Tensor, Variable } from '../tensor.js';
-import { add, mul } from '../ops/elementwise.js';
-import { valueAndGrads } from '../autograd/index.js';
-import { loadModel, type Sequential } from '../model/index.js';
-import { getLoss } from '../model/losses.js';
+import { type Model, loadModel } from '../model/index.js';
+import { lossAndGrads } from '../model/training.js';
 
 /** The caller's side: a model (eg.sequential) that can be rebuilt in a worker. */
 export interface PoolModel {
@@ -52,31 +50,19 @@ export async function reviveModel(modelJson: string, weights: Uint8Array): Promi
     predict: (x) => m.predict(x, { batchSize: Math.max(256, Math.min(x.shape[0], 8192)) }),
     get weights() { return m.weights; },
     setWeights: (ws) => m.setWeights(ws),
-    lossAndGrads: (x, y, loss, scale = 1) => lossAndGrads(m, x, y, loss, scale),
+    lossAndGrads: (x, y, loss, scale = 1) => replicaStep(m, x, y, loss, scale),
     dispose: () => m.dispose(),
   };
 }
 
 /**
- * The training step's forward and backward, as Sequential.fit runs it: cross-entropy on logits when
- * the last layer ends in softmax, plus the layers' weight penalties.
+ * The training step's forward and backward, as fit runs it (model/training.ts: the fused softmax
+ * cross-entropy where compile finds it, the layers' weight penalties), for the loss `lossName`.
  */
-function lossAndGrads(m: Sequential, x: Tensor, y: Tensor, lossName: string, scale: number): { loss: Tensor; grads: Tensor[] } {
-  const loss = getLoss(lossName as never);
-  const last = m.layers[m.layers.length - 1];
-  const fused = !!loss.fromLogits && (last as { activation?: string }).activation === 'softmax';
-  const vars = m.trainableWeights;
-  const { value, grads } = valueAndGrads(() => {
-    let h = x;
-    m.layers.forEach((l, i) => { h = l.apply(h, { training: true, logits: fused && i === m.layers.length - 1 }); });
-    let l = fused ? loss.fromLogits!(y, h) : loss.fn(y, h);
-    for (const layer of m.layers) {
-      const r = layer.regularizationLoss();
-      if (r) l = add(l, r);
-    }
-    return scale === 1 ? l : mul(l, scale);
-  }, vars);
-  return { loss: value, grads };
+function replicaStep(m: Model, x: Tensor, y: Tensor, lossName: string, scale: number): { loss: Tensor; grads: Tensor[] } {
+  const c = m.compiled;
+  if (!c || c.losses.length !== 1 || c.losses[0].name !== lossName) m.compile({ optimizer: m.optimizer ?? 'sgd', loss: lossName as never });
+  return lossAndGrads(m, [x], [y], scale);
 }
 
 /**

@@ -8,32 +8,25 @@
 // - shared steps: one call per step; the workers' gradients are summed and applied here, on the
 //   weights the workers read in place.
 // - transfer (no shared memory): shards and gradients are copied, new weights sent back.
+// The epochs, validation, callbacks, progress and logs are model/training.ts's fitLoop, the same
+// loop as in-thread fit: this file only runs each epoch's steps.
 import { engine } from '../engine.js';
 import type { DType, TypedArray } from '../kernels.js';
 import type { Tensor, Variable } from '../tensor.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
-import { nextSeed, rng } from '../random.js';
-import type { Callbacks, Logs } from '../model/callbacks.js';
-import type { FitArgs, History } from '../model/sequential.js';
+import type { Model } from '../model/graph.js';
+import { type FitArgs, type History, type StepRunner, fitLoop, prepareFit } from '../model/training.js';
 import type { SharedGradReply, SharedGradRequest, TensorMsg, TensorRef } from './protocol.js';
 import { type Pool, shardSizes } from './pool.js';
 import { GRADS, STOPPED, abortRun, borrow, sharedBackend, startRun } from './handlers.js';
 import type { StepPlan } from '../optimizers/base.js';
 import { add } from '../ops/elementwise.js';
-import type { PoolModel } from './model.js';
 
-/** A compiled model the pool can train: eg.sequential after compile(). */
-export interface DataParallelModel extends PoolModel {
-  readonly name: string;
-  optimizer: Optimizer | null;
-  /** Loss and metric names and the optimizer config; null when the loss is a function. */
-  readonly trainingConfig: { loss: string } | null;
-  stopTraining: boolean;
-  evaluate(x: Tensor, y: Tensor, args?: { batchSize?: number }): Promise<Logs>;
-}
+/** A compiled model the pool can train (eg.model, eg.sequential): one input, one output, a loss by name. */
+export type DataParallelModel = Model<Tensor | Tensor[]>;
 
-/** The options of `fit` this function honours (the rest of FitArgs, e.g. verbose, is ignored). */
-export type DataParallelFitArgs = Pick<FitArgs, 'epochs' | 'batchSize' | 'shuffle' | 'seed' | 'validationData' | 'callbacks'>;
+/** The options of `fit` this function honours: all of them but `workers` and `pool`. */
+export type DataParallelFitArgs = Omit<FitArgs, 'workers' | 'pool'>;
 
 let nextRun = 1;
 
@@ -49,27 +42,23 @@ function rows(src: TypedArray, dtype: DType, sample: number[], order: Int32Array
 }
 
 /**
- * `model.fit(x, y, { pool })`: the same epochs, batches and shuffling (same seed, same order) as
- * Sequential.fit, with each batch's gradient computed across the pool. Logs hold the loss (mean over
- * the epoch's samples), val_* from `validationData`, and samplesPerSecond.
+ * `model.fit(x, y, { pool })`: fit's loop (epochs, shuffling with the same seed and order,
+ * validationSplit / validationData, callbacks, early stopping, progress, logs) with each batch's
+ * gradient computed across the pool. Training logs hold the loss (the workers report no
+ * predictions, so no training accuracy); val_* come from an in-thread evaluate.
  */
 export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Tensor, args: DataParallelFitArgs, pool: Pool): Promise<History> {
   const where = 'fit (data-parallel)';
   if (pool.closed) throw new Error(`${where}: the pool is closed`);
-  const optimizer = model.optimizer;
   const lossName = model.trainingConfig?.loss;
-  if (!optimizer || !lossName) {
+  if (!model.optimizer || typeof lossName !== 'string') {
     throw new Error(`${where}: model '${model.name}' must be compiled with a loss given by name (a loss function cannot be sent to workers)`);
   }
-  const epochs = args.epochs ?? 1, batchSize = args.batchSize ?? 32;
-  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${where}: epochs must be a non-negative integer, got ${args.epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`${where}: batchSize must be a positive integer, got ${args.batchSize}`);
-  const n = x.shape[0];
-  if (x.rank < 1 || y.rank < 1 || y.shape[0] !== n || n === 0) {
-    throw new Error(`${where}: x and y need the same number of samples (at least one), got shapes [${x.shape}] and [${y.shape}]`);
-  }
+  const plan = await prepareFit(model, x, y, args, where);
   const vars: Variable[] = model.trainableWeights;
   if (vars.length === 0) throw new Error(`${where}: model '${model.name}' has no trainable weights`);
+  // NOTE: validationSplit holds out the last rows: training reads rows [0, n) of x and y.
+  const n = plan.train.n, batchSize = plan.batchSize;
 
   const X = pool.ref(x), Y = pool.ref(y);
   const run: SharedRun | null = X && Y && pool.weightRefs(model) ? { X, Y, held: [], inWorkers: true, control: null } : null;
@@ -77,64 +66,27 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   // NOTE: transfer mode reads the data once; shared mode gathers batches in place.
   const xs = shared ? null : x.dataSync(), ys = shared ? null : y.dataSync();
   const xSample = x.shape.slice(1), ySample = y.shape.slice(1);
-  const callbacks: Callbacks[] = Array.isArray(args.callbacks) ? args.callbacks : args.callbacks ? [args.callbacks] : [];
-  const perBatch = callbacks.some((c) => c.onBatchEnd);
-  const steps = Math.ceil(n / batchSize);
-  const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples: n, steps } };
-  const random = rng(args.seed ?? nextSeed());
-  const order = Int32Array.from({ length: n }, (_, i) => i);
   const id = pool.modelId(model);
   const runId = nextRun++;
   let step = 0;
   let version = `fit${runId}:${step}`;
 
+  const steps: StepRunner = async (order, b, total, perBatch) => {
+    // Worker-run steps where they can run (shared mode, an elementwise optimizer update): one
+    // call runs several, or one at a time when a callback wants every batch.
+    const k = Math.min(total - b, perBatch ? 1 : STEPS_PER_CALL);
+    const losses = run && run.inWorkers ? await workerSteps(pool, model, id, lossName, run, order, b * batchSize, batchSize, k) : null;
+    const done = losses ?? [shared
+      ? await sharedStep(pool, model, id, lossName, run!, order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize)))
+      : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, b * batchSize, Math.min(batchSize, n - b * batchSize))];
+    return done.map((loss) => {
+      version = `fit${runId}:${++step}`;
+      model.weightsVersion++;
+      return { loss, parts: [], correct: [] };
+    });
+  };
   try {
-    model.stopTraining = false;
-    for (const c of callbacks) c.setModel?.(model as unknown as Parameters<NonNullable<Callbacks['setModel']>>[0]);
-    for (const c of callbacks) await c.onTrainBegin?.({});
-    for (let epoch = 0; epoch < epochs && !model.stopTraining; epoch++) {
-      for (const c of callbacks) await c.onEpochBegin?.(epoch, {});
-      if (args.shuffle ?? true) {
-        for (let i = order.length - 1; i > 0; i--) {
-          const j = Math.floor(random() * (i + 1));
-          const t = order[i]; order[i] = order[j]; order[j] = t;
-        }
-      }
-      const t0 = performance.now();
-      let lossSum = 0, seen = 0;
-      for (let b = 0; b < steps;) {
-        // Worker-run steps where they can run (shared mode, an elementwise optimizer update): one
-        // call runs several, or one at a time when a callback wants every batch.
-        const k = Math.min(steps - b, perBatch ? 1 : STEPS_PER_CALL);
-        const losses = run && run.inWorkers ? await workerSteps(pool, model, id, lossName, run, order, b * batchSize, batchSize, k) : null;
-        const done = losses ?? [shared
-          ? await sharedStep(pool, model, id, lossName, run!, order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize)))
-          : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, b * batchSize, Math.min(batchSize, n - b * batchSize))];
-        for (const loss of done) {
-          const count = Math.min(batchSize, n - b * batchSize);
-          if (!Number.isFinite(loss)) throw new Error(`${where}: the loss became ${loss} at batch ${b}; lower the learning rate or check the data`);
-          version = `fit${runId}:${++step}`;
-          bumpVersion(model);
-          lossSum += loss * count;
-          seen += count;
-          for (const c of callbacks) await c.onBatchEnd?.(b, { batch: b, size: count, loss: lossSum / seen });
-          b++;
-        }
-      }
-      const secs = (performance.now() - t0) / 1000;
-      const logs: Logs = { loss: lossSum / seen };
-      if (args.validationData) {
-        const v = await model.evaluate(args.validationData[0], args.validationData[1], { batchSize: Math.max(batchSize, 256) });
-        for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
-      }
-      logs.samplesPerSecond = seen / secs;
-      history.epoch.push(epoch);
-      for (const [k, value] of Object.entries(logs)) (history.history[k] ??= []).push(value);
-      for (const c of callbacks) await c.onEpochEnd?.(epoch, logs);
-    }
-    const last: Logs = {};
-    for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
-    for (const c of callbacks) await c.onTrainEnd?.(last);
+    return await fitLoop(model, plan, args, { run: steps, trainingMetrics: false });
   } finally {
     if (run) {
       releaseHeld(pool, run);
@@ -144,17 +96,10 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
       run.control = null;
     }
   }
-  return history;
 }
 
 /** Worker-run steps per call when no callback wants each batch (bounds one call's duration). */
 const STEPS_PER_CALL = 32;
-
-/** Counts a training step on models that keep a weights version (copies elsewhere see they are stale). */
-function bumpVersion(model: DataParallelModel): void {
-  const m = model as { weightsVersion?: unknown };
-  if (typeof m.weightsVersion === 'number') m.weightsVersion++;
-}
 
 /** What a shared-mode fit keeps across steps. */
 interface SharedRun {

@@ -1,0 +1,769 @@
+// The one training loop: compile, fit, evaluate and predict for every model (graph and sequential,
+// one or several inputs and outputs), and the step's loss and gradients that pool replicas run too.
+import { engine } from '../engine.js';
+import type { DType, TypedArray } from '../kernels.js';
+import { Tensor, Variable } from '../tensor.js';
+import { valueAndGrads } from '../autograd/index.js';
+import { add, equal, greater, mul } from '../ops/elementwise.js';
+import { argmax, sum } from '../ops/reduce.js';
+import { concat, reshape, slice } from '../ops/shape.js';
+import { softmax } from '../ops/nn.js';
+import { nextSeed, rng } from '../random.js';
+import { type Layer, type Shape, fmtShape, sameShape, sizeOf } from '../layers/layer.js';
+import { type Callbacks, type Logs, ProgressBar } from './callbacks.js';
+import { type Loss, type LossSpec, getLoss } from './losses.js';
+import { type OptimizerSpec, get as getOptimizer } from '../optimizers/optimizers.js';
+import { compute as computeMetric, get as getMetric } from '../ops/metrics.js';
+import type { Model as GraphModel } from './graph.js';
+
+type Model = GraphModel<Tensor | Tensor[]>;
+
+/** A metric over a whole set: (yTrue, yPred) -> a number or a scalar tensor. */
+export type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor | number;
+
+/** One value for every output, a list (one per output, in order) or a record by output name. */
+export type PerOutput<T> = T | T[] | Record<string, T>;
+
+export interface CompileArgs {
+  /** An optimizer object (eg.optimizers.adam(...)), a name ('adam') or a config ({ name: 'adam', learningRate: 1e-3 }). */
+  optimizer: OptimizerSpec;
+  /** One loss for every output, or one per output (a list, or a record by output name). */
+  loss: PerOutput<LossSpec>;
+  /** Weights of the outputs' losses in the total (default 1 each). */
+  lossWeights?: number[] | Record<string, number>;
+  /** 'accuracy' (or 'acc'), metric names from eg.metrics, or functions (yTrue, yPred) => number; for every output, or a record by output name. */
+  metrics?: (string | MetricFn)[] | Record<string, (string | MetricFn)[]>;
+}
+
+/** Data for a model: a tensor (one input/output), a list in the model's order, or a record by name. */
+export type Data = Tensor | Tensor[] | Record<string, Tensor>;
+
+export interface FitArgs {
+  epochs?: number;
+  batchSize?: number;
+  /** Shuffle the training samples each epoch (default true), with `seed` when given. */
+  shuffle?: boolean;
+  seed?: number;
+  /** Hold out this fraction of the samples (the last ones, before shuffling) for validation. */
+  validationSplit?: number;
+  validationData?: [Data, Data];
+  callbacks?: Callbacks | Callbacks[];
+  /** 0: silent; 1 (default): a progress bar when stdout is a TTY, silent otherwise; 2: also one line per epoch without a TTY. */
+  verbose?: 0 | 1 | 2;
+  /** Data-parallel training over a new pool of this many workers (closed when fit ends). */
+  workers?: number;
+  /** Data-parallel training over an existing pool (eg.createPool); left open. */
+  pool?: import('../pool/pool.js').Pool;
+}
+
+export interface EvaluateArgs { batchSize?: number }
+export interface PredictArgs { batchSize?: number }
+
+export interface History {
+  epoch: number[];
+  /** Per-epoch values: loss, accuracy, val_loss, val_accuracy, samplesPerSecond, ... */
+  history: Record<string, number[]>;
+  params: { epochs: number; batchSize: number; samples: number; steps: number };
+}
+
+interface Metric { key: string; fn: MetricFn | 'accuracy' }
+
+/** What compile sets: per output, its loss, weight, metrics and whether softmax is fused into it. */
+export interface Compiled {
+  losses: Loss[];
+  weights: number[];
+  metrics: Metric[][];
+  /** Per output: the loss runs on the logits of the softmax layer that makes it. */
+  fused: boolean[];
+  spec: { loss: PerOutput<LossSpec>; metrics: CompileArgs['metrics']; lossWeights?: CompileArgs['lossWeights'] };
+}
+
+/** One tensor's rows on the host. */
+interface Column { data: TypedArray; sample: Shape; dtype: DType }
+/** A data set read to host memory once, from which batches are copied. */
+export interface HostSet { n: number; xs: Column[]; ys: Column[] }
+
+const perOutput = <T>(m: Model, what: string, v: PerOutput<T>, isOne: (v: unknown) => boolean, dflt?: T): T[] => {
+  const names = m.outputNames;
+  if (isOne(v)) return names.map(() => v as T);
+  if (Array.isArray(v)) {
+    if (v.length !== names.length) throw new Error(`compile: ${what} has ${v.length} entries but model '${m.name}' has ${names.length} outputs (${names.join(', ')})`);
+    return v;
+  }
+  const r = v as Record<string, T>;
+  for (const k of Object.keys(r)) if (!names.includes(k)) throw new Error(`compile: ${what} names '${k}', which is not an output of model '${m.name}' (${names.join(', ')})`);
+  return names.map((n) => {
+    if (!(n in r) && dflt === undefined) throw new Error(`compile: ${what} has no entry for output '${n}'`);
+    return n in r ? r[n] : dflt!;
+  });
+};
+
+export function compileModel(m: Model, args: CompileArgs): void {
+  if (!args || typeof args !== 'object') throw new Error('compile: expects { optimizer, loss, metrics? }');
+  if (args.optimizer === undefined) throw new Error("compile: missing optimizer; pass eg.optimizers.adam(), a name such as 'adam', or a config");
+  const opt = getOptimizer(args.optimizer);
+  const losses = perOutput<LossSpec>(m, 'loss', args.loss, (v) => typeof v === 'string' || typeof v === 'function' || v === undefined || v === null).map((l) => getLoss(l));
+  const weights = args.lossWeights === undefined ? losses.map(() => 1)
+    : perOutput<number>(m, 'lossWeights', args.lossWeights, (v) => typeof v === 'number', 1);
+  weights.forEach((w) => { if (typeof w !== 'number' || !Number.isFinite(w)) throw new Error(`compile: lossWeights must be finite numbers, got ${JSON.stringify(args.lossWeights)}`); });
+  const specs = perOutput<(string | MetricFn)[]>(m, 'metrics', args.metrics ?? [], Array.isArray, []);
+  const metrics = specs.map((list, o) => {
+    const out: Metric[] = [];
+    for (const spec of list ?? []) {
+      if (typeof spec === 'function') { out.push({ key: spec.name || `metric_${out.length}`, fn: spec }); continue; }
+      if (spec === 'accuracy' || spec === 'acc') {
+        if (losses[o].labels === 'values') throw new Error(`compile: metric '${spec}' needs a classification loss, not ${losses[o].name}`);
+        out.push({ key: spec, fn: 'accuracy' });
+        continue;
+      }
+      let fn: MetricFn;
+      try {
+        fn = getMetric(spec as 'precision');
+      } catch {
+        throw new Error(`compile: unknown metric ${JSON.stringify(spec)}; use 'accuracy', 'precision', 'recall', 'f1', 'auc', or a function (yTrue, yPred) => number`);
+      }
+      out.push({ key: spec, fn });
+    }
+    return out;
+  });
+  m.optimizer = opt;
+  m.compiled = {
+    losses, weights, metrics, fused: losses.map((l, o) => !!l.fromLogits && m.canFuseSoftmax(o)),
+    spec: { loss: args.loss, metrics: args.metrics, lossWeights: args.lossWeights },
+  };
+  m.hostCache.clear();
+}
+
+/** The training config saved with the model, or null when a loss is a function. */
+export function trainingConfig(m: Model): TrainingConfig | null {
+  const c = m.compiled;
+  if (!m.optimizer || !c) return null;
+  const ls = c.spec.loss;
+  const fns = typeof ls === 'function' || (Array.isArray(ls) ? ls : typeof ls === 'object' && ls !== null ? Object.values(ls) : []).some((l) => typeof l === 'function');
+  if (fns) return null;
+  const strs = (l: unknown): string[] => (Array.isArray(l) ? l.filter((x): x is string => typeof x === 'string') : []);
+  const ms = c.spec.metrics;
+  const cfg: TrainingConfig = {
+    loss: c.losses.length === 1 ? c.losses[0].name : c.losses.map((l) => l.name),
+    metrics: Array.isArray(ms) || ms === undefined ? strs(ms) : Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, strs(v)])),
+    optimizer: m.optimizer.getConfig(),
+  };
+  if (c.weights.some((w) => w !== 1)) cfg.lossWeights = [...c.weights];
+  return cfg;
+}
+
+export interface TrainingConfig {
+  loss: string | string[];
+  metrics: string[] | Record<string, string[]>;
+  lossWeights?: number[];
+  optimizer: { name: string; [key: string]: unknown };
+}
+
+// ---- data ---------------------------------------------------------------------------------------
+
+/** `x` (or y) as one tensor per input (output), in the model's order; `base` names it in errors. */
+export function toList(op: string, base: string, d: unknown, names: string[]): Tensor[] {
+  if (d instanceof Tensor) {
+    if (names.length !== 1) throw new Error(`${op}: ${base} must be a list of ${names.length} tensors or a record by name (${names.join(', ')}), got one Tensor`);
+    return [d];
+  }
+  if (Array.isArray(d)) {
+    if (d.length !== names.length) throw new Error(`${op}: ${base} has ${d.length} tensors but the model has ${names.length} (${names.join(', ')})`);
+    return d;
+  }
+  if (d && typeof d === 'object' && !(d instanceof Tensor)) {
+    const r = d as Record<string, Tensor>;
+    for (const k of Object.keys(r)) if (!names.includes(k)) throw new Error(`${op}: ${base} names '${k}', which the model does not have (${names.join(', ')})`);
+    return names.map((n) => {
+      if (!(n in r)) throw new Error(`${op}: ${base} has no tensor for '${n}'`);
+      return r[n];
+    });
+  }
+  if (names.length === 1) return [d as Tensor];
+  throw new Error(`${op}: ${base} must be a list of ${names.length} tensors or a record by name (${names.join(', ')}), got ${d === null ? 'null' : typeof d}`);
+}
+
+const nameOf = (base: string, names: string[], i: number): string => (names.length === 1 ? base : `${base} '${names[i]}'`);
+
+/** Checks each x against the model's inputs (building an unbuilt sequential from their shapes). */
+export function checkXs(m: Model, op: string, xs: unknown[], base = 'x'): Tensor[] {
+  m.checkNotEmpty(op);
+  xs.forEach((x, i) => {
+    const what = nameOf(base, m.inputNames, i);
+    if (!(x instanceof Tensor)) throw new Error(`${op}: ${what} must be a Tensor of shape [samples, ...features], got ${x === null ? 'null' : typeof x}`);
+    x.live(op);
+    if (x.rank < 1 || x.shape[0] === 0) throw new Error(`${op}: ${what} has shape [${x.shape}]; it needs at least one sample along axis 0`);
+  });
+  const ts = xs as Tensor[];
+  m.buildFor(ts);
+  const specs = m.inputSpecs!;
+  ts.forEach((x, i) => {
+    const what = nameOf(base, m.inputNames, i);
+    const s = specs[i];
+    if (!sameShape(x.shape.slice(1), s.shape)) throw new Error(`${op}: ${what} has shape [${x.shape}] but the model expects ${fmtShape([null, ...s.shape])}`);
+    if (x.dtype !== s.dtype) throw new Error(`${op}: ${what} has dtype ${x.dtype} but the model expects ${s.dtype}${s.dtype === 'int32' ? ' (ids for the embedding layer)' : ''}`);
+    if (i > 0 && x.shape[0] !== ts[0].shape[0]) throw new Error(`${op}: ${what} has ${x.shape[0]} samples but ${nameOf(base, m.inputNames, 0)} has ${ts[0].shape[0]}`);
+  });
+  return ts;
+}
+
+/**
+ * Reads x and y to the host and checks them against the model and the losses. The last checked
+ * sets are kept (tensors are immutable unless they are variables), so repeated fit/evaluate
+ * calls on the same data skip the copy and the checks.
+ */
+export async function hostSet(m: Model, op: string, x: unknown, y: unknown, what = ''): Promise<HostSet> {
+  const xs = toList(op, what ? `${what} x` : 'x', x, m.inputNames);
+  const ys = toList(op, what ? `${what} y` : 'y', y, m.outputNames);
+  const key = `${what}:${xs.map((t) => t?.id)}:${ys.map((t) => t?.id)}`;
+  const hit = m.hostCache.get(key);
+  if (hit && hit.xs.every((t, i) => t === xs[i] && !t.isDisposed) && hit.ys.every((t, i) => t === ys[i] && !t.isDisposed)) return hit.set;
+  const set = await readSet(m, op, xs, ys, what);
+  if (![...xs, ...ys].some((t) => t instanceof Variable)) {
+    if (m.hostCache.size >= 2) m.hostCache.delete(m.hostCache.keys().next().value!);
+    m.hostCache.set(key, { xs, ys, set });
+  }
+  return set;
+}
+
+async function readSet(m: Model, op: string, xl: Tensor[], yl: Tensor[], what: string): Promise<HostSet> {
+  const xb = what ? `${what} x` : 'x', yb = what ? `${what} y` : 'y';
+  checkXs(m, op, xl, xb);
+  const n = xl[0].shape[0];
+  const xs: Column[] = [];
+  for (let i = 0; i < xl.length; i++) {
+    const x = xl[i], xn = nameOf(xb, m.inputNames, i);
+    const data = await x.data();
+    if (x.dtype === 'float32') {
+      // v - v is NaN exactly for NaN and ±Infinity.
+      let bad = 0;
+      for (let k = 0; k < data.length; k++) bad += data[k] - data[k];
+      if (bad !== 0) {
+        const k = data.findIndex((v) => !Number.isFinite(v));
+        throw new Error(`${op}: ${xn} holds a non-finite value (${data[k]}) at flat index ${k}`);
+      }
+    }
+    xs.push({ data, sample: x.shape.slice(1), dtype: x.dtype });
+  }
+  const ys: Column[] = [];
+  for (let o = 0; o < yl.length; o++) {
+    const y = yl[o], yn = nameOf(yb, m.outputNames, o), xn = nameOf(xb, m.inputNames, 0);
+    if (!(y instanceof Tensor)) throw new Error(`${op}: ${yn} must be a Tensor, got ${y === null ? 'null' : typeof y}`);
+    y.live(op);
+    if (y.rank < 1 || y.shape[0] !== n) throw new Error(`${op}: ${xn} has ${n} samples but ${yn} has shape [${y.shape}]; they need the same number of samples along axis 0`);
+    ys.push(await readLabels(op, yn, y, m.outputSpecs[o].shape, m.compiled!.losses[o], n));
+  }
+  return { n, xs, ys };
+}
+
+async function readLabels(op: string, yn: string, y: Tensor, out: Shape, loss: Loss, n: number): Promise<Column> {
+  const ySample = y.shape.slice(1);
+  let ys = await y.data();
+  const expect = (want: Shape, hint: string) => {
+    if (!sameShape(ySample, want)) throw new Error(`${op}: ${yn} has shape [${y.shape}] but ${hint} expects [${[n, ...want]}] for model output ${fmtShape([null, ...out])}`);
+  };
+  if (loss.labels === 'sparse') {
+    const classes = out[out.length - 1];
+    const want = out.slice(0, -1);
+    if (!sameShape(ySample, want) && !sameShape(ySample, [...want, 1])) expect(want, `${loss.name} (class ids, int32)`);
+    if (y.dtype === 'float32') {
+      for (let i = 0; i < ys.length; i++) {
+        if (!Number.isInteger(ys[i])) throw new Error(`${op}: ${yn} must hold integer class ids for ${loss.name}; found ${ys[i]} at index ${i} (one-hot labels need 'categoricalCrossentropy')`);
+      }
+      ys = Int32Array.from(ys);
+    }
+    for (let i = 0; i < ys.length; i++) {
+      if (ys[i] < 0 || ys[i] >= classes) throw new Error(`${op}: ${yn} has label ${ys[i]} at index ${i}, out of range for ${classes} classes [0, ${classes - 1}]`);
+    }
+    return { data: ys, sample: want, dtype: 'int32' };
+  }
+  if (y.dtype !== 'float32') throw new Error(`${op}: ${yn} has dtype ${y.dtype} but ${loss.name} expects float32 targets${loss.labels === 'categorical' ? ' (one-hot rows; for int32 class ids use sparseCategoricalCrossentropy)' : ''}`);
+  const flatOk = out.length === 1 && out[0] === 1 && ySample.length === 0;
+  if (!flatOk) expect(out, loss.labels === 'categorical' ? `${loss.name} (one-hot rows)` : loss.name);
+  for (let i = 0; i < ys.length; i++) {
+    const v = ys[i];
+    if (!Number.isFinite(v)) throw new Error(`${op}: ${yn} holds a non-finite value (${v}) at flat index ${i}`);
+    if (loss.labels !== 'values' && (v < 0 || v > 1)) throw new Error(`${op}: ${yn} holds ${v} at flat index ${i}; ${loss.name} expects targets in [0, 1]`);
+  }
+  return { data: ys, sample: out, dtype: 'float32' };
+}
+
+/** Builds batches by copying sample rows into reused staging arrays. */
+class Batcher {
+  private readonly xs: Stage[];
+  private readonly ys: Stage[];
+  constructor(set: HostSet, batchSize: number) {
+    // NOTE: no batch holds more rows than the set (a batchSize of 1e7 on 100 samples stages 100).
+    const rows = Math.min(batchSize, set.n);
+    this.xs = set.xs.map((c) => new Stage(c, rows));
+    this.ys = set.ys.map((c) => new Stage(c, rows));
+  }
+  batch(order: Int32Array, from: number, count: number): [Tensor[], Tensor[]] {
+    return [this.xs.map((s) => s.tensor(order, from, count)), this.ys.map((s) => s.tensor(order, from, count))];
+  }
+  /** Output o's labels for the batch, on the host (a view of the staging array). */
+  yHost(o: number, order: Int32Array, from: number, count: number): TypedArray { return this.ys[o].rows(order, from, count); }
+}
+
+class Stage {
+  private readonly row: number;
+  private readonly buf: TypedArray;
+  constructor(private readonly c: Column, rows: number) {
+    this.row = sizeOf(c.sample);
+    this.buf = c.dtype === 'int32' ? new Int32Array(rows * this.row) : new Float32Array(rows * this.row);
+  }
+  rows(order: Int32Array, from: number, count: number): TypedArray {
+    const { row, buf } = this, src = this.c.data;
+    if (row === 1) for (let k = 0; k < count; k++) buf[k] = src[order[from + k]];
+    else for (let k = 0; k < count; k++) { const i = order[from + k]; buf.set(src.subarray(i * row, (i + 1) * row), k * row); }
+    return buf.subarray(0, count * row);
+  }
+  tensor(order: Int32Array, from: number, count: number): Tensor {
+    return engine.fromValues(this.rows(order, from, count), [count, ...this.c.sample], this.c.dtype);
+  }
+}
+
+function splitSet(s: HostSet, at: number): [HostSet, HostSet] {
+  const cut = (c: Column, lo: number, hi: number): Column => { const r = sizeOf(c.sample); return { ...c, data: c.data.subarray(lo * r, hi * r) }; };
+  return [
+    { n: at, xs: s.xs.map((c) => cut(c, 0, at)), ys: s.ys.map((c) => cut(c, 0, at)) },
+    { n: s.n - at, xs: s.xs.map((c) => cut(c, at, s.n)), ys: s.ys.map((c) => cut(c, at, s.n)) },
+  ];
+}
+
+// ---- the step -------------------------------------------------------------------------------
+
+/**
+ * The training loss of one batch (inside a tape): the weighted sum of the outputs' losses (fused
+ * on logits where compile found a softmax output), plus the layers' weight penalties. `outs`
+ * receives the outputs, `parts` each output's loss, when given.
+ */
+export function batchLoss(m: Model, c: Compiled, xs: Tensor[], ys: Tensor[], updates: [Variable, Tensor][] | undefined,
+  regs: readonly Layer[], outs: (Tensor | null)[] | null, parts: Tensor[] | null): Tensor {
+  const fused = c.fused.some(Boolean);
+  const os = m.forward(xs, true, fused, updates);
+  let total: Tensor | null = null;
+  for (let o = 0; o < os.length; o++) {
+    const out = os[o], loss = c.losses[o];
+    if (outs && c.metrics[o].length) outs[o] = engine.keep(xs.includes(out) ? add(out, 0) : out);
+    let l = c.fused[o] ? loss.fromLogits!(ys[o], out) : loss.fn(ys[o], out);
+    if (parts) parts.push(engine.keep(l));
+    if (c.weights[o] !== 1) l = mul(l, c.weights[o]);
+    total = total ? add(total, l) : l;
+  }
+  for (const layer of regs) { const r = layer.regularizationLoss(); if (r) total = add(total!, r); }
+  return total!;
+}
+
+/**
+ * A batch's loss (x `scale`) and its gradient for each trainable weight, as fit's step computes
+ * them: the pool's replicas run this on their shards.
+ */
+export function lossAndGrads(m: Model, xs: Tensor[], ys: Tensor[], scale = 1): { loss: Tensor; grads: Tensor[] } {
+  const c = m.compiled!;
+  const regs = m.allLayers.filter((l) => l.hasRegularizers);
+  const { value, grads } = valueAndGrads(() => {
+    const l = batchLoss(m, c, xs, ys, undefined, regs, null, null);
+    return scale === 1 ? l : mul(l, scale);
+  }, m.trainableWeights);
+  return { loss: value, grads };
+}
+
+export interface StepResult { loss: number; parts: number[]; correct: number[] }
+const NO_RESULT: StepResult = { loss: NaN, parts: [], correct: [] };
+
+/**
+ * One optimisation step on samples order[from .. from+count); returns the batch loss, each
+ * output's loss (several outputs) and correct count, or (with `sums`) adds them to the device
+ * sums and reads nothing.
+ */
+function trainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], order: Int32Array, from: number, count: number,
+  acc: boolean[], regs: readonly Layer[], stateful: boolean, sums: DeviceSums | null): StepResult {
+  const nOut = c.losses.length;
+  return engine.tidy(() => {
+    const [xb, yb] = batcher.batch(order, from, count);
+    const outs: (Tensor | null)[] | null = acc.some(Boolean) ? new Array(nOut).fill(null) : null;
+    const parts: Tensor[] | null = nOut > 1 ? [] : null;
+    const updates: [Variable, Tensor][] | undefined = stateful ? [] : undefined;
+    const drop = (): void => {
+      if (outs) for (const t of outs) t?.dispose();
+      if (parts) for (const t of parts) t.dispose();
+    };
+    let value: Tensor, grads: Tensor[];
+    try {
+      ({ value, grads } = valueAndGrads(() => batchLoss(m, c, xb, yb, updates, regs, outs, parts), vars));
+      m.optimizer!.apply(vars, grads);
+      if (updates) for (const [v, t] of updates) v.assign(t);
+      m.weightsVersion++;
+    } catch (e) {
+      drop();
+      throw e;
+    } finally {
+      if (updates) for (const [, t] of updates) t.dispose();
+    }
+    const correctT = (o: number): Tensor | null => (acc[o] && outs ? correctOnDevice(outs[o]!, yb[o], c.losses[o].labels) : null);
+    if (sums) {
+      sums.add(0, value, count);
+      for (let o = 0; o < nOut; o++) {
+        if (parts) sums.add(1 + o, parts[o], count);
+        const k = correctT(o);
+        if (k) sums.add(1 + nOut + o, k, 1);
+      }
+      drop();
+      return NO_RESULT;
+    }
+    const lossValue = value.dataSync()[0];
+    if (!Number.isFinite(lossValue)) {
+      drop();
+      throw new Error(`fit: the loss became ${lossValue} at a batch; lower the learning rate or check the data`);
+    }
+    const correct: number[] = [];
+    for (let o = 0; o < nOut; o++) {
+      const out = outs?.[o];
+      correct.push(acc[o] && out ? countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], c.losses[o].labels) : 0);
+    }
+    const r = { loss: lossValue, parts: parts ? parts.map((p) => p.dataSync()[0]) : [], correct };
+    drop();
+    return r;
+  });
+}
+
+// ---- fit ----------------------------------------------------------------------------------------
+
+/** The log keys of output o: `<key>` for one output, `<output>_<key>` for several. */
+const keyOf = (m: Model, o: number, k: string): string => (m.outputNames.length === 1 ? k : `${m.outputNames[o]}_${k}`);
+
+export interface FitPlan {
+  train: HostSet;
+  val: HostSet | null;
+  epochs: number;
+  batchSize: number;
+}
+
+/** Checks fit's options and reads its data: the part of fit shared with the pool's data-parallel fit. */
+export async function prepareFit(m: Model, x: unknown, y: unknown, args: FitArgs, op = 'fit'): Promise<FitPlan> {
+  if (!m.optimizer || !m.compiled) throw new Error(`${op}: model '${m.name}' is not compiled; call model.compile({ optimizer, loss }) first`);
+  const epochs = args.epochs ?? 1, batchSize = args.batchSize ?? 32;
+  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${op}: epochs must be a non-negative integer, got ${args.epochs}`);
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`${op}: batchSize must be a positive integer, got ${args.batchSize}`);
+  const split = args.validationSplit ?? 0;
+  if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw new Error(`${op}: validationSplit must be in [0, 1), got ${args.validationSplit}`);
+  if (split > 0 && args.validationData) throw new Error(`${op}: give validationSplit or validationData, not both`);
+  m.checkNotEmpty(op);
+  let train = await hostSet(m, op, x, y);
+  let val: HostSet | null = null;
+  if (args.validationData) {
+    if (!Array.isArray(args.validationData) || args.validationData.length !== 2) throw new Error(`${op}: validationData must be [xVal, yVal]`);
+    val = await hostSet(m, op, args.validationData[0], args.validationData[1], 'validationData');
+  } else if (split > 0) {
+    const nVal = Math.floor(train.n * split);
+    if (nVal === 0 || nVal === train.n) throw new Error(`${op}: validationSplit ${split} of ${train.n} samples leaves ${nVal === 0 ? 'no validation' : 'no training'} samples`);
+    [train, val] = splitSet(train, train.n - nVal);
+  }
+  return { train, val, epochs, batchSize };
+}
+
+/**
+ * How one epoch's batches are run: in this thread (trainStep) or by a pool (pool/train.ts). Each
+ * call runs the steps from batch `b` (at least one) and returns one result per step run.
+ */
+export type StepRunner = (order: Int32Array, b: number, steps: number, perBatch: boolean) => Promise<StepResult[]> | StepResult[];
+
+/**
+ * The epochs, callbacks, logs, progress and validation of fit, around `runner` (default: in-thread
+ * steps; `trainingMetrics` false: its results carry only the loss, so no training accuracy is logged).
+ */
+export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: { run: StepRunner; trainingMetrics: boolean }): Promise<History> {
+  const { train, val, epochs, batchSize } = plan;
+  const c = m.compiled!;
+  const vars = m.trainableWeights;
+  if (vars.length === 0) throw new Error(`fit: model '${m.name}' has no trainable weights`);
+  const nOut = c.losses.length;
+  const callbacks = (Array.isArray(args.callbacks) ? args.callbacks : args.callbacks ? [args.callbacks] : []);
+  const verbose = args.verbose ?? 1;
+  const steps = Math.ceil(train.n / batchSize);
+  const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples: train.n, steps } };
+  const bar = verbose ? new ProgressBar(epochs, train.n, verbose === 2) : null;
+  const shuffle = args.shuffle ?? true;
+  const random = rng(args.seed ?? nextSeed());
+  const order = Int32Array.from({ length: train.n }, (_, i) => i);
+  const accKeys = c.metrics.map((ms) => (runner && !runner.trainingMetrics ? null : ms.find((x) => x.fn === 'accuracy')?.key ?? null));
+  const acc = accKeys.map((k) => k !== null);
+  const perBatch = callbacks.some((cb) => cb.onBatchEnd);
+  // Where reads are asynchronous (webgpu), each step adds its loss and correct count to sums on the
+  // device, read once per epoch, or after every batch when an onBatchEnd callback asks for logs.
+  const sums = !runner && !engine.syncReads ? new DeviceSums(1 + 2 * nOut) : null;
+  const readEachBatch = sums !== null && perBatch;
+  let run = runner?.run;
+  if (!run) {
+    const batcher = new Batcher(train, batchSize);
+    const regs = m.allLayers.filter((l) => l.hasRegularizers);
+    const stateful = m.allLayers.some((l) => l.updatesState);
+    run = (ord, b) => [trainStep(m, c, batcher, vars, ord, b * batchSize, Math.min(batchSize, train.n - b * batchSize), acc, regs, stateful, sums)];
+  }
+  const logsOf = (lossSum: number, parts: number[], correct: number[], seen: number): Logs => {
+    const logs: Logs = { loss: lossSum / seen };
+    for (let o = 0; o < nOut; o++) {
+      if (nOut > 1) logs[keyOf(m, o, 'loss')] = parts[o] / seen;
+      if (accKeys[o]) logs[keyOf(m, o, accKeys[o]!)] = correct[o] / seen;
+    }
+    return logs;
+  };
+
+  m.stopTraining = false;
+  for (const cb of callbacks) cb.setModel?.(m);
+  for (const cb of callbacks) await cb.onTrainBegin?.({});
+  let lastYield = performance.now();
+  for (let epoch = 0; epoch < epochs && !m.stopTraining; epoch++) {
+    for (const cb of callbacks) await cb.onEpochBegin?.(epoch, {});
+    if (shuffle) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        const t = order[i]; order[i] = order[j]; order[j] = t;
+      }
+    }
+    const t0 = performance.now();
+    let lossSum = 0, seen = 0;
+    let parts = new Array<number>(nOut).fill(0), correct = new Array<number>(nOut).fill(0);
+    for (let b = 0; b < steps;) {
+      const ran = run(order, b, steps, perBatch);
+      // NOTE: in-thread steps return at once: no await (a microtask per step) on that path.
+      const results = Array.isArray(ran) ? ran : await ran;
+      for (const r of results) {
+        const count = Math.min(batchSize, train.n - b * batchSize);
+        seen += count;
+        if (sums) {
+          if (!readEachBatch) {
+            bar?.update(epoch, seen, {}, (seen * 1000) / (performance.now() - t0));
+            if (performance.now() - lastYield > 250) { await yieldToEventLoop(); lastYield = performance.now(); }
+            b++;
+            continue;
+          }
+          const v = await sums.read('at a batch');
+          lossSum = v[0]; parts = v.slice(1, 1 + nOut); correct = v.slice(1 + nOut);
+        } else {
+          if (!Number.isFinite(r.loss)) throw new Error(`fit: the loss became ${r.loss} at batch ${b}; lower the learning rate or check the data`);
+          lossSum += r.loss * count;
+          for (let o = 0; o < nOut; o++) { parts[o] += (r.parts[o] ?? 0) * count; correct[o] += r.correct[o] ?? 0; }
+        }
+        const logs: Logs = { batch: b, size: count, ...logsOf(lossSum, parts, correct, seen) };
+        for (const cb of callbacks) {
+          const p = cb.onBatchEnd?.(b, logs);
+          if (p) await p;
+        }
+        if (bar) { const { batch: _b, size: _s, ...shown } = logs; bar.update(epoch, seen, shown, (seen * 1000) / (performance.now() - t0)); }
+        if (performance.now() - lastYield > 250) { await yieldToEventLoop(); lastYield = performance.now(); }
+        b++;
+      }
+    }
+    if (sums) {
+      if (!readEachBatch && seen > 0) {
+        const v = await sums.read(`in epoch ${epoch + 1}`);
+        lossSum = v[0]; parts = v.slice(1, 1 + nOut); correct = v.slice(1 + nOut);
+      }
+      sums.reset();
+    }
+    const secs = (performance.now() - t0) / 1000;
+    const logs = logsOf(lossSum, parts, correct, seen);
+    if (val) {
+      const v = await evaluateSet(m, val, Math.max(batchSize, 256));
+      for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
+    }
+    logs.samplesPerSecond = seen / secs;
+    history.epoch.push(epoch);
+    for (const [k, value] of Object.entries(logs)) (history.history[k] ??= []).push(value);
+    bar?.epochEnd(epoch, logs, secs);
+    for (const cb of callbacks) await cb.onEpochEnd?.(epoch, logs);
+    await yieldToEventLoop();
+    lastYield = performance.now();
+  }
+  const last: Logs = {};
+  for (const [k, v] of Object.entries(history.history)) last[k] = v[v.length - 1];
+  for (const cb of callbacks) await cb.onTrainEnd?.(last);
+  return history;
+}
+
+/** model.fit: in this thread, or data-parallel over a pool (`workers` / `pool`). */
+export async function fit(m: Model, x: Data, y: Data, args: FitArgs = {}): Promise<History> {
+  if (args.workers !== undefined || args.pool !== undefined) {
+    if (args.workers !== undefined && args.pool !== undefined) throw new Error('fit: give `workers` or `pool`, not both');
+    // NOTE: x and y are checked here, whole (shapes, dtypes, label ranges), so an error names the
+    // caller's rows and shapes, not a worker shard's (fitDataParallel's own check hits the cache).
+    await prepareFit(m, x, y, args);
+    if (m.inputNames.length !== 1 || m.outputNames.length !== 1) throw new Error(`fit: \`workers\`/\`pool\` train models of one input and one output; model '${m.name}' has ${m.inputNames.length} and ${m.outputNames.length}`);
+    if (m.allLayers.some((l) => l.updatesState)) throw new Error(`fit: \`workers\`/\`pool\` cannot train model '${m.name}' yet: a layer updates state weights in training`);
+    // NOTE: imported lazily so that single-threaded users never load the pool.
+    const { fitDataParallel, createPool } = await import('../pool/pool.js');
+    const pool = args.pool ?? (await createPool({ workers: args.workers }));
+    try {
+      return await fitDataParallel(m, toList('fit', 'x', x, m.inputNames)[0], toList('fit', 'y', y, m.outputNames)[0], args, pool);
+    } finally {
+      if (!args.pool) await pool.close();
+    }
+  }
+  return fitLoop(m, await prepareFit(m, x, y, args), args);
+}
+
+// ---- inference --------------------------------------------------------------------------
+
+/** Loss and metrics over (x, y), in batches, in inference mode. */
+export async function evaluate(m: Model, x: Data, y: Data, args: EvaluateArgs = {}): Promise<Logs> {
+  if (!m.compiled) throw new Error(`evaluate: model '${m.name}' is not compiled; call model.compile({ optimizer, loss }) first`);
+  const batchSize = args.batchSize ?? 256;
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`evaluate: batchSize must be a positive integer, got ${args.batchSize}`);
+  return evaluateSet(m, await hostSet(m, 'evaluate', x, y), batchSize);
+}
+
+/**
+ * Loss and metrics over a host set. Where reads are synchronous the sums are kept here; where
+ * they are asynchronous (webgpu) they are summed on the device and read once, and the predictions
+ * stay there for the other metrics (metrics.compute).
+ */
+async function evaluateSet(m: Model, set: HostSet, batchSize: number): Promise<Logs> {
+  const c = m.compiled!, nOut = c.losses.length, fused = c.fused.some(Boolean);
+  const onDevice = !engine.syncReads;
+  const order = Int32Array.from({ length: set.n }, (_, i) => i);
+  const batcher = new Batcher(set, batchSize);
+  const custom = c.metrics.map((ms) => ms.some((x) => x.fn !== 'accuracy'));
+  const wantAcc = c.metrics.map((ms) => ms.some((x) => x.fn === 'accuracy'));
+  const preds: Tensor[][] = c.metrics.map(() => []);
+  const hostPreds = c.metrics.map((_, o) => (!onDevice && custom[o] ? new Float32Array(set.n * sizeOf(m.outputSpecs[o].shape)) : null));
+  const sums = new DeviceSums(2 * nOut);
+  const host = new Array<number>(2 * nOut).fill(0);
+  const made: Tensor[] = [];
+  try {
+    for (let from = 0; from < set.n; from += batchSize) {
+      const count = Math.min(batchSize, set.n - from);
+      engine.tidy(() => {
+        const [xb, yb] = batcher.batch(order, from, count);
+        const os = m.forward(xb, false, fused);
+        for (let o = 0; o < nOut; o++) {
+          const out = os[o], loss = c.losses[o];
+          const l = c.fused[o] ? loss.fromLogits!(yb[o], out) : loss.fn(yb[o], out);
+          // Metrics see probabilities: apply the softmax the fused path skipped.
+          const probs = () => (c.fused[o] ? softmax(out) : out);
+          if (onDevice) {
+            sums.add(o, l, count);
+            if (wantAcc[o]) sums.add(nOut + o, correctOnDevice(out, yb[o], loss.labels), 1);
+            if (custom[o]) preds[o].push(engine.keep(probs()));
+          } else {
+            host[o] += l.dataSync()[0] * count;
+            if (wantAcc[o]) host[nOut + o] += countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], loss.labels);
+            if (custom[o]) hostPreds[o]!.set(probs().dataSync(), from * sizeOf(m.outputSpecs[o].shape));
+          }
+        }
+      });
+    }
+    const v = onDevice ? await sums.read('in evaluation', false) : host;
+    let total = 0;
+    for (let o = 0; o < nOut; o++) total += c.weights[o] * v[o] / set.n;
+    const logs: Logs = { loss: total };
+    for (let o = 0; o < nOut; o++) {
+      if (nOut > 1) logs[keyOf(m, o, 'loss')] = v[o] / set.n;
+      let yt: Tensor | null = null, p: Tensor | null = null;
+      if (custom[o]) {
+        const col = set.ys[o];
+        made.push(yt = engine.fromValues(col.data, [set.n, ...col.sample], col.dtype));
+        made.push(p = onDevice ? (preds[o].length === 1 ? engine.keep(preds[o][0]) : concat(preds[o], 0)) : engine.fromValues(hostPreds[o]!, [set.n, ...m.outputSpecs[o].shape], 'float32'));
+      }
+      for (const mt of c.metrics[o]) {
+        const key = keyOf(m, o, mt.key);
+        if (mt.fn === 'accuracy') { logs[key] = v[nOut + o] / set.n; continue; }
+        logs[key] = onDevice ? await computeMetric(mt.fn, yt!, p!) : engine.tidy(() => { const r = (mt.fn as MetricFn)(yt!, p!); return typeof r === 'number' ? r : r.dataSync()[0]; });
+      }
+    }
+    return logs;
+  } finally {
+    sums.reset();
+    for (const t of [...preds.flat(), ...made]) if (!t.isDisposed) t.dispose();
+  }
+}
+
+/** The model's outputs for x, computed in batches of `batchSize` (default 256), in inference mode. */
+export function predict(m: Model, x: Data, args: PredictArgs = {}): Tensor[] {
+  const xs = checkXs(m, 'predict', toList('predict', 'x', x, m.inputNames));
+  const batchSize = args.batchSize ?? 256;
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`predict: batchSize must be a positive integer, got ${args.batchSize}`);
+  m.checkNotEmpty('predict');
+  const n = xs[0].shape[0];
+  if (n <= batchSize) return engine.tidy(() => m.forward(xs, false, false));
+  return engine.tidy(() => {
+    const parts: Tensor[][] = m.outputNames.map(() => []);
+    for (let from = 0; from < n; from += batchSize) {
+      const count = Math.min(batchSize, n - from);
+      const outs = m.forward(xs.map((t) => slice(t, [from, ...t.shape.slice(1).map(() => 0)], [count, ...t.shape.slice(1)])), false, false);
+      outs.forEach((o, i) => parts[i].push(o));
+    }
+    return parts.map((p) => concat(p, 0));
+  });
+}
+
+// ---- counting ---------------------------------------------------------------------------
+
+/** Correct predictions in a batch: argmax per row vs class ids or one-hot rows; threshold 0.5 for binary. */
+function countCorrect(out: TypedArray, y: TypedArray, C: number, labels: Loss['labels']): number {
+  let ok = 0;
+  if (labels === 'binary' || C === 1) {
+    for (let i = 0; i < out.length; i++) if ((out[i] > 0.5 ? 1 : 0) === (y[i] > 0.5 ? 1 : 0)) ok++;
+    return ok;
+  }
+  const rows = out.length / C;
+  for (let r = 0; r < rows; r++) {
+    let best = 0, bv = out[r * C];
+    for (let c = 1; c < C; c++) if (out[r * C + c] > bv) { bv = out[r * C + c]; best = c; }
+    let want: number;
+    if (labels === 'sparse') want = y[r];
+    else {
+      want = 0;
+      let wv = y[r * C];
+      for (let c = 1; c < C; c++) if (y[r * C + c] > wv) { wv = y[r * C + c]; want = c; }
+    }
+    if (best === want) ok++;
+  }
+  return ok;
+}
+
+/** countCorrect on the backend: a float32 scalar (exact below 2^24 samples). */
+function correctOnDevice(out: Tensor, y: Tensor, labels: Loss['labels']): Tensor {
+  const C = out.shape[out.rank - 1];
+  if (labels === 'binary' || C === 1) return sum(equal(greater(out, 0.5), greater(reshape(y, [...out.shape]), 0.5)));
+  const want = labels === 'sparse' ? reshape(y, out.shape.slice(0, -1)) : argmax(y, -1);
+  return sum(equal(argmax(out, -1), want));
+}
+
+/**
+ * Sums kept on the backend (losses x samples, correct counts): fit and evaluate use them where
+ * reads are asynchronous (webgpu), so a step reads nothing back.
+ */
+class DeviceSums {
+  private readonly vals: (Tensor | null)[];
+  constructor(n: number) { this.vals = new Array(n).fill(null); }
+
+  /** Adds t x scale to sum i (call inside tidy). */
+  add(i: number, t: Tensor, scale: number): void {
+    const prev = this.vals[i];
+    const v = scale === 1 ? t : mul(t, scale);
+    this.vals[i] = engine.keep(prev ? add(prev, v) : v === t ? add(t, 0) : v);
+    prev?.dispose();
+  }
+
+  /** The sums so far (0 where nothing was added); a non-finite loss (sum 0) ends training with fit's error (`where` says when). */
+  async read(where: string, fitting = true): Promise<number[]> {
+    const v = (await Promise.all(this.vals.map((t) => t?.data()))).map((d) => (d ? d[0] : 0));
+    if (fitting && !Number.isFinite(v[0])) {
+      this.reset();
+      throw new Error(`fit: the loss became ${v[0]} ${where}; lower the learning rate or check the data`);
+    }
+    return v;
+  }
+
+  reset(): void {
+    for (const t of this.vals) t?.dispose();
+    this.vals.fill(null);
+  }
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => {
+  if (typeof setImmediate === 'function') setImmediate(resolve);
+  else setTimeout(resolve, 0);
+});
