@@ -57,7 +57,7 @@ console.log(await step(p, np.zeros([64, 784])).w1.data());`,
 interface Bundle {
   /** The JS a page loads for this app (entry, its imports, the dynamic chunks it runs), raw and gzip -9 per file. */
   js: number; jsGz: number;
-  /** Chunks the app never loads (edgegrad's webgpu and js backends, pool, save/load; jax-js's GPU backends), gzip. */
+  /** Chunks the app never loads (edgegrad's webgpu and js backends, pool, save/load, evaluation, progress bar; jax-js's GPU backends), gzip. */
   lazyGz: number;
   /** The largest modules in the loaded JS (minified bytes). */
   top: string;
@@ -65,8 +65,12 @@ interface Bundle {
 }
 
 /** Dynamic chunks an app does not load on its CPU/WASM path, by the modules they hold. */
-// edgegrad's app inits wasm (no js or webgpu backend), starts no pool and neither saves nor loads a model.
-const LAZY: Record<string, RegExp> = { edgegrad: /src\/backends\/(webgpu\/|js\.)|src\/pool\/|src\/io\/storage\.|src\/model\/load\./, 'tfjs-wasm': /$^/, 'jax-js': /webgl|webgpu/ };
+// edgegrad's app inits wasm (no js or webgpu backend), starts no pool, neither
+// saves nor loads a model, evaluates nothing (no validation data) and draws no progress bar (no TTY).
+const LAZY: Record<string, RegExp> = {
+  edgegrad: /src\/backends\/(webgpu\/|js\.)|src\/pool\/|src\/io\/storage\.|src\/model\/(load|evaluate|progress)\./,
+  'tfjs-wasm': /$^/, 'jax-js': /webgl|webgpu/,
+};
 
 async function bundle(name: string): Promise<Bundle> {
   const { build } = await import('esbuild');
@@ -150,7 +154,7 @@ export async function footprint(ctx: SuiteContext): Promise<Row[]> {
       `chunk ${(ours.wasmChunks[b].raw / KB).toFixed(1)} KB raw (base64); .wasm ${(rawWasm.length / KB).toFixed(1)} KB raw, ${(gz(rawWasm) / KB).toFixed(1)} KB gzip`));
   }
   ctx.log(`  edgegrad layers app: JS ${(ours.js / KB).toFixed(1)} KB raw / ${(ours.jsGz / KB).toFixed(1)} KB gzip ` +
-    `(+ ${(ours.lazyGz / KB).toFixed(1)} KB gzip of chunks it never loads: webgpu and js backends, pool, save/load); ` +
+    `(+ ${(ours.lazyGz / KB).toFixed(1)} KB gzip of chunks it never loads: webgpu and js backends, pool, save/load, evaluation, progress bar); ` +
     builds.map((b) => `${b} chunk ${(ours.wasmChunks[b].raw / KB).toFixed(1)} / ${(ours.wasmChunks[b].gz / KB).toFixed(1)} KB`).join(', '));
   ctx.log(`  largest modules loaded (KB minified): ${ours.top}`);
   const total = ours.jsGz + biggest;

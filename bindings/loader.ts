@@ -2,13 +2,11 @@
 // (each in a plain and a shared-memory variant), and links it to a WebAssembly.Memory created here.
 // With a shared memory, the pool's workers instantiate the same module over the same memory.
 import type { WasmKernels } from './abi.js';
+import { type WasmFeatures, detectWasmFeatures } from './features.js';
+
+export { type WasmFeatures, detectWasmFeatures };
 
 export type WasmBuild = 'simd' | 'relaxed';
-
-export interface WasmFeatures {
-  simd: boolean;
-  relaxedSimd: boolean;
-}
 
 export interface LoadOptions {
   /** 'auto' (default) takes 'relaxed' where relaxed SIMD validates, else 'simd'. */
@@ -38,24 +36,10 @@ export interface LoadedKernels {
   heapBase: number;
 }
 
-/** () -> v128: i32.const 0; i8x16.splat; i8x16.popcnt. */
-const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11];
-/** () -> v128: three splats of i32.const 0, then f32x4.relaxed_madd (0xfd 0x105). */
-const RELAXED_PROBE = [
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
-  10, 19, 1, 17, 0, 65, 0, 253, 15, 65, 0, 253, 15, 65, 0, 253, 15, 253, 133, 2, 11,
-];
-
 const NO_SIMD = "WebAssembly SIMD128 is not supported here; the wasm backend needs it — use backend: 'js'";
 const NO_RELAXED =
   "wasm build 'relaxed' was requested, but relaxed SIMD does not validate here. On Node 20 run node with " +
   "--experimental-wasm-relaxed-simd (or pass enableRelaxedSimdFlag: true); otherwise request build 'simd' or 'auto'";
-
-export function detectWasmFeatures(): WasmFeatures {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return { simd: false, relaxedSimd: false };
-  const simd = WebAssembly.validate(new Uint8Array(SIMD_PROBE));
-  return { simd, relaxedSimd: simd && WebAssembly.validate(new Uint8Array(RELAXED_PROBE)) };
-}
 
 /** The build to load for a request, or an error saying why none can run. */
 export function chooseBuild(requested: 'auto' | WasmBuild, features: WasmFeatures): WasmBuild {

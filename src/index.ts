@@ -4,7 +4,7 @@ import type { BackendName } from './backends/backend.js';
 import type { Tensor } from './tensor.js';
 import './ops/methods.js';
 import './autograd/gradients.js';
-import { detectWasmFeatures } from '../bindings/loader.js';
+import { detectWasmFeatures } from '../bindings/features.js';
 import * as lossOps from './ops/losses.js';
 import { isNode, nodeModule } from './platform.js';
 
@@ -59,9 +59,8 @@ export { layers, Layer, SymbolicTensor, InputLayer, input } from './layers/index
 export type * from './layers/index.js';
 export { sequential, Sequential, model, Model, loadModel, earlyStopping } from './model/index.js';
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec, ModelArgs, Data, PerOutput } from './model/index.js';
-import { decodeSafetensors, encodeSafetensors } from './io/safetensors.js';
 export type { NamedTensor, Safetensors } from './io/safetensors.js';
-export const io = { encodeSafetensors, decodeSafetensors };
+export { io } from './io/index.js';
 
 export const losses = {
   meanSquaredError: lossOps.meanSquaredError,

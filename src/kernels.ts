@@ -308,11 +308,15 @@ function takes(op: string, dtype: DType, dtypes: readonly DType[]): void {
   throw dtypeUnsupported(op, dtype, dtypes);
 }
 
-function same(op: string, dtypes: readonly DType[]) {
-  return { dtypes, infer: (ins: readonly OutSpec[]) => { takes(op, ins[0].dtype, dtypes); return [{ shape: ins[0].shape, dtype: ins[0].dtype }]; } };
-}
-function rows(op: string, dtypes: readonly DType[], out: (x: readonly number[]) => readonly number[]) {
-  return { dtypes, infer: (ins: readonly OutSpec[]) => { takes(op, ins[0].dtype, dtypes); return [{ shape: out(ins[0].shape), dtype: 'float32' as DType }]; } };
+/**
+ * A definition that checks the first input's dtype and makes one output: `shape` from the inputs
+ * and attributes, `dtype` given or (by default) the first input's.
+ */
+function def<K extends KernelName>(op: K, dtypes: readonly DType[], shape: (ins: readonly OutSpec[], attrs: KernelAttrs[K]) => readonly number[], dtype?: DType): KernelDef<K> {
+  return {
+    dtypes,
+    infer: (ins, attrs) => { takes(op, ins[0].dtype, dtypes); return [{ shape: shape(ins, attrs), dtype: dtype ?? ins[0].dtype }]; },
+  };
 }
 
 /** Broadcast output shape of two operands of one rank (a 0 in either gives 0). */
@@ -325,95 +329,52 @@ export function broadcastShape(a: readonly number[], b: readonly number[]): numb
   return s;
 }
 
+const first = (ins: readonly OutSpec[]) => ins[0].shape;
+const perRow = ([x]: readonly OutSpec[]) => [x.shape[0]];
+const gemm = ([a, b]: readonly OutSpec[], { transposeA, transposeB }: KernelAttrs['matmul']) => {
+  const d = matmulDims(a.shape, b.shape, transposeA, transposeB);
+  return [d.B, d.M, d.N];
+};
 const inPlace = { dtypes: F32, inPlace: true as const, infer: () => [] };
 
 const defs = {
   // ---- elementwise
-  ...family(UNARY, (op) => same(op, INT_UNARY.has(op) ? F32_I32 : F32)),
-  ...family(BINARY, (op) => {
-    const dtypes = COMPARISONS.has(op) || INT_BINARY.has(op) ? F32_I32 : F32;
-    const cmp = COMPARISONS.has(op);
-    return {
-      dtypes,
-      infer: (ins: readonly OutSpec[]) => {
-        takes(op, ins[0].dtype, dtypes);
-        return [{ shape: broadcastShape(ins[0].shape, ins[1].shape), dtype: cmp ? 'float32' as DType : ins[0].dtype }];
-      },
-    };
-  }),
-  ...family(UNARY_GRAD, (op) => same(op, F32)),
+  ...family(UNARY, (op) => def(op, INT_UNARY.has(op) ? F32_I32 : F32, first)),
+  ...family(BINARY, (op) => def(op, COMPARISONS.has(op) || INT_BINARY.has(op) ? F32_I32 : F32,
+    ([a, b]) => broadcastShape(a.shape, b.shape), COMPARISONS.has(op) ? 'float32' : undefined)),
+  ...family(UNARY_GRAD, (op) => def(op, F32, first)),
   // ---- reduce
-  ...family(REDUCE, (op) => ({
-    dtypes: F32_I32,
-    infer: ([x]: readonly OutSpec[]) => {
-      takes(op, x.dtype, F32_I32);
-      return [{ shape: [x.shape[0], x.shape[2]], dtype: op === 'argmax' || op === 'argmin' ? 'int32' as DType : x.dtype }];
-    },
-  })),
+  ...family(REDUCE, (op) => def(op, F32_I32, ([x]) => [x.shape[0], x.shape[2]], op === 'argmax' || op === 'argmin' ? 'int32' : undefined)),
   // ---- softmax
-  softmax: same('softmax', F32),
-  logSoftmax: same('logSoftmax', F32),
-  softmaxCrossEntropy: rows('softmaxCrossEntropy', F32, (x) => [x[0]]),
-  sparseSoftmaxCrossEntropy: rows('sparseSoftmaxCrossEntropy', F32, (x) => [x[0]]),
+  softmax: def('softmax', F32, first),
+  logSoftmax: def('logSoftmax', F32, first),
+  softmaxCrossEntropy: def('softmaxCrossEntropy', F32, perRow, 'float32'),
+  sparseSoftmaxCrossEntropy: def('sparseSoftmaxCrossEntropy', F32, perRow, 'float32'),
   // ---- gemm
-  matmul: {
-    dtypes: F32,
-    infer: ([a, b], { transposeA, transposeB }) => {
-      takes('matmul', a.dtype, F32);
-      const d = matmulDims(a.shape, b.shape, transposeA, transposeB);
-      return [{ shape: [d.B, d.M, d.N], dtype: 'float32' }];
-    },
-  },
-  fusedMatmul: {
-    dtypes: F32,
-    infer: ([a, b], { transposeA, transposeB }) => {
-      takes('fusedMatmul', a.dtype, F32);
-      const d = matmulDims(a.shape, b.shape, transposeA, transposeB);
-      return [{ shape: [d.B, d.M, d.N], dtype: 'float32' }];
-    },
-  },
+  matmul: def('matmul', F32, gemm, 'float32'),
+  fusedMatmul: def('fusedMatmul', F32, gemm, 'float32'),
   // ---- layout
-  transpose: {
-    dtypes: WORD,
-    infer: ([x], { perm }) => {
-      takes('transpose', x.dtype, WORD);
-      const shape: number[] = [];
-      for (const p of perm) shape.push(x.shape[p]);
-      return [{ shape, dtype: x.dtype }];
-    },
-  },
-  slice: { dtypes: WORD, infer: ([x], { size }) => { takes('slice', x.dtype, WORD); return [{ shape: size, dtype: x.dtype }]; } },
-  pad: {
-    dtypes: WORD,
-    infer: ([x], { before, after }) => { takes('pad', x.dtype, WORD); return [{ shape: padLayout(x.shape, before, after).shape, dtype: x.dtype }]; },
-  },
-  concat: {
-    dtypes: WORD,
-    infer: (xs, { axis }) => {
-      takes('concat', xs[0].dtype, WORD);
-      const shape = [...xs[0].shape];
-      let n = 0;
-      for (const x of xs) n += x.shape[axis];
-      shape[axis] = n;
-      return [{ shape, dtype: xs[0].dtype }];
-    },
-  },
-  gather: {
-    dtypes: WORD,
-    infer: ([x, idx]) => { takes('gather', x.dtype, WORD); return [{ shape: [x.shape[0], idx.shape[0], x.shape[2]], dtype: x.dtype }]; },
-  },
-  scatterAdd: {
-    dtypes: F32,
-    infer: ([dy], { n }) => { takes('scatterAdd', dy.dtype, F32); return [{ shape: [dy.shape[0], n, dy.shape[2]], dtype: 'float32' }]; },
-  },
-  oneHot: { dtypes: ['int32'], infer: ([idx], { depth }) => { takes('oneHot', idx.dtype, ['int32']); return [{ shape: [idx.shape[0], depth], dtype: 'float32' }]; } },
+  transpose: def('transpose', WORD, ([x], { perm }) => {
+    const shape: number[] = [];
+    for (const p of perm) shape.push(x.shape[p]);
+    return shape;
+  }),
+  slice: def('slice', WORD, (_, { size }) => size),
+  pad: def('pad', WORD, ([x], { before, after }) => padLayout(x.shape, before, after).shape),
+  concat: def('concat', WORD, (xs, { axis }) => {
+    const shape = [...xs[0].shape];
+    let n = 0;
+    for (const x of xs) n += x.shape[axis];
+    shape[axis] = n;
+    return shape;
+  }),
+  gather: def('gather', WORD, ([x, idx]) => [x.shape[0], idx.shape[0], x.shape[2]]),
+  scatterAdd: def('scatterAdd', F32, ([dy], { n }) => [dy.shape[0], n, dy.shape[2]]),
+  oneHot: def('oneHot', ['int32'], ([idx], { depth }) => [idx.shape[0], depth], 'float32'),
   cast: { dtypes: ANY, infer: ([x], { dtype }) => [{ shape: x.shape, dtype }] },
   fill: { dtypes: ANY, infer: (_, { shape, dtype }) => [{ shape, dtype }] },
   // ---- optim
-  sgdUpdate: inPlace,
-  adamUpdate: inPlace,
-  rmspropUpdate: inPlace,
-  adagradUpdate: inPlace,
+  ...family(OPTIMIZER_UPDATES, () => inPlace),
 } satisfies { [K in KernelName]: KernelDef<K> };
 
 /** Every kernel's definition, by name. */

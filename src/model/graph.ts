@@ -207,7 +207,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
   fit(x: Data, y: Data, args: FitArgs = {}): Promise<History> { return training.fit(this, x, y, args); }
 
   /** Loss and metrics over (x, y), in batches, in inference mode. */
-  evaluate(x: Data, y: Data, args: EvaluateArgs = {}): Promise<Logs> { return training.evaluate(this, x, y, args); }
+  async evaluate(x: Data, y: Data, args: EvaluateArgs = {}): Promise<Logs> { return (await import('./evaluate.js')).evaluate(this, x, y, args); }
 
   /** The model's output for x (a list for several outputs), in batches of `batchSize` (default 256), in inference mode. */
   predict(x: Data, args: PredictArgs = {}): Out {
@@ -217,7 +217,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
 
   /** @internal For the pool: checks x as predict does, building an unbuilt model from x's shape. */
   checkInput(op: string, x: unknown): Tensor {
-    return training.checkXs(this, op, training.toList(op, 'x', x, this.built ? this.inputNames : ['x']))[0];
+    return training.checkXs(this, op, training.toList(this, op, 'x', x, 'inputs'))[0];
   }
 
   // ---- weights, summary, save -------------------------------------------------------------

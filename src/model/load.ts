@@ -2,10 +2,14 @@
 // building anything. Reads formatVersion 2 (a node list: graph and sequential models) and 1 (a
 // sequential's layer list, mapped onto a chain). Loaded on the first eg.loadModel call
 // (src/model/index.ts), so apps that never load a model don't ship it.
+
+// NOTE: the library through its entry, so this lazily loaded module reaches the same files as the
+// app and every other lazy module: esbuild then keeps the library in one chunk (see ARCHITECTURE).
+import '../index.js';
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
-import { decodeSafetensors } from '../io/safetensors.js';
+import { decodeSafetensors } from '../io/safetensors-decode.js';
 import type { Artifacts } from '../io/storage.js';
 import { type Layer, type LayerConfig, type SymbolicTensor, withWeightSource } from '../layers/layer.js';
 import { InputLayer } from '../layers/input.js';

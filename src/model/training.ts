@@ -1,22 +1,23 @@
-// The one training loop: compile, fit, evaluate and predict for every model (graph and sequential,
-// one or several inputs and outputs), and the step's loss and gradients that pool replicas run too.
+// The one training loop: compile, fit and predict for every model (graph and sequential, one or
+// several inputs and outputs), the data checks and batches evaluate.ts shares, and the step's loss
+// and gradients that pool replicas run too.
 import { engine } from '../engine.js';
 import type { DType, TypedArray } from '../kernels.js';
 import { Tensor, Variable } from '../tensor.js';
 import { valueAndGrads } from '../autograd/index.js';
-import { add, equal, greater, mul } from '../ops/elementwise.js';
-import { argmax, sum } from '../ops/reduce.js';
-import { concat, reshape, slice } from '../ops/shape.js';
-import { softmax } from '../ops/nn.js';
+import { add, mul } from '../ops/elementwise.js';
+import { concat, slice } from '../ops/shape.js';
 import { nextSeed, rng } from '../random.js';
 import { type Layer, type Shape, fmtShape, sameShape, sizeOf } from '../layers/layer.js';
-import { type Callbacks, type Logs, ProgressBar } from './callbacks.js';
+import type { Callbacks, Logs } from './callbacks.js';
+import { isTTY } from '../platform.js';
 import { type Loss, type LossSpec, getLoss } from './losses.js';
 import { type OptimizerSpec, get as getOptimizer } from '../optimizers/optimizers.js';
-import { compute as computeMetric, get as getMetric } from '../ops/metrics.js';
+import { get as getMetric } from '../ops/metrics.js';
 import type { Model as GraphModel } from './graph.js';
+import type { DeviceSums } from './evaluate.js';
 
-type Model = GraphModel<Tensor | Tensor[]>;
+export type Model = GraphModel<Tensor | Tensor[]>;
 
 /** A metric over a whole set: (yTrue, yPred) -> a number or a scalar tensor. */
 export type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor | number;
@@ -83,20 +84,27 @@ interface Column { data: TypedArray; sample: Shape; dtype: DType }
 /** A data set read to host memory once, from which batches are copied. */
 export interface HostSet { n: number; xs: Column[]; ys: Column[] }
 
-const perOutput = <T>(m: Model, what: string, v: PerOutput<T>, isOne: (v: unknown) => boolean, dflt?: T): T[] => {
-  const names = m.outputNames;
-  if (isOne(v)) return names.map(() => v as T);
+/**
+ * One entry per input or output of m (`kind`), in their order: from a list in that order, or a
+ * record by name, which may leave a name out when `dflt` is given. `what` names it in errors.
+ */
+function perName<T>(m: Model, op: string, what: string, v: T[] | Record<string, T>, kind: 'inputs' | 'outputs', dflt?: T): T[] {
+  const names = kind === 'inputs' ? m.inputNames : m.outputNames;
+  const has = `model '${m.name}' has ${names.length} ${kind} (${names.join(', ')})`;
   if (Array.isArray(v)) {
-    if (v.length !== names.length) throw new Error(`compile: ${what} has ${v.length} entries but model '${m.name}' has ${names.length} outputs (${names.join(', ')})`);
+    if (v.length !== names.length) throw new Error(`${op}: ${what} has ${v.length} entries but ${has}`);
     return v;
   }
-  const r = v as Record<string, T>;
-  for (const k of Object.keys(r)) if (!names.includes(k)) throw new Error(`compile: ${what} names '${k}', which is not an output of model '${m.name}' (${names.join(', ')})`);
+  for (const k of Object.keys(v)) if (!names.includes(k)) throw new Error(`${op}: ${what} names '${k}', but ${has}`);
   return names.map((n) => {
-    if (!(n in r) && dflt === undefined) throw new Error(`compile: ${what} has no entry for output '${n}'`);
-    return n in r ? r[n] : dflt!;
+    if (!(n in v) && dflt === undefined) throw new Error(`${op}: ${what} has no entry for '${n}'; ${has}`);
+    return n in v ? v[n] : dflt!;
   });
-};
+}
+
+/** compile's per-output arguments: one value for every output (`isOne`), or perName's forms. */
+const perOutput = <T>(m: Model, what: string, v: PerOutput<T>, isOne: (v: unknown) => boolean, dflt?: T): T[] =>
+  (isOne(v) ? m.outputNames.map(() => v as T) : perName(m, 'compile', what, v as T[] | Record<string, T>, 'outputs', dflt));
 
 export function compileModel(m: Model, args: CompileArgs): void {
   if (!args || typeof args !== 'object') throw new Error('compile: expects { optimizer, loss, metrics? }');
@@ -162,25 +170,13 @@ export interface TrainingConfig {
 // ---- data ---------------------------------------------------------------------------------------
 
 /** `x` (or y) as one tensor per input (output), in the model's order; `base` names it in errors. */
-export function toList(op: string, base: string, d: unknown, names: string[]): Tensor[] {
-  if (d instanceof Tensor) {
-    if (names.length !== 1) throw new Error(`${op}: ${base} must be a list of ${names.length} tensors or a record by name (${names.join(', ')}), got one Tensor`);
-    return [d];
+export function toList(m: Model, op: string, base: string, d: unknown, kind: 'inputs' | 'outputs'): Tensor[] {
+  const names = kind === 'inputs' ? m.inputNames : m.outputNames;
+  if (d instanceof Tensor || !d || typeof d !== 'object') {
+    if (names.length === 1) return [d as Tensor];
+    throw new Error(`${op}: ${base} must be a list of ${names.length} tensors or a record by name (${names.join(', ')}), got ${d instanceof Tensor ? 'one Tensor' : d === null ? 'null' : typeof d}`);
   }
-  if (Array.isArray(d)) {
-    if (d.length !== names.length) throw new Error(`${op}: ${base} has ${d.length} tensors but the model has ${names.length} (${names.join(', ')})`);
-    return d;
-  }
-  if (d && typeof d === 'object' && !(d instanceof Tensor)) {
-    const r = d as Record<string, Tensor>;
-    for (const k of Object.keys(r)) if (!names.includes(k)) throw new Error(`${op}: ${base} names '${k}', which the model does not have (${names.join(', ')})`);
-    return names.map((n) => {
-      if (!(n in r)) throw new Error(`${op}: ${base} has no tensor for '${n}'`);
-      return r[n];
-    });
-  }
-  if (names.length === 1) return [d as Tensor];
-  throw new Error(`${op}: ${base} must be a list of ${names.length} tensors or a record by name (${names.join(', ')}), got ${d === null ? 'null' : typeof d}`);
+  return perName(m, op, base, d as Tensor[] | Record<string, Tensor>, kind);
 }
 
 const nameOf = (base: string, names: string[], i: number): string => (names.length === 1 ? base : `${base} '${names[i]}'`);
@@ -213,8 +209,8 @@ export function checkXs(m: Model, op: string, xs: unknown[], base = 'x'): Tensor
  * calls on the same data skip the copy and the checks.
  */
 export async function hostSet(m: Model, op: string, x: unknown, y: unknown, what = ''): Promise<HostSet> {
-  const xs = toList(op, what ? `${what} x` : 'x', x, m.inputNames);
-  const ys = toList(op, what ? `${what} y` : 'y', y, m.outputNames);
+  const xs = toList(m, op, what ? `${what} x` : 'x', x, 'inputs');
+  const ys = toList(m, op, what ? `${what} y` : 'y', y, 'outputs');
   const key = `${what}:${xs.map((t) => t?.id)}:${ys.map((t) => t?.id)}`;
   const hit = m.hostCache.get(key);
   if (hit && hit.xs.every((t, i) => t === xs[i] && !t.isDisposed) && hit.ys.every((t, i) => t === ys[i] && !t.isDisposed)) return hit.set;
@@ -289,7 +285,7 @@ async function readLabels(op: string, yn: string, y: Tensor, out: Shape, loss: L
 }
 
 /** Builds batches by copying sample rows into reused staging arrays. */
-class Batcher {
+export class Batcher {
   private readonly xs: Stage[];
   private readonly ys: Stage[];
   constructor(set: HostSet, batchSize: number) {
@@ -401,13 +397,11 @@ function trainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], or
     } finally {
       if (updates) for (const [, t] of updates) t.dispose();
     }
-    const correctT = (o: number): Tensor | null => (acc[o] && outs ? correctOnDevice(outs[o]!, yb[o], c.losses[o].labels) : null);
     if (sums) {
       sums.add(0, value, count);
       for (let o = 0; o < nOut; o++) {
         if (parts) sums.add(1 + o, parts[o], count);
-        const k = correctT(o);
-        if (k) sums.add(1 + nOut + o, k, 1);
+        if (acc[o] && outs) sums.addCorrect(1 + nOut + o, outs[o]!, yb[o], c.losses[o].labels);
       }
       drop();
       return NO_RESULT;
@@ -431,7 +425,7 @@ function trainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], or
 // ---- fit ----------------------------------------------------------------------------------------
 
 /** The log keys of output o: `<key>` for one output, `<output>_<key>` for several. */
-const keyOf = (m: Model, o: number, k: string): string => (m.outputNames.length === 1 ? k : `${m.outputNames[o]}_${k}`);
+export const keyOf = (m: Model, o: number, k: string): string => (m.outputNames.length === 1 ? k : `${m.outputNames[o]}_${k}`);
 
 export interface FitPlan {
   train: HostSet;
@@ -483,7 +477,8 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
   const verbose = args.verbose ?? 1;
   const steps = Math.ceil(train.n / batchSize);
   const history: History = { epoch: [], history: {}, params: { epochs, batchSize, samples: train.n, steps } };
-  const bar = verbose ? new ProgressBar(epochs, train.n, verbose === 2) : null;
+  // NOTE: the bar is loaded only where it shows: a terminal, or verbose 2's epoch lines.
+  const bar = verbose === 2 || (verbose && isTTY()) ? new (await import('./progress.js')).ProgressBar(epochs, train.n, verbose === 2) : null;
   const shuffle = args.shuffle ?? true;
   const random = rng(args.seed ?? nextSeed());
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
@@ -492,7 +487,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
   const perBatch = callbacks.some((cb) => cb.onBatchEnd);
   // Where reads are asynchronous (webgpu), each step adds its loss and correct count to sums on the
   // device, read once per epoch, or after every batch when an onBatchEnd callback asks for logs.
-  const sums = !runner && !engine.syncReads ? new DeviceSums(1 + 2 * nOut) : null;
+  const sums = !runner && !engine.syncReads ? new (await import('./evaluate.js')).DeviceSums(1 + 2 * nOut) : null;
   const readEachBatch = sums !== null && perBatch;
   let run = runner?.run;
   if (!run) {
@@ -525,6 +520,10 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
     const t0 = performance.now();
     let lossSum = 0, seen = 0;
     let parts = new Array<number>(nOut).fill(0), correct = new Array<number>(nOut).fill(0);
+    const readSums = async (where: string) => {
+      const v = await sums!.read(where);
+      lossSum = v[0]; parts = v.slice(1, 1 + nOut); correct = v.slice(1 + nOut);
+    };
     for (let b = 0; b < steps;) {
       const ran = run(order, b, steps, perBatch);
       // NOTE: in-thread steps return at once: no await (a microtask per step) on that path.
@@ -539,8 +538,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
             b++;
             continue;
           }
-          const v = await sums.read('at a batch');
-          lossSum = v[0]; parts = v.slice(1, 1 + nOut); correct = v.slice(1 + nOut);
+          await readSums('at a batch');
         } else {
           if (!Number.isFinite(r.loss)) throw new Error(`fit: the loss became ${r.loss} at batch ${b}; lower the learning rate or check the data`);
           lossSum += r.loss * count;
@@ -557,16 +555,13 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
       }
     }
     if (sums) {
-      if (!readEachBatch && seen > 0) {
-        const v = await sums.read(`in epoch ${epoch + 1}`);
-        lossSum = v[0]; parts = v.slice(1, 1 + nOut); correct = v.slice(1 + nOut);
-      }
+      if (!readEachBatch && seen > 0) await readSums(`in epoch ${epoch + 1}`);
       sums.reset();
     }
     const secs = (performance.now() - t0) / 1000;
     const logs = logsOf(lossSum, parts, correct, seen);
     if (val) {
-      const v = await evaluateSet(m, val, Math.max(batchSize, 256));
+      const v = await (await import('./evaluate.js')).evaluateSet(m, val, Math.max(batchSize, 256));
       for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
     }
     logs.samplesPerSecond = seen / secs;
@@ -585,103 +580,16 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
 
 /** model.fit: in this thread, or data-parallel over a pool (`workers` / `pool`). */
 export async function fit(m: Model, x: Data, y: Data, args: FitArgs = {}): Promise<History> {
-  if (args.workers !== undefined || args.pool !== undefined) {
-    if (args.workers !== undefined && args.pool !== undefined) throw new Error('fit: give `workers` or `pool`, not both');
-    // NOTE: x and y are checked here, whole (shapes, dtypes, label ranges), so an error names the
-    // caller's rows and shapes, not a worker shard's (fitDataParallel's own check hits the cache).
-    await prepareFit(m, x, y, args);
-    if (m.inputNames.length !== 1 || m.outputNames.length !== 1) throw new Error(`fit: \`workers\`/\`pool\` train models of one input and one output; model '${m.name}' has ${m.inputNames.length} and ${m.outputNames.length}`);
-    if (m.allLayers.some((l) => l.updatesState)) throw new Error(`fit: \`workers\`/\`pool\` cannot train model '${m.name}' yet: a layer updates state weights in training`);
-    // NOTE: imported lazily so that single-threaded users never load the pool.
-    const { fitDataParallel, createPool } = await import('../pool/pool.js');
-    const pool = args.pool ?? (await createPool({ workers: args.workers }));
-    try {
-      return await fitDataParallel(m, toList('fit', 'x', x, m.inputNames)[0], toList('fit', 'y', y, m.outputNames)[0], args, pool);
-    } finally {
-      if (!args.pool) await pool.close();
-    }
-  }
+  // NOTE: imported lazily so that single-threaded users never load the pool.
+  if (args.workers !== undefined || args.pool !== undefined) return (await import('../pool/pool.js')).fitOnPool(m, x, y, args);
   return fitLoop(m, await prepareFit(m, x, y, args), args);
 }
 
 // ---- inference --------------------------------------------------------------------------
 
-/** Loss and metrics over (x, y), in batches, in inference mode. */
-export async function evaluate(m: Model, x: Data, y: Data, args: EvaluateArgs = {}): Promise<Logs> {
-  if (!m.compiled) throw new Error(`evaluate: model '${m.name}' is not compiled; call model.compile({ optimizer, loss }) first`);
-  const batchSize = args.batchSize ?? 256;
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`evaluate: batchSize must be a positive integer, got ${args.batchSize}`);
-  return evaluateSet(m, await hostSet(m, 'evaluate', x, y), batchSize);
-}
-
-/**
- * Loss and metrics over a host set. Where reads are synchronous the sums are kept here; where
- * they are asynchronous (webgpu) they are summed on the device and read once, and the predictions
- * stay there for the other metrics (metrics.compute).
- */
-async function evaluateSet(m: Model, set: HostSet, batchSize: number): Promise<Logs> {
-  const c = m.compiled!, nOut = c.losses.length, fused = c.fused.some(Boolean);
-  const onDevice = !engine.syncReads;
-  const order = Int32Array.from({ length: set.n }, (_, i) => i);
-  const batcher = new Batcher(set, batchSize);
-  const custom = c.metrics.map((ms) => ms.some((x) => x.fn !== 'accuracy'));
-  const wantAcc = c.metrics.map((ms) => ms.some((x) => x.fn === 'accuracy'));
-  const preds: Tensor[][] = c.metrics.map(() => []);
-  const hostPreds = c.metrics.map((_, o) => (!onDevice && custom[o] ? new Float32Array(set.n * sizeOf(m.outputSpecs[o].shape)) : null));
-  const sums = new DeviceSums(2 * nOut);
-  const host = new Array<number>(2 * nOut).fill(0);
-  const made: Tensor[] = [];
-  try {
-    for (let from = 0; from < set.n; from += batchSize) {
-      const count = Math.min(batchSize, set.n - from);
-      engine.tidy(() => {
-        const [xb, yb] = batcher.batch(order, from, count);
-        const os = m.forward(xb, false, fused);
-        for (let o = 0; o < nOut; o++) {
-          const out = os[o], loss = c.losses[o];
-          const l = c.fused[o] ? loss.fromLogits!(yb[o], out) : loss.fn(yb[o], out);
-          // Metrics see probabilities: apply the softmax the fused path skipped.
-          const probs = () => (c.fused[o] ? softmax(out) : out);
-          if (onDevice) {
-            sums.add(o, l, count);
-            if (wantAcc[o]) sums.add(nOut + o, correctOnDevice(out, yb[o], loss.labels), 1);
-            if (custom[o]) preds[o].push(engine.keep(probs()));
-          } else {
-            host[o] += l.dataSync()[0] * count;
-            if (wantAcc[o]) host[nOut + o] += countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], loss.labels);
-            if (custom[o]) hostPreds[o]!.set(probs().dataSync(), from * sizeOf(m.outputSpecs[o].shape));
-          }
-        }
-      });
-    }
-    const v = onDevice ? await sums.read('in evaluation', false) : host;
-    let total = 0;
-    for (let o = 0; o < nOut; o++) total += c.weights[o] * v[o] / set.n;
-    const logs: Logs = { loss: total };
-    for (let o = 0; o < nOut; o++) {
-      if (nOut > 1) logs[keyOf(m, o, 'loss')] = v[o] / set.n;
-      let yt: Tensor | null = null, p: Tensor | null = null;
-      if (custom[o]) {
-        const col = set.ys[o];
-        made.push(yt = engine.fromValues(col.data, [set.n, ...col.sample], col.dtype));
-        made.push(p = onDevice ? (preds[o].length === 1 ? engine.keep(preds[o][0]) : concat(preds[o], 0)) : engine.fromValues(hostPreds[o]!, [set.n, ...m.outputSpecs[o].shape], 'float32'));
-      }
-      for (const mt of c.metrics[o]) {
-        const key = keyOf(m, o, mt.key);
-        if (mt.fn === 'accuracy') { logs[key] = v[nOut + o] / set.n; continue; }
-        logs[key] = onDevice ? await computeMetric(mt.fn, yt!, p!) : engine.tidy(() => { const r = (mt.fn as MetricFn)(yt!, p!); return typeof r === 'number' ? r : r.dataSync()[0]; });
-      }
-    }
-    return logs;
-  } finally {
-    sums.reset();
-    for (const t of [...preds.flat(), ...made]) if (!t.isDisposed) t.dispose();
-  }
-}
-
 /** The model's outputs for x, computed in batches of `batchSize` (default 256), in inference mode. */
 export function predict(m: Model, x: Data, args: PredictArgs = {}): Tensor[] {
-  const xs = checkXs(m, 'predict', toList('predict', 'x', x, m.inputNames));
+  const xs = checkXs(m, 'predict', toList(m, 'predict', 'x', x, 'inputs'));
   const batchSize = args.batchSize ?? 256;
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`predict: batchSize must be a positive integer, got ${args.batchSize}`);
   m.checkNotEmpty('predict');
@@ -701,7 +609,7 @@ export function predict(m: Model, x: Data, args: PredictArgs = {}): Tensor[] {
 // ---- counting ---------------------------------------------------------------------------
 
 /** Correct predictions in a batch: argmax per row vs class ids or one-hot rows; threshold 0.5 for binary. */
-function countCorrect(out: TypedArray, y: TypedArray, C: number, labels: Loss['labels']): number {
+export function countCorrect(out: TypedArray, y: TypedArray, C: number, labels: Loss['labels']): number {
   let ok = 0;
   if (labels === 'binary' || C === 1) {
     for (let i = 0; i < out.length; i++) if ((out[i] > 0.5 ? 1 : 0) === (y[i] > 0.5 ? 1 : 0)) ok++;
@@ -721,46 +629,6 @@ function countCorrect(out: TypedArray, y: TypedArray, C: number, labels: Loss['l
     if (best === want) ok++;
   }
   return ok;
-}
-
-/** countCorrect on the backend: a float32 scalar (exact below 2^24 samples). */
-function correctOnDevice(out: Tensor, y: Tensor, labels: Loss['labels']): Tensor {
-  const C = out.shape[out.rank - 1];
-  if (labels === 'binary' || C === 1) return sum(equal(greater(out, 0.5), greater(reshape(y, [...out.shape]), 0.5)));
-  const want = labels === 'sparse' ? reshape(y, out.shape.slice(0, -1)) : argmax(y, -1);
-  return sum(equal(argmax(out, -1), want));
-}
-
-/**
- * Sums kept on the backend (losses x samples, correct counts): fit and evaluate use them where
- * reads are asynchronous (webgpu), so a step reads nothing back.
- */
-class DeviceSums {
-  private readonly vals: (Tensor | null)[];
-  constructor(n: number) { this.vals = new Array(n).fill(null); }
-
-  /** Adds t x scale to sum i (call inside tidy). */
-  add(i: number, t: Tensor, scale: number): void {
-    const prev = this.vals[i];
-    const v = scale === 1 ? t : mul(t, scale);
-    this.vals[i] = engine.keep(prev ? add(prev, v) : v === t ? add(t, 0) : v);
-    prev?.dispose();
-  }
-
-  /** The sums so far (0 where nothing was added); a non-finite loss (sum 0) ends training with fit's error (`where` says when). */
-  async read(where: string, fitting = true): Promise<number[]> {
-    const v = (await Promise.all(this.vals.map((t) => t?.data()))).map((d) => (d ? d[0] : 0));
-    if (fitting && !Number.isFinite(v[0])) {
-      this.reset();
-      throw new Error(`fit: the loss became ${v[0]} ${where}; lower the learning rate or check the data`);
-    }
-    return v;
-  }
-
-  reset(): void {
-    for (const t of this.vals) t?.dispose();
-    this.vals.fill(null);
-  }
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => {

@@ -1,5 +1,9 @@
 // The worker pool: starts workers that serve the protocol (protocol.ts) through Comlink, splits
 // work across them in order, and survives workers that throw, die or never answer.
+
+// NOTE: the library through its entry, so this lazily loaded module reaches the same files as the
+// app and every other lazy module: esbuild then keeps the library in one chunk (see ARCHITECTURE).
+import '../index.js';
 import * as Comlink from 'comlink';
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
@@ -16,7 +20,7 @@ import { describe, spawnThread, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
 import { checkPoolModel, modelVersion, type PoolModel } from './model.js';
 // Data-parallel fit lives beside the pool in one lazily loaded chunk (train.ts imports this module back).
-export { fitDataParallel } from './train.js';
+export { fitDataParallel, fitOnPool } from './train.js';
 
 export type PoolMode = 'shared' | 'transfer';
 

@@ -15,9 +15,9 @@ import type { DType, TypedArray } from '../kernels.js';
 import type { Tensor, Variable } from '../tensor.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import type { Model } from '../model/graph.js';
-import { type FitArgs, type History, type StepRunner, fitLoop, prepareFit } from '../model/training.js';
+import { type Data, type FitArgs, type History, type StepRunner, fitLoop, prepareFit, toList } from '../model/training.js';
 import type { SharedGradReply, SharedGradRequest, TensorMsg, TensorRef } from './protocol.js';
-import { type Pool, shardSizes } from './pool.js';
+import { type Pool, createPool, shardSizes } from './pool.js';
 import { GRADS, STOPPED, abortRun, borrow, sharedBackend, startRun } from './handlers.js';
 import type { StepPlan } from '../optimizers/base.js';
 import { add } from '../ops/elementwise.js';
@@ -39,6 +39,22 @@ function rows(src: TypedArray, dtype: DType, sample: number[], order: Int32Array
     out.set(src.subarray(r * row, (r + 1) * row), i * row);
   }
   return { shape: [count, ...sample], dtype, data: out };
+}
+
+/** model.fit with `workers` (a new pool, closed when fit ends) or `pool` (left open). */
+export async function fitOnPool(m: DataParallelModel, x: Data, y: Data, args: FitArgs): Promise<History> {
+  if (args.workers !== undefined && args.pool !== undefined) throw new Error('fit: give `workers` or `pool`, not both');
+  // NOTE: x and y are checked here, whole (shapes, dtypes, label ranges), so an error names the
+  // caller's rows and shapes, not a worker shard's (fitDataParallel's own check hits the cache).
+  await prepareFit(m, x, y, args);
+  if (m.inputNames.length !== 1 || m.outputNames.length !== 1) throw new Error(`fit: \`workers\`/\`pool\` train models of one input and one output; model '${m.name}' has ${m.inputNames.length} and ${m.outputNames.length}`);
+  if (m.allLayers.some((l) => l.updatesState)) throw new Error(`fit: \`workers\`/\`pool\` cannot train model '${m.name}' yet: a layer updates state weights in training`);
+  const pool = args.pool ?? (await createPool({ workers: args.workers }));
+  try {
+    return await fitDataParallel(m, toList(m, 'fit', 'x', x, 'inputs')[0], toList(m, 'fit', 'y', y, 'outputs')[0], args, pool);
+  } finally {
+    if (!args.pool) await pool.close();
+  }
 }
 
 /**

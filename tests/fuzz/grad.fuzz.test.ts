@@ -11,7 +11,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import * as eg from '../../src/index.js';
 import { JS_F64, testBackends, use, type BackendConfig } from '../util/backends.js';
-import { F32_ATOL, F32_RTOL, F64_ATOL, F64_RTOL, H, type GradInput, type GradRef, analyticGrads, analyticGradsAsync, compareGrads } from '../util/gradcheck.js';
+import { F32_ATOL, F32_RTOL, F64_ATOL, F64_RTOL, H, type GradInput, type GradRef, analyticGrads, analyticGradsAsync, compareGrads, lossValue } from '../util/gradcheck.js';
 import { Rng } from '../util/ref.js';
 import { broadcast, broadcastPairArb, checkProperty, runsFor, sizeOf, testTimeout } from './arbitraries.js';
 import { JS_F32, envOf } from './harness.js';
@@ -239,27 +239,9 @@ function fnOf(p: Program): (...xs: Tensor[]) => Tensor {
 
 const makeTensor = (shape: number[], v: ArrayLike<number>) => eg.tensor(Array.from(v), shape);
 
-/** L = sum(f(x)·w) at the inputs, input j's element k moved by delta (an add on the backend). */
-function lossAt(f: (...xs: Tensor[]) => Tensor, inputs: GradInput[], w: GradRef['weights'], move?: { j: number; k: number; d: number }): number {
-  const xs = inputs.map((i) => makeTensor(i.shape, i.values));
-  try {
-    const l = eg.tidy(() => {
-      const moved = xs.map((x, j) => {
-        if (!move || move.j !== j) return x;
-        const d = new Array<number>(x.size).fill(0);
-        d[move.k] = move.d;
-        return eg.add(x, makeTensor(inputs[j].shape, d));
-      });
-      const y = f(...moved);
-      return w === null ? eg.sum(y) : eg.sum(eg.mul(y, makeTensor(w.shape, w.values)));
-    });
-    const v = l.dataSync()[0];
-    l.dispose();
-    return v;
-  } finally {
-    for (const x of xs) x.dispose();
-  }
-}
+/** L = sum(f(x)·w) at the inputs, input j's element k moved by d (an add on the backend). */
+const lossAt = (f: (...xs: Tensor[]) => Tensor, inputs: GradInput[], w: GradRef['weights'], move?: { j: number; k: number; d: number }): number =>
+  lossValue(f, inputs, w, move && { j: move.j, k: move.k, delta: move.d });
 
 /**
  * Central differences of L on js float64, or a reason to discard the point: L not smooth there

@@ -48,7 +48,7 @@ function loss(f: GradFn, xs: Tensor[], w: GradRef['weights']): Tensor {
  * L at `inputs`, with input j's element k moved by `delta`. The move is an add done by the backend
  * (in float64 on the reference), so the point does not depend on how eg.tensor rounds numbers.
  */
-function lossValue(f: GradFn, inputs: GradInput[], w: GradRef['weights'], move?: { j: number; k: number; delta: number }): number {
+export function lossValue(f: GradFn, inputs: GradInput[], w: GradRef['weights'], move?: { j: number; k: number; delta: number }): number {
   const xs = inputs.map((i) => makeTensor(i.shape, i.values));
   try {
     const l = eg.tidy(() => {
