@@ -311,8 +311,9 @@ describe('layers owning sublayers, trainable flags, state', () => {
     expect(s.nonTrainableWeights.map((w) => w.name)).toEqual(['sc/scale', 'sc/moving_mean']);
     expect(m.trainableWeights.map((w) => w.name)).toEqual(['sc/bias', `${m.layers[3].name}/kernel`, `${m.layers[3].name}/bias`]);
     const before = frozen.weights.map(values);
-    m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.1 }), loss: 'mse' });
-    await m.fit(eg.randn([32, 2], { seed: 1 }), eg.randn([32, 1], { seed: 2 }), { epochs: 2, batchSize: 8, verbose: 0 });
+    // NOTE: a small rate and a seeded shuffle: at 0.1 some shuffles made this SGD diverge.
+    m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.01 }), loss: 'mse' });
+    await m.fit(eg.randn([32, 2], { seed: 1 }), eg.randn([32, 1], { seed: 2 }), { epochs: 2, batchSize: 8, seed: 3, verbose: 0 });
     expect(frozen.weights.map(values)).toEqual(before);
     expect(values(s.scale!)).toEqual([2, 2]);
     expect(values(s.bias!)).not.toEqual([0, 0]);
