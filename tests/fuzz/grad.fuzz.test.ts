@@ -11,7 +11,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import * as eg from '../../src/index.js';
 import { JS_F64, testBackends, use, type BackendConfig } from '../util/backends.js';
-import { F32_ATOL, F32_RTOL, F64_ATOL, F64_RTOL, H, type GradInput, type GradRef, analyticGrads, analyticGradsAsync, compareGrads, lossValue } from '../util/gradcheck.js';
+import { F32_ATOL, F32_RTOL, F64_ATOL, F64_RTOL, H, type GradInput, type GradRef, analyticGrads, analyticGradsAsync, compareGrads, lossValue, outputShape } from '../util/gradcheck.js';
 import { Rng } from '../util/ref.js';
 import { broadcast, broadcastPairArb, checkProperty, runsFor, sizeOf, testTimeout } from './arbitraries.js';
 import { JS_F32, envOf } from './harness.js';
@@ -237,8 +237,6 @@ function fnOf(p: Program): (...xs: Tensor[]) => Tensor {
   return f;
 }
 
-const makeTensor = (shape: number[], v: ArrayLike<number>) => eg.tensor(Array.from(v), shape);
-
 /** L = sum(f(x)·w) at the inputs, input j's element k moved by d (an add on the backend). */
 const lossAt = (f: (...xs: Tensor[]) => Tensor, inputs: GradInput[], w: GradRef['weights'], move?: { j: number; k: number; d: number }): number =>
   lossValue(f, inputs, w, move && { j: move.j, k: move.k, delta: move.d });
@@ -250,15 +248,7 @@ const lossAt = (f: (...xs: Tensor[]) => Tensor, inputs: GradInput[], w: GradRef[
  */
 function finiteDifferences(p: Program, inputs: GradInput[]): GradRef | string {
   const f = fnOf(p);
-  const probe = inputs.map((i) => makeTensor(i.shape, i.values));
-  let outShape: number[];
-  try {
-    const y = eg.tidy(() => f(...probe));
-    outShape = [...y.shape];
-    y.dispose();
-  } finally {
-    for (const t of probe) t.dispose();
-  }
+  const outShape = outputShape(f, inputs);
   const rng = new Rng(p.seed ^ 0x5eed);
   const n = sizeOf(outShape);
   const weights = n === 1 ? null : { shape: outShape, values: Array.from({ length: n }, () => rng.awayFromZero(0.5, 1.5)) };

@@ -100,20 +100,25 @@ export async function analyticGradsAsync(f: GradFn, ref: Pick<GradRef, 'inputs' 
   }
 }
 
+/** The shape of f's output at `inputs` (one run on the active backend). */
+export function outputShape(f: GradFn, inputs: GradInput[]): number[] {
+  const probe = inputs.map((i) => makeTensor(i.shape, i.values));
+  try {
+    const y = eg.tidy(() => f(...probe));
+    const shape = [...y.shape];
+    y.dispose();
+    return shape;
+  } finally {
+    for (const p of probe) p.dispose();
+  }
+}
+
 /**
  * The float64 reference on the active backend (must be js float64): output weighting and
  * central differences of L at `inputs`.
  */
 export function finiteDifferences(f: GradFn, inputs: GradInput[], seed: number): GradRef {
-  const probe = inputs.map((i) => makeTensor(i.shape, i.values));
-  let outShape: number[];
-  try {
-    const y = eg.tidy(() => f(...probe));
-    outShape = [...y.shape];
-    y.dispose();
-  } finally {
-    for (const p of probe) p.dispose();
-  }
+  const outShape = outputShape(f, inputs);
   const rng = new Rng(seed);
   const n = sizeOf(outShape);
   const weights = n === 1 ? null : {
