@@ -1,5 +1,4 @@
 // Embedding: int32 ids [batch, ...] -> rows of a learned table [batch, ..., outputDim].
-import { engine } from '../engine.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { gather } from '../ops/shape.js';
 import { nextSeed } from '../random.js';
@@ -49,16 +48,9 @@ export class Embedding extends Layer {
 
   call(x: Tensor): Tensor {
     if (x.dtype !== 'int32') throw new Error(`embedding '${this.name}': ids must be int32, got ${x.dtype} (use eg.cast(x, 'int32'))`);
-    // NOTE: checked here, where the host can see the ids, so the error names the layer, not gather.
-    const ids = engine.hostValues(x, `embedding '${this.name}'`);
-    if (ids) {
-      for (let i = 0; i < ids.length; i++) {
-        if (ids[i] < 0 || ids[i] >= this.inputDim) {
-          throw new Error(`embedding '${this.name}': id ${ids[i]} (at flat index ${i} of the input, shape [${x.shape}]) is out of range: inputDim is ${this.inputDim}, so ids must be in [0, ${this.inputDim - 1}]`);
-        }
-      }
-    }
-    return gather(this.embeddings!, x, 0);
+    // NOTE: gather checks the ids (one read); an id out of range is named in the layer's terms.
+    return gather(this.embeddings!, x, 0, (id, i) => `embedding '${this.name}': id ${id} (at flat index ${i} of the input, `
+      + `shape [${x.shape}]) is out of range: inputDim is ${this.inputDim}, so ids must be in [0, ${this.inputDim - 1}]`);
   }
 
   override getConfig(): LayerConfig {

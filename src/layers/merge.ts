@@ -23,22 +23,14 @@ abstract class Merge extends Layer {
 export class Add extends Merge {
   readonly className = 'Add';
   constructor(args: LayerArgs = {}) { super(args, 'add'); }
-  call(xs: Tensor[]): Tensor {
-    let y = add(xs[0], xs[1]);
-    for (let i = 2; i < xs.length; i++) y = add(y, xs[i]);
-    return y;
-  }
+  call(xs: Tensor[]): Tensor { return xs.reduce((y, x) => add(y, x)); }
 }
 
 /** The elementwise product of its inputs. */
 export class Multiply extends Merge {
   readonly className = 'Multiply';
   constructor(args: LayerArgs = {}) { super(args, 'multiply'); }
-  call(xs: Tensor[]): Tensor {
-    let y = mul(xs[0], xs[1]);
-    for (let i = 2; i < xs.length; i++) y = mul(y, xs[i]);
-    return y;
-  }
+  call(xs: Tensor[]): Tensor { return xs.reduce((y, x) => mul(y, x)); }
 }
 
 export interface ConcatenateArgs extends LayerArgs {

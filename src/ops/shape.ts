@@ -111,7 +111,11 @@ export function stack(xs: Tensor[], axis = 0): Tensor {
 }
 
 /** Rows of x along `axis` picked by int32 `indices` (any shape); the result replaces that axis with indices' shape. */
-export function gather(x: Tensor, indices: Tensor, axis = 0): Tensor {
+/**
+ * @param outOfRange (internal) the message for index `id` at flat position `i` out of range, for a
+ * caller (the embedding layer) that names the problem in its own terms; the ids are read once.
+ */
+export function gather(x: Tensor, indices: Tensor, axis = 0, outOfRange?: (id: number, i: number) => string): Tensor {
   checkTensor('gather', x);
   checkTensor('gather', indices, 'indices');
   checkDtype('gather', indices, ['int32'], 'indices');
@@ -120,7 +124,9 @@ export function gather(x: Tensor, indices: Tensor, axis = 0): Tensor {
   // NOTE: on webgpu only host-made indices can be checked here; the kernel reads 0 for the others.
   const idx = engine.hostValues(indices, 'gather') ?? [];
   for (let i = 0; i < idx.length; i++) {
-    if (idx[i] < 0 || idx[i] >= n) throw new Error(`gather: index ${idx[i]} is out of range for axis ${ax} of size ${n} (shape ${fmt(x.shape)})`);
+    if (idx[i] < 0 || idx[i] >= n) {
+      throw new Error(outOfRange?.(idx[i], i) ?? `gather: index ${idx[i]} is out of range for axis ${ax} of size ${n} (shape ${fmt(x.shape)})`);
+    }
   }
   const outer = sizeOf(x.shape.slice(0, ax)), inner = sizeOf(x.shape.slice(ax + 1));
   const out = engine.runKernel('gather', [x, indices], {}, [[outer, n, inner], [indices.size]])[0];
