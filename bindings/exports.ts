@@ -74,6 +74,14 @@ export const WASM_EXPORTS = {
   adamUpdate: { float32: 'f32_adam_update' },
   rmspropUpdate: { float32: 'f32_rmsprop_update' },
   adagradUpdate: { float32: 'f32_adagrad_update' },
+  // conv (not yet built for wasm: listed in WASM_UNSUPPORTED)
+  conv2d: {},
+  conv2dBackpropInput: {},
+  conv2dBackpropFilter: {},
+  maxPool2d: {},
+  maxPool2dGrad: {},
+  avgPool2d: {},
+  avgPool2dGrad: {},
 } as const satisfies { readonly [K in KernelName]: { readonly [variant: string]: Export } };
 
 /** The exports of `kernel` from a loaded module, by the variant keys of WASM_EXPORTS. */

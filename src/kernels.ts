@@ -49,6 +49,26 @@ export type ReduceKernel = (typeof REDUCE)[number];
 export const OPTIMIZER_UPDATES = ['sgdUpdate', 'adamUpdate', 'rmspropUpdate', 'adagradUpdate'] as const;
 export type OptimizerUpdateKernel = (typeof OPTIMIZER_UPDATES)[number];
 
+/**
+ * The geometry of a 2-D window over NHWC images, resolved by the op: kernels never see 'same' or
+ * 'valid'. `pads` is [top, bottom, left, right]; output size per axis
+ * `floor((in + padBefore + padAfter - dilation * (window - 1) - 1) / stride) + 1` (convOutSize).
+ */
+export interface Conv2dGeometry {
+  strides: [number, number];
+  dilations: [number, number];
+  pads: [number, number, number, number];
+}
+/** A pooling window: the geometry plus the window's size [kh, kw]. */
+export interface Pool2dAttrs extends Conv2dGeometry { poolSize: [number, number] }
+
+/** The convolution family: NHWC images, filters [kh, kw, inChannels / groups, outChannels]. */
+export const CONV = [
+  'conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter',
+  'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad',
+] as const;
+export type ConvKernel = (typeof CONV)[number];
+
 export interface KernelAttrs {
   // unary
   neg: {}; exp: {}; log: {}; sqrt: {}; square: {}; abs: {}; sign: {}; reciprocal: {};
@@ -124,6 +144,40 @@ export interface KernelAttrs {
   /** targets [param, accumulator]. */
   adagradUpdate: { lr: number; epsilon: number; weightDecay: number };
 
+  // ---- convolution and pooling (NHWC; see Conv2dGeometry) ---------------------------------------
+  /**
+   * x [N, H, W, C], filter [KH, KW, C / groups, O] (O a multiple of groups), optional bias [O]
+   * -> act(conv + bias) [N, OH, OW, O], float32. Output channel o of group g = floor(o / (O / groups))
+   * reads input channels [g * C/groups, (g + 1) * C/groups). A depthwise convolution is groups = C
+   * with filter [KH, KW, 1, C * M] (channel c's multipliers at c * M + m, tfjs's [KH, KW, C, M]
+   * reshaped), which a backend may run with a dedicated kernel.
+   */
+  conv2d: Conv2dGeometry & { groups: number; activation: FusedActivation };
+  /**
+   * The gradient of conv2d with respect to x (and conv2dTranspose's forward): dy [N, OH, OW, O],
+   * filter [KH, KW, C / groups, O] -> dx of `inShape` [N, H, W, C], float32.
+   */
+  conv2dBackpropInput: Conv2dGeometry & { groups: number; inShape: [number, number, number, number] };
+  /**
+   * The gradient of conv2d with respect to the filter: x [N, H, W, C], dy [N, OH, OW, O] -> dw of
+   * `filterShape` [KH, KW, C / groups, O], float32.
+   */
+  conv2dBackpropFilter: Conv2dGeometry & { groups: number; filterShape: [number, number, number, number] };
+  /**
+   * x [N, H, W, C] -> [N, OH, OW, C]: the max over each window's positions inside x (padding
+   * never wins; a window wholly in the padding gives -Infinity). NaN propagates.
+   */
+  maxPool2d: Pool2dAttrs;
+  /**
+   * x [N, H, W, C], dy [N, OH, OW, C] -> dx [N, H, W, C]: each window's dy goes to the position of
+   * its max in x, the first in row-major window order on ties.
+   */
+  maxPool2dGrad: Pool2dAttrs;
+  /** x [N, H, W, C] -> [N, OH, OW, C]: the mean over each window's positions inside x (padding not counted). */
+  avgPool2d: Pool2dAttrs;
+  /** dy [N, OH, OW, C] -> dx of `inShape`: each window's dy / (its count of positions inside x) to each of them. */
+  avgPool2dGrad: Pool2dAttrs & { inShape: [number, number, number, number] };
+
   // ---- fused dense forward ----------------------------------------------------------------------
   /**
    * act(op(a) op(b) + bias): a and b as for matmul; an optional third input bias [N] float32 is
@@ -148,6 +202,7 @@ export const FAMILIES = {
   gemm: ['matmul', 'fusedMatmul'],
   layout: ['transpose', 'slice', 'pad', 'concat', 'gather', 'scatterAdd', 'oneHot', 'cast', 'fill'],
   optim: OPTIMIZER_UPDATES,
+  conv: CONV,
 } as const satisfies Record<string, readonly KernelName[]>;
 export type Family = keyof typeof FAMILIES;
 /** A kernel in KernelAttrs but in no family is a compile error here. */
@@ -274,6 +329,17 @@ export function matmulDims(a: readonly number[], b: readonly number[], transpose
   };
 }
 
+/** Output length along one axis of a 2-D window op (see Conv2dGeometry); may be <= 0 when the window does not fit. */
+export function convOutSize(size: number, window: number, stride: number, dilation: number, padBefore: number, padAfter: number): number {
+  return Math.floor((size + padBefore + padAfter - dilation * (window - 1) - 1) / stride) + 1;
+}
+
+/** [N, OH, OW] of a window op over x [N, H, W, ...] with a window [kh, kw]. */
+export function convOutShape(x: readonly number[], kh: number, kw: number, g: Conv2dGeometry): [number, number, number] {
+  const [pt, pb, pl, pr] = g.pads;
+  return [x[0], convOutSize(x[1], kh, g.strides[0], g.dilations[0], pt, pb), convOutSize(x[2], kw, g.strides[1], g.dilations[1], pl, pr)];
+}
+
 /** Adam's step size with both bias corrections: lr * sqrt(1 - beta2^t) / (1 - beta1^t). */
 export function adamStepSize(a: KernelAttrs['adamUpdate']): number {
   return (a.lr * Math.sqrt(1 - a.beta2 ** a.step)) / (1 - a.beta1 ** a.step);
@@ -375,6 +441,14 @@ const defs = {
   fill: { dtypes: ANY, infer: (_, { shape, dtype }) => [{ shape, dtype }] },
   // ---- optim
   ...family(OPTIMIZER_UPDATES, () => inPlace),
+  // ---- conv
+  conv2d: def('conv2d', F32, ([x, w], a) => [...convOutShape(x.shape, w.shape[0], w.shape[1], a), w.shape[3]]),
+  conv2dBackpropInput: def('conv2dBackpropInput', F32, (_, { inShape }) => inShape),
+  conv2dBackpropFilter: def('conv2dBackpropFilter', F32, (_, { filterShape }) => filterShape),
+  maxPool2d: def('maxPool2d', F32, ([x], a) => [...convOutShape(x.shape, a.poolSize[0], a.poolSize[1], a), x.shape[3]]),
+  maxPool2dGrad: def('maxPool2dGrad', F32, first),
+  avgPool2d: def('avgPool2d', F32, ([x], a) => [...convOutShape(x.shape, a.poolSize[0], a.poolSize[1], a), x.shape[3]]),
+  avgPool2dGrad: def('avgPool2dGrad', F32, (_, { inShape }) => inShape),
 } satisfies { [K in KernelName]: KernelDef<K> };
 
 /** Every kernel's definition, by name. */

@@ -596,7 +596,7 @@ function tolFor(family: Family, cfg: BackendConfig, i: Instance): Tol {
  * (tests/optimizers.test.ts), the backward kernels (tests/gradients.test.ts, every backend),
  * fusedMatmul (tests/gemm.test.ts, tests/webgpu.test.ts).
  */
-const ELSEWHERE: ReadonlySet<string> = new Set([...FAMILIES.optim, ...UNARY_GRAD, 'scatterAdd', 'fusedMatmul']);
+const ELSEWHERE: ReadonlySet<string> = new Set([...FAMILIES.optim, ...UNARY_GRAD, 'scatterAdd', 'fusedMatmul', ...FAMILIES.conv]);
 
 for (const cfg of CONFIGS) {
   describe(`conformance on ${cfg.label}`, () => {

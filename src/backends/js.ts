@@ -114,7 +114,7 @@ function walk(shape: readonly number[], strides: readonly number[], fn: (i: numb
 }
 
 /** The kernels the js backend does not implement (none: it is the reference). */
-export const JS_UNSUPPORTED = [] as const;
+export const JS_UNSUPPORTED = ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad'] as const;
 
 /** The buffer's values as numbers (float16 widened), without a copy where they already are. */
 const values = (x: Info): ArrayLike<number> => (x.dtype === 'float16' ? readValues(x.buf as StorageArray, 'float16', 0, x.buf.length) : x.buf);

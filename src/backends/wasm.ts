@@ -64,7 +64,7 @@ type Info = TensorInfo<WasmBuf>;
 const EMPTY: WasmBuf = Object.freeze({ ptr: 0, bytes: 0 });
 
 /** The kernels the wasm backend does not implement (none). */
-export const WASM_UNSUPPORTED = [] as const;
+export const WASM_UNSUPPORTED = ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad'] as const;
 
 // Bit-level views for float32 rounding and patterns.
 const f32Box = new Float32Array(1);

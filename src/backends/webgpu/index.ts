@@ -28,7 +28,7 @@ export interface AdapterFacts { name: string; fallback: boolean }
 const HOST_COPY_MAX = 1 << 16;
 
 /** The kernels the webgpu backend does not implement (none). */
-export const WEBGPU_UNSUPPORTED = [] as const;
+export const WEBGPU_UNSUPPORTED = ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad'] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
