@@ -435,3 +435,169 @@ describe('conv ops refuse bad input before any kernel runs, naming op and argume
     });
   }
 });
+
+// ------------------------------------------------------------------ layers
+
+const L = eg.layers;
+const CONV_LAYER_KERNELS: KernelName[] = ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad'];
+
+describe('conv layers: shape inference, symbolic and real', () => {
+  beforeAll(() => use(JS_F64));
+  const cases: [string, () => eg.Layer, number[], number[]][] = [
+    ['conv2d valid', () => L.conv2d({ filters: 4, kernelSize: 3 }), [9, 8, 2], [7, 6, 4]],
+    ["conv2d 'same' strides 2", () => L.conv2d({ filters: 3, kernelSize: [3, 2], strides: 2, padding: 'same' }), [9, 8, 2], [5, 4, 3]],
+    ['conv2d dilationRate 2, groups 2', () => L.conv2d({ filters: 4, kernelSize: 3, dilationRate: 2, groups: 2 }), [9, 8, 2], [5, 4, 4]],
+    ['depthwiseConv2d multiplier 2', () => L.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, padding: 'same' }), [5, 6, 3], [5, 6, 6]],
+    ["conv2dTranspose 'same' strides 2", () => L.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'same' }), [4, 5, 3], [8, 10, 2]],
+    ['conv2dTranspose valid strides 2 (Keras: in·s + max(k - s, 0))', () => L.conv2dTranspose({ filters: 2, kernelSize: [3, 1], strides: 2 }), [4, 5, 3], [9, 10, 2]],
+    ['maxPooling2d default 2x2', () => L.maxPooling2d(), [7, 6, 3], [3, 3, 3]],
+    ["averagePooling2d 3x3 strides 1 'same'", () => L.averagePooling2d({ poolSize: 3, strides: 1, padding: 'same' }), [7, 6, 3], [7, 6, 3]],
+    ['globalAveragePooling2d', () => L.globalAveragePooling2d(), [7, 6, 3], [3]],
+    ['globalMaxPooling2d', () => L.globalMaxPooling2d(), [7, 6, 3], [3]],
+    ['zeroPadding2d [[1,2],[0,3]]', () => L.zeroPadding2d({ padding: [[1, 2], [0, 3]] }), [4, 5, 2], [7, 8, 2]],
+    ['zeroPadding2d [2, 1]', () => L.zeroPadding2d({ padding: [2, 1] }), [4, 5, 2], [8, 7, 2]],
+    ['reshape with -1', () => L.reshape({ targetShape: [-1, 4] }), [2, 3, 4], [6, 4]],
+    ['batchNormalization', () => L.batchNormalization(), [4, 5, 3], [4, 5, 3]],
+  ];
+  for (const [name, make, inShape, outShape] of cases) {
+    it(name, () => {
+      const sym = make().apply(eg.input({ shape: inShape }));
+      expect(sym.shape).toEqual([null, ...outShape]);
+      const layer = make();
+      const y = layer.apply(eg.randn([2, ...inShape], { seed: 1 }));
+      expect(y.shape).toEqual([2, ...outShape]);
+      y.dispose();
+      layer.dispose();
+    });
+  }
+
+  it('conv2d and depthwiseConv2d layers compute their ops with their weights; conv2dTranspose adds its bias', () => {
+    const x = eg.randn([2, 5, 5, 2], { seed: 2 });
+    const c = L.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu', biasInitializer: 'ones', seed: 1 });
+    const y = c.apply(x);
+    expect(c.weights.map((w) => [w.name, w.shape])).toEqual([[`${c.name}/kernel`, [3, 3, 2, 3]], [`${c.name}/bias`, [3]]]);
+    expect(Array.from(y.dataSync())).toEqual(Array.from(eg.conv2d(x, c.kernel!, { padding: 'same', bias: c.bias, activation: 'relu' }).dataSync()));
+    const d = L.depthwiseConv2d({ kernelSize: 2, depthMultiplier: 2, activation: 'leakyRelu', seed: 3 });
+    const yd = d.apply(x);
+    expect(d.weights.map((w) => w.shape)).toEqual([[2, 2, 2, 2], [4]]);
+    expect(Array.from(yd.dataSync())).toEqual(Array.from(eg.leakyRelu(eg.depthwiseConv2d(x, d.kernel!, { bias: d.bias }), 0.2).dataSync()));
+    const t = L.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, useBias: true, biasInitializer: 'ones', seed: 4 });
+    const yt = t.apply(x);
+    expect(yt.shape).toEqual([2, 11, 11, 2]);
+    expect(Array.from(yt.dataSync())).toEqual(Array.from(eg.add(eg.conv2dTranspose(x, t.kernel!, [2, 11, 11, 2], { strides: 2 }), 1).dataSync()));
+    for (const l of [c, d, t]) l.dispose();
+    eg.tidy(() => undefined);
+  });
+
+  it('bad layer arguments are refused, naming layer and argument', () => {
+    expect(() => L.conv2d({ filters: 4 } as never)).toThrow(/conv2d 'conv2d_\d+': kernelSize must be a positive integer or a pair of them, got undefined/);
+    expect(() => L.conv2d({ filters: 2.5, kernelSize: 3 })).toThrow(/conv2d '.*': filters must be a positive integer, got 2.5/);
+    expect(() => L.conv2d({ filters: 4, kernelSize: 3, strides: 0 })).toThrow(/strides must be a positive integer/);
+    expect(() => L.conv2d({ filters: 4, kernelSize: 3, groups: 3 })).toThrow(/groups 3 must divide filters 4/);
+    expect(() => L.conv2d({ filters: 4, kernelSize: 3, groups: 2 }).apply(eg.input({ shape: [5, 5, 3] }))).toThrow(/groups 2 must divide the input channels 3/);
+    expect(() => L.conv2d({ filters: 4, kernelSize: 3, padding: 'full' as never })).toThrow(/padding must be 'valid', 'same'/);
+    expect(() => L.conv2d({ filters: 4, kernelSize: 3 }).apply(eg.input({ shape: [16] }))).toThrow(/conv2d '.*': needs images \(batch, height, width, channels\), got per-sample shape \(16,\)/);
+    expect(() => L.conv2d({ filters: 4, kernelSize: 6 }).apply(eg.input({ shape: [5, 5, 1] }))).toThrow(/the window 6 .* larger than the padded input 5 along height/);
+    expect(() => L.maxPooling2d({ poolSize: 3 }).apply(eg.input({ shape: [2, 2, 1] }))).toThrow(/maxPooling2d '.*': the window 3 .* larger/);
+    expect(() => L.reshape({ targetShape: [5, -1] }).apply(eg.input({ shape: [3, 4] }))).toThrow(/reshape '.*': cannot reshape per-sample shape \(3, 4\) \(12 values\) to \(5, -1\)/);
+    expect(() => L.reshape({ targetShape: [-1, -1] })).toThrow(/at most one -1/);
+    expect(() => L.zeroPadding2d({ padding: -1 })).toThrow(/zeroPadding2d '.*': padding must be a non-negative integer/);
+    expect(() => L.batchNormalization({ momentum: 2 })).toThrow(/batchNormalization '.*': momentum must be a number in \[0, 1\]/);
+    expect(() => L.batchNormalization({ axis: 3 }).apply(eg.input({ shape: [4] }))).toThrow(/axis 3 is out of range for inputs of rank 2/);
+  });
+});
+
+describe('batchNormalization: training vs inference against hand-computed values', () => {
+  beforeAll(() => use(JS_F64));
+  it('training normalises with the batch statistics and moves the moving ones; inference uses the moving ones', () => {
+    const bn = L.batchNormalization({ momentum: 0.75, epsilon: 0.01, gammaInitializer: 'ones', betaInitializer: 'zeros' });
+    const x = eg.tensor([1, 10, 3, 20, 5, 60, 7, 30], [4, 2]);
+    const inf0 = Array.from(bn.apply(x).dataSync());
+    // fresh: moving mean 0, variance 1 -> x / sqrt(1.01)
+    [1, 10, 3, 20, 5, 60, 7, 30].forEach((v, i) => expect(inf0[i]).toBeCloseTo(v / Math.sqrt(1.01), 10));
+    bn.gamma!.assign(eg.tensor([2, 0.5]));
+    bn.beta!.assign(eg.tensor([1, -1]));
+    const y = Array.from(bn.apply(x, { training: true }).dataSync());
+    const cols = [[1, 3, 5, 7], [10, 20, 60, 30]];
+    const mu = cols.map((c) => c.reduce((a, b) => a + b) / 4);
+    const va = cols.map((c, j) => c.reduce((a, b) => a + (b - mu[j]) ** 2, 0) / 4);
+    const g = [2, 0.5], b = [1, -1];
+    y.forEach((v, i) => { const j = i % 2; expect(v).toBeCloseTo(((cols[j][i >> 1] - mu[j]) / Math.sqrt(va[j] + 0.01)) * g[j] + b[j], 10); });
+    const mm = mu.map((m) => 0.25 * m), mv = va.map((v) => 0.75 + 0.25 * v);
+    Array.from(bn.movingMean!.dataSync()).forEach((v, j) => expect(v).toBeCloseTo(mm[j], 10));
+    Array.from(bn.movingVariance!.dataSync()).forEach((v, j) => expect(v).toBeCloseTo(mv[j], 10));
+    const inf = Array.from(bn.apply(x).dataSync());
+    inf.forEach((v, i) => { const j = i % 2; expect(v).toBeCloseTo(((cols[j][i >> 1] - mm[j]) / Math.sqrt(mv[j] + 0.01)) * g[j] + b[j], 10); });
+    expect(bn.trainableWeights.map((w) => w.name)).toEqual([`${bn.name}/gamma`, `${bn.name}/beta`]);
+    expect(bn.nonTrainableWeights.map((w) => w.name)).toEqual([`${bn.name}/movingMean`, `${bn.name}/movingVariance`]);
+    bn.dispose(); x.dispose();
+  });
+
+  it('axis 1 of NCHW-like input normalises per axis-1 feature', () => {
+    const bn = L.batchNormalization({ axis: 1, momentum: 0 });
+    const x = eg.randn([3, 2, 4], { seed: 5 });
+    const y = bn.apply(x, { training: true });
+    const mean = Array.from(eg.mean(y, [0, 2]).dataSync());
+    mean.forEach((m) => expect(Math.abs(m)).toBeLessThan(1e-9));
+    expect(Array.from(bn.movingMean!.dataSync())).toEqual(Array.from(eg.mean(x, [0, 2]).dataSync()));
+    bn.dispose(); x.dispose(); y.dispose();
+  });
+});
+
+for (const cfg of testBackends()) {
+  describe(`a small CNN on ${cfg.label}`, () => {
+    const missing = lacking(cfg, CONV_LAYER_KERNELS);
+    beforeAll(() => use(cfg));
+    it.skipIf(missing.length > 0)(`conv2d -> maxPooling2d -> batchNormalization -> flatten -> dense trains on 256 MNIST digits, saves and reloads${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+      const { loadMnist } = await import('../src/data/mnist.js');
+      const { train } = await loadMnist({ train: 256, test: 0, seed: 2 });
+      const x = eg.tensor(train.images, [train.count, 28, 28, 1]), y = eg.tensor(train.labels, [train.count], 'int32');
+      const m = eg.sequential([
+        L.conv2d({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: 1 }),
+        L.maxPooling2d({ poolSize: 2 }),
+        L.batchNormalization(),
+        L.flatten(),
+        L.dense({ units: 10, activation: 'softmax', seed: 2 }),
+      ]);
+      const lines: string[] = [];
+      m.summary((l) => lines.push(l));
+      expect(lines.join('\n')).toMatch(/Conv2D[\s\S]*\(None, 26, 26, 8\)[\s\S]*MaxPooling2D[\s\S]*\(None, 13, 13, 8\)[\s\S]*BatchNormalization[\s\S]*Dense/);
+      m.compile({ optimizer: eg.optimizers.adam({ learningRate: 3e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+      const h = await m.fit(x, y, { epochs: 3, batchSize: 32, verbose: 0, seed: 1 });
+      const loss = h.history.loss;
+      expect(loss[2]).toBeLessThan(loss[0] * 0.7);
+      const bn = m.layers.find((l) => l.className === 'BatchNormalization') as eg.BatchNormalization;
+      const moving = await values(bn.movingMean!);
+      expect(Array.from(moving).some((v) => v !== 0)).toBe(true);
+      const back = await eg.loadModel(m.toArtifacts());
+      expect(back.layers.map((l) => l.className)).toEqual(m.layers.map((l) => l.className));
+      const bnBack = back.layers.find((l) => l.className === 'BatchNormalization') as eg.BatchNormalization;
+      expect(Array.from(await values(bnBack.movingMean!))).toEqual(Array.from(moving));
+      expect(Array.from(await values(bnBack.movingVariance!))).toEqual(Array.from(await values(bn.movingVariance!)));
+      const xs = eg.slice(x, [0, 0, 0, 0], [64, -1, -1, -1]);
+      expect(Array.from(await values(back.predict(xs)))).toEqual(Array.from(await values(m.predict(xs))));
+      for (const t of [x, y, xs]) t.dispose();
+      m.dispose(); back.dispose();
+    }, 120_000);
+
+    it.skipIf(missing.length > 0)(`a graph model with every image layer trains, saves and loads with identical predictions${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+      const inp = eg.input({ shape: [8, 8, 2] });
+      let h = L.zeroPadding2d({ padding: 1 }).apply(inp);
+      h = L.conv2d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh', seed: 1 }).apply(h);
+      h = L.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, padding: 'same', seed: 2 }).apply(h);
+      h = L.batchNormalization({ momentum: 0.5 }).apply(h);
+      const up = L.conv2dTranspose({ filters: 2, kernelSize: 2, strides: 2, activation: 'relu', seed: 3 }).apply(h);
+      const a = L.globalAveragePooling2d().apply(L.averagePooling2d({ poolSize: 2 }).apply(up));
+      const b = L.globalMaxPooling2d().apply(L.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same' }).apply(up));
+      const r = L.reshape({ targetShape: [2, 2] }).apply(L.concatenate().apply([a, b]));
+      const m = eg.model({ inputs: inp, outputs: L.flatten().apply(r) });
+      expect(m.outputs[0].shape).toEqual([null, 4]);
+      const x = eg.randn([3, 8, 8, 2], { seed: 4 });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      await m.fit(x, eg.zeros([3, 4]), { epochs: 1, batchSize: 3, verbose: 0 });
+      const back = await eg.loadModel(m.toArtifacts());
+      expect(Array.from(await values(back.predict(x)))).toEqual(Array.from(await values(m.predict(x))));
+      x.dispose(); m.dispose(); back.dispose();
+    });
+  });
+}
