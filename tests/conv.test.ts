@@ -276,6 +276,22 @@ for (const cfg of CONFIGS) {
       for (const t of [x, m, a]) t.dispose();
     });
 
+    it.skipIf(lacking(cfg, ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad']).length > 0)('the ops and their gradients leave no tensor behind', async () => {
+      const x = eg.randn([2, 5, 5, 4], { seed: 1 }), w = eg.variable(eg.randn([3, 3, 2, 4], { seed: 2 })), b = eg.variable(eg.zeros([4]));
+      const x3 = eg.reshape(x, [10, 5, 4]), dw = eg.randn([3, 3, 4, 2], { seed: 3 }), tw = eg.randn([2, 2, 3, 4], { seed: 4 });
+      const before = eg.memory().tensors;
+      const outs = [
+        eg.conv2d(x3, w, { groups: 2, bias: b, activation: 'gelu' }), eg.depthwiseConv2d(x, dw, { padding: 'same' }),
+        eg.conv2dTranspose(x3, tw, undefined, { strides: 2 }), eg.maxPool2d(x3), eg.avgPool2d(x, { padding: 'same' }),
+      ];
+      expect(eg.memory().tensors).toBe(before + outs.length);
+      const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.maxPool2d(eg.conv2d(x, w, { padding: 'same', groups: 2, bias: b, activation: 'relu' }))), [w, b]);
+      expect(grads.map((g) => g.shape)).toEqual([[3, 3, 2, 4], [4]]);
+      for (const t of [value, ...grads, ...outs]) t.dispose();
+      expect(eg.memory().tensors).toBe(before);
+      for (const t of [x, x3, dw, tw, w, b]) t.dispose();
+    });
+
     it('globalAveragePool2d / globalMaxPool2d reduce height and width (keepDims, rank 3)', async () => {
       const data = Array.from({ length: 2 * 2 * 3 * 2 }, (_, i) => ((i * 7) % 11) - 5);
       const x = eg.tensor(data, [2, 2, 3, 2]);

@@ -157,8 +157,8 @@ function convolve(op: string, x: Tensor, filter: Tensor, opts: Conv2dOptions, gr
 /**
  * The transpose of conv2d (its gradient with respect to x), tfjs semantics: x [N, H, W, inC],
  * filter [kh, kw, outC, inC] -> [N, OH, OW, outC]. `outputShape` ([N, OH, OW, outC] or
- * [OH, OW, outC]) defaults to the largest output whose conv2d gives back H x W: (H - 1)·stride +
- * dilation·(k - 1) + 1 - pads ('same': H·stride).
+ * [OH, OW, outC]) defaults to the smallest output whose conv2d gives back H x W: (H - 1)·stride +
+ * dilation·(k - 1) + 1 - pads ('same': H·stride); a given one must give back H x W too.
  */
 export function conv2dTranspose(x: Tensor, filter: Tensor, outputShape?: number[] | null, opts: Omit<Conv2dOptions, 'groups' | 'bias' | 'activation'> = {}): Tensor {
   const op = 'conv2dTranspose';
