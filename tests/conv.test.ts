@@ -370,6 +370,10 @@ grad('batchNorm with its own moments (training mode)', [], [[4, 3]], (x) => {
   const { mean, variance } = eg.moments(x, 0);
   return eg.batchNorm(x, mean, variance, null, null, 1e-3);
 });
+grad('batchNorm training form over [N, H, W] wrt x, offset, scale', [], [[2, 2, 3, 3], [3], [3]], (x, o, sc) => {
+  const { mean, variance } = eg.moments(x, [0, 1, 2]);
+  return eg.batchNorm(x, mean, variance, o, sc, 1e-3);
+});
 
 const refs = new Map<string, GradRef | Error>();
 function refOf(c: GradCase): GradRef | Error {
