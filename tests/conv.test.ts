@@ -437,6 +437,8 @@ describe('conv ops refuse bad input before any kernel runs, naming op and argume
     ['int32 x', () => eg.conv2d(eg.zeros([1, 5, 5, 4], 'int32'), w()), /conv2d: 'x' has dtype int32, expected float32/],
     ['bias of the wrong size', () => eg.conv2d(x(), w(), { bias: eg.zeros([3]) }), /conv2d: bias must have shape \[2\]/],
     ['unknown activation', () => eg.conv2d(x(), w(), { activation: 'swish' as never }), /conv2d: unknown activation 'swish'/],
+    ['depthwise rank-2 x', () => eg.depthwiseConv2d(eg.zeros([5, 4]), w([3, 3, 4, 1])), /depthwiseConv2d: 'x' must be rank 4/],
+    ['depthwise rank-3 filter', () => eg.depthwiseConv2d(x(), eg.zeros([3, 3, 4])), /depthwiseConv2d: 'filter' must be rank 4 \[kh, kw, channels, multiplier\]/],
     ['depthwise channel mismatch', () => eg.depthwiseConv2d(x(), w([3, 3, 3, 2])), /depthwiseConv2d: the filter's channels .* must equal x's channels 4/],
     ['conv2dTranspose channel mismatch', () => eg.conv2dTranspose(x(), w([3, 3, 2, 3])), /conv2dTranspose: channel mismatch: x has 4 channels .* takes 3/],
     ['conv2dTranspose outputShape that does not fit', () => eg.conv2dTranspose(x(), w([3, 3, 2, 4]), [1, 20, 20, 2]), /conv2dTranspose: outputShape 20x20 does not fit x's 5x5/],

@@ -113,9 +113,9 @@ export function conv2d(x: Tensor, filter: Tensor, opts: Conv2dOptions = {}): Ten
  */
 export function depthwiseConv2d(x: Tensor, filter: Tensor, opts: Omit<Conv2dOptions, 'groups'> = {}): Tensor {
   const op = 'depthwiseConv2d';
+  checkImage(op, x);
   checkTensor(op, filter, 'filter');
   if (filter.rank !== 4) throw new Error(`${op}: 'filter' must be rank 4 [kh, kw, channels, multiplier], got shape ${fmt(filter.shape)}`);
-  checkTensor(op, x);
   const C = x.shape[x.rank - 1];
   if (filter.shape[2] !== C) throw new Error(`${op}: the filter's channels (shape ${fmt(filter.shape)}, axis 2) must equal x's channels ${C} (x shape ${fmt(x.shape)})`);
   const [kh, kw, , M] = filter.shape;
