@@ -18,6 +18,7 @@ export * from './ops/reduce.js';
 export * from './ops/shape.js';
 export * from './ops/linalg.js';
 export * from './ops/nn.js';
+export * from './ops/conv.js';
 export { variable, valueAndGrads, valueAndGrad, grad } from './autograd/index.js';
 // The worker pool (src/pool/): loaded on first use, so apps that never start one don't ship it
 // (nor Comlink); its worker script is loaded by URL, never imported here.

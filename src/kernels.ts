@@ -173,7 +173,10 @@ export interface KernelAttrs {
    * its max in x, the first in row-major window order on ties.
    */
   maxPool2dGrad: Pool2dAttrs;
-  /** x [N, H, W, C] -> [N, OH, OW, C]: the mean over each window's positions inside x (padding not counted). */
+  /**
+   * x [N, H, W, C] -> [N, OH, OW, C]: the mean over each window's positions inside x (padding not
+   * counted; a window wholly in the padding gives 0 / 0 = NaN).
+   */
   avgPool2d: Pool2dAttrs;
   /** dy [N, OH, OW, C] -> dx of `inShape`: each window's dy / (its count of positions inside x) to each of them. */
   avgPool2dGrad: Pool2dAttrs & { inShape: [number, number, number, number] };

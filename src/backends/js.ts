@@ -5,7 +5,7 @@ import type { Backend } from './backend.js';
 import {
   type KernelAttrs, type KernelSet, type TensorInfo,
   UNARY, BINARY, UNARY_GRAD, family, sizeOf, stridesOf, broadcastStrides, padLayout, concatLayout, matmulDims, adamStepSize,
-  sliceOffset, checkAllocation, MAX_BUFFER_BYTES,
+  sliceOffset, checkAllocation, MAX_BUFFER_BYTES, type Conv2dGeometry, type FusedActivation,
 } from '../kernels.js';
 import { type DType, type StorageArray, bytesOf, readValues, storageFor, toHalf, writeValues } from '../dtypes.js';
 
@@ -114,7 +114,7 @@ function walk(shape: readonly number[], strides: readonly number[], fn: (i: numb
 }
 
 /** The kernels the js backend does not implement (none: it is the reference). */
-export const JS_UNSUPPORTED = ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad'] as const;
+export const JS_UNSUPPORTED: readonly never[] = [];
 
 /** The buffer's values as numbers (float16 widened), without a copy where they already are. */
 const values = (x: Info): ArrayLike<number> => (x.dtype === 'float16' ? readValues(x.buf as StorageArray, 'float16', 0, x.buf.length) : x.buf);
@@ -140,6 +140,145 @@ function gemm(a: Info, b: Info, o: Info, transposeA: boolean, transposeB: boolea
       }
     }
   }
+}
+
+// ---- conv: direct loops over NHWC (see Conv2dGeometry); sums in doubles, stored once ----------
+
+/**
+ * conv2d: out[n, oh, ow, o] = act(sum over (kh, kw, ci) of x[n, ih, iw, g·Cg + ci] · w[kh, kw, ci, o]
+ * + bias[o]), ih = oh·sh - top + kh·dh (likewise iw), positions outside x skipped.
+ */
+function conv2d(x: Info, w: Info, bias: Info | undefined, o: Info, a: Conv2dGeometry & { groups: number; activation: FusedActivation }): void {
+  const [N, H, W, C] = x.shape, [KH, KW, Cg, O] = w.shape, [, OH, OW] = o.shape;
+  const [sh, sw] = a.strides, [dh, dw] = a.dilations, [pt, , pl] = a.pads;
+  const Og = O / a.groups;
+  const act = a.activation === 'linear' ? undefined : unaryFns[a.activation];
+  let at = 0;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      for (let ow = 0; ow < OW; ow++) {
+        for (let oc = 0; oc < O; oc++, at++) {
+          const c0 = Math.floor(oc / Og) * Cg;
+          let s = 0;
+          for (let kh = 0; kh < KH; kh++) {
+            const ih = oh * sh - pt + kh * dh;
+            if (ih < 0 || ih >= H) continue;
+            for (let kw = 0; kw < KW; kw++) {
+              const iw = ow * sw - pl + kw * dw;
+              if (iw < 0 || iw >= W) continue;
+              const xo = ((n * H + ih) * W + iw) * C + c0, wo = (kh * KW + kw) * Cg * O + oc;
+              for (let ci = 0; ci < Cg; ci++) s += x.buf[xo + ci] * w.buf[wo + ci * O];
+            }
+          }
+          // NOTE: stored first, so the epilogue sees the sum rounded to the output's precision (as gemm).
+          o.buf[at] = s;
+          if (bias) o.buf[at] += bias.buf[oc];
+          if (act) o.buf[at] = act(o.buf[at], {});
+        }
+      }
+    }
+  }
+}
+
+/**
+ * conv2dBackpropInput, gathered per dx element: the (oh, kh) pairs with oh·sh - top + kh·dh = ih
+ * (likewise along w), summed over the output channels of the element's group.
+ */
+function conv2dBackpropInput(dy: Info, w: Info, dx: Info, a: Conv2dGeometry & { groups: number }): void {
+  const [N, H, W, C] = dx.shape, [KH, KW, Cg, O] = w.shape, [, OH, OW] = dy.shape;
+  const [sh, sw] = a.strides, [dh, dw] = a.dilations, [pt, , pl] = a.pads;
+  const Og = O / a.groups;
+  let at = 0;
+  for (let n = 0; n < N; n++) {
+    for (let ih = 0; ih < H; ih++) {
+      for (let iw = 0; iw < W; iw++) {
+        for (let c = 0; c < C; c++, at++) {
+          const g = Math.floor(c / Cg), ci = c - g * Cg, o0 = g * Og;
+          let s = 0;
+          for (let kh = 0; kh < KH; kh++) {
+            const th = ih + pt - kh * dh;
+            if (th < 0 || th % sh !== 0 || th / sh >= OH) continue;
+            const oh = th / sh;
+            for (let kw = 0; kw < KW; kw++) {
+              const tw = iw + pl - kw * dw;
+              if (tw < 0 || tw % sw !== 0 || tw / sw >= OW) continue;
+              const yo = ((n * OH + oh) * OW + tw / sw) * O + o0, wo = ((kh * KW + kw) * Cg + ci) * O + o0;
+              for (let k = 0; k < Og; k++) s += dy.buf[yo + k] * w.buf[wo + k];
+            }
+          }
+          dx.buf[at] = s;
+        }
+      }
+    }
+  }
+}
+
+/** conv2dBackpropFilter: dw[kh, kw, ci, o] = sum over (n, oh, ow) of x[n, ih, iw, g·Cg + ci] · dy[n, oh, ow, o]. */
+function conv2dBackpropFilter(x: Info, dy: Info, dwt: Info, a: Conv2dGeometry & { groups: number }): void {
+  const [N, H, W, C] = x.shape, [KH, KW, Cg, O] = dwt.shape, [, OH, OW] = dy.shape;
+  const [sh, sw] = a.strides, [dh, dw] = a.dilations, [pt, , pl] = a.pads;
+  const Og = O / a.groups;
+  let at = 0;
+  for (let kh = 0; kh < KH; kh++) {
+    for (let kw = 0; kw < KW; kw++) {
+      for (let ci = 0; ci < Cg; ci++) {
+        for (let oc = 0; oc < O; oc++, at++) {
+          const c = Math.floor(oc / Og) * Cg + ci;
+          let s = 0;
+          for (let n = 0; n < N; n++) {
+            for (let oh = 0; oh < OH; oh++) {
+              const ih = oh * sh - pt + kh * dh;
+              if (ih < 0 || ih >= H) continue;
+              for (let ow = 0; ow < OW; ow++) {
+                const iw = ow * sw - pl + kw * dw;
+                if (iw < 0 || iw >= W) continue;
+                s += x.buf[((n * H + ih) * W + iw) * C + c] * dy.buf[((n * OH + oh) * OW + ow) * O + oc];
+              }
+            }
+          }
+          dwt.buf[at] = s;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Calls fn(outIndex, positions, c) for every pooling window of x [N, H, W, C] and channel c, with
+ * the output [N, OH, OW, C]; `positions + c` are the element offsets of the window's positions
+ * inside x, in row-major window order.
+ */
+function windows(x: readonly number[], out: readonly number[], a: KernelAttrs['maxPool2d'], fn: (at: number, positions: number[], c: number) => void): void {
+  const [N, H, W, C] = x, [, OH, OW] = out;
+  const [KH, KW] = a.poolSize, [sh, sw] = a.strides, [dh, dw] = a.dilations, [pt, , pl] = a.pads;
+  const positions: number[] = [];
+  let at = 0;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      for (let ow = 0; ow < OW; ow++) {
+        positions.length = 0;
+        for (let kh = 0; kh < KH; kh++) {
+          const ih = oh * sh - pt + kh * dh;
+          if (ih < 0 || ih >= H) continue;
+          for (let kw = 0; kw < KW; kw++) {
+            const iw = ow * sw - pl + kw * dw;
+            if (iw >= 0 && iw < W) positions.push(((n * H + ih) * W + iw) * C);
+          }
+        }
+        for (let c = 0; c < C; c++, at++) fn(at, positions, c);
+      }
+    }
+  }
+}
+
+/** The offset of the window's max (NaN wins; the first on ties), or -1 for a window wholly in padding. */
+function argmaxAt(x: Arr, positions: number[], c: number): number {
+  let best = -1, m = -Infinity;
+  for (const q of positions) {
+    const p = q + c, v = x[p];
+    if (best < 0 || v > m || (Number.isNaN(v) && !Number.isNaN(m))) { best = p; m = v; }
+  }
+  return best;
 }
 
 export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}): Backend<Arr> {
@@ -352,6 +491,27 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
         p[i] -= (lr * g[i]) / Math.sqrt(a[i] + epsilon);
       }
     },
+    // ---- conv (functions above)
+    conv2d: ([x, w, bias], [o], attrs) => conv2d(x, w, bias, o, attrs),
+    conv2dBackpropInput: ([dy, w], [dx], attrs) => conv2dBackpropInput(dy, w, dx, attrs),
+    conv2dBackpropFilter: ([x, dy], [dw], attrs) => conv2dBackpropFilter(x, dy, dw, attrs),
+    maxPool2d: ([x], [o], attrs) => windows(x.shape, o.shape, attrs, (at, ps, c) => {
+      const p = argmaxAt(x.buf, ps, c);
+      o.buf[at] = p < 0 ? -Infinity : x.buf[p];
+    }),
+    maxPool2dGrad: ([x, dy], [dx], attrs) => windows(x.shape, dy.shape, attrs, (at, ps, c) => {
+      const p = argmaxAt(x.buf, ps, c);
+      if (p >= 0) dx.buf[p] += dy.buf[at];
+    }),
+    avgPool2d: ([x], [o], attrs) => windows(x.shape, o.shape, attrs, (at, ps, c) => {
+      let s = 0;
+      for (const p of ps) s += x.buf[p + c];
+      o.buf[at] = s / ps.length;
+    }),
+    avgPool2dGrad: ([dy], [dx], attrs) => windows(dx.shape, dy.shape, attrs, (at, ps, c) => {
+      const g = dy.buf[at] / ps.length;
+      for (const p of ps) dx.buf[p + c] += g;
+    }),
   } satisfies KernelSet<Arr, (typeof JS_UNSUPPORTED)[number]>;
 
   return {

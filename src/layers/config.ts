@@ -1,10 +1,14 @@
 // Rebuilding a layer from its saved config (loadModel only: src/model/load.ts, loaded lazily).
 import type { Regularizer } from '../optimizers/optimizer.js';
-import { Activation, type ActivationArgs, Dense, type DenseArgs, Dropout, type DropoutArgs, Flatten } from './core.js';
+import { Activation, type ActivationArgs, Dense, type DenseArgs, Dropout, type DropoutArgs, Flatten, Reshape, type ReshapeArgs } from './core.js';
+import {
+  AveragePooling2D, Conv2D, type Conv2dArgs, Conv2DTranspose, type Conv2dTransposeArgs, DepthwiseConv2D, type DepthwiseConv2dArgs,
+  GlobalAveragePooling2D, GlobalMaxPooling2D, MaxPooling2D, type Pooling2dArgs, ZeroPadding2D, type ZeroPadding2dArgs,
+} from './conv.js';
 import { Embedding, type EmbeddingArgs } from './embedding.js';
 import { type Layer, type LayerConfig, customLayers } from './layer.js';
 import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
-import { LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
+import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 
 /** Turns a saved regularizer config back into a Regularizer. */
 export type RegularizerResolver = (config: { name: string; [key: string]: unknown }) => Regularizer;
@@ -28,6 +32,16 @@ export function layerFromConfig(className: string, config: LayerConfig, regulari
     case 'Add': return new Add(config);
     case 'Multiply': return new Multiply(config);
     case 'Concatenate': return new Concatenate(config as ConcatenateArgs);
+    case 'Reshape': return new Reshape(config as unknown as ReshapeArgs);
+    case 'Conv2D': return new Conv2D({ ...(config as unknown as Conv2dArgs), kernelRegularizer: reg('kernelRegularizer'), biasRegularizer: reg('biasRegularizer') });
+    case 'DepthwiseConv2D': return new DepthwiseConv2D({ ...(config as unknown as DepthwiseConv2dArgs), depthwiseRegularizer: reg('depthwiseRegularizer'), biasRegularizer: reg('biasRegularizer') });
+    case 'Conv2DTranspose': return new Conv2DTranspose({ ...(config as unknown as Conv2dTransposeArgs), kernelRegularizer: reg('kernelRegularizer'), biasRegularizer: reg('biasRegularizer') });
+    case 'MaxPooling2D': return new MaxPooling2D(config as Pooling2dArgs);
+    case 'AveragePooling2D': return new AveragePooling2D(config as Pooling2dArgs);
+    case 'GlobalAveragePooling2D': return new GlobalAveragePooling2D(config);
+    case 'GlobalMaxPooling2D': return new GlobalMaxPooling2D(config);
+    case 'ZeroPadding2D': return new ZeroPadding2D(config as ZeroPadding2dArgs);
+    case 'BatchNormalization': return new BatchNormalization(config as BatchNormalizationArgs);
   }
   const custom = customLayers.get(className);
   if (custom) return custom(config);

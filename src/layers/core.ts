@@ -182,3 +182,30 @@ export class Flatten extends Layer {
   computeOutputShape(s: Shape): Shape { return [sizeOf(s)]; }
   call(x: Tensor): Tensor { return reshape(x, [x.shape[0], sizeOf(x.shape.slice(1))]); }
 }
+
+export interface ReshapeArgs extends LayerArgs {
+  /** The per-sample output shape; one entry may be -1 (inferred from the size). */
+  targetShape: number[];
+}
+
+/** [batch, ...] -> [batch, ...targetShape]; a free view. */
+export class Reshape extends Layer {
+  readonly className = 'Reshape';
+  readonly targetShape: number[];
+  constructor(args: ReshapeArgs) {
+    super(args ?? {}, 'reshape');
+    const t = args?.targetShape;
+    if (!Array.isArray(t) || t.some((d) => !Number.isSafeInteger(d) || (d <= 0 && d !== -1)) || t.filter((d) => d === -1).length > 1) {
+      throw new Error(`reshape '${this.name}': targetShape must be an array of positive integers with at most one -1, got ${JSON.stringify(t)}`);
+    }
+    this.targetShape = [...t];
+  }
+  computeOutputShape(s: Shape): Shape {
+    const n = sizeOf(s), known = sizeOf(this.targetShape.filter((d) => d !== -1));
+    const fits = this.targetShape.includes(-1) ? known > 0 && n % known === 0 : known === n;
+    if (!fits) throw new Error(`reshape '${this.name}': cannot reshape per-sample shape ${fmtShape(s)} (${n} values) to ${fmtShape(this.targetShape)}`);
+    return this.targetShape.map((d) => (d === -1 ? n / known : d));
+  }
+  call(x: Tensor): Tensor { return reshape(x, [x.shape[0], ...this.computeOutputShape(x.shape.slice(1))]); }
+  override getConfig(): LayerConfig { return { ...super.getConfig(), targetShape: this.targetShape }; }
+}

@@ -1,15 +1,21 @@
 // eg.layers: factories for every layer (rebuilding one from its saved config is config.ts, used by loadModel).
-import { Activation, type ActivationArgs, Dense, type DenseArgs, Dropout, type DropoutArgs, Flatten } from './core.js';
+import { Activation, type ActivationArgs, Dense, type DenseArgs, Dropout, type DropoutArgs, Flatten, Reshape, type ReshapeArgs } from './core.js';
+import {
+  AveragePooling2D, Conv2D, type Conv2dArgs, Conv2DTranspose, type Conv2dTransposeArgs, DepthwiseConv2D, type DepthwiseConv2dArgs,
+  GlobalAveragePooling2D, GlobalMaxPooling2D, MaxPooling2D, type Pooling2dArgs, ZeroPadding2D, type ZeroPadding2dArgs,
+} from './conv.js';
 import { Embedding, type EmbeddingArgs } from './embedding.js';
 import { Layer, type LayerArgs, type LayerConfig, registerLayer } from './layer.js';
-import { LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
+import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 
-export { Layer, Dense, Activation, Dropout, Flatten, Embedding, LayerNormalization, Add, Concatenate, Multiply };
+export { Layer, Dense, Activation, Dropout, Flatten, Reshape, Embedding, LayerNormalization, BatchNormalization, Add, Concatenate, Multiply };
+export { Conv2D, DepthwiseConv2D, Conv2DTranspose, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D };
 export { SymbolicTensor } from './layer.js';
 export { InputLayer, input } from './input.js';
 export type { InputArgs } from './input.js';
 export type { LayerArgs, LayerConfig, DenseArgs, ActivationArgs, DropoutArgs, EmbeddingArgs, LayerNormalizationArgs, ConcatenateArgs };
+export type { ReshapeArgs, BatchNormalizationArgs, Conv2dArgs, DepthwiseConv2dArgs, Conv2dTransposeArgs, Pooling2dArgs, ZeroPadding2dArgs };
 export type { LayerFactory, Node } from './layer.js';
 export type { ActivationName } from './activations.js';
 export type { InitializerName, InitializerSpec } from './initializers.js';
@@ -33,6 +39,16 @@ export const layers = {
   add: (args: LayerArgs = {}) => new Add(args),
   multiply: (args: LayerArgs = {}) => new Multiply(args),
   concatenate: (args: ConcatenateArgs = {}) => new Concatenate(args),
+  reshape: (args: ReshapeArgs) => new Reshape(args),
+  conv2d: (args: Conv2dArgs) => new Conv2D(args),
+  depthwiseConv2d: (args: DepthwiseConv2dArgs) => new DepthwiseConv2D(args),
+  conv2dTranspose: (args: Conv2dTransposeArgs) => new Conv2DTranspose(args),
+  maxPooling2d: (args: Pooling2dArgs = {}) => new MaxPooling2D(args),
+  averagePooling2d: (args: Pooling2dArgs = {}) => new AveragePooling2D(args),
+  globalAveragePooling2d: (args: LayerArgs = {}) => new GlobalAveragePooling2D(args),
+  globalMaxPooling2d: (args: LayerArgs = {}) => new GlobalMaxPooling2D(args),
+  zeroPadding2d: (args: ZeroPadding2dArgs = {}) => new ZeroPadding2D(args),
+  batchNormalization: (args: BatchNormalizationArgs = {}) => new BatchNormalization(args),
   /** Makes a layer class of your own loadable by loadModel (see Layer for the contract). */
   registerLayer,
 };
