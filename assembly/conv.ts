@@ -265,18 +265,46 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
 // ---- depthwise (groups == C; channel multiplier mult = O / C) -----------------------------------
 
 /**
- * Input channels for output channels o..o+3 from the pixel at xp: the type picks the form so each is
- * its own loop (u8: mult 1, the same lanes; u16: mult a multiple of 4, one channel splat). Other
- * multipliers run the scalar loop (vectorOut = 0).
+ * Input channels for output channels o..o+3 from the pixel at xp, xo = the byte offset of input
+ * channel o / mult: the type picks the form so each is its own loop (u8: mult 1, the same lanes;
+ * u16: mult a multiple of 4, one channel splat). Other multipliers run the scalar loop (vectorOut = 0).
  */
-@inline function xLanes<Mode>(xp: usize, o: i32, mult: i32): v128 {
-  if (sizeof<Mode>() == 1) return v128.load(xp + (<usize>o << 2));
-  return v128.load32_splat(xp + (<usize>(o / mult) << 2));
+@inline function xLanes<Mode>(xp: usize, xo: usize): v128 {
+  if (sizeof<Mode>() == 1) return v128.load(xp + xo);
+  return v128.load32_splat(xp + xo);
+}
+
+/** xLanes' offset for output channel o, whose input channel (mult > 1) the caller counts in xc. */
+@inline function xOffset<Mode>(o: i32, xc: i32): usize {
+  return sizeof<Mode>() == 1 ? <usize>o << 2 : <usize>xc << 2;
 }
 
 /** Output channels the vector loop of the depthwise kernels covers: the rest run scalar. */
 @inline function vectorOut(O: i32, mult: i32): i32 {
   return mult == 1 || (mult & 3) == 0 ? O & ~3 : 0;
+}
+
+/** NV (1 or 2) groups of 4 output channels from o of one output pixel (see depthwise); xoA, xoB: their xLanes offsets. */
+@inline function dwVectors<Mode>(x: usize, w: usize, bias: usize, op: usize, o: i32, xoA: usize, xoB: usize, row0: i32,
+  W: i32, C: i32, O: i32, KW: i32, bw: i32, dh: i32, dw: i32, kh0: i32, kh1: i32, kw0: i32, kw1: i32, NV: i32): void {
+  let a0 = ZERO, a1 = ZERO;
+  for (let kh = kh0; kh < kh1; kh++) {
+    const row = x + (<usize>((row0 + kh * dh) * W) * <usize>C << 2);
+    const wr = w + (<usize>(kh * KW) * <usize>O << 2) + (<usize>o << 2);
+    for (let kw = kw0; kw < kw1; kw++) {
+      const xp = row + (<usize>(bw + kw * dw) * <usize>C << 2);
+      const wk = wr + (<usize>kw * <usize>O << 2);
+      a0 = madd(xLanes<Mode>(xp, xoA), v128.load(wk), a0);
+      if (NV == 2) a1 = madd(xLanes<Mode>(xp, xoB), v128.load(wk, 16), a1);
+    }
+  }
+  const q = op + (<usize>o << 2);
+  if (bias != 0) {
+    a0 = f32x4.add(a0, v128.load(bias + (<usize>o << 2)));
+    if (NV == 2) a1 = f32x4.add(a1, v128.load(bias + (<usize>o << 2), 16));
+  }
+  v128.store(q, a0);
+  if (NV == 2) v128.store(q, a1, 16);
 }
 
 function depthwise<Mode>(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize): void {
@@ -290,18 +318,20 @@ function depthwise<Mode>(x: usize, w: usize, bias: usize, out: usize, act: i32, 
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
       for (let ow = 0; ow < OW; ow++) {
         const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
-        for (let o = 0; o < O4; o += 4) {
-          let acc = ZERO;
-          for (let kh = kh0; kh < kh1; kh++) {
-            const row = x + (<usize>((n * H + bh + kh * dh) * W) * <usize>C << 2);
-            const wr = w + (<usize>(kh * KW) * <usize>O << 2) + (<usize>o << 2);
-            for (let kw = kw0; kw < kw1; kw++) {
-              const xp = row + (<usize>(bw + kw * dw) * <usize>C << 2);
-              acc = madd(xLanes<Mode>(xp, o, mult), v128.load(wr + (<usize>kw * <usize>O << 2)), acc);
-            }
+        // Two groups of 4 output channels per pass (the taps' addressing shared), then one.
+        let xc = 0, xm = 0;
+        for (let o = 0; o < O4; ) {
+          const xoA = xOffset<Mode>(o, xc);
+          if (sizeof<Mode>() != 1 && (xm += 4) == mult) { xm = 0; xc++; }
+          if (o + 8 <= O4) {
+            const xoB = xOffset<Mode>(o + 4, xc);
+            if (sizeof<Mode>() != 1 && (xm += 4) == mult) { xm = 0; xc++; }
+            dwVectors<Mode>(x, w, bias, op, o, xoA, xoB, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 2);
+            o += 8;
+          } else {
+            dwVectors<Mode>(x, w, bias, op, o, xoA, xoA, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 1);
+            o += 4;
           }
-          if (bias != 0) acc = f32x4.add(acc, v128.load(bias + (<usize>o << 2)));
-          v128.store(op + (<usize>o << 2), acc);
         }
         for (let o = O4; o < O; o++) {
           let acc: f32 = 0;
@@ -348,6 +378,17 @@ function depthwiseInput(dy: usize, w: usize, dx: usize, p: usize): void {
                 const q = <usize>c << 2;
                 store<f32>(xp + q, load<f32>(xp + q) + load<f32>(dyp + q) * load<f32>(wp + q));
               }
+            } else if ((mult & 3) == 0) {
+              for (let c = 0; c < C; c++) {
+                let acc = ZERO;
+                for (let m = 0; m < mult; m += 4) {
+                  const q = <usize>(c * mult + m) << 2;
+                  acc = madd(v128.load(dyp + q), v128.load(wp + q), acc);
+                }
+                const xq = xp + (<usize>c << 2);
+                store<f32>(xq, load<f32>(xq) + ((f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1))
+                  + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3))));
+              }
             } else {
               for (let c = 0; c < C; c++) {
                 let s: f32 = 0;
@@ -383,10 +424,11 @@ function depthwiseFilter<Mode>(x: usize, dy: usize, dw: usize, p: usize): void {
           for (let kw = kw0; kw < kw1; kw++) {
             const xp = x + (<usize>((n * H + bh + kh * dh) * W + bw + kw * dwd) * <usize>C << 2);
             const wp = dw + (<usize>((kh * KW + kw) * O) << 2);
-            let o = 0;
+            let o = 0, xc = 0, xm = 0;
             for (; o < O4; o += 4) {
               const q = <usize>o << 2;
-              v128.store(wp + q, madd(xLanes<Mode>(xp, o, mult), v128.load(dyp + q), v128.load(wp + q)));
+              v128.store(wp + q, madd(xLanes<Mode>(xp, xOffset<Mode>(o, xc)), v128.load(dyp + q), v128.load(wp + q)));
+              if (sizeof<Mode>() != 1 && (xm += 4) == mult) { xm = 0; xc++; }
             }
             for (; o < O; o++) {
               const q = <usize>o << 2;
