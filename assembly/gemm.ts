@@ -67,7 +67,7 @@ function pack(src: usize, ks: usize, js: usize, kc: i32, w: i32, width: i32, dst
 // ---- the register tile ------------------------------------------------------------------------
 
 /** Applies `act` to the 4-lane group v. */
-function activate(v: v128, act: i32): v128 {
+export function activate(v: v128, act: i32): v128 {
   if (act == ACT_RELU) return f32x4.add(f32x4.pmax(v, ZERO), ZERO);
   if (act == ACT_GELU) return vgelu(v);
   if (act == ACT_SIGMOID) return vsigmoid(v);
@@ -206,11 +206,12 @@ function panel<Width>(a: usize, ars: usize, acs: usize, ap: usize, rows: i32, b:
 }
 
 /**
- * C = act(A B + bias) for one matrix. A(i, k) at a + i*ars + k*acs and B(k, j) at b + k*bks + j*bjs
- * (bytes); bias is N floats or 0. `packA` packs A's full MR-row panels per block.
+ * C = act(A B + bias) for one matrix (C += A B when `accumulate`). A(i, k) at a + i*ars + k*acs and
+ * B(k, j) at b + k*bks + j*bjs (bytes); bias is N floats or 0. `packA` packs A's full MR-row panels
+ * per block. `work` holds f32_gemm_work_bytes(M, N, K) bytes. Also the convolutions' GEMM (conv.ts).
  */
-function gemm(a: usize, ars: usize, acs: usize, b: usize, bks: usize, bjs: usize, c: usize, ldc: usize,
-  M: i32, N: i32, K: i32, bias: usize, act: i32, work: usize, packA: bool, packB: bool): void {
+export function gemm(a: usize, ars: usize, acs: usize, b: usize, bks: usize, bjs: usize, c: usize, ldc: usize,
+  M: i32, N: i32, K: i32, bias: usize, act: i32, work: usize, packA: bool, packB: bool, accumulate: bool = false): void {
   const kcMax = min(max(K, 1), KC), ncMax = (min(N, NC) + NR - 1) & ~(NR - 1);
   const bPack = work;
   const aPack = bPack + (<usize>(kcMax * ncMax) << 2);
@@ -225,7 +226,7 @@ function gemm(a: usize, ars: usize, acs: usize, b: usize, bks: usize, bjs: usize
     const nc = min(NC, N - jc);
     for (let pc = 0; pc == 0 || pc < K; pc += KC) {
       const kc = min(KC, K - pc);
-      const acc = pc > 0, last = pc + kc >= K;
+      const acc = pc > 0 || accumulate, last = pc + kc >= K;
       const bBlock = b + <usize>pc * bks + <usize>jc * bjs;
       // Packs the block's panels: NR wide, the last one 4 wide when at most 4 columns remain.
       if (packB || nc % NR != 0) {
@@ -304,4 +305,15 @@ export function f32_gemm_nt(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32
 export function f32_gemm_tt(a: usize, b: usize, c: usize, M: i32, N: i32, K: i32, lda: i32, ldb: i32, ldc: i32,
   batch: i32, strideA: i32, strideB: i32, strideC: i32, bias: usize, act: i32, work: usize): void {
   batched(a, b, c, M, N, K, lda, ldb, ldc, batch, strideA, strideB, strideC, bias, act, work, true, true);
+}
+
+/**
+ * act(A B + bias) (or C += A B) for operands given by byte strides, packing as `batched` decides:
+ * the convolutions' entry (conv.ts). `work` holds f32_gemm_work_bytes(M, N, K) bytes.
+ */
+export function gemmStrided(a: usize, ars: usize, acs: usize, b: usize, bks: usize, bjs: usize, c: usize, ldc: usize,
+  M: i32, N: i32, K: i32, bias: usize, act: i32, work: usize, accumulate: bool): void {
+  const packB = bjs != 4 || M > 8;
+  const packA = M >= 2 * MR && N > 4 * NR && K > 64 && (ars == 4 ? acs >= 1024 : ars >= 2048);
+  gemm(a, ars, acs, b, bks, bjs, c, ldc, M, N, K, bias, act, work, packA, packB, accumulate);
 }

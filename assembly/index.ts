@@ -2,7 +2,8 @@
 export * from './elementwise';
 export * from './reduce';
 export * from './softmax';
-export * from './gemm';
+export { f32_gemm_nn, f32_gemm_nt, f32_gemm_tn, f32_gemm_tt, f32_gemm_work_bytes } from './gemm';
+export * from './conv';
 export * from './optim';
 export {
   x32_copy_nd, x32_fill, x32_gather, f32_scatter_add, f32_one_hot, f32_cast_i32, i32_cast_f32,

@@ -25,6 +25,16 @@ type Gemm = (a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: numbe
 /** The GEMM epilogue's activations (the `act` argument). Mirrors assembly/gemm.ts. */
 export const GemmActivation = { linear: 0, relu: 1, gelu: 2, sigmoid: 3, tanh: 4 } as const;
 
+/**
+ * The params block of the conv family (i32 slots, indices): x [N, H, W, C], out [N, OH, OW, O],
+ * window [KH, KW], strides, dilations, the top and left pads, groups. Pooling: O = C, KH/KW its
+ * poolSize. Mirrors assembly/conv.ts.
+ */
+export const ConvParams = {
+  N: 0, H: 1, W: 2, C: 3, OH: 4, OW: 5, O: 6, KH: 7, KW: 8,
+  strideH: 9, strideW: 10, dilationH: 11, dilationW: 12, padTop: 13, padLeft: 14, groups: 15,
+} as const;
+
 /** The params block for N-d kernels (i32 slots, byte offsets). Mirrors assembly/layout.ts. */
 export const ParamsLayout = {
   maxRank: 8,
@@ -86,6 +96,18 @@ export interface WasmKernels {
   f32_cast_i32: Unary;
   i32_cast_f32: Unary;
 
+  // Convolution and pooling, NHWC (assembly/conv.ts); params: a ConvParams block.
+  /** Scratch bytes for kind 0 (conv2d), 1 (backprop input), 2 (backprop filter); 16-byte aligned at `work`. */
+  f32_conv_work_bytes(params: Ptr, kind: number): number;
+  /** x, w [KH, KW, C/G, O], bias (O floats or 0) -> act(conv + bias); act: a GemmActivation. */
+  f32_conv2d(x: Ptr, w: Ptr, bias: Ptr, out: Ptr, act: number, params: Ptr, work: Ptr): void;
+  f32_conv2d_backprop_input(dy: Ptr, w: Ptr, dx: Ptr, params: Ptr, work: Ptr): void;
+  f32_conv2d_backprop_filter(x: Ptr, dy: Ptr, dw: Ptr, params: Ptr, work: Ptr): void;
+  f32_max_pool2d(x: Ptr, out: Ptr, params: Ptr): void;
+  f32_max_pool2d_grad(x: Ptr, dy: Ptr, dx: Ptr, params: Ptr): void;
+  f32_avg_pool2d(x: Ptr, out: Ptr, params: Ptr): void;
+  f32_avg_pool2d_grad(dy: Ptr, dx: Ptr, params: Ptr): void;
+
   // Optimizer updates, in place (assembly/optim.ts). decay = lr * weightDecay (decoupled, applied first).
   f32_sgd_update(param: Ptr, grad: Ptr, n: number, lr: number, decay: number): void;
   f32_sgd_momentum_update(param: Ptr, grad: Ptr, vel: Ptr, n: number, lr: number, momentum: number, nesterov: number, decay: number): void;
@@ -115,6 +137,8 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_softmax: 0, f32_log_softmax: 0, f32_softmax_cross_entropy: 0, f32_sparse_softmax_cross_entropy: 0,
   f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
+  f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
+  f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];
 

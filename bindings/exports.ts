@@ -74,14 +74,14 @@ export const WASM_EXPORTS = {
   adamUpdate: { float32: 'f32_adam_update' },
   rmspropUpdate: { float32: 'f32_rmsprop_update' },
   adagradUpdate: { float32: 'f32_adagrad_update' },
-  // conv (not yet built for wasm: listed in WASM_UNSUPPORTED)
-  conv2d: {},
-  conv2dBackpropInput: {},
-  conv2dBackpropFilter: {},
-  maxPool2d: {},
-  maxPool2dGrad: {},
-  avgPool2d: {},
-  avgPool2dGrad: {},
+  // conv, NHWC (work: the scratch size of each convolution)
+  conv2d: { float32: 'f32_conv2d', work: 'f32_conv_work_bytes' },
+  conv2dBackpropInput: { float32: 'f32_conv2d_backprop_input', work: 'f32_conv_work_bytes' },
+  conv2dBackpropFilter: { float32: 'f32_conv2d_backprop_filter', work: 'f32_conv_work_bytes' },
+  maxPool2d: { float32: 'f32_max_pool2d' },
+  maxPool2dGrad: { float32: 'f32_max_pool2d_grad' },
+  avgPool2d: { float32: 'f32_avg_pool2d' },
+  avgPool2dGrad: { float32: 'f32_avg_pool2d_grad' },
 } as const satisfies { readonly [K in KernelName]: { readonly [variant: string]: Export } };
 
 /** The exports of `kernel` from a loaded module, by the variant keys of WASM_EXPORTS. */

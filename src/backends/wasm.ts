@@ -5,11 +5,11 @@ import type { Backend, BackendMemory } from './backend.js';
 import {
   type KernelSet, type TensorInfo,
   UNARY, BINARY, UNARY_GRAD, REDUCE, family, sizeOf, stridesOf, broadcastStrides, collapseDims, checkRank, padLayout, concatLayout,
-  matmulDims, adamStepSize, sliceOffset, AllocationError, checkAllocation, formatBytes,
+  type Conv2dGeometry, matmulDims, adamStepSize, sliceOffset, AllocationError, checkAllocation, formatBytes,
 } from '../kernels.js';
 import { type DType, type StorageArray, type TypedArray, bytesOf, readValues, toHalf, writeValues } from '../dtypes.js';
 import { Arena } from '../../bindings/arena.js';
-import { GemmActivation, ParamsLayout } from '../../bindings/abi.js';
+import { ConvParams, GemmActivation, ParamsLayout } from '../../bindings/abi.js';
 import { WASM_EXPORTS, exportsOf } from '../../bindings/exports.js';
 import { loadKernels, memoryMaxBytes, type WasmBuild } from '../../bindings/loader.js';
 
@@ -64,7 +64,7 @@ type Info = TensorInfo<WasmBuf>;
 const EMPTY: WasmBuf = Object.freeze({ ptr: 0, bytes: 0 });
 
 /** The kernels the wasm backend does not implement (none). */
-export const WASM_UNSUPPORTED = ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad'] as const;
+export const WASM_UNSUPPORTED = [] as const;
 
 // Bit-level views for float32 rounding and patterns.
 const f32Box = new Float32Array(1);
@@ -180,6 +180,25 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     const w = gemmWork(G.work(M, N, K_));
     gemmFn(transposeA, transposeB)(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, lda, ldb, N, B, strideA, strideB, M * N, bias, act, w);
   };
+
+  /**
+   * The conv family's params block for x [N, H, W, C], out [N, OH, OW, O] and a KH x KW window
+   * (see ConvParams); its pointer.
+   */
+  const convParams = (x: readonly number[], out: readonly number[], kh: number, kw: number, g: Conv2dGeometry, groups: number): number => {
+    const p = arena.params();
+    const P = ConvParams;
+    [p[P.N], p[P.H], p[P.W], p[P.C]] = x;
+    [, p[P.OH], p[P.OW], p[P.O]] = out;
+    p[P.KH] = kh; p[P.KW] = kw;
+    [p[P.strideH], p[P.strideW]] = g.strides;
+    [p[P.dilationH], p[P.dilationW]] = g.dilations;
+    p[P.padTop] = g.pads[0]; p[P.padLeft] = g.pads[2];
+    p[P.groups] = groups;
+    return arena.paramsPtr;
+  };
+  const CONV_WORK = { forward: 0, input: 1, filter: 2 } as const;
+  const convWork = (params: number, kind: keyof typeof CONV_WORK): number => gemmWork(K.f32_conv_work_bytes(params, CONV_WORK[kind]));
 
   const fillWords = WASM_EXPORTS.fill.word;
   const cast = exportsOf(K, 'cast');
@@ -318,6 +337,35 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
         const i = at(o.buf, dtype);
         view(dtype).fill(dtype === 'float16' ? toHalf(value) : value, i, i + n);
       }
+    },
+
+    // ---- conv, NHWC (assembly/conv.ts); the scratch is the gemm kernels' work block ------------
+    conv2d: ([x, w, bias], [o], attrs) => {
+      if (sizeOf(o.shape) === 0) return;
+      const p = convParams(x.shape, o.shape, w.shape[0], w.shape[1], attrs, attrs.groups);
+      K[WASM_EXPORTS.conv2d.float32](x.buf.ptr, w.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, GemmActivation[attrs.activation], p, convWork(p, 'forward'));
+    },
+    conv2dBackpropInput: ([dy, w], [o], attrs) => {
+      if (sizeOf(o.shape) === 0) return;
+      const p = convParams(o.shape, dy.shape, w.shape[0], w.shape[1], attrs, attrs.groups);
+      K[WASM_EXPORTS.conv2dBackpropInput.float32](dy.buf.ptr, w.buf.ptr, o.buf.ptr, p, convWork(p, 'input'));
+    },
+    conv2dBackpropFilter: ([x, dy], [o], attrs) => {
+      if (sizeOf(o.shape) === 0) return;
+      const p = convParams(x.shape, dy.shape, attrs.filterShape[0], attrs.filterShape[1], attrs, attrs.groups);
+      K[WASM_EXPORTS.conv2dBackpropFilter.float32](x.buf.ptr, dy.buf.ptr, o.buf.ptr, p, convWork(p, 'filter'));
+    },
+    maxPool2d: ([x], [o], attrs) => {
+      if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.maxPool2d.float32](x.buf.ptr, o.buf.ptr, convParams(x.shape, o.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
+    },
+    maxPool2dGrad: ([x, dy], [o], attrs) => {
+      if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.maxPool2dGrad.float32](x.buf.ptr, dy.buf.ptr, o.buf.ptr, convParams(x.shape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
+    },
+    avgPool2d: ([x], [o], attrs) => {
+      if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2d.float32](x.buf.ptr, o.buf.ptr, convParams(x.shape, o.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
+    },
+    avgPool2dGrad: ([dy], [o], attrs) => {
+      if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2dGrad.float32](dy.buf.ptr, o.buf.ptr, convParams(attrs.inShape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
 
     // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts, assembly/optim.ts) --

@@ -1,0 +1,619 @@
+// Convolution and pooling over NHWC images (src/kernels.ts: conv2d, its two backprops, max/avg pooling
+// and their gradients). Convolutions run on the packed GEMM (gemm.ts): a 1x1 stride-1 unpadded one
+// reads x in place; the rest go through im2col in row blocks of at most ROWS rows, so the scratch stays
+// bounded. dW is im2col(x)^T dy (a TN GEMM accumulated over the blocks); dX is dy W^T per block, then
+// col2im (a scatter-add). A depthwise convolution (one input channel per group) has its own loops with
+// the channels along the SIMD lanes, as do the pooling kernels. Geometry comes in a params block.
+import { activate, gemmStrided, f32_gemm_work_bytes } from './gemm';
+import { madd } from './math';
+
+const ZERO: v128 = i32x4.splat(0);
+const NEG_INF: v128 = f32x4.splat(-Infinity);
+
+/** Params block slots (i32): mirrors bindings/abi.ts ConvParams. Pooling uses O = C and KH, KW = poolSize. */
+const P_N = 0, P_H = 1, P_W = 2, P_C = 3, P_OH = 4, P_OW = 5, P_O = 6, P_KH = 7, P_KW = 8;
+const P_SH = 9, P_SW = 10, P_DH = 11, P_DW = 12, P_PT = 13, P_PL = 14, P_G = 15;
+
+/** Most im2col rows per block, and the most floats one block holds (1 MiB). */
+const ROWS = 256;
+const COL_FLOATS = 1 << 18;
+
+/** What f32_conv_work_bytes sizes. */
+const WORK_FORWARD = 0;
+const WORK_INPUT = 1;
+const WORK_FILTER = 2;
+
+@inline function pg(params: usize, slot: i32): i32 {
+  return load<i32>(params + (<usize>slot << 2));
+}
+
+/** First tap k with base + k*d >= 0. */
+@inline function tapLo(base: i32, d: i32): i32 {
+  return base >= 0 ? 0 : (d - 1 - base) / d;
+}
+
+/** One past the last tap k < window with base + k*d < size. */
+@inline function tapHi(base: i32, d: i32, window: i32, size: i32): i32 {
+  return size - base <= 0 ? 0 : min(window, (size - base + d - 1) / d);
+}
+
+/** Rows per im2col block for rows of kg floats. */
+function rowBlock(M: i32, kg: i32): i32 {
+  return min(M, max(4, min(ROWS, COL_FLOATS / max(kg, 1)) & ~3));
+}
+
+/** A 1x1 kernel at stride 1 without padding: x is its own im2col matrix. */
+function isPointwise(p: usize): bool {
+  return pg(p, P_KH) == 1 && pg(p, P_KW) == 1 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1 && pg(p, P_PT) == 0
+    && pg(p, P_PL) == 0 && pg(p, P_OH) == pg(p, P_H) && pg(p, P_OW) == pg(p, P_W);
+}
+
+/** One input channel per group: the depthwise loops. */
+function isDepthwise(p: usize): bool {
+  return pg(p, P_G) == pg(p, P_C);
+}
+
+@inline function align16(n: i32): usize {
+  return <usize>((n + 15) & ~15);
+}
+
+/** Scratch bytes the kernel `kind` (0 forward, 1 dX, 2 dW) needs for the geometry at params. */
+export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
+  if (isDepthwise(params)) return 0;
+  const G = pg(params, P_G), C = pg(params, P_C), O = pg(params, P_O);
+  const cg = C / G, og = O / G;
+  const M = pg(params, P_N) * pg(params, P_OH) * pg(params, P_OW);
+  if (isPointwise(params)) {
+    if (kind == WORK_FORWARD) return f32_gemm_work_bytes(M, og, cg);
+    if (kind == WORK_INPUT) return f32_gemm_work_bytes(M, cg, og);
+    return f32_gemm_work_bytes(cg, og, M);
+  }
+  const kg = pg(params, P_KH) * pg(params, P_KW) * cg;
+  const rb = rowBlock(M, kg);
+  const g = kind == WORK_FORWARD ? f32_gemm_work_bytes(rb, og, kg)
+    : kind == WORK_INPUT ? f32_gemm_work_bytes(rb, kg, og) : f32_gemm_work_bytes(kg, og, rb);
+  return <i32>align16(g) + ((rb * kg) << 2);
+}
+
+// ---- small vector helpers ---------------------------------------------------------------------
+
+@inline function copyF32(dst: usize, src: usize, n: i32): void {
+  let j = 0;
+  for (; j + 4 <= n; j += 4) v128.store(dst + (<usize>j << 2), v128.load(src + (<usize>j << 2)));
+  for (; j < n; j++) store<f32>(dst + (<usize>j << 2), load<f32>(src + (<usize>j << 2)));
+}
+
+@inline function zeroF32(dst: usize, n: i32): void {
+  let j = 0;
+  for (; j + 4 <= n; j += 4) v128.store(dst + (<usize>j << 2), ZERO);
+  for (; j < n; j++) store<f32>(dst + (<usize>j << 2), 0);
+}
+
+@inline function addF32(dst: usize, src: usize, n: i32): void {
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const d = dst + (<usize>j << 2);
+    v128.store(d, f32x4.add(v128.load(d), v128.load(src + (<usize>j << 2))));
+  }
+  for (; j < n; j++) {
+    const d = dst + (<usize>j << 2);
+    store<f32>(d, load<f32>(d) + load<f32>(src + (<usize>j << 2)));
+  }
+}
+
+/** Applies `act` in place to n floats at p (one call site of activate: its polynomials are large). */
+function activateRow(p: usize, n: i32, act: i32): void {
+  if (act == 0 || n == 0) return;
+  // The last (partial) group: read before the loop changes it, stored after; lanes past n untouched.
+  const t = n & ~3, tp = p + (<usize>t << 2), r = n - t;
+  let last = ZERO;
+  if (r > 0) last = f32x4.replace_lane(last, 0, load<f32>(tp));
+  if (r > 1) last = f32x4.replace_lane(last, 1, load<f32>(tp, 4));
+  if (r > 2) last = f32x4.replace_lane(last, 2, load<f32>(tp, 8));
+  for (let j = 0; j <= t; j += 4) {
+    const q = p + (<usize>j << 2);
+    const v = activate(j < t ? v128.load(q) : last, act);
+    if (j < t) { v128.store(q, v); continue; }
+    if (r > 0) store<f32>(tp, f32x4.extract_lane(v, 0));
+    if (r > 1) store<f32>(tp, f32x4.extract_lane(v, 1), 4);
+    if (r > 2) store<f32>(tp, f32x4.extract_lane(v, 2), 8);
+  }
+}
+
+// ---- im2col / col2im --------------------------------------------------------------------------
+
+/**
+ * Rows [r0, r0 + rows) of group g's im2col matrix into col (kg = KH*KW*Cg floats per row, in the
+ * filter's (kh, kw, c) order; taps in the padding are zeros). `scatter`: the reverse, col2im, adding
+ * each row's values into x at the taps inside it.
+ */
+function im2col(x: usize, col: usize, p: usize, g: i32, r0: i32, rows: i32, scatter: bool): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), cg = C / pg(p, P_G);
+  const kg = KH * KW * cg;
+  const xg = x + (<usize>(g * cg) << 2);
+  let ow = r0 % OW, oh = (r0 / OW) % OH, n = r0 / (OW * OH);
+  for (let r = 0; r < rows; r++) {
+    let dst = col + (<usize>(r * kg) << 2);
+    const bh = oh * sh - pt, bw = ow * sw - pl;
+    for (let kh = 0; kh < KH; kh++) {
+      const ih = bh + kh * dh;
+      if (ih < 0 || ih >= H) {
+        if (!scatter) zeroF32(dst, KW * cg);
+        dst += <usize>(KW * cg) << 2;
+        continue;
+      }
+      const row = xg + (<usize>((n * H + ih) * W) * <usize>C << 2);
+      for (let kw = 0; kw < KW; kw++) {
+        const iw = bw + kw * dw;
+        if (iw >= 0 && iw < W) {
+          const src = row + (<usize>iw * <usize>C << 2);
+          if (scatter) addF32(src, dst, cg);
+          else copyF32(dst, src, cg);
+        } else if (!scatter) {
+          zeroF32(dst, cg);
+        }
+        dst += <usize>cg << 2;
+      }
+    }
+    if (++ow == OW) { ow = 0; if (++oh == OH) { oh = 0; n++; } }
+  }
+}
+
+// ---- convolution ------------------------------------------------------------------------------
+
+/**
+ * out [N, OH, OW, O] = act(conv(x [N, H, W, C], w [KH, KW, C/G, O]) + bias); bias: O floats or 0;
+ * act: a GemmActivation; work: f32_conv_work_bytes(params, 0) bytes.
+ */
+export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32, params: usize, work: usize): void {
+  const p = params;
+  if (isDepthwise(p)) {
+    const mult = pg(p, P_O) / pg(p, P_C);
+    if (mult == 1) depthwise<u8>(x, w, bias, out, act, p);
+    else depthwise<u16>(x, w, bias, out, act, p);
+    return;
+  }
+  const G = pg(p, P_G), C = pg(p, P_C), O = pg(p, P_O), cg = C / G, og = O / G;
+  const M = pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
+  const ldo = <usize>O << 2;
+  if (isPointwise(p)) {
+    for (let g = 0; g < G; g++) {
+      gemmStrided(x + (<usize>(g * cg) << 2), <usize>C << 2, 4, w + (<usize>(g * og) << 2), ldo, 4,
+        out + (<usize>(g * og) << 2), ldo, M, og, cg, bias != 0 ? bias + (<usize>(g * og) << 2) : 0, act, work, false);
+    }
+    return;
+  }
+  const kg = pg(p, P_KH) * pg(p, P_KW) * cg;
+  const rb = rowBlock(M, kg);
+  const col = work + align16(f32_gemm_work_bytes(rb, og, kg));
+  for (let r0 = 0; r0 < M; r0 += rb) {
+    const rows = min(rb, M - r0);
+    for (let g = 0; g < G; g++) {
+      im2col(x, col, p, g, r0, rows, false);
+      gemmStrided(col, <usize>kg << 2, 4, w + (<usize>(g * og) << 2), ldo, 4,
+        out + <usize>r0 * ldo + (<usize>(g * og) << 2), ldo, rows, og, kg,
+        bias != 0 ? bias + (<usize>(g * og) << 2) : 0, act, work, false);
+    }
+  }
+}
+
+/** dx [N, H, W, C] of conv2d from dy [N, OH, OW, O] and w; work: f32_conv_work_bytes(params, 1) bytes. */
+export function f32_conv2d_backprop_input(dy: usize, w: usize, dx: usize, params: usize, work: usize): void {
+  const p = params;
+  const G = pg(p, P_G), C = pg(p, P_C), O = pg(p, P_O), cg = C / G, og = O / G;
+  const M = pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
+  const ldo = <usize>O << 2;
+  if (isDepthwise(p)) {
+    depthwiseInput(dy, w, dx, p);
+    return;
+  }
+  if (isPointwise(p)) {
+    for (let g = 0; g < G; g++) {
+      gemmStrided(dy + (<usize>(g * og) << 2), ldo, 4, w + (<usize>(g * og) << 2), 4, ldo,
+        dx + (<usize>(g * cg) << 2), <usize>C << 2, M, cg, og, 0, 0, work, false);
+    }
+    return;
+  }
+  memory.fill(dx, 0, <usize>(pg(p, P_N) * pg(p, P_H) * pg(p, P_W)) * <usize>C << 2);
+  const kg = pg(p, P_KH) * pg(p, P_KW) * cg;
+  const rb = rowBlock(M, kg);
+  const col = work + align16(f32_gemm_work_bytes(rb, kg, og));
+  for (let r0 = 0; r0 < M; r0 += rb) {
+    const rows = min(rb, M - r0);
+    for (let g = 0; g < G; g++) {
+      gemmStrided(dy + <usize>r0 * ldo + (<usize>(g * og) << 2), ldo, 4, w + (<usize>(g * og) << 2), 4, ldo,
+        col, <usize>kg << 2, rows, kg, og, 0, 0, work, false);
+      im2col(dx, col, p, g, r0, rows, true);
+    }
+  }
+}
+
+/** dw [KH, KW, C/G, O] of conv2d from x and dy; work: f32_conv_work_bytes(params, 2) bytes. */
+export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, params: usize, work: usize): void {
+  const p = params;
+  const G = pg(p, P_G), C = pg(p, P_C), O = pg(p, P_O), cg = C / G, og = O / G;
+  const M = pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
+  const ldo = <usize>O << 2;
+  const kg = pg(p, P_KH) * pg(p, P_KW) * cg;
+  memory.fill(dw, 0, <usize>(kg * O) << 2);
+  if (isDepthwise(p)) {
+    if (O == C) depthwiseFilter<u8>(x, dy, dw, p);
+    else depthwiseFilter<u16>(x, dy, dw, p);
+    return;
+  }
+  if (isPointwise(p)) {
+    for (let g = 0; g < G; g++) {
+      gemmStrided(x + (<usize>(g * cg) << 2), 4, <usize>C << 2, dy + (<usize>(g * og) << 2), ldo, 4,
+        dw + (<usize>(g * og) << 2), ldo, cg, og, M, 0, 0, work, true);
+    }
+    return;
+  }
+  const rb = rowBlock(M, kg);
+  const col = work + align16(f32_gemm_work_bytes(kg, og, rb));
+  for (let r0 = 0; r0 < M; r0 += rb) {
+    const rows = min(rb, M - r0);
+    for (let g = 0; g < G; g++) {
+      im2col(x, col, p, g, r0, rows, false);
+      gemmStrided(col, 4, <usize>kg << 2, dy + <usize>r0 * ldo + (<usize>(g * og) << 2), ldo, 4,
+        dw + (<usize>(g * og) << 2), ldo, kg, og, rows, 0, 0, work, true);
+    }
+  }
+}
+
+// ---- depthwise (groups == C; channel multiplier mult = O / C) -----------------------------------
+
+/**
+ * Input channels for output channels o..o+3 from the pixel at xp, xo = the byte offset of input
+ * channel o / mult: the type picks the form so each is its own loop (u8: mult 1, the same lanes;
+ * u16: mult a multiple of 4, one channel splat). Other multipliers run the scalar loop (vectorOut = 0).
+ */
+@inline function xLanes<Mode>(xp: usize, xo: usize): v128 {
+  if (sizeof<Mode>() == 1) return v128.load(xp + xo);
+  return v128.load32_splat(xp + xo);
+}
+
+/** xLanes' offset for output channel o, whose input channel (mult > 1) the caller counts in xc. */
+@inline function xOffset<Mode>(o: i32, xc: i32): usize {
+  return sizeof<Mode>() == 1 ? <usize>o << 2 : <usize>xc << 2;
+}
+
+/** Output channels the vector loop of the depthwise kernels covers: the rest run scalar. */
+@inline function vectorOut(O: i32, mult: i32): i32 {
+  return mult == 1 || (mult & 3) == 0 ? O & ~3 : 0;
+}
+
+/** NV (1 or 2) groups of 4 output channels from o of one output pixel (see depthwise); xoA, xoB: their xLanes offsets. */
+@inline function dwVectors<Mode>(x: usize, w: usize, bias: usize, op: usize, o: i32, xoA: usize, xoB: usize, row0: i32,
+  W: i32, C: i32, O: i32, KW: i32, bw: i32, dh: i32, dw: i32, kh0: i32, kh1: i32, kw0: i32, kw1: i32, NV: i32): void {
+  let a0 = ZERO, a1 = ZERO;
+  for (let kh = kh0; kh < kh1; kh++) {
+    const row = x + (<usize>((row0 + kh * dh) * W) * <usize>C << 2);
+    const wr = w + (<usize>(kh * KW) * <usize>O << 2) + (<usize>o << 2);
+    for (let kw = kw0; kw < kw1; kw++) {
+      const xp = row + (<usize>(bw + kw * dw) * <usize>C << 2);
+      const wk = wr + (<usize>kw * <usize>O << 2);
+      a0 = madd(xLanes<Mode>(xp, xoA), v128.load(wk), a0);
+      if (NV == 2) a1 = madd(xLanes<Mode>(xp, xoB), v128.load(wk, 16), a1);
+    }
+  }
+  const q = op + (<usize>o << 2);
+  if (bias != 0) {
+    a0 = f32x4.add(a0, v128.load(bias + (<usize>o << 2)));
+    if (NV == 2) a1 = f32x4.add(a1, v128.load(bias + (<usize>o << 2), 16));
+  }
+  v128.store(q, a0);
+  if (NV == 2) v128.store(q, a1, 16);
+}
+
+function depthwise<Mode>(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), mult = O / C;
+  const O4 = vectorOut(O, mult);
+  let op = out;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      for (let ow = 0; ow < OW; ow++) {
+        const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
+        // Two groups of 4 output channels per pass (the taps' addressing shared), then one.
+        let xc = 0, xm = 0;
+        for (let o = 0; o < O4; ) {
+          const xoA = xOffset<Mode>(o, xc);
+          if (sizeof<Mode>() != 1 && (xm += 4) == mult) { xm = 0; xc++; }
+          if (o + 8 <= O4) {
+            const xoB = xOffset<Mode>(o + 4, xc);
+            if (sizeof<Mode>() != 1 && (xm += 4) == mult) { xm = 0; xc++; }
+            dwVectors<Mode>(x, w, bias, op, o, xoA, xoB, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 2);
+            o += 8;
+          } else {
+            dwVectors<Mode>(x, w, bias, op, o, xoA, xoA, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 1);
+            o += 4;
+          }
+        }
+        for (let o = O4; o < O; o++) {
+          let acc: f32 = 0;
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              const xi = ((n * H + bh + kh * dh) * W + bw + kw * dw) * C + o / mult;
+              acc += load<f32>(x + (<usize>xi << 2)) * load<f32>(w + (<usize>((kh * KW + kw) * O + o) << 2));
+            }
+          }
+          if (bias != 0) acc += load<f32>(bias + (<usize>o << 2));
+          store<f32>(op + (<usize>o << 2), acc);
+        }
+        op += <usize>O << 2;
+      }
+      activateRow(op - (<usize>(OW * O) << 2), OW * O, act);
+    }
+  }
+}
+
+/** dx of a depthwise convolution: each output pixel's dy * w added into the input pixels of its taps. */
+function depthwiseInput(dy: usize, w: usize, dx: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), mult = O / C;
+  const C4 = C & ~3;
+  memory.fill(dx, 0, <usize>(N * H * W) * <usize>C << 2);
+  let dyp = dy;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      for (let ow = 0; ow < OW; ow++) {
+        const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
+        for (let kh = kh0; kh < kh1; kh++) {
+          for (let kw = kw0; kw < kw1; kw++) {
+            const xp = dx + (<usize>((n * H + bh + kh * dh) * W + bw + kw * dw) * <usize>C << 2);
+            const wp = w + (<usize>((kh * KW + kw) * O) << 2);
+            if (mult == 1) {
+              let c = 0;
+              for (; c < C4; c += 4) {
+                const q = <usize>c << 2;
+                v128.store(xp + q, madd(v128.load(dyp + q), v128.load(wp + q), v128.load(xp + q)));
+              }
+              for (; c < C; c++) {
+                const q = <usize>c << 2;
+                store<f32>(xp + q, load<f32>(xp + q) + load<f32>(dyp + q) * load<f32>(wp + q));
+              }
+            } else if ((mult & 3) == 0) {
+              for (let c = 0; c < C; c++) {
+                let acc = ZERO;
+                for (let m = 0; m < mult; m += 4) {
+                  const q = <usize>(c * mult + m) << 2;
+                  acc = madd(v128.load(dyp + q), v128.load(wp + q), acc);
+                }
+                const xq = xp + (<usize>c << 2);
+                store<f32>(xq, load<f32>(xq) + ((f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1))
+                  + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3))));
+              }
+            } else {
+              for (let c = 0; c < C; c++) {
+                let s: f32 = 0;
+                for (let m = 0; m < mult; m++) {
+                  const q = <usize>(c * mult + m) << 2;
+                  s += load<f32>(dyp + q) * load<f32>(wp + q);
+                }
+                const xq = xp + (<usize>c << 2);
+                store<f32>(xq, load<f32>(xq) + s);
+              }
+            }
+          }
+        }
+        dyp += <usize>O << 2;
+      }
+    }
+  }
+}
+
+/** dw of a depthwise convolution (dw zeroed by the caller): x * dy summed over the output pixels, per tap. */
+function depthwiseFilter<Mode>(x: usize, dy: usize, dw: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), mult = O / C;
+  const O4 = vectorOut(O, mult);
+  let dyp = dy;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      for (let ow = 0; ow < OW; ow++) {
+        const bw = ow * sw - pl, kw0 = tapLo(bw, dwd), kw1 = tapHi(bw, dwd, KW, W);
+        for (let kh = kh0; kh < kh1; kh++) {
+          for (let kw = kw0; kw < kw1; kw++) {
+            const xp = x + (<usize>((n * H + bh + kh * dh) * W + bw + kw * dwd) * <usize>C << 2);
+            const wp = dw + (<usize>((kh * KW + kw) * O) << 2);
+            let o = 0, xc = 0, xm = 0;
+            for (; o < O4; o += 4) {
+              const q = <usize>o << 2;
+              v128.store(wp + q, madd(xLanes<Mode>(xp, xOffset<Mode>(o, xc)), v128.load(dyp + q), v128.load(wp + q)));
+              if (sizeof<Mode>() != 1 && (xm += 4) == mult) { xm = 0; xc++; }
+            }
+            for (; o < O; o++) {
+              const q = <usize>o << 2;
+              store<f32>(wp + q, load<f32>(wp + q) + load<f32>(xp + (<usize>(o / mult) << 2)) * load<f32>(dyp + q));
+            }
+          }
+        }
+        dyp += <usize>O << 2;
+      }
+    }
+  }
+}
+
+// ---- pooling (SIMD over channels) -------------------------------------------------------------
+
+/** out [N, OH, OW, C]: each window's max over its positions inside x; -Infinity for none; NaN propagates. */
+export function f32_max_pool2d(x: usize, out: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const C4 = C & ~3;
+  let op = out;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      for (let ow = 0; ow < OW; ow++) {
+        const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
+        let c = 0;
+        for (; c < C4; c += 4) {
+          let m = NEG_INF;
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              // NOTE: f32x4.max returns NaN when either lane is NaN.
+              m = f32x4.max(m, v128.load(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2)));
+            }
+          }
+          v128.store(op + (<usize>c << 2), m);
+        }
+        for (; c < C; c++) {
+          let m: f32 = -Infinity;
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              m = max(m, load<f32>(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2)));
+            }
+          }
+          store<f32>(op + (<usize>c << 2), m);
+        }
+        op += <usize>C << 2;
+      }
+    }
+  }
+}
+
+/**
+ * dx [N, H, W, C]: each window's dy added at its max in x, the first in row-major window order on
+ * ties; where the window holds a NaN, at the first NaN (the position max pooling's NaN came from).
+ */
+export function f32_max_pool2d_grad(x: usize, dy: usize, dx: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const C4 = C & ~3;
+  const lanes = i32x4(0, 1, 2, 3);
+  memory.fill(dx, 0, <usize>(N * H * W) * <usize>C << 2);
+  let dyp = dy;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      for (let ow = 0; ow < OW; ow++) {
+        const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
+        if (kh0 >= kh1 || kw0 >= kw1) { dyp += <usize>C << 2; continue; }
+        const first = ((n * H + bh + kh0 * dh) * W + bw + kw0 * dw) * C;
+        let c = 0;
+        for (; c < C4; c += 4) {
+          let best = v128.load(x + (<usize>(first + c) << 2));
+          let at = i32x4.add(i32x4.splat(first + c), lanes);
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              const i = ((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c;
+              const v = v128.load(x + (<usize>i << 2));
+              // v wins when greater, or NaN while best is not (v != v and best == best).
+              const win = v128.or(f32x4.gt(v, best), v128.and(f32x4.ne(v, v), f32x4.eq(best, best)));
+              best = v128.bitselect(v, best, win);
+              at = v128.bitselect(i32x4.add(i32x4.splat(i), lanes), at, win);
+            }
+          }
+          const g = v128.load(dyp + (<usize>c << 2));
+          let q = dx + (<usize>i32x4.extract_lane(at, 0) << 2);
+          store<f32>(q, load<f32>(q) + f32x4.extract_lane(g, 0));
+          q = dx + (<usize>i32x4.extract_lane(at, 1) << 2);
+          store<f32>(q, load<f32>(q) + f32x4.extract_lane(g, 1));
+          q = dx + (<usize>i32x4.extract_lane(at, 2) << 2);
+          store<f32>(q, load<f32>(q) + f32x4.extract_lane(g, 2));
+          q = dx + (<usize>i32x4.extract_lane(at, 3) << 2);
+          store<f32>(q, load<f32>(q) + f32x4.extract_lane(g, 3));
+        }
+        for (; c < C; c++) {
+          let best = load<f32>(x + (<usize>(first + c) << 2));
+          let at = first + c;
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              const i = ((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c;
+              const v = load<f32>(x + (<usize>i << 2));
+              if (v > best || (v != v && best == best)) { best = v; at = i; }
+            }
+          }
+          const q = dx + (<usize>at << 2);
+          store<f32>(q, load<f32>(q) + load<f32>(dyp + (<usize>c << 2)));
+        }
+        dyp += <usize>C << 2;
+      }
+    }
+  }
+}
+
+/** out [N, OH, OW, C]: each window's mean over its positions inside x (0 / 0 = NaN for none). */
+export function f32_avg_pool2d(x: usize, out: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const C4 = C & ~3;
+  let op = out;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      for (let ow = 0; ow < OW; ow++) {
+        const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
+        const count = <f32>(max(kh1 - kh0, 0) * max(kw1 - kw0, 0));
+        let c = 0;
+        for (; c < C4; c += 4) {
+          let s = ZERO;
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              s = f32x4.add(s, v128.load(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2)));
+            }
+          }
+          v128.store(op + (<usize>c << 2), f32x4.div(s, f32x4.splat(count)));
+        }
+        for (; c < C; c++) {
+          let s: f32 = 0;
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              s += load<f32>(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2));
+            }
+          }
+          store<f32>(op + (<usize>c << 2), s / count);
+        }
+        op += <usize>C << 2;
+      }
+    }
+  }
+}
+
+/** dx [N, H, W, C]: each window's dy / (its count of positions inside x) added at each of them. */
+export function f32_avg_pool2d_grad(dy: usize, dx: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const C4 = C & ~3;
+  memory.fill(dx, 0, <usize>(N * H * W) * <usize>C << 2);
+  let dyp = dy;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      for (let ow = 0; ow < OW; ow++) {
+        const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
+        if (kh0 < kh1 && kw0 < kw1) {
+          const count = <f32>((kh1 - kh0) * (kw1 - kw0));
+          for (let kh = kh0; kh < kh1; kh++) {
+            for (let kw = kw0; kw < kw1; kw++) {
+              const xp = dx + (<usize>((n * H + bh + kh * dh) * W + bw + kw * dw) * <usize>C << 2);
+              let c = 0;
+              for (; c < C4; c += 4) {
+                const q = <usize>c << 2;
+                v128.store(xp + q, f32x4.add(v128.load(xp + q), f32x4.div(v128.load(dyp + q), f32x4.splat(count))));
+              }
+              for (; c < C; c++) {
+                const q = <usize>c << 2;
+                store<f32>(xp + q, load<f32>(xp + q) + load<f32>(dyp + q) / count);
+              }
+            }
+          }
+        }
+        dyp += <usize>C << 2;
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// Convolution throughput (GFLOP/s) on the layers of issue 12: conv2d forward and backward (dX + dW)
+// on edgegrad's wasm builds, forward on tfjs-wasm (XNNPACK, one thread; it has no filter gradient).
+// The filter stays resident; each call uploads the image (forward) or dy (backward) and reads the
+// results back. Contenders alternate in interleaved rounds; a row keeps the median of the rounds.
+import * as eg from '../src/index.js';
+import { engine } from '../src/engine.js';
+import { type Conv2dGeometry, convOutShape } from '../src/kernels.js';
+import { type Row, type SuiteContext, type Timing, liveRows, timeAsync, useBackend } from './harness.js';
+
+interface Layer {
+  name: string;
+  x: [number, number, number, number];
+  k: number;
+  O: number;
+  depthwise?: boolean;
+}
+
+const LAYERS: Layer[] = [
+  { name: '3x3 1->16 28x28 b64', x: [64, 28, 28, 1], k: 3, O: 16 },
+  { name: '3x3 16->32 28x28 b64', x: [64, 28, 28, 16], k: 3, O: 32 },
+  { name: '3x3 64->64 56x56 b1', x: [1, 56, 56, 64], k: 3, O: 64 },
+  { name: '3x3 64->64 56x56 b4', x: [4, 56, 56, 64], k: 3, O: 64 },
+  { name: '1x1 64->128 56x56 b1', x: [1, 56, 56, 64], k: 1, O: 128 },
+  { name: 'depthwise 3x3 56x56x64 b1', x: [1, 56, 56, 64], k: 3, O: 64, depthwise: true },
+];
+
+function random(n: number, seed: number): Float32Array {
+  const v = new Float32Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; v[i] = s / 2 ** 32 - 0.5; }
+  return v;
+}
+
+const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+
+interface Contender {
+  backend: string;
+  /** Starts the backend and makes the resident tensors; returns the call and a disposer. */
+  start(): Promise<{ call: () => unknown; end: () => void }>;
+}
+
+export async function conv(ctx: SuiteContext): Promise<Row[]> {
+  const rows = liveRows(ctx.onRow);
+  const wasm = ctx.backends.filter((b) => b.startsWith('wasm'));
+  const tf = ctx.peers.includes('tfjs-wasm') && ctx.tfjs ? await ctx.tfjs('wasm').catch((e) => { ctx.log(`conv: tfjs-wasm skipped: ${(e as Error).message}`); return undefined; }) : undefined;
+  const rounds = ctx.quick ? 1 : 3, reps = ctx.quick ? 3 : 5, minRepMs = ctx.quick ? 20 : 40;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const layers = ctx.quick ? LAYERS.filter((l) => l.x[0] <= 64 && !l.name.endsWith('b4')) : LAYERS;
+
+  for (const L of layers) {
+    const [N, H, W, C] = L.x, groups = L.depthwise ? C : 1;
+    const pad = (L.k - 1) >> 1;
+    const geo: Conv2dGeometry = { strides: [1, 1], dilations: [1, 1], pads: [pad, L.k - 1 - pad, pad, L.k - 1 - pad] };
+    const wShape = [L.k, L.k, C / groups, L.O];
+    const yShape = [...convOutShape(L.x, L.k, L.k, geo), L.O];
+    const x = random(size(L.x), 1), w = random(size(wShape), 2), dy = random(size(yShape), 3);
+    const gflop = (2 * size(yShape) * L.k * L.k * (C / groups)) / 1e9;
+
+    for (const pass of ['forward', 'backward'] as const) {
+      const contenders: Contender[] = wasm.map((backend) => ({
+        backend,
+        async start() {
+          await useBackend(backend);
+          const tw = eg.keep(eg.tensor(w, wShape));
+          const tx = pass === 'backward' ? eg.keep(eg.tensor(x, L.x)) : undefined;
+          const call = pass === 'forward'
+            ? () => eg.tidy(() => { engine.runKernel('conv2d', [eg.tensor(x, L.x), tw], { ...geo, groups, activation: 'linear' })[0].dataSync(); })
+            : () => eg.tidy(() => {
+              const tdy = eg.tensor(dy, yShape);
+              engine.runKernel('conv2dBackpropInput', [tdy, tw], { ...geo, groups, inShape: L.x })[0].dataSync();
+              engine.runKernel('conv2dBackpropFilter', [tx!, tdy], { ...geo, groups, filterShape: wShape as never })[0].dataSync();
+            });
+          return { call, end: () => eg.dispose([tw, ...(tx ? [tx] : [])]) };
+        },
+      }));
+      if (tf && pass === 'forward') {
+        contenders.push({
+          backend: 'tfjs-wasm',
+          async start() {
+            await ctx.tfjs!('wasm');
+            const t = tf as typeof import('@tensorflow/tfjs-core');
+            const tw = L.depthwise ? t.tensor4d(w, [L.k, L.k, C, 1]) : t.tensor4d(w, wShape as [number, number, number, number]);
+            const call = () => {
+              const tx = t.tensor4d(x, L.x);
+              const y = L.depthwise ? t.depthwiseConv2d(tx, tw as never, 1, 'same') : t.conv2d(tx, tw as never, 1, 'same');
+              y.dataSync();
+              t.dispose([tx, y]);
+            };
+            return { call, end: () => tw.dispose() };
+          },
+        });
+      }
+      const timings = contenders.map((): Timing[] => []);
+      for (let round = 0; round < rounds; round++) {
+        for (const [i, c] of contenders.entries()) {
+          const { call, end } = await c.start();
+          // NOTE: every start compiles the module afresh: let V8 tier it up before timing.
+          for (const t0 = performance.now(); performance.now() - t0 < 200;) await call();
+          timings[i].push(await timeAsync(call, reps, minRepMs));
+          end();
+        }
+      }
+      for (const [i, c] of contenders.entries()) {
+        const ts = timings[i];
+        const t = { median: median(ts.map((q) => q.median)), min: Math.min(...ts.map((q) => q.min)), max: Math.max(...ts.map((q) => q.max)) };
+        const work = pass === 'forward' ? gflop : 2 * gflop;
+        rows.push({
+          suite: 'conv', case: `${L.name} ${pass}`, backend: c.backend, seconds: t.median, spread: (t.max - t.min) / t.median,
+          value: work / t.median, unit: 'GFLOP/s', note: pass === 'backward' ? 'dX + dW' : undefined,
+        });
+      }
+    }
+  }
+  await useBackend(wasm[0] ?? 'wasm');
+  // backward against forward on the same build: issue 12 asks for at least 0.7.
+  for (const r of rows) {
+    if (!r.case.endsWith('backward')) continue;
+    const f = rows.find((q) => q.case === r.case.replace(/backward$/, 'forward') && q.backend === r.backend);
+    if (f) r.note = `dX + dW; ${(r.value / f.value).toFixed(2)}x forward`;
+  }
+  return rows;
+}

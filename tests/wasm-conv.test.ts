@@ -1,0 +1,343 @@
+// The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
+// and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
+// GEMM, im2col in row blocks of 256, depthwise with multipliers 1, 2, 3 and 16, groups), the tiles
+// (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
+// 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity.
+// EDGEGRAD_WASM_BUILD=relaxed runs it on the relaxed-SIMD build.
+//
+// Tolerances: a sum of k products is within 2*k*u32 * sum |terms| of the exact value (as tests/gemm);
+// the activations add 1.2x that plus rtol 1e-5, atol 1e-6 (their own error).
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as eg from '../src/index.js';
+import { engine } from '../src/engine.js';
+import { JS_UNSUPPORTED } from '../src/backends/js.js';
+import { type Conv2dGeometry, type KernelName, convOutShape } from '../src/kernels.js';
+import { JS_F64, testBackends, use } from './util/backends.js';
+import { hashName } from './util/cases.js';
+import { Rng } from './util/ref.js';
+
+const U32 = 2 ** -24;
+type Act = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'gelu';
+type Shape4 = [number, number, number, number];
+
+interface ConvCase {
+  name: string;
+  x: Shape4;
+  /** [KH, KW, C / groups, O] */
+  w: Shape4;
+  geo: Conv2dGeometry;
+  groups: number;
+  bias: boolean;
+  act: Act;
+}
+
+const geo = (strides: [number, number] = [1, 1], pads: Shape4 = [0, 0, 0, 0], dilations: [number, number] = [1, 1]): Conv2dGeometry => ({ strides, dilations, pads });
+
+function conv(name: string, x: Shape4, kh: number, kw: number, O: number, g: Conv2dGeometry, groups = 1, bias = true, act: Act = 'linear'): ConvCase {
+  return { name, x, w: [kh, kw, x[3] / groups, O], geo: g, groups, bias, act };
+}
+
+const CONV_CASES: ConvCase[] = [
+  conv('1x1 stride 1 (straight to GEMM) C3 O5', [2, 5, 7, 3], 1, 1, 5, geo()),
+  conv('1x1 stride 1 C16 O9 relu', [1, 6, 6, 16], 1, 1, 9, geo(), 1, true, 'relu'),
+  conv('1x1 groups 2 C6 O4', [2, 3, 5, 6], 1, 1, 4, geo(), 2),
+  conv('1x1 stride 2', [2, 7, 6, 5], 1, 1, 3, geo([2, 2])),
+  conv('1x1 asymmetric pads', [1, 4, 5, 3], 1, 1, 6, geo([1, 1], [1, 0, 0, 2])),
+  conv('3x3 C1 O16 same (depthwise multiplier 16)', [3, 9, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('3x3 C1 O5 valid', [2, 7, 6, 1], 3, 3, 5, geo()),
+  conv('3x3 C5 O7 stride 2 pads [1,2,0,1] dilation [1,2]', [2, 9, 11, 5], 3, 3, 7, geo([2, 2], [1, 2, 0, 1], [1, 2])),
+  conv('2x2 stride 3 (beyond the window) C3 O9', [2, 8, 10, 3], 2, 2, 9, geo([3, 3])),
+  conv('3x2 strides [2,1] dilations [2,3] sigmoid', [1, 10, 9, 4], 3, 2, 8, geo([2, 1], [2, 0, 1, 3], [2, 3]), 1, true, 'sigmoid'),
+  conv('3x3 groups 2 C6 O10', [2, 6, 7, 6], 3, 3, 10, geo([1, 1], [1, 1, 1, 1]), 2),
+  conv('3x3 groups 3 C9 O6 stride 2 tanh', [1, 7, 7, 9], 3, 3, 6, geo([2, 2], [0, 1, 0, 1]), 3, true, 'tanh'),
+  conv('depthwise 3x3 C7 same', [2, 6, 5, 7], 3, 3, 7, geo([1, 1], [1, 1, 1, 1]), 7, true, 'relu'),
+  conv('depthwise 3x3 C8 stride 2 dilation 2', [1, 9, 9, 8], 3, 3, 8, geo([2, 2], [2, 1, 2, 1], [2, 2]), 8),
+  conv('depthwise multiplier 2 C5 O10', [2, 5, 6, 5], 3, 3, 10, geo([1, 1], [1, 1, 1, 1]), 5),
+  conv('depthwise multiplier 3 C3 O9 gelu', [1, 6, 5, 3], 2, 3, 9, geo([1, 2], [0, 1, 1, 1]), 3, true, 'gelu'),
+  conv('depthwise multiplier 4 C2 O8 no bias', [1, 5, 5, 2], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 2, false),
+  conv('batch 1, 1x1 input, 3x3 same', [1, 1, 1, 4], 3, 3, 3, geo([1, 1], [1, 1, 1, 1])),
+  conv('windows wholly in the padding (1x1, pads 3)', [2, 2, 2, 3], 1, 1, 5, geo([1, 1], [3, 3, 3, 3]), 1, true, 'relu'),
+  conv('depthwise windows wholly in the padding', [1, 2, 2, 4], 1, 1, 4, geo([2, 2], [3, 2, 3, 2]), 4),
+  conv('kernel the size of the input', [2, 5, 5, 3], 5, 5, 4, geo()),
+  conv('no bias 3x3 C4 O8', [2, 5, 5, 4], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, false),
+  conv('rows across im2col blocks C9 O13 (646 rows)', [2, 17, 19, 9], 3, 3, 13, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('K blocks (k = 3*3*40 = 360 > 256) C40 O12', [1, 9, 8, 40], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
+  conv('1x1 rows past one GEMM block C20 O33', [3, 11, 13, 20], 1, 1, 33, geo()),
+];
+
+// ---- the float64 reference ----------------------------------------------------------------------
+
+interface Ref {
+  /** values, and the sum of |terms| of each. */
+  v: Float64Array;
+  s: Float64Array;
+  /** terms per element (the k of the tolerance). */
+  k: number;
+}
+
+const ACTS: Record<Act, (v: number) => number> = {
+  linear: (v) => v,
+  relu: (v) => Math.max(v, 0),
+  sigmoid: (v) => 1 / (1 + Math.exp(-v)),
+  tanh: Math.tanh,
+  gelu: (v) => 0.5 * v * (1 + erf(v / Math.SQRT2)),
+};
+
+function erf(x: number): number {
+  // Abramowitz-Stegun 7.1.26 is 1.5e-7 absolute; good enough under the tolerance's atol.
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
+
+/** conv2d's forward (before bias and activation), dx and dw by one loop over every product. */
+function convRef(c: ConvCase, x: Float32Array, w: Float32Array, dy: Float32Array): { y: Ref; dx: Ref; dW: Ref; outShape: Shape4 } {
+  const [N, H, W, C] = c.x, [KH, KW, Cg, O] = c.w;
+  const [, OH, OW] = convOutShape(c.x, KH, KW, c.geo);
+  const Og = O / c.groups;
+  const [sh, sw] = c.geo.strides, [dh, dw] = c.geo.dilations, [pt, , pl] = c.geo.pads;
+  const y = new Float64Array(N * OH * OW * O), ys = new Float64Array(y.length);
+  const dx = new Float64Array(x.length), dxs = new Float64Array(x.length);
+  const dW = new Float64Array(w.length), dWs = new Float64Array(w.length);
+  let dxk = 0;
+  const dxTerms = new Uint32Array(x.length);
+  for (let n = 0; n < N; n++) for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) {
+    for (let o = 0; o < O; o++) {
+      const yi = ((n * OH + oh) * OW + ow) * O + o, g = Math.floor(o / Og);
+      for (let kh = 0; kh < KH; kh++) {
+        const ih = oh * sh - pt + kh * dh;
+        if (ih < 0 || ih >= H) continue;
+        for (let kw = 0; kw < KW; kw++) {
+          const iw = ow * sw - pl + kw * dw;
+          if (iw < 0 || iw >= W) continue;
+          for (let ci = 0; ci < Cg; ci++) {
+            const xi = ((n * H + ih) * W + iw) * C + g * Cg + ci, wi = ((kh * KW + kw) * Cg + ci) * O + o;
+            y[yi] += x[xi] * w[wi]; ys[yi] += Math.abs(x[xi] * w[wi]);
+            dx[xi] += dy[yi] * w[wi]; dxs[xi] += Math.abs(dy[yi] * w[wi]); dxk = Math.max(dxk, ++dxTerms[xi]);
+            dW[wi] += x[xi] * dy[yi]; dWs[wi] += Math.abs(x[xi] * dy[yi]);
+          }
+        }
+      }
+    }
+  }
+  return { y: { v: y, s: ys, k: KH * KW * Cg }, dx: { v: dx, s: dxs, k: dxk }, dW: { v: dW, s: dWs, k: N * OH * OW }, outShape: [N, OH, OW, O] };
+}
+
+function close(got: ArrayLike<number>, want: Ref, slope = 1, rtol = 0, atol = 1e-7): string[] {
+  const bad: string[] = [];
+  if (got.length !== want.v.length) return [`length ${got.length}, want ${want.v.length}`];
+  for (let i = 0; i < got.length; i++) {
+    const tol = slope * 2 * Math.max(want.k, 1) * U32 * want.s[i] + rtol * Math.abs(want.v[i]) + atol;
+    const ok = Number.isFinite(want.v[i]) ? Math.abs(got[i] - want.v[i]) <= tol : Object.is(got[i], want.v[i]);
+    if (!ok && bad.length < 5) bad.push(`[${i}] got ${got[i]}, want ${want.v[i]} (tol ${tol.toExponential(2)})`);
+  }
+  return bad;
+}
+
+function values(rng: Rng, n: number): Float32Array {
+  const v = new Float32Array(n);
+  for (let i = 0; i < n; i++) v[i] = rng.uniform(-2, 2);
+  return v;
+}
+
+const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+
+/** Runs one kernel on the active backend; the result's values. */
+function run<K extends KernelName>(name: K, inputs: { v: Float32Array; shape: readonly number[] }[], attrs: Parameters<typeof engine.runKernel<K>>[2]): Float32Array {
+  return eg.tidy(() => {
+    const ts = inputs.map((i) => eg.tensor(i.v, [...i.shape]));
+    const [out] = engine.runKernel(name, ts, attrs);
+    return Float32Array.from(out.dataSync());
+  });
+}
+
+const jsHas = (k: KernelName) => !(JS_UNSUPPORTED as readonly string[]).includes(k);
+
+// ---- conv cases -----------------------------------------------------------------------------------
+
+interface ConvRun {
+  c: ConvCase;
+  x: Float32Array; w: Float32Array; b: Float32Array; dy: Float32Array;
+  ref: ReturnType<typeof convRef>;
+}
+
+function prepare(c: ConvCase): ConvRun {
+  const rng = new Rng(hashName(c.name));
+  const x = values(rng, size(c.x)), w = values(rng, size(c.w)), b = values(rng, c.w[3]);
+  const [N, OH, OW] = convOutShape(c.x, c.w[0], c.w[1], c.geo);
+  const dy = values(rng, N * OH * OW * c.w[3]);
+  return { c, x, w, b, dy, ref: convRef(c, x, w, dy) };
+}
+
+function convForward(r: ConvRun): Float32Array {
+  const { c } = r;
+  const inputs = [{ v: r.x, shape: c.x }, { v: r.w, shape: c.w }, ...(c.bias ? [{ v: r.b, shape: [c.w[3]] }] : [])];
+  return run('conv2d', inputs, { ...c.geo, groups: c.groups, activation: c.act });
+}
+function convInput(r: ConvRun): Float32Array {
+  return run('conv2dBackpropInput', [{ v: r.dy, shape: r.ref.outShape }, { v: r.w, shape: r.c.w }], { ...r.c.geo, groups: r.c.groups, inShape: r.c.x });
+}
+function convFilter(r: ConvRun): Float32Array {
+  return run('conv2dBackpropFilter', [{ v: r.x, shape: r.c.x }, { v: r.dy, shape: r.ref.outShape }], { ...r.c.geo, groups: r.c.groups, filterShape: r.c.w });
+}
+
+/** The forward reference with bias and activation applied. */
+function forwardRef(r: ConvRun): Ref {
+  const { c } = r, O = c.w[3], f = ACTS[c.act];
+  const v = r.ref.y.v.map((s, i) => f(s + (c.bias ? r.b[i % O] : 0)));
+  const s = r.ref.y.s.map((s, i) => s + (c.bias ? Math.abs(r.b[i % O]) : 0));
+  return { v, s, k: r.ref.y.k + 1 };
+}
+
+// ---- pooling ------------------------------------------------------------------------------------
+
+interface PoolCase { name: string; x: Shape4; pool: [number, number]; geo: Conv2dGeometry; values?: 'ties' | 'special' }
+
+const POOL_CASES: PoolCase[] = [
+  { name: '2x2 stride 2 C1', x: [2, 6, 6, 1], pool: [2, 2], geo: geo([2, 2]) },
+  { name: '2x2 stride 2 C16 odd size', x: [1, 7, 9, 16], pool: [2, 2], geo: geo([2, 2]) },
+  { name: '3x3 stride 2 same C5', x: [2, 7, 8, 5], pool: [3, 3], geo: geo([2, 2], [1, 1, 1, 1]) },
+  { name: '3x3 stride 1 dilation 2 C4', x: [1, 9, 8, 4], pool: [3, 3], geo: geo([1, 1], [2, 2, 1, 2], [2, 2]) },
+  { name: '1x1 stride 2 (beyond the window) C3', x: [2, 5, 6, 3], pool: [1, 1], geo: geo([2, 2]) },
+  { name: '2x2 stride 3 C13', x: [1, 8, 8, 13], pool: [2, 2], geo: geo([3, 3]) },
+  { name: 'asymmetric pads C6, 2x3 window strides [1,2]', x: [2, 5, 6, 6], pool: [2, 3], geo: geo([1, 2], [0, 1, 2, 0]) },
+  { name: 'windows wholly in the padding C5', x: [1, 2, 2, 5], pool: [1, 1], geo: geo([2, 2], [3, 3, 3, 3]) },
+  { name: '1x1 input, 3x3 same, C8', x: [1, 1, 1, 8], pool: [3, 3], geo: geo([1, 1], [1, 1, 1, 1]) },
+  { name: 'ties (values in {-1, 0, 1}) C7 3x3 stride 1', x: [2, 6, 6, 7], pool: [3, 3], geo: geo([1, 1], [1, 1, 1, 1]), values: 'ties' },
+  { name: 'NaN and -Infinity C9', x: [1, 6, 6, 9], pool: [2, 2], geo: geo([1, 1]), values: 'special' },
+];
+
+/** max and avg pooling and their gradients in float64, straight from the doc comments. */
+function poolRef(p: PoolCase, x: Float32Array, dy: Float32Array) {
+  const [N, H, W, C] = p.x, [KH, KW] = p.pool;
+  const [, OH, OW] = convOutShape(p.x, KH, KW, p.geo);
+  const [sh, sw] = p.geo.strides, [dh, dw] = p.geo.dilations, [pt, , pl] = p.geo.pads;
+  const n0 = N * OH * OW * C;
+  const max = new Float64Array(n0), avg = new Float64Array(n0), avgS = new Float64Array(n0);
+  const dxMax = new Float64Array(x.length), dxAvg = new Float64Array(x.length), dxS = new Float64Array(x.length);
+  let kAvg = 1;
+  for (let n = 0; n < N; n++) for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) for (let c = 0; c < C; c++) {
+    const oi = ((n * OH + oh) * OW + ow) * C + c;
+    const at: number[] = [];
+    for (let kh = 0; kh < KH; kh++) for (let kw = 0; kw < KW; kw++) {
+      const ih = oh * sh - pt + kh * dh, iw = ow * sw - pl + kw * dw;
+      if (ih >= 0 && ih < H && iw >= 0 && iw < W) at.push(((n * H + ih) * W + iw) * C + c);
+    }
+    kAvg = Math.max(kAvg, at.length);
+    let m = -Infinity, best = -1, s = 0, sa = 0;
+    for (const i of at) {
+      const v = x[i];
+      if (best < 0 || v > m || (Number.isNaN(v) && !Number.isNaN(m))) { m = v; best = i; }
+      s += v; sa += Math.abs(v);
+    }
+    max[oi] = m;
+    avg[oi] = s / at.length;
+    avgS[oi] = sa / at.length;
+    if (best >= 0) dxMax[best] += dy[oi];
+    for (const i of at) { dxAvg[i] += dy[oi] / at.length; dxS[i] += Math.abs(dy[oi] / at.length); }
+  }
+  return {
+    outShape: [N, OH, OW, C] as Shape4,
+    max: { v: max, s: new Float64Array(n0), k: 0 },
+    avg: { v: avg, s: avgS, k: kAvg },
+    dxMax: { v: dxMax, s: dxMax.map(Math.abs), k: KH * KW },
+    dxAvg: { v: dxAvg, s: dxS, k: KH * KW },
+  };
+}
+
+function poolValues(p: PoolCase): { x: Float32Array; dy: Float32Array } {
+  const rng = new Rng(hashName(p.name));
+  const x = values(rng, size(p.x));
+  if (p.values === 'ties') for (let i = 0; i < x.length; i++) x[i] = Math.round(x[i] / 2);
+  if (p.values === 'special') {
+    for (let i = 0; i < x.length; i++) {
+      const r = rng.next();
+      if (r < 0.08) x[i] = NaN;
+      else if (r < 0.3) x[i] = -Infinity;
+    }
+  }
+  const [N, OH, OW] = convOutShape(p.x, p.pool[0], p.pool[1], p.geo);
+  return { x, dy: values(rng, N * OH * OW * p.x[3]) };
+}
+
+// ---- the suites -----------------------------------------------------------------------------------
+
+const CONV_RUNS = CONV_CASES.map(prepare);
+const POOLS = POOL_CASES.map((p) => ({ p, ...poolValues(p) }));
+
+/** The js backend's results (float64 precision) for the kernels it has, by case name. */
+const JS: Map<string, Float32Array> = new Map();
+
+beforeAll(async () => {
+  await use(JS_F64);
+  for (const r of CONV_RUNS) {
+    if (jsHas('conv2d')) JS.set(`conv2d ${r.c.name}`, convForward(r));
+    if (jsHas('conv2dBackpropInput')) JS.set(`dx ${r.c.name}`, convInput(r));
+    if (jsHas('conv2dBackpropFilter')) JS.set(`dw ${r.c.name}`, convFilter(r));
+  }
+});
+
+/** got against the js backend's result, when it has the kernel, with the reference's tolerance. */
+function againstJs(key: string, got: Float32Array, ref: Ref, slope = 1, rtol = 0, atol = 1e-7): string[] {
+  const js = JS.get(key);
+  return js ? close(got, { ...ref, v: Float64Array.from(js) }, 2 * slope, rtol, atol).map((s) => `js: ${s}`) : [];
+}
+
+for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
+  describe(`conv family on ${cfg.label}`, () => {
+    beforeAll(async () => { await use(cfg); });
+
+    for (const r of CONV_RUNS) {
+      it(`conv2d, dx, dw: ${r.c.name}`, () => {
+        const before = eg.memory();
+        const fwd = forwardRef(r);
+        const slope = r.c.act === 'linear' || r.c.act === 'relu' ? 1 : 1.2;
+        const [rtol, atol] = slope === 1 ? [0, 1e-7] : [1e-5, 1e-6];
+        const y = convForward(r), dx = convInput(r), dw = convFilter(r);
+        expect({
+          y: close(y, fwd, slope, rtol, atol), yJs: againstJs(`conv2d ${r.c.name}`, y, fwd, slope, rtol, atol),
+          dx: close(dx, r.ref.dx), dxJs: againstJs(`dx ${r.c.name}`, dx, r.ref.dx),
+          dw: close(dw, r.ref.dW), dwJs: againstJs(`dw ${r.c.name}`, dw, r.ref.dW),
+        }).toEqual({ y: [], yJs: [], dx: [], dxJs: [], dw: [], dwJs: [] });
+        const after = eg.memory();
+        expect([after.tensors, after.bytes]).toEqual([before.tensors, before.bytes]);
+      });
+    }
+
+    for (const { p, x, dy } of POOLS) {
+      it(`pooling and its gradients: ${p.name}`, () => {
+        const ref = poolRef(p, x, dy);
+        const attrs = { ...p.geo, poolSize: p.pool };
+        const xi = { v: x, shape: p.x }, dyi = { v: dy, shape: ref.outShape };
+        const max = run('maxPool2d', [xi], attrs);
+        const avg = run('avgPool2d', [xi], attrs);
+        const dxMax = run('maxPool2dGrad', [xi, dyi], attrs);
+        const dxAvg = run('avgPool2dGrad', [dyi], { ...attrs, inShape: p.x });
+        // max is exact, -Infinity and NaN included (Object.is tells them apart; +0 and -0 pass as equal).
+        const exact = Array.from(max).every((v, i) => v === ref.max.v[i] || Object.is(v, ref.max.v[i]));
+        expect(exact ? [] : Array.from(max).map((v, i) => [i, v, ref.max.v[i]]).filter(([, v, w]) => !(v === w || Object.is(v, w))).slice(0, 5)).toEqual([]);
+        expect({ avg: close(avg, ref.avg), dxMax: close(dxMax, ref.dxMax), dxAvg: close(dxAvg, ref.dxAvg) })
+          .toEqual({ avg: [], dxMax: [], dxAvg: [] });
+      });
+    }
+
+    it('the cases reach every path: the windows wholly in the padding give act(bias) and -Infinity', () => {
+      const r = CONV_RUNS.find((q) => q.c.name.startsWith('windows wholly'))!;
+      const y = convForward(r);
+      // Output pixel (0, 0) sees only padding: relu(bias).
+      expect(Array.from(y.subarray(0, 5))).toEqual(Array.from(r.b.subarray(0, 5), (b) => Math.max(b, 0)));
+      const p = POOLS.find((q) => q.p.name.startsWith('windows wholly'))!;
+      const max = run('maxPool2d', [{ v: p.x, shape: p.p.x }], { ...p.p.geo, poolSize: p.p.pool });
+      expect(Array.from(max.subarray(0, 5))).toEqual([-Infinity, -Infinity, -Infinity, -Infinity, -Infinity]);
+    });
+
+    it('the conv scratch is reused, not leaked: arena bytes stay flat over repeated calls', () => {
+      const r = CONV_RUNS.find((q) => q.c.name.startsWith('rows across'))!;
+      convForward(r); convInput(r); convFilter(r);
+      const before = eg.memory();
+      for (let i = 0; i < 3; i++) { convForward(r); convInput(r); convFilter(r); }
+      const after = eg.memory();
+      expect(after).toEqual(before);
+    });
+  });
+}
