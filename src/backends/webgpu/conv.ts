@@ -20,7 +20,10 @@ import { type Ctx, type Info, WG } from './ctx.js';
 import { groups } from './runtime.js';
 import { epilogue, prefersDirect } from './gemm.js';
 
-/** Param words: the geometry, the element count of 1-D programs, the GEMM's M, N, K (then p(21): tiled's first row). */
+/**
+ * Param words: the geometry, the element count of 1-D programs, the GEMM's M, N, K; the tiled
+ * program's p(21) first row, p(22) K per split, p(23) splits.
+ */
 const GEO = {
   N: 'p(0u)', H: 'p(1u)', W: 'p(2u)', C: 'p(3u)', OH: 'p(4u)', OW: 'p(5u)', O: 'p(6u)', KH: 'p(7u)', KW: 'p(8u)',
   SH: 'p(9u)', SW: 'p(10u)', DH: 'p(11u)', DW: 'p(12u)', PT: 'p(13u)', PL: 'p(14u)', CG: 'p(15u)', OG: 'p(16u)',
@@ -109,7 +112,7 @@ function tiled(kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivatio
       ${kFast ? `let kk = e % ${bk}u; let xx = e / ${bk}u;` : `let xx = e % ${X}u; let kk = e / ${X}u;`}
       let x = ${x0} + xx; let k = k0 + kk;
       var v = 0.0;
-      if (x < ${xLim} && k < K) { v = load${op}(${op === 'A' ? 'x, k' : 'k, x'}, g); }
+      if (x < ${xLim} && k < kEnd) { v = load${op}(${op === 'A' ? 'x, k' : 'k, x'}, g); }
       ${S}[kk * ${X / 4}u + xx / 4u][xx % 4u] = v;
     }`;
   const code = () => `${PARAMS}${MATH}${X_TAP}${COVER}
@@ -127,10 +130,13 @@ var<workgroup> As: array<vec4<f32>, ${(bk * BM) / 4}>;
 var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
 @compute @workgroup_size(${tx}, ${ty}) fn main(@builtin(workgroup_id) wg: vec3<u32>,
     @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
-  let M = ${G.M}; let N = ${G.GN}; let K = ${G.K}; let g = wg.z;
+  let M = ${G.M}; let N = ${G.GN};
+  // split s of S sums k in [kBegin, kEnd) into its own copy of the output
+  let S = p(23u); let g = wg.z / S; let s = wg.z % S;
+  let kBegin = s * p(22u); let kEnd = min(${G.K}, kBegin + p(22u));
   let m0 = p(21u) + wg.y * ${BM}u; let n0 = wg.x * ${BN}u;
   var acc = array<vec4<f32>, 4>(vec4<f32>(0.0), vec4<f32>(0.0), vec4<f32>(0.0), vec4<f32>(0.0));
-  for (var k0 = 0u; k0 < K; k0 += ${bk}u) {
+  for (var k0 = kBegin; k0 < kEnd; k0 += ${bk}u) {
     ${stage('As', 'A', BM, 'm0', 'M', L.aKFast)}
     ${stage('Bs', 'B', BN, 'n0', 'N', L.bKFast)}
     workgroupBarrier();
@@ -148,7 +154,7 @@ var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
       if (m < M && nn < N) {
         let n = g * ${L.colsPerGroup} + nn;
         var r = acc[i][j]; ${epilogue(bias, act, false)}
-        OUT[m * ${L.ld} + n] = r;
+        OUT[s * ${G.TOTAL} + m * ${L.ld} + n] = r;
       }
     }
   }
@@ -333,16 +339,41 @@ function tileFor(M: number, N: number, K: number, G_: number): ConvTile | null {
   return Math.ceil(M / 64) * Math.ceil(N / 64) * G_ >= 16 ? LARGE : SMALL;
 }
 
+/**
+ * Splits of K for a tiled grid too small to fill a GPU (dw: a filter's few tiles over N*OH*OW):
+ * enough for about 128 workgroups, each summing at least 256 of K.
+ */
+function splitsFor(cfg: ConvTile, M: number, N: number, K: number, G_: number): number {
+  const tiles = Math.ceil(M / (cfg.ty * 4)) * Math.ceil(N / (cfg.tx * 4)) * G_;
+  if (tiles >= 64 || K < 512) return 1;
+  return Math.min(Math.ceil(128 / tiles), Math.floor(K / 256));
+}
+
+// sums the S split copies (p(23)) of the output
+const SPLIT_SUM = prog1d('conv/split-sum', ['IN0', 'OUT'], `
+  var v = 0.0;
+  for (var s = 0u; s < p(23u); s++) { v += IN0[s * ${G.TOTAL} + t]; }
+  OUT[t] = v;`);
+
 function runTiled(ctx: Ctx, kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivation, bufs: GPUBuffer[],
-  p: number[], groupCount: number): void {
-  const [M, N] = [p[18], p[19]];
+  p: number[], groupCount: number, splits = 1): void {
+  const [M, N, K] = [p[18], p[19], p[20]];
   const rows = Math.ceil(M / (cfg.ty * 4));
+  const chunk = Math.max(cfg.bk, Math.ceil(K / splits / cfg.bk) * cfg.bk);
+  const S = Math.max(1, Math.ceil(K / chunk));
+  // S > 1: the splits write S copies of the output into a scratch buffer, summed after
+  const tmp = S > 1 ? ctx.rt.alloc(S * p[17] * 4) : null;
+  const target = tmp ? [...bufs.slice(0, -1), tmp.buffer] : bufs;
   // NOTE: at most 65535 workgroups per dimension: taller outputs take several dispatches (p(21) the first row)
   for (let r0 = 0; r0 < rows; r0 += 65535) {
     ctx.rt.run({
-      program: tiled(kind, cfg, bias, act), buffers: bufs, params: [...p, r0 * cfg.ty * 4],
-      groups: [Math.ceil(N / (cfg.tx * 4)), Math.min(65535, rows - r0), groupCount],
+      program: tiled(kind, cfg, bias, act), buffers: target, params: [...p, r0 * cfg.ty * 4, chunk, S],
+      groups: [Math.ceil(N / (cfg.tx * 4)), Math.min(65535, rows - r0), groupCount * S],
     });
+  }
+  if (tmp) {
+    ctx.rt.run({ program: SPLIT_SUM, buffers: [tmp.buffer, bufs[bufs.length - 1]], params: [...p, 0, chunk, S], groups: ctx.groups(p[17]) });
+    ctx.rt.free(tmp);
   }
 }
 
@@ -388,7 +419,7 @@ export function convKernels(ctx: Ctx) {
       const p = params(x.shape, OH, OW, O, KH, KW, a, Cg, Og, n, [M, Og, K]);
       const bufs = [x.buf.buffer, dy.buf.buffer, dw.buf.buffer];
       const tile = tileFor(M, Og, K, a.groups);
-      if (tile) runTiled(ctx, 'dw', tile, false, 'linear', bufs, p, a.groups);
+      if (tile) runTiled(ctx, 'dw', tile, false, 'linear', bufs, p, a.groups, splitsFor(tile, M, Og, K, a.groups));
       else ctx.rt.run({ program: SPLIT_DW, buffers: bufs, params: p, groups: groups(n) });
     },
     maxPool2d: ([x]: readonly Info[], [y]: readonly Info[], a: KernelAttrs['maxPool2d']) => {
