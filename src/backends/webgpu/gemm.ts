@@ -32,8 +32,8 @@ interface Variant {
 
 const ACT: Record<FusedActivation, string> = { linear: '', relu: 'relu_f', gelu: 'gelu_f', sigmoid: 'sigmoid_f', tanh: 'tanh_f' };
 
-/** WGSL for the epilogue on scalar `r` at column n, or on vec4 `r` at columns n..n+3. */
-function epilogue(bias: boolean, act: FusedActivation, vec: boolean): string {
+/** WGSL for the epilogue on scalar `r` at column n, or on vec4 `r` at columns n..n+3 (conv.ts shares it). */
+export function epilogue(bias: boolean, act: FusedActivation, vec: boolean): string {
   const f = ACT[act];
   const b = bias ? (vec ? 'r += BIAS[n / 4u];' : 'r += BIAS[n];') : '';
   const a = f ? (vec ? `r = vec4<f32>(${f}(r.x), ${f}(r.y), ${f}(r.z), ${f}(r.w));` : `r = ${f}(r);`) : '';
@@ -226,6 +226,8 @@ export function setGemmConfig(cfg: GemmConfig | 'direct' | null): void { forced 
 /** Whether the direct path serves shapes that allow it (set on software adapters). */
 let preferDirect = false;
 export function setPreferDirect(on: boolean): void { preferDirect = on; }
+/** Whether barrier-free programs are preferred (a software adapter); conv.ts follows it too. */
+export const prefersDirect = (): boolean => preferDirect;
 
 export function gemmKernels(ctx: Ctx) {
   return {

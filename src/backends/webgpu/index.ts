@@ -12,6 +12,7 @@ import { softmaxKernels } from './softmax.js';
 import { layoutKernels } from './layout.js';
 import { gemmKernels, setPreferDirect } from './gemm.js';
 import { optimizerKernels } from './optim.js';
+import { convKernels } from './conv.js';
 import { isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
@@ -28,7 +29,7 @@ export interface AdapterFacts { name: string; fallback: boolean }
 const HOST_COPY_MAX = 1 << 16;
 
 /** The kernels the webgpu backend does not implement (none). */
-export const WEBGPU_UNSUPPORTED = ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad'] as const;
+export const WEBGPU_UNSUPPORTED = [] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
@@ -99,6 +100,7 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     ...layoutKernels(ctx),
     ...gemmKernels(ctx),
     ...optimizerKernels(ctx),
+    ...convKernels(ctx),
   } satisfies KernelSet<GBuf, (typeof WEBGPU_UNSUPPORTED)[number]>;
   // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
   setPreferDirect(facts.fallback);
