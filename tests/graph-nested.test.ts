@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { JS_F64, testBackends, use, values } from './util/backends.js';
+import { poolWorkerUrl } from './util/pool-worker.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
 
@@ -180,6 +181,34 @@ for (const cfg of testBackends()) {
       tied.m.dispose(); untied.m.dispose();
     });
 
+    it('a nested model\'s penalties count in the outer loss; a frozen nested model keeps its values; its flag is saved', async () => {
+      const i = eg.input({ shape: [4] });
+      const inner = eg.model({ inputs: i, outputs: eg.layers.dense({ units: 3, seed: 61, kernelRegularizer: eg.regularizers.l2(0.5) }).apply(i), name: 'penalised' });
+      const x = eg.input({ shape: [4] });
+      const head = eg.layers.dense({ units: 1, seed: 62 });
+      const m = eg.model({ inputs: x, outputs: head.apply(inner.apply(x)) });
+      m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 1e-9 }), loss: 'mse' });
+      const xs = eg.randn([8, 4], { seed: 63 }), ys = eg.randn([8, 1], { seed: 64 });
+      const p = await read(m.predict(xs)), yv = await read(ys), k = await read(inner.weights[0]);
+      const want = p.reduce((s, v, n) => s + (v - yv[n]) ** 2, 0) / 8 + 0.5 * k.reduce((s, v) => s + v * v, 0);
+      const h = await m.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0 });
+      expect(Math.abs(h.history.loss[0] - want)).toBeLessThan(1e-5 * want);
+
+      inner.trainable = false;
+      expect(m.trainableWeights).toEqual(head.weights);
+      expect(m.summary(() => {})).toContain('Non-trainable params: 15');
+      const hw = await read(head.weights[0]);
+      m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.05 }), loss: 'mse' });
+      await m.fit(xs, ys, { epochs: 3, batchSize: 4, verbose: 0, seed: 1 });
+      expect(await read(inner.weights[0])).toEqual(k);
+      expect((await read(head.weights[0])).some((v, n) => Math.abs(v - hw[n]) > 1e-3)).toBe(true);
+      const back = await eg.loadModel(m.toArtifacts());
+      expect(back.getLayer('penalised').trainable).toBe(false);
+      expect(back.trainableWeights.map((w) => w.name)).toEqual(head.weights.map((w) => w.name));
+      expect(await read(back.predict(xs))).toEqual(await read(m.predict(xs)));
+      m.dispose(); back.dispose();
+    });
+
     it('formatVersion 2 files written before (tests/fixtures/v2) load, predict as saved, and are written back as version 2', async () => {
       const fx = new URL('./fixtures/v2/', import.meta.url);
       const e = JSON.parse(readFileSync(new URL('expected.json', fx), 'utf8')).graph as { feats: number[]; ids: number[]; cls: number[]; reg: number[] };
@@ -234,7 +263,19 @@ for (const cfg of testBackends()) {
       const nj = JSON.parse(nested.modelJson);
       nj.modelTopology.config.nodes[1].config.nodes[1].inputs = [['ghost', 0]];
       await expect(eg.loadModel({ modelJson: JSON.stringify(nj), weights: nested.weights })).rejects.toThrow(/model.json: nested model 'err_enc': node 'err_enc_d1' reads 'ghost', which is not a node/);
-      m.dispose(); pq.dispose(); forked.dispose(); g.dispose(); enc.dispose();
+      // a layer in two models of one file would load as two layers
+      const xi = eg.input({ shape: [4], name: 'xi' });
+      const d = eg.layers.dense({ units: 4, name: 'both' });
+      const inner = eg.model({ inputs: xi, outputs: d.apply(xi), name: 'holds_both' });
+      const twice = eg.model({ inputs: xi, outputs: d.apply(inner.apply(xi)), name: 'uses_both' });
+      expect(() => twice.toArtifacts()).toThrow(/save: layer 'both' is in model 'holds_both' and in model 'uses_both'; a saved layer belongs to one model/);
+      // ... but an input shared with the nested model (Keras' usual way) is fine
+      const head = eg.layers.dense({ units: 2, name: 'head2', seed: 42 });
+      const ok = eg.model({ inputs: xi, outputs: head.apply(inner.apply(xi)), name: 'same_input' });
+      const back = await eg.loadModel(ok.toArtifacts());
+      const xs = eg.randn([3, 4], { seed: 43 });
+      expect(await read(back.predict(xs))).toEqual(await read(ok.predict(xs)));
+      m.dispose(); pq.dispose(); forked.dispose(); g.dispose(); enc.dispose(); twice.dispose(); ok.dispose(); back.dispose();
     });
   });
 }
@@ -264,4 +305,39 @@ describe('gradients of shared weights (float64 js, finite differences)', () => {
     g.forEach((v, j) => expect(Math.abs(v - fd[j])).toBeLessThanOrEqual(1e-6 * Math.abs(fd[j]) + 1e-7));
     m.dispose();
   });
+});
+
+describe('through the pool (wasm)', () => {
+  // NOTE: the pool trains models of one input and one output, so the tower runs twice in a row.
+  it('a nested model applied twice trains through 2 workers (shared and transfer memory) as in-thread fit', async () => {
+    await eg.init({ backend: 'wasm' });
+    const workerUrl = await poolWorkerUrl();
+    const make = () => {
+      const i = eg.input({ shape: [3] });
+      const tower = eg.model({ inputs: i, outputs: eg.layers.dense({ units: 3, activation: 'tanh', seed: 71 }).apply(i) });
+      const x = eg.input({ shape: [3] });
+      const once = tower.apply(x);
+      const out = eg.layers.dense({ units: 1, seed: 72 }).apply(eg.layers.concatenate().apply([once, tower.apply(once)]));
+      const m = eg.model({ inputs: x, outputs: out });
+      m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.01 }), loss: 'mse' });
+      return m;
+    };
+    const xa = eg.randn([64, 3], { seed: 73 }), y = eg.randn([64, 1], { seed: 75 });
+    const ref = make();
+    const want = (await ref.fit(xa, y, { epochs: 2, batchSize: 16, seed: 3, verbose: 0 })).history.loss;
+    const p0 = await read(ref.predict(xa));
+    for (const memory of ['shared', 'transfer'] as const) {
+      const pool = await eg.createPool({ workers: 2, workerUrl, memory });
+      try {
+        const m = make();
+        const got = (await m.fit(xa, y, { epochs: 2, batchSize: 16, seed: 3, pool })).history.loss;
+        got.forEach((l, n) => expect(Math.abs(l - want[n]), memory).toBeLessThanOrEqual(1e-5 * Math.abs(want[n])));
+        near(await read(m.predict(xa)), p0, 1e-4);
+        m.dispose();
+      } finally {
+        await pool.close();
+      }
+    }
+    ref.dispose();
+  }, 60_000);
 });

@@ -75,6 +75,7 @@ export async function readArtifactValues(model: Model<Tensor | Tensor[]>, opts: 
 export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOptimizer?: boolean; weightsFile?: string } = {}, values?: Map<Tensor, TypedArray>): Artifacts {
   const named = (name: string, t: Tensor): NamedTensor => ({ name, dtype: t.dtype, shape: [...t.shape], data: values?.get(t) ?? t.dataSync() });
   if (!model.built) throw new Error(`save: model '${model.name}' is not built; give the first layer an inputShape or call fit/predict first`);
+  checkOwners(model);
   const tensors = model.weights.map((w) => named(w.name, w));
   const seen = new Set<string>();
   for (const t of tensors) {
@@ -103,6 +104,22 @@ export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOpti
   };
   if (optimizerState) json.optimizerState = optimizerState;
   return { modelJson: JSON.stringify(json, null, 2), weights, weightsFile };
+}
+
+/**
+ * Refuses a layer found in two models of one file (the outer model and a nested one, or two nested
+ * ones): each model's config holds its layers, so loading would make two layers of it.
+ */
+function checkOwners(model: Model<Tensor | Tensor[]>, owner = new Map<Layer, Model<Tensor | Tensor[]>>()): void {
+  for (const l of model.layers) {
+    // NOTE: an input may be shared (Keras' `inner = model(x, h); outer = model(x, head(inner(x)))`).
+    if (l.className === 'InputLayer') continue;
+    const o = owner.get(l);
+    if (o && o !== model) throw new Error(`save: layer '${l.name}' is in model '${o.name}' and in model '${model.name}'; a saved layer belongs to one model (apply the model that holds it instead)`);
+    owner.set(l, model);
+    const inner = l as Model<Tensor | Tensor[]>;
+    if (Array.isArray(inner.layers) && Array.isArray(inner.nodes)) checkOwners(inner, owner);
+  }
 }
 
 /** The node list of model.json: one entry per layer application (a layer's later ones name it). */
