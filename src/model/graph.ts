@@ -102,9 +102,6 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
     };
     for (const o of outputs) visit(o.node, [], o);
     for (const t of inputs) if (!state.has(t.node)) throw new Error(`${where}: input '${t.name}' is not connected to any output`);
-    for (const n of order) {
-      if (n.layer === this || n.layer.contains(this)) throw new Error(`${where}: a model cannot contain itself (through '${n.layer.name}')`);
-    }
     // Input nodes first, in the order given; then the rest in topological order.
     const nodes = [...inputs.map((t) => t.node), ...order.filter((n) => !(n.layer instanceof InputLayer))];
     const layers: Layer[] = [];
@@ -179,18 +176,13 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
 
   /** Checks inputs of per-sample `shape` (a list for several inputs); the output's per-sample shape. */
   computeOutputShape(shape: Shape | Shape[]): Shape {
-    const where = `${this.className} '${this.name}'`;
     if (!this.built) this.build(shape as Shape);
-    if (this.outputs.length !== 1) throw new Error(`${where}: has ${this.outputs.length} outputs; only a model with one output can be used as a layer`);
-    const several = Array.isArray(shape[0]);
-    const shapes = (several ? shape : [shape]) as Shape[];
-    if (several !== this.inputs.length > 1 || shapes.length !== this.inputs.length) {
-      throw new Error(`${where}: takes ${this.inputs.length === 1 ? 'one input' : `a list of ${this.inputs.length} inputs`} (${this.inputs.map((t) => fmtShape(t.shape)).join(', ')}), got ${several ? `a list of ${shapes.length}` : 'one'}`);
-    }
-    shapes.forEach((s, i) => {
-      const want = this.inputs[i].sampleShape;
-      if (!sameShape(s, want)) throw new Error(`${where}: input ${i} ('${this.inputs[i].name}') expects shape ${fmtShape([null, ...want])}, got ${fmtShape([null, ...s])}`);
-    });
+    const where = `${this.className} '${this.name}'`;
+    if (this.outputs.length > 1) throw new Error(`${where}: has ${this.outputs.length} outputs; a model used as a layer must have one`);
+    const got = (Array.isArray(shape[0]) ? shape : [shape]) as Shape[];
+    const want = this.inputs.map((t) => t.sampleShape);
+    const fmt = (l: Shape[]) => l.map((s) => fmtShape([null, ...s])).join(', ');
+    if (got.length !== want.length || got.some((s, i) => !sameShape(s, want[i]))) throw new Error(`${where}: expects inputs ${fmt(want)}, got ${fmt(got)}`);
     return this.outputs[0].sampleShape;
   }
 
