@@ -65,7 +65,11 @@ for (const cfg of testBackends()) {
       const xs = eg.randn([96, 4], { seed: 5 }), ys = await labels(xs);
       // on real tensors the model runs as a layer
       near(await read(m.predict(xs)), await read(eg.tidy(() => head.apply(enc.apply(xs)))), 1e-6);
-      near(await read(enc.apply(xs)), await read(enc.predict(xs)), 0);
+      const live = eg.memory().tensors;
+      const direct = enc.apply(xs);
+      expect(eg.memory().tensors).toBe(live + 1);
+      near(await read(direct), await read(enc.predict(xs)), 0);
+      direct.dispose();
 
       const before = await read(enc.weights[0]);
       m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.03 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });

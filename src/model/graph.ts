@@ -191,7 +191,8 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
 
   /** Runs the model as a layer (inside another model's plan, or on real tensors). */
   call(x: Tensor | Tensor[], opts: CallOptions): Tensor {
-    return this.forward(Array.isArray(x) ? x : [x], !!opts.training, false, opts.updates)[0];
+    // NOTE: tidy frees the intermediate tensors of a call on real tensors outside a model.
+    return engine.tidy(() => this.forward(Array.isArray(x) ? x : [x], !!opts.training, false, opts.updates)[0]);
   }
 
   protected override inputDtypeAt(i: number): DType { return this.inputs[i]?.dtype ?? this.inputDtype; }
