@@ -43,6 +43,24 @@ async function labels(x: Tensor) {
   return eg.tensor(new Int32Array(x.shape[0]).map((_, i) => (v[4 * i] > 0 ? 1 : 0) + (v[4 * i + 1] > 0.5 ? 1 : 0)), [x.shape[0]], 'int32');
 }
 
+/** y = 2x; a training-mode call sets its state to the batch's column means (as batch-norm's statistics). */
+class Tracker extends eg.Layer {
+  readonly className = 'Tracker';
+  mean: eg.Variable | null = null;
+  constructor(args: eg.LayerArgs = {}) { super(args, 'tracker'); }
+  computeOutputShape(s: number[]): number[] { return [...s]; }
+  override build(s: number[]): void {
+    this.mean = this.addWeight('mean', [s[s.length - 1]], (sh) => eg.zeros(sh), undefined, { trainable: false });
+    super.build(s);
+  }
+  override get updatesState(): boolean { return true; }
+  call(x: Tensor, opts: eg.CallOptions): Tensor {
+    if (opts.training) this.addUpdate(opts, this.mean!, eg.tidy(() => eg.mean(x, 0)));
+    return eg.mul(x, 2);
+  }
+}
+eg.layers.registerLayer('Tracker', (c) => new Tracker(c));
+
 for (const cfg of testBackends()) {
   describe(`nested models and shared layers on ${cfg.label}`, () => {
     beforeAll(() => use(cfg));
@@ -127,7 +145,13 @@ for (const cfg of testBackends()) {
       expect(gb.layers.map((l) => l.className)).toEqual(['InputLayer', 'Sequential', 'Dense', 'Add']);
       expect((gb.layers[1] as eg.Sequential).layers.map((l) => l.className)).toEqual(['Dense', 'Sequential']);
       expect(await read(gb.predict(xs))).toEqual(await read(g.predict(xs)));
-      s.dispose(); back.dispose(); g.dispose(); gb.dispose();
+      // the dtype an unbuilt nested sequential reads is its first layer's (token ids here)
+      const tokens = eg.sequential([eg.sequential([eg.layers.embedding({ inputDim: 6, outputDim: 2, seed: 18 }), eg.layers.flatten()]), eg.layers.dense({ units: 1, seed: 19 })]);
+      const ids = eg.tensor(new Int32Array([0, 5, 3, 1, 2, 2]), [2, 3], 'int32');
+      const tp = await read(tokens.predict(ids));
+      expect(tokens.inputs[0].dtype).toBe('int32');
+      near(tp, await read(eg.tidy(() => tokens.layers[1].apply(tokens.layers[0].apply(ids)))), 1e-6);
+      s.dispose(); back.dispose(); g.dispose(); gb.dispose(); tokens.dispose();
     }, 60_000);
 
     it('a layer applied twice (a siamese tower): one weight set, trained, saved as formatVersion 3 and loaded identically', async () => {
@@ -215,6 +239,24 @@ for (const cfg of testBackends()) {
       const back = await eg.loadModel(await artifacts(m));
       expect(back.getLayer('penalised').trainable).toBe(false);
       expect(back.trainableWeights.map((w) => w.name)).toEqual(head.weights.map((w) => w.name));
+      expect(await read(back.predict(xs))).toEqual(await read(m.predict(xs)));
+      m.dispose(); back.dispose();
+    });
+
+    it('a state update inside a nested model is applied by the outer fit and saved', async () => {
+      const i = eg.input({ shape: [3] });
+      const tracker = new Tracker();
+      const inner = eg.model({ inputs: i, outputs: eg.layers.dense({ units: 2, seed: 65 }).apply(tracker.apply(i)) });
+      const x = eg.input({ shape: [3] });
+      const m = eg.model({ inputs: x, outputs: eg.layers.dense({ units: 1, seed: 66 }).apply(inner.apply(x)) });
+      expect(m.allLayers.some((l) => l.updatesState)).toBe(true);
+      m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.01 }), loss: 'mse' });
+      const xs = eg.randn([8, 3], { seed: 67 }), ys = eg.randn([8, 1], { seed: 68 });
+      await m.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0, shuffle: false });
+      near(await read(tracker.mean!), await read(eg.mean(xs, 0)), 1e-6);
+      const back = await eg.loadModel(await artifacts(m));
+      const nested = back.layers[1] as eg.Model;
+      expect(await read((nested.layers[1] as Tracker).mean!)).toEqual(await read(tracker.mean!));
       expect(await read(back.predict(xs))).toEqual(await read(m.predict(xs)));
       m.dispose(); back.dispose();
     });

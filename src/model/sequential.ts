@@ -1,5 +1,6 @@
 // Sequential models: a stack of layers, each reading the previous one's output: a chain built on
 // the graph of graph.ts (an input from the first layer's inputShape, then each layer applied).
+import type { DType } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { InputLayer } from '../layers/input.js';
 import { type Layer, type Shape, fmtShape, sameShape } from '../layers/layer.js';
@@ -26,6 +27,8 @@ export class Sequential extends Model<Tensor> {
     if (this.layers.some((l) => l.name === layer.name)) throw new Error(`sequential: two layers are named '${layer.name}'`);
     const shape = this.inputs[0]?.sampleShape ?? (this.layers.length === 0 ? layer.inputShape : null);
     this.layers.push(layer);
+    // NOTE: read when this sequential is nested in another before it is built.
+    if (this.layers.length === 1) (this as { inputDtype: DType }).inputDtype = layer.inputDtype;
     if (shape) this.build(shape);
   }
 
