@@ -28,7 +28,7 @@ export class InputLayer extends Layer {
     const node: Node = { layer: this, inputs: [], outputs: [] };
     this.output = new SymbolicTensor([null, ...args.shape], dtype, node);
     (node.outputs as SymbolicTensor[]).push(this.output);
-    this.nodes.push(node);
+    this.inboundNodes.push(node);
   }
   computeOutputShape(s: Shape): Shape {
     if (!sameShape(s, this.inputShape!)) throw new Error(`input '${this.name}': expects ${fmtShape([null, ...this.inputShape!])}, got ${fmtShape([null, ...s])}`);

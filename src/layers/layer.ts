@@ -111,7 +111,7 @@ export abstract class Layer {
   trainable: boolean;
   /** Per-sample input shape, once known (given, or set by build). */
   inputShape: Shape | null;
-  built = false;
+  private isBuilt = false;
   /** The dtype this layer reads (embedding: int32 ids); a model's input is checked against it. */
   readonly inputDtype: DType = 'float32';
   /** This layer's own weights in a stable order (their names are `<layer>/<weight>`). */
@@ -119,8 +119,8 @@ export abstract class Layer {
   /** Layers this one owns and calls (a block is a layer): their weights are this layer's too. */
   protected readonly sublayers: Layer[] = [];
   protected readonly regularized: { weight: Variable; reg: Regularizer }[] = [];
-  /** @internal The graph nodes made by applying this layer to symbolic tensors. */
-  readonly nodes: Node[] = [];
+  /** @internal The graph nodes made by applying this layer to symbolic tensors, in order. */
+  readonly inboundNodes: Node[] = [];
 
   constructor(args: LayerArgs, prefix: string) {
     if (args.name !== undefined && (typeof args.name !== 'string' || !/^[\w.-]+$/.test(args.name))) {
@@ -132,6 +132,10 @@ export abstract class Layer {
     if (shape !== undefined) checkSampleShape(`${prefix} '${this.name}'`, shape);
     this.inputShape = shape ? [...shape] : null;
   }
+
+  /** True once the weights exist (build ran). */
+  get built(): boolean { return this.isBuilt; }
+  set built(v: boolean) { this.isBuilt = v; }
 
   /** Creates the weights for inputs of per-sample shape `inputShape` (a list for merge layers). */
   build(inputShape: Shape | Shape[]): void {
@@ -173,7 +177,8 @@ export abstract class Layer {
   private checkOrBuild(sample: Shape | Shape[], got: () => string): Shape {
     if (!this.built) {
       const out = this.computeOutputShape(sample);
-      this.build(sample);
+      // NOTE: a nested sequential builds itself while computing its output shape.
+      if (!this.built) this.build(sample);
       return out;
     }
     if (this.inputShape && !Array.isArray(sample[0]) && !sameShape(sample as Shape, this.inputShape)) {
@@ -184,15 +189,29 @@ export abstract class Layer {
 
   private applySymbolic(x: Inputs<SymbolicTensor>): SymbolicTensor {
     const ins = Array.isArray(x) ? x : [x];
-    for (const t of ins) {
-      if (t.dtype !== this.inputDtype) throw new Error(`${this.className} '${this.name}': input '${t.name}' has dtype ${t.dtype} but the layer reads ${this.inputDtype}`);
-    }
+    ins.forEach((t, i) => {
+      const want = this.inputDtypeAt(i);
+      if (t.dtype !== want) throw new Error(`${this.className} '${this.name}': input '${t.name}' has dtype ${t.dtype} but the layer reads ${want}`);
+    });
     const samples = ins.map((t) => t.sampleShape);
     const out = this.checkOrBuild(Array.isArray(x) ? samples : samples[0], () => (Array.isArray(x) ? `[${ins.map((t) => fmtShape(t.shape)).join(', ')}]` : `${fmtShape(ins[0].shape)} from '${ins[0].name}'`));
     const node: Node = { layer: this, inputs: ins, outputs: [] };
-    (node.outputs as SymbolicTensor[]).push(new SymbolicTensor([null, ...out], 'float32', node));
-    this.nodes.push(node);
+    (node.outputs as SymbolicTensor[]).push(new SymbolicTensor([null, ...out], this.outputDtype, node));
+    this.inboundNodes.push(node);
     return node.outputs[0];
+  }
+
+  /** The dtype input `i` must have (a model used as a layer: its input's). */
+  protected inputDtypeAt(_i: number): DType { return this.inputDtype; }
+  /** The dtype of the output (a model used as a layer: its output's). */
+  protected get outputDtype(): DType { return 'float32'; }
+
+  /** @internal The layers this one calls: sublayers (a model: its layers). */
+  protected children(): readonly Layer[] { return this.sublayers; }
+
+  /** True when `layer` is this layer's sublayer (or a model's layer), at any depth. */
+  contains(layer: Layer): boolean {
+    return this.children().some((l) => l === layer || l.contains(layer));
   }
 
   /** Takes ownership of `layer` (its weights count as this layer's); returns it. */
@@ -228,13 +247,15 @@ export abstract class Layer {
 
   /** Every weight: this layer's own, then its sublayers' (trainable or not). */
   get weights(): Variable[] {
-    return this.sublayers.length ? [...this.own, ...this.sublayers.flatMap((l) => l.weights)] : this.own;
+    const subs = this.children();
+    return subs.length ? [...this.own, ...subs.flatMap((l) => l.weights)] : this.own;
   }
   /** The weights training updates: those made trainable, of a layer (and sublayer) that is trainable. */
   get trainableWeights(): Variable[] {
     if (!this.trainable) return [];
     const own = this.own.filter((w) => w.trainable);
-    return this.sublayers.length ? [...own, ...this.sublayers.flatMap((l) => l.trainableWeights)] : own;
+    const subs = this.children();
+    return subs.length ? [...own, ...subs.flatMap((l) => l.trainableWeights)] : own;
   }
   get nonTrainableWeights(): Variable[] {
     const t = new Set(this.trainableWeights);
@@ -242,12 +263,12 @@ export abstract class Layer {
   }
 
   /** True when a training-mode call updates state weights (addUpdate); the pool cannot train such a layer yet. */
-  get updatesState(): boolean { return this.sublayers.some((l) => l.updatesState); }
+  get updatesState(): boolean { return this.children().some((l) => l.updatesState); }
 
   countParams(): number { return this.weights.reduce((s, w) => s + w.size, 0); }
 
   /** True when some weight of this layer (or a sublayer) carries a penalty. */
-  get hasRegularizers(): boolean { return this.regularized.length > 0 || this.sublayers.some((l) => l.hasRegularizers); }
+  get hasRegularizers(): boolean { return this.regularized.length > 0 || this.children().some((l) => l.hasRegularizers); }
 
   /** The sum of this layer's (and its sublayers') weight penalties, or null when it has none. */
   regularizationLoss(): Tensor | null {
@@ -256,7 +277,7 @@ export abstract class Layer {
       const p = reg.penalty(weight);
       total = total ? add(total, p) : p;
     }
-    for (const l of this.sublayers) {
+    for (const l of this.children()) {
       const p = l.regularizationLoss();
       if (p) total = total ? add(total, p) : p;
     }

@@ -3,7 +3,7 @@
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
 import type { TypedArray } from '../kernels.js';
-import type { LayerConfig } from '../layers/layer.js';
+import type { Layer, LayerConfig, Node, SymbolicTensor } from '../layers/layer.js';
 import { type NamedTensor, encodeSafetensors } from '../io/safetensors.js';
 import type { Artifacts } from '../io/storage.js';
 import type { Model } from './graph.js';
@@ -11,23 +11,27 @@ import type { Model } from './graph.js';
 export type ModelArtifacts = Artifacts;
 
 export const FORMAT = 'edgegrad-model';
-/** Written by this version; 1 (a Sequential's layer list) is still read. */
-export const FORMAT_VERSION = 2;
+/**
+ * The newest version read and written. A file records the lowest version that holds it: 2 for a
+ * graph whose layers each run once and nest no model (as written before version 3), 3 when a
+ * layer runs more than once or a model is nested. 1 (a Sequential's layer list) is still read.
+ */
+export const FORMAT_VERSION = 3;
 export const OPTIMIZER_PREFIX = 'optimizer/';
 
 /** A reference to a node's output: [node name, output index]. */
 export type TensorKey = [string, number];
 
-/** formatVersion 2: the graph as a node list (one per layer) in topological order. */
-export interface GraphTopology {
-  className: 'Model' | 'Sequential';
-  config: {
-    name: string;
-    nodes: { name: string; className: string; config: LayerConfig; inputs: TensorKey[] }[];
-    inputs: TensorKey[];
-    outputs: TensorKey[];
-  };
-}
+/**
+ * One node of model.json: a layer's first (or only) application, with the layer's class and
+ * config (a nested model's config is its own graph), or (version 3) a later application of the
+ * layer named `layer`, named `<layer>@<k>` for its k-th application in the model.
+ */
+export type NodeEntry = { name: string; className: string; config: LayerConfig; inputs: TensorKey[] } | { name: string; layer: string; inputs: TensorKey[] };
+
+/** The graph of formatVersion 2 and 3: a node list in topological order. */
+export interface GraphConfig { name: string; nodes: NodeEntry[]; inputs: TensorKey[]; outputs: TensorKey[] }
+export interface GraphTopology { className: 'Model' | 'Sequential'; config: GraphConfig }
 
 /** formatVersion 1: a Sequential's layers. */
 export interface ChainTopology { className: 'Sequential'; config: { name: string; inputShape: number[]; layers: { className: string; config: LayerConfig }[] } }
@@ -71,6 +75,7 @@ export async function readArtifactValues(model: Model<Tensor | Tensor[]>, opts: 
 export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOptimizer?: boolean; weightsFile?: string } = {}, values?: Map<Tensor, TypedArray>): Artifacts {
   const named = (name: string, t: Tensor): NamedTensor => ({ name, dtype: t.dtype, shape: [...t.shape], data: values?.get(t) ?? t.dataSync() });
   if (!model.built) throw new Error(`save: model '${model.name}' is not built; give the first layer an inputShape or call fit/predict first`);
+  checkOwners(model);
   const tensors = model.weights.map((w) => named(w.name, w));
   const seen = new Set<string>();
   for (const t of tensors) {
@@ -86,10 +91,11 @@ export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOpti
   }
   const weights = encodeSafetensors(tensors, { format: 'edgegrad', layout: 'dense kernels are [in, out] (transpose for torch.nn.Linear)' });
   const weightsFile = opts.weightsFile ?? 'weights.safetensors';
+  const topo = topology(model);
   const json: ModelJson = {
     format: FORMAT,
-    formatVersion: FORMAT_VERSION,
-    modelTopology: topology(model),
+    formatVersion: topo.config.nodes.some((n) => 'layer' in n || n.className === 'Model' || n.className === 'Sequential') ? 3 : 2,
+    modelTopology: topo,
     trainingConfig: training,
     weightsFile,
     weightsBytes: weights.length,
@@ -100,15 +106,35 @@ export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOpti
   return { modelJson: JSON.stringify(json, null, 2), weights, weightsFile };
 }
 
-/** The node list of model.json (version 2); a layer applied more than once cannot be saved yet. */
-function topology(model: Model<Tensor | Tensor[]>): GraphTopology {
-  const key = (t: { name: string; index: number; node: { layer: { name: string } } }): TensorKey => [t.node.layer.name, t.index];
-  const nodes = model.nodes.map((n) => {
-    if (n.layer.nodes.filter((m) => model.nodes.includes(m)).length > 1) {
-      throw new Error(`save: layer '${n.layer.name}' is applied more than once in model '${model.name}'; saving shared layers is not supported yet`);
-    }
-    return { name: n.layer.name, className: n.layer.className, config: n.layer.getConfig(), inputs: n.inputs.map(key) };
+/**
+ * Refuses a layer found in two models of one file (the outer model and a nested one, or two nested
+ * ones): each model's config holds its layers, so loading would make two layers of it.
+ */
+function checkOwners(model: Model<Tensor | Tensor[]>, owner = new Map<Layer, Model<Tensor | Tensor[]>>()): void {
+  for (const l of model.layers) {
+    // NOTE: an input may be shared (Keras' `inner = model(x, h); outer = model(x, head(inner(x)))`).
+    if (l.className === 'InputLayer') continue;
+    const o = owner.get(l);
+    if (o && o !== model) throw new Error(`save: layer '${l.name}' is in model '${o.name}' and in model '${model.name}'; a saved layer belongs to one model (apply the model that holds it instead)`);
+    owner.set(l, model);
+    const inner = l as Model<Tensor | Tensor[]>;
+    if (Array.isArray(inner.layers) && Array.isArray(inner.nodes)) checkOwners(inner, owner);
+  }
+}
+
+/** The node list of model.json: one entry per layer application (a layer's later ones name it). */
+export function topology(model: Model<Tensor | Tensor[]>): GraphTopology {
+  const names = new Map<Node, string>();
+  const runs = new Map<Layer, number>();
+  const nodes = model.nodes.map((n): NodeEntry => {
+    const k = runs.get(n.layer) ?? 0;
+    runs.set(n.layer, k + 1);
+    const name = k ? `${n.layer.name}@${k}` : n.layer.name;
+    names.set(n, name);
+    const inputs = n.inputs.map((t): TensorKey => [names.get(t.node)!, t.index]);
+    return k ? { name, layer: n.layer.name, inputs } : { name, className: n.layer.className, config: n.layer.getConfig(), inputs };
   });
+  const key = (t: SymbolicTensor): TensorKey => [names.get(t.node)!, t.index];
   return {
     className: model.className === 'Sequential' ? 'Sequential' : 'Model',
     config: { name: model.name, nodes, inputs: model.inputs.map(key), outputs: model.outputs.map(key) },

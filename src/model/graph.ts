@@ -1,16 +1,17 @@
 // Graph models (eg.model): layers applied to symbolic tensors from eg.input, kept as a node list in
 // topological order and run as a plan of slots; compile/fit/evaluate/predict/summary/save for them
-// and for Sequential (a chain built on this graph).
+// and for Sequential (a chain built on this graph). A model is a layer: applied inside another
+// model it is one node, and its weights are the outer model's too.
 import { engine } from '../engine.js';
 import type { DType } from '../kernels.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { InputLayer } from '../layers/input.js';
-import { type Layer, type Node, type Shape, SymbolicTensor, fmtShape } from '../layers/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type Node, type Shape, SymbolicTensor, fmtShape, sameShape } from '../layers/layer.js';
 import { setWeightCopies } from './callbacks.js';
 import type { Logs } from './callbacks.js';
 import type { LossSpec } from './losses.js';
-import { type ModelArtifacts, readArtifactValues, toArtifacts } from './artifacts.js';
+import { type ModelArtifacts, readArtifactValues, toArtifacts, topology } from './artifacts.js';
 import type { SaveResult } from '../io/storage.js';
 import * as training from './training.js';
 import type { CompileArgs, Compiled, Data, EvaluateArgs, FitArgs, History, HostSet, MetricFn, PredictArgs, TrainingConfig } from './training.js';
@@ -28,11 +29,12 @@ let modelCount = 0;
 
 /**
  * A model: a graph of layers from inputs to outputs. `Out` is what predict returns: one Tensor,
- * or a list when the model was made with a list of outputs.
+ * or a list when the model was made with a list of outputs. A model with one output is a layer:
+ * `model.apply(x)` on symbolic tensors nests it in another model (its weights shared), on real
+ * tensors runs it.
  */
-export class Model<Out extends Tensor | Tensor[] = Tensor> {
+export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
   readonly className: string = 'Model';
-  readonly name: string;
   /** The model's layers in topological order (input layers included). */
   readonly layers: Layer[] = [];
   /** Set by a callback (e.g. earlyStopping) to end fit after the current epoch. */
@@ -57,7 +59,9 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
   private listOutputs = false;
 
   constructor(args: ModelArgs | null, opts: { name?: string; prefix?: string } = {}) {
-    this.name = args?.name ?? opts.name ?? `${opts.prefix ?? 'model'}_${++modelCount}`;
+    super({}, opts.prefix ?? 'model');
+    // NOTE: a model's name is free text (a layer's is checked), numbered across model kinds.
+    (this as { name: string }).name = args?.name ?? opts.name ?? `${opts.prefix ?? 'model'}_${++modelCount}`;
     if (args === null) return;
     if (!args || typeof args !== 'object') throw new Error('model: expects { inputs, outputs }, e.g. eg.model({ inputs: eg.input({ shape: [4] }), outputs: y })');
     this.setGraph(args.inputs, args.outputs);
@@ -128,6 +132,8 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
     this.steps = steps;
     this.slots = next;
     this.outSlots = outputs.map((t) => slot.get(t)!);
+    this.inputShape = inputs.length === 1 ? inputs[0].sampleShape : null;
+    (this as { inputDtype: DType }).inputDtype = inputs[0].dtype;
     this.softmaxOut = outputs.map((t) => {
       const l = t.node.layer as Layer & { activation?: string };
       return typeof l.callLogits === 'function' && !(consumers.get(t)! > 0) && outputs.indexOf(t) === outputs.lastIndexOf(t) && !inputs.includes(t);
@@ -139,7 +145,9 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
 
   // ---- structure -------------------------------------------------------------------------------
 
-  get built(): boolean { return this.inputs.length > 0; }
+  override get built(): boolean { return this.inputs.length > 0; }
+  // NOTE: a graph is built when made; Layer's dispose writes this.
+  override set built(_v: boolean) {}
   /** Input names (their layers'), in order. */
   get inputNames(): string[] { return this.inputs.map((t) => t.name); }
   /** Output names (their layers'), in order: the keys of per-output losses, metrics and logs. */
@@ -159,10 +167,41 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
     return l;
   }
 
-  /** Every weight, layer by layer. */
-  get weights(): Variable[] { return this.layers.flatMap((l) => l.weights); }
-  get trainableWeights(): Variable[] { return this.layers.flatMap((l) => l.trainableWeights); }
-  get nonTrainableWeights(): Variable[] { return this.layers.flatMap((l) => l.nonTrainableWeights); }
+  /** Every weight, layer by layer (once each: a layer may also sit in a nested model). */
+  override get weights(): Variable[] { return [...new Set(super.weights)]; }
+  override get trainableWeights(): Variable[] { return [...new Set(super.trainableWeights)]; }
+  protected override children(): readonly Layer[] { return this.layers; }
+
+  // ---- as a layer -------------------------------------------------------------------------------
+
+  /** Checks inputs of per-sample `shape` (a list for several inputs); the output's per-sample shape. */
+  computeOutputShape(shape: Shape | Shape[]): Shape {
+    if (!this.built) this.build(shape as Shape);
+    const where = `${this.className} '${this.name}'`;
+    if (this.outputs.length > 1) throw new Error(`${where}: has ${this.outputs.length} outputs; a model used as a layer must have one`);
+    const got = (Array.isArray(shape[0]) ? shape : [shape]) as Shape[];
+    const want = this.inputs.map((t) => t.sampleShape);
+    const fmt = (l: Shape[]) => l.map((s) => fmtShape([null, ...s])).join(', ');
+    if (got.length !== want.length || got.some((s, i) => !sameShape(s, want[i]))) throw new Error(`${where}: expects inputs ${fmt(want)}, got ${fmt(got)}`);
+    return this.outputs[0].sampleShape;
+  }
+
+  /** A graph is built when made (a sequential overrides this). */
+  override build(_shape: Shape | Shape[]): void {}
+
+  /** Runs the model as a layer (inside another model's plan, or on real tensors). */
+  call(x: Tensor | Tensor[], opts: CallOptions): Tensor {
+    // NOTE: tidy frees the intermediate tensors of a call on real tensors outside a model.
+    return engine.tidy(() => this.forward(Array.isArray(x) ? x : [x], !!opts.training, false, opts.updates)[0]);
+  }
+
+  protected override inputDtypeAt(i: number): DType { return this.inputs[i]?.dtype ?? this.inputDtype; }
+  protected override get outputDtype(): DType { return this.outputs[0]?.dtype ?? 'float32'; }
+
+  /** The graph (as model.json stores it), so a model nested in another saves and loads with it. */
+  override getConfig(): LayerConfig {
+    return { ...topology(this).config, trainable: this.trainable };
+  }
 
   /** @internal Builds the model for these inputs where it is not built yet (a sequential without inputShape). */
   buildFor(_xs: Tensor[]): void {}
@@ -237,8 +276,6 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
     this.weightsVersion++;
   }
 
-  countParams(): number { return this.layers.reduce((s, l) => s + l.countParams(), 0); }
-
   /** The rows of summary: layer, output shape, parameters, and (graph models) the inputs it reads. */
   protected summaryRows(): string[][] {
     const seen = new Set<Layer>();
@@ -296,7 +333,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> {
   }
 
   /** Frees every weight and the optimizer's state. */
-  dispose(): void {
+  override dispose(): void {
     this.hostCache.clear();
     for (const l of this.layers) l.dispose();
     this.optimizer?.dispose();

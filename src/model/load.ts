@@ -1,6 +1,7 @@
 // loadModel: reads model.json + safetensors weights, checks the pair against each other before
-// building anything. Reads formatVersion 2 (a node list: graph and sequential models) and 1 (a
-// sequential's layer list, mapped onto a chain). Loaded on the first eg.loadModel call
+// building anything. Reads formatVersion 2 and 3 (a node list: graph and sequential models; 3 adds
+// layers applied more than once and nested models) and 1 (a sequential's layer list, mapped onto a
+// chain). Loaded on the first eg.loadModel call
 // (src/model/index.ts), so apps that never load a model don't ship it.
 
 // NOTE: the library through its entry, so this lazily loaded module reaches the same files as the
@@ -16,7 +17,7 @@ import { InputLayer } from '../layers/input.js';
 import { layerFromConfig } from '../layers/config.js';
 import { fromConfig as optimizerFromConfig } from '../optimizers/optimizers.js';
 import { fromConfig as regularizerFromConfig } from '../optimizers/regularizers.js';
-import { type ChainTopology, FORMAT, FORMAT_VERSION, type GraphTopology, type ModelJson, OPTIMIZER_PREFIX, type TensorKey, fnv1a } from './artifacts.js';
+import { type ChainTopology, FORMAT, FORMAT_VERSION, type GraphConfig, type GraphTopology, type ModelJson, type NodeEntry, OPTIMIZER_PREFIX, type TensorKey, fnv1a } from './artifacts.js';
 import { Model } from './graph.js';
 import { Sequential } from './sequential.js';
 
@@ -26,6 +27,7 @@ export interface LoadHooks {
 }
 
 type AnyModel = Model<Tensor | Tensor[]>;
+type LayerEntry = Extract<NodeEntry, { className: string }>;
 
 const bad = (msg: string): never => { throw new Error(`loadModel: ${msg}`); };
 const isShape = (s: unknown): s is number[] => Array.isArray(s) && s.every((d) => Number.isInteger(d) && d > 0);
@@ -41,22 +43,15 @@ export function parseModelJson(text: string): ModelJson {
   }
   if (!j || typeof j !== 'object') bad('model.json must hold an object');
   if (j.format !== FORMAT) bad(`model.json has format ${JSON.stringify(j.format)}, expected '${FORMAT}'`);
-  if (j.formatVersion !== 1 && j.formatVersion !== FORMAT_VERSION) bad(`model.json has formatVersion ${JSON.stringify(j.formatVersion)}; this edgegrad reads versions 1 to ${FORMAT_VERSION}`);
+  if (j.formatVersion !== 1 && j.formatVersion !== 2 && j.formatVersion !== FORMAT_VERSION) bad(`model.json has formatVersion ${JSON.stringify(j.formatVersion)}; this edgegrad reads versions 1 to ${FORMAT_VERSION}`);
   if (j.formatVersion === 1) {
     const t = j.modelTopology as ChainTopology;
     if (t?.className !== 'Sequential' || !Array.isArray(t.config?.layers)) bad('model.json: modelTopology must be a Sequential with a layers list');
     if (!isShape(t.config.inputShape)) bad(`model.json: invalid inputShape ${JSON.stringify(t.config.inputShape)}`);
   } else {
     const t = j.modelTopology as GraphTopology;
-    if ((t?.className !== 'Model' && t?.className !== 'Sequential') || !Array.isArray(t.config?.nodes)) bad('model.json: modelTopology must be a Model or Sequential with a nodes list');
-    t.config.nodes.forEach((n, i) => {
-      if (!n || typeof n.name !== 'string' || typeof n.className !== 'string' || !n.config || typeof n.config !== 'object' || !Array.isArray(n.inputs) || !n.inputs.every(isKey)) {
-        bad(`model.json: node ${i} must be { name, className, config, inputs: [[node, index], ...] }, got ${JSON.stringify(n)}`);
-      }
-    });
-    for (const k of ['inputs', 'outputs'] as const) {
-      if (!Array.isArray(t.config[k]) || t.config[k].length === 0 || !t.config[k].every(isKey)) bad(`model.json: ${k} must be a non-empty list of [node, index], got ${JSON.stringify(t.config[k])}`);
-    }
+    if (t?.className !== 'Model' && t?.className !== 'Sequential') bad('model.json: modelTopology must be a Model or Sequential with a nodes list');
+    checkGraph(t.config, 'model.json');
   }
   if (!Array.isArray(j.weights)) bad('model.json: missing the weights manifest');
   j.weights.forEach((m, i) => {
@@ -68,10 +63,23 @@ export function parseModelJson(text: string): ModelJson {
   return j;
 }
 
+/** Checks a graph's node list (the model's, or a nested model's config). */
+function checkGraph(c: GraphConfig, where: string): void {
+  if (!c || typeof c !== 'object' || !Array.isArray(c.nodes)) bad(`${where}: a Model or Sequential needs a nodes list`);
+  c.nodes.forEach((n, i) => {
+    const ok = n && typeof n.name === 'string' && Array.isArray(n.inputs) && n.inputs.every(isKey)
+      && ('layer' in n ? typeof n.layer === 'string' && !('className' in n) : typeof n.className === 'string' && !!n.config && typeof n.config === 'object');
+    if (!ok) bad(`${where}: node ${i} must be { name, className, config, inputs: [[node, index], ...] } or { name, layer, inputs }, got ${JSON.stringify(n)}`);
+  });
+  for (const k of ['inputs', 'outputs'] as const) {
+    if (!Array.isArray(c[k]) || c[k].length === 0 || !c[k].every(isKey)) bad(`${where}: ${k} must be a non-empty list of [node, index], got ${JSON.stringify(c[k])}`);
+  }
+}
+
 /** A version 1 topology as the version 2 node list of the same chain. */
 function chainToGraph(t: ChainTopology): GraphTopology {
   const input = `${t.config.name ?? 'sequential'}_input`;
-  const nodes: GraphTopology['config']['nodes'] = [{ name: input, className: 'InputLayer', config: { name: input, trainable: false, shape: t.config.inputShape }, inputs: [] }];
+  const nodes: NodeEntry[] = [{ name: input, className: 'InputLayer', config: { name: input, trainable: false, shape: t.config.inputShape }, inputs: [] }];
   t.config.layers.forEach((l, i) => {
     if (!l || typeof l.className !== 'string' || !l.config || typeof l.config !== 'object') bad(`model.json: layer ${i} needs a className and a config`);
     nodes.push({ name: String(l.config.name), className: l.className, config: l.config, inputs: [[nodes[nodes.length - 1].name, 0]] });
@@ -80,26 +88,84 @@ function chainToGraph(t: ChainTopology): GraphTopology {
 }
 
 /** The nodes in an order where each comes after those it reads; refuses references to nothing and cycles. */
-function sortNodes(t: GraphTopology): GraphTopology['config']['nodes'] {
-  const byName = new Map<string, GraphTopology['config']['nodes'][number]>();
-  for (const n of t.config.nodes) {
-    if (byName.has(n.name)) bad(`model.json: two nodes are named '${n.name}'`);
+function sortNodes(c: GraphConfig, where: string): NodeEntry[] {
+  const byName = new Map<string, NodeEntry>();
+  for (const n of c.nodes) {
+    if (byName.has(n.name)) bad(`${where}: two nodes are named '${n.name}'`);
     byName.set(n.name, n);
   }
-  const out: GraphTopology['config']['nodes'] = [];
+  const out: NodeEntry[] = [];
   const state = new Map<string, 1 | 2>();
   const visit = (name: string, path: string[], from: string): void => {
-    const n = byName.get(name) ?? bad(`model.json: ${from} reads '${name}', which is not a node`);
+    const n = byName.get(name) ?? bad(`${where}: ${from} reads '${name}', which is not a node`);
     if (state.get(name) === 2) return;
-    if (state.get(name) === 1) bad(`model.json: the graph has a cycle: ${[...path.slice(path.indexOf(name)), name].join(' -> ')}`);
+    if (state.get(name) === 1) bad(`${where}: the graph has a cycle: ${[...path.slice(path.indexOf(name)), name].join(' -> ')}`);
     state.set(name, 1);
     for (const [k] of n.inputs) visit(k, [...path, name], `node '${name}'`);
     state.set(name, 2);
     out.push(n);
   };
-  for (const [k] of t.config.outputs) visit(k, [], 'outputs');
-  for (const [k] of t.config.inputs) if (!state.has(k)) bad(`model.json: input '${k}' is not connected to any output`);
+  for (const [k] of c.outputs) visit(k, [], 'outputs');
+  for (const [k] of c.inputs) if (!state.has(k)) bad(`${where}: input '${k}' is not connected to any output`);
   return out;
+}
+
+/**
+ * Builds a graph or sequential model from its node list (the file's, or a nested model's config).
+ * Every layer it makes goes into `made`, so a failure disposes what was built.
+ */
+function buildModel(className: string, c: GraphConfig, hooks: LoadHooks, made: Layer[], where: string): AnyModel {
+  const nodes = sortNodes(c, where);
+  const makeLayer = (n: LayerEntry): Layer => {
+    let l: Layer;
+    if (n.className === 'Model' || n.className === 'Sequential') {
+      const inner = `${where}: nested model '${n.name}'`;
+      checkGraph(n.config as unknown as GraphConfig, inner);
+      l = buildModel(n.className, n.config as unknown as GraphConfig, hooks, made, inner);
+      l.trainable = n.config.trainable !== false;
+    } else {
+      l = hooks.layerFromConfig(n.className, n.config);
+      made.push(l);
+    }
+    if (l.name !== n.name) bad(`${where}: node '${n.name}' holds a layer named '${l.name}'`);
+    return l;
+  };
+  const out = new Map<string, SymbolicTensor>();
+  const get = (k: TensorKey, from: string) => {
+    if (k[1] !== 0) bad(`${where}: ${from} reads output ${k[1]} of '${k[0]}', which has one output`);
+    return out.get(k[0])!;
+  };
+  if (className === 'Sequential') {
+    // A chain: the input's dtype is the first layer's (an embedding reads int32 ids).
+    const [inp, ...rest] = nodes;
+    if (!inp || !('className' in inp) || inp.className !== 'InputLayer' || c.inputs.length !== 1 || c.outputs.length !== 1
+      || rest.some((n, i) => !('className' in n) || n.inputs.length !== 1 || n.inputs[0][0] !== (i ? rest[i - 1] : inp).name)) bad(`${where}: a Sequential must be a chain from one input to one output`);
+    const shape = ((inp as LayerEntry).config as { shape?: unknown }).shape;
+    if (!isShape(shape)) bad(`${where}: input '${inp.name}' has an invalid shape ${JSON.stringify(shape)}`);
+    const m = new Sequential([], { name: String(c.name ?? 'sequential') });
+    m.layers.push(...rest.map((n) => makeLayer(n as LayerEntry)));
+    m.build(shape as number[]);
+    return m;
+  }
+  // Layers first (in file order), then their applications in topological order.
+  const layers = new Map<string, Layer>();
+  for (const n of c.nodes) if ('className' in n && n.className !== 'InputLayer') layers.set(n.name, makeLayer(n));
+  for (const n of nodes) {
+    if ('className' in n && n.className === 'InputLayer') {
+      if (n.inputs.length) bad(`${where}: input node '${n.name}' reads other nodes`);
+      const ic = n.config as LayerConfig & { shape?: unknown; dtype?: 'float32' | 'int32' };
+      if (!isShape(ic.shape)) bad(`${where}: input '${n.name}' has an invalid shape ${JSON.stringify(ic.shape)}`);
+      out.set(n.name, new InputLayer({ name: n.name, shape: ic.shape as number[], dtype: ic.dtype }).output);
+      continue;
+    }
+    if (n.inputs.length === 0) bad(`${where}: node '${n.name}' reads no input`);
+    const l = 'layer' in n ? layers.get(n.layer) ?? bad(`${where}: node '${n.name}' applies layer '${n.layer}', which no node makes`) : layers.get(n.name)!;
+    const ins = n.inputs.map((k) => get(k, `node '${n.name}'`));
+    out.set(n.name, l.apply(ins.length === 1 ? ins[0] : ins));
+  }
+  const inputs = c.inputs.map((k) => get(k, 'inputs'));
+  const outputs = c.outputs.map((k) => get(k, 'outputs'));
+  return new Model({ name: String(c.name ?? 'model'), inputs, outputs: outputs.length === 1 ? outputs[0] : outputs });
 }
 
 /** Builds the model from artifacts: validates model.json, the weights file and their agreement. */
@@ -111,7 +177,6 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
   const st = decodeSafetensors(a.weights, `loadModel: '${a.weightsFile}'`);
   const byName = new Map(st.tensors.map((t) => [t.name, t]));
   const topo = j.formatVersion === 1 ? chainToGraph(j.modelTopology as ChainTopology) : j.modelTopology as GraphTopology;
-  const nodes = sortNodes(topo);
   const made: Layer[] = [];
   // Each weight the topology makes is checked against the manifest and the file as the layer asks
   // for it, and made from the saved values: nothing is drawn, or allocated, for a weight the files
@@ -130,45 +195,7 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
   };
   let model: AnyModel;
   try {
-    model = withWeightSource(source, () => {
-      const out = new Map<string, SymbolicTensor>();
-      const get = (k: TensorKey, from: string) => {
-        if (k[1] !== 0) bad(`model.json: ${from} reads output ${k[1]} of '${k[0]}', which has one output`);
-        return out.get(k[0])!;
-      };
-      if (topo.className === 'Sequential') {
-        // A chain: the input's dtype is the first layer's (an embedding reads int32 ids).
-        const [inp, ...rest] = nodes;
-        if (inp?.className !== 'InputLayer' || topo.config.inputs.length !== 1 || topo.config.outputs.length !== 1
-          || rest.some((n, i) => n.inputs.length !== 1 || n.inputs[0][0] !== (i ? rest[i - 1] : inp).name)) bad('model.json: a Sequential must be a chain from one input to one output');
-        const shape = (inp.config as { shape?: unknown }).shape;
-        if (!isShape(shape)) bad(`model.json: input '${inp.name}' has an invalid shape ${JSON.stringify(shape)}`);
-        for (const n of rest) made.push(hooks.layerFromConfig(n.className, n.config));
-        const m = new Sequential([], { name: String(topo.config.name ?? 'sequential') });
-        m.layers.push(...made);
-        m.build(shape as number[]);
-        return m;
-      }
-      for (const n of nodes) {
-        if (n.className === 'InputLayer') {
-          if (n.inputs.length) bad(`model.json: input node '${n.name}' reads other nodes`);
-          const c = n.config as LayerConfig & { shape?: unknown; dtype?: 'float32' | 'int32' };
-          if (!isShape(c.shape)) bad(`model.json: input '${n.name}' has an invalid shape ${JSON.stringify(c.shape)}`);
-          const l = new InputLayer({ name: n.name, shape: c.shape as number[], dtype: c.dtype });
-          out.set(n.name, l.output);
-          continue;
-        }
-        if (n.inputs.length === 0) bad(`model.json: node '${n.name}' reads no input`);
-        const l = hooks.layerFromConfig(n.className, n.config);
-        made.push(l);
-        if (l.name !== n.name) bad(`model.json: node '${n.name}' holds a layer named '${l.name}'`);
-        const ins = n.inputs.map((k) => get(k, `node '${n.name}'`));
-        out.set(n.name, l.apply(ins.length === 1 ? ins[0] : ins));
-      }
-      const inputs = topo.config.inputs.map((k) => get(k, 'inputs'));
-      const outputs = topo.config.outputs.map((k) => get(k, 'outputs'));
-      return new Model({ name: String(topo.config.name ?? 'model'), inputs, outputs: outputs.length === 1 ? outputs[0] : outputs });
-    });
+    model = withWeightSource(source, () => buildModel(topo.className, topo.config, hooks, made, 'model.json'));
   } catch (e) {
     for (const l of made) l.dispose();
     throw e;

@@ -1,5 +1,6 @@
 // Sequential models: a stack of layers, each reading the previous one's output: a chain built on
 // the graph of graph.ts (an input from the first layer's inputShape, then each layer applied).
+import type { DType } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { InputLayer } from '../layers/input.js';
 import { type Layer, type Shape, fmtShape, sameShape } from '../layers/layer.js';
@@ -21,19 +22,22 @@ export class Sequential extends Model<Tensor> {
       throw new Error(`sequential: ${String(layer)} is not a layer; make layers with eg.layers.*`);
     }
     if (layer instanceof InputLayer) throw new Error('sequential: give the first layer an inputShape instead of adding an input layer');
+    if (layer === this || layer.contains(this)) throw new Error(`sequential: model '${this.name}' cannot contain itself${layer === this ? '' : ` (through '${layer.name}')`}`);
     if (this.layers.includes(layer)) throw new Error(`sequential: layer '${layer.name}' was added twice`);
     if (this.layers.some((l) => l.name === layer.name)) throw new Error(`sequential: two layers are named '${layer.name}'`);
     const shape = this.inputs[0]?.sampleShape ?? (this.layers.length === 0 ? layer.inputShape : null);
     this.layers.push(layer);
+    // NOTE: read when this sequential is nested in another before it is built.
+    if (this.layers.length === 1) (this as { inputDtype: DType }).inputDtype = layer.inputDtype;
     if (shape) this.build(shape);
   }
 
   /** Creates every layer's weights for inputs of per-sample shape `inputShape`. */
-  build(inputShape: Shape): void {
+  override build(inputShape: Shape): void {
     // NOTE: the previous chain's nodes go: a layer keeps only the nodes of graphs in use.
     for (const n of this.nodes) {
-      const i = n.layer.nodes.indexOf(n);
-      if (i >= 0) n.layer.nodes.splice(i, 1);
+      const i = n.layer.inboundNodes.indexOf(n);
+      if (i >= 0) n.layer.inboundNodes.splice(i, 1);
     }
     const input = new InputLayer({ shape: inputShape, dtype: this.layers[0]?.inputDtype, name: this.inputName }).output;
     let h = input;
@@ -51,6 +55,7 @@ export class Sequential extends Model<Tensor> {
   }
 
   override get built(): boolean { return super.built && this.layers.every((l) => l.built); }
+  override set built(_v: boolean) {}
   // NOTE: known before the chain is built (compile may come first): one input, one output.
   override get inputNames(): string[] { return super.built ? super.inputNames : [this.inputName]; }
   private get inputName(): string { return `${this.name.replace(/[^\w.-]/g, '_')}_input`; }
