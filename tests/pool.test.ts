@@ -9,8 +9,9 @@ import * as eg from '../src/index.js';
 import { sequential, type Sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
 import { adam, sgd } from '../src/optimizers/optimizers.js';
-import { fitDataParallel } from '../src/pool/train.js';
+import { fitDataParallel } from '../src/model/parallel/train.js';
 import { shardSizes } from '../src/pool/pool.js';
+import { copiesOf, modelId } from '../src/model/parallel/client.js';
 import { engine } from '../src/engine.js';
 import type { WasmBackend } from '../src/backends/wasm.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
@@ -87,15 +88,15 @@ for (const cfg of configs) {
       const model = mlp(6, 8, 3, 5);
       const x = eg.randn([9, 6], { seed: 9 });
       await pool.predict(model, x);
-      const id = pool.modelId(model);
-      const v1 = pool.slotAt(0).models.get(id);
+      const id = modelId(pool, model);
+      const v1 = copiesOf(pool.slotAt(0)).get(id);
       await pool.predict(model, x);
-      expect(pool.slotAt(0).models.get(id)).toBe(v1);
+      expect(copiesOf(pool.slotAt(0)).get(id)).toBe(v1);
       // new storage for every weight
       model.setWeights(model.weights.map((w) => eg.mul(w, 0.5)));
       same(await pool.predict(model, x), model.predict(x));
-      if (pool.mode === 'transfer') expect(pool.slotAt(0).models.get(id)).not.toBe(v1);
-      else expect(pool.slotAt(0).models.get(id)).toBe(v1);
+      if (pool.mode === 'transfer') expect(copiesOf(pool.slotAt(0)).get(id)).not.toBe(v1);
+      else expect(copiesOf(pool.slotAt(0)).get(id)).toBe(v1);
       // the same storage, updated in place by an optimizer step
       await model.fit(eg.randn([8, 6], { seed: 1 }), eg.oneHot(eg.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], 'int32'), 3), { epochs: 1, batchSize: 8, verbose: 0 });
       same(await pool.predict(model, x), model.predict(x));

@@ -332,16 +332,16 @@ function splitSet(s: HostSet, at: number): [HostSet, HostSet] {
 /**
  * The training loss of one batch (inside a tape): the weighted sum of the outputs' losses (fused
  * on logits where compile found a softmax output), plus the layers' weight penalties. `outs`
- * receives the outputs, `parts` each output's loss, when given.
+ * receives the outputs that have metrics (all with `allOuts`), `parts` each output's loss, when given.
  */
 export function batchLoss(m: Model, c: Compiled, xs: Tensor[], ys: Tensor[], updates: [Variable, Tensor][] | undefined,
-  regs: readonly Layer[], outs: (Tensor | null)[] | null, parts: Tensor[] | null): Tensor {
+  regs: readonly Layer[], outs: (Tensor | null)[] | null, parts: Tensor[] | null, allOuts = false): Tensor {
   const fused = c.fused.some(Boolean);
   const os = m.forward(xs, true, fused, updates);
   let total: Tensor | null = null;
   for (let o = 0; o < os.length; o++) {
     const out = os[o], loss = c.losses[o];
-    if (outs && c.metrics[o].length) outs[o] = engine.keep(xs.includes(out) ? add(out, 0) : out);
+    if (outs && (allOuts || c.metrics[o].length)) outs[o] = engine.keep(xs.includes(out) ? add(out, 0) : out);
     let l = c.fused[o] ? loss.fromLogits!(ys[o], out) : loss.fn(ys[o], out);
     if (parts) parts.push(engine.keep(l));
     if (c.weights[o] !== 1) l = mul(l, c.weights[o]);
@@ -353,16 +353,29 @@ export function batchLoss(m: Model, c: Compiled, xs: Tensor[], ys: Tensor[], upd
 
 /**
  * A batch's loss (x `scale`) and its gradient for each trainable weight, as fit's step computes
- * them: the pool's replicas run this on their shards.
+ * them: the pool's replicas run this on their shards. `accuracy`: also the correct predictions of
+ * the (one) output. The state updates of training-mode calls come back unassigned (the caller
+ * owns their tensors).
  */
-export function lossAndGrads(m: Model, xs: Tensor[], ys: Tensor[], scale = 1): { loss: Tensor; grads: Tensor[] } {
+export function lossAndGrads(m: Model, xs: Tensor[], ys: Tensor[], scale = 1, accuracy = false): { loss: Tensor; grads: Tensor[]; correct: number; updates: [Variable, Tensor][] } {
   const c = m.compiled!;
   const regs = m.allLayers.filter((l) => l.hasRegularizers);
-  const { value, grads } = valueAndGrads(() => {
-    const l = batchLoss(m, c, xs, ys, undefined, regs, null, null);
-    return scale === 1 ? l : mul(l, scale);
-  }, m.trainableWeights);
-  return { loss: value, grads };
+  const updates: [Variable, Tensor][] = [];
+  const outs: (Tensor | null)[] | null = accuracy ? [null] : null;
+  try {
+    const { value, grads } = valueAndGrads(() => {
+      const l = batchLoss(m, c, xs, ys, updates, regs, outs, null, true);
+      return scale === 1 ? l : mul(l, scale);
+    }, m.trainableWeights);
+    const out = outs?.[0];
+    const correct = out ? countCorrect(out.dataSync(), ys[0].dataSync(), out.shape[out.rank - 1], c.losses[0].labels) : 0;
+    return { loss: value, grads, correct, updates };
+  } catch (e) {
+    for (const [, t] of updates) t.dispose();
+    throw e;
+  } finally {
+    outs?.[0]?.dispose();
+  }
 }
 
 export interface StepResult { loss: number; parts: number[]; correct: number[] }
@@ -458,7 +471,7 @@ export async function prepareFit(m: Model, x: unknown, y: unknown, args: FitArgs
 }
 
 /**
- * How one epoch's batches are run: in this thread (trainStep) or by a pool (pool/train.ts). Each
+ * How one epoch's batches are run: in this thread (trainStep) or by a pool (parallel/train.ts). Each
  * call runs the steps from batch `b` (at least one) and returns one result per step run.
  */
 export type StepRunner = (order: Int32Array, b: number, steps: number, perBatch: boolean) => Promise<StepResult[]> | StepResult[];
@@ -581,7 +594,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
 /** model.fit: in this thread, or data-parallel over a pool (`workers` / `pool`). */
 export async function fit(m: Model, x: Data, y: Data, args: FitArgs = {}): Promise<History> {
   // NOTE: imported lazily so that single-threaded users never load the pool.
-  if (args.workers !== undefined || args.pool !== undefined) return (await import('../pool/pool.js')).fitOnPool(m, x, y, args);
+  if (args.workers !== undefined || args.pool !== undefined) return (await import('./parallel/index.js')).fitOnPool(m, x, y, args);
   return fitLoop(m, await prepareFit(m, x, y, args), args);
 }
 

@@ -1,5 +1,5 @@
-// Bundles src/pool/worker.ts (TypeScript) into build/pool-worker.mjs for tests, which run the
-// sources; the built package loads dist/src/pool/worker.js by URL instead.
+// Bundles src/worker.ts (TypeScript) into build/pool-worker.mjs for tests, which run the
+// sources; the built package loads dist/src/worker.js by URL instead.
 import { mkdirSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ export async function poolWorkerUrl(): Promise<URL> {
   const tmp = `${out}.${process.pid}.tmp`;
   mkdirSync('build', { recursive: true });
   await build({
-    entryPoints: ['src/pool/worker.ts'], bundle: true, format: 'esm', platform: 'node',
+    entryPoints: ['src/worker.ts'], bundle: true, format: 'esm', platform: 'node',
     outfile: tmp, logLevel: 'silent', write: true,
   });
   renameSync(tmp, out);
