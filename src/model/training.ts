@@ -1,6 +1,6 @@
 // The one training loop: compile, fit and predict for every model (graph and sequential, one or
 // several inputs and outputs), the data checks and batches evaluate.ts shares, and the step's loss
-// and gradients that pool replicas run too.
+// (batchLoss) that pool replicas run too (parallel/replica.ts).
 import { engine } from '../engine.js';
 import type { DType, TypedArray } from '../kernels.js';
 import { Tensor, Variable } from '../tensor.js';
@@ -349,33 +349,6 @@ export function batchLoss(m: Model, c: Compiled, xs: Tensor[], ys: Tensor[], upd
   }
   for (const layer of regs) { const r = layer.regularizationLoss(); if (r) total = add(total!, r); }
   return total!;
-}
-
-/**
- * A batch's loss (x `scale`) and its gradient for each trainable weight, as fit's step computes
- * them: the pool's replicas run this on their shards. `accuracy`: also the correct predictions of
- * the (one) output. The state updates of training-mode calls come back unassigned (the caller
- * owns their tensors).
- */
-export function lossAndGrads(m: Model, xs: Tensor[], ys: Tensor[], scale = 1, accuracy = false): { loss: Tensor; grads: Tensor[]; correct: number; updates: [Variable, Tensor][] } {
-  const c = m.compiled!;
-  const regs = m.allLayers.filter((l) => l.hasRegularizers);
-  const updates: [Variable, Tensor][] = [];
-  const outs: (Tensor | null)[] | null = accuracy ? [null] : null;
-  try {
-    const { value, grads } = valueAndGrads(() => {
-      const l = batchLoss(m, c, xs, ys, updates, regs, outs, null, true);
-      return scale === 1 ? l : mul(l, scale);
-    }, m.trainableWeights);
-    const out = outs?.[0];
-    const correct = out ? countCorrect(out.dataSync(), ys[0].dataSync(), out.shape[out.rank - 1], c.losses[0].labels) : 0;
-    return { loss: value, grads, correct, updates };
-  } catch (e) {
-    for (const [, t] of updates) t.dispose();
-    throw e;
-  } finally {
-    outs?.[0]?.dispose();
-  }
 }
 
 export interface StepResult { loss: number; parts: number[]; correct: number[] }

@@ -7,7 +7,7 @@ import type { Tensor, Variable } from '../../tensor.js';
 import { tensor } from '../../ops/creation.js';
 import { sizeOf } from '../../kernels.js';
 import { gather } from '../../ops/shape.js';
-import { add, clip } from '../../ops/elementwise.js';
+import { add, clip, mul } from '../../ops/elementwise.js';
 import { type JobContext, type JobHandlers, registerJobs } from '../../pool/jobs.js';
 import { borrow, fromMsg, sharedBackend, shardSizes, toMsg } from '../../pool/handlers.js';
 import { HEADER, abortRun, barrier } from '../../pool/barrier.js';
@@ -15,19 +15,44 @@ import type { TensorRef } from '../../pool/protocol.js';
 import type { SharedGradRequest, SharedStepsRequest, StateMsg } from './protocol.js';
 import type { Model } from '../graph.js';
 import { loadModel } from '../index.js';
-import { lossAndGrads } from '../training.js';
+import { valueAndGrads } from '../../autograd/index.js';
+import { batchLoss, countCorrect } from '../training.js';
+
+/**
+ * A batch's loss (x `scale`) and its gradient for each trainable weight, as fit's step computes
+ * them (training.ts batchLoss: the fused softmax cross-entropy where compile finds it, the layers'
+ * weight penalties). `accuracy`: also the correct predictions of the (one) output. The state
+ * updates of training-mode calls come back unassigned (the caller owns their tensors).
+ */
+function lossAndGrads(m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, scale: number, accuracy: boolean): { loss: Tensor; grads: Tensor[]; correct: number; updates: [Variable, Tensor][] } {
+  const c = m.compiled!;
+  const regs = m.allLayers.filter((l) => l.hasRegularizers);
+  const updates: [Variable, Tensor][] = [];
+  const outs: (Tensor | null)[] | null = accuracy ? [null] : null;
+  try {
+    const { value, grads } = valueAndGrads(() => {
+      const l = batchLoss(m, c, [x], [y], updates, regs, outs, null, true);
+      return scale === 1 ? l : mul(l, scale);
+    }, m.trainableWeights);
+    const out = outs?.[0];
+    const correct = out ? countCorrect(out.dataSync(), y.dataSync(), out.shape[out.rank - 1], c.losses[0].labels) : 0;
+    return { loss: value, grads, correct, updates };
+  } catch (e) {
+    for (const [, t] of updates) t.dispose();
+    throw e;
+  } finally {
+    outs?.[0]?.dispose();
+  }
+}
 
 /** A shard's step: `scale` x its mean loss, the gradients, the correct count and the state weights' new values. */
 interface ShardStep { loss: Tensor; grads: Tensor[]; correct: number; state: StateMsg<Tensor>[] }
 
-/**
- * The training step's forward and backward as fit runs it (model/training.ts: the fused softmax
- * cross-entropy where compile finds it, the layers' weight penalties), for the loss `lossName`.
- */
+/** The training step's forward and backward as fit runs it, for the loss `lossName`, with the state weights' new values by index. */
 function replicaStep(m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, lossName: string, scale: number, accuracy: boolean): ShardStep {
   const c = m.compiled;
   if (!c || c.losses.length !== 1 || c.losses[0].name !== lossName) m.compile({ optimizer: m.optimizer ?? 'sgd', loss: lossName as never });
-  const { loss, grads, correct, updates } = lossAndGrads(m, [x], [y], scale, accuracy);
+  const { loss, grads, correct, updates } = lossAndGrads(m, x, y, scale, accuracy);
   const index = new Map<Variable, number>(m.weights.map((w, i) => [w, i]));
   // a weight updated twice in one pass keeps its last value, as in-thread fit assigns them in order
   const state = new Map<number, Tensor>();
