@@ -451,9 +451,9 @@ export type StepRunner = (order: Int32Array, b: number, steps: number, perBatch:
 
 /**
  * The epochs, callbacks, logs, progress and validation of fit, around `runner` (default: in-thread
- * steps; `trainingMetrics` false: its results carry only the loss, so no training accuracy is logged).
+ * steps).
  */
-export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: { run: StepRunner; trainingMetrics: boolean }): Promise<History> {
+export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: { run: StepRunner }): Promise<History> {
   const { train, val, epochs, batchSize } = plan;
   const c = m.compiled!;
   const vars = m.trainableWeights;
@@ -468,7 +468,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
   const shuffle = args.shuffle ?? true;
   const random = rng(args.seed ?? nextSeed());
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
-  const accKeys = c.metrics.map((ms) => (runner && !runner.trainingMetrics ? null : ms.find((x) => x.fn === 'accuracy')?.key ?? null));
+  const accKeys = c.metrics.map((ms) => ms.find((x) => x.fn === 'accuracy')?.key ?? null);
   const acc = accKeys.map((k) => k !== null);
   const perBatch = callbacks.some((cb) => cb.onBatchEnd);
   // Where reads are asynchronous (webgpu), each step adds its loss and correct count to sums on the

@@ -115,7 +115,7 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
     return done;
   };
   try {
-    return await fitLoop(model, plan, args, { run: steps, trainingMetrics: true });
+    return await fitLoop(model, plan, args, { run: steps });
   } finally {
     if (run) {
       releaseHeld(pool, run);
