@@ -286,6 +286,7 @@ export class Pool {
   /** @internal Runs `fn` against worker `i`'s remote, guarded (see `guard`). */
   async call<T>(i: number, what: string, fn: (w: Comlink.Remote<WorkerApi>, slot: Slot) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     if (this.closing) throw new Error(`pool: ${what} called after close()`);
+    modelJobs?.sweep(this);
     let slot = this.slots[i];
     if (slot.failed || (slot.endedWith !== null && !this.inThread)) slot = this.slots[i] = this.start(i);
     await slot.ready;
@@ -309,9 +310,8 @@ export class Pool {
     await slot.thread?.terminate();
   }
 
-  /** @internal Live tensor counts in each worker (after letting go of the models the caller disposed or replaced). */
+  /** @internal Live tensor counts in each worker (each call first lets go of the models the caller disposed or replaced). */
   workerMemory(): Promise<{ tensors: number; bytes: number }[]> {
-    modelJobs?.sweep(this);
     return Promise.all(this.slots.map((_, i) => this.call(i, 'memory', (w) => w.memory())));
   }
 

@@ -100,8 +100,9 @@ export function modelId(pool: Pool, model: object): number {
 
 /**
  * Lets the workers free their copies of models the caller has disposed, no longer holds, or
- * replaced (structureOf changed), or a long-lived pool would keep every model it ever ran. NOTE:
- * not awaited: a worker's next call queues behind the message (as with `release`).
+ * replaced (structureOf changed), or a long-lived pool would keep every model it ever ran. Runs
+ * before every pool call (Pool.call). NOTE: not awaited: a worker's next call queues behind the
+ * message (as with `release`).
  */
 export function sweep(pool: Pool): void {
   const s = pools.get(pool);
@@ -119,7 +120,6 @@ export function sweep(pool: Pool): void {
 
 /** Sends the model to a worker unless it holds weights `version` of it already (transfer mode: only the weights when it holds older ones). */
 export async function sendModel(pool: Pool, slot: Slot, id: number, version: string, model: PoolModel): Promise<void> {
-  sweep(pool);
   const held = copiesOf(slot);
   if (held.get(id) === version) return;
   if (held.has(id)) return syncWeights(pool, slot, id, version, model.weights);
