@@ -287,6 +287,18 @@ describe('pool lifecycle', () => {
     expect(memory.buffer.byteLength).toBe(grown);
   });
 
+  it('a worker script without the model jobs still serves the pool; model calls are refused naming the job', async () => {
+    const bare = await eg.createPool({ workers: 1, workerUrl: await poolWorkerUrl('tests/util/bare-worker.ts', 'bare-worker'), matmulMinFlops: 0 });
+    try {
+      const a = eg.randn([9, 5], { seed: 1 }), b = eg.randn([5, 4], { seed: 2 });
+      same(await bare.matmul(a, b), eg.matmul(a, b));
+      await expect(bare.predict(mlp(5, 6, 3, 4), a)).rejects.toThrow(/pool worker 0 predict failed: .*no job 'model\.load' is registered in this worker/);
+      same(await bare.matmul(a, b), eg.matmul(a, b));
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('after close() the process exits on its own (no handles left)', async () => {
     const { build } = await import('esbuild');
     const entry = resolve('build/pool-exit-child.ts');
