@@ -517,27 +517,32 @@ describe('data-parallel training of a model with state weights', () => {
     x: eg.add(eg.randn([90, 6], { seed: 4 }), eg.tensor([1, -2, 0.5, 3, 0, -1])),
     y: eg.oneHot(eg.tensor(Array.from({ length: 90 }, (_, i) => (i * 5) % 3), [90], 'int32'), 3),
   });
-  const make = () => {
+  const make = (clipNorm?: number) => {
     const inp = eg.input({ shape: [6] });
     const s = new Scaled({ name: 'scaled' }).apply(inp);
     const h = layers.dense({ units: 8, activation: 'relu', kernelInitializer: { name: 'glorotUniform', seed: 5 } as never }).apply(s);
     const out = layers.dense({ units: 3, activation: 'softmax', kernelInitializer: { name: 'glorotUniform', seed: 6 } as never }).apply(h);
     const m = eg.model({ inputs: inp, outputs: out });
-    m.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    m.compile({ optimizer: adam({ learningRate: 0.01, clipNorm }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     return m;
   };
   const movingMean = (m: eg.Model) => Array.from((m.getLayer('scaled') as Scaled).movingMean!.dataSync());
 
-  for (const [label, workers, memory] of [['in-thread', 0, undefined], ['1 worker', 1, undefined], ['3 workers, shared', 3, undefined], ['2 workers, transfer', 2, 'transfer']] as const) {
+  const cases = [
+    ['in-thread', 0, undefined, undefined], ['1 worker (worker-run steps)', 1, undefined, undefined],
+    ['3 workers, shared (worker-run steps)', 3, undefined, undefined], ['2 workers, shared (steps from the caller: clipNorm)', 2, undefined, 0.5],
+    ['2 workers, transfer', 2, 'transfer', undefined],
+  ] as const;
+  for (const [label, workers, memory, clipNorm] of cases) {
     it(`${label}: loss, accuracy and the moving mean follow in-thread fit`, async () => {
       const { x, y } = data();
       const opts = { epochs: 2, batchSize: 32, seed: 3, verbose: 0 as const };
-      const ref = make();
+      const ref = make(clipNorm);
       const want = await ref.fit(x, y, opts);
       const pool = await eg.createPool({ workers, workerUrl: stateUrl, memory });
       try {
         expect(pool.mode).toBe(memory ?? 'shared');
-        const m = make();
+        const m = make(clipNorm);
         const got = await m.fit(x, y, { ...opts, pool });
         const mm = movingMean(m), wantMm = movingMean(ref);
         // the state did move (from zeros toward the columns' means)

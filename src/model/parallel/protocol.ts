@@ -63,8 +63,8 @@ export interface SharedGradReply {
  * worker gathers its shard of the batch, computes its scaled loss and gradients and posts their
  * addresses in the control block; after a barrier (pool/barrier.ts) each worker sums all workers'
  * gradients over its own slice of every variable and applies the optimizer's update there; after a
- * second barrier the next step starts. The caller is not involved until the last step. Models
- * that update state weights train with one call per step instead (SharedGradRequest).
+ * second barrier the next step starts; state weights are averaged (by shard size) the same way,
+ * slice by slice. The caller is not involved until the last step.
  */
 export interface SharedStepsRequest {
   model: number;
@@ -73,6 +73,8 @@ export interface SharedStepsRequest {
   params: TensorRef[];
   /** The optimizer's slots of each trainable weight, in its kernel's order. */
   slots: TensorRef[][];
+  /** Indices in `weights` of the weights a training-mode call may update (the non-trainable ones). */
+  state: number[];
   /** The update kernel, and its attributes for each step (rate and step count differ). */
   kernel: string;
   attrs: Record<string, unknown>[];
@@ -88,7 +90,7 @@ export interface SharedStepsRequest {
   /** This worker's index and the number of workers taking part. */
   worker: number;
   workers: number;
-  /** Address of the Int32 control block: [barrier header (pool/barrier.ts), gradient addresses (workers x params)]. */
+  /** Address of the Int32 control block: [barrier header (pool/barrier.ts), per worker: gradient addresses (params), new state addresses (state)]. */
   sync: number;
   /** How long a worker waits at a barrier before giving up. */
   timeoutMs: number;

@@ -104,27 +104,50 @@ function replicaJobs(ctx: JobContext): JobHandlers {
   /**
    * Step `s` of a worker-run request, this worker's part: for its slice of each trainable weight
    * (whole SIMD vectors; the last slice takes the rest), the sum of every worker's gradient over it,
-   * clipped if asked, then the optimizer's update in place.
+   * clipped if asked, then the optimizer's update in place; for its slice of each state weight, the
+   * workers' new values averaged by their shares of the batch (`sizes`), written in place.
    */
-  const applySlices = (req: SharedStepsRequest, s: number, grads: Int32Array): void => {
-    const nv = req.params.length;
+  const applySlices = (req: SharedStepsRequest, s: number, table: Int32Array, sizes: number[]): void => {
+    const nv = req.params.length, cols = nv + req.state.length;
+    const sliceOf = (size: number) => {
+      const chunk = Math.ceil(size / req.workers / 4) * 4;
+      const lo = req.worker * chunk;
+      return [lo, Math.min(size, lo + chunk) - lo];
+    };
+    // NOTE: the table is Int32: an address from 2 GiB up reads back negative until made unsigned.
+    const ptrAt = (w: number, col: number) => Atomics.load(table, w * cols + col) >>> 0;
     engine.tidy(() => {
       req.params.forEach((p, i) => {
-        const size = sizeOf(p.shape);
-        const chunk = Math.ceil(size / req.workers / 4) * 4;
-        const lo = req.worker * chunk, n = Math.min(size, lo + chunk) - lo;
+        const [lo, n] = sliceOf(sizeOf(p.shape));
         if (n <= 0) return;
         const slice = (ptr: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
         let g: Tensor | null = null;
         for (let w = 0; w < req.workers; w++) {
-          // NOTE: the table is Int32: an address from 2 GiB up reads back negative until made unsigned.
-          const ptr = Atomics.load(grads, w * nv + i) >>> 0;
+          const ptr = ptrAt(w, i);
           if (ptr !== 0) g = g ? add(g, slice(ptr)) : slice(ptr);
         }
         if (!g) return;
         if (req.clipValue !== undefined) g = clip(g, -req.clipValue, req.clipValue);
         engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => slice(t.ptr)) as Variable[], [g], req.attrs[s] as never);
       });
+    });
+    const buffer = sharedBackend()!.shared.memory.buffer;
+    req.state.forEach((index, j) => {
+      const ref = req.weights[index];
+      const [lo, n] = sliceOf(sizeOf(ref.shape));
+      if (n <= 0) return;
+      const acc = new Float64Array(n);
+      let total = 0;
+      for (let w = 0; w < req.workers; w++) {
+        const ptr = ptrAt(w, nv + j);
+        if (ptr === 0) continue;
+        const src = new Float32Array(buffer, ptr + 4 * lo, n), share = sizes[w];
+        total += share;
+        for (let k = 0; k < n; k++) acc[k] += share * src[k];
+      }
+      if (total === 0) return;
+      const out = new Float32Array(buffer, ref.ptr + 4 * lo, n);
+      for (let k = 0; k < n; k++) out[k] = acc[k] / total;
     });
   };
 
@@ -179,8 +202,8 @@ function replicaJobs(ctx: JobContext): JobHandlers {
     'model.steps'(req: SharedStepsRequest) {
       const m = bind(req.model, req.weights);
       const memory = sharedBackend()!.shared.memory;
-      const nv = req.params.length;
-      const table = () => new Int32Array(memory.buffer, req.sync + 4 * HEADER, req.workers * nv);
+      const nv = req.params.length, cols = nv + req.state.length;
+      const table = () => new Int32Array(memory.buffer, req.sync + 4 * HEADER, req.workers * cols);
       const losses = new Float64Array(req.attrs.length), correct = new Float64Array(req.attrs.length);
       let mine: Tensor[] = [];
       try {
@@ -192,24 +215,27 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           const size = sizes[req.worker] ?? 0;
           let r0 = start;
           for (let w = 0; w < req.worker && w < sizes.length; w++) r0 += sizes[w];
-          const ptrs: number[] = [];
+          const ptrs = new Array<number>(cols).fill(0);
           if (size > 0) {
             losses[s] = engine.tidy(() => {
               const r = shard(m, req, req.order.subarray(r0, r0 + size), size / count);
-              for (const u of r.state) u.value.dispose();
-              if (r.state.length) throw new Error('worker-run steps cannot train a model whose layers update state weights');
-              mine = r.grads.map((g) => engine.keep(g));
+              mine = [...r.grads.map((g) => engine.keep(g)), ...r.state.map((u) => u.value)];
+              if (r.grads.length !== nv) throw new Error(`the model has ${r.grads.length} gradients, the optimizer ${nv} variables`);
+              for (const u of r.state) {
+                const j = req.state.indexOf(u.index);
+                if (j < 0 || u.value.dtype !== 'float32') throw new Error(`state weight '${m.weights[u.index].name}' is not a float32 non-trainable weight; worker-run steps cannot average it`);
+                ptrs[nv + j] = (u.value.storage!.buf as { ptr: number }).ptr;
+              }
               correct[s] = r.correct;
               return r.loss.dataSync()[0];
             });
-            if (mine.length !== nv) throw new Error(`the model has ${mine.length} gradients, the optimizer ${nv} variables`);
-            for (const g of mine) ptrs.push((g.storage!.buf as { ptr: number }).ptr);
+            for (let i = 0; i < nv; i++) ptrs[i] = (mine[i].storage!.buf as { ptr: number }).ptr;
           }
           const t = table();
-          for (let i = 0; i < nv; i++) Atomics.store(t, req.worker * nv + i, ptrs[i] ?? 0);
+          for (let i = 0; i < cols; i++) Atomics.store(t, req.worker * cols + i, ptrs[i]);
           barrier(memory, req.sync, req.workers, deadline);
-          applySlices(req, s, table());
-          // NOTE: nobody may free a gradient another worker still sums: wait for all updates first.
+          applySlices(req, s, table(), sizes);
+          // NOTE: nobody may free a gradient or state value another worker still reads: wait for all updates first.
           barrier(memory, req.sync, req.workers, deadline);
           for (const g of mine) g.dispose();
           mine = [];

@@ -4,10 +4,9 @@
 // predictions (fit logs training accuracy as in-thread) and return the new values of state weights
 // (batch-norm's moving statistics), of which the caller assigns the mean weighted by shard size.
 // Three ways, best first:
-// - worker-run steps (shared mode, an elementwise optimizer update: all of ours but norm clipping;
-//   no state weights):
+// - worker-run steps (shared mode, an elementwise optimizer update: all of ours but norm clipping):
 //   the workers run up to STEPS_PER_CALL steps among themselves, meeting at Atomics barriers, each
-//   applying the update to its slice of every weight (SharedStepsRequest); this thread only plans
+//   applying the update (and the state's average) to its slice of every weight (SharedStepsRequest); this thread only plans
 //   each step's update and reads the losses.
 // - shared steps: one call per step; the workers' gradients are summed and applied here, on the
 //   weights the workers read in place.
@@ -88,11 +87,9 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   const n = plan.train.n, batchSize = plan.batchSize;
 
   const accuracy = model.compiled!.metrics[0].some((m) => m.fn === 'accuracy');
-  const stateful = model.allLayers.some((l) => l.updatesState);
   const job: Job = { model, id: modelId(pool, model), loss: lossName, accuracy };
   const X = pool.ref(x), Y = pool.ref(y);
-  // NOTE: worker-run steps apply updates among the workers; state weights are assigned here.
-  const run: SharedRun | null = X && Y && weightRefs(pool, model) ? { X, Y, held: [], inWorkers: !stateful, control: null } : null;
+  const run: SharedRun | null = X && Y && weightRefs(pool, model) ? { X, Y, held: [], inWorkers: true, control: null } : null;
   const shared = run !== null;
   // NOTE: transfer mode reads the data once; shared mode gathers batches in place.
   const xs = shared ? null : x.dataSync(), ys = shared ? null : y.dataSync();
@@ -231,14 +228,16 @@ async function workerSteps(pool: Pool, job: Job, run: SharedRun,
   for (let j = 1; j < k; j++) plans.push(optimizer.planStep!(vars)!);
   // NOTE: the workers write the weights and slots in place: give each storage of its own first, as
   // the optimizer would (copy on write), and read the addresses after that.
-  for (const v of [...vars, ...first.slots.flat()]) engine.ensureOwnStorage(v);
+  const trains = new Set<Tensor>(vars);
+  const state = model.weights.flatMap((w, i) => (trains.has(w) ? [] : [i]));
+  for (const v of [...vars, ...first.slots.flat(), ...state.map((i) => model.weights[i])]) engine.ensureOwnStorage(v);
   const ref = (t: Tensor): TensorRef => {
     const r = pool.ref(t);
     if (!r) throw new Error(`fit (data-parallel): '${(t as Variable).name}' is not in the pool's memory (was the backend changed during fit?)`);
     return r;
   };
   const workers = pool.size, nv = vars.length;
-  const words = HEADER + workers * nv;
+  const words = HEADER + workers * (nv + state.length);
   if (!run.control || run.control.size < words) {
     run.control?.dispose();
     run.control = engine.fromValues(new Int32Array(words), [words], 'int32');
@@ -247,7 +246,7 @@ async function workerSteps(pool: Pool, job: Job, run: SharedRun,
   const memory = sharedBackend()!.shared.memory;
   startRun(memory, sync);
   const base = {
-    model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)),
+    model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)), state,
     kernel: first.kernel, attrs: plans.map((p) => p.attrs), clipValue: first.clipValue,
     x: run.X, y: run.Y, order, from, batchSize, loss: job.loss, accuracy: job.accuracy, workers, sync, timeoutMs: pool.timeoutMs,
   };
