@@ -416,9 +416,6 @@ export class Pool {
     return remote.run(name, transfer ? tx(args) : args) as Promise<JobReply<K>>;
   }
 
-  /** @internal Marks a message's buffers for transfer. */
-  tx<T>(msg: T): T { return tx(msg); }
-
   /** @internal */
   slotAt(i: number): Slot {
     return this.slots[i];
