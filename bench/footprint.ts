@@ -68,7 +68,7 @@ interface Bundle {
 // edgegrad's app inits wasm (no js or webgpu backend), starts no pool, neither
 // saves nor loads a model, evaluates nothing (no validation data) and draws no progress bar (no TTY).
 const LAZY: Record<string, RegExp> = {
-  edgegrad: /src\/backends\/(webgpu\/|js\.)|src\/pool\/|src\/io\/storage\.|src\/model\/(load|evaluate|progress)\./,
+  edgegrad: /src\/backends\/(webgpu\/|js\.)|src\/pool\/|src\/io\/storage\.|src\/model\/(load|evaluate|progress)\.|src\/model\/parallel\//,
   'tfjs-wasm': /$^/, 'jax-js': /webgl|webgpu/,
 };
 

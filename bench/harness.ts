@@ -35,7 +35,7 @@ export interface SuiteContext {
   onRow?(row: Row): void;
   /** Node: a tfjs-core with the named backend active (loaded by the runner; absent in the page). */
   tfjs?(backend: 'wasm' | 'cpu'): Promise<typeof import('@tensorflow/tfjs-core')>;
-  /** The page: the bundled pool worker's URL (Node finds dist/src/pool/worker.js itself). */
+  /** The page: the bundled pool worker's URL (Node finds dist/src/worker.js itself). */
   poolWorkerUrl?: string;
 }
 

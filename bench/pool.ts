@@ -6,7 +6,7 @@ import * as eg from '../src/index.js';
 import { sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
 import { sgd } from '../src/optimizers/optimizers.js';
-import { fitDataParallel } from '../src/pool/train.js';
+import { fitDataParallel } from '../src/model/parallel/train.js';
 import { type Row, type SuiteContext, liveRows } from './harness.js';
 import { isNode } from '../src/platform.js';
 
@@ -59,7 +59,7 @@ function ratios(rows: Row[], base: string): void {
   }
 }
 
-/** A file URL for the worker next to the built pool module (dist/src/pool/worker.js), or EDGEGRAD_POOL_WORKER. */
+/** The worker script: the package's (dist/src/worker.js, found by the pool), or EDGEGRAD_POOL_WORKER. */
 function workerUrl(): URL | undefined {
   const env = typeof process === 'object' ? process.env.EDGEGRAD_POOL_WORKER : undefined;
   return env ? new URL(env, `file://${process.cwd()}/`) : undefined;

@@ -20,13 +20,14 @@ export * from './ops/linalg.js';
 export * from './ops/nn.js';
 export * from './ops/conv.js';
 export { variable, valueAndGrads, valueAndGrad, grad } from './autograd/index.js';
-// The worker pool (src/pool/): loaded on first use, so apps that never start one don't ship it
-// (nor Comlink); its worker script is loaded by URL, never imported here.
+// The worker pool (src/pool/, with the model's jobs from src/model/parallel/): loaded on first use,
+// so apps that never start one don't ship it (nor Comlink); its worker script (src/worker.ts) is
+// loaded by URL, never imported here.
 import type { Pool, PoolOptions } from './pool/pool.js';
 export type { Pool, PoolOptions, PoolMode } from './pool/pool.js';
 /** Starts a pool of workers, each running the caller's backend; resolves once all serve. */
 export async function createPool(opts?: PoolOptions): Promise<Pool> {
-  return (await import('./pool/pool.js')).createPool(opts);
+  return (await import('./model/parallel/index.js')).createPool(opts);
 }
 
 // Training: optimizers, learning-rate schedules, regularizers, metrics.

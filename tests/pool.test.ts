@@ -9,11 +9,13 @@ import * as eg from '../src/index.js';
 import { sequential, type Sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
 import { adam, sgd } from '../src/optimizers/optimizers.js';
-import { fitDataParallel } from '../src/pool/train.js';
+import { fitDataParallel } from '../src/model/parallel/train.js';
 import { shardSizes } from '../src/pool/pool.js';
+import { copiesOf, modelId } from '../src/model/parallel/client.js';
 import { engine } from '../src/engine.js';
 import type { WasmBackend } from '../src/backends/wasm.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
+import { Scaled, registerScaled } from './util/state-layer.js';
 
 let workerUrl: URL;
 beforeAll(async () => {
@@ -87,15 +89,15 @@ for (const cfg of configs) {
       const model = mlp(6, 8, 3, 5);
       const x = eg.randn([9, 6], { seed: 9 });
       await pool.predict(model, x);
-      const id = pool.modelId(model);
-      const v1 = pool.slotAt(0).models.get(id);
+      const id = modelId(pool, model);
+      const v1 = copiesOf(pool.slotAt(0)).get(id);
       await pool.predict(model, x);
-      expect(pool.slotAt(0).models.get(id)).toBe(v1);
+      expect(copiesOf(pool.slotAt(0)).get(id)).toBe(v1);
       // new storage for every weight
       model.setWeights(model.weights.map((w) => eg.mul(w, 0.5)));
       same(await pool.predict(model, x), model.predict(x));
-      if (pool.mode === 'transfer') expect(pool.slotAt(0).models.get(id)).not.toBe(v1);
-      else expect(pool.slotAt(0).models.get(id)).toBe(v1);
+      if (pool.mode === 'transfer') expect(copiesOf(pool.slotAt(0)).get(id)).not.toBe(v1);
+      else expect(copiesOf(pool.slotAt(0)).get(id)).toBe(v1);
       // the same storage, updated in place by an optimizer step
       await model.fit(eg.randn([8, 6], { seed: 1 }), eg.oneHot(eg.tensor([0, 1, 2, 0, 1, 2, 0, 1], [8], 'int32'), 3), { epochs: 1, batchSize: 8, verbose: 0 });
       same(await pool.predict(model, x), model.predict(x));
@@ -114,6 +116,43 @@ for (const cfg of configs) {
         { epochs: 1, batchSize: 8, seed: 1 }, pool);
       // releases are posted without waiting: a round trip to every worker lets them land first
       expect(await pool.workerMemory()).toEqual(before);
+    });
+
+    it('a model replaced under its id (a layer added, a layer frozen) is sent again and its old copies dropped', async () => {
+      const before = cfg.workers ? await pool.workerMemory() : [];
+      const added = () => (cfg.workers ? pool.workerMemory() : Promise.resolve([])).then((ws) => ws.map((w, j) => w.tensors - before[j].tensors));
+      const make = () => {
+        const m = mlp(5, 7, 3, 30);
+        m.add(layers.dense({ units: 2, activation: 'softmax', kernelInitializer: { name: 'glorotUniform', seed: 33 } as never }));
+        m.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categoricalCrossentropy' });
+        return m;
+      };
+      const x = eg.randn([6, 5], { seed: 1 });
+      const y = eg.oneHot(eg.tensor([0, 1, 1, 0, 1, 0], [6], 'int32'), 2);
+      const model = mlp(5, 7, 3, 30);
+      (await pool.predict(model, x)).dispose();
+      const id = modelId(pool, model);
+      expect(await added()).toEqual(before.map(() => 4));
+      // the sequential's graph is rebuilt: the copies would predict with the old one
+      model.add(layers.dense({ units: 2, activation: 'softmax', kernelInitializer: { name: 'glorotUniform', seed: 33 } as never }));
+      model.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categoricalCrossentropy' });
+      same(await pool.predict(model, x), model.predict(x));
+      expect(modelId(pool, model)).toBe(id);
+      expect(await added()).toEqual(before.map(() => 6));
+      // a frozen layer: the copies would send gradients for weights the caller no longer trains
+      model.layers[0].trainable = false;
+      const frozen = model.layers[0].weights.map((w) => Array.from(w.dataSync()));
+      const got = (await fitDataParallel(model, x, y, { epochs: 2, batchSize: 6, seed: 1 }, pool)).history.loss;
+      const ref = make();
+      ref.layers[0].trainable = false;
+      const want = (await ref.fit(x, y, { epochs: 2, batchSize: 6, seed: 1, verbose: 0 })).history.loss;
+      got.forEach((l, i) => expect(Math.abs(l - want[i])).toBeLessThanOrEqual(1e-5 * Math.abs(want[i])));
+      expect(model.layers[0].weights.map((w) => Array.from(w.dataSync()))).toEqual(frozen);
+      same(await pool.predict(model, x), model.predict(x));
+      expect(await added()).toEqual(before.map(() => 6));
+      model.dispose();
+      ref.dispose();
+      expect(await added()).toEqual(before.map(() => 0));
     });
 
     it.skipIf(cfg.workers === 0)('workers let go of their copy of a model once the caller disposes it', async () => {
@@ -248,6 +287,18 @@ describe('pool lifecycle', () => {
     expect(memory.buffer.byteLength).toBe(grown);
   });
 
+  it('a worker script without the model jobs still serves the pool; model calls are refused naming the job', async () => {
+    const bare = await eg.createPool({ workers: 1, workerUrl: await poolWorkerUrl('tests/util/bare-worker.ts', 'bare-worker'), matmulMinFlops: 0 });
+    try {
+      const a = eg.randn([9, 5], { seed: 1 }), b = eg.randn([5, 4], { seed: 2 });
+      same(await bare.matmul(a, b), eg.matmul(a, b));
+      await expect(bare.predict(mlp(5, 6, 3, 4), a)).rejects.toThrow(/pool worker 0 predict failed: .*no job 'model\.load' is registered in this worker/);
+      same(await bare.matmul(a, b), eg.matmul(a, b));
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('after close() the process exits on its own (no handles left)', async () => {
     const { build } = await import('esbuild');
     const entry = resolve('build/pool-exit-child.ts');
@@ -326,13 +377,14 @@ describe('data-parallel training', () => {
     const ref = await make().fit(x, y, opts);
     const pool = await eg.createPool({ workers: 2, workerUrl });
     try {
-      const batches: number[] = [];
+      const batches: number[] = [], batchAccuracy: number[] = [];
       const stop = eg.earlyStopping({ monitor: 'val_loss', patience: 100 });
-      const h = await make().fit(x, y, { ...opts, pool, callbacks: [stop, { onBatchEnd: (b) => { batches.push(b); } }] });
+      const onBatchEnd = (b: number, logs?: eg.Logs) => { batches.push(b); if (typeof logs?.accuracy === 'number') batchAccuracy.push(logs.accuracy); };
+      const h = await make().fit(x, y, { ...opts, pool, callbacks: [stop, { onBatchEnd }] });
       expect(h.params).toEqual(ref.params);
-      // the workers report losses only: training accuracy is the in-thread loop's alone
-      expect(Object.keys(h.history).sort()).toEqual(['loss', 'samplesPerSecond', 'val_accuracy', 'val_loss']);
-      for (const k of ['loss', 'val_loss', 'val_accuracy']) h.history[k].forEach((v, i) => expect(Math.abs(v - ref.history[k][i]), k).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(ref.history[k][i]))));
+      expect(Object.keys(h.history).sort()).toEqual(['accuracy', 'loss', 'samplesPerSecond', 'val_accuracy', 'val_loss']);
+      expect(batchAccuracy).toHaveLength(12);
+      for (const k of ['loss', 'accuracy', 'val_loss', 'val_accuracy']) h.history[k].forEach((v, i) => expect(Math.abs(v - ref.history[k][i]), k).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(ref.history[k][i]))));
       expect(batches).toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]);
       expect(stop.bestEpoch).toBeGreaterThanOrEqual(0);
     } finally {
@@ -410,11 +462,117 @@ describe('data-parallel training', () => {
     }
   });
 
+  it('training accuracy is logged as in-thread fit logs it: worker-run steps, shared steps, transfer, in-thread, sparse labels', async () => {
+    const { x, y } = data();
+    const ids = eg.tensor(Array.from({ length: 100 }, (_, i) => (i * 7) % 4), [100], 'int32');
+    const cases: [string, number, 'transfer' | undefined, () => ReturnType<typeof adam>, boolean][] = [
+      ['worker-run steps', 2, undefined, () => adam({ learningRate: 0.01 }), false],
+      ['shared steps (clipNorm)', 3, undefined, () => adam({ learningRate: 0.01, clipNorm: 0.5 }), false],
+      ['transfer', 2, 'transfer', () => adam({ learningRate: 0.01 }), false],
+      ['in-thread', 0, undefined, () => adam({ learningRate: 0.01 }), false],
+      ['sparse labels, worker-run steps', 2, undefined, () => adam({ learningRate: 0.01 }), true],
+      ['sparse labels, transfer', 3, 'transfer', () => adam({ learningRate: 0.01 }), true],
+    ];
+    for (const [what, workers, memory, opt, sparse] of cases) {
+      const make = () => {
+        const m = mlp(8, 16, 4, 11);
+        m.compile({ optimizer: opt(), loss: sparse ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy', metrics: ['accuracy'] });
+        return m;
+      };
+      const labels = sparse ? ids : y;
+      const ref = await make().fit(x, labels, { epochs: 3, batchSize: 32, seed: 7, verbose: 0 });
+      const pool = await eg.createPool({ workers, workerUrl, memory });
+      try {
+        const h = await make().fit(x, labels, { epochs: 3, batchSize: 32, seed: 7, verbose: 0, pool });
+        expect(Object.keys(h.history).sort(), what).toEqual(Object.keys(ref.history).sort());
+        // a correct count is a whole number of samples: the weights agree to float rounding, so the counts agree
+        expect(h.history.accuracy, what).toEqual(ref.history.accuracy);
+        expect(Math.max(...h.history.accuracy), what).toBeGreaterThan(0.3);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('refuses a model compiled with a loss function', async () => {
     const pool = await eg.createPool({ workers: 0 });
     const m = mlp(4, 4, 2);
     m.compile({ optimizer: adam(), loss: (yt, yp) => eg.mean(eg.square(eg.sub(yt, yp))) });
     await expect(fitDataParallel(m, eg.zeros([4, 4]), eg.zeros([4, 2]), {}, pool)).rejects.toThrow(/loss given by name/);
     await pool.close();
+  });
+});
+
+// State weights (batch-norm's moving statistics, here the Scaled layer's moving mean): each worker
+// returns its shard's new value; the caller assigns their mean weighted by shard size. For a moving
+// average of a per-sample mean that equals the whole batch's update, so the pool must end where
+// in-thread fit does (to float rounding), in every mode.
+describe('data-parallel training of a model with state weights', () => {
+  let stateUrl: URL;
+  beforeAll(async () => {
+    registerScaled();
+    stateUrl = await poolWorkerUrl('tests/util/state-worker.ts', 'state-worker');
+  });
+  const data = () => ({
+    x: eg.add(eg.randn([90, 6], { seed: 4 }), eg.tensor([1, -2, 0.5, 3, 0, -1])),
+    y: eg.oneHot(eg.tensor(Array.from({ length: 90 }, (_, i) => (i * 5) % 3), [90], 'int32'), 3),
+  });
+  const make = (clipNorm?: number) => {
+    const inp = eg.input({ shape: [6] });
+    const s = new Scaled({ name: 'scaled' }).apply(inp);
+    const h = layers.dense({ units: 8, activation: 'relu', kernelInitializer: { name: 'glorotUniform', seed: 5 } as never }).apply(s);
+    const out = layers.dense({ units: 3, activation: 'softmax', kernelInitializer: { name: 'glorotUniform', seed: 6 } as never }).apply(h);
+    const m = eg.model({ inputs: inp, outputs: out });
+    m.compile({ optimizer: adam({ learningRate: 0.01, clipNorm }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    return m;
+  };
+  const movingMean = (m: eg.Model) => Array.from((m.getLayer('scaled') as Scaled).movingMean!.dataSync());
+
+  const cases = [
+    ['in-thread', 0, undefined, undefined], ['1 worker (worker-run steps)', 1, undefined, undefined],
+    ['3 workers, shared (worker-run steps)', 3, undefined, undefined], ['2 workers, shared (steps from the caller: clipNorm)', 2, undefined, 0.5],
+    ['2 workers, transfer', 2, 'transfer', undefined],
+  ] as const;
+  for (const [label, workers, memory, clipNorm] of cases) {
+    it(`${label}: loss, accuracy and the moving mean follow in-thread fit`, async () => {
+      const { x, y } = data();
+      const opts = { epochs: 2, batchSize: 32, seed: 3, verbose: 0 as const };
+      const ref = make(clipNorm);
+      const want = await ref.fit(x, y, opts);
+      const pool = await eg.createPool({ workers, workerUrl: stateUrl, memory });
+      try {
+        expect(pool.mode).toBe(memory ?? 'shared');
+        const m = make(clipNorm);
+        const got = await m.fit(x, y, { ...opts, pool });
+        const mm = movingMean(m), wantMm = movingMean(ref);
+        // the state did move (from zeros toward the columns' means)
+        expect(Math.max(...wantMm.map(Math.abs))).toBeGreaterThan(0.5);
+        if (workers <= 1) {
+          // one shard: the same kernels on the same rows
+          expect(got.history.loss).toEqual(want.history.loss);
+          expect(mm).toEqual(wantMm);
+        } else {
+          got.history.loss.forEach((l, i) => expect(Math.abs(l - want.history.loss[i])).toBeLessThanOrEqual(1e-5 * Math.abs(want.history.loss[i])));
+          mm.forEach((v, i) => expect(Math.abs(v - wantMm[i])).toBeLessThanOrEqual(1e-5));
+        }
+        expect(got.history.accuracy).toEqual(want.history.accuracy);
+        // the workers predict with the caller's state and weights afterwards
+        const xt = eg.randn([5, 6], { seed: 8 });
+        const p = (await pool.predict(m, xt)).dataSync(), q = m.predict(xt).dataSync();
+        for (let i = 0; i < q.length; i++) expect(Math.abs(p[i] - q[i])).toBeLessThanOrEqual(1e-6);
+      } finally {
+        await pool.close();
+      }
+    });
+  }
+
+  it('a worker script that does not register the layer class fails the fit, naming the class', async () => {
+    const { x, y } = data();
+    const pool = await eg.createPool({ workers: 1, workerUrl });
+    try {
+      await expect(make().fit(x, y, { epochs: 1, batchSize: 32, verbose: 0, pool })).rejects.toThrow(/pool worker 0 .*unknown layer class "Scaled"/);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -17,7 +17,7 @@ import * as eg from '../src/index.js';
 import { sequential, type Sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
 import { adam, sgd } from '../src/optimizers/optimizers.js';
-import { fitDataParallel } from '../src/pool/train.js';
+import { fitDataParallel } from '../src/model/parallel/train.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
 
 const STEPS = Number(process.env.EDGEGRAD_SOAK_STEPS ?? 10_000);

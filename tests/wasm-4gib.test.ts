@@ -16,7 +16,7 @@ import { createWasmBackend, type WasmBackend, type WasmBuf } from '../src/backen
 import { sequential } from '../src/model/index.js';
 import { layers } from '../src/layers/index.js';
 import { adam, sgd } from '../src/optimizers/optimizers.js';
-import { fitDataParallel } from '../src/pool/train.js';
+import { fitDataParallel } from '../src/model/parallel/train.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
 
 const GiB = 2 ** 30;

@@ -31,7 +31,7 @@ section { margin-bottom: 24px; } button { margin-right: 8px; }
 async function bundle(): Promise<Record<string, Uint8Array>> {
   const { build } = await import('esbuild');
   const res = await build({
-    entryPoints: { page: join(ROOT, 'bench/web/page.ts'), worker: join(ROOT, 'src/pool/worker.ts') },
+    entryPoints: { page: join(ROOT, 'bench/web/page.ts'), worker: join(ROOT, 'src/worker.ts') },
     bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, outdir: '/', logLevel: 'error',
   });
   return Object.fromEntries(res.outputFiles.map((f) => [f.path, f.contents]));

@@ -1,6 +1,6 @@
 // The one training loop: compile, fit and predict for every model (graph and sequential, one or
 // several inputs and outputs), the data checks and batches evaluate.ts shares, and the step's loss
-// and gradients that pool replicas run too.
+// (batchLoss) that pool replicas run too (parallel/replica.ts).
 import { engine } from '../engine.js';
 import type { DType, TypedArray } from '../kernels.js';
 import { Tensor, Variable } from '../tensor.js';
@@ -332,16 +332,16 @@ function splitSet(s: HostSet, at: number): [HostSet, HostSet] {
 /**
  * The training loss of one batch (inside a tape): the weighted sum of the outputs' losses (fused
  * on logits where compile found a softmax output), plus the layers' weight penalties. `outs`
- * receives the outputs, `parts` each output's loss, when given.
+ * receives the outputs that have metrics (all with `allOuts`), `parts` each output's loss, when given.
  */
 export function batchLoss(m: Model, c: Compiled, xs: Tensor[], ys: Tensor[], updates: [Variable, Tensor][] | undefined,
-  regs: readonly Layer[], outs: (Tensor | null)[] | null, parts: Tensor[] | null): Tensor {
+  regs: readonly Layer[], outs: (Tensor | null)[] | null, parts: Tensor[] | null, allOuts = false): Tensor {
   const fused = c.fused.some(Boolean);
   const os = m.forward(xs, true, fused, updates);
   let total: Tensor | null = null;
   for (let o = 0; o < os.length; o++) {
     const out = os[o], loss = c.losses[o];
-    if (outs && c.metrics[o].length) outs[o] = engine.keep(xs.includes(out) ? add(out, 0) : out);
+    if (outs && (allOuts || c.metrics[o].length)) outs[o] = engine.keep(xs.includes(out) ? add(out, 0) : out);
     let l = c.fused[o] ? loss.fromLogits!(ys[o], out) : loss.fn(ys[o], out);
     if (parts) parts.push(engine.keep(l));
     if (c.weights[o] !== 1) l = mul(l, c.weights[o]);
@@ -349,20 +349,6 @@ export function batchLoss(m: Model, c: Compiled, xs: Tensor[], ys: Tensor[], upd
   }
   for (const layer of regs) { const r = layer.regularizationLoss(); if (r) total = add(total!, r); }
   return total!;
-}
-
-/**
- * A batch's loss (x `scale`) and its gradient for each trainable weight, as fit's step computes
- * them: the pool's replicas run this on their shards.
- */
-export function lossAndGrads(m: Model, xs: Tensor[], ys: Tensor[], scale = 1): { loss: Tensor; grads: Tensor[] } {
-  const c = m.compiled!;
-  const regs = m.allLayers.filter((l) => l.hasRegularizers);
-  const { value, grads } = valueAndGrads(() => {
-    const l = batchLoss(m, c, xs, ys, undefined, regs, null, null);
-    return scale === 1 ? l : mul(l, scale);
-  }, m.trainableWeights);
-  return { loss: value, grads };
 }
 
 export interface StepResult { loss: number; parts: number[]; correct: number[] }
@@ -458,16 +444,16 @@ export async function prepareFit(m: Model, x: unknown, y: unknown, args: FitArgs
 }
 
 /**
- * How one epoch's batches are run: in this thread (trainStep) or by a pool (pool/train.ts). Each
+ * How one epoch's batches are run: in this thread (trainStep) or by a pool (parallel/train.ts). Each
  * call runs the steps from batch `b` (at least one) and returns one result per step run.
  */
 export type StepRunner = (order: Int32Array, b: number, steps: number, perBatch: boolean) => Promise<StepResult[]> | StepResult[];
 
 /**
  * The epochs, callbacks, logs, progress and validation of fit, around `runner` (default: in-thread
- * steps; `trainingMetrics` false: its results carry only the loss, so no training accuracy is logged).
+ * steps).
  */
-export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: { run: StepRunner; trainingMetrics: boolean }): Promise<History> {
+export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: { run: StepRunner }): Promise<History> {
   const { train, val, epochs, batchSize } = plan;
   const c = m.compiled!;
   const vars = m.trainableWeights;
@@ -482,7 +468,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
   const shuffle = args.shuffle ?? true;
   const random = rng(args.seed ?? nextSeed());
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
-  const accKeys = c.metrics.map((ms) => (runner && !runner.trainingMetrics ? null : ms.find((x) => x.fn === 'accuracy')?.key ?? null));
+  const accKeys = c.metrics.map((ms) => ms.find((x) => x.fn === 'accuracy')?.key ?? null);
   const acc = accKeys.map((k) => k !== null);
   const perBatch = callbacks.some((cb) => cb.onBatchEnd);
   // Where reads are asynchronous (webgpu), each step adds its loss and correct count to sums on the
@@ -581,7 +567,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
 /** model.fit: in this thread, or data-parallel over a pool (`workers` / `pool`). */
 export async function fit(m: Model, x: Data, y: Data, args: FitArgs = {}): Promise<History> {
   // NOTE: imported lazily so that single-threaded users never load the pool.
-  if (args.workers !== undefined || args.pool !== undefined) return (await import('../pool/pool.js')).fitOnPool(m, x, y, args);
+  if (args.workers !== undefined || args.pool !== undefined) return (await import('./parallel/index.js')).fitOnPool(m, x, y, args);
   return fitLoop(m, await prepareFit(m, x, y, args), args);
 }
 

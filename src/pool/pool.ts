@@ -1,5 +1,7 @@
 // The worker pool: starts workers that serve the protocol (protocol.ts) through Comlink, splits
-// work across them in order, and survives workers that throw, die or never answer.
+// work across them in order, and survives workers that throw, die or never answer. It knows
+// threads, memory and generic work (matmul); work on models lives with the model
+// (model/parallel/) and reaches the workers as registered jobs (jobs.ts).
 
 // NOTE: the library through its entry, so this lazily loaded module reaches the same files as the
 // app and every other lazy module: esbuild then keeps the library in one chunk (see ARCHITECTURE).
@@ -11,23 +13,20 @@ import { tensor } from '../ops/creation.js';
 import { matmul as matmulInThread, type MatmulOptions } from '../ops/linalg.js';
 import { checkTensor } from '../ops/util.js';
 import { sizeOf } from '../kernels.js';
-import type { Fault, InitRequest, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
+import type { Fault, InitRequest, JobArgs, JobName, JobReply, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
 import { READY } from './protocol.js';
-import { borrow, buffersOf, createHandlers, refOf, shardSizes, sharedBackend, toMsg } from './handlers.js';
+import { buffersOf, createHandlers, refOf, shardSizes, sharedBackend } from './handlers.js';
 export { shardSizes } from './handlers.js';
 import type { WasmSharedMemory } from '../backends/wasm.js';
 import { describe, spawnThread, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
-import { checkPoolModel, modelVersion, type PoolModel } from './model.js';
-// Data-parallel fit lives beside the pool in one lazily loaded chunk (train.ts imports this module back).
-export { fitDataParallel, fitOnPool } from './train.js';
 
 export type PoolMode = 'shared' | 'transfer';
 
 export interface PoolOptions {
   /** Worker threads (default: the available cores). 0 runs the protocol in the calling thread. */
   workers?: number;
-  /** The worker script (default: `./worker.js` next to this module, as in the built package). */
+  /** The worker script (default: the package's `worker.js`, `../worker.js` from this module). */
   workerUrl?: string | URL;
   /** A call a worker has not answered after this long rejects and the worker is replaced (default 120 s; 0: never). */
   timeoutMs?: number;
@@ -62,8 +61,6 @@ const DEFAULT_START_TIMEOUT_MS = 30_000;
 export class Slot {
   remote!: Comlink.Remote<WorkerApi>;
   thread: Thread | null = null;
-  /** Model id → the weights version this worker holds. */
-  readonly models = new Map<number, string>();
   ready!: Promise<void>;
   up = false;
   failed = false;
@@ -153,10 +150,6 @@ export class Pool {
   private readonly startTimeoutMs: number;
   private readonly matmulMinFlops: number;
   private readonly initRequest: InitRequest;
-  private readonly modelIds = new WeakMap<object, number>();
-  private nextModel = 1;
-  /** The models workers hold copies of, by id: the ones the caller disposes (or drops) are let go. */
-  private readonly sent = new Map<number, WeakRef<PoolModel>>();
   private closing = false;
 
   /** @internal Use `createPool`. */
@@ -173,7 +166,7 @@ export class Pool {
     }
     this.mode = opts.backend ? 'transfer' : (opts.memory ?? can);
     this.shared = this.mode === 'shared' ? sharedBackend()!.shared : null;
-    this.url = opts.workerUrl ?? new URL('./worker.js', import.meta.url);
+    this.url = opts.workerUrl ?? new URL('../worker.js', import.meta.url);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
     this.matmulMinFlops = opts.matmulMinFlops ?? MATMUL_MIN_FLOPS[this.mode];
@@ -293,6 +286,7 @@ export class Pool {
   /** @internal Runs `fn` against worker `i`'s remote, guarded (see `guard`). */
   async call<T>(i: number, what: string, fn: (w: Comlink.Remote<WorkerApi>, slot: Slot) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     if (this.closing) throw new Error(`pool: ${what} called after close()`);
+    modelJobs?.sweep(this);
     let slot = this.slots[i];
     if (slot.failed || (slot.endedWith !== null && !this.inThread)) slot = this.slots[i] = this.start(i);
     await slot.ready;
@@ -316,9 +310,8 @@ export class Pool {
     await slot.thread?.terminate();
   }
 
-  /** @internal Live tensor counts in each worker (after letting go of the models the caller disposed). */
+  /** @internal Live tensor counts in each worker (each call first lets go of the models the caller disposed or replaced). */
   workerMemory(): Promise<{ tensors: number; bytes: number }[]> {
-    this.dropStaleModels();
     return Promise.all(this.slots.map((_, i) => this.call(i, 'memory', (w) => w.memory())));
   }
 
@@ -409,109 +402,19 @@ export class Pool {
 
   /**
    * `model`'s predictions for the batch `x`, split into contiguous shards over the workers and
-   * concatenated in order. Shared mode: workers read `x` and the weights in place. Transfer mode:
-   * the model goes to each worker once, and again only when its weights change.
+   * concatenated in order (model/parallel/client.ts: shared mode reads `x` and the weights in
+   * place; transfer mode sends the model once, and its weights again only when they change).
    */
-  async predict(model: PoolModel, x: Tensor): Promise<Tensor> {
-    if (this.closing) throw new Error('pool: predict called after close()');
-    checkPoolModel('pool.predict', model);
-    if (model.checkInput) model.checkInput('pool.predict', x);
-    else checkTensor('pool.predict', x, 'x');
-    if (x.rank < 1 || x.shape[0] === 0) throw new Error(`pool.predict: x needs a batch axis with at least one row, got shape [${x.shape}]`);
-    const id = this.modelId(model);
-    const row = x.size / x.shape[0];
-    const sizes = shardSizes(x.shape[0], this.size);
-    const X = this.ref(x), W = this.weightRefs(model);
-    if (X && W) {
-      let r0 = 0;
-      const parts = await this.settle(sizes.map((rows, i) => {
-        const xr: TensorRef = { shape: [rows, ...x.shape.slice(1)], dtype: x.dtype, ptr: X.ptr + 4 * r0 * row };
-        r0 += rows;
-        return this.call(i, 'predict', async (w, slot) => {
-          await this.sendModel(slot, id, 'shared', model);
-          return w.predictShared(id, W, xr);
-        });
-      }), (r) => [r]);
-      const ts = parts.map((r) => borrow(r, 'pool.predict'));
-      try {
-        // NOTE: the concat kernel (not the op, which views a lone input) copies the workers' rows
-        // into one tensor of the caller's before they are freed.
-        return engine.runKernel('concat', ts, { axis: 0 })[0];
-      } finally {
-        for (const t of ts) t.dispose();
-        parts.forEach((r, i) => this.release(i, [r]));
-      }
-    }
-    const version = modelVersion(model);
-    const xv = x.dataSync();
-    let r0 = 0;
-    const parts = sizes.map((rows, i) => {
-      const xm: TensorMsg = { shape: [rows, ...x.shape.slice(1)], dtype: x.dtype, data: xv.slice(r0 * row, (r0 + rows) * row) };
-      r0 += rows;
-      return this.call(i, 'predict', async (w, slot) => {
-        await this.sendModel(slot, id, version, model);
-        return w.predict(id, tx(xm));
-      });
-    });
-    const outs = await Promise.all(parts);
-    return gather(outs, [x.shape[0], ...outs[0].shape.slice(1)]);
+  predict(model: object, x: Tensor): Promise<Tensor> {
+    if (this.closing) return Promise.reject(new Error('pool: predict called after close()'));
+    if (!modelJobs) return Promise.reject(new Error('pool.predict: the model jobs are not loaded; start the pool with eg.createPool'));
+    return modelJobs.predict(this, model, x);
   }
 
-  /** @internal Every weight of `model` by address (shared mode), or null if one lives elsewhere. */
-  weightRefs(model: PoolModel): TensorRef[] | null {
-    if (!this.shared) return null;
-    const refs: TensorRef[] = [];
-    for (const w of model.weights) {
-      const r = this.ref(w);
-      if (!r) return null;
-      refs.push(r);
-    }
-    return refs;
+  /** @internal Runs job `name` (registered by a module above the pool) on the worker behind `remote`. */
+  runJob<K extends JobName>(remote: Comlink.Remote<WorkerApi>, name: K, args: JobArgs<K>, transfer = false): Promise<JobReply<K>> {
+    return remote.run(name, transfer ? tx(args) : args) as Promise<JobReply<K>>;
   }
-
-  /** @internal The pool-wide id of a model object. */
-  modelId(model: object): number {
-    let id = this.modelIds.get(model);
-    if (id === undefined) { id = this.nextModel++; this.modelIds.set(model, id); }
-    return id;
-  }
-
-  /** @internal Sends the model to a worker unless it holds weights `version` already. */
-  async sendModel(slot: Slot, id: number, version: string, model: PoolModel): Promise<void> {
-    this.dropStaleModels();
-    if (slot.models.get(id) === version) return;
-    if (slot.models.has(id)) return this.syncWeights(slot, id, version, model.weights);
-    const { modelJson, weights } = model.toArtifacts({ includeOptimizer: false });
-    await slot.remote.loadModel(id, version, tx({ modelJson, weights }));
-    slot.models.set(id, version);
-    this.sent.set(id, new WeakRef(model));
-  }
-
-  /**
-   * Lets the workers free their copies of models the caller has disposed or no longer holds, or a
-   * long-lived pool would keep every model it ever ran. NOTE: not awaited: a worker's next call
-   * queues behind the message (as with `release`).
-   */
-  private dropStaleModels(): void {
-    for (const [id, ref] of this.sent) {
-      const m = ref.deref();
-      if (m && m.weights.length > 0 && !m.weights.some((w) => w.isDisposed)) continue;
-      this.sent.delete(id);
-      for (const s of this.slots) {
-        if (s.models.delete(id) && s.up && s.endedWith === null) s.remote.dropModel(id).catch(() => {});
-      }
-    }
-  }
-
-  /** @internal Gives one worker copies of every weight of model `id` (transfer mode). */
-  async syncWeights(slot: Slot, id: number, version: string, weights: readonly Tensor[]): Promise<void> {
-    slot.models.delete(id);
-    await slot.remote.setWeights(id, version, tx(weights.map(toMsg)));
-    slot.models.set(id, version);
-  }
-
-  /** @internal Marks a message's buffers for transfer. */
-  tx<T>(msg: T): T { return tx(msg); }
 
   /** @internal */
   slotAt(i: number): Slot {
@@ -555,14 +458,30 @@ function columns(v: Float32Array, R: number, C: number, r0: number, rows: number
   return out;
 }
 
-/** One tensor on the caller's backend from row blocks, in order. */
-function gather(parts: TensorMsg[], shape: number[]): Tensor {
+/** @internal One tensor on the caller's backend from row blocks, in order. */
+export function gather(parts: TensorMsg[], shape: number[]): Tensor {
   if (parts.length === 1) return tensor(parts[0].data, shape, parts[0].dtype);
   const n = parts.reduce((s, p) => s + p.data.length, 0);
   const out = parts[0].dtype === 'int32' ? new Int32Array(n) : new Float32Array(n);
   let o = 0;
   for (const p of parts) { out.set(p.data, o); o += p.data.length; }
   return tensor(out, shape, parts[0].dtype);
+}
+
+/**
+ * Work on models that the pool offers (pool.predict) but that lives with the model
+ * (model/parallel/client.ts registers it): the pool imports nothing above it.
+ */
+export interface ModelJobs {
+  predict(pool: Pool, model: object, x: Tensor): Promise<Tensor>;
+  /** Lets the workers free their copies of models the caller disposed or replaced. */
+  sweep(pool: Pool): void;
+}
+let modelJobs: ModelJobs | null = null;
+
+/** @internal Called by model/parallel when it loads. */
+export function registerModelJobs(jobs: ModelJobs): void {
+  modelJobs = jobs;
 }
 
 /** Starts a pool of workers, each running the caller's backend; resolves once all serve. */

@@ -1,8 +1,8 @@
-// The worker entry: imports the library, serves the pool protocol through Comlink (Node
-// worker_threads via the node adapter, or a browser module Worker), then posts READY.
+// A worker's serving loop: the pool protocol through Comlink (Node worker_threads via the node
+// adapter, or a browser module Worker). The worker script (src/worker.ts) imports the library,
+// registers the jobs it serves (jobs.ts), then calls serve().
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import '../index.js';
 import { buffersOf, createHandlers } from './handlers.js';
 import { type Fault, READY, type WorkerApi } from './protocol.js';
 import { isNode } from '../platform.js';
@@ -34,16 +34,18 @@ function fault(f: Fault): Promise<void> {
   }
 }
 
-const handlers = createHandlers() as unknown as Record<string, (...a: unknown[]) => unknown>;
-const api: Record<string, (...a: unknown[]) => Promise<unknown>> = { fault: (f) => fault(f as Fault) };
-for (const k of Object.keys(handlers)) {
-  // Replies give their buffers away instead of copying them.
-  api[k] = async (...a) => {
-    const r = await handlers[k](...a);
-    return r !== null && typeof r === 'object' ? Comlink.transfer(r, buffersOf(r)) : r;
-  };
+/** Serves the protocol in this worker thread and posts READY once calls can no longer be lost. */
+export async function serve(): Promise<void> {
+  const handlers = createHandlers() as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const api: Record<string, (...a: unknown[]) => Promise<unknown>> = { fault: (f) => fault(f as Fault) };
+  for (const k of Object.keys(handlers)) {
+    // Replies give their buffers away instead of copying them.
+    api[k] = async (...a) => {
+      const r = await handlers[k](...a);
+      return r !== null && typeof r === 'object' ? Comlink.transfer(r, buffersOf(r)) : r;
+    };
+  }
+  const ep = await endpoint();
+  Comlink.expose(api satisfies Record<keyof WorkerApi, unknown>, ep);
+  ep.postMessage(READY);
 }
-
-const ep = await endpoint();
-Comlink.expose(api satisfies Record<keyof WorkerApi, unknown>, ep);
-ep.postMessage(READY);

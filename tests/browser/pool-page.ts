@@ -1,5 +1,5 @@
 // The page the browser pool test loads: a worker pool of module Workers (the bundled
-// src/pool/worker.ts at /worker.js) next to in-page results. Served cross-origin isolated, the
+// src/worker.ts at /worker.js) next to in-page results. Served cross-origin isolated, the
 // pool shares the wasm memory; served without COOP/COEP it copies ('transfer'). Results go to
 // window.__result.
 import * as eg from '../../src/index.js';

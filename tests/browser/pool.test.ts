@@ -1,4 +1,4 @@
-// The worker pool in a real browser: tests/browser/pool-page.ts and src/pool/worker.ts bundled with
+// The worker pool in a real browser: tests/browser/pool-page.ts and src/worker.ts bundled with
 // esbuild and served on 127.0.0.1, opened in headless Debian chromium through playwright-core.
 // Cross-origin isolated (COOP/COEP) the page's workers share its WebAssembly.Memory; without those
 // headers there is no SharedArrayBuffer and the pool copies. Both must give in-page results.
@@ -15,7 +15,7 @@ describe.skipIf(!browserWanted)('worker pool in headless chromium', () => {
       entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'error',
     })).outputFiles[0].contents;
     const page = await bundle(join(import.meta.dirname, 'pool-page.ts'));
-    const worker = await bundle(join(import.meta.dirname, '../../src/pool/worker.ts'));
+    const worker = await bundle(join(import.meta.dirname, '../../src/worker.ts'));
     const html = '<!doctype html><meta charset="utf-8"><title>edgegrad pool</title><script type="module" src="/page.js"></script>';
     const server = createServer((req, res) => {
       // /isolated/... is served cross-origin isolated, /plain/... is not

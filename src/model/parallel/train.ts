@@ -1,26 +1,32 @@
 // Data-parallel training: each batch is split over the pool's workers, each computes the loss and
 // gradients of its shard, the shard gradients are summed (weighted by shard size) and one optimizer
-// step is applied, so every worker trains the same weights. Three ways, best first:
+// step is applied, so every worker trains the same weights. Workers also count their shard's correct
+// predictions (fit logs training accuracy as in-thread) and return the new values of state weights
+// (batch-norm's moving statistics), of which the caller assigns the mean weighted by shard size.
+// Three ways, best first:
 // - worker-run steps (shared mode, an elementwise optimizer update: all of ours but norm clipping):
 //   the workers run up to STEPS_PER_CALL steps among themselves, meeting at Atomics barriers, each
-//   applying the update to its slice of every weight (SharedStepsRequest); this thread only plans
+//   applying the update (and the state's average) to its slice of every weight (SharedStepsRequest); this thread only plans
 //   each step's update and reads the losses.
 // - shared steps: one call per step; the workers' gradients are summed and applied here, on the
 //   weights the workers read in place.
 // - transfer (no shared memory): shards and gradients are copied, new weights sent back.
 // The epochs, validation, callbacks, progress and logs are model/training.ts's fitLoop, the same
 // loop as in-thread fit: this file only runs each epoch's steps.
-import { engine } from '../engine.js';
-import type { DType, TypedArray } from '../kernels.js';
-import type { Tensor, Variable } from '../tensor.js';
-import type { Optimizer } from '../optimizers/optimizer.js';
-import type { Model } from '../model/graph.js';
-import { type Data, type FitArgs, type History, type StepRunner, fitLoop, prepareFit, toList } from '../model/training.js';
-import type { SharedGradReply, SharedGradRequest, TensorMsg, TensorRef } from './protocol.js';
-import { type Pool, createPool, shardSizes } from './pool.js';
-import { GRADS, STOPPED, abortRun, borrow, sharedBackend, startRun } from './handlers.js';
-import type { StepPlan } from '../optimizers/base.js';
-import { add } from '../ops/elementwise.js';
+import { engine } from '../../engine.js';
+import type { DType, TypedArray } from '../../kernels.js';
+import type { Tensor, Variable } from '../../tensor.js';
+import type { Optimizer } from '../../optimizers/optimizer.js';
+import type { StepPlan } from '../../optimizers/base.js';
+import { add, mul } from '../../ops/elementwise.js';
+import type { Model } from '../graph.js';
+import { type Data, type FitArgs, type History, type StepResult, type StepRunner, fitLoop, prepareFit, toList } from '../training.js';
+import type { TensorMsg, TensorRef } from '../../pool/protocol.js';
+import { type Pool, createPool } from '../../pool/pool.js';
+import { borrow, shardSizes, sharedBackend } from '../../pool/handlers.js';
+import { HEADER, STOPPED, abortRun, startRun } from '../../pool/barrier.js';
+import type { SharedGradReply, SharedGradRequest, SharedStepsReply, StateMsg } from './protocol.js';
+import { enableModelJobs, modelId, sendModel, weightRefs } from './client.js';
 
 /** A compiled model the pool can train (eg.model, eg.sequential): one input, one output, a loss by name. */
 export type DataParallelModel = Model<Tensor | Tensor[]>;
@@ -48,7 +54,7 @@ export async function fitOnPool(m: DataParallelModel, x: Data, y: Data, args: Fi
   // caller's rows and shapes, not a worker shard's (fitDataParallel's own check hits the cache).
   await prepareFit(m, x, y, args);
   if (m.inputNames.length !== 1 || m.outputNames.length !== 1) throw new Error(`fit: \`workers\`/\`pool\` train models of one input and one output; model '${m.name}' has ${m.inputNames.length} and ${m.outputNames.length}`);
-  if (m.allLayers.some((l) => l.updatesState)) throw new Error(`fit: \`workers\`/\`pool\` cannot train model '${m.name}' yet: a layer updates state weights in training`);
+  enableModelJobs();
   const pool = args.pool ?? (await createPool({ workers: args.workers }));
   try {
     return await fitDataParallel(m, toList(m, 'fit', 'x', x, 'inputs')[0], toList(m, 'fit', 'y', y, 'outputs')[0], args, pool);
@@ -60,8 +66,11 @@ export async function fitOnPool(m: DataParallelModel, x: Data, y: Data, args: Fi
 /**
  * `model.fit(x, y, { pool })`: fit's loop (epochs, shuffling with the same seed and order,
  * validationSplit / validationData, callbacks, early stopping, progress, logs) with each batch's
- * gradient computed across the pool. Training logs hold the loss (the workers report no
- * predictions, so no training accuracy); val_* come from an in-thread evaluate.
+ * gradient computed across the pool. Training logs hold the loss and, when compiled with it, the
+ * accuracy (the workers count their shards' correct predictions); val_* come from an in-thread
+ * evaluate. State weights (addUpdate) take the mean of the workers' new values, weighted by shard
+ * size: exact for moving averages of per-sample means, and for the rest (a moving variance) the
+ * mean of the shards' statistics, as Keras' MirroredStrategy aggregates them by default.
  */
 export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Tensor, args: DataParallelFitArgs, pool: Pool): Promise<History> {
   const where = 'fit (data-parallel)';
@@ -70,19 +79,21 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   if (!model.optimizer || typeof lossName !== 'string') {
     throw new Error(`${where}: model '${model.name}' must be compiled with a loss given by name (a loss function cannot be sent to workers)`);
   }
+  enableModelJobs();
   const plan = await prepareFit(model, x, y, args, where);
   const vars: Variable[] = model.trainableWeights;
   if (vars.length === 0) throw new Error(`${where}: model '${model.name}' has no trainable weights`);
   // NOTE: validationSplit holds out the last rows: training reads rows [0, n) of x and y.
   const n = plan.train.n, batchSize = plan.batchSize;
 
+  const accuracy = model.compiled!.metrics[0].some((m) => m.fn === 'accuracy');
+  const job: Job = { model, id: modelId(pool, model), loss: lossName, accuracy };
   const X = pool.ref(x), Y = pool.ref(y);
-  const run: SharedRun | null = X && Y && pool.weightRefs(model) ? { X, Y, held: [], inWorkers: true, control: null } : null;
+  const run: SharedRun | null = X && Y && weightRefs(pool, model) ? { X, Y, held: [], inWorkers: true, control: null } : null;
   const shared = run !== null;
   // NOTE: transfer mode reads the data once; shared mode gathers batches in place.
   const xs = shared ? null : x.dataSync(), ys = shared ? null : y.dataSync();
   const xSample = x.shape.slice(1), ySample = y.shape.slice(1);
-  const id = pool.modelId(model);
   const runId = nextRun++;
   let step = 0;
   let version = `fit${runId}:${step}`;
@@ -91,18 +102,17 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
     // Worker-run steps where they can run (shared mode, an elementwise optimizer update): one
     // call runs several, or one at a time when a callback wants every batch.
     const k = Math.min(total - b, perBatch ? 1 : STEPS_PER_CALL);
-    const losses = run && run.inWorkers ? await workerSteps(pool, model, id, lossName, run, order, b * batchSize, batchSize, k) : null;
-    const done = losses ?? [shared
-      ? await sharedStep(pool, model, id, lossName, run!, order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize)))
-      : await transferStep(pool, model, id, version, lossName, { xs, ys, x, y, xSample, ySample }, order, b * batchSize, Math.min(batchSize, n - b * batchSize))];
-    return done.map((loss) => {
+    const done = (run && run.inWorkers ? await workerSteps(pool, job, run, order, b * batchSize, batchSize, k) : null) ?? [shared
+      ? await sharedStep(pool, job, run!, order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize)))
+      : await transferStep(pool, job, version, { xs, ys, x, y, xSample, ySample }, order, b * batchSize, Math.min(batchSize, n - b * batchSize))];
+    for (const _ of done) {
       version = `fit${runId}:${++step}`;
       model.weightsVersion++;
-      return { loss, parts: [], correct: [] };
-    });
+    }
+    return done;
   };
   try {
-    return await fitLoop(model, plan, args, { run: steps, trainingMetrics: false });
+    return await fitLoop(model, plan, args, { run: steps });
   } finally {
     if (run) {
       releaseHeld(pool, run);
@@ -116,6 +126,29 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
 
 /** Worker-run steps per call when no callback wants each batch (bounds one call's duration). */
 const STEPS_PER_CALL = 32;
+
+/** What every step sends: the model, its id on the pool, the loss by name, whether to count correct predictions. */
+interface Job { model: DataParallelModel; id: number; loss: string; accuracy: boolean }
+
+/** A step's result for fitLoop: the batch loss and (one output) its correct count. */
+const result = (loss: number, correct: number): StepResult => ({ loss, parts: [], correct: [correct] });
+
+/**
+ * Assigns each state weight the mean of the workers' new values weighted by `shares` (their part
+ * of the batch), after the optimizer step, as in-thread fit assigns its own.
+ */
+function assignState(model: DataParallelModel, states: StateMsg<Tensor>[][], shares: number[]): void {
+  const ws = model.weights;
+  const byIndex = new Map<number, [Tensor, number][]>();
+  states.forEach((list, w) => { for (const u of list) (byIndex.get(u.index) ?? byIndex.set(u.index, []).get(u.index)!).push([u.value, shares[w]]); });
+  for (const [i, parts] of byIndex) {
+    const total = parts.reduce((a, [, s]) => a + s, 0);
+    const v = engine.tidy(() => parts.length === 1 ? add(parts[0][0], 0)
+      : parts.slice(1).reduce((acc, [t, s]) => add(acc, mul(t, s / total)), mul(parts[0][0], parts[0][1] / total)));
+    ws[i].assign(v);
+    v.dispose();
+  }
+}
 
 /** What a shared-mode fit keeps across steps. */
 interface SharedRun {
@@ -140,24 +173,28 @@ function releaseHeld(pool: Pool, run: SharedRun): void {
  * returns its scaled loss and gradients by address; their sum is applied here, on the weights the
  * workers read in place. No tensor data passes between threads.
  */
-async function sharedStep(pool: Pool, model: DataParallelModel, id: number, lossName: string, run: SharedRun, picked: Int32Array): Promise<number> {
+async function sharedStep(pool: Pool, job: Job, run: SharedRun, picked: Int32Array): Promise<StepResult> {
+  const { model, id } = job;
   const count = picked.length;
   const vars = model.trainableWeights;
   // NOTE: read each step: an optimizer may give a weight new storage (copy on write).
-  const weights = pool.weightRefs(model)!;
+  const weights = weightRefs(pool, model)!;
   releaseHeld(pool, run);
   let r0 = 0;
-  const calls = shardSizes(count, pool.size).map((size, w) => {
-    const req: SharedGradRequest = { model: id, weights, x: run.X, y: run.Y, rows: picked.slice(r0, r0 + size), loss: lossName, scale: size / count };
+  const sizes = shardSizes(count, pool.size);
+  const calls = sizes.map((size, w) => {
+    const req: SharedGradRequest = { model: id, weights, x: run.X, y: run.Y, rows: picked.slice(r0, r0 + size), loss: job.loss, scale: size / count, accuracy: job.accuracy };
     r0 += size;
     return pool.call(w, 'gradients', async (remote, slot) => {
-      await pool.sendModel(slot, id, 'shared', model);
-      return remote.gradientsShared(req);
+      await sendModel(pool, slot, id, 'shared', model);
+      return pool.runJob(remote, 'model.gradientsShared', [req]);
     });
   });
-  const replies = await pool.settle(calls, (r: SharedGradReply) => r.grads);
-  run.held = replies.map((r) => r.grads);
+  const held = (r: SharedGradReply) => [...r.grads, ...r.state.map((u) => u.value)];
+  const replies = await pool.settle(calls, held);
+  run.held = replies.map(held);
   const parts = replies.map((r) => r.grads.map((g) => borrow(g, 'fit (data-parallel)')));
+  const states = replies.map((r) => r.state.map((u) => ({ index: u.index, value: borrow(u.value, 'fit (data-parallel)') })));
   const sums: Tensor[] = [];
   try {
     // Each shard's gradient is already scaled by its share of the batch: the batch's is their sum.
@@ -168,10 +205,11 @@ async function sharedStep(pool: Pool, model: DataParallelModel, id: number, loss
       return g;
     });
     model.optimizer!.apply(vars, grads);
+    assignState(model, states, sizes);
   } finally {
-    for (const t of [...parts.flat(), ...sums]) t.dispose();
+    for (const t of [...parts.flat(), ...states.flat().map((u) => u.value), ...sums]) t.dispose();
   }
-  return replies.reduce((s, r) => s + r.loss, 0);
+  return result(replies.reduce((s, r) => s + r.loss, 0), replies.reduce((s, r) => s + r.correct, 0));
 }
 
 /**
@@ -179,8 +217,9 @@ async function sharedStep(pool: Pool, model: DataParallelModel, id: number, loss
  * step's update here, the workers apply it. The batch losses, or null (run stays in this thread)
  * when the optimizer's update is not elementwise (norm clipping) or not one of ours.
  */
-async function workerSteps(pool: Pool, model: DataParallelModel, id: number, lossName: string, run: SharedRun,
-  order: Int32Array, from: number, batchSize: number, k: number): Promise<number[] | null> {
+async function workerSteps(pool: Pool, job: Job, run: SharedRun,
+  order: Int32Array, from: number, batchSize: number, k: number): Promise<StepResult[] | null> {
+  const { model, id } = job;
   const vars = model.trainableWeights;
   const optimizer = model.optimizer as Optimizer & { planStep?: (v: Variable[]) => StepPlan | null };
   const first = optimizer.planStep?.(vars) ?? null;
@@ -189,14 +228,16 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
   for (let j = 1; j < k; j++) plans.push(optimizer.planStep!(vars)!);
   // NOTE: the workers write the weights and slots in place: give each storage of its own first, as
   // the optimizer would (copy on write), and read the addresses after that.
-  for (const v of [...vars, ...first.slots.flat()]) engine.ensureOwnStorage(v);
+  const trains = new Set<Tensor>(vars);
+  const state = model.weights.flatMap((w, i) => (trains.has(w) ? [] : [i]));
+  for (const v of [...vars, ...first.slots.flat(), ...state.map((i) => model.weights[i])]) engine.ensureOwnStorage(v);
   const ref = (t: Tensor): TensorRef => {
     const r = pool.ref(t);
     if (!r) throw new Error(`fit (data-parallel): '${(t as Variable).name}' is not in the pool's memory (was the backend changed during fit?)`);
     return r;
   };
   const workers = pool.size, nv = vars.length;
-  const words = GRADS + workers * nv;
+  const words = HEADER + workers * (nv + state.length);
   if (!run.control || run.control.size < words) {
     run.control?.dispose();
     run.control = engine.fromValues(new Int32Array(words), [words], 'int32');
@@ -205,9 +246,9 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
   const memory = sharedBackend()!.shared.memory;
   startRun(memory, sync);
   const base = {
-    model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)),
+    model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)), state,
     kernel: first.kernel, attrs: plans.map((p) => p.attrs), clipValue: first.clipValue,
-    x: run.X, y: run.Y, order, from, batchSize, loss: lossName, workers, sync, timeoutMs: pool.timeoutMs,
+    x: run.X, y: run.Y, order, from, batchSize, loss: job.loss, accuracy: job.accuracy, workers, sync, timeoutMs: pool.timeoutMs,
   };
   releaseHeld(pool, run);
   // Whether each worker's call has come back (an answer, an error it threw, or a throw here before
@@ -215,8 +256,8 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
   const answered = new Array<boolean>(workers).fill(false);
   const calls = Array.from({ length: workers }, (_, w) => pool.call(w, 'steps', async (remote, slot) => {
     try {
-      await pool.sendModel(slot, id, 'shared', model);
-      return await remote.stepsShared({ ...base, worker: w });
+      await sendModel(pool, slot, id, 'shared', model);
+      return await pool.runJob(remote, 'model.steps', [{ ...base, worker: w }]);
     } finally {
       answered[w] = true;
     }
@@ -236,43 +277,48 @@ async function workerSteps(pool: Pool, model: DataParallelModel, id: number, los
     run.control = null;
     throw bad.reason;
   }
-  const losses = new Array<number>(k).fill(0);
-  for (const r of results) (r as PromiseFulfilledResult<Float64Array>).value.forEach((l, j) => { losses[j] += l; });
-  return losses;
+  const out = Array.from({ length: k }, () => result(0, 0));
+  for (const r of results) {
+    const { losses, correct } = (r as PromiseFulfilledResult<SharedStepsReply>).value;
+    losses.forEach((l, j) => { out[j].loss += l; out[j].correct[0] += correct[j]; });
+  }
+  return out;
 }
 
 interface HostData { xs: TypedArray | null; ys: TypedArray | null; x: Tensor; y: Tensor; xSample: number[]; ySample: number[] }
 
-/** One transfer-mode step: copies of each shard go out, gradients come back and are averaged here. */
-async function transferStep(pool: Pool, model: DataParallelModel, id: number, version: string, lossName: string,
-  d: HostData, order: Int32Array, from: number, count: number): Promise<number> {
+/** One transfer-mode step: copies of each shard go out, gradients (and state values) come back and are averaged here. */
+async function transferStep(pool: Pool, job: Job, version: string, d: HostData, order: Int32Array, from: number, count: number): Promise<StepResult> {
+  const { model, id } = job;
   const vars = model.trainableWeights;
   let r0 = from;
-  const parts = shardSizes(count, pool.size).map((size, w) => {
+  const sizes = shardSizes(count, pool.size);
+  const parts = sizes.map((size, w) => {
     const xm = rows(d.xs!, d.x.dtype, d.xSample, order, r0, size);
     const ym = rows(d.ys!, d.y.dtype, d.ySample, order, r0, size);
     r0 += size;
     return pool.call(w, 'gradients', async (remote, slot) => {
-      if (slot.models.has(id) && slot.models.get(id) !== version) await pool.syncWeights(slot, id, version, model.weights);
-      else await pool.sendModel(slot, id, version, model);
-      return remote.gradients(pool.tx({ model: id, x: xm, y: ym, loss: lossName }));
-    }).then((g) => ({ ...g, size }));
+      await sendModel(pool, slot, id, version, model);
+      return pool.runJob(remote, 'model.gradients', [{ model: id, x: xm, y: ym, loss: job.loss, accuracy: job.accuracy }], true);
+    });
   });
   const replies = await Promise.all(parts);
-  let loss = 0;
+  let loss = 0, correct = 0;
   const grads = vars.map((v, i) => {
     const acc = new Float32Array(v.size);
-    for (const rep of replies) {
-      const g = rep.grads[i].data as Float32Array, wgt = rep.size / count;
+    replies.forEach((rep, w) => {
+      const g = rep.grads[i].data as Float32Array, wgt = sizes[w] / count;
       for (let k = 0; k < acc.length; k++) acc[k] += wgt * g[k];
-    }
+    });
     return engine.fromValues(acc, v.shape, v.dtype);
   });
-  for (const rep of replies) loss += (rep.size / count) * rep.loss;
+  replies.forEach((rep, w) => { loss += (sizes[w] / count) * rep.loss; correct += rep.correct; });
+  const states = replies.map((rep) => rep.state.map((u) => ({ index: u.index, value: engine.fromValues(u.value.data, u.value.shape, u.value.dtype) })));
   try {
     model.optimizer!.apply(vars, grads);
+    assignState(model, states, sizes);
   } finally {
-    for (const g of grads) g.dispose();
+    for (const t of [...grads, ...states.flat().map((u) => u.value)]) t.dispose();
   }
-  return loss;
+  return result(loss, correct);
 }

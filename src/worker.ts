@@ -1,0 +1,10 @@
+// The pool's worker script (the package's `edgegrad/worker`; createPool loads it by URL): the
+// library, the jobs of the model's replica (model/parallel/replica.ts), then the protocol. A worker
+// script of one's own imports this file after registering its layer classes (eg.layers.registerLayer)
+// or its jobs (registerJobs).
+import './index.js';
+import { registerReplicaJobs } from './model/parallel/replica.js';
+import { serve } from './pool/worker.js';
+
+registerReplicaJobs();
+await serve();
