@@ -144,6 +144,53 @@ function refPool(kind: 'max' | 'avg', x: Arr, o: { poolSize?: number | [number, 
   return { y, scale };
 }
 
+/** conv2d's gradients dx and dw for the output gradient dy, by scattering over the padded image; [...dx, ...dw]. */
+function refConvGrads(x: Arr, w: Arr, dy: Arr, o: { strides?: number | [number, number]; dilations?: number | [number, number]; padding?: Pad; groups?: number }): RefOut {
+  const [N, H, W, C] = x.shape, [KH, KW, Cg, O] = w.shape, [, OH, OW] = dy.shape;
+  const [sh, sw] = pair(o.strides), [dh, dw] = pair(o.dilations), G = o.groups ?? 1, pad = o.padding ?? 'valid';
+  const pads: Pads = [refPads(pad, 0, H, KH, sh, dh), refPads(pad, 1, W, KW, sw, dw)];
+  const { p } = padded(x, pads);
+  const [, PH, PW] = p.shape;
+  const dxp = new Float64Array(p.data.length), dxs = new Float64Array(p.data.length);
+  const dwt = new Float64Array(w.data.length), dws = new Float64Array(w.data.length);
+  for (let n = 0; n < N; n++) for (let i = 0; i < OH; i++) for (let j = 0; j < OW; j++) for (let oc = 0; oc < O; oc++) {
+    const g = Math.floor(oc / (O / G)), d = dy.data[((n * OH + i) * OW + j) * O + oc];
+    for (let u = 0; u < KH; u++) for (let v = 0; v < KW; v++) for (let ci = 0; ci < Cg; ci++) {
+      const xi = ((n * PH + i * sh + u * dh) * PW + j * sw + v * dw) * C + g * Cg + ci, wi = ((u * KW + v) * Cg + ci) * O + oc;
+      dxp[xi] += d * w.data[wi]; dxs[xi] += Math.abs(d * w.data[wi]);
+      dwt[wi] += d * p.data[xi]; dws[wi] += Math.abs(d * p.data[xi]);
+    }
+  }
+  const dx: number[] = [], scale: number[] = [];
+  const [[t], [l]] = pads;
+  for (let n = 0; n < N; n++) for (let h = 0; h < H; h++) for (let ww = 0; ww < W; ww++) for (let c = 0; c < C; c++) {
+    const at = ((n * PH + h + t) * PW + ww + l) * C + c;
+    dx.push(dxp[at]); scale.push(dxs[at]);
+  }
+  return { y: arr([dx.length + dwt.length], [...dx, ...dwt]), scale: Float64Array.from([...scale, ...dws]) };
+}
+
+/** Pooling's dx for the output gradient dy: to the first max of each window (max), or dy / count to each position (avg). */
+function refPoolGrad(kind: 'max' | 'avg', x: Arr, dy: Arr, o: { poolSize?: number | [number, number]; strides?: number | [number, number]; padding?: Pad }): RefOut {
+  const [N, H, W, C] = x.shape, [, OH, OW] = dy.shape;
+  const [KH, KW] = pair(o.poolSize, 2), [sh, sw] = pair(o.strides ?? [KH, KW]), pad = o.padding ?? 'valid';
+  const [[t], [l]] = [refPads(pad, 0, H, KH, sh, 1), refPads(pad, 1, W, KW, sw, 1)];
+  const dx = zeros(x.shape), scale = new Float64Array(dx.data.length);
+  for (let n = 0; n < N; n++) for (let i = 0; i < OH; i++) for (let j = 0; j < OW; j++) for (let c = 0; c < C; c++) {
+    const at: number[] = [];
+    for (let u = 0; u < KH; u++) for (let v = 0; v < KW; v++) {
+      const h = i * sh + u - t, ww = j * sw + v - l;
+      if (h >= 0 && h < H && ww >= 0 && ww < W) at.push(((n * H + h) * W + ww) * C + c);
+    }
+    const d = dy.data[((n * OH + i) * OW + j) * C + c];
+    if (kind === 'avg') { for (const a of at) { dx.data[a] += d / at.length; scale[a] += Math.abs(d / at.length); } continue; }
+    let best = -1;
+    for (const a of at) if (best < 0 || x.data[a] > x.data[best]) best = a;
+    if (best >= 0) { dx.data[best] += d; scale[best] += Math.abs(d); }
+  }
+  return { y: dx, scale };
+}
+
 // ------------------------------------------------------------------ forward cases
 
 const TOL32: Record<'conv' | 'avg' | 'max', Tol> = {
@@ -151,7 +198,11 @@ const TOL32: Record<'conv' | 'avg' | 'max', Tol> = {
 };
 const TOL64: Tol = { rtol: 1e-12, atol: 1e-12, stol: 1e-14 };
 
-interface OpCase { name: string; kind: keyof typeof TOL32; needs: KernelName[]; inputs: Arr[]; run: (...ts: Tensor[]) => Tensor; ref: (...xs: Arr[]) => RefOut }
+interface OpCase {
+  name: string; kind: keyof typeof TOL32; needs: KernelName[]; inputs: Arr[]; run: (...ts: Tensor[]) => Tensor; ref: (...xs: Arr[]) => RefOut;
+  /** The most terms summed into one element: float32 runs allow stol = max(4e-6, 2·terms·2^-24). */
+  terms?: number;
+}
 const OPS: OpCase[] = [];
 const rand = (name: string) => new Rng(hashName(name));
 function input(r: Rng, shape: number[]): Arr { return arr(shape, Array.from({ length: sizeOf(shape) }, () => r.uniform(-2, 2))); }
@@ -161,10 +212,26 @@ function convCase(name: string, xs: number[], ws: number[], o: ConvOpts = {}) {
   const r = rand(name);
   const inputs = [input(r, xs), input(r, ws)];
   if (o.bias) inputs.push(input(r, [ws[3]]));
+  const geo = { strides: o.strides, dilations: o.dilations, padding: o.padding, groups: o.groups };
   OPS.push({
-    name: `conv2d ${name}`, kind: 'conv', needs: ['conv2d'], inputs,
-    run: (x, w, b) => eg.conv2d(x, w, { strides: o.strides, dilations: o.dilations, padding: o.padding, groups: o.groups, bias: b, activation: o.activation as FusedActivation }),
+    name: `conv2d ${name}`, kind: 'conv', needs: ['conv2d'], inputs, terms: ws[0] * ws[1] * ws[2] + 1,
+    run: (x, w, b) => eg.conv2d(x, w, { ...geo, bias: b, activation: o.activation as FusedActivation }),
     ref: (x, w, b) => refConv(x, w, { ...o, bias: b }),
+  });
+  // The backward kernels: the gradients of sum(conv2d(x, w) · dy) are exactly dx and dw.
+  const dy = input(r, refConv(inputs[0], inputs[1], { ...o, bias: undefined }).y.shape);
+  const [N, OH, OW] = dy.shape;
+  OPS.push({
+    name: `conv2d backward (dx, dw) ${name}`, kind: 'conv', needs: ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter'],
+    inputs: [inputs[0], inputs[1], dy], terms: Math.max(ws[0] * ws[1] * ws[3] / (o.groups ?? 1), N * OH * OW),
+    run: (x, w, d) => {
+      const vx = eg.variable(x), vw = eg.variable(w);
+      const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.mul(eg.conv2d(vx, vw, geo), d)), [vx, vw]);
+      const out = eg.tidy(() => eg.concat([eg.reshape(grads[0], [-1]), eg.reshape(grads[1], [-1])]));
+      for (const t of [value, ...grads, vx, vw]) t.dispose();
+      return out;
+    },
+    ref: (x, w, d) => refConvGrads(x, w, d, o),
   });
 }
 convCase('3x3 valid, batch 2, odd sizes', [2, 5, 7, 3], [3, 3, 3, 4]);
@@ -180,6 +247,12 @@ convCase('1x1 kernel strides 2', [2, 5, 5, 3], [1, 1, 3, 4], { strides: 2 });
 convCase('windows wholly in padding, bias, relu', [1, 2, 2, 1], [2, 2, 1, 2], { padding: [[3, 3], [3, 2]], bias: true, activation: 'relu' });
 convCase('strides 2 with dilations 2', [1, 9, 8, 2], [3, 2, 2, 2], { strides: 2, dilations: 2, padding: 'same' });
 convCase('5x5 kernel on 5x5 input, valid (1x1 output)', [2, 5, 5, 2], [5, 5, 2, 3]);
+// Channel counts around SIMD widths and tiles (4, 8, 16 lanes or rows).
+convCase("tiles: 5 -> 9 channels 'same'", [1, 6, 7, 5], [3, 3, 5, 9], { padding: 'same' });
+convCase('tiles: 8 -> 16 channels, batch 2, bias', [2, 9, 11, 8], [3, 3, 8, 16], { bias: true });
+convCase('tiles: 1x1 17 -> 33 channels (a GEMM)', [2, 5, 5, 17], [1, 1, 17, 33]);
+convCase("tiles: depthwise form, 16 channels 'same'", [1, 7, 9, 16], [3, 3, 1, 16], { groups: 16, padding: 'same' });
+convCase('tiles: groups 4 of 3 -> 2 channels, strides 2', [1, 8, 8, 12], [3, 3, 3, 8], { groups: 4, strides: 2 });
 for (const activation of ['relu', 'sigmoid', 'tanh', 'gelu']) convCase(`bias + ${activation}`, [2, 4, 5, 3], [3, 3, 3, 4], { bias: true, activation, padding: 'same' });
 {
   const name = 'rank-3 input (no batch)';
@@ -235,10 +308,21 @@ for (const kind of ['max', 'avg'] as const) {
     ['explicit pads with windows wholly in padding', [1, 2, 3, 2], { poolSize: 2, strides: 1, padding: [[2, 1], [0, 3]] }],
   ] as [string, number[], PoolOpts][]) {
     const r = rand(`${kind} ${name}`);
+    const pool = kind === 'max' ? eg.maxPool2d : eg.avgPool2d;
     OPS.push({
       name: `${kind}Pool2d ${name}`, kind, needs: [`${kind}Pool2d`], inputs: [input(r, xs)],
-      run: (x) => (kind === 'max' ? eg.maxPool2d : eg.avgPool2d)(x, o),
-      ref: (x) => refPool(kind, x, o),
+      run: (x) => pool(x, o), ref: (x) => refPool(kind, x, o),
+    });
+    const x = input(r, xs), dy = input(r, refPool(kind, x, o).y.shape);
+    OPS.push({
+      name: `${kind}Pool2d backward ${name}`, kind: 'avg', needs: [`${kind}Pool2d`, `${kind}Pool2dGrad`], inputs: [x, dy], terms: 9,
+      run: (xt, d) => {
+        const v = eg.variable(xt);
+        const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.mul(pool(v, o), d)), [v]);
+        value.dispose(); v.dispose();
+        return grads[0];
+      },
+      ref: (xa, d) => refPoolGrad(kind, xa, d, o),
     });
   }
 }
@@ -251,7 +335,8 @@ async function runOp(c: OpCase, cfg: BackendConfig): Promise<string[]> {
     const got = Array.from(await values(y));
     y.dispose();
     if (JSON.stringify(y.shape) !== JSON.stringify(want.y.shape)) return [`shape [${y.shape}], expected [${want.y.shape}]`];
-    return mismatches(got, want.y.data, cfg.float64 ? TOL64 : TOL32[c.kind], want.scale);
+    const tol = cfg.float64 ? TOL64 : { ...TOL32[c.kind], stol: Math.max(TOL32[c.kind].stol ?? 0, 2 * (c.terms ?? 0) * 2 ** -24) };
+    return mismatches(got, want.y.data, tol, want.scale);
   } finally {
     for (const t of ts) t.dispose();
   }
@@ -290,6 +375,14 @@ for (const cfg of CONFIGS) {
       for (const t of [value, ...grads, ...outs]) t.dispose();
       expect(eg.memory().tensors).toBe(before);
       for (const t of [x, x3, dw, tw, w, b]) t.dispose();
+    });
+
+    it.skipIf(lacking(cfg, ['maxPool2d', 'maxPool2dGrad']).length > 0)("maxPool2d's gradient goes to the first max of each window in row-major order on ties", async () => {
+      const x = eg.variable(eg.tensor([1, 3, 3, 0, 3, 3, 3, 1, 2, 2, 2, 2], [1, 3, 4, 1]));
+      const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.maxPool2d(x, { poolSize: 2, strides: 1 })), [x]);
+      // the first 3 of each window: (0,0) and (0,1) at [0,1]; (0,2) [0,2]; (1,0) [1,0]; (1,1) [1,1]; (1,2) [1,2]
+      expect(Array.from(await values(grads[0]))).toEqual([0, 2, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0]);
+      for (const t of [x, value, ...grads]) t.dispose();
     });
 
     it('globalAveragePool2d / globalMaxPool2d reduce height and width (keepDims, rank 3)', async () => {
