@@ -16,7 +16,7 @@ import { hashName } from './util/cases.js';
 import { mismatches, type Tol } from './util/close.js';
 import {
   F32_ATOL, F32_RTOL, F64_ATOL, F64_RTOL, type GradFn, type GradInput, type GradRef,
-  analyticGrads, analyticGradsAsync, compareGrads, finiteDifferences, inputOf,
+  analyticGrads, analyticGradsAsync, checkGradients, compareGrads, finiteDifferences, inputOf,
 } from './util/gradcheck.js';
 import { Rng, sizeOf } from './util/ref.js';
 
@@ -621,6 +621,46 @@ describe('conv layers: shape inference, symbolic and real', () => {
     expect(() => L.batchNormalization({ axis: 3 }).apply(eg.input({ shape: [4] }))).toThrow(/axis 3 is out of range for inputs of rank 2/);
   });
 });
+
+/** f(x, ...weights): a fresh layer of `make` whose fields `fields` read the given tensors, so gradients reach them. */
+function layerFn(make: () => eg.Layer, sample: number[], fields: string[], training = false): GradFn {
+  return (x: Tensor, ...ws: Tensor[]) => {
+    const layer = make();
+    layer.build(sample);
+    const own = layer.weights.slice();
+    const slots = layer as unknown as Record<string, Tensor>;
+    fields.forEach((f, i) => {
+      if (!own.includes(slots[f] as never)) throw new Error(`layerFn: ${layer.className} has no weight field '${f}'`);
+      slots[f] = ws[i];
+    });
+    const y = layer.call(x, { training });
+    for (const w of own) w.dispose();
+    return y;
+  };
+}
+const LAYER_GRADS: { name: string; needs: KernelName[]; f: GradFn; shapes: number[][] }[] = [
+  { name: 'conv2d layer, leakyRelu (activation after the kernel)', needs: CONV_ALL, shapes: [[2, 4, 4, 2], [3, 3, 2, 3], [3]],
+    f: layerFn(() => L.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'leakyRelu', seed: 1 }), [4, 4, 2], ['kernel', 'bias']) },
+  { name: 'depthwiseConv2d layer, multiplier 2, strides 2', needs: CONV_ALL, shapes: [[1, 5, 5, 2], [2, 2, 2, 2], [4]],
+    f: layerFn(() => L.depthwiseConv2d({ kernelSize: 2, depthMultiplier: 2, strides: 2, seed: 1 }), [5, 5, 2], ['kernel', 'bias']) },
+  { name: "conv2dTranspose layer 'same' strides 2, sigmoid", needs: CONV_ALL, shapes: [[1, 3, 2, 2], [3, 3, 3, 2], [3]],
+    f: layerFn(() => L.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'sigmoid', seed: 1 }), [3, 2, 2], ['kernel', 'bias']) },
+  { name: 'batchNormalization layer in training mode, wrt x, gamma, beta', needs: [], shapes: [[3, 2, 2, 3], [3], [3]],
+    f: layerFn(() => L.batchNormalization(), [2, 2, 3], ['gamma', 'beta'], true) },
+  { name: 'batchNormalization layer in inference mode', needs: [], shapes: [[3, 2, 3], [3], [3]],
+    f: layerFn(() => L.batchNormalization({ movingVarianceInitializer: 'ones' }), [2, 3], ['gamma', 'beta']) },
+];
+for (const cfg of testBackends()) {
+  describe(`conv layers' gradients on float64 and ${cfg.label} vs central differences`, () => {
+    for (const c of LAYER_GRADS) {
+      const missing = lacking(cfg, c.needs);
+      it.skipIf(missing.length > 0)(`${c.name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+        const r = rand(c.name);
+        expect(await checkGradients(c.f, c.shapes.map((s) => inputOf(r, s)), cfg)).toEqual([]);
+      });
+    }
+  });
+}
 
 describe('batchNormalization: training vs inference against hand-computed values', () => {
   beforeAll(() => use(JS_F64));
