@@ -30,6 +30,15 @@ const UNSUPPORTED: Record<string, readonly string[]> = {
 /** The kernels of `needs` that backend `cfg` does not implement yet. */
 const lacking = (cfg: BackendConfig, needs: readonly KernelName[]) => needs.filter((k) => UNSUPPORTED[cfg.backend]?.includes(k));
 
+/**
+ * `it` for a case that needs `kernels`: skipped, saying which and why, on a backend that still lists
+ * one as unsupported (so it runs by itself once the kernel lands there).
+ */
+function itNeeds(cfg: BackendConfig, kernels: readonly KernelName[], name: string, fn: () => Promise<void> | void, timeout?: number): void {
+  const missing = lacking(cfg, kernels);
+  it.skipIf(missing.length > 0)(`${name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, fn, timeout);
+}
+
 const CONFIGS = [JS_F64, ...testBackends()];
 
 // ------------------------------------------------------------------ the float64 reference
@@ -346,13 +355,12 @@ for (const cfg of CONFIGS) {
   describe(`conv ops on ${cfg.label} vs float64 loops`, () => {
     beforeAll(() => use(cfg));
     for (const c of OPS) {
-      const missing = lacking(cfg, c.needs);
-      it.skipIf(missing.length > 0)(`${c.name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+      itNeeds(cfg, c.needs, c.name, async () => {
         expect(await runOp(c, cfg)).toEqual([]);
       });
     }
 
-    it.skipIf(lacking(cfg, ['maxPool2d', 'avgPool2d']).length > 0)('pooling: NaN propagates through max; a window wholly in padding is -Infinity (max) and NaN (avg)', async () => {
+    itNeeds(cfg, ['maxPool2d', 'avgPool2d'], 'pooling: NaN propagates through max; a window wholly in padding is -Infinity (max) and NaN (avg)', async () => {
       const x = eg.tensor([1, NaN, 3, 4], [1, 2, 2, 1]);
       const m = eg.maxPool2d(x, { poolSize: 2, strides: 1, padding: [[0, 0], [0, 3]] });
       expect(Array.from(await values(m))).toEqual([NaN, NaN, -Infinity, -Infinity]);
@@ -361,7 +369,7 @@ for (const cfg of CONFIGS) {
       for (const t of [x, m, a]) t.dispose();
     });
 
-    it.skipIf(lacking(cfg, ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad']).length > 0)('the ops and their gradients leave no tensor behind', async () => {
+    itNeeds(cfg, ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad'], 'the ops and their gradients leave no tensor behind', async () => {
       const x = eg.randn([2, 5, 5, 4], { seed: 1 }), w = eg.variable(eg.randn([3, 3, 2, 4], { seed: 2 })), b = eg.variable(eg.zeros([4]));
       const x3 = eg.reshape(x, [10, 5, 4]), dw = eg.randn([3, 3, 4, 2], { seed: 3 }), tw = eg.randn([2, 2, 3, 4], { seed: 4 });
       const before = eg.memory().tensors;
@@ -377,7 +385,7 @@ for (const cfg of CONFIGS) {
       for (const t of [x, x3, dw, tw, w, b]) t.dispose();
     });
 
-    it.skipIf(lacking(cfg, ['maxPool2d', 'maxPool2dGrad']).length > 0)("maxPool2d's gradient goes to the first max of each window in row-major order on ties", async () => {
+    itNeeds(cfg, ['maxPool2d', 'maxPool2dGrad'], "maxPool2d's gradient goes to the first max of each window in row-major order on ties", async () => {
       const x = eg.variable(eg.tensor([1, 3, 3, 0, 3, 3, 3, 1, 2, 2, 2, 2], [1, 3, 4, 1]));
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.maxPool2d(x, { poolSize: 2, strides: 1 })), [x]);
       // the first 3 of each window: (0,0) and (0,1) at [0,1]; (0,2) [0,2]; (1,0) [1,0]; (1,1) [1,1]; (1,2) [1,2]
@@ -497,8 +505,7 @@ for (const cfg of testBackends()) {
       await use(cfg);
     });
     for (const c of GRADS) {
-      const missing = lacking(cfg, c.needs);
-      it.skipIf(missing.length > 0)(`${c.name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+      itNeeds(cfg, c.needs, c.name, async () => {
         const ref = refs.get(c.name)!;
         if (ref instanceof Error) throw new Error(`float64 reference failed: ${ref.message}`);
         expect(compareGrads(ref, await analyticGradsAsync(c.f, ref), F32_RTOL, F32_ATOL)).toEqual([]);
@@ -653,8 +660,7 @@ const LAYER_GRADS: { name: string; needs: KernelName[]; f: GradFn; shapes: numbe
 for (const cfg of testBackends()) {
   describe(`conv layers' gradients on float64 and ${cfg.label} vs central differences`, () => {
     for (const c of LAYER_GRADS) {
-      const missing = lacking(cfg, c.needs);
-      it.skipIf(missing.length > 0)(`${c.name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+      itNeeds(cfg, c.needs, c.name, async () => {
         const r = rand(c.name);
         expect(await checkGradients(c.f, c.shapes.map((s) => inputOf(r, s)), cfg)).toEqual([]);
       });
@@ -701,9 +707,8 @@ describe('batchNormalization: training vs inference against hand-computed values
 
 for (const cfg of testBackends()) {
   describe(`a small CNN on ${cfg.label}`, () => {
-    const missing = lacking(cfg, CONV_LAYER_KERNELS);
     beforeAll(() => use(cfg));
-    it.skipIf(missing.length > 0)(`conv2d -> maxPooling2d -> batchNormalization -> flatten -> dense trains on 256 MNIST digits, saves and reloads${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+    itNeeds(cfg, CONV_LAYER_KERNELS, 'conv2d -> maxPooling2d -> batchNormalization -> flatten -> dense trains on 256 MNIST digits, saves and reloads', async () => {
       const { loadMnist } = await import('../src/data/mnist.js');
       const { train } = await loadMnist({ train: 256, test: 0, seed: 2 });
       const x = eg.tensor(train.images, [train.count, 28, 28, 1]), y = eg.tensor(train.labels, [train.count], 'int32');
@@ -735,7 +740,7 @@ for (const cfg of testBackends()) {
       m.dispose(); back.dispose();
     }, 120_000);
 
-    it.skipIf(missing.length > 0)(`a graph model with every image layer trains, saves and loads with identical predictions${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+    itNeeds(cfg, CONV_LAYER_KERNELS, 'a graph model with every image layer trains, saves and loads with identical predictions', async () => {
       const inp = eg.input({ shape: [8, 8, 2] });
       let h = L.zeroPadding2d({ padding: 1 }).apply(inp);
       h = L.conv2d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh', seed: 1 }).apply(h);
