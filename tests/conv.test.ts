@@ -16,7 +16,7 @@ import { hashName } from './util/cases.js';
 import { mismatches, type Tol } from './util/close.js';
 import {
   F32_ATOL, F32_RTOL, F64_ATOL, F64_RTOL, type GradFn, type GradInput, type GradRef,
-  analyticGrads, analyticGradsAsync, compareGrads, finiteDifferences, inputOf,
+  analyticGrads, analyticGradsAsync, checkGradients, compareGrads, finiteDifferences, inputOf,
 } from './util/gradcheck.js';
 import { Rng, sizeOf } from './util/ref.js';
 
@@ -29,6 +29,15 @@ const UNSUPPORTED: Record<string, readonly string[]> = {
 };
 /** The kernels of `needs` that backend `cfg` does not implement yet. */
 const lacking = (cfg: BackendConfig, needs: readonly KernelName[]) => needs.filter((k) => UNSUPPORTED[cfg.backend]?.includes(k));
+
+/**
+ * `it` for a case that needs `kernels`: skipped, saying which and why, on a backend that still lists
+ * one as unsupported (so it runs by itself once the kernel lands there).
+ */
+function itNeeds(cfg: BackendConfig, kernels: readonly KernelName[], name: string, fn: () => Promise<void> | void, timeout?: number): void {
+  const missing = lacking(cfg, kernels);
+  it.skipIf(missing.length > 0)(`${name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, fn, timeout);
+}
 
 const CONFIGS = [JS_F64, ...testBackends()];
 
@@ -144,6 +153,53 @@ function refPool(kind: 'max' | 'avg', x: Arr, o: { poolSize?: number | [number, 
   return { y, scale };
 }
 
+/** conv2d's gradients dx and dw for the output gradient dy, by scattering over the padded image; [...dx, ...dw]. */
+function refConvGrads(x: Arr, w: Arr, dy: Arr, o: { strides?: number | [number, number]; dilations?: number | [number, number]; padding?: Pad; groups?: number }): RefOut {
+  const [N, H, W, C] = x.shape, [KH, KW, Cg, O] = w.shape, [, OH, OW] = dy.shape;
+  const [sh, sw] = pair(o.strides), [dh, dw] = pair(o.dilations), G = o.groups ?? 1, pad = o.padding ?? 'valid';
+  const pads: Pads = [refPads(pad, 0, H, KH, sh, dh), refPads(pad, 1, W, KW, sw, dw)];
+  const { p } = padded(x, pads);
+  const [, PH, PW] = p.shape;
+  const dxp = new Float64Array(p.data.length), dxs = new Float64Array(p.data.length);
+  const dwt = new Float64Array(w.data.length), dws = new Float64Array(w.data.length);
+  for (let n = 0; n < N; n++) for (let i = 0; i < OH; i++) for (let j = 0; j < OW; j++) for (let oc = 0; oc < O; oc++) {
+    const g = Math.floor(oc / (O / G)), d = dy.data[((n * OH + i) * OW + j) * O + oc];
+    for (let u = 0; u < KH; u++) for (let v = 0; v < KW; v++) for (let ci = 0; ci < Cg; ci++) {
+      const xi = ((n * PH + i * sh + u * dh) * PW + j * sw + v * dw) * C + g * Cg + ci, wi = ((u * KW + v) * Cg + ci) * O + oc;
+      dxp[xi] += d * w.data[wi]; dxs[xi] += Math.abs(d * w.data[wi]);
+      dwt[wi] += d * p.data[xi]; dws[wi] += Math.abs(d * p.data[xi]);
+    }
+  }
+  const dx: number[] = [], scale: number[] = [];
+  const [[t], [l]] = pads;
+  for (let n = 0; n < N; n++) for (let h = 0; h < H; h++) for (let ww = 0; ww < W; ww++) for (let c = 0; c < C; c++) {
+    const at = ((n * PH + h + t) * PW + ww + l) * C + c;
+    dx.push(dxp[at]); scale.push(dxs[at]);
+  }
+  return { y: arr([dx.length + dwt.length], [...dx, ...dwt]), scale: Float64Array.from([...scale, ...dws]) };
+}
+
+/** Pooling's dx for the output gradient dy: to the first max of each window (max), or dy / count to each position (avg). */
+function refPoolGrad(kind: 'max' | 'avg', x: Arr, dy: Arr, o: { poolSize?: number | [number, number]; strides?: number | [number, number]; padding?: Pad }): RefOut {
+  const [N, H, W, C] = x.shape, [, OH, OW] = dy.shape;
+  const [KH, KW] = pair(o.poolSize, 2), [sh, sw] = pair(o.strides ?? [KH, KW]), pad = o.padding ?? 'valid';
+  const [[t], [l]] = [refPads(pad, 0, H, KH, sh, 1), refPads(pad, 1, W, KW, sw, 1)];
+  const dx = zeros(x.shape), scale = new Float64Array(dx.data.length);
+  for (let n = 0; n < N; n++) for (let i = 0; i < OH; i++) for (let j = 0; j < OW; j++) for (let c = 0; c < C; c++) {
+    const at: number[] = [];
+    for (let u = 0; u < KH; u++) for (let v = 0; v < KW; v++) {
+      const h = i * sh + u - t, ww = j * sw + v - l;
+      if (h >= 0 && h < H && ww >= 0 && ww < W) at.push(((n * H + h) * W + ww) * C + c);
+    }
+    const d = dy.data[((n * OH + i) * OW + j) * C + c];
+    if (kind === 'avg') { for (const a of at) { dx.data[a] += d / at.length; scale[a] += Math.abs(d / at.length); } continue; }
+    let best = -1;
+    for (const a of at) if (best < 0 || x.data[a] > x.data[best]) best = a;
+    if (best >= 0) { dx.data[best] += d; scale[best] += Math.abs(d); }
+  }
+  return { y: dx, scale };
+}
+
 // ------------------------------------------------------------------ forward cases
 
 const TOL32: Record<'conv' | 'avg' | 'max', Tol> = {
@@ -151,7 +207,11 @@ const TOL32: Record<'conv' | 'avg' | 'max', Tol> = {
 };
 const TOL64: Tol = { rtol: 1e-12, atol: 1e-12, stol: 1e-14 };
 
-interface OpCase { name: string; kind: keyof typeof TOL32; needs: KernelName[]; inputs: Arr[]; run: (...ts: Tensor[]) => Tensor; ref: (...xs: Arr[]) => RefOut }
+interface OpCase {
+  name: string; kind: keyof typeof TOL32; needs: KernelName[]; inputs: Arr[]; run: (...ts: Tensor[]) => Tensor; ref: (...xs: Arr[]) => RefOut;
+  /** The most terms summed into one element: float32 runs allow stol = max(4e-6, 2·terms·2^-24). */
+  terms?: number;
+}
 const OPS: OpCase[] = [];
 const rand = (name: string) => new Rng(hashName(name));
 function input(r: Rng, shape: number[]): Arr { return arr(shape, Array.from({ length: sizeOf(shape) }, () => r.uniform(-2, 2))); }
@@ -161,10 +221,26 @@ function convCase(name: string, xs: number[], ws: number[], o: ConvOpts = {}) {
   const r = rand(name);
   const inputs = [input(r, xs), input(r, ws)];
   if (o.bias) inputs.push(input(r, [ws[3]]));
+  const geo = { strides: o.strides, dilations: o.dilations, padding: o.padding, groups: o.groups };
   OPS.push({
-    name: `conv2d ${name}`, kind: 'conv', needs: ['conv2d'], inputs,
-    run: (x, w, b) => eg.conv2d(x, w, { strides: o.strides, dilations: o.dilations, padding: o.padding, groups: o.groups, bias: b, activation: o.activation as FusedActivation }),
+    name: `conv2d ${name}`, kind: 'conv', needs: ['conv2d'], inputs, terms: ws[0] * ws[1] * ws[2] + 1,
+    run: (x, w, b) => eg.conv2d(x, w, { ...geo, bias: b, activation: o.activation as FusedActivation }),
     ref: (x, w, b) => refConv(x, w, { ...o, bias: b }),
+  });
+  // The backward kernels: the gradients of sum(conv2d(x, w) · dy) are exactly dx and dw.
+  const dy = input(r, refConv(inputs[0], inputs[1], { ...o, bias: undefined }).y.shape);
+  const [N, OH, OW] = dy.shape;
+  OPS.push({
+    name: `conv2d backward (dx, dw) ${name}`, kind: 'conv', needs: ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter'],
+    inputs: [inputs[0], inputs[1], dy], terms: Math.max(ws[0] * ws[1] * ws[3] / (o.groups ?? 1), N * OH * OW),
+    run: (x, w, d) => {
+      const vx = eg.variable(x), vw = eg.variable(w);
+      const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.mul(eg.conv2d(vx, vw, geo), d)), [vx, vw]);
+      const out = eg.tidy(() => eg.concat([eg.reshape(grads[0], [-1]), eg.reshape(grads[1], [-1])]));
+      for (const t of [value, ...grads, vx, vw]) t.dispose();
+      return out;
+    },
+    ref: (x, w, d) => refConvGrads(x, w, d, o),
   });
 }
 convCase('3x3 valid, batch 2, odd sizes', [2, 5, 7, 3], [3, 3, 3, 4]);
@@ -180,6 +256,12 @@ convCase('1x1 kernel strides 2', [2, 5, 5, 3], [1, 1, 3, 4], { strides: 2 });
 convCase('windows wholly in padding, bias, relu', [1, 2, 2, 1], [2, 2, 1, 2], { padding: [[3, 3], [3, 2]], bias: true, activation: 'relu' });
 convCase('strides 2 with dilations 2', [1, 9, 8, 2], [3, 2, 2, 2], { strides: 2, dilations: 2, padding: 'same' });
 convCase('5x5 kernel on 5x5 input, valid (1x1 output)', [2, 5, 5, 2], [5, 5, 2, 3]);
+// Channel counts around SIMD widths and tiles (4, 8, 16 lanes or rows).
+convCase("tiles: 5 -> 9 channels 'same'", [1, 6, 7, 5], [3, 3, 5, 9], { padding: 'same' });
+convCase('tiles: 8 -> 16 channels, batch 2, bias', [2, 9, 11, 8], [3, 3, 8, 16], { bias: true });
+convCase('tiles: 1x1 17 -> 33 channels (a GEMM)', [2, 5, 5, 17], [1, 1, 17, 33]);
+convCase("tiles: depthwise form, 16 channels 'same'", [1, 7, 9, 16], [3, 3, 1, 16], { groups: 16, padding: 'same' });
+convCase('tiles: groups 4 of 3 -> 2 channels, strides 2', [1, 8, 8, 12], [3, 3, 3, 8], { groups: 4, strides: 2 });
 for (const activation of ['relu', 'sigmoid', 'tanh', 'gelu']) convCase(`bias + ${activation}`, [2, 4, 5, 3], [3, 3, 3, 4], { bias: true, activation, padding: 'same' });
 {
   const name = 'rank-3 input (no batch)';
@@ -235,10 +317,21 @@ for (const kind of ['max', 'avg'] as const) {
     ['explicit pads with windows wholly in padding', [1, 2, 3, 2], { poolSize: 2, strides: 1, padding: [[2, 1], [0, 3]] }],
   ] as [string, number[], PoolOpts][]) {
     const r = rand(`${kind} ${name}`);
+    const pool = kind === 'max' ? eg.maxPool2d : eg.avgPool2d;
     OPS.push({
       name: `${kind}Pool2d ${name}`, kind, needs: [`${kind}Pool2d`], inputs: [input(r, xs)],
-      run: (x) => (kind === 'max' ? eg.maxPool2d : eg.avgPool2d)(x, o),
-      ref: (x) => refPool(kind, x, o),
+      run: (x) => pool(x, o), ref: (x) => refPool(kind, x, o),
+    });
+    const x = input(r, xs), dy = input(r, refPool(kind, x, o).y.shape);
+    OPS.push({
+      name: `${kind}Pool2d backward ${name}`, kind: 'avg', needs: [`${kind}Pool2d`, `${kind}Pool2dGrad`], inputs: [x, dy], terms: 9,
+      run: (xt, d) => {
+        const v = eg.variable(xt);
+        const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.mul(pool(v, o), d)), [v]);
+        value.dispose(); v.dispose();
+        return grads[0];
+      },
+      ref: (xa, d) => refPoolGrad(kind, xa, d, o),
     });
   }
 }
@@ -251,7 +344,8 @@ async function runOp(c: OpCase, cfg: BackendConfig): Promise<string[]> {
     const got = Array.from(await values(y));
     y.dispose();
     if (JSON.stringify(y.shape) !== JSON.stringify(want.y.shape)) return [`shape [${y.shape}], expected [${want.y.shape}]`];
-    return mismatches(got, want.y.data, cfg.float64 ? TOL64 : TOL32[c.kind], want.scale);
+    const tol = cfg.float64 ? TOL64 : { ...TOL32[c.kind], stol: Math.max(TOL32[c.kind].stol ?? 0, 2 * (c.terms ?? 0) * 2 ** -24) };
+    return mismatches(got, want.y.data, tol, want.scale);
   } finally {
     for (const t of ts) t.dispose();
   }
@@ -261,13 +355,12 @@ for (const cfg of CONFIGS) {
   describe(`conv ops on ${cfg.label} vs float64 loops`, () => {
     beforeAll(() => use(cfg));
     for (const c of OPS) {
-      const missing = lacking(cfg, c.needs);
-      it.skipIf(missing.length > 0)(`${c.name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+      itNeeds(cfg, c.needs, c.name, async () => {
         expect(await runOp(c, cfg)).toEqual([]);
       });
     }
 
-    it.skipIf(lacking(cfg, ['maxPool2d', 'avgPool2d']).length > 0)('pooling: NaN propagates through max; a window wholly in padding is -Infinity (max) and NaN (avg)', async () => {
+    itNeeds(cfg, ['maxPool2d', 'avgPool2d'], 'pooling: NaN propagates through max; a window wholly in padding is -Infinity (max) and NaN (avg)', async () => {
       const x = eg.tensor([1, NaN, 3, 4], [1, 2, 2, 1]);
       const m = eg.maxPool2d(x, { poolSize: 2, strides: 1, padding: [[0, 0], [0, 3]] });
       expect(Array.from(await values(m))).toEqual([NaN, NaN, -Infinity, -Infinity]);
@@ -276,7 +369,7 @@ for (const cfg of CONFIGS) {
       for (const t of [x, m, a]) t.dispose();
     });
 
-    it.skipIf(lacking(cfg, ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad']).length > 0)('the ops and their gradients leave no tensor behind', async () => {
+    itNeeds(cfg, ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad'], 'the ops and their gradients leave no tensor behind', async () => {
       const x = eg.randn([2, 5, 5, 4], { seed: 1 }), w = eg.variable(eg.randn([3, 3, 2, 4], { seed: 2 })), b = eg.variable(eg.zeros([4]));
       const x3 = eg.reshape(x, [10, 5, 4]), dw = eg.randn([3, 3, 4, 2], { seed: 3 }), tw = eg.randn([2, 2, 3, 4], { seed: 4 });
       const before = eg.memory().tensors;
@@ -290,6 +383,14 @@ for (const cfg of CONFIGS) {
       for (const t of [value, ...grads, ...outs]) t.dispose();
       expect(eg.memory().tensors).toBe(before);
       for (const t of [x, x3, dw, tw, w, b]) t.dispose();
+    });
+
+    itNeeds(cfg, ['maxPool2d', 'maxPool2dGrad'], "maxPool2d's gradient goes to the first max of each window in row-major order on ties", async () => {
+      const x = eg.variable(eg.tensor([1, 3, 3, 0, 3, 3, 3, 1, 2, 2, 2, 2], [1, 3, 4, 1]));
+      const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.maxPool2d(x, { poolSize: 2, strides: 1 })), [x]);
+      // the first 3 of each window: (0,0) and (0,1) at [0,1]; (0,2) [0,2]; (1,0) [1,0]; (1,1) [1,1]; (1,2) [1,2]
+      expect(Array.from(await values(grads[0]))).toEqual([0, 2, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0]);
+      for (const t of [x, value, ...grads]) t.dispose();
     });
 
     it('globalAveragePool2d / globalMaxPool2d reduce height and width (keepDims, rank 3)', async () => {
@@ -404,8 +505,7 @@ for (const cfg of testBackends()) {
       await use(cfg);
     });
     for (const c of GRADS) {
-      const missing = lacking(cfg, c.needs);
-      it.skipIf(missing.length > 0)(`${c.name}${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+      itNeeds(cfg, c.needs, c.name, async () => {
         const ref = refs.get(c.name)!;
         if (ref instanceof Error) throw new Error(`float64 reference failed: ${ref.message}`);
         expect(compareGrads(ref, await analyticGradsAsync(c.f, ref), F32_RTOL, F32_ATOL)).toEqual([]);
@@ -529,6 +629,45 @@ describe('conv layers: shape inference, symbolic and real', () => {
   });
 });
 
+/** f(x, ...weights): a fresh layer of `make` whose fields `fields` read the given tensors, so gradients reach them. */
+function layerFn(make: () => eg.Layer, sample: number[], fields: string[], training = false): GradFn {
+  return (x: Tensor, ...ws: Tensor[]) => {
+    const layer = make();
+    layer.build(sample);
+    const own = layer.weights.slice();
+    const slots = layer as unknown as Record<string, Tensor>;
+    fields.forEach((f, i) => {
+      if (!own.includes(slots[f] as never)) throw new Error(`layerFn: ${layer.className} has no weight field '${f}'`);
+      slots[f] = ws[i];
+    });
+    const y = layer.call(x, { training });
+    for (const w of own) w.dispose();
+    return y;
+  };
+}
+const LAYER_GRADS: { name: string; needs: KernelName[]; f: GradFn; shapes: number[][] }[] = [
+  { name: 'conv2d layer, leakyRelu (activation after the kernel)', needs: CONV_ALL, shapes: [[2, 4, 4, 2], [3, 3, 2, 3], [3]],
+    f: layerFn(() => L.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'leakyRelu', seed: 1 }), [4, 4, 2], ['kernel', 'bias']) },
+  { name: 'depthwiseConv2d layer, multiplier 2, strides 2', needs: CONV_ALL, shapes: [[1, 5, 5, 2], [2, 2, 2, 2], [4]],
+    f: layerFn(() => L.depthwiseConv2d({ kernelSize: 2, depthMultiplier: 2, strides: 2, seed: 1 }), [5, 5, 2], ['kernel', 'bias']) },
+  { name: "conv2dTranspose layer 'same' strides 2, sigmoid", needs: CONV_ALL, shapes: [[1, 3, 2, 2], [3, 3, 3, 2], [3]],
+    f: layerFn(() => L.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'sigmoid', seed: 1 }), [3, 2, 2], ['kernel', 'bias']) },
+  { name: 'batchNormalization layer in training mode, wrt x, gamma, beta', needs: [], shapes: [[3, 2, 2, 3], [3], [3]],
+    f: layerFn(() => L.batchNormalization(), [2, 2, 3], ['gamma', 'beta'], true) },
+  { name: 'batchNormalization layer in inference mode', needs: [], shapes: [[3, 2, 3], [3], [3]],
+    f: layerFn(() => L.batchNormalization({ movingVarianceInitializer: 'ones' }), [2, 3], ['gamma', 'beta']) },
+];
+for (const cfg of testBackends()) {
+  describe(`conv layers' gradients on float64 and ${cfg.label} vs central differences`, () => {
+    for (const c of LAYER_GRADS) {
+      itNeeds(cfg, c.needs, c.name, async () => {
+        const r = rand(c.name);
+        expect(await checkGradients(c.f, c.shapes.map((s) => inputOf(r, s)), cfg)).toEqual([]);
+      });
+    }
+  });
+}
+
 describe('batchNormalization: training vs inference against hand-computed values', () => {
   beforeAll(() => use(JS_F64));
   it('training normalises with the batch statistics and moves the moving ones; inference uses the moving ones', () => {
@@ -568,9 +707,8 @@ describe('batchNormalization: training vs inference against hand-computed values
 
 for (const cfg of testBackends()) {
   describe(`a small CNN on ${cfg.label}`, () => {
-    const missing = lacking(cfg, CONV_LAYER_KERNELS);
     beforeAll(() => use(cfg));
-    it.skipIf(missing.length > 0)(`conv2d -> maxPooling2d -> batchNormalization -> flatten -> dense trains on 256 MNIST digits, saves and reloads${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+    itNeeds(cfg, CONV_LAYER_KERNELS, 'conv2d -> maxPooling2d -> batchNormalization -> flatten -> dense trains on 256 MNIST digits, saves and reloads', async () => {
       const { loadMnist } = await import('../src/data/mnist.js');
       const { train } = await loadMnist({ train: 256, test: 0, seed: 2 });
       const x = eg.tensor(train.images, [train.count, 28, 28, 1]), y = eg.tensor(train.labels, [train.count], 'int32');
@@ -602,7 +740,7 @@ for (const cfg of testBackends()) {
       m.dispose(); back.dispose();
     }, 120_000);
 
-    it.skipIf(missing.length > 0)(`a graph model with every image layer trains, saves and loads with identical predictions${missing.length ? ` (skipped: ${cfg.label} does not implement ${missing.join(', ')} yet)` : ''}`, async () => {
+    itNeeds(cfg, CONV_LAYER_KERNELS, 'a graph model with every image layer trains, saves and loads with identical predictions', async () => {
       const inp = eg.input({ shape: [8, 8, 2] });
       let h = L.zeroPadding2d({ padding: 1 }).apply(inp);
       h = L.conv2d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh', seed: 1 }).apply(h);
