@@ -10,6 +10,7 @@ const USAGE = `usage: edgegrad demo [mlp|cnn|fashion] [options]   train on real 
          cnn            two conv + pool layers on 9,000 MNIST digits (shifted copies added), tested on 1,000 others
          fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000; Debian's dataset-fashion-mnist)
        options: --backend wasm|js  --epochs N  --batch N  --lr X  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
+                fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
          from a checkout of the repository (the npm package does not ship the bench suite)`;
@@ -52,13 +53,13 @@ function shifted(d: Digits, copies: number, max: number, seed: number): Digits {
   return { images, labels, count: n };
 }
 
-async function data(kind: string, image: boolean): Promise<DemoData> {
+async function data(kind: string, image: boolean, dir: string | undefined): Promise<DemoData> {
   const shape = (n: number) => (image ? [n, 28, 28, 1] : [n, 784]);
   let train: Digits, test: Digits, note: string;
   if (kind === 'fashion') {
     const { loadFashionMnist } = await import('./data/idx.js');
-    ({ train, test } = await loadFashionMnist());
-    note = `Fashion-MNIST: ${train.count} train / ${test.count} test images (Debian package dataset-fashion-mnist)`;
+    ({ train, test } = await loadFashionMnist({ dir }));
+    note = `Fashion-MNIST: ${train.count} train / ${test.count} test images (${dir ?? 'Debian package dataset-fashion-mnist'})`;
   } else if (kind === 'cnn') {
     const d = await loadMnist({ train: 9000, test: 1000, seed: 1 });
     train = shifted(d.train, 2, 2, 5);
@@ -135,7 +136,7 @@ async function demo(args: string[]): Promise<void> {
   await eg.init({ backend, enableRelaxedSimdFlag: backend === 'wasm' });
   const f = eg.features();
   console.log(`edgegrad demo ${kind}: backend ${eg.backend()}${f.wasmBuild ? ` (${f.wasmBuild} build)` : ''}, ${f.threads} cores`);
-  const { x, y, xTest, yTest, note } = await data(kind, kind !== 'mlp');
+  const { x, y, xTest, yTest, note } = await data(kind, kind !== 'mlp', flag(args, 'dir', '') || undefined);
   console.log(note);
   const n = x.shape[0];
   const model = kind === 'mlp' ? mlp(args) : kind === 'cnn' ? cnn() : fashionCnn();
