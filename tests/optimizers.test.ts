@@ -1,6 +1,7 @@
 // Optimizers, schedules, clipping and regularizers: each update against hand-computed steps and a
-// float64 reference of the Keras formulas, js vs wasm agreement, no allocation per step,
-// copy-on-write of shared storage, state round trips, and convergence on a tiny regression.
+// float64 reference of the Keras formulas (with the variants: tests/cases/optim.ts), js vs wasm
+// agreement, no allocation per step, copy-on-write of shared storage, state round trips, and
+// convergence on a tiny regression. Values are read with `await` (webgpu reads asynchronously).
 //
 // Tolerances: against the float64 reference over a few steps, |got - want| <= 2e-6 + 2e-5*|want|
 // (float32 rounding of every intermediate); hand-computed literals to 6 decimals; js vs wasm,
