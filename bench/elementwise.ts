@@ -2,6 +2,10 @@
 // tensor through the public ops, per backend, beside plain Float32Array loops and the tfjs peers.
 // Backends run interleaved per case, so drift in the machine's load hits them alike.
 import * as eg from '../src/index.js';
+import type { BenchOp } from '../tests/cases/case.js';
+import { elementwise as elementwiseCases } from '../tests/cases/elementwise.js';
+import { reduce as reduceCases } from '../tests/cases/reduce.js';
+import { softmax as softmaxCases } from '../tests/cases/softmax.js';
 import { type Row, type SuiteContext, backendLabel, liveRows, row, time, timeAsync, useBackend } from './harness.js';
 
 const N = 1 << 20, SIDE = 1024;
@@ -32,33 +36,29 @@ const plainLoops: Record<string, (a: Float32Array, b: Float32Array) => Float32Ar
 };
 
 type Tf = typeof import('@tensorflow/tfjs-core');
-interface Case {
-  name: string;
-  /** Arrays of N floats moved per call (inputs read + output written). */
-  arrays: number;
-  /** The second operand is a [1024] row (broadcast) instead of a full tensor. */
-  row?: boolean;
-  eg(a: eg.Tensor, b: eg.Tensor): eg.Tensor;
-  tf?(tf: Tf, a: import('@tensorflow/tfjs-core').Tensor, b: import('@tensorflow/tfjs-core').Tensor): import('@tensorflow/tfjs-core').Tensor;
-}
+type TfTensor = import('@tensorflow/tfjs-core').Tensor;
 
-const CASES: Case[] = [
-  { name: 'add', arrays: 3, eg: (a, b) => eg.add(a, b), tf: (tf, a, b) => tf.add(a, b) },
-  { name: 'mul', arrays: 3, eg: (a, b) => eg.mul(a, b), tf: (tf, a, b) => tf.mul(a, b) },
-  { name: 'relu', arrays: 2, eg: (a) => eg.relu(a), tf: (tf, a) => tf.relu(a) },
-  { name: 'sigmoid', arrays: 2, eg: (a) => eg.sigmoid(a), tf: (tf, a) => tf.sigmoid(a) },
-  { name: 'exp', arrays: 2, eg: (a) => eg.exp(a), tf: (tf, a) => tf.exp(a) },
-  { name: 'add (row broadcast)', arrays: 2, row: true, eg: (a, b) => eg.add(a, b), tf: (tf, a, b) => tf.add(a, b) },
-  // reductions: one array read, a small result
-  { name: 'sum (all)', arrays: 1, eg: (a) => eg.sum(a), tf: (tf, a) => tf.sum(a) },
-  { name: 'sum rows', arrays: 1, eg: (a) => eg.sum(a, 1), tf: (tf, a) => tf.sum(a, 1) },
-  { name: 'sum cols', arrays: 1, eg: (a) => eg.sum(a, 0), tf: (tf, a) => tf.sum(a, 0) },
-  { name: 'max rows', arrays: 1, eg: (a) => eg.max(a, 1), tf: (tf, a) => tf.max(a, 1) },
-  { name: 'softmax rows', arrays: 2, eg: (a) => eg.softmax(a), tf: (tf, a) => tf.softmax(a) },
-];
-const QUICK = new Set(['add', 'exp', 'add (row broadcast)', 'sum rows', 'sum cols', 'max rows', 'softmax rows']);
+/** The timed ops and their shapes: the bench lists of the elementwise, reduce and softmax case files. */
+const CASES: BenchOp[] = [...elementwiseCases.bench, ...reduceCases.bench, ...softmaxCases.bench];
+
+/** The same op in tfjs, by case name. */
+type TfOp = (tf: Tf, a: TfTensor, b: TfTensor) => TfTensor;
+const TF: Record<string, TfOp | undefined> = {
+  add: (tf, a, b) => tf.add(a, b),
+  mul: (tf, a, b) => tf.mul(a, b),
+  relu: (tf, a) => tf.relu(a),
+  sigmoid: (tf, a) => tf.sigmoid(a),
+  exp: (tf, a) => tf.exp(a),
+  'add (row broadcast)': (tf, a, b) => tf.add(a, b),
+  'sum (all)': (tf, a) => tf.sum(a),
+  'sum rows': (tf, a) => tf.sum(a, 1),
+  'sum cols': (tf, a) => tf.sum(a, 0),
+  'max rows': (tf, a) => tf.max(a, 1),
+  'softmax rows': (tf, a) => tf.softmax(a),
+};
 
 const values = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
+const sizeOf = (shape: number[]) => shape.reduce((x, y) => x * y, 1);
 
 export async function elementwise(ctx: SuiteContext): Promise<Row[]> {
   const rows = liveRows(ctx.onRow);
@@ -66,26 +66,30 @@ export async function elementwise(ctx: SuiteContext): Promise<Row[]> {
   const av = values(N, Math.sin), bv = values(N, Math.cos), rv = values(SIDE, Math.cos);
   const tfPeers = ctx.tfjs ? (['tfjs-wasm', 'tfjs-cpu'] as const).filter((p) => ctx.peers.includes(p)) : [];
   for (const c of CASES) {
-    if (ctx.quick && !QUICK.has(c.name)) continue;
+    if (ctx.quick && !c.quick) continue;
     const name = `${c.name} 1024x1024`, gb = (c.arrays * N * 4) / 1e9;
+    // The first operand is a (1024x1024), the second b or a [1024] row.
+    const valuesOf = (i: number, shape: number[]) => (i === 0 ? av : sizeOf(shape) === SIDE ? rv : bv);
     const loop = plainLoops[c.name];
     if (loop) rows.push(row('elementwise', name, 'plain-js-loop', time(() => loop(av, bv), opts), gb, 'GB/s'));
     for (const backend of ctx.backends) {
       await useBackend(backend);
-      const a = eg.tensor(av, [SIDE, SIDE]), b = c.row ? eg.tensor(rv, [SIDE]) : eg.tensor(bv, [SIDE, SIDE]);
+      const ts = c.shapes.map((s, i) => eg.tensor(valuesOf(i, s), s));
       // NOTE: webgpu queues work; each call reads its result back so the GPU's time is counted.
       const t = backend === 'webgpu'
-        ? await timeAsync(async () => { const y = c.eg(a, b); await y.data(); y.dispose(); }, opts.reps, opts.minRepMs)
-        : time(() => c.eg(a, b).dispose(), opts);
+        ? await timeAsync(async () => { const y = c.run(...ts); await y.data(); y.dispose(); }, opts.reps, opts.minRepMs)
+        : time(() => c.run(...ts).dispose(), opts);
       const r = row('elementwise', name, backendLabel(backend), t, gb, 'GB/s');
       if (backend === 'webgpu') r.note = 'each call reads its result back';
       rows.push(r);
-      a.dispose(); b.dispose();
+      eg.dispose(ts);
     }
+    const tfOp = TF[c.name];
     for (const peer of tfPeers) {
+      if (!tfOp) break;
       const tf = await ctx.tfjs!(peer === 'tfjs-wasm' ? 'wasm' : 'cpu');
-      const a = tf.tensor2d(av, [SIDE, SIDE]), b = c.row ? tf.tensor1d(rv) : tf.tensor2d(bv, [SIDE, SIDE]);
-      rows.push(row('elementwise', name, peer, time(() => c.tf!(tf, a, b).dispose(), opts), gb, 'GB/s'));
+      const [a, b] = [...c.shapes, c.shapes[0]].slice(0, 2).map((s, i) => tf.tensor(valuesOf(i, s), s));
+      rows.push(row('elementwise', name, peer, time(() => tfOp(tf, a, b).dispose(), opts), gb, 'GB/s'));
       tf.dispose([a, b]);
     }
   }

@@ -7,8 +7,8 @@ import * as eg from '../src/index.js';
 import { type Row, type SuiteContext, type Timing, backendLabel, liveRows, readOut, timeAsync, useBackend } from './harness.js';
 import { type Peer, onnxruntimeWasm, tfjsCpu, tfjsWasm } from './peers.js';
 import { simdPeak } from './probe.js';
+import { gemm as gemmCases } from '../tests/cases/gemm.js';
 
-type Form = 'NN' | 'NT' | 'TN';
 export interface GemmRow extends Row {
   /** value / the register-only peak of the row's arithmetic (mul+add for simd, relaxed_madd otherwise). */
   pctPeak?: number;
@@ -50,13 +50,8 @@ export async function gemm(ctx: SuiteContext): Promise<Row[]> {
     try { peers.push(await MAKE[name]()); } catch (e) { ctx.log(`gemm: peer ${name} skipped: ${(e as Error).message}`); }
   }
 
-  // [M, K, N] and the forms measured; the MLP step (64x784x128 forward, 784x64x128 and 64x128x784
-  // its weight and input gradients, 64x128x10 the output layer), then square sizes.
-  const all: Form[] = ['NN', 'NT', 'TN'];
-  const cases: [number, number, number, Form[]][] = quick
-    ? [[64, 784, 128, all], [64, 128, 10, all], [256, 256, 256, all]]
-    : [[64, 784, 128, all], [64, 128, 10, all], [784, 64, 128, ['NN', 'TN']], [64, 128, 784, ['NN', 'NT']],
-      [512, 512, 512, all], [1024, 1024, 1024, all]];
+  // [M, K, N] and the forms measured: the gemm case file's bench list (the MLP step's shapes, then square sizes).
+  const cases = quick ? gemmCases.bench.quick : gemmCases.bench.full;
   // NOTE: the machine is shared and noisy: every contender runs in `rounds` interleaved rounds and a
   // row keeps the median of the rounds' medians.
   const rounds = quick ? 1 : 3, reps = 3, minRepMs = quick ? 20 : 30;

@@ -1,111 +1,29 @@
 // Optimizers, schedules, clipping and regularizers: each update against hand-computed steps and a
-// float64 reference of the Keras formulas, js vs wasm agreement, no allocation per step,
-// copy-on-write of shared storage, state round trips, and convergence on a tiny regression.
+// float64 reference of the Keras formulas (with the variants: tests/cases/optim.ts), js vs wasm
+// agreement, no allocation per step, copy-on-write of shared storage, state round trips, and
+// convergence on a tiny regression. Values are read with `await` (webgpu reads asynchronously).
 //
 // Tolerances: against the float64 reference over a few steps, |got - want| <= 2e-6 + 2e-5*|want|
 // (float32 rounding of every intermediate); hand-computed literals to 6 decimals; js vs wasm,
 // both float32, within the same bound.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as eg from '../src/index.js';
-import { testBackends, use, WASM_BUILD } from './util/backends.js';
+import { testBackends, use, values as read, WASM_BUILD } from './util/backends.js';
 import { mismatches, type Tol } from './util/close.js';
+import { type RefState, VARIANTS, data, refAdam, refSteps } from './cases/optim.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
 type Variable = ReturnType<typeof eg.variable>;
 
 const TOL: Tol = { rtol: 2e-5, atol: 2e-6 };
-const values = (t: Tensor) => Array.from(t.dataSync());
+/** A tensor's values, read as the backend allows (`await data()` on webgpu). */
+const values = async (t: Tensor) => Array.from(await read(t));
+/** memory() less the webgpu backend's dispatch and submit counters, which every update moves. */
+const allocations = () => { const { dispatches, submits, ...rest } = eg.memory(); void dispatches; void submits; return rest; };
 const live = () => { const m = eg.memory(); return { tensors: m.tensors, bytes: m.bytes }; };
 
-/** Deterministic values in [-2, 2), with a few exact zeros. */
-function data(n: number, seed: number): number[] {
-  let s = seed >>> 0 || 1;
-  return Array.from({ length: n }, (_, i) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return i % 7 === 3 ? 0 : (s / 2 ** 32) * 4 - 2;
-  });
-}
-
-// ---- float64 reference of the Keras update steps ---------------------------------------------
-
-interface RefState { p: number[]; slots: number[][] }
-type RefStep = (s: RefState, g: number[], lr: number, t: number) => void;
-
-const decay = (p: number[], d: number) => { for (let i = 0; i < p.length; i++) p[i] -= p[i] * d; };
-
-function refSgd(momentum: number, nesterov: boolean, wd: number): RefStep {
-  return ({ p, slots }, g, lr) => {
-    decay(p, lr * wd);
-    for (let i = 0; i < p.length; i++) {
-      if (momentum === 0) { p[i] -= lr * g[i]; continue; }
-      const v = slots[0];
-      v[i] = momentum * v[i] - lr * g[i];
-      p[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
-    }
-  };
-}
-
-function refAdam(b1: number, b2: number, eps: number, wd: number): RefStep {
-  return ({ p, slots: [m, v] }, g, lr, t) => {
-    decay(p, lr * wd);
-    const alpha = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
-    for (let i = 0; i < p.length; i++) {
-      m[i] += (g[i] - m[i]) * (1 - b1);
-      v[i] += (g[i] ** 2 - v[i]) * (1 - b2);
-      p[i] -= (m[i] * alpha) / (Math.sqrt(v[i]) + eps);
-    }
-  };
-}
-
-function refRmsprop(rho: number, momentum: number, eps: number, centered: boolean): RefStep {
-  return ({ p, slots }, g, lr) => {
-    const [ms] = slots;
-    const mom = momentum > 0 ? slots[1] : null, mg = centered ? slots[momentum > 0 ? 2 : 1] : null;
-    for (let i = 0; i < p.length; i++) {
-      ms[i] = rho * ms[i] + (1 - rho) * g[i] ** 2;
-      let den = ms[i] + eps;
-      if (mg) { mg[i] = rho * mg[i] + (1 - rho) * g[i]; den = ms[i] - mg[i] ** 2 + eps; }
-      const inc = (lr * g[i]) / Math.sqrt(den);
-      if (mom) { mom[i] = momentum * mom[i] + inc; p[i] -= mom[i]; } else p[i] -= inc;
-    }
-  };
-}
-
-function refAdagrad(eps: number): RefStep {
-  return ({ p, slots: [a] }, g, lr) => {
-    for (let i = 0; i < p.length; i++) {
-      a[i] += g[i] ** 2;
-      p[i] -= (lr * g[i]) / Math.sqrt(a[i] + eps);
-    }
-  };
-}
-
-interface Variant {
-  label: string;
-  make: () => eg.Optimizer;
-  ref: RefStep;
-  slots: number;
-  slotInit?: number;
-  lr: number;
-}
-
-const VARIANTS: Variant[] = [
-  { label: 'sgd', make: () => eg.optimizers.sgd({ learningRate: 0.1 }), ref: refSgd(0, false, 0), slots: 0, lr: 0.1 },
-  { label: 'sgd momentum', make: () => eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.9 }), ref: refSgd(0.9, false, 0), slots: 1, lr: 0.1 },
-  { label: 'sgd nesterov', make: () => eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true }), ref: refSgd(0.9, true, 0), slots: 1, lr: 0.1 },
-  { label: 'sgd weight decay', make: () => eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.5, weightDecay: 0.2 }), ref: refSgd(0.5, false, 0.2), slots: 1, lr: 0.1 },
-  { label: 'adam', make: () => eg.optimizers.adam({ learningRate: 0.01 }), ref: refAdam(0.9, 0.999, 1e-7, 0), slots: 2, lr: 0.01 },
-  { label: 'adam betas', make: () => eg.optimizers.adam({ learningRate: 0.05, beta1: 0.8, beta2: 0.99, epsilon: 1e-3 }), ref: refAdam(0.8, 0.99, 1e-3, 0), slots: 2, lr: 0.05 },
-  { label: 'adamw', make: () => eg.optimizers.adamw({ learningRate: 0.01, weightDecay: 0.1 }), ref: refAdam(0.9, 0.999, 1e-7, 0.1), slots: 2, lr: 0.01 },
-  { label: 'rmsprop', make: () => eg.optimizers.rmsprop({ learningRate: 0.01 }), ref: refRmsprop(0.9, 0, 1e-7, false), slots: 1, lr: 0.01 },
-  { label: 'rmsprop momentum', make: () => eg.optimizers.rmsprop({ learningRate: 0.01, momentum: 0.5 }), ref: refRmsprop(0.9, 0.5, 1e-7, false), slots: 2, lr: 0.01 },
-  { label: 'rmsprop centered', make: () => eg.optimizers.rmsprop({ learningRate: 0.01, centered: true, rho: 0.8 }), ref: refRmsprop(0.8, 0, 1e-7, true), slots: 2, lr: 0.01 },
-  { label: 'rmsprop centered momentum', make: () => eg.optimizers.rmsprop({ learningRate: 0.01, centered: true, momentum: 0.9 }), ref: refRmsprop(0.9, 0.9, 1e-7, true), slots: 3, lr: 0.01 },
-  { label: 'adagrad', make: () => eg.optimizers.adagrad({ learningRate: 0.1 }), ref: refAdagrad(1e-7), slots: 1, slotInit: 0.1, lr: 0.1 },
-];
-
 /** Runs `steps` updates of a fresh optimizer on one variable of size n; returns the final values. */
-function runSteps(make: () => eg.Optimizer, n: number, steps: number): { p: number[]; state: { name: string; v: number[] }[] } {
+async function runSteps(make: () => eg.Optimizer, n: number, steps: number): Promise<{ p: number[]; state: { name: string; v: number[] }[] }> {
   const opt = make();
   const v = eg.variable(eg.tensor(data(n, 1), [n]), true, 'p');
   for (let t = 0; t < steps; t++) {
@@ -113,24 +31,20 @@ function runSteps(make: () => eg.Optimizer, n: number, steps: number): { p: numb
     opt.apply([v], [g]);
     g.dispose();
   }
-  const out = { p: values(v), state: opt.getState().map(({ name, tensor }) => ({ name, v: values(tensor) })) };
+  const state: { name: string; v: number[] }[] = [];
+  for (const { name, tensor } of opt.getState()) state.push({ name, v: await values(tensor) });
+  const out = { p: await values(v), state };
   opt.dispose();
   v.dispose();
   return out;
 }
 
-function refSteps(variant: Variant, n: number, steps: number): number[] {
-  const s: RefState = { p: data(n, 1), slots: Array.from({ length: variant.slots }, () => new Array(n).fill(variant.slotInit ?? 0)) };
-  for (let t = 0; t < steps; t++) variant.ref(s, data(n, 100 + t), variant.lr, t + 1);
-  return s.p;
-}
-
 /** One variable starting at `p`, updated `steps` times with gradient `g`. */
-function steps(opt: eg.Optimizer, p: number[], g: number[], n: number): number[][] {
+async function steps(opt: eg.Optimizer, p: number[], g: number[], n: number): Promise<number[][]> {
   const v = eg.variable(eg.tensor(p));
   const gt = eg.tensor(g);
   const out: number[][] = [];
-  for (let t = 0; t < n; t++) { opt.apply([v], [gt]); out.push(values(v)); }
+  for (let t = 0; t < n; t++) { opt.apply([v], [gt]); out.push(await values(v)); }
   gt.dispose(); v.dispose(); opt.dispose();
   return out;
 }
@@ -139,102 +53,103 @@ const close6 = (got: number[], want: number[]) => got.forEach((x, i) => expect(x
 
 for (const cfg of testBackends()) {
   describe(`optimizers on ${cfg.label}`, () => {
+    const onGpu = cfg.backend === 'webgpu';
     beforeAll(() => use(cfg));
     afterEach(() => vi.restoreAllMocks());
 
     describe('hand-computed steps', () => {
-      it('sgd: p -= lr * g', () => {
-        const got = steps(eg.optimizers.sgd({ learningRate: 0.1 }), [1, -2, 3], [0.5, 0.5, -1], 2);
+      it('sgd: p -= lr * g', async () => {
+        const got = await steps(eg.optimizers.sgd({ learningRate: 0.1 }), [1, -2, 3], [0.5, 0.5, -1], 2);
         close6(got[0], [0.95, -2.05, 3.1]);
         close6(got[1], [0.9, -2.1, 3.2]);
       });
-      it('sgd momentum 0.9: v = 0.9v - lr g, p += v', () => {
-        const got = steps(eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.9 }), [1], [1], 3);
+      it('sgd momentum 0.9: v = 0.9v - lr g, p += v', async () => {
+        const got = await steps(eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.9 }), [1], [1], 3);
         close6(got.map((x) => x[0]), [0.9, 0.71, 0.439]);
       });
-      it('sgd nesterov: p += 0.9v - lr g', () => {
-        const got = steps(eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true }), [1], [1], 3);
+      it('sgd nesterov: p += 0.9v - lr g', async () => {
+        const got = await steps(eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true }), [1], [1], 3);
         close6(got.map((x) => x[0]), [0.81, 0.539, 0.1951]);
       });
-      it('adam: a constant gradient moves about lr per step (bias correction)', () => {
+      it('adam: a constant gradient moves about lr per step (bias correction)', async () => {
         // step 1: m = 0.05, v = 0.00025, alpha = 0.1 sqrt(0.001) / 0.1; p = 1 - 0.1 * 0.0158114 / (0.0158114 + 1e-7)
-        const got = steps(eg.optimizers.adam({ learningRate: 0.1 }), [1], [0.5], 3);
+        const got = await steps(eg.optimizers.adam({ learningRate: 0.1 }), [1], [0.5], 3);
         close6(got.map((x) => x[0]), [0.9000006, 0.8000013, 0.7000019]);
       });
-      it('adamw: decoupled decay first, p -= lr * wd * p', () => {
-        const got = steps(eg.optimizers.adamw({ learningRate: 0.1, weightDecay: 0.1 }), [1], [0.5], 1);
+      it('adamw: decoupled decay first, p -= lr * wd * p', async () => {
+        const got = await steps(eg.optimizers.adamw({ learningRate: 0.1, weightDecay: 0.1 }), [1], [0.5], 1);
         close6(got[0], [0.99 - 0.0999994]);
         expect(eg.optimizers.adamw().getConfig().weightDecay).toBe(0.004);
       });
-      it('rmsprop: plain, centered and with momentum', () => {
-        close6(steps(eg.optimizers.rmsprop({ learningRate: 0.01 }), [1], [2], 1)[0], [1 - 0.02 / Math.sqrt(0.4 + 1e-7)]);
-        close6(steps(eg.optimizers.rmsprop({ learningRate: 0.01, centered: true }), [1], [2], 1)[0], [1 - 0.02 / Math.sqrt(0.36 + 1e-7)]);
-        const m = steps(eg.optimizers.rmsprop({ learningRate: 0.01, momentum: 0.5 }), [1], [2], 2).map((x) => x[0]);
+      it('rmsprop: plain, centered and with momentum', async () => {
+        close6((await steps(eg.optimizers.rmsprop({ learningRate: 0.01 }), [1], [2], 1))[0], [1 - 0.02 / Math.sqrt(0.4 + 1e-7)]);
+        close6((await steps(eg.optimizers.rmsprop({ learningRate: 0.01, centered: true }), [1], [2], 1))[0], [1 - 0.02 / Math.sqrt(0.36 + 1e-7)]);
+        const m = (await steps(eg.optimizers.rmsprop({ learningRate: 0.01, momentum: 0.5 }), [1], [2], 2)).map((x) => x[0]);
         const inc1 = 0.02 / Math.sqrt(0.4 + 1e-7), inc2 = 0.02 / Math.sqrt(0.76 + 1e-7);
         close6(m, [1 - inc1, 1 - inc1 - (0.5 * inc1 + inc2)]);
       });
-      it('adagrad: accumulator starts at 0.1', () => {
-        const got = steps(eg.optimizers.adagrad({ learningRate: 0.1 }), [1], [1], 2).map((x) => x[0]);
+      it('adagrad: accumulator starts at 0.1', async () => {
+        const got = (await steps(eg.optimizers.adagrad({ learningRate: 0.1 }), [1], [1], 2)).map((x) => x[0]);
         close6(got, [0.9046538, 0.8356472]);
       });
     });
 
     describe('against the float64 reference (5 steps, 37 elements: SIMD body and tail)', () => {
       for (const variant of VARIANTS) {
-        it(variant.label, () => {
-          const got = runSteps(variant.make, 37, 5).p;
+        it(variant.label, async () => {
+          const got = (await runSteps(variant.make, 37, 5)).p;
           expect(mismatches(got, refSteps(variant, 37, 5), TOL)).toEqual([]);
         });
       }
     });
 
-    it('sizes 0 to 9 update every element (tails)', () => {
+    it('sizes 0 to 9 update every element (tails)', async () => {
       for (let n = 0; n <= 9; n++) {
-        const got = runSteps(VARIANTS[4].make, n, 2).p;
+        const got = (await runSteps(VARIANTS[4].make, n, 2)).p;
         expect(mismatches(got, refSteps(VARIANTS[4], n, 2), TOL)).toEqual([]);
       }
     });
 
     describe('clipping', () => {
-      it('clipValue clips each element', () => {
-        const got = steps(eg.optimizers.sgd({ learningRate: 1, clipValue: 1 }), [0, 0, 0], [3, -0.5, -4], 1);
+      it('clipValue clips each element', async () => {
+        const got = await steps(eg.optimizers.sgd({ learningRate: 1, clipValue: 1 }), [0, 0, 0], [3, -0.5, -4], 1);
         close6(got[0], [-1, 0.5, 1]);
       });
-      it('clipNorm rescales each variable on its own', () => {
+      it('clipNorm rescales each variable on its own', async () => {
         const opt = eg.optimizers.sgd({ learningRate: 1, clipNorm: 1 });
         const a = eg.variable(eg.zeros([2])), b = eg.variable(eg.zeros([2]));
         const ga = eg.tensor([3, 4]), gb = eg.tensor([0.3, 0.4]);
         opt.apply([a, b], [ga, gb]);
-        close6(values(a), [-0.6, -0.8]);
-        close6(values(b), [-0.3, -0.4]);
-        expect(values(ga)).toEqual([3, 4]); // gradients are read, never changed
+        close6((await values(a)), [-0.6, -0.8]);
+        close6((await values(b)), [-0.3, -0.4]);
+        expect((await values(ga))).toEqual([3, 4]); // gradients are read, never changed
         eg.dispose([a, b, ga, gb]);
         opt.dispose();
       });
-      it('globalClipNorm rescales all variables together', () => {
+      it('globalClipNorm rescales all variables together', async () => {
         const opt = eg.optimizers.sgd({ learningRate: 1, globalClipNorm: 1.3 });
         const a = eg.variable(eg.zeros([2])), b = eg.variable(eg.zeros([1]));
         const ga = eg.tensor([3, 4]), gb = eg.tensor([12]);
         opt.apply([a, b], [ga, gb]);
-        close6(values(a), [-0.3, -0.4]);
-        close6(values(b), [-1.2]);
+        close6((await values(a)), [-0.3, -0.4]);
+        close6((await values(b)), [-1.2]);
         opt.apply([a, b], [eg.tensor([0.3, 0.4]), eg.tensor([0.12])]); // norm 0.5 < 1.3: unchanged
-        close6(values(a), [-0.6, -0.8]);
+        close6((await values(a)), [-0.6, -0.8]);
         eg.dispose([a, b, ga, gb]);
         opt.dispose();
       });
-      it('only one clipping option may be set, and it must be positive', () => {
+      it('only one clipping option may be set, and it must be positive', async () => {
         expect(() => eg.optimizers.adam({ clipNorm: 1, clipValue: 1 })).toThrow(/only one of clipNorm, globalClipNorm and clipValue/);
         expect(() => eg.optimizers.adam({ clipNorm: 0 })).toThrow(/'clipNorm' must be a positive number/);
       });
-      it('clipping works with every optimizer (adam with clipNorm matches the reference on the clipped gradient)', () => {
+      it('clipping works with every optimizer (adam with clipNorm matches the reference on the clipped gradient)', async () => {
         const opt = eg.optimizers.adam({ learningRate: 0.01, clipNorm: 0.5 });
         const v = eg.variable(eg.tensor([1, 2]));
         const g = eg.tensor([3, 4]);
         opt.apply([v], [g]);
         const s: RefState = { p: [1, 2], slots: [[0, 0], [0, 0]] };
         refAdam(0.9, 0.999, 1e-7, 0)(s, [0.3, 0.4], 0.01, 1);
-        expect(mismatches(values(v), s.p, TOL)).toEqual([]);
+        expect(mismatches((await values(v)), s.p, TOL)).toEqual([]);
         eg.dispose([v, g]);
         opt.dispose();
       });
@@ -242,14 +157,14 @@ for (const cfg of testBackends()) {
 
     describe('memory', () => {
       for (const variant of VARIANTS) {
-        it(`${variant.label}: 100 updates allocate nothing after the first`, () => {
+        it(`${variant.label}: 100 updates allocate nothing after the first`, async () => {
           const opt = variant.make();
           const vs = [eg.variable(eg.randn([33, 5], { seed: 1 })), eg.variable(eg.randn([5], { seed: 2 }))];
           const gs = [eg.randn([33, 5], { seed: 3 }), eg.randn([5], { seed: 4 })];
           opt.apply(vs, gs);
-          const after1 = eg.memory();
+          const after1 = allocations();
           for (let i = 1; i < 100; i++) opt.apply(vs, gs);
-          expect(eg.memory()).toEqual(after1);
+          expect(allocations()).toEqual(after1);
           expect(opt.iterations).toBe(100);
           const before = live();
           opt.dispose();
@@ -257,7 +172,7 @@ for (const cfg of testBackends()) {
           eg.dispose([...vs, ...gs]);
         });
       }
-      it('with clipping: live tensors and bytes stay flat', () => {
+      it('with clipping: live tensors and bytes stay flat', async () => {
         const opt = eg.optimizers.rmsprop({ globalClipNorm: 0.1, momentum: 0.9 });
         const vs = [eg.variable(eg.randn([17], { seed: 1 })), eg.variable(eg.randn([3, 3], { seed: 2 }))];
         const gs = [eg.randn([17], { seed: 3 }), eg.randn([3, 3], { seed: 4 })];
@@ -271,49 +186,49 @@ for (const cfg of testBackends()) {
     });
 
     describe('copy on write', () => {
-      it('a variable made from a tensor is copied before the first write; the tensor keeps its values', () => {
+      it('a variable made from a tensor is copied before the first write; the tensor keeps its values', async () => {
         const t = eg.tensor([1, 2, 3]);
         const v = eg.variable(t);
         const view = eg.reshape(v, [3, 1]);
         const opt = eg.optimizers.adam({ learningRate: 0.1 });
         const g = eg.tensor([1, 1, 1]);
         opt.apply([v], [g]);
-        expect(values(t)).toEqual([1, 2, 3]);
-        expect(values(view)).toEqual([1, 2, 3]);
-        close6(values(v), [0.9000001, 1.9000001, 2.9000001]);
+        expect((await values(t))).toEqual([1, 2, 3]);
+        expect((await values(view))).toEqual([1, 2, 3]);
+        close6((await values(v)), [0.9000001, 1.9000001, 2.9000001]);
         opt.apply([v], [g]);
-        expect(values(t)).toEqual([1, 2, 3]);
+        expect((await values(t))).toEqual([1, 2, 3]);
         eg.dispose([t, v, view, g]);
         opt.dispose();
       });
-      it('after assign, the assigned tensor is not written through the variable', () => {
+      it('after assign, the assigned tensor is not written through the variable', async () => {
         const v = eg.variable(eg.zeros([2]));
         const w = eg.tensor([5, 6]);
         v.assign(w);
         const opt = eg.optimizers.sgd({ learningRate: 1 });
         const g = eg.tensor([1, 1]);
         opt.apply([v], [g]);
-        expect(values(w)).toEqual([5, 6]);
-        expect(values(v)).toEqual([4, 5]);
+        expect((await values(w))).toEqual([5, 6]);
+        expect((await values(v))).toEqual([4, 5]);
         eg.dispose([v, w, g]);
         opt.dispose();
       });
-      it('a slot restored by setState is copied before it is written', () => {
+      it('a slot restored by setState is copied before it is written', async () => {
         const v = eg.variable(eg.tensor([1, 2]), true, 'w');
         const m = eg.tensor([0.5, 0.5]);
         const opt = eg.optimizers.sgd({ learningRate: 0.1, momentum: 0.9 });
         opt.setState([{ name: 'w/momentum', tensor: m }]);
         const g = eg.tensor([1, 1]);
         opt.apply([v], [g]);
-        expect(values(m)).toEqual([0.5, 0.5]);
-        close6(values(v), [1 + 0.45 - 0.1, 2 + 0.45 - 0.1]);
+        expect((await values(m))).toEqual([0.5, 0.5]);
+        close6((await values(v)), [1 + 0.45 - 0.1, 2 + 0.45 - 0.1]);
         eg.dispose([v, m, g]);
         opt.dispose();
       });
     });
 
     describe('config and state', () => {
-      it('get() takes names, optimizers and configs, with Keras defaults', () => {
+      it('get() takes names, optimizers and configs, with Keras defaults', async () => {
         const defaults: Record<string, Record<string, unknown>> = {
           sgd: { learningRate: 0.01, momentum: 0, nesterov: false },
           adam: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
@@ -337,7 +252,7 @@ for (const cfg of testBackends()) {
         expect(() => eg.optimizers.sgd({ learningRate: -1 })).toThrow(/learningRate/);
       });
 
-      it('fromConfig(getConfig()) rebuilds every variant, schedules and clipping included', () => {
+      it('fromConfig(getConfig()) rebuilds every variant, schedules and clipping included', async () => {
         const sched = eg.schedules.cosineDecay({ initialLearningRate: 0, decaySteps: 10, warmupSteps: 2, warmupTarget: 0.1 });
         const opts = [
           ...VARIANTS.map((v) => v.make()),
@@ -357,14 +272,14 @@ for (const cfg of testBackends()) {
         });
       });
 
-      it('a custom schedule function is saved as its current value, with a warning', () => {
+      it('a custom schedule function is saved as its current value, with a warning', async () => {
         const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
         const opt = eg.optimizers.sgd({ learningRate: (step) => 0.5 / (step + 1) });
         expect(opt.getConfig().learningRate).toBe(0.5);
         expect(warn).toHaveBeenCalledWith(expect.stringMatching(/custom function/));
       });
 
-      it('getState/setState: a restored optimizer continues exactly where the saved one was', () => {
+      it('getState/setState: a restored optimizer continues exactly where the saved one was', async () => {
         const make = () => eg.optimizers.adam({ learningRate: 0.05 });
         const a = make();
         const w = eg.variable(eg.tensor([1, -1, 0.5]), true, 'dense/kernel');
@@ -374,34 +289,35 @@ for (const cfg of testBackends()) {
         const state = a.getState();
         expect(state.map((s) => s.name)).toEqual(['iterations', 'dense/kernel/m', 'dense/kernel/v', 'dense/bias/m', 'dense/bias/v']);
         expect(state[0].tensor.dtype).toBe('int32');
-        expect(values(state[0].tensor)).toEqual([3]);
+        expect((await values(state[0].tensor))).toEqual([3]);
         // Copies of everything, as a load from disk would give.
-        const saved = state.map(({ name, tensor }) => ({ name, tensor: eg.tensor(tensor.dataSync(), [...tensor.shape], tensor.dtype) }));
-        const w2 = eg.variable(eg.tensor(w.dataSync(), [3]), true, 'dense/kernel');
-        const b2 = eg.variable(eg.tensor(b.dataSync(), [1]), true, 'dense/bias');
+        const saved: { name: string; tensor: Tensor }[] = [];
+        for (const { name, tensor } of state) saved.push({ name, tensor: eg.tensor(await read(tensor), [...tensor.shape], tensor.dtype) });
+        const w2 = eg.variable(eg.tensor(await read(w), [3]), true, 'dense/kernel');
+        const b2 = eg.variable(eg.tensor(await read(b), [1]), true, 'dense/bias');
         const restored = eg.optimizers.fromConfig(a.getConfig());
         restored.setState(saved);
         eg.dispose(saved.map((s) => s.tensor));
         expect(restored.iterations).toBe(3);
         a.apply([w, b], [gw, gb]);
         restored.apply([w2, b2], [gw, gb]);
-        expect(values(w2)).toEqual(values(w));
-        expect(values(b2)).toEqual(values(b));
-        expect(restored.getState().map((s) => values(s.tensor))).toEqual(a.getState().map((s) => values(s.tensor)));
+        expect((await values(w2))).toEqual((await values(w)));
+        expect((await values(b2))).toEqual((await values(b)));
+        expect(await Promise.all(restored.getState().map((s) => values(s.tensor)))).toEqual(await Promise.all(a.getState().map((s) => values(s.tensor))));
         // setState on live slots assigns them; a wrong shape is refused when the slot is made.
         restored.setState([{ name: 'dense/bias/m', tensor: eg.tensor([7]) }]);
-        expect(values(restored.getState()[3].tensor)).toEqual([7]);
+        expect((await values(restored.getState()[3].tensor))).toEqual([7]);
         const other = make();
         other.setState([{ name: 'dense/bias/m', tensor: eg.tensor([1, 2]) }]);
-        const before = values(w2);
+        const before = (await values(w2));
         expect(() => other.apply([w2, b2], [gw, gb])).toThrow(/saved slot 'dense\/bias\/m' has shape \[2\] but variable 'dense\/bias' has shape \[1\]/);
-        expect(values(w2)).toEqual(before); // nothing was updated
+        expect((await values(w2))).toEqual(before); // nothing was updated
         expect(other.iterations).toBe(0);
         for (const o of [a, restored, other]) o.dispose();
         eg.dispose([w, b, w2, b2, gw, gb]);
       });
 
-      it('apply checks its arguments', () => {
+      it('apply checks its arguments', async () => {
         const opt = eg.optimizers.sgd();
         const v = eg.variable(eg.zeros([2]), true, 'w');
         expect(() => opt.apply([v], [])).toThrow(/as many gradients as variables/);
@@ -413,7 +329,7 @@ for (const cfg of testBackends()) {
     });
 
     describe('schedules', () => {
-      it('stepDecay, exponentialDecay and cosineDecay at key steps', () => {
+      it('stepDecay, exponentialDecay and cosineDecay at key steps', async () => {
         const step = eg.schedules.stepDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5 });
         expect([0, 9, 10, 25].map(step)).toEqual([0.1, 0.1, 0.05, 0.025]);
         const exp = eg.schedules.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.96 });
@@ -433,21 +349,21 @@ for (const cfg of testBackends()) {
         expect(warm(110)).toBeCloseTo(0.01, 12);
         expect(warm(1000)).toBeCloseTo(0.01, 12);
       });
-      it('schedules check their options', () => {
+      it('schedules check their options', async () => {
         expect(() => eg.schedules.cosineDecay({ initialLearningRate: 0.1, decaySteps: 10, warmupSteps: 5 })).toThrow(/warmupTarget is not set/);
         expect(() => eg.schedules.stepDecay({ initialLearningRate: 0.1, decaySteps: 0, decayRate: 0.5 })).toThrow(/'decaySteps' must be a positive number/);
         expect(() => eg.schedules.fromConfig({ name: 'linear' })).toThrow(/unknown schedule 'linear'/);
       });
-      it('an optimizer resolves its schedule at each step', () => {
+      it('an optimizer resolves its schedule at each step', async () => {
         const opt = eg.optimizers.sgd({ learningRate: eg.schedules.stepDecay({ initialLearningRate: 0.1, decaySteps: 2, decayRate: 0.5 }) });
         expect(opt.currentLearningRate()).toBe(0.1);
-        const got = steps(opt, [0], [1], 3).map((x) => x[0]);
+        const got = (await steps(opt, [0], [1], 3)).map((x) => x[0]);
         close6(got, [-0.1, -0.2, -0.25]);
       });
     });
 
     describe('regularizers', () => {
-      it('l1, l2 and l1l2 penalties and their gradients', () => {
+      it('l1, l2 and l1l2 penalties and their gradients', async () => {
         const w = eg.variable(eg.tensor([1, -2, 3]));
         const cases: [eg.Regularizer, number, number[]][] = [
           [eg.regularizers.l1(0.1), 0.6, [0.1, -0.1, 0.1]],
@@ -457,20 +373,20 @@ for (const cfg of testBackends()) {
         ];
         for (const [reg, penalty, grad] of cases) {
           const { value, grads } = eg.valueAndGrads(() => reg.penalty(w), [w]);
-          expect(value.dataSync()[0]).toBeCloseTo(penalty, 6);
-          close6(values(grads[0]), grad);
+          expect((await values(value))[0]).toBeCloseTo(penalty, 6);
+          close6((await values(grads[0])), grad);
           eg.dispose([value, ...grads]);
           expect(eg.regularizers.fromConfig(reg.getConfig()).getConfig()).toEqual(reg.getConfig());
         }
         const zero = eg.regularizers.l1l2();
         const p = zero.penalty(w);
-        expect(values(p)).toEqual([0]);
+        expect((await values(p))).toEqual([0]);
         eg.dispose([p, w]);
         expect(eg.regularizers.get('l1').getConfig()).toEqual({ name: 'l1', l1: 0.01 });
         expect(() => eg.regularizers.get('l3' as 'l1')).toThrow(/unknown regularizer "l3"/);
         expect(() => eg.regularizers.l2(-1)).toThrow(/must be a finite number >= 0/);
       });
-      it('leaves no tensors behind', () => {
+      it('leaves no tensors behind', async () => {
         const w = eg.variable(eg.tensor([1, -2, 3]));
         const before = live();
         const p = eg.regularizers.l1l2({ l1: 0.1, l2: 0.2 }).penalty(w);
@@ -489,8 +405,12 @@ for (const cfg of testBackends()) {
         ['adagrad', () => eg.optimizers.adagrad({ learningRate: 0.5 }), 300],
         ['adam + cosine + clipNorm', () => eg.optimizers.adam({ learningRate: eg.schedules.cosineDecay({ initialLearningRate: 0, decaySteps: 290, warmupSteps: 10, warmupTarget: 0.1 }), clipNorm: 1 }), 300],
       ];
+      // webgpu (SwiftShader: ~10 ms a step) trains two of them; the update kernels of every variant
+      // are checked against the float64 reference above.
+      const ON_GPU = new Set(['sgd nesterov', 'adam + cosine + clipNorm']);
       for (const [label, make, n] of trainers) {
-        it(`${label} converges`, () => {
+        const skip = onGpu && !ON_GPU.has(label);
+        it.skipIf(skip)(`${label} converges${skip ? ' (on webgpu only two trainers run: the step is dispatch-bound)' : ''}`, async () => {
           const x = eg.randn([32, 3], { seed: 7 });
           const y = eg.tidy(() => eg.add(eg.matmul(x, eg.tensor([[2], [-1], [0.5]])), 0.3));
           const w = eg.variable(eg.zeros([3, 1]), true, 'w');
@@ -498,16 +418,19 @@ for (const cfg of testBackends()) {
           const opt = make();
           let first = 0, last = 0;
           for (let i = 0; i < n; i++) {
-            last = eg.tidy(() => {
+            const value = eg.tidy(() => {
               const { value, grads } = eg.valueAndGrads(() => eg.losses.meanSquaredError(y, eg.add(eg.matmul(x, w), b)), [w, b]);
               opt.apply([w, b], grads);
-              return value.dataSync()[0];
+              return value;
             });
+            // webgpu reads back the first and last losses only (each read waits for the GPU).
+            if (!onGpu || i === 0 || i === n - 1) last = (await values(value))[0];
+            value.dispose();
             if (i === 0) first = last;
           }
           expect(first).toBeGreaterThan(1);
           expect(last).toBeLessThan(1e-3);
-          values(w).forEach((v, i) => expect(Math.abs(v - [2, -1, 0.5][i])).toBeLessThan(0.05));
+          (await values(w)).forEach((v, i) => expect(Math.abs(v - [2, -1, 0.5][i])).toBeLessThan(0.05));
           opt.dispose();
           eg.dispose([x, y, w, b]);
         });
@@ -520,9 +443,9 @@ describe(`js and wasm${WASM_BUILD ? `-${WASM_BUILD}` : ''} agree`, () => {
   for (const variant of VARIANTS) {
     it(variant.label, async () => {
       await eg.init({ backend: 'js' });
-      const js = runSteps(variant.make, 45, 6);
+      const js = await runSteps(variant.make, 45, 6);
       await eg.init({ backend: 'wasm', ...(WASM_BUILD ? { wasmBuild: WASM_BUILD as 'simd' } : {}) });
-      const wasm = runSteps(variant.make, 45, 6);
+      const wasm = await runSteps(variant.make, 45, 6);
       expect(mismatches(wasm.p, js.p, TOL)).toEqual([]);
       expect(wasm.state.map((s) => s.name)).toEqual(js.state.map((s) => s.name));
       wasm.state.forEach((s, i) => expect(mismatches(s.v, js.state[i].v, TOL)).toEqual([]));

@@ -1,30 +1,11 @@
-// Data-driven op cases: each instance names its inputs, the op call and a float64 reference.
+// Runs one conformance instance (tests/cases/case.ts) on the active backend.
 import type * as EG from '../../src/index.js';
+import { type Instance, type Tensor, hashName } from '../cases/case.js';
 import { mismatches, type Tol } from './close.js';
 import { typed, values } from './backends.js';
 import type { Nd } from './ref.js';
 
-export type Tensor = ReturnType<typeof EG.tensor>;
-
-export type Family = 'exact' | 'arith' | 'transcendental' | 'reduce' | 'matmul' | 'softmax';
-
-export interface Instance {
-  label: string;
-  inputs: Nd[];
-  run: (...ts: Tensor[]) => Tensor;
-  ref: (...xs: Nd[]) => Nd;
-  /** Overrides of the family tolerance for this instance (float32 runs, float64 runs). */
-  tol32?: Partial<Tol>;
-  tol64?: Partial<Tol>;
-}
-
-export interface Case { name: string; family: Family; instances: Instance[] }
-
-export function hashName(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+export { hashName };
 
 /** Runs one instance on the active backend; returns problem lines (empty when it conforms). */
 export async function runInstance(eg: typeof EG, inst: Instance, tol: Tol, float64: boolean): Promise<string[]> {

@@ -7,6 +7,7 @@
 import * as eg from '../../src/index.js';
 import { mismatches, type Tol } from './close.js';
 import { JS_F64, use, values, type BackendConfig } from './backends.js';
+import { type GradFn, type GradInput, inputOf } from '../cases/case.js';
 import { Rng, sizeOf } from './ref.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
@@ -20,10 +21,7 @@ export const F32_ATOL = 1e-4;
 /** Central-difference step, relative to max(1, |x|). */
 export const H = 1e-6;
 
-export interface GradInput { shape: number[]; values: number[] }
-
-/** A function of tensors to differentiate with respect to every argument. */
-export type GradFn = (...xs: Tensor[]) => Tensor;
+export type { GradFn, GradInput };
 
 export interface GradRef {
   inputs: GradInput[];
@@ -154,10 +152,7 @@ export function compareGrads(ref: GradRef, got: ReturnType<typeof analyticGrads>
   return problems;
 }
 
-/** Deterministic float32-representable input values. */
-export function inputOf(rng: Rng, shape: number[], gen: (r: Rng) => number = (r) => r.uniform(-2, 2)): GradInput {
-  return { shape, values: Array.from({ length: sizeOf(shape) }, () => gen(rng)) };
-}
+export { inputOf };
 
 /**
  * The whole recipe for one function, switching backends as needed: float64 analytic vs finite
