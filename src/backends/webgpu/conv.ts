@@ -6,11 +6,12 @@
 //   dx      [N*H*W,   KH*KW*Og] x [KH*KW*Og, Cg]   A(m, k) = dy at the output whose tap k covers m (0 if none)
 //   dw      [KH*KW*Cg, N*OH*OW] x [N*OH*OW, Og]    A(m, k) = x at output k's window tap m
 // The tiled program is gemm.ts's shared-memory tile (4x4 per invocation, BK-deep slices) with
-// these loaders; conv2d applies gemm.ts's bias + activation epilogue. Shapes with few channels
-// per group (depthwise) or software adapters take barrier-free programs instead: one invocation
-// per output element for conv2d and dx, one 64-wide workgroup per filter element for dw (a
-// split reduction over N*OH*OW). Pooling and its gradients are one invocation per element; the
-// gradients gather over the windows that cover each dx element (no atomics).
+// these loaders; conv2d applies gemm.ts's bias + activation epilogue; dw, whose grid is small and
+// K long, splits K over extra workgroups and sums their copies after. Shapes with few channels
+// per group (depthwise) take barrier-free programs instead: one invocation per output element
+// for conv2d and dx, one 64-wide workgroup per filter element for dw (a split reduction over
+// N*OH*OW). Pooling and its gradients are one invocation per element; the gradients gather over
+// the windows that cover each dx element (no atomics).
 // Keys `conv/<kind>/<path>[/<tile>][/<epilogue>]`. Geometry travels in the params (GEO below), so
 // one program serves every shape.
 /// <reference types="@webgpu/types" />
@@ -18,7 +19,7 @@ import type { Conv2dGeometry, FusedActivation, KernelAttrs } from '../../kernels
 import { ENTRY_1D, MATH, PARAMS, flatIndex } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 import { groups } from './runtime.js';
-import { epilogue, prefersDirect } from './gemm.js';
+import { epilogue } from './gemm.js';
 
 /**
  * Param words: the geometry, the element count of 1-D programs, the GEMM's M, N, K; the tiled
@@ -333,10 +334,12 @@ export function setConvPath(p: ConvPath): void { forced = p; }
 function tileFor(M: number, N: number, K: number, G_: number): ConvTile | null {
   if (forced === 'direct') return null;
   if (forced) return forced.tile;
-  // few output channels per group leave most of a 32-wide tile idle; software adapters pay a
-  // context switch per barrier
-  if (prefersDirect() || N < 16 || K < 16) return null;
-  return Math.ceil(M / 64) * Math.ceil(N / 64) * G_ >= 16 ? LARGE : SMALL;
+  // few output channels per group leave most of a 32-wide tile idle (depthwise: the barrier-free
+  // programs ran 7-22x faster on SwiftShader); otherwise the tiles win there too (conv2d 3x3
+  // 16->32 at 13x13, batch 16: 2x, dw 12x; dx even)
+  if (N < 16 || K < 16) return null;
+  // the 64x64 tile for wide outputs with enough tiles to spread (SwiftShader, 32 columns: 8x8 1.7x faster)
+  return N >= 64 && Math.ceil(M / 64) * Math.ceil(N / 64) * G_ >= 16 ? LARGE : SMALL;
 }
 
 /**
