@@ -123,13 +123,13 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
   it('conv2d with bias + activation epilogue matches float64 over the geometry sweep', async () => {
     const rng = new Rng(11);
     const problems: string[] = [];
-    const acts: FusedActivation[] = ['relu', 'linear', 'sigmoid'];
     for (const [ci, k] of CONV_CASES.entries()) {
       const { x, f, y, groups } = convShapes(k);
       const xv = rand(rng, x.reduce((a, b) => a * b)), fv = rand(rng, f.reduce((a, b) => a * b));
+      // bias + relu and neither, alternating; one bias + sigmoid (each pair is a program per path)
       const withBias = ci % 2 === 0;
       const bv = rand(rng, k.o);
-      const act = acts[ci % acts.length];
+      const act: FusedActivation = ci === 2 ? 'sigmoid' : withBias ? 'relu' : 'linear';
       const acc = new Acc(y.reduce((a, b) => a * b));
       convTerms(k, (xi, fi, yi) => acc.add(yi, xv[xi] * fv[fi]));
       const want = acc.v.map((v, i) => ACTS[act](v + (withBias ? bv[i % k.o] : 0)));
@@ -253,5 +253,24 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
     expect([max[0], max[6], max[12]]).toEqual([-Infinity, 1, 4]);
     expect(Number.isNaN(avg[0])).toBe(true);
     expect([avg[6], avg[12]]).toEqual([1, 2.5]);
+  });
+
+  it('batch 0: conv2d and pooling give empty outputs, dx is empty and dw zeros', async () => {
+    const g: Conv2dGeometry = { strides: [1, 1], dilations: [1, 1], pads: [1, 1, 1, 1] };
+    const x = eg.zeros([0, 5, 5, 3]), f = eg.ones([3, 3, 3, 4]), dy = eg.zeros([0, 5, 5, 4]);
+    for (const [path, p] of PATHS) {
+      setConvPath(p);
+      const y = engine.runKernel('conv2d', [x, f], { ...g, groups: 1, activation: 'relu' })[0];
+      const dx = engine.runKernel('conv2dBackpropInput', [dy, f], { ...g, groups: 1, inShape: [0, 5, 5, 3] })[0];
+      const dw = engine.runKernel('conv2dBackpropFilter', [x, dy], { ...g, groups: 1, filterShape: [3, 3, 3, 4] })[0];
+      expect([y.shape, dx.shape], path).toEqual([[0, 5, 5, 4], [0, 5, 5, 3]]);
+      expect(Array.from(await read(dw)), path).toEqual(new Array(108).fill(0));
+      y.dispose(); dx.dispose();
+    }
+    setConvPath(null);
+    const mp = engine.runKernel('maxPool2d', [x], { ...g, poolSize: [2, 2] })[0];
+    expect(mp.shape).toEqual([0, 6, 6, 3]);
+    expect((await read(mp)).length).toBe(0);
+    for (const t of [x, f, dy]) t.dispose();
   });
 });
