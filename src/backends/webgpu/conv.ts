@@ -38,19 +38,24 @@ function params(x: readonly number[], oh: number, ow: number, o: number, kh: num
     g.pads[0], g.pads[2], cg, og, total, ...gemm];
 }
 
-// x (IN0) at tap (kh, kw) of output (b, oh, ow), channel ch; 0 in the padding.
+// x (IN0) at tap (kh, kw) of output (b, oh, ow), channel ch: its index (x_at, NONE in the
+// padding) or its value (x_tap, 0 in the padding).
 const X_TAP = /* wgsl */ `
-fn x_tap(b: u32, oh: u32, ow: u32, kh: u32, kw: u32, ch: u32) -> f32 {
+fn x_at(b: u32, oh: u32, ow: u32, kh: u32, kw: u32, ch: u32) -> u32 {
   let ih = i32(oh * ${G.SH} + kh * ${G.DH}) - i32(${G.PT});
   let iw = i32(ow * ${G.SW} + kw * ${G.DW}) - i32(${G.PL});
-  if (ih < 0 || iw < 0 || ih >= i32(${G.H}) || iw >= i32(${G.W})) { return 0.0; }
-  return IN0[((b * ${G.H} + u32(ih)) * ${G.W} + u32(iw)) * ${G.C} + ch];
+  if (ih < 0 || iw < 0 || ih >= i32(${G.H}) || iw >= i32(${G.W})) { return NONE; }
+  return ((b * ${G.H} + u32(ih)) * ${G.W} + u32(iw)) * ${G.C} + ch;
+}
+fn x_tap(b: u32, oh: u32, ow: u32, kh: u32, kw: u32, ch: u32) -> f32 {
+  let i = x_at(b, oh, ow, kh, kw, ch);
+  if (i == NONE) { return 0.0; }
+  return IN0[i];
 }`;
 
-// The output position whose tap kh covers input row h (`cover_h`), or 0xffffffff when none does
+// The output position whose tap kh covers input row h (`cover_h`), or NONE when none does
 // (the tap falls between strides or outside the output); the same along the width.
 const COVER = /* wgsl */ `
-const NONE: u32 = 0xffffffffu;
 fn cover(i: u32, k: u32, s: u32, d: u32, pad: u32, out: u32) -> u32 {
   let t = i32(i + pad) - i32(k * d);
   if (t < 0) { return NONE; }
@@ -61,85 +66,133 @@ fn cover(i: u32, k: u32, s: u32, d: u32, pad: u32, out: u32) -> u32 {
 fn cover_h(h: u32, kh: u32) -> u32 { return cover(h, kh, ${G.SH}, ${G.DH}, ${G.PT}, ${G.OH}); }
 fn cover_w(w: u32, kw: u32) -> u32 { return cover(w, kw, ${G.SW}, ${G.DW}, ${G.PL}, ${G.OW}); }`;
 
+/** PARAMS and the NONE index every conv program shares. */
+const BASE = `${PARAMS}
+const NONE: u32 = 0xffffffffu;`;
+
 type GemmKind = 'fwd' | 'dx' | 'dw';
 
 /**
- * loadA(m, k, g) and loadB(k, n, g) per kind; column nn of group g is output column
- * g * colsPerGroup + nn of rows `ld` wide; kFast: the operand is contiguous along k.
+ * loadA(m, k, g) and loadB(k, n, g) per kind, written with RD0/RD1 (read IN0/IN1 at an index)
+ * and ZERO, so each also makes a vec4 loader of 4 elements along its contiguous direction (k when
+ * kFast, else m or n), used when that direction has a multiple of 4 per tap and group (vecA,
+ * vecB). Column nn of group g is output column g * colsPerGroup + nn of rows `ld` wide.
  */
-const LOADERS: Record<GemmKind, { a: string; b: string; colsPerGroup: string; ld: string; aKFast: boolean; bKFast: boolean }> = {
+interface Loaders {
+  a: string; b: string; colsPerGroup: string; ld: string; aKFast: boolean; bKFast: boolean;
+  vecA: (cg: number, og: number) => boolean; vecB: (cg: number, og: number) => boolean;
+}
+const LOADERS: Record<GemmKind, Loaders> = {
   fwd: {
     a: `let ow = m % ${G.OW}; let r = m / ${G.OW}; let oh = r % ${G.OH}; let b = r / ${G.OH};
   let c = k % ${G.CG}; let t = k / ${G.CG};
-  return x_tap(b, oh, ow, t / ${G.KW}, t % ${G.KW}, g * ${G.CG} + c);`,
-    b: `return IN1[k * ${G.O} + g * ${G.OG} + n];`,
+  let i = x_at(b, oh, ow, t / ${G.KW}, t % ${G.KW}, g * ${G.CG} + c);
+  if (i == NONE) { return ZERO; }
+  return RD0(i);`,
+    b: `return RD1(k * ${G.O} + g * ${G.OG} + n);`,
     colsPerGroup: G.OG, ld: G.O,
     aKFast: true, bKFast: false,
+    vecA: (cg) => cg % 4 === 0, vecB: (_, og) => og % 4 === 0,
   },
   dx: {
     a: `let w = m % ${G.W}; let r = m / ${G.W}; let h = r % ${G.H}; let b = r / ${G.H};
   let o = k % ${G.OG}; let t = k / ${G.OG};
   let oh = cover_h(h, t / ${G.KW}); let ow = cover_w(w, t % ${G.KW});
-  if (oh == NONE || ow == NONE) { return 0.0; }
-  return IN0[((b * ${G.OH} + oh) * ${G.OW} + ow) * ${G.O} + g * ${G.OG} + o];`,
+  if (oh == NONE || ow == NONE) { return ZERO; }
+  return RD0(((b * ${G.OH} + oh) * ${G.OW} + ow) * ${G.O} + g * ${G.OG} + o);`,
     b: `let o = k % ${G.OG}; let t = k / ${G.OG};
-  return IN1[(t * ${G.CG} + n) * ${G.O} + g * ${G.OG} + o];`,
+  return RD1((t * ${G.CG} + n) * ${G.O} + g * ${G.OG} + o);`,
     colsPerGroup: G.CG, ld: G.C,
     aKFast: true, bKFast: true,
+    vecA: (_, og) => og % 4 === 0, vecB: (_, og) => og % 4 === 0,
   },
   dw: {
     a: `let c = m % ${G.CG}; let t = m / ${G.CG};
   let ow = k % ${G.OW}; let r = k / ${G.OW}; let oh = r % ${G.OH}; let b = r / ${G.OH};
-  return x_tap(b, oh, ow, t / ${G.KW}, t % ${G.KW}, g * ${G.CG} + c);`,
-    b: `return IN1[k * ${G.O} + g * ${G.OG} + n];`,
+  let i = x_at(b, oh, ow, t / ${G.KW}, t % ${G.KW}, g * ${G.CG} + c);
+  if (i == NONE) { return ZERO; }
+  return RD0(i);`,
+    b: `return RD1(k * ${G.O} + g * ${G.OG} + n);`,
     colsPerGroup: G.OG, ld: G.O,
     aKFast: false, bKFast: false,
+    vecA: (cg) => cg % 4 === 0, vecB: (_, og) => og % 4 === 0,
   },
 };
+
+/** A loader body as a scalar (f32) or vec4 function. */
+function loader(name: string, args: string, body: string, vec: boolean): string {
+  const t = vec ? 'vec4<f32>' : 'f32';
+  const b = body.replace(/ZERO/g, vec ? 'vec4<f32>(0.0)' : '0.0').replace(/RD([01])\(/g, vec ? 'rdv$1(' : 'rd$1(');
+  return `fn ${name}(${args}) -> ${t} {\n  ${b}\n}`;
+}
+const READS = /* wgsl */ `
+fn rd0(i: u32) -> f32 { return IN0[i]; }
+fn rd1(i: u32) -> f32 { return IN1[i]; }
+fn rdv0(i: u32) -> vec4<f32> { return vec4<f32>(IN0[i], IN0[i + 1u], IN0[i + 2u], IN0[i + 3u]); }
+fn rdv1(i: u32) -> vec4<f32> { return vec4<f32>(IN1[i], IN1[i + 1u], IN1[i + 2u], IN1[i + 3u]); }`;
 
 export interface ConvTile { tx: number; ty: number; bk: number }
 const LARGE: ConvTile = { tx: 16, ty: 16, bk: 16 };
 const SMALL: ConvTile = { tx: 8, ty: 8, bk: 16 };
 
-function tiled(kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivation) {
+function tiled(kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivation, vecA: boolean, vecB: boolean) {
   const { tx, ty, bk } = cfg;
   const BM = ty * 4, BN = tx * 4, NT = tx * ty;
-  const key = `conv/${kind}/tiled/${tx}x${ty}x${bk}/${bias ? 'bias' : 'nobias'}-${act}`;
+  const key = `conv/${kind}/tiled/${tx}x${ty}x${bk}/${+vecA}${+vecB}/${bias ? 'bias' : 'nobias'}-${act}`;
   const L = LOADERS[kind];
   // stages a BK x X slice of operand `op` into S ([k][x/4] vec4 rows); kFast: consecutive
-  // invocations take consecutive k (the operand's contiguous direction)
-  const stage = (S: string, op: 'A' | 'B', X: number, x0: string, xLim: string, kFast: boolean) => `
-    for (var e = li; e < ${bk * X}u; e += ${NT}u) {
+  // invocations take consecutive k (the operand's contiguous direction); vec: 4 elements each
+  const stage = (S: string, op: 'A' | 'B', X: number, x0: string, xLim: string, kFast: boolean, vec: boolean) => {
+    const X4 = X / 4;
+    const load = `load${op}(${op === 'A' ? 'x, k' : 'k, x'}, g)`;
+    if (!vec) {
+      return `for (var e = li; e < ${bk * X}u; e += ${NT}u) {
       ${kFast ? `let kk = e % ${bk}u; let xx = e / ${bk}u;` : `let xx = e % ${X}u; let kk = e / ${X}u;`}
       let x = ${x0} + xx; let k = k0 + kk;
       var v = 0.0;
-      if (x < ${xLim} && k < kEnd) { v = load${op}(${op === 'A' ? 'x, k' : 'k, x'}, g); }
-      ${S}[kk * ${X / 4}u + xx / 4u][xx % 4u] = v;
+      if (x < ${xLim} && k < kEnd) { v = ${load}; }
+      ${S}[kk * ${X4}u + xx / 4u][xx % 4u] = v;
     }`;
-  const code = () => `${PARAMS}${MATH}${X_TAP}${COVER}
+    }
+    if (kFast) {
+      return `for (var e = li; e < ${(bk / 4) * X}u; e += ${NT}u) {
+      let kq = e % ${bk / 4}u; let xx = e / ${bk / 4}u;
+      let x = ${x0} + xx; let k = k0 + kq * 4u;
+      var v = vec4<f32>(0.0);
+      if (x < ${xLim} && k < kEnd) { v = ${load}; }
+      let q = kq * ${4 * X4}u + xx / 4u; let c = xx % 4u;
+      ${S}[q][c] = v.x; ${S}[q + ${X4}u][c] = v.y; ${S}[q + ${2 * X4}u][c] = v.z; ${S}[q + ${3 * X4}u][c] = v.w;
+    }`;
+    }
+    return `for (var e = li; e < ${bk * X4}u; e += ${NT}u) {
+      let xq = e % ${X4}u; let kk = e / ${X4}u;
+      let x = ${x0} + xq * 4u; let k = k0 + kk;
+      var v = vec4<f32>(0.0);
+      if (x < ${xLim} && k < kEnd) { v = ${load}; }
+      ${S}[kk * ${X4}u + xq] = v;
+    }`;
+  };
+  const code = () => `${BASE}${MATH}${X_TAP}${COVER}
 @group(0) @binding(1) var<storage, read> IN0: array<f32>;
 @group(0) @binding(2) var<storage, read> IN1: array<f32>;
 ${bias ? '@group(0) @binding(3) var<storage, read> BIAS: array<f32>;' : ''}
 @group(0) @binding(${bias ? 4 : 3}) var<storage, read_write> OUT: array<f32>;
-fn loadA(m: u32, k: u32, g: u32) -> f32 {
-  ${L.a}
-}
-fn loadB(k: u32, n: u32, g: u32) -> f32 {
-  ${L.b}
-}
+${READS}
+${loader('loadA', 'm: u32, k: u32, g: u32', L.a, vecA)}
+${loader('loadB', 'k: u32, n: u32, g: u32', L.b, vecB)}
 var<workgroup> As: array<vec4<f32>, ${(bk * BM) / 4}>;
 var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
 @compute @workgroup_size(${tx}, ${ty}) fn main(@builtin(workgroup_id) wg: vec3<u32>,
     @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   let M = ${G.M}; let N = ${G.GN};
   // split s of S sums k in [kBegin, kEnd) into its own copy of the output
-  let S = p(23u); let g = wg.z / S; let s = wg.z % S;
-  let kBegin = s * p(22u); let kEnd = min(${G.K}, kBegin + p(22u));
+  let S = p(23u); let g = wg.z / S; let sp = wg.z % S;
+  let kBegin = sp * p(22u); let kEnd = min(${G.K}, kBegin + p(22u));
   let m0 = p(21u) + wg.y * ${BM}u; let n0 = wg.x * ${BN}u;
   var acc = array<vec4<f32>, 4>(vec4<f32>(0.0), vec4<f32>(0.0), vec4<f32>(0.0), vec4<f32>(0.0));
   for (var k0 = kBegin; k0 < kEnd; k0 += ${bk}u) {
-    ${stage('As', 'A', BM, 'm0', 'M', L.aKFast)}
-    ${stage('Bs', 'B', BN, 'n0', 'N', L.bKFast)}
+    ${stage('As', 'A', BM, 'm0', 'M', L.aKFast, vecA)}
+    ${stage('Bs', 'B', BN, 'n0', 'N', L.bKFast, vecB)}
     workgroupBarrier();
     for (var kk = 0u; kk < ${bk}u; kk++) {
       let a = As[kk * ${BM / 4}u + lid.y];
@@ -155,7 +208,7 @@ var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
       if (m < M && nn < N) {
         let n = g * ${L.colsPerGroup} + nn;
         var r = acc[i][j]; ${epilogue(bias, act, false)}
-        OUT[s * ${G.TOTAL} + m * ${L.ld} + n] = r;
+        OUT[sp * ${G.TOTAL} + m * ${L.ld} + n] = r;
       }
     }
   }
@@ -165,7 +218,7 @@ var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
 
 const prog1d = (key: string, bindings: string[], body: string, extra = '') => ({
   key,
-  code: () => `${PARAMS}${MATH}${flatIndex(WG)}${extra}
+  code: () => `${BASE}${MATH}${flatIndex(WG)}${extra}
 ${bindings.map((b, i) => `@group(0) @binding(${i + 1}) var<storage, ${i === bindings.length - 1 ? 'read_write' : 'read'}> ${b}: array<f32>;`).join('\n')}
 ${ENTRY_1D(WG)} {
   let t = flat(gid, nwg);
@@ -222,7 +275,7 @@ const DIRECT_DX = prog1d('conv/dx/direct', ['IN0', 'IN1', 'OUT'], `
 const SPLIT = 64;
 const SPLIT_DW = {
   key: `conv/dw/split/${SPLIT}`,
-  code: () => `${PARAMS}${X_TAP}
+  code: () => `${BASE}${X_TAP}
 @group(0) @binding(1) var<storage, read> IN0: array<f32>;
 @group(0) @binding(2) var<storage, read> IN1: array<f32>;
 @group(0) @binding(3) var<storage, read_write> OUT: array<f32>;
@@ -325,8 +378,8 @@ fn inside(o: u32, s: u32, d: u32, pad: u32, k: u32, size: u32) -> u32 {
   return n;
 }`);
 
-/** Which convolution programs run: 'tiled' (with a tile) or 'direct' forced (tests), null by shape. */
-export type ConvPath = 'direct' | { tile: ConvTile } | null;
+/** Which convolution programs run: 'direct' or tiled (a tile; scalar: no vec4 loads) forced (tests, benches), null by shape. */
+export type ConvPath = 'direct' | { tile: ConvTile; scalar?: boolean } | null;
 let forced: ConvPath = null;
 export function setConvPath(p: ConvPath): void { forced = p; }
 
@@ -361,6 +414,8 @@ const SPLIT_SUM = prog1d('conv/split-sum', ['IN0', 'OUT'], `
 function runTiled(ctx: Ctx, kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivation, bufs: GPUBuffer[],
   p: number[], groupCount: number, splits = 1): void {
   const [M, N, K] = [p[18], p[19], p[20]];
+  const L = LOADERS[kind], scalar = forced !== null && forced !== 'direct' && forced.scalar;
+  const vecA = !scalar && L.vecA(p[15], p[16]), vecB = !scalar && L.vecB(p[15], p[16]);
   const rows = Math.ceil(M / (cfg.ty * 4));
   const chunk = Math.max(cfg.bk, Math.ceil(K / splits / cfg.bk) * cfg.bk);
   const S = Math.max(1, Math.ceil(K / chunk));
@@ -370,7 +425,7 @@ function runTiled(ctx: Ctx, kind: GemmKind, cfg: ConvTile, bias: boolean, act: F
   // NOTE: at most 65535 workgroups per dimension: taller outputs take several dispatches (p(21) the first row)
   for (let r0 = 0; r0 < rows; r0 += 65535) {
     ctx.rt.run({
-      program: tiled(kind, cfg, bias, act), buffers: target, params: [...p, r0 * cfg.ty * 4, chunk, S],
+      program: tiled(kind, cfg, bias, act, vecA, vecB), buffers: target, params: [...p, r0 * cfg.ty * 4, chunk, S],
       groups: [Math.ceil(N / (cfg.tx * 4)), Math.min(65535, rows - r0), groupCount * S],
     });
   }
