@@ -3,7 +3,7 @@
 // forms, where the kernels gather), over geometry sweeps: odd sizes, channels not multiples of 4,
 // strides larger than the kernel, asymmetric pads, dilation, groups 1/2/C, depthwise multiplier
 // 2, batch 1, 1x1 inputs and kernels, windows wholly in the padding, sizes across the tiles; every
-// conv program path (by shape, direct, both tiles). Runs when a WebGPU adapter exists (Node: Dawn
+// conv program (direct, both tiles, scalar and vec4 loads by shape). Runs when a WebGPU adapter exists (Node: Dawn
 // + SwiftShader); EDGEGRAD_REQUIRE_WEBGPU=1 makes a missing one fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
@@ -42,9 +42,11 @@ const CONV_CASES: ConvCase[] = [
   { name: 'groups 2 with 18 outputs per group, across tiles', n: 1, h: 12, w: 11, c: 8, o: 36, k: [3, 3], pads: [1, 0, 1, 0], groups: 2 },
 ];
 
-// every program: by shape (direct/split on a software adapter), direct, and both tiles forced
+// every program, forced: direct (per element; dw's split reduction) and both tiles; then the
+// choice by shape (among the same programs)
 const PATHS: [string, ConvPath][] = [
-  ['auto', null], ['direct', 'direct'], ['tiled 8x8', { tile: { tx: 8, ty: 8, bk: 16 } }], ['tiled 16x16', { tile: { tx: 16, ty: 16, bk: 16 } }],
+  ['direct', 'direct'], ['tiled 8x8', { tile: { tx: 8, ty: 8, bk: 16 } }], ['tiled 16x16', { tile: { tx: 16, ty: 16, bk: 16 } }],
+  ['by shape', null],
 ];
 
 const idx4 = (s: readonly number[], a: number, b: number, c: number, d: number) => ((a * s[1] + b) * s[2] + c) * s[3] + d;

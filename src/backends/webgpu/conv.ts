@@ -12,7 +12,7 @@
 // for conv2d and dx, one 64-wide workgroup per filter element for dw (a split reduction over
 // N*OH*OW). Pooling and its gradients are one invocation per element; the gradients gather over
 // the windows that cover each dx element (no atomics).
-// Keys `conv/<kind>/<path>[/<tile>][/<epilogue>]`. Geometry travels in the params (GEO below), so
+// Keys `conv/<kind>/<path>[/<tile>][/<epilogue>]`. Geometry travels in the params (G below), so
 // one program serves every shape.
 /// <reference types="@webgpu/types" />
 import type { Conv2dGeometry, FusedActivation, KernelAttrs } from '../../kernels.js';
@@ -25,12 +25,11 @@ import { epilogue } from './gemm.js';
  * Param words: the geometry, the element count of 1-D programs, the GEMM's M, N, K; the tiled
  * program's p(21) first row, p(22) K per split, p(23) splits.
  */
-const GEO = {
+const G = {
   N: 'p(0u)', H: 'p(1u)', W: 'p(2u)', C: 'p(3u)', OH: 'p(4u)', OW: 'p(5u)', O: 'p(6u)', KH: 'p(7u)', KW: 'p(8u)',
   SH: 'p(9u)', SW: 'p(10u)', DH: 'p(11u)', DW: 'p(12u)', PT: 'p(13u)', PL: 'p(14u)', CG: 'p(15u)', OG: 'p(16u)',
   TOTAL: 'p(17u)', M: 'p(18u)', GN: 'p(19u)', K: 'p(20u)',
 } as const;
-const G = GEO;
 
 function params(x: readonly number[], oh: number, ow: number, o: number, kh: number, kw: number, g: Conv2dGeometry,
   cg: number, og: number, total: number, gemm: [number, number, number] = [0, 0, 0]): number[] {
@@ -185,7 +184,7 @@ var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
 @compute @workgroup_size(${tx}, ${ty}) fn main(@builtin(workgroup_id) wg: vec3<u32>,
     @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   let M = ${G.M}; let N = ${G.GN};
-  // split s of S sums k in [kBegin, kEnd) into its own copy of the output
+  // split sp of S sums k in [kBegin, kEnd) into its own copy of the output
   let S = p(23u); let g = wg.z / S; let sp = wg.z % S;
   let kBegin = sp * p(22u); let kEnd = min(${G.K}, kBegin + p(22u));
   let m0 = p(21u) + wg.y * ${BM}u; let n0 = wg.x * ${BN}u;
