@@ -42,10 +42,12 @@ const CONV_CASES: ConvCase[] = [
   { name: 'groups 2 with 18 outputs per group, across tiles', n: 1, h: 12, w: 11, c: 8, o: 36, k: [3, 3], pads: [1, 0, 1, 0], groups: 2 },
 ];
 
-// every program, forced: direct (per element; dw's split reduction) and both tiles; then the
-// choice by shape (among the same programs)
+// every program, forced: direct (per element; dw's split reduction) and both tiles (16x16 with
+// one row of tiles per dispatch, as outputs taller than 65535 tiles run); then the choice by
+// shape (among the same programs)
 const PATHS: [string, ConvPath][] = [
-  ['direct', 'direct'], ['tiled 8x8', { tile: { tx: 8, ty: 8, bk: 16 } }], ['tiled 16x16', { tile: { tx: 16, ty: 16, bk: 16 } }],
+  ['direct', 'direct'], ['tiled 8x8', { tile: { tx: 8, ty: 8, bk: 16 } }],
+  ['tiled 16x16, a dispatch per tile row', { tile: { tx: 16, ty: 16, bk: 16 }, rowGroups: 1 }],
   ['by shape', null],
 ];
 
@@ -104,6 +106,17 @@ async function read(t: Tensor): Promise<Float32Array> {
   return v;
 }
 
+/**
+ * Leaves a NaN-filled buffer of `n` floats on top of the pool, so the next output of that size
+ * starts as NaN rather than as the previous run's (right) values: an element a program does not
+ * write fails.
+ */
+async function poison(n: number): Promise<void> {
+  const t = eg.full([n], NaN);
+  await t.data();
+  t.dispose();
+}
+
 /** Runs `name` on webgpu on every path; returns the mismatch lines of each path's output against `want`. */
 // float32 sums in any order (tiles, splits) within 8 units of 2^-24 of the sum of |terms|, as the GEMM tests
 async function onPaths(label: string, run: () => Tensor, want: ArrayLike<number>, scale: ArrayLike<number> | undefined, tol = { rtol: 0, atol: 1e-6, stol: 8 * 2 ** -24 }) {
@@ -111,6 +124,7 @@ async function onPaths(label: string, run: () => Tensor, want: ArrayLike<number>
   for (const [path, p] of PATHS) {
     setConvPath(p);
     try {
+      await poison(want.length);
       const got = await read(run());
       for (const m of mismatches(got, want, tol, scale)) problems.push(`${label} [${path}] ${m}`);
     } finally { setConvPath(null); }
@@ -231,13 +245,14 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
         const dyv = rand(rng, y.reduce((a, b) => a * b, 1));
         const ref = poolRef(k, xv, dyv);
         const xt = eg.tensor(xv, ref.x), dyt = eg.tensor(dyv, ref.y);
-        const check = async (what: string, t: Tensor, want: ArrayLike<number>) => {
-          for (const m of mismatches(await read(t), want, TOL)) problems.push(`${k.name}: ${what} ${m}`);
+        const check = async (what: string, run: () => Tensor, want: ArrayLike<number>) => {
+          await poison(want.length);
+          for (const m of mismatches(await read(run()), want, TOL)) problems.push(`${k.name}: ${what} ${m}`);
         };
-        await check('maxPool2d', engine.runKernel('maxPool2d', [xt], attrs)[0], ref.max);
-        await check('maxPool2dGrad', engine.runKernel('maxPool2dGrad', [xt, dyt], attrs)[0], ref.dxMax);
-        await check('avgPool2d', engine.runKernel('avgPool2d', [xt], attrs)[0], ref.avg);
-        await check('avgPool2dGrad', engine.runKernel('avgPool2dGrad', [dyt], { ...attrs, inShape: ref.x })[0], ref.dxAvg);
+        await check('maxPool2d', () => engine.runKernel('maxPool2d', [xt], attrs)[0], ref.max);
+        await check('maxPool2dGrad', () => engine.runKernel('maxPool2dGrad', [xt, dyt], attrs)[0], ref.dxMax);
+        await check('avgPool2d', () => engine.runKernel('avgPool2d', [xt], attrs)[0], ref.avg);
+        await check('avgPool2dGrad', () => engine.runKernel('avgPool2dGrad', [dyt], { ...attrs, inShape: ref.x })[0], ref.dxAvg);
         xt.dispose(); dyt.dispose();
       }
       expect(problems).toEqual([]);
@@ -262,6 +277,7 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
     const x = eg.zeros([0, 5, 5, 3]), f = eg.ones([3, 3, 3, 4]), dy = eg.zeros([0, 5, 5, 4]);
     for (const [path, p] of PATHS) {
       setConvPath(p);
+      await poison(108);
       const y = engine.runKernel('conv2d', [x, f], { ...g, groups: 1, activation: 'relu' })[0];
       const dx = engine.runKernel('conv2dBackpropInput', [dy, f], { ...g, groups: 1, inShape: [0, 5, 5, 3] })[0];
       const dw = engine.runKernel('conv2dBackpropFilter', [x, dy], { ...g, groups: 1, filterShape: [3, 3, 3, 4] })[0];

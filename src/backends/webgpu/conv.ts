@@ -377,8 +377,11 @@ fn inside(o: u32, s: u32, d: u32, pad: u32, k: u32, size: u32) -> u32 {
   return n;
 }`);
 
-/** Which convolution programs run: 'direct' or tiled (a tile; scalar: no vec4 loads) forced (tests, benches), null by shape. */
-export type ConvPath = 'direct' | { tile: ConvTile; scalar?: boolean } | null;
+/**
+ * Which convolution programs run: 'direct' or tiled forced (tests, benches; scalar: no vec4 loads;
+ * rowGroups: fewer tile rows per dispatch than the 65535 limit), null by shape.
+ */
+export type ConvPath = 'direct' | { tile: ConvTile; scalar?: boolean; rowGroups?: number } | null;
 let forced: ConvPath = null;
 export function setConvPath(p: ConvPath): void { forced = p; }
 
@@ -413,7 +416,8 @@ const SPLIT_SUM = prog1d('conv/split-sum', ['IN0', 'OUT'], `
 function runTiled(ctx: Ctx, kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivation, bufs: GPUBuffer[],
   p: number[], groupCount: number, splits = 1): void {
   const [M, N, K] = [p[18], p[19], p[20]];
-  const L = LOADERS[kind], scalar = forced !== null && forced !== 'direct' && forced.scalar;
+  const f = forced !== null && forced !== 'direct' ? forced : null;
+  const L = LOADERS[kind], scalar = !!f?.scalar, perDispatch = f?.rowGroups ?? 65535;
   const vecA = !scalar && L.vecA(p[15], p[16]), vecB = !scalar && L.vecB(p[15], p[16]);
   const rows = Math.ceil(M / (cfg.ty * 4));
   const chunk = Math.max(cfg.bk, Math.ceil(K / splits / cfg.bk) * cfg.bk);
@@ -422,10 +426,10 @@ function runTiled(ctx: Ctx, kind: GemmKind, cfg: ConvTile, bias: boolean, act: F
   const tmp = S > 1 ? ctx.rt.alloc(S * p[17] * 4) : null;
   const target = tmp ? [...bufs.slice(0, -1), tmp.buffer] : bufs;
   // NOTE: at most 65535 workgroups per dimension: taller outputs take several dispatches (p(21) the first row)
-  for (let r0 = 0; r0 < rows; r0 += 65535) {
+  for (let r0 = 0; r0 < rows; r0 += perDispatch) {
     ctx.rt.run({
       program: tiled(kind, cfg, bias, act, vecA, vecB), buffers: target, params: [...p, r0 * cfg.ty * 4, chunk, S],
-      groups: [Math.ceil(N / (cfg.tx * 4)), Math.min(65535, rows - r0), groupCount * S],
+      groups: [Math.ceil(N / (cfg.tx * 4)), Math.min(perDispatch, rows - r0), groupCount * S],
     });
   }
   if (tmp) {
