@@ -3,8 +3,8 @@
 // forms, where the kernels gather), over geometry sweeps: odd sizes, channels not multiples of 4,
 // strides larger than the kernel, asymmetric pads, dilation, groups 1/2/C, depthwise multiplier
 // 2, batch 1, 1x1 inputs and kernels, windows wholly in the padding, sizes across the tiles; every
-// conv program (direct, both tiles, scalar and vec4 loads by shape). Runs when a WebGPU adapter exists (Node: Dawn
-// + SwiftShader); EDGEGRAD_REQUIRE_WEBGPU=1 makes a missing one fail.
+// conv program (direct, both tiles, scalar and vec4 loads by shape, dw's split sum). Runs when a
+// WebGPU adapter exists (Node: Dawn + SwiftShader); EDGEGRAD_REQUIRE_WEBGPU=1 makes a missing one fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
