@@ -35,6 +35,7 @@ const CONV_CASES: ConvCase[] = [
   { name: 'depthwise (groups = C)', n: 2, h: 7, w: 7, c: 5, o: 5, k: [3, 3], pads: [1, 1, 1, 1], groups: 5 },
   { name: 'depthwise multiplier 2, stride 2', n: 1, h: 9, w: 8, c: 4, o: 8, k: [5, 5], s: [2, 2], pads: [2, 2, 2, 2], groups: 4 },
   { name: '1x1 input, 1x1 kernel', n: 3, h: 1, w: 1, c: 7, o: 9, k: [1, 1] },
+  { name: '1x1 kernel, stride 1 (a GEMM by shape)', n: 2, h: 5, w: 6, c: 17, o: 33, k: [1, 1] },
   { name: '1x1 kernel, stride 2', n: 2, h: 9, w: 9, c: 17, o: 33, k: [1, 1], s: [2, 2] },
   { name: 'windows wholly in the padding', n: 1, h: 2, w: 2, c: 3, o: 4, k: [2, 2], pads: [3, 3, 3, 2] },
   { name: 'across the 32 and 64 tiles', n: 2, h: 9, w: 10, c: 20, o: 70, k: [3, 3], pads: [1, 1, 1, 1] },

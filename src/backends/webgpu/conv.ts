@@ -12,6 +12,7 @@
 // for conv2d and dx, one 64-wide workgroup per filter element for dw (a split reduction over
 // N*OH*OW). Pooling and its gradients are one invocation per element; the gradients gather over
 // the windows that cover each dx element (no atomics).
+// A 1x1 window at stride 1 without padding or groups runs gemm.ts's fusedMatmul on the same buffers.
 // Keys `conv/<kind>/<path>[/<tile>][/<epilogue>]`. Geometry travels in the params (G below), so
 // one program serves every shape.
 /// <reference types="@webgpu/types" />
@@ -19,7 +20,7 @@ import type { Conv2dGeometry, FusedActivation, KernelAttrs } from '../../kernels
 import { ENTRY_1D, MATH, PARAMS, flatIndex } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 import { groups } from './runtime.js';
-import { epilogue } from './gemm.js';
+import { epilogue, gemmKernels } from './gemm.js';
 
 /**
  * Param words: the geometry, the element count of 1-D programs, the GEMM's M, N, K; the tiled
@@ -439,10 +440,16 @@ function runTiled(ctx: Ctx, kind: GemmKind, cfg: ConvTile, bias: boolean, act: F
 }
 
 const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+/** The same buffer seen as a [1, rows, cols] matrix. */
+const mat = (t: Info, rows: number, cols: number): Info => ({ shape: [1, rows, cols], dtype: t.dtype, buf: t.buf });
+/** A 1x1 window at stride 1 without padding or groups: the convolutions are plain GEMMs (chosen by shape only). */
+const pointwise = (kh: number, kw: number, a: Conv2dGeometry & { groups: number }) => forced === null && kh === 1 && kw === 1
+  && a.groups === 1 && a.strides[0] === 1 && a.strides[1] === 1 && a.pads.every((q) => q === 0);
 
 export function convKernels(ctx: Ctx) {
   const run1d = (program: { key: string; code: () => string }, bufs: GPUBuffer[], p: number[]) =>
     ctx.rt.run({ program, buffers: bufs, params: p, groups: ctx.groups(p[17]) });
+  const gemm = gemmKernels(ctx).fusedMatmul;
   return {
     conv2d: ([x, f, bias]: readonly Info[], [y]: readonly Info[], a: KernelAttrs['conv2d']) => {
       const n = size(y.shape);
@@ -452,6 +459,11 @@ export function convKernels(ctx: Ctx) {
       const Og = O / a.groups;
       const bufs = [x.buf.buffer, f.buf.buffer, ...(bias ? [bias.buf.buffer] : []), y.buf.buffer];
       const M = x.shape[0] * OH * OW, K = KH * KW * Cg;
+      if (pointwise(KH, KW, a)) {
+        // y [M, O] = x [M, C] f [C, O]
+        gemm([mat(x, M, K), mat(f, K, O), ...(bias ? [bias] : [])], [mat(y, M, O)], { transposeA: false, transposeB: false, activation: a.activation });
+        return;
+      }
       const p = params(x.shape, OH, OW, O, KH, KW, a, Cg, Og, n, [M, Og, K]);
       const tile = tileFor(M, Og, K, a.groups);
       if (tile) runTiled(ctx, 'fwd', tile, !!bias, a.activation, bufs, p, a.groups);
@@ -464,6 +476,11 @@ export function convKernels(ctx: Ctx) {
       const [KH, KW, Cg] = f.shape;
       const Og = O / a.groups;
       const M = dx.shape[0] * dx.shape[1] * dx.shape[2], K = KH * KW * Og;
+      if (pointwise(KH, KW, a)) {
+        // dx [M, C] = dy [M, O] f^T
+        gemm([mat(dy, M, O), mat(f, Cg, O)], [mat(dx, M, Cg)], { transposeA: false, transposeB: true, activation: 'linear' });
+        return;
+      }
       const p = params(dx.shape, OH, OW, O, KH, KW, a, Cg, Og, n, [M, Cg, K]);
       const bufs = [dy.buf.buffer, f.buf.buffer, dx.buf.buffer];
       const tile = tileFor(M, Cg, K, a.groups);
@@ -477,6 +494,11 @@ export function convKernels(ctx: Ctx) {
       const [KH, KW, Cg] = dw.shape;
       const Og = O / a.groups;
       const M = KH * KW * Cg, K = x.shape[0] * OH * OW;
+      if (pointwise(KH, KW, a)) {
+        // dw [C, O] = x^T dy, x [K, C], dy [K, O]
+        gemm([mat(x, K, Cg), mat(dy, K, O)], [mat(dw, Cg, O)], { transposeA: true, transposeB: false, activation: 'linear' });
+        return;
+      }
       const p = params(x.shape, OH, OW, O, KH, KW, a, Cg, Og, n, [M, Og, K]);
       const bufs = [x.buf.buffer, dy.buf.buffer, dw.buf.buffer];
       const tile = tileFor(M, Og, K, a.groups);
