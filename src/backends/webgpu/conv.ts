@@ -172,7 +172,7 @@ function tiled(kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivatio
       ${S}[kk * ${X4}u + xq] = v;
     }`;
   };
-  const code = () => `${BASE}${MATH}${X_TAP}${COVER}
+  const code = () => `${BASE}${act === 'linear' ? '' : MATH}${X_TAP}${COVER}
 @group(0) @binding(1) var<storage, read> IN0: array<f32>;
 @group(0) @binding(2) var<storage, read> IN1: array<f32>;
 ${bias ? '@group(0) @binding(3) var<storage, read> BIAS: array<f32>;' : ''}
@@ -216,9 +216,10 @@ var<workgroup> Bs: array<vec4<f32>, ${(bk * BN) / 4}>;
   return { key, code };
 }
 
-const prog1d = (key: string, bindings: string[], body: string, extra = '') => ({
+// a 1-D program over p(17) elements; MATH (the float helpers) when `math`
+const prog1d = (key: string, bindings: string[], body: string, extra = '', math = true) => ({
   key,
-  code: () => `${BASE}${MATH}${flatIndex(WG)}${extra}
+  code: () => `${BASE}${math ? MATH : ''}${flatIndex(WG)}${extra}
 ${bindings.map((b, i) => `@group(0) @binding(${i + 1}) var<storage, ${i === bindings.length - 1 ? 'read_write' : 'read'}> ${b}: array<f32>;`).join('\n')}
 ${ENTRY_1D(WG)} {
   let t = flat(gid, nwg);
@@ -247,7 +248,7 @@ function directFwd(bias: boolean, act: FusedActivation) {
     }
   }
   var r = s; ${epilogue(bias, act, false)}
-  OUT[t] = r;`);
+  OUT[t] = r;`, '', act !== 'linear');
 }
 
 // conv2dBackpropInput, one invocation per dx element (t over [N, H, W, C]).
@@ -268,7 +269,7 @@ const DIRECT_DX = prog1d('conv/dx/direct', ['IN0', 'IN1', 'OUT'], `
       for (var o = 0u; o < Og; o++) { s += IN0[db + o] * IN1[fb + o]; }
     }
   }
-  OUT[t] = s;`, COVER);
+  OUT[t] = s;`, COVER, false);
 
 // conv2dBackpropFilter, one 64-wide workgroup per filter element (t over [KH, KW, Cg, O]), each
 // invocation summing a strided share of the N*OH*OW positions, then a tree sum in shared memory.
@@ -412,7 +413,7 @@ function splitsFor(cfg: ConvTile, M: number, N: number, K: number, G_: number): 
 const SPLIT_SUM = prog1d('conv/split-sum', ['IN0', 'OUT'], `
   var v = 0.0;
   for (var s = 0u; s < p(23u); s++) { v += IN0[s * ${G.TOTAL} + t]; }
-  OUT[t] = v;`);
+  OUT[t] = v;`, '', false);
 
 function runTiled(ctx: Ctx, kind: GemmKind, cfg: ConvTile, bias: boolean, act: FusedActivation, bufs: GPUBuffer[],
   p: number[], groupCount: number, splits = 1): void {
