@@ -191,6 +191,36 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
     expect(problems).toEqual([]);
   });
 
+  // (in x for conv2d and dw, in dy for dx: the tiled programs multiply taps in the padding as 0 *
+  // the other operand, so a non-finite filter, or dy for dw, may give NaN where js is finite)
+  it('NaN and Infinity propagate as in float64 (x for conv2d and dw, dy for dx)', async () => {
+    const rng = new Rng(16);
+    const problems: string[] = [];
+    for (const k of [CONV_CASES[0], CONV_CASES[9]]) {
+      const { x, f, y, groups } = convShapes(k);
+      const special = (n: number) => {
+        const v = rand(rng, n);
+        v[Math.floor(n / 3)] = NaN; v[Math.floor(n / 2)] = Infinity; v[n - 2] = -Infinity;
+        return v;
+      };
+      const ny = y.reduce((a, b) => a * b);
+      const xv = special(x.reduce((a, b) => a * b)), dyv = special(ny), fv = rand(rng, f.reduce((a, b) => a * b)), dyFinite = rand(rng, ny);
+      const fwd = new Acc(ny), dx = new Acc(x.reduce((a, b) => a * b)), dw = new Acc(f.reduce((a, b) => a * b));
+      convTerms(k, (xi, fi, yi) => { fwd.add(yi, xv[xi] * fv[fi]); dx.add(xi, dyv[yi] * fv[fi]); dw.add(fi, xv[xi] * dyFinite[yi]); });
+      const xt = eg.tensor(xv, x), ft = eg.tensor(fv, f), dyt = eg.tensor(dyv, y), dyf = eg.tensor(dyFinite, y);
+      const g = geo(k);
+      // relu: NaN stays NaN, -Infinity becomes 0
+      problems.push(...await onPaths(`${k.name} conv2d`, () => engine.runKernel('conv2d', [xt, ft], { ...g, groups, activation: 'relu' })[0],
+        fwd.v.map((v) => (Number.isNaN(v) ? v : Math.max(v, 0))), fwd.scale().map((v) => (Number.isFinite(v) ? v : 0))));
+      problems.push(...await onPaths(`${k.name} dx`, () => engine.runKernel('conv2dBackpropInput', [dyt, ft], { ...g, groups, inShape: x })[0],
+        dx.v, dx.scale().map((v) => (Number.isFinite(v) ? v : 0))));
+      problems.push(...await onPaths(`${k.name} dw`, () => engine.runKernel('conv2dBackpropFilter', [xt, dyf], { ...g, groups, filterShape: f })[0],
+        dw.v, dw.scale().map((v) => (Number.isFinite(v) ? v : 0))));
+      for (const t of [xt, ft, dyt, dyf]) t.dispose();
+    }
+    expect(problems).toEqual([]);
+  });
+
   // pooling: integer values in [0, 3) give many ties (the gradient's first-max rule), then NaN
   // and -Infinity in the special-values run
   interface PoolCase { name: string; n: number; h: number; w: number; c: number; k: [number, number]; s?: [number, number]; d?: [number, number]; pads?: Shape4 }

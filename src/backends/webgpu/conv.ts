@@ -13,6 +13,9 @@
 // N*OH*OW). Pooling and its gradients are one invocation per element; the gradients gather over
 // the windows that cover each dx element (no atomics).
 // A 1x1 window at stride 1 without padding or groups runs gemm.ts's fusedMatmul on the same buffers.
+// NOTE: the tiled programs multiply a tap in the padding (or, for dx, a tap between strides) as
+// 0 * the other operand, where js skips it: a non-finite filter (dy for dw) makes those sums NaN
+// on webgpu where js may be finite. The per-element programs skip such taps, as js does.
 // Keys `conv/<kind>/<path>[/<tile>][/<epilogue>]`. Geometry travels in the params (G below), so
 // one program serves every shape.
 /// <reference types="@webgpu/types" />
@@ -293,7 +296,8 @@ var<workgroup> part: array<f32, ${SPLIT}>;
   var s = 0.0;
   for (var k = l; k < K; k += ${SPLIT}u) {
     let ow = k % ${G.OW}; let r2 = k / ${G.OW}; let oh = r2 % ${G.OH}; let b = r2 / ${G.OH};
-    s += x_tap(b, oh, ow, kh, kw, ch) * IN1[k * O + o];
+    let i = x_at(b, oh, ow, kh, kw, ch);
+    if (i != NONE) { s += IN0[i] * IN1[k * O + o]; }
   }
   part[l] = s;
   workgroupBarrier();
