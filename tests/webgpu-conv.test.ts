@@ -3,8 +3,8 @@
 // forms, where the kernels gather), over geometry sweeps: odd sizes, channels not multiples of 4,
 // strides larger than the kernel, asymmetric pads, dilation, groups 1/2/C, depthwise multiplier
 // 2, batch 1, 1x1 inputs and kernels, windows wholly in the padding, sizes across the tiles; every
-// conv program path (by shape, direct, both tiles). Runs when a WebGPU adapter exists (Node: Dawn
-// + SwiftShader); EDGEGRAD_REQUIRE_WEBGPU=1 makes a missing one fail.
+// conv program (direct, both tiles, scalar and vec4 loads by shape, dw's split sum). Runs when a
+// WebGPU adapter exists (Node: Dawn + SwiftShader); EDGEGRAD_REQUIRE_WEBGPU=1 makes a missing one fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
@@ -35,6 +35,7 @@ const CONV_CASES: ConvCase[] = [
   { name: 'depthwise (groups = C)', n: 2, h: 7, w: 7, c: 5, o: 5, k: [3, 3], pads: [1, 1, 1, 1], groups: 5 },
   { name: 'depthwise multiplier 2, stride 2', n: 1, h: 9, w: 8, c: 4, o: 8, k: [5, 5], s: [2, 2], pads: [2, 2, 2, 2], groups: 4 },
   { name: '1x1 input, 1x1 kernel', n: 3, h: 1, w: 1, c: 7, o: 9, k: [1, 1] },
+  { name: '1x1 kernel, stride 1 (a GEMM by shape)', n: 2, h: 5, w: 6, c: 17, o: 33, k: [1, 1] },
   { name: '1x1 kernel, stride 2', n: 2, h: 9, w: 9, c: 17, o: 33, k: [1, 1], s: [2, 2] },
   { name: 'windows wholly in the padding', n: 1, h: 2, w: 2, c: 3, o: 4, k: [2, 2], pads: [3, 3, 3, 2] },
   { name: 'across the 32 and 64 tiles', n: 2, h: 9, w: 10, c: 20, o: 70, k: [3, 3], pads: [1, 1, 1, 1] },
@@ -42,9 +43,13 @@ const CONV_CASES: ConvCase[] = [
   { name: 'groups 2 with 18 outputs per group, across tiles', n: 1, h: 12, w: 11, c: 8, o: 36, k: [3, 3], pads: [1, 0, 1, 0], groups: 2 },
 ];
 
-// every program: by shape (direct/split on a software adapter), direct, and both tiles forced
+// every program, forced: direct (per element; dw's split reduction) and both tiles (16x16 with
+// one row of tiles per dispatch, as outputs taller than 65535 tiles run); then the choice by
+// shape (among the same programs)
 const PATHS: [string, ConvPath][] = [
-  ['auto', null], ['direct', 'direct'], ['tiled 8x8', { tile: { tx: 8, ty: 8, bk: 16 } }], ['tiled 16x16', { tile: { tx: 16, ty: 16, bk: 16 } }],
+  ['direct', 'direct'], ['tiled 8x8', { tile: { tx: 8, ty: 8, bk: 16 } }],
+  ['tiled 16x16, a dispatch per tile row', { tile: { tx: 16, ty: 16, bk: 16 }, rowGroups: 1 }],
+  ['by shape', null],
 ];
 
 const idx4 = (s: readonly number[], a: number, b: number, c: number, d: number) => ((a * s[1] + b) * s[2] + c) * s[3] + d;
@@ -102,6 +107,17 @@ async function read(t: Tensor): Promise<Float32Array> {
   return v;
 }
 
+/**
+ * Leaves a NaN-filled buffer of `n` floats on top of the pool, so the next output of that size
+ * starts as NaN rather than as the previous run's (right) values: an element a program does not
+ * write fails.
+ */
+async function poison(n: number): Promise<void> {
+  const t = eg.full([n], NaN);
+  await t.data();
+  t.dispose();
+}
+
 /** Runs `name` on webgpu on every path; returns the mismatch lines of each path's output against `want`. */
 // float32 sums in any order (tiles, splits) within 8 units of 2^-24 of the sum of |terms|, as the GEMM tests
 async function onPaths(label: string, run: () => Tensor, want: ArrayLike<number>, scale: ArrayLike<number> | undefined, tol = { rtol: 0, atol: 1e-6, stol: 8 * 2 ** -24 }) {
@@ -109,6 +125,7 @@ async function onPaths(label: string, run: () => Tensor, want: ArrayLike<number>
   for (const [path, p] of PATHS) {
     setConvPath(p);
     try {
+      await poison(want.length);
       const got = await read(run());
       for (const m of mismatches(got, want, tol, scale)) problems.push(`${label} [${path}] ${m}`);
     } finally { setConvPath(null); }
@@ -123,13 +140,13 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
   it('conv2d with bias + activation epilogue matches float64 over the geometry sweep', async () => {
     const rng = new Rng(11);
     const problems: string[] = [];
-    const acts: FusedActivation[] = ['relu', 'linear', 'sigmoid'];
     for (const [ci, k] of CONV_CASES.entries()) {
       const { x, f, y, groups } = convShapes(k);
       const xv = rand(rng, x.reduce((a, b) => a * b)), fv = rand(rng, f.reduce((a, b) => a * b));
+      // bias + relu and neither, alternating; one bias + sigmoid (each pair is a program per path)
       const withBias = ci % 2 === 0;
       const bv = rand(rng, k.o);
-      const act = acts[ci % acts.length];
+      const act: FusedActivation = ci === 2 ? 'sigmoid' : withBias ? 'relu' : 'linear';
       const acc = new Acc(y.reduce((a, b) => a * b));
       convTerms(k, (xi, fi, yi) => acc.add(yi, xv[xi] * fv[fi]));
       const want = acc.v.map((v, i) => ACTS[act](v + (withBias ? bv[i % k.o] : 0)));
@@ -170,6 +187,36 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
       problems.push(...await onPaths(k.name, () => engine.runKernel('conv2dBackpropFilter', [xt, dyt], { ...geo(k), groups, filterShape: f })[0],
         acc.v, acc.scale()));
       xt.dispose(); dyt.dispose();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  // (in x for conv2d and dw, in dy for dx: the tiled programs multiply taps in the padding as 0 *
+  // the other operand, so a non-finite filter, or dy for dw, may give NaN where js is finite)
+  it('NaN and Infinity propagate as in float64 (x for conv2d and dw, dy for dx)', async () => {
+    const rng = new Rng(16);
+    const problems: string[] = [];
+    for (const k of [CONV_CASES[0], CONV_CASES[9]]) {
+      const { x, f, y, groups } = convShapes(k);
+      const special = (n: number) => {
+        const v = rand(rng, n);
+        v[Math.floor(n / 3)] = NaN; v[Math.floor(n / 2)] = Infinity; v[n - 2] = -Infinity;
+        return v;
+      };
+      const ny = y.reduce((a, b) => a * b);
+      const xv = special(x.reduce((a, b) => a * b)), dyv = special(ny), fv = rand(rng, f.reduce((a, b) => a * b)), dyFinite = rand(rng, ny);
+      const fwd = new Acc(ny), dx = new Acc(x.reduce((a, b) => a * b)), dw = new Acc(f.reduce((a, b) => a * b));
+      convTerms(k, (xi, fi, yi) => { fwd.add(yi, xv[xi] * fv[fi]); dx.add(xi, dyv[yi] * fv[fi]); dw.add(fi, xv[xi] * dyFinite[yi]); });
+      const xt = eg.tensor(xv, x), ft = eg.tensor(fv, f), dyt = eg.tensor(dyv, y), dyf = eg.tensor(dyFinite, y);
+      const g = geo(k);
+      // relu: NaN stays NaN, -Infinity becomes 0
+      problems.push(...await onPaths(`${k.name} conv2d`, () => engine.runKernel('conv2d', [xt, ft], { ...g, groups, activation: 'relu' })[0],
+        fwd.v.map((v) => (Number.isNaN(v) ? v : Math.max(v, 0))), fwd.scale().map((v) => (Number.isFinite(v) ? v : 0))));
+      problems.push(...await onPaths(`${k.name} dx`, () => engine.runKernel('conv2dBackpropInput', [dyt, ft], { ...g, groups, inShape: x })[0],
+        dx.v, dx.scale().map((v) => (Number.isFinite(v) ? v : 0))));
+      problems.push(...await onPaths(`${k.name} dw`, () => engine.runKernel('conv2dBackpropFilter', [xt, dyf], { ...g, groups, filterShape: f })[0],
+        dw.v, dw.scale().map((v) => (Number.isFinite(v) ? v : 0))));
+      for (const t of [xt, ft, dyt, dyf]) t.dispose();
     }
     expect(problems).toEqual([]);
   });
@@ -229,13 +276,14 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
         const dyv = rand(rng, y.reduce((a, b) => a * b, 1));
         const ref = poolRef(k, xv, dyv);
         const xt = eg.tensor(xv, ref.x), dyt = eg.tensor(dyv, ref.y);
-        const check = async (what: string, t: Tensor, want: ArrayLike<number>) => {
-          for (const m of mismatches(await read(t), want, TOL)) problems.push(`${k.name}: ${what} ${m}`);
+        const check = async (what: string, run: () => Tensor, want: ArrayLike<number>) => {
+          await poison(want.length);
+          for (const m of mismatches(await read(run()), want, TOL)) problems.push(`${k.name}: ${what} ${m}`);
         };
-        await check('maxPool2d', engine.runKernel('maxPool2d', [xt], attrs)[0], ref.max);
-        await check('maxPool2dGrad', engine.runKernel('maxPool2dGrad', [xt, dyt], attrs)[0], ref.dxMax);
-        await check('avgPool2d', engine.runKernel('avgPool2d', [xt], attrs)[0], ref.avg);
-        await check('avgPool2dGrad', engine.runKernel('avgPool2dGrad', [dyt], { ...attrs, inShape: ref.x })[0], ref.dxAvg);
+        await check('maxPool2d', () => engine.runKernel('maxPool2d', [xt], attrs)[0], ref.max);
+        await check('maxPool2dGrad', () => engine.runKernel('maxPool2dGrad', [xt, dyt], attrs)[0], ref.dxMax);
+        await check('avgPool2d', () => engine.runKernel('avgPool2d', [xt], attrs)[0], ref.avg);
+        await check('avgPool2dGrad', () => engine.runKernel('avgPool2dGrad', [dyt], { ...attrs, inShape: ref.x })[0], ref.dxAvg);
         xt.dispose(); dyt.dispose();
       }
       expect(problems).toEqual([]);
@@ -253,5 +301,25 @@ describe.skipIf(!adapter)(`webgpu conv family (${adapter?.name ?? `no adapter: $
     expect([max[0], max[6], max[12]]).toEqual([-Infinity, 1, 4]);
     expect(Number.isNaN(avg[0])).toBe(true);
     expect([avg[6], avg[12]]).toEqual([1, 2.5]);
+  });
+
+  it('batch 0: conv2d and pooling give empty outputs, dx is empty and dw zeros', async () => {
+    const g: Conv2dGeometry = { strides: [1, 1], dilations: [1, 1], pads: [1, 1, 1, 1] };
+    const x = eg.zeros([0, 5, 5, 3]), f = eg.ones([3, 3, 3, 4]), dy = eg.zeros([0, 5, 5, 4]);
+    for (const [path, p] of PATHS) {
+      setConvPath(p);
+      await poison(108);
+      const y = engine.runKernel('conv2d', [x, f], { ...g, groups: 1, activation: 'relu' })[0];
+      const dx = engine.runKernel('conv2dBackpropInput', [dy, f], { ...g, groups: 1, inShape: [0, 5, 5, 3] })[0];
+      const dw = engine.runKernel('conv2dBackpropFilter', [x, dy], { ...g, groups: 1, filterShape: [3, 3, 3, 4] })[0];
+      expect([y.shape, dx.shape], path).toEqual([[0, 5, 5, 4], [0, 5, 5, 3]]);
+      expect(Array.from(await read(dw)), path).toEqual(new Array(108).fill(0));
+      y.dispose(); dx.dispose();
+    }
+    setConvPath(null);
+    const mp = engine.runKernel('maxPool2d', [x], { ...g, poolSize: [2, 2] })[0];
+    expect(mp.shape).toEqual([0, 6, 6, 3]);
+    expect((await read(mp)).length).toBe(0);
+    for (const t of [x, f, dy]) t.dispose();
   });
 });

@@ -226,8 +226,6 @@ export function setGemmConfig(cfg: GemmConfig | 'direct' | null): void { forced 
 /** Whether the direct path serves shapes that allow it (set on software adapters). */
 let preferDirect = false;
 export function setPreferDirect(on: boolean): void { preferDirect = on; }
-/** Whether barrier-free programs are preferred (a software adapter); conv.ts follows it too. */
-export const prefersDirect = (): boolean => preferDirect;
 
 export function gemmKernels(ctx: Ctx) {
   return {
