@@ -66,9 +66,10 @@ interface Bundle {
 
 /** Dynamic chunks an app does not load on its CPU/WASM path, by the modules they hold. */
 // edgegrad's app inits wasm (no js or webgpu backend), starts no pool, neither
-// saves nor loads a model, evaluates nothing (no validation data) and draws no progress bar (no TTY).
+// saves nor loads a model (nor writes its files: model/artifacts), evaluates nothing (no validation
+// data) and draws no progress bar (no TTY).
 const LAZY: Record<string, RegExp> = {
-  edgegrad: /src\/backends\/(webgpu\/|js\.)|src\/pool\/|src\/io\/storage\.|src\/model\/(load|evaluate|progress)\.|src\/model\/parallel\//,
+  edgegrad: /src\/backends\/(webgpu\/|js\.)|src\/pool\/|src\/io\/storage\.|src\/model\/(load|evaluate|progress|artifacts)\.|src\/model\/parallel\//,
   'tfjs-wasm': /$^/, 'jax-js': /webgl|webgpu/,
 };
 

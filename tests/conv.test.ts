@@ -729,7 +729,7 @@ for (const cfg of testBackends()) {
       const bn = m.layers.find((l) => l.className === 'BatchNormalization') as eg.BatchNormalization;
       const moving = await values(bn.movingMean!);
       expect(Array.from(moving).some((v) => v !== 0)).toBe(true);
-      const back = await eg.loadModel(m.toArtifacts());
+      const back = await eg.loadModel(await m.toArtifacts());
       expect(back.layers.map((l) => l.className)).toEqual(m.layers.map((l) => l.className));
       const bnBack = back.layers.find((l) => l.className === 'BatchNormalization') as eg.BatchNormalization;
       expect(Array.from(await values(bnBack.movingMean!))).toEqual(Array.from(moving));
@@ -755,7 +755,7 @@ for (const cfg of testBackends()) {
       const x = eg.randn([3, 8, 8, 2], { seed: 4 });
       m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
       await m.fit(x, eg.zeros([3, 4]), { epochs: 1, batchSize: 3, verbose: 0 });
-      const back = await eg.loadModel(m.toArtifacts());
+      const back = await eg.loadModel(await m.toArtifacts());
       expect(Array.from(await values(back.predict(x)))).toEqual(Array.from(await values(m.predict(x))));
       x.dispose(); m.dispose(); back.dispose();
     });

@@ -20,7 +20,7 @@ afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
 const read = async (t: Tensor) => Array.from(await values(t));
 let saves = 0;
-/** The model's files, through save (toArtifacts reads with dataSync, which webgpu refuses). */
+/** The model's files, through save. */
 async function artifacts(m: { save(url: string): Promise<{ url: string }> }) {
   const { url } = await m.save(join(dir, `m${++saves}`));
   return { modelJson: await readFile(join(url, 'model.json'), 'utf8'), weights: new Uint8Array(await readFile(join(url, 'weights.safetensors'))) };

@@ -154,7 +154,7 @@ describe('errors that name the problem', () => {
   it('a cycle in a saved graph', async () => {
     const inp = eg.input({ shape: [2], name: 'in' });
     const m = eg.model({ inputs: inp, outputs: eg.layers.dense({ units: 2, name: 'b' }).apply(eg.layers.dense({ units: 2, name: 'a' }).apply(inp)), name: 'cyc' });
-    const art = m.toArtifacts();
+    const art = await m.toArtifacts();
     const j = JSON.parse(art.modelJson);
     j.modelTopology.config.nodes.find((n: { name: string }) => n.name === 'a').inputs = [['b', 0]];
     await expect(eg.loadModel({ modelJson: JSON.stringify(j), weights: art.weights })).rejects.toThrow(/the graph has a cycle: b -> a -> b/);
@@ -212,7 +212,7 @@ describe('several inputs and outputs', () => {
     // The softmax output trains on logits (fused cross-entropy).
     expect(m.compiled!.fused).toEqual([true, false]);
     // saved and loaded: both outputs, the losses, weights and metrics per output, the optimizer state
-    const back = await eg.loadModel<eg.Tensor[]>(m.toArtifacts());
+    const back = await eg.loadModel<eg.Tensor[]>(await m.toArtifacts());
     expect(back.outputNames).toEqual(['cls', 'reg']);
     expect(back.inputs.map((t) => t.dtype)).toEqual(['float32', 'int32']);
     expect(await back.evaluate(x, y)).toEqual(logs);
@@ -294,7 +294,7 @@ describe('layers owning sublayers, trainable flags, state', () => {
     const y = eg.tidy(() => eg.sum(eg.square(x), 1, true));
     const h = await m.fit(x, y, { epochs: 40, batchSize: 16, verbose: 0, seed: 1 });
     expect(h.history.loss.at(-1)!).toBeLessThan(h.history.loss[0] / 3);
-    const a = m.toArtifacts();
+    const a = await m.toArtifacts();
     const back = await eg.loadModel(a);
     expect(values(back.predict(x))).toEqual(values(m.predict(x)));
     expect(back.layers[1]).toBeInstanceOf(ResidualBlock);
@@ -333,7 +333,7 @@ describe('layers owning sublayers, trainable flags, state', () => {
     m.predict(x);
     await m.evaluate(x, y);
     expect(values(s.movingMean!)).toEqual([3.5, 4.25]);
-    const back = await eg.loadModel(m.toArtifacts());
+    const back = await eg.loadModel(await m.toArtifacts());
     expect(values((back.layers[1] as Scaled).movingMean!)).toEqual([3.5, 4.25]);
     // through a pool (in-thread here; tests/pool.test.ts runs worker threads) as in-thread fit:
     // 0.5·(0.5·(3.5, 4.25) + 0.5·(2, 3)) + 0.5·(6, 7) = (4.375, 5.3125)
@@ -368,7 +368,7 @@ describe('summary and save of graph and sequential models', () => {
     // every layer's parameters are counted (the chain is rebuilt as layers are added)
     expect(m.summary(() => {})).toMatch(/embedding_\d+ \(Embedding\)\s+\(None, 2, 3\)\s+18\s*\n/);
     expect(m.layers.map((l) => l.inboundNodes.length)).toEqual([1, 1, 1]);
-    const a = m.toArtifacts();
+    const a = await m.toArtifacts();
     const j = JSON.parse(a.modelJson);
     expect(j.formatVersion).toBe(2);
     expect(j.modelTopology.className).toBe('Sequential');

@@ -127,7 +127,7 @@ describe('model save / load (Node directory)', () => {
   it('loads from in-memory artifacts', async () => {
     const m = trainedModel();
     m.build([4]);
-    const a = m.toArtifacts();
+    const a = await m.toArtifacts();
     const back = await eg.loadModel({ modelJson: a.modelJson, weights: a.weights });
     const { x } = data();
     expect(Array.from(back.predict(x).dataSync())).toEqual(Array.from(m.predict(x).dataSync()));
@@ -151,7 +151,7 @@ describe('model save / load (Node directory)', () => {
   /** Replaces the weights file and updates model.json's size and hash, so only the content check can object. */
   const replaceWeights = async (out: string, bytes: Uint8Array) => {
     await writeFile(join(out, 'weights.safetensors'), bytes);
-    const { fnv1a } = await import('../src/model/artifacts.js');
+    const { fnv1a } = await import('../src/model/format.js');
     await rewrite(out, (j) => { j.weightsBytes = bytes.length; j.weightsHash = fnv1a(bytes); });
   };
 
@@ -229,7 +229,7 @@ describe('model save / load (Node directory)', () => {
         await fs.writeFile(p, d);
       },
     };
-    await expect(saveDirectory(out, m.toArtifacts(), failing as never)).rejects.toThrow(/save: could not write the model to '.*atomic': disk full/);
+    await expect(saveDirectory(out, await m.toArtifacts(), failing as never)).rejects.toThrow(/save: could not write the model to '.*atomic': disk full/);
     expect((await readdir(out)).sort()).toEqual(['model.json', 'weights.safetensors']);
     expect(await readFile(join(out, 'model.json'), 'utf8')).toBe(before);
     const back = await eg.loadModel(out);

@@ -76,7 +76,7 @@ it(`${STEPS.toLocaleString('en-US')} mixed steps leave tensors, bytes, the wasm 
   const gone = eg.randn([4]);
   gone.dispose();
   const bad = (text: string): Uint8Array => new TextEncoder().encode(text);
-  let saved = model.toArtifacts({ includeOptimizer: true });
+  let saved = await model.toArtifacts({ includeOptimizer: true });
   let errors = 0;
   const expectThrow = async (f: () => unknown, re: RegExp) => {
     await expect((async () => f())()).rejects.toThrow(re);
@@ -138,7 +138,7 @@ it(`${STEPS.toLocaleString('en-US')} mixed steps leave tensors, bytes, the wasm 
           const loaded = await eg.loadModel(dir);
           loaded.dispose();
         }
-        saved = model.toArtifacts({ includeOptimizer: v % 2 === 0 });
+        saved = await model.toArtifacts({ includeOptimizer: v % 2 === 0 });
         const loaded = await eg.loadModel(saved);
         const [p, q] = [model.predict(x), loaded.predict(x)];
         expect(Array.from(q.dataSync())).toEqual(Array.from(p.dataSync()));

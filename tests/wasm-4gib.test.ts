@@ -141,7 +141,7 @@ async function workload(): Promise<Run> {
   model.weights.forEach((t, i) => { ptrs[`weight ${i}`] = ptrOf(t); });
   const p = model.predict(xs);
   rec('predict', p);
-  const loaded = await eg.loadModel(model.toArtifacts({ includeOptimizer: true }));
+  const loaded = await eg.loadModel(await model.toArtifacts({ includeOptimizer: true }));
   const q = loaded.predict(xs);
   rec('loaded predict', q);
   for (const t of [xs, ys, p, q]) t.dispose();

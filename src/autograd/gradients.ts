@@ -158,35 +158,7 @@ const rules: Partial<Record<TapeOp, GradRule>> = {
   cast: () => [null],
   fill: () => [],
 
-  // conv2d: y = act(z), z = conv(x, w) + bias. dz as fusedMatmul's; dx is conv2dBackpropInput of dz,
-  // dw conv2dBackpropFilter of (x, dz), the bias dz summed over [N, OH, OW].
-  conv2d: ([dy], n) => {
-    const { activation, ...geo } = attrs<'conv2d'>(n);
-    const [x, w, bias] = n.inputs as [Tensor, Tensor, Tensor | undefined];
-    let dz = dy;
-    if (activation === 'relu') dz = unaryGrad('reluGrad', dy, y0(n));
-    else if (activation === 'sigmoid') dz = unaryGrad('sigmoidGrad', dy, y0(n));
-    else if (activation === 'tanh') dz = unaryGrad('tanhGrad', dy, y0(n));
-    else if (activation === 'gelu') {
-      const z = engine.runKernel('conv2d', bias ? [x, w, bias] : [x, w], { ...geo, activation: 'linear' })[0];
-      dz = unaryGrad('geluGrad', dy, z);
-    }
-    const dx = n.needs[0] ? engine.runKernel('conv2dBackpropInput', [dz, w], { ...geo, inShape: x.shape as never })[0] : null;
-    const dw = n.needs[1] ? engine.runKernel('conv2dBackpropFilter', [x, dz], { ...geo, filterShape: w.shape as never })[0] : null;
-    if (!bias) return [dx, dw];
-    return [dx, dw, n.needs[2] ? sum(dz, [0, 1, 2]) : null];
-  },
-  // y = conv2dBackpropInput(a, w) is the adjoint of x -> conv2d(x, w): da = conv2d(dy, w), and dw is
-  // conv2dBackpropFilter with the roles of image and output gradient swapped: (dy, a).
-  conv2dBackpropInput: ([dy], n) => {
-    const { inShape: _, ...geo } = attrs<'conv2dBackpropInput'>(n);
-    const [a, w] = n.inputs;
-    const da = n.needs[0] ? engine.runKernel('conv2d', [dy, w], { ...geo, activation: 'linear' })[0] : null;
-    const dw = n.needs[1] ? engine.runKernel('conv2dBackpropFilter', [dy, a], { ...geo, filterShape: w.shape as never })[0] : null;
-    return [da, dw];
-  },
-  maxPool2d: ([dy], n) => [engine.runKernel('maxPool2dGrad', [x0(n), dy], attrs<'maxPool2d'>(n))[0]],
-  avgPool2d: ([dy], n) => [engine.runKernel('avgPool2dGrad', [dy], { ...attrs<'avgPool2d'>(n), inShape: x0(n).shape as never })[0]],
+  // conv2d, conv2dBackpropInput, maxPool2d, avgPool2d: ops/conv-gradients.ts, registered by the conv ops.
 
   softmaxCrossEntropy: ([dy], n) => {
     // loss_r = -sum_c y·logSoftmax(z): dz = softmax(z)·sum_c y - y, dy_labels = -logSoftmax(z).

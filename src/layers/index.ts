@@ -1,11 +1,12 @@
-// eg.layers: factories for every layer (rebuilding one from its saved config is config.ts, used by loadModel).
+// The layer classes and eg.layers, the factories (factories.ts; rebuilding a layer from its saved config is
+// config.ts, used by loadModel).
 import { Activation, type ActivationArgs, Dense, type DenseArgs, Dropout, type DropoutArgs, Flatten, Reshape, type ReshapeArgs } from './core.js';
 import {
   AveragePooling2D, Conv2D, type Conv2dArgs, Conv2DTranspose, type Conv2dTransposeArgs, DepthwiseConv2D, type DepthwiseConv2dArgs,
   GlobalAveragePooling2D, GlobalMaxPooling2D, MaxPooling2D, type Pooling2dArgs, ZeroPadding2D, type ZeroPadding2dArgs,
 } from './conv.js';
 import { Embedding, type EmbeddingArgs } from './embedding.js';
-import { Layer, type LayerArgs, type LayerConfig, registerLayer } from './layer.js';
+import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 
@@ -21,36 +22,7 @@ export type { ActivationName } from './activations.js';
 export type { InitializerName, InitializerSpec } from './initializers.js';
 export type { CallOptions, Shape } from './layer.js';
 
-type Own = Omit<ActivationArgs, 'activation'>;
-
-export const layers = {
-  dense: (args: DenseArgs) => new Dense(args),
-  dropout: (args: DropoutArgs) => new Dropout(args),
-  flatten: (args: LayerArgs = {}) => new Flatten(args),
-  layerNormalization: (args: LayerNormalizationArgs = {}) => new LayerNormalization(args),
-  embedding: (args: EmbeddingArgs) => new Embedding(args),
-  activation: (args: ActivationArgs) => new Activation(args),
-  relu: (args: Own = {}) => new Activation({ ...args, activation: 'relu' }),
-  leakyRelu: (args: Own = {}) => new Activation({ ...args, activation: 'leakyRelu' }),
-  sigmoid: (args: Own = {}) => new Activation({ ...args, activation: 'sigmoid' }),
-  tanh: (args: Own = {}) => new Activation({ ...args, activation: 'tanh' }),
-  gelu: (args: Own = {}) => new Activation({ ...args, activation: 'gelu' }),
-  softmax: (args: Own = {}) => new Activation({ ...args, activation: 'softmax' }),
-  add: (args: LayerArgs = {}) => new Add(args),
-  multiply: (args: LayerArgs = {}) => new Multiply(args),
-  concatenate: (args: ConcatenateArgs = {}) => new Concatenate(args),
-  reshape: (args: ReshapeArgs) => new Reshape(args),
-  conv2d: (args: Conv2dArgs) => new Conv2D(args),
-  depthwiseConv2d: (args: DepthwiseConv2dArgs) => new DepthwiseConv2D(args),
-  conv2dTranspose: (args: Conv2dTransposeArgs) => new Conv2DTranspose(args),
-  maxPooling2d: (args: Pooling2dArgs = {}) => new MaxPooling2D(args),
-  averagePooling2d: (args: Pooling2dArgs = {}) => new AveragePooling2D(args),
-  globalAveragePooling2d: (args: LayerArgs = {}) => new GlobalAveragePooling2D(args),
-  globalMaxPooling2d: (args: LayerArgs = {}) => new GlobalMaxPooling2D(args),
-  zeroPadding2d: (args: ZeroPadding2dArgs = {}) => new ZeroPadding2D(args),
-  batchNormalization: (args: BatchNormalizationArgs = {}) => new BatchNormalization(args),
-  /** Makes a layer class of your own loadable by loadModel (see Layer for the contract). */
-  registerLayer,
-};
+// (a namespace, not an object literal: esbuild drops the factories, and the classes, an app never calls)
+export * as layers from './factories.js';
 
 export type { RegularizerResolver } from './config.js';

@@ -11,7 +11,8 @@ import { type CallOptions, Layer, type LayerConfig, type Node, type Shape, Symbo
 import { setWeightCopies } from './callbacks.js';
 import type { Logs } from './callbacks.js';
 import type { LossSpec } from './losses.js';
-import { type ModelArtifacts, readArtifactValues, toArtifacts, topology } from './artifacts.js';
+import type { ModelArtifacts } from './artifacts.js';
+import { topology } from './topology.js';
 import type { SaveResult } from '../io/storage.js';
 import * as training from './training.js';
 import type { CompileArgs, Compiled, Data, EvaluateArgs, FitArgs, History, HostSet, MetricFn, PredictArgs, TrainingConfig } from './training.js';
@@ -314,9 +315,14 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
     return text;
   }
 
-  /** The model as model.json text and safetensors bytes (what save writes). */
-  toArtifacts(opts: { includeOptimizer?: boolean; weightsFile?: string } = {}): ModelArtifacts {
-    return toArtifacts(this, opts);
+  /**
+   * The model as model.json text and safetensors bytes (what save writes). Asynchronous: the file
+   * format (model/artifacts.ts, the safetensors encoder) loads on first use, and webgpu reads first.
+   */
+  async toArtifacts(opts: { includeOptimizer?: boolean; weightsFile?: string } = {}): Promise<ModelArtifacts> {
+    const { readArtifactValues, toArtifacts } = await import('./artifacts.js');
+    const values = engine.syncReads ? undefined : await readArtifactValues(this, opts);
+    return toArtifacts(this, opts, values);
   }
 
   /**
@@ -325,9 +331,10 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
    */
   async save(url: string, opts: { includeOptimizer?: boolean } = {}): Promise<SaveResult> {
     if (!this.built) throw new Error(`save: model '${this.name}' is not built; give the first layer an inputShape or call fit/predict first`);
-    // webgpu: the values are read first (toArtifacts is synchronous)
+    // NOTE: the file format and storage (directories, IndexedDB, downloads) load on first save/load only.
+    const { readArtifactValues, toArtifacts } = await import('./artifacts.js');
+    // webgpu: the values are read first (artifacts.ts's toArtifacts is synchronous)
     const values = engine.syncReads ? undefined : await readArtifactValues(this, opts);
-    // NOTE: storage (directories, IndexedDB, downloads) is loaded on first save/load only.
     const { saveArtifacts } = await import('../io/storage.js');
     return saveArtifacts(url, (weightsFile) => toArtifacts(this, { ...opts, weightsFile }, values));
   }

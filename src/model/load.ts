@@ -17,7 +17,7 @@ import { InputLayer } from '../layers/input.js';
 import { layerFromConfig } from '../layers/config.js';
 import { fromConfig as optimizerFromConfig } from '../optimizers/optimizers.js';
 import { fromConfig as regularizerFromConfig } from '../optimizers/regularizers.js';
-import { type ChainTopology, FORMAT, FORMAT_VERSION, type GraphConfig, type GraphTopology, type ModelJson, type NodeEntry, OPTIMIZER_PREFIX, type TensorKey, fnv1a } from './artifacts.js';
+import { type ChainTopology, FORMAT, FORMAT_VERSION, type GraphConfig, type GraphTopology, type ModelJson, type NodeEntry, OPTIMIZER_PREFIX, type TensorKey, fnv1a } from './format.js';
 import { Model } from './graph.js';
 import { Sequential } from './sequential.js';
 

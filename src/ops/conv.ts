@@ -3,6 +3,7 @@
 import { engine } from '../engine.js';
 import { type Conv2dGeometry, type FusedActivation, type Pool2dAttrs, convOutSize } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
+import { registerConvGradients } from './conv-gradients.js';
 import { add, mul, reciprocal, sqrt, square, sub } from './elementwise.js';
 import { max, mean } from './reduce.js';
 import { reshape } from './shape.js';
@@ -149,6 +150,7 @@ function convolve(op: string, x: Tensor, filter: Tensor, opts: Conv2dOptions, gr
     if (bias.rank !== 1 || bias.shape[0] !== O) throw new Error(`${op}: bias must have shape [${O}] (the output channels), got ${fmt(bias.shape)}`);
   }
   const { out: _, ...g } = geometry(op, x4.shape, kh, kw, opts);
+  registerConvGradients();
   const y = engine.runKernel('conv2d', bias ? [x4, filter, bias] : [x4, filter], { ...g, groups, activation })[0];
   if (x4 !== x) x4.dispose();
   return unbatch(y, was3);
@@ -194,6 +196,7 @@ export function conv2dTranspose(x: Tensor, filter: Tensor, outputShape?: number[
     throw new Error(`${op}: outputShape ${oh}x${ow} does not fit x's ${H}x${W}: a conv2d of ${oh}x${ow} with these strides, padding and dilations gives ${g.out[0]}x${g.out[1]}`);
   }
   const { out: _, ...geo } = g;
+  registerConvGradients();
   const y = engine.runKernel('conv2dBackpropInput', [x4, filter], { ...geo, groups: 1, inShape: [N, oh, ow, outC] })[0];
   if (x4 !== x) x4.dispose();
   return unbatch(y, was3);
@@ -205,6 +208,7 @@ function pool(op: 'maxPool2d' | 'avgPool2d', x: Tensor, opts: Pool2dOptions): Te
   const poolSize = pair(op, 'poolSize', opts.poolSize, 2);
   const { out: _, ...g } = geometry(op, x4.shape, poolSize[0], poolSize[1], { strides: opts.strides ?? poolSize, padding: opts.padding });
   const attrs: Pool2dAttrs = { ...g, poolSize };
+  registerConvGradients();
   const y = engine.runKernel(op, [x4], attrs)[0];
   if (x4 !== x) x4.dispose();
   return unbatch(y, was3);

@@ -13,7 +13,7 @@ import { registerReplicaJobs } from './replica.js';
 /** The caller's side: a model (eg.sequential, eg.model) that can be rebuilt in a worker. */
 export interface PoolModel {
   /** model.json text and safetensors bytes, as `model.save` writes them. */
-  toArtifacts(opts?: { includeOptimizer?: boolean }): ModelMsg;
+  toArtifacts(opts?: { includeOptimizer?: boolean }): Promise<ModelMsg>;
   /** Every weight (trainable or not) in a stable order: the order `setWeights` takes. */
   readonly weights: (Tensor & { name?: string })[];
   readonly trainableWeights: Tensor[];
@@ -123,7 +123,7 @@ export async function sendModel(pool: Pool, slot: Slot, id: number, version: str
   const held = copiesOf(slot);
   if (held.get(id) === version) return;
   if (held.has(id)) return syncWeights(pool, slot, id, version, model.weights);
-  const { modelJson, weights } = model.toArtifacts({ includeOptimizer: false });
+  const { modelJson, weights } = await model.toArtifacts({ includeOptimizer: false });
   const s = modelsOf(pool);
   if (!s.sent.has(id)) s.sent.set(id, { model: new WeakRef(model), structure: structureOf(model) });
   await pool.runJob(slot.remote, 'model.load', [id, version, { modelJson, weights }], true);
