@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
 import { testBackends, use } from './util/backends.js';
+import { Scaled, registerScaled } from './util/state-layer.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
 
@@ -49,33 +50,8 @@ class ResidualBlock extends eg.Layer {
 }
 eg.layers.registerLayer('ResidualBlock', (c) => new ResidualBlock(c as never));
 
-/**
- * A test layer with state: y = x · scale (a frozen, non-trainable weight) + bias (trainable); in
- * training mode it updates a moving mean of its input's columns (momentum 0.5), as batch-norm does.
- */
-class Scaled extends eg.Layer {
-  readonly className = 'Scaled';
-  scale: eg.Variable | null = null;
-  bias: eg.Variable | null = null;
-  movingMean: eg.Variable | null = null;
-  constructor(args: eg.LayerArgs = {}) { super(args, 'scaled'); }
-  computeOutputShape(s: number[]): number[] { return [...s]; }
-  override build(s: number[]): void {
-    const d = s[s.length - 1];
-    this.scale = this.addWeight('scale', [d], (sh) => eg.full(sh, 2), undefined, { trainable: false });
-    this.bias = this.addWeight('bias', [d], (sh) => eg.zeros(sh));
-    this.movingMean = this.addWeight('moving_mean', [d], (sh) => eg.zeros(sh), undefined, { trainable: false });
-    super.build(s);
-  }
-  override get updatesState(): boolean { return true; }
-  call(x: Tensor, opts: eg.CallOptions): Tensor {
-    if (opts.training) {
-      this.addUpdate(opts, this.movingMean!, eg.tidy(() => eg.add(eg.mul(this.movingMean!, 0.5), eg.mul(eg.mean(x, 0), 0.5))));
-    }
-    return eg.add(eg.mul(x, this.scale!), this.bias!);
-  }
-}
-eg.layers.registerLayer('Scaled', (c) => new Scaled(c));
+// The state layer (a frozen scale, a trainable bias, a moving mean updated in training mode).
+registerScaled();
 
 describe('building graphs', () => {
   it('symbolic tensors carry shape (batch None), dtype and the node that makes them', () => {
