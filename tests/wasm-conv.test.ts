@@ -1,6 +1,6 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
-// GEMM, im2col in row blocks of 256, depthwise with multipliers 1, 2, 3 and 16, groups), the tiles
+// GEMM, im2col in row blocks of 256, depthwise with multipliers 1 to 4, groups, one channel), the tiles
 // (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity.
 // EDGEGRAD_WASM_BUILD=relaxed runs it on the relaxed-SIMD build.
@@ -43,7 +43,7 @@ const CONV_CASES: ConvCase[] = [
   conv('1x1 groups 2 C6 O4', [2, 3, 5, 6], 1, 1, 4, geo(), 2),
   conv('1x1 stride 2', [2, 7, 6, 5], 1, 1, 3, geo([2, 2])),
   conv('1x1 asymmetric pads', [1, 4, 5, 3], 1, 1, 6, geo([1, 1], [1, 0, 0, 2])),
-  conv('3x3 C1 O16 same (depthwise multiplier 16)', [3, 9, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('3x3 C1 O16 same (one channel: im2col + GEMM)', [3, 9, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('3x3 C1 O5 valid', [2, 7, 6, 1], 3, 3, 5, geo()),
   conv('3x3 C5 O7 stride 2 pads [1,2,0,1] dilation [1,2]', [2, 9, 11, 5], 3, 3, 7, geo([2, 2], [1, 2, 0, 1], [1, 2])),
   conv('2x2 stride 3 (beyond the window) C3 O9', [2, 8, 10, 3], 2, 2, 9, geo([3, 3])),
