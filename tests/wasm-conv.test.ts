@@ -10,7 +10,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
-import { JS_UNSUPPORTED } from '../src/backends/js.js';
 import { type Conv2dGeometry, type KernelName, convOutShape } from '../src/kernels.js';
 import { JS_F64, testBackends, use } from './util/backends.js';
 import { hashName } from './util/cases.js';
@@ -151,7 +150,8 @@ function run<K extends KernelName>(name: K, inputs: { v: Float32Array; shape: re
   });
 }
 
-const jsHas = (k: KernelName) => !(JS_UNSUPPORTED as readonly string[]).includes(k);
+/** Whether the active backend (js, in beforeAll) implements kernel k. */
+const jsHas = (k: KernelName) => engine.backend?.kernels[k] !== undefined;
 
 // ---- conv cases -----------------------------------------------------------------------------------
 
@@ -275,7 +275,20 @@ beforeAll(async () => {
     if (jsHas('conv2dBackpropInput')) JS.set(`dx ${r.c.name}`, convInput(r));
     if (jsHas('conv2dBackpropFilter')) JS.set(`dw ${r.c.name}`, convFilter(r));
   }
+  for (const q of POOLS) for (const [k, f] of Object.entries(poolRuns(q))) if (jsHas(k as KernelName)) JS.set(`${k} ${q.p.name}`, f());
 });
+
+/** The four pooling kernels on one case, each a thunk on the active backend. */
+function poolRuns({ p, x, dy }: (typeof POOLS)[number]): Record<'maxPool2d' | 'avgPool2d' | 'maxPool2dGrad' | 'avgPool2dGrad', () => Float32Array> {
+  const attrs = { ...p.geo, poolSize: p.pool };
+  const xi = { v: x, shape: p.x }, dyi = { v: dy, shape: [...convOutShape(p.x, p.pool[0], p.pool[1], p.geo), p.x[3]] };
+  return {
+    maxPool2d: () => run('maxPool2d', [xi], attrs),
+    avgPool2d: () => run('avgPool2d', [xi], attrs),
+    maxPool2dGrad: () => run('maxPool2dGrad', [xi, dyi], attrs),
+    avgPool2dGrad: () => run('avgPool2dGrad', [dyi], { ...attrs, inShape: p.x }),
+  };
+}
 
 /** got against the js backend's result, when it has the kernel, with the reference's tolerance. */
 function againstJs(key: string, got: Float32Array, ref: Ref, slope = 1, rtol = 0, atol = 1e-7): string[] {
@@ -304,20 +317,22 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
       });
     }
 
-    for (const { p, x, dy } of POOLS) {
+    for (const q of POOLS) {
+      const { p, x, dy } = q;
       it(`pooling and its gradients: ${p.name}`, () => {
         const ref = poolRef(p, x, dy);
-        const attrs = { ...p.geo, poolSize: p.pool };
-        const xi = { v: x, shape: p.x }, dyi = { v: dy, shape: ref.outShape };
-        const max = run('maxPool2d', [xi], attrs);
-        const avg = run('avgPool2d', [xi], attrs);
-        const dxMax = run('maxPool2dGrad', [xi, dyi], attrs);
-        const dxAvg = run('avgPool2dGrad', [dyi], { ...attrs, inShape: p.x });
+        const k = poolRuns(q);
+        const max = k.maxPool2d(), avg = k.avgPool2d(), dxMax = k.maxPool2dGrad(), dxAvg = k.avgPool2dGrad();
         // max is exact, -Infinity and NaN included (Object.is tells them apart; +0 and -0 pass as equal).
-        const exact = Array.from(max).every((v, i) => v === ref.max.v[i] || Object.is(v, ref.max.v[i]));
-        expect(exact ? [] : Array.from(max).map((v, i) => [i, v, ref.max.v[i]]).filter(([, v, w]) => !(v === w || Object.is(v, w))).slice(0, 5)).toEqual([]);
-        expect({ avg: close(avg, ref.avg), dxMax: close(dxMax, ref.dxMax), dxAvg: close(dxAvg, ref.dxAvg) })
-          .toEqual({ avg: [], dxMax: [], dxAvg: [] });
+        const exact = (got: Float32Array, want: ArrayLike<number>) => Array.from(got).map((v, i) => [i, v, want[i]])
+          .filter(([, v, w]) => !(v === w || Object.is(v, w))).slice(0, 5);
+        const jsMax = JS.get(`maxPool2d ${p.name}`);
+        expect({ max: exact(max, ref.max.v), maxJs: jsMax ? exact(max, jsMax) : [] }).toEqual({ max: [], maxJs: [] });
+        expect({
+          avg: close(avg, ref.avg), avgJs: againstJs(`avgPool2d ${p.name}`, avg, ref.avg),
+          dxMax: close(dxMax, ref.dxMax), dxMaxJs: againstJs(`maxPool2dGrad ${p.name}`, dxMax, ref.dxMax),
+          dxAvg: close(dxAvg, ref.dxAvg), dxAvgJs: againstJs(`avgPool2dGrad ${p.name}`, dxAvg, ref.dxAvg),
+        }).toEqual({ avg: [], avgJs: [], dxMax: [], dxMaxJs: [], dxAvg: [], dxAvgJs: [] });
       });
     }
 
@@ -326,8 +341,7 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
       const y = convForward(r);
       // Output pixel (0, 0) sees only padding: relu(bias).
       expect(Array.from(y.subarray(0, 5))).toEqual(Array.from(r.b.subarray(0, 5), (b) => Math.max(b, 0)));
-      const p = POOLS.find((q) => q.p.name.startsWith('windows wholly'))!;
-      const max = run('maxPool2d', [{ v: p.x, shape: p.p.x }], { ...p.p.geo, poolSize: p.p.pool });
+      const max = poolRuns(POOLS.find((q) => q.p.name.startsWith('windows wholly'))!).maxPool2d();
       expect(Array.from(max.subarray(0, 5))).toEqual([-Infinity, -Infinity, -Infinity, -Infinity, -Infinity]);
     });
 
