@@ -137,6 +137,7 @@ function im2col(x: usize, col: usize, p: usize, g: i32, r0: i32, rows: i32, scat
   const pt = pg(p, P_PT), pl = pg(p, P_PL), cg = C / pg(p, P_G);
   const kg = KH * KW * cg;
   const xg = x + (<usize>(g * cg) << 2);
+  const whole = cg == C && dw == 1;
   let ow = r0 % OW, oh = (r0 / OW) % OH, n = r0 / (OW * OH);
   for (let r = 0; r < rows; r++) {
     let dst = col + (<usize>(r * kg) << 2);
@@ -149,6 +150,14 @@ function im2col(x: usize, col: usize, p: usize, g: i32, r0: i32, rows: i32, scat
         continue;
       }
       const row = xg + (<usize>((n * H + ih) * W) * <usize>C << 2);
+      // One group, undilated, the row's taps all inside x: they lie side by side, one copy.
+      if (whole && bw >= 0 && bw + KW <= W) {
+        const src = row + (<usize>bw * <usize>C << 2);
+        if (scatter) addF32(src, dst, KW * C);
+        else copyF32(dst, src, KW * C);
+        dst += <usize>(KW * C) << 2;
+        continue;
+      }
       for (let kw = 0; kw < KW; kw++) {
         const iw = bw + kw * dw;
         if (iw >= 0 && iw < W) {
