@@ -62,6 +62,10 @@ const CONV_CASES: ConvCase[] = [
   conv('rows across im2col blocks C9 O13 (646 rows)', [2, 17, 19, 9], 3, 3, 13, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('K blocks (k = 3*3*40 = 360 > 256) C40 O12', [1, 9, 8, 40], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
   conv('1x1 rows past one GEMM block C20 O33', [3, 11, 13, 20], 1, 1, 33, geo()),
+  // Empty batches: y and dx are empty, dw is zeros.
+  conv('batch 0, 1x1', [0, 3, 3, 4], 1, 1, 5, geo()),
+  conv('batch 0, 3x3 same', [0, 3, 3, 4], 3, 3, 5, geo([1, 1], [1, 1, 1, 1])),
+  conv('batch 0, depthwise', [0, 3, 3, 4], 3, 3, 4, geo(), 4),
 ];
 
 // ---- the float64 reference ----------------------------------------------------------------------
