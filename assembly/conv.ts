@@ -302,6 +302,53 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
   if (NV == 2) v128.store(q, a1, 16);
 }
 
+/**
+ * One output row of a 3x3 depthwise conv (multiplier 1) whose three input rows (from row0 = n*H + the
+ * top tap's row) lie inside x, its vector channels: per group of 4 channels, the 9 weights stay in
+ * registers over the row; pixels whose taps leave x along W go through dwVectors. Sums in the order of
+ * dwVectors (row by row), so both give the same bits.
+ */
+function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32): void {
+  const W = pg(p, P_W), C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW), pl = pg(p, P_PL);
+  const C4 = C & ~3;
+  const r0 = x + (<usize>(row0 * W) * <usize>C << 2), rs = <usize>(dh * W) * <usize>C << 2;
+  const r1 = r0 + rs, r2 = r1 + rs;
+  const ts = <usize>(dw * C) << 2, ps = <usize>(sw * C) << 2, os = <usize>C << 2;
+  // Output pixels [ow0, ow1) have every tap inside x along W.
+  const ow0 = pl <= 0 ? 0 : min(OW, (pl + sw - 1) / sw);
+  const ow1 = max(ow0, min(OW, W - 2 * dw + pl > 0 ? (W - 2 * dw + pl - 1) / sw + 1 : 0));
+  for (let c = 0; c < C4; c += 4) {
+    const wc = w + (<usize>c << 2);
+    const w0 = v128.load(wc), w1 = v128.load(wc + os), w2 = v128.load(wc + 2 * os);
+    const w3 = v128.load(wc + 3 * os), w4 = v128.load(wc + 4 * os), w5 = v128.load(wc + 5 * os);
+    const w6 = v128.load(wc + 6 * os), w7 = v128.load(wc + 7 * os), w8 = v128.load(wc + 8 * os);
+    const bv = bias != 0 ? v128.load(bias + (<usize>c << 2)) : ZERO;
+    for (let ow = 0; ow < ow0; ow++) {
+      const bw = ow * sw - pl;
+      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, dh, dw, 0, 3, tapLo(bw, dw), tapHi(bw, dw, 3, W), 1);
+    }
+    let q = (<usize>((ow0 * sw - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2);
+    for (let ow = ow0; ow < ow1; ow++) {
+      let a = madd(v128.load(r0 + q), w0, ZERO);
+      a = madd(v128.load(r0 + q + ts), w1, a);
+      a = madd(v128.load(r0 + q + 2 * ts), w2, a);
+      a = madd(v128.load(r1 + q), w3, a);
+      a = madd(v128.load(r1 + q + ts), w4, a);
+      a = madd(v128.load(r1 + q + 2 * ts), w5, a);
+      a = madd(v128.load(r2 + q), w6, a);
+      a = madd(v128.load(r2 + q + ts), w7, a);
+      a = madd(v128.load(r2 + q + 2 * ts), w8, a);
+      v128.store(o, bias != 0 ? f32x4.add(a, bv) : a);
+      q += ps;
+      o += os;
+    }
+    for (let ow = ow1; ow < OW; ow++) {
+      const bw = ow * sw - pl;
+      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, dh, dw, 0, 3, tapLo(bw, dw), tapHi(bw, dw, 3, W), 1);
+    }
+  }
+}
+
 function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
   const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
@@ -311,12 +358,16 @@ function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usi
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      // A 3x3 window's rows all inside x: the vector channels go by dw3x3Row; the loop below does the rest.
+      const fast = KH == 3 && KW == 3 && O4 > 0 && kh0 == 0 && kh1 == 3;
+      if (fast) dw3x3Row(x, w, bias, op, p, n * H + bh);
+      const vEnd = fast ? 0 : O4;
       for (let ow = 0; ow < OW; ow++) {
         const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
         // Two groups of 4 channels per pass (the taps' addressing shared), then one.
         let o = 0;
-        for (; o + 8 <= O4; o += 8) dwVectors(x, w, bias, op, o, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 2);
-        if (o < O4) dwVectors(x, w, bias, op, o, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 1);
+        for (; o + 8 <= vEnd; o += 8) dwVectors(x, w, bias, op, o, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 2);
+        if (o < vEnd) dwVectors(x, w, bias, op, o, n * H + bh, W, C, O, KW, bw, dh, dw, kh0, kh1, kw0, kw1, 1);
         for (let o = O4; o < O; o++) {
           let acc: f32 = 0;
           for (let kh = kh0; kh < kh1; kh++) {
