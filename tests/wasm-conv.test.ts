@@ -1,6 +1,6 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
-// GEMM, im2col in row blocks of 256, depthwise with multipliers 1, 2, 3 and 16, groups), the tiles
+// GEMM, im2col in row blocks of 256, depthwise with multipliers 1 to 4, groups, one channel), the tiles
 // (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity.
 // EDGEGRAD_WASM_BUILD=relaxed runs it on the relaxed-SIMD build.
@@ -10,7 +10,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
-import { JS_UNSUPPORTED } from '../src/backends/js.js';
 import { type Conv2dGeometry, type KernelName, convOutShape } from '../src/kernels.js';
 import { JS_F64, testBackends, use } from './util/backends.js';
 import { hashName } from './util/cases.js';
@@ -43,7 +42,7 @@ const CONV_CASES: ConvCase[] = [
   conv('1x1 groups 2 C6 O4', [2, 3, 5, 6], 1, 1, 4, geo(), 2),
   conv('1x1 stride 2', [2, 7, 6, 5], 1, 1, 3, geo([2, 2])),
   conv('1x1 asymmetric pads', [1, 4, 5, 3], 1, 1, 6, geo([1, 1], [1, 0, 0, 2])),
-  conv('3x3 C1 O16 same (depthwise multiplier 16)', [3, 9, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('3x3 C1 O16 same (one channel: im2col + GEMM)', [3, 9, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('3x3 C1 O5 valid', [2, 7, 6, 1], 3, 3, 5, geo()),
   conv('3x3 C5 O7 stride 2 pads [1,2,0,1] dilation [1,2]', [2, 9, 11, 5], 3, 3, 7, geo([2, 2], [1, 2, 0, 1], [1, 2])),
   conv('2x2 stride 3 (beyond the window) C3 O9', [2, 8, 10, 3], 2, 2, 9, geo([3, 3])),
@@ -63,6 +62,10 @@ const CONV_CASES: ConvCase[] = [
   conv('rows across im2col blocks C9 O13 (646 rows)', [2, 17, 19, 9], 3, 3, 13, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('K blocks (k = 3*3*40 = 360 > 256) C40 O12', [1, 9, 8, 40], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
   conv('1x1 rows past one GEMM block C20 O33', [3, 11, 13, 20], 1, 1, 33, geo()),
+  // Empty batches: y and dx are empty, dw is zeros.
+  conv('batch 0, 1x1', [0, 3, 3, 4], 1, 1, 5, geo()),
+  conv('batch 0, 3x3 same', [0, 3, 3, 4], 3, 3, 5, geo([1, 1], [1, 1, 1, 1])),
+  conv('batch 0, depthwise', [0, 3, 3, 4], 3, 3, 4, geo(), 4),
 ];
 
 // ---- the float64 reference ----------------------------------------------------------------------
@@ -151,7 +154,8 @@ function run<K extends KernelName>(name: K, inputs: { v: Float32Array; shape: re
   });
 }
 
-const jsHas = (k: KernelName) => !(JS_UNSUPPORTED as readonly string[]).includes(k);
+/** Whether the active backend (js, in beforeAll) implements kernel k. */
+const jsHas = (k: KernelName) => engine.backend?.kernels[k] !== undefined;
 
 // ---- conv cases -----------------------------------------------------------------------------------
 
@@ -275,7 +279,20 @@ beforeAll(async () => {
     if (jsHas('conv2dBackpropInput')) JS.set(`dx ${r.c.name}`, convInput(r));
     if (jsHas('conv2dBackpropFilter')) JS.set(`dw ${r.c.name}`, convFilter(r));
   }
+  for (const q of POOLS) for (const [k, f] of Object.entries(poolRuns(q))) if (jsHas(k as KernelName)) JS.set(`${k} ${q.p.name}`, f());
 });
+
+/** The four pooling kernels on one case, each a thunk on the active backend. */
+function poolRuns({ p, x, dy }: (typeof POOLS)[number]): Record<'maxPool2d' | 'avgPool2d' | 'maxPool2dGrad' | 'avgPool2dGrad', () => Float32Array> {
+  const attrs = { ...p.geo, poolSize: p.pool };
+  const xi = { v: x, shape: p.x }, dyi = { v: dy, shape: [...convOutShape(p.x, p.pool[0], p.pool[1], p.geo), p.x[3]] };
+  return {
+    maxPool2d: () => run('maxPool2d', [xi], attrs),
+    avgPool2d: () => run('avgPool2d', [xi], attrs),
+    maxPool2dGrad: () => run('maxPool2dGrad', [xi, dyi], attrs),
+    avgPool2dGrad: () => run('avgPool2dGrad', [dyi], { ...attrs, inShape: p.x }),
+  };
+}
 
 /** got against the js backend's result, when it has the kernel, with the reference's tolerance. */
 function againstJs(key: string, got: Float32Array, ref: Ref, slope = 1, rtol = 0, atol = 1e-7): string[] {
@@ -304,20 +321,22 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
       });
     }
 
-    for (const { p, x, dy } of POOLS) {
+    for (const q of POOLS) {
+      const { p, x, dy } = q;
       it(`pooling and its gradients: ${p.name}`, () => {
         const ref = poolRef(p, x, dy);
-        const attrs = { ...p.geo, poolSize: p.pool };
-        const xi = { v: x, shape: p.x }, dyi = { v: dy, shape: ref.outShape };
-        const max = run('maxPool2d', [xi], attrs);
-        const avg = run('avgPool2d', [xi], attrs);
-        const dxMax = run('maxPool2dGrad', [xi, dyi], attrs);
-        const dxAvg = run('avgPool2dGrad', [dyi], { ...attrs, inShape: p.x });
+        const k = poolRuns(q);
+        const max = k.maxPool2d(), avg = k.avgPool2d(), dxMax = k.maxPool2dGrad(), dxAvg = k.avgPool2dGrad();
         // max is exact, -Infinity and NaN included (Object.is tells them apart; +0 and -0 pass as equal).
-        const exact = Array.from(max).every((v, i) => v === ref.max.v[i] || Object.is(v, ref.max.v[i]));
-        expect(exact ? [] : Array.from(max).map((v, i) => [i, v, ref.max.v[i]]).filter(([, v, w]) => !(v === w || Object.is(v, w))).slice(0, 5)).toEqual([]);
-        expect({ avg: close(avg, ref.avg), dxMax: close(dxMax, ref.dxMax), dxAvg: close(dxAvg, ref.dxAvg) })
-          .toEqual({ avg: [], dxMax: [], dxAvg: [] });
+        const exact = (got: Float32Array, want: ArrayLike<number>) => Array.from(got).map((v, i) => [i, v, want[i]])
+          .filter(([, v, w]) => !(v === w || Object.is(v, w))).slice(0, 5);
+        const jsMax = JS.get(`maxPool2d ${p.name}`);
+        expect({ max: exact(max, ref.max.v), maxJs: jsMax ? exact(max, jsMax) : [] }).toEqual({ max: [], maxJs: [] });
+        expect({
+          avg: close(avg, ref.avg), avgJs: againstJs(`avgPool2d ${p.name}`, avg, ref.avg),
+          dxMax: close(dxMax, ref.dxMax), dxMaxJs: againstJs(`maxPool2dGrad ${p.name}`, dxMax, ref.dxMax),
+          dxAvg: close(dxAvg, ref.dxAvg), dxAvgJs: againstJs(`avgPool2dGrad ${p.name}`, dxAvg, ref.dxAvg),
+        }).toEqual({ avg: [], avgJs: [], dxMax: [], dxMaxJs: [], dxAvg: [], dxAvgJs: [] });
       });
     }
 
@@ -326,8 +345,7 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
       const y = convForward(r);
       // Output pixel (0, 0) sees only padding: relu(bias).
       expect(Array.from(y.subarray(0, 5))).toEqual(Array.from(r.b.subarray(0, 5), (b) => Math.max(b, 0)));
-      const p = POOLS.find((q) => q.p.name.startsWith('windows wholly'))!;
-      const max = run('maxPool2d', [{ v: p.x, shape: p.p.x }], { ...p.p.geo, poolSize: p.p.pool });
+      const max = poolRuns(POOLS.find((q) => q.p.name.startsWith('windows wholly'))!).maxPool2d();
       expect(Array.from(max.subarray(0, 5))).toEqual([-Infinity, -Infinity, -Infinity, -Infinity, -Infinity]);
     });
 

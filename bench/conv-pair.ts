@@ -1,0 +1,51 @@
+// conv2d on issue 12's layers, paired: edgegrad (one wasm build) and tfjs-wasm (one thread) alternate
+// call by call, each timed by the process's CPU time (robust on a shared machine, unlike wall time);
+// prints the best and median GFLOP/s and their ratios, and backward (dX + dW) against forward.
+//   npx esbuild bench/conv-pair.ts --bundle --platform=node --format=esm --outfile=build/conv-pair.mjs \
+//     --external:@tensorflow/* --external:onnxruntime-web
+//   node --experimental-wasm-relaxed-simd build/conv-pair.mjs simd|relaxed [layer name filter]
+import * as eg from '../src/index.js';
+import { engine } from '../src/engine.js';
+import { convOutShape } from '../src/kernels.js';
+import { tfjs } from '../bench/peers.js';
+const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
+const only = process.argv[3];
+await eg.init({ backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: true });
+const tf = await tfjs('wasm');
+const rnd = (n: number, s: number) => { const v = new Float32Array(n); for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; v[i] = s / 2 ** 32 - 0.5; } return v; };
+const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+const LAYERS = [
+  { name: '3x3 1->16 28x28 b64', x: [64, 28, 28, 1], k: 3, O: 16 },
+  { name: '3x3 16->32 28x28 b64', x: [64, 28, 28, 16], k: 3, O: 32 },
+  { name: '3x3 64->64 56x56 b1', x: [1, 56, 56, 64], k: 3, O: 64 },
+  { name: '3x3 64->64 56x56 b4', x: [4, 56, 56, 64], k: 3, O: 64 },
+  { name: '1x1 64->128 56x56 b1', x: [1, 56, 56, 64], k: 1, O: 128 },
+  { name: 'dw 3x3 56x56x64 b1', x: [1, 56, 56, 64], k: 3, O: 64, dw: true },
+].filter((l) => !only || l.name.includes(only));
+const stat = (ts: number[]) => { const s = [...ts].sort((a, b) => a - b); return { min: s[0], med: s[s.length >> 1] }; };
+for (const L of LAYERS) {
+  const [N, H, W, C] = L.x, groups = L.dw ? C : 1, pad = (L.k - 1) >> 1;
+  const geo = { strides: [1, 1] as [number, number], dilations: [1, 1] as [number, number], pads: [pad, L.k - 1 - pad, pad, L.k - 1 - pad] as [number, number, number, number] };
+  const wShape = [L.k, L.k, C / groups, L.O] as [number, number, number, number];
+  const yShape = [...convOutShape(L.x, L.k, L.k, geo), L.O];
+  const x = rnd(size(L.x), 1), w = rnd(size(wShape), 2), dy = rnd(size(yShape), 3);
+  const gflop = (2 * size(yShape) * L.k * L.k * (C / groups)) / 1e9;
+  const tw = eg.keep(eg.tensor(w, wShape)), tx = eg.keep(eg.tensor(x, L.x));
+  const egF = () => eg.tidy(() => { engine.runKernel('conv2d', [eg.tensor(x, L.x), tw], { ...geo, groups, activation: 'linear' })[0].dataSync(); });
+  const egB = () => eg.tidy(() => {
+    const tdy = eg.tensor(dy, yShape);
+    engine.runKernel('conv2dBackpropInput', [tdy, tw], { ...geo, groups, inShape: L.x as never })[0].dataSync();
+    engine.runKernel('conv2dBackpropFilter', [tx, tdy], { ...geo, groups, filterShape: wShape })[0].dataSync();
+  });
+  const fw = L.dw ? tf.tensor4d(w, [L.k, L.k, C, 1]) : tf.tensor4d(w, wShape);
+  const tfF = () => { const t = tf.tensor4d(x, L.x as never); const y = L.dw ? tf.depthwiseConv2d(t, fw as never, 1, 'same') : tf.conv2d(t, fw as never, 1, 'same'); y.dataSync(); tf.dispose([t, y]); };
+  const fns = { egF, tfF, egB };
+  for (const f of Object.values(fns)) for (const t0 = performance.now(); performance.now() - t0 < 300;) f();
+  const ts: Record<string, number[]> = { egF: [], tfF: [], egB: [] };
+  const iters = Math.max(8, Math.min(40, Math.round(0.6 / (gflop / 5))));
+  for (let i = 0; i < iters; i++) for (const [k, f] of Object.entries(fns)) { const c0 = process.cpuUsage(); f(); const c = process.cpuUsage(c0); ts[k].push((c.user + c.system) / 1e6); }
+  const s = Object.fromEntries(Object.entries(ts).map(([k, v]) => [k, stat(v)]));
+  const g = (k: string, m: 'min' | 'med') => (k === 'egB' ? 2 : 1) * gflop / s[k][m];
+  console.log(`${build} ${L.name}: fwd ${g('egF', 'min').toFixed(2)} GFLOP/s (best; median ${g('egF', 'med').toFixed(2)}), tfjs-wasm ${g('tfF', 'min').toFixed(2)} (${g('tfF', 'med').toFixed(2)}): ratio best ${(s.tfF.min / s.egF.min).toFixed(2)}x, median ${(s.tfF.med / s.egF.med).toFixed(2)}x; bwd dX+dW ${g('egB', 'min').toFixed(2)} (${g('egB', 'med').toFixed(2)}) = ${(g('egB', 'min') / g('egF', 'min')).toFixed(2)}x fwd (best), ${(g('egB', 'med') / g('egF', 'med')).toFixed(2)}x (median) [${iters} rounds]`);
+  eg.dispose([tw, tx]); fw.dispose();
+}
