@@ -8,10 +8,13 @@ import { Embedding, type EmbeddingArgs } from './embedding.js';
 import { Layer, type LayerArgs, type LayerConfig, registerLayer } from './layer.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
+import * as attn from './attention.js';
 
 export { Layer, Dense, Activation, Dropout, Flatten, Reshape, Embedding, LayerNormalization, BatchNormalization, Add, Concatenate, Multiply };
 export { Conv2D, DepthwiseConv2D, Conv2DTranspose, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D };
 export { SymbolicTensor } from './layer.js';
+export { MultiHeadAttention, PositionalEmbedding, SinusoidalPositionalEncoding, RMSNormalization, TransformerEncoder, TransformerDecoder } from './attention.js';
+export type { MultiHeadAttentionArgs, AttentionCallOptions, PositionalEmbeddingArgs, SinusoidalPositionalEncodingArgs, RmsNormalizationArgs, TransformerArgs } from './attention.js';
 export { InputLayer, input } from './input.js';
 export type { InputArgs } from './input.js';
 export type { LayerArgs, LayerConfig, DenseArgs, ActivationArgs, DropoutArgs, EmbeddingArgs, LayerNormalizationArgs, ConcatenateArgs };
@@ -49,6 +52,12 @@ export const layers = {
   globalMaxPooling2d: (args: LayerArgs = {}) => new GlobalMaxPooling2D(args),
   zeroPadding2d: (args: ZeroPadding2dArgs = {}) => new ZeroPadding2D(args),
   batchNormalization: (args: BatchNormalizationArgs = {}) => new BatchNormalization(args),
+  multiHeadAttention: (args: attn.MultiHeadAttentionArgs) => new attn.MultiHeadAttention(args),
+  positionalEmbedding: (args: attn.PositionalEmbeddingArgs) => new attn.PositionalEmbedding(args),
+  sinusoidalPositionalEncoding: (args: attn.SinusoidalPositionalEncodingArgs = {}) => new attn.SinusoidalPositionalEncoding(args),
+  rmsNormalization: (args: attn.RmsNormalizationArgs = {}) => new attn.RMSNormalization(args),
+  transformerEncoder: (args: attn.TransformerArgs) => new attn.TransformerEncoder(args),
+  transformerDecoder: (args: attn.TransformerArgs) => new attn.TransformerDecoder(args),
   /** Makes a layer class of your own loadable by loadModel (see Layer for the contract). */
   registerLayer,
 };
