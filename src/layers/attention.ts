@@ -90,13 +90,18 @@ export class MultiHeadAttention extends Layer {
   override apply(x: Tensor | Tensor[], opts?: AttentionCallOptions): Tensor;
   override apply(x: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], opts: AttentionCallOptions = {}): Tensor | SymbolicTensor {
     const list = (Array.isArray(x) ? x : [x]) as (Tensor | SymbolicTensor)[];
+    const w = this.wiring;
+    // a loaded model re-applies the layer to the inputs its node lists: query, value, key?, mask?
+    const wired = list[0] instanceof SymbolicTensor && w !== null && opts.attentionMask === undefined && opts.useCausalMask === undefined
+      && list.length === 2 + (w.key ? 1 : 0) + (w.mask ? 1 : 0);
+    if (wired) return super.apply(list as SymbolicTensor[]);
     if (list.length < 2 || list.length > 3) throw new Error(`${this.where}: apply expects [query, value] or [query, value, key], got ${list.length} input(s)`);
     if (!(list[0] instanceof SymbolicTensor)) return super.apply(list as Tensor[], opts);
     const mask = opts.attentionMask;
     if (mask !== undefined && !(mask instanceof SymbolicTensor)) throw new Error(`${this.where}: on symbolic inputs attentionMask must be a symbolic tensor (eg.input) too`);
     const wiring: Wiring = { key: list.length === 3, mask: mask !== undefined, causal: !!opts.useCausalMask };
-    if (this.wiring && (this.wiring.key !== wiring.key || this.wiring.mask !== wiring.mask || this.wiring.causal !== wiring.causal)) {
-      throw new Error(`${this.where}: every graph application must pass the same inputs and options (first: ${JSON.stringify(this.wiring)}, now: ${JSON.stringify(wiring)})`);
+    if (w && (w.key !== wiring.key || w.mask !== wiring.mask || w.causal !== wiring.causal)) {
+      throw new Error(`${this.where}: every graph application must pass the same inputs and options (first: ${JSON.stringify(w)}, now: ${JSON.stringify(wiring)})`);
     }
     this.wiring = wiring;
     return super.apply([...list, ...(mask ? [mask] : [])] as SymbolicTensor[]);
