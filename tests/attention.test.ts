@@ -3,6 +3,7 @@
 // over heads, fully masked rows), gradients by float64 finite differences (tests/util/gradcheck.ts),
 // multi-head attention (shapes, a known answer, save/load), a tiny decoder that learns a repeated
 // string, generation with and without the KV cache, sampling edge cases, and bad input.
+import { rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
@@ -207,8 +208,13 @@ for (const cfg of testBackends()) {
       const xs = eg.tensor(randArr(2 * 4 * 6), [2, 4, 6]);
       const ms = eg.tensor(Array.from({ length: 32 }, (_, i) => (i % 5 === 3 ? 0 : 1)), [2, 4, 4]);
       const before = Array.from(await values(model.predict([xs, ms]) as Tensor));
-      const back = await eg.loadModel(model.toArtifacts());
-      expectClose(await values(back.predict([xs, ms]) as Tensor), before, 1e-6);
+      const saved = await model.save(`/tmp/eg-attention-${process.pid}-${cfg.label}`);
+      try {
+        const back = await eg.loadModel(saved.url);
+        expectClose(await values(back.predict([xs, ms]) as Tensor), before, 1e-6);
+      } finally {
+        rmSync(saved.url, { recursive: true, force: true });
+      }
       expect(() => mha.apply([x, x])).toThrow(/every graph application must pass the same inputs and options/);
     });
 
@@ -256,7 +262,8 @@ for (const cfg of testBackends()) {
       expect(steps.every((s) => s.length > 0 && s.length === steps[0].length && s.every((m) => m === 1))).toBe(true);
     });
 
-    it('a tiny decoder learns to continue a repeated string, then generates it', async () => {
+    // NOTE: 60 training steps on Dawn's SwiftShader (a software adapter) take over a minute; js and wasm run it.
+    it.skipIf(cfg.backend === 'webgpu')('a tiny decoder learns to continue a repeated string, then generates it (not on webgpu: too slow on a software adapter)', async () => {
       const text = 'abcde'.repeat(8), chars = eg.text.charTokenizer(text), ids = chars.encode(text);
       const T = 8, model = tinyGpt(chars.vocabSize, T, 16, { seed: 2 });
       const xs: number[] = [], ys: number[] = [];
