@@ -228,6 +228,24 @@ for (const cfg of testBackends()) {
       expect(() => eg.layers.transformerDecoder({ numHeads: 3, ffDim: 8 }).apply(x)).toThrow(/features 4 do not split into numHeads 3 heads/);
     });
 
+    it('a decoder model saves and loads (blocks rebuild their sublayers); generate leaves no tensors behind', async () => {
+      const model = tinyGpt(6, 5, 8, { layers: 2, seed: 8 });
+      const x = eg.tensor([[0, 1, 2, 3, 4], [5, 4, 3, 2, 1]], [2, 5], 'int32');
+      const before = Array.from(await values(model.predict(x) as Tensor));
+      const saved = await model.save(`/tmp/eg-gpt-${process.pid}-${cfg.label}`);
+      try {
+        const back = await eg.loadModel(saved.url);
+        expect(back.weights.map((w) => w.name)).toEqual(model.weights.map((w) => w.name));
+        expectClose(await values(back.predict(x) as Tensor), before, 1e-6);
+      } finally {
+        rmSync(saved.url, { recursive: true, force: true });
+      }
+      const live = eg.memory().tensors;
+      await eg.generate(model, [1, 2], { maxNewTokens: 3, seed: 1 });
+      await eg.generate(model, [1, 2], { maxNewTokens: 3, seed: 1, useCache: false });
+      expect(eg.memory().tensors).toBe(live);
+    });
+
     it('bad input: a sequence longer than the position table, out-of-vocabulary ids', async () => {
       const model = tinyGpt(5, 4, 8);
       expect(() => eg.layers.positionalEmbedding({ maxLength: 3 }).apply(eg.zeros([1, 4, 2]))).toThrow(/positions 0..3 go past the position table \(maxLength 3\)/);
