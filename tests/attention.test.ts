@@ -246,6 +246,28 @@ for (const cfg of testBackends()) {
       expect(eg.memory().tensors).toBe(live);
     });
 
+    it('transformerEncoder with a padding mask input: padded positions do not change the others; save/load keeps the wiring', async () => {
+      const x = eg.input({ shape: [4, 4] }), m = eg.input({ shape: [4] });
+      const enc = eg.layers.transformerEncoder({ numHeads: 2, ffDim: 8, seed: 3 });
+      const model = eg.model({ inputs: [x, m], outputs: enc.apply(x, { attentionMask: m }) });
+      const mask = eg.tensor([[1, 1, 1, 0], [1, 1, 0, 0]]);
+      const a = randArr(32), b = a.map((v, i) => ((i % 16) >= 12 || (i >= 16 && (i % 16) >= 8) ? v + 5 : v));
+      const ya = await values(model.predict([eg.tensor(a, [2, 4, 4]), mask]) as Tensor);
+      const yb = await values(model.predict([eg.tensor(b, [2, 4, 4]), mask]) as Tensor);
+      const kept = (i: number) => (i < 16 ? (i % 16) < 12 : (i % 16) < 8);
+      expectClose(Array.from(ya).filter((_, i) => kept(i)), Array.from(yb).filter((_, i) => kept(i)), 1e-5);
+      expect(Array.from(ya).filter((_, i) => !kept(i))).not.toEqual(Array.from(yb).filter((_, i) => !kept(i)));
+      const saved = await model.save(`/tmp/eg-encoder-${process.pid}-${cfg.label}`);
+      try {
+        const back = await eg.loadModel(saved.url);
+        expectClose(await values(back.predict([eg.tensor(a, [2, 4, 4]), mask]) as Tensor), ya, 1e-6);
+      } finally {
+        rmSync(saved.url, { recursive: true, force: true });
+      }
+      expect(() => enc.apply(x)).toThrow(/every graph application must pass a mask, or none/);
+      expect(() => eg.layers.transformerEncoder({ numHeads: 2, ffDim: 8 }).apply(x, { attentionMask: eg.input({ shape: [3] }) })).toThrow(/attentionMask must be \[batch, 4\] or \[batch, 4, 4\]/);
+    });
+
     it('bad input: a sequence longer than the position table, out-of-vocabulary ids', async () => {
       const model = tinyGpt(5, 4, 8);
       expect(() => eg.layers.positionalEmbedding({ maxLength: 3 }).apply(eg.zeros([1, 4, 2]))).toThrow(/positions 0..3 go past the position table \(maxLength 3\)/);

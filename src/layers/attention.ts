@@ -362,6 +362,7 @@ export class TransformerEncoder extends Layer {
   readonly activation: ActivationName;
   readonly epsilon: number;
   readonly seed?: number;
+  private masked: boolean;
   private parts: { mha: MultiHeadAttention; norm1: LayerNormalization; norm2: LayerNormalization; ff1: Dense; ff2: Dense; drop1: Dropout; drop2: Dropout } | null = null;
 
   constructor(args: TransformerArgs, prefix = 'transformer_encoder') {
@@ -377,10 +378,40 @@ export class TransformerEncoder extends Layer {
     this.activation = checkActivation(where, args.activation ?? 'relu');
     this.epsilon = args.epsilon ?? 1e-5;
     this.seed = args.seed;
+    this.masked = (args as { masked?: boolean }).masked === true;
   }
 
-  computeOutputShape(s: Shape): Shape {
+  /**
+   * x, with `{ attentionMask }` ([batch, T] padding or [batch, T, T]); on symbolic tensors the mask
+   * is a symbolic float32 input too, fixed by the first symbolic application (`masked` in the config).
+   */
+  override apply(x: SymbolicTensor | SymbolicTensor[], opts?: AttentionCallOptions): SymbolicTensor;
+  override apply(x: Tensor | Tensor[], opts?: AttentionCallOptions): Tensor;
+  override apply(x: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], opts: AttentionCallOptions = {}): Tensor | SymbolicTensor {
+    const list = (Array.isArray(x) ? x : [x]) as (Tensor | SymbolicTensor)[];
+    if (!(list[0] instanceof SymbolicTensor)) {
+      if (list.length !== 1) throw new Error(`${this.className} '${this.name}': apply expects one tensor [batch, T, features] (a mask goes in { attentionMask }), got ${list.length}`);
+      return super.apply(list[0] as Tensor, opts);
+    }
+    // a loaded model re-applies the layer to the inputs its node lists: x, mask
+    if (list.length === 2 && this.masked && opts.attentionMask === undefined) return super.apply(list as SymbolicTensor[]);
+    if (list.length !== 1) throw new Error(`${this.className} '${this.name}': apply expects one tensor [batch, T, features] (a mask goes in { attentionMask }), got ${list.length}`);
+    const mask = opts.attentionMask;
+    if (mask !== undefined && !(mask instanceof SymbolicTensor)) throw new Error(`${this.className} '${this.name}': on symbolic inputs attentionMask must be a symbolic tensor (eg.input) too`);
+    if (this.inboundNodes.length > 0 && (mask !== undefined) !== this.masked) throw new Error(`${this.className} '${this.name}': every graph application must pass a mask, or none`);
+    this.masked = mask !== undefined;
+    return super.apply(mask ? [list[0] as SymbolicTensor, mask] : list[0] as SymbolicTensor);
+  }
+
+  computeOutputShape(shape: Shape | Shape[]): Shape {
     const where = `${this.className} '${this.name}'`;
+    const s = (Array.isArray(shape[0]) ? shape[0] : shape) as Shape;
+    if (Array.isArray(shape[0])) {
+      const m = shape[1] as Shape;
+      if (!(m.length === 1 && m[0] === s[0]) && !(m.length === 2 && m[0] === s[0] && m[1] === s[0])) {
+        throw new Error(`${where}: attentionMask must be [batch, ${s[0]}] or [batch, ${s[0]}, ${s[0]}], got per-sample shape ${fmtShape(m)}`);
+      }
+    }
     if (s.length !== 2) throw new Error(`${where}: expects [batch, T, features], got per-sample shape ${fmtShape(s)}`);
     if (this.keyDim === undefined && s[1] % this.numHeads !== 0) {
       throw new Error(`${where}: features ${s[1]} do not split into numHeads ${this.numHeads} heads; give keyDim or make features a multiple of numHeads`);
@@ -388,7 +419,8 @@ export class TransformerEncoder extends Layer {
     return [...s];
   }
 
-  override build(s: Shape): void {
+  override build(shape: Shape | Shape[]): void {
+    const s = (Array.isArray(shape[0]) ? shape[0] : shape) as Shape;
     const d = s[1], n = this.name, seed = this.seed;
     const sub = (i: number) => (seed === undefined ? undefined : seed + i);
     const p = {
@@ -410,8 +442,10 @@ export class TransformerEncoder extends Layer {
     super.build(s);
   }
 
-  call(x: Tensor, opts: AttentionCallOptions): Tensor {
+  call(input: Tensor | Tensor[], callOpts: AttentionCallOptions): Tensor {
     const p = this.parts!;
+    const [x, mask] = Array.isArray(input) ? input : [input];
+    const opts = mask ? { ...callOpts, attentionMask: mask } : callOpts;
     return engine.tidy(() => {
       const attend = (h: Tensor) => p.drop1.call(p.mha.call([h, h], { ...opts, useCausalMask: this.causal }), opts);
       const ff = (h: Tensor) => p.drop2.call(p.ff2.call(p.ff1.call(h, opts), opts), opts);
@@ -431,6 +465,7 @@ export class TransformerEncoder extends Layer {
     };
     if (this.keyDim !== undefined) c.keyDim = this.keyDim;
     if (this.seed !== undefined) c.seed = this.seed;
+    if (this.masked) c.masked = true;
     return c;
   }
 }
