@@ -123,6 +123,18 @@ for (const cfg of testBackends()) {
       for (let g = 0; g < G; g++) expectClose(Array.from(y).slice((g * Tq + 1) * Dv, (g * Tq + 2) * Dv), mean.slice(g * Dv, (g + 1) * Dv));
     });
 
+    it('dropout on the probabilities: seeded, scaled by 1 / (1 - rate), off by default', async () => {
+      const ones = eg.ones([1, 8, 4]), vals = eg.tensor(Array.from({ length: 8 }, (_, i) => i + 1), [1, 8, 1]);
+      const plain = Array.from(await values(eg.attention(ones, ones, vals)));
+      expectClose(plain, new Array(8).fill(4.5));
+      const a = Array.from(await values(eg.attention(ones, ones, vals, { dropout: 0.5, seed: 3 })));
+      expect(Array.from(await values(eg.attention(ones, ones, vals, { dropout: 0.5, seed: 3 })))).toEqual(a);
+      expect(a).not.toEqual(plain);
+      // each output is 2/8 times the sum of the kept values: a multiple of 0.25
+      for (const y of a) expect(Math.abs(y * 4 - Math.round(y * 4))).toBeLessThan(1e-4);
+      expect(() => eg.attention(ones, ones, vals, { dropout: 1 })).toThrow(/attention: dropout must be a number in \[0, 1\)/);
+    });
+
     it('refuses mismatched head sizes, lengths and a mask that does not broadcast', () => {
       const t = (s: number[]) => eg.zeros(s);
       expect(() => eg.attention(t([2, 3, 4]), t([2, 5, 6]), t([2, 5, 4]))).toThrow(/attention: q and k must have one head size .*D=4.*D=6/);
