@@ -48,13 +48,13 @@ function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, tol = 1e-4
 }
 
 /** A decoder-only language model: ids [batch, T] -> logits [batch, T, vocab]. */
-function tinyGpt(vocab: number, T: number, d: number, opts: { layers?: number; seed?: number; maxLength?: number } = {}): eg.Model {
+function tinyGpt(vocab: number, T: number, d: number, opts: { layers?: number; seed?: number; maxLength?: number; softmax?: boolean } = {}): eg.Model {
   const seed = opts.seed ?? 1;
   const ids = eg.input({ shape: [T], dtype: 'int32' });
   let h = eg.layers.embedding({ inputDim: vocab, outputDim: d, seed }).apply(ids);
   h = eg.layers.positionalEmbedding({ maxLength: opts.maxLength ?? T, seed: seed + 1 }).apply(h);
   for (let l = 0; l < (opts.layers ?? 1); l++) h = eg.layers.transformerDecoder({ numHeads: 2, ffDim: 2 * d, normFirst: true, seed: seed + 10 * (l + 1) }).apply(h);
-  const logits = eg.layers.dense({ units: vocab, seed: seed + 99 }).apply(h);
+  const logits = eg.layers.dense({ units: vocab, seed: seed + 99, activation: opts.softmax ? 'softmax' : 'linear' }).apply(h);
   return eg.model({ inputs: ids, outputs: logits });
 }
 
@@ -251,6 +251,11 @@ for (const cfg of testBackends()) {
         expectClose(await values(back.predict(x) as Tensor), before, 1e-6);
       } finally {
         rmSync(saved.url, { recursive: true, force: true });
+      }
+      // the same weights ending in softmax: generate samples from log-probabilities, so the same ids
+      const soft = tinyGpt(6, 5, 8, { layers: 2, seed: 8, softmax: true });
+      for (const opts of [{ temperature: 0 }, { seed: 4 }, { seed: 5, topK: 3 }]) {
+        expect(await eg.generate(soft, [1, 2], { maxNewTokens: 3, ...opts })).toEqual(await eg.generate(model, [1, 2], { maxNewTokens: 3, ...opts }));
       }
       const live = eg.memory().tensors;
       await eg.generate(model, [1, 2], { maxNewTokens: 3, seed: 1 });

@@ -94,8 +94,8 @@ type Decoder = Pick<Layer, 'call'>;
 
 /**
  * Continues `promptIds` with a decoder model (ids [batch, T] -> logits [batch, T, V], e.g.
- * embedding, positions, transformerDecoder blocks, a linear dense): returns the prompt followed by
- * the new ids. With the cache the prompt runs once and each new token runs one position; the
+ * embedding, positions, transformerDecoder blocks, a linear dense; a model ending in a softmax
+ * layer is sampled from the log of its probabilities): returns the prompt followed by the new ids. With the cache the prompt runs once and each new token runs one position; the
  * prompt plus maxNewTokens must fit the model's position table.
  */
 export async function generate(model: Decoder, promptIds: ArrayLike<number>, opts: GenerateOptions = {}): Promise<number[]> {
@@ -108,6 +108,8 @@ export async function generate(model: Decoder, promptIds: ArrayLike<number>, opt
   const o = checkSampleOptions('generate', opts);
   const r = rng(o.seed);
   const cache: KVCache | undefined = useCache ? { offset: 0, entries: new Map() } : undefined;
+  // a model whose output is a softmax layer gives probabilities: sample from their log
+  const probabilities = (model as { canFuseSoftmax?: (o: number) => boolean }).canFuseSoftmax?.(0) === true;
   try {
     let feed = ids;
     for (let step = 0; step < maxNewTokens; step++) {
@@ -119,7 +121,8 @@ export async function generate(model: Decoder, promptIds: ArrayLike<number>, opt
         return reshape(slice(y, [0, feed.length - 1, 0], [1, 1, V]), [V]);
       });
       let values: TypedArray;
-      try { values = await last.data(); } finally { last.dispose(); }
+      try { values = Float32Array.from(await last.data()); } finally { last.dispose(); }
+      if (probabilities) for (let i = 0; i < values.length; i++) values[i] = Math.log(values[i]);
       if (cache) cache.offset += feed.length;
       if (onLogits) onLogits(Float32Array.from(values), step);
       const id = sampleRow('generate', values, o, r());
