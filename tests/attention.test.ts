@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
-import { testBackends, use, values } from './util/backends.js';
+import { JS_F64, testBackends, use, values } from './util/backends.js';
 import { checkGradients, inputOf } from './util/gradcheck.js';
 import { Rng } from './util/ref.js';
 
@@ -57,6 +57,42 @@ function tinyGpt(vocab: number, T: number, d: number, opts: { layers?: number; s
   const logits = eg.layers.dense({ units: vocab, seed: seed + 99, activation: opts.softmax ? 'softmax' : 'linear' }).apply(h);
   return eg.model({ inputs: ids, outputs: logits });
 }
+
+/**
+ * On float64 js: the gradients valueAndGrads gives for every weight of `layer` against central
+ * differences of sum(layer(x) · w) at 6 elements of each weight; returns the mismatches.
+ */
+async function layerWeightGrads(make: () => eg.Layer, shape: number[], opts: eg.AttentionCallOptions = {}): Promise<string[]> {
+  await use(JS_F64);
+  const r = new Rng(31);
+  const layer = make();
+  const x = eg.tensor(randArr(shape.reduce((a, b) => a * b), r), shape);
+  const apply = () => layer.apply(layer.className === 'MultiHeadAttention' ? [x, x] as never : x, opts) as Tensor;
+  const out = apply();
+  const w = eg.tensor(randArr(out.size, r), out.shape);
+  const loss = () => eg.sum(eg.mul(apply(), w));
+  const { grads } = eg.valueAndGrads(loss, layer.trainableWeights);
+  const bad: string[] = [];
+  layer.trainableWeights.forEach((v, j) => {
+    const g = grads[j].dataSync();
+    for (let t = 0; t < 6; t++) {
+      const k = r.int(0, v.size), base = Array.from(v.dataSync()), h = 1e-6;
+      const at = (d: number) => { const b = base.slice(); b[k] += d; v.assign(eg.tensor(b, v.shape as number[])); return eg.tidy(() => loss().dataSync()[0]); };
+      const fd = (at(h) - at(-h)) / (2 * h);
+      v.assign(eg.tensor(base, v.shape as number[]));
+      if (!(Math.abs(g[k] - fd) <= 1e-6 * Math.abs(fd) + 1e-7 * Math.max(1, Math.abs(fd)))) bad.push(`${v.name}[${k}]: ${g[k]} vs ${fd}`);
+    }
+  });
+  return bad;
+}
+
+describe('layer weight gradients on float64 js vs finite differences', () => {
+  it('multiHeadAttention (causal) and a pre-norm transformerDecoder block', async () => {
+    expect(await layerWeightGrads(() => eg.layers.multiHeadAttention({ numHeads: 2, keyDim: 3, seed: 2 }), [2, 3, 4], { useCausalMask: true })).toEqual([]);
+    expect(await layerWeightGrads(() => eg.layers.transformerDecoder({ numHeads: 2, ffDim: 6, normFirst: true, activation: 'tanh', seed: 3 }), [2, 3, 4])).toEqual([]);
+    expect(await layerWeightGrads(() => eg.layers.rmsNormalization(), [2, 3, 4])).toEqual([]);
+  });
+});
 
 for (const cfg of testBackends()) {
   describe(`attention on ${cfg.label}`, () => {
