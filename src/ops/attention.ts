@@ -123,7 +123,8 @@ export function attention(q: Tensor, k: Tensor, v: Tensor, opts: AttentionOption
     let scores = matmul(q, k, { transposeB: true });
     if (scale !== 1) scores = mul(scores, scale);
     let m: Tensor | null = mask ?? null;
-    if (causal) m = m ? mul(notEqual(m, 0), causalMask(tq, tk)) : causalMask(tq, tk);
+    // one query at the end sees every key: the causal mask of a decoding step is all ones
+    if (causal && tq > 1) m = m ? mul(notEqual(m, 0), causalMask(tq, tk)) : causalMask(tq, tk);
     if (m) scores = where(m, scores, MASKED);
     let p = softmax(scores, -1);
     if (dropout > 0) p = mul(p, mul(greaterEqual(randu(p.shape as number[], { seed: opts.seed }), dropout), 1 / (1 - dropout)));
