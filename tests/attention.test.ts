@@ -69,7 +69,7 @@ async function layerWeightGrads(make: () => eg.Layer, shape: number[], opts: eg.
   const x = eg.tensor(randArr(shape.reduce((a, b) => a * b), r), shape);
   const apply = () => layer.apply(layer.className === 'MultiHeadAttention' ? [x, x] as never : x, opts) as Tensor;
   const out = apply();
-  const w = eg.tensor(randArr(out.size, r), out.shape);
+  const w = eg.tensor(randArr(out.size, r), [...out.shape]);
   const loss = () => eg.sum(eg.mul(apply(), w));
   const { grads } = eg.valueAndGrads(loss, layer.trainableWeights);
   const bad: string[] = [];
@@ -108,6 +108,8 @@ for (const cfg of testBackends()) {
       expect(y.shape).toEqual([2, 3]);
       expect(Array.from(await values(y))).toEqual([-7, -7, -7, 1, 2, 3]);
       expect(() => eg.where(eg.tensor([1, 0]), eg.tensor([1, 2, 3]), 0)).toThrow(/where: .*broadcast|where: .*shapes/i);
+      expect(() => eg.where(eg.tensor([1, 0]), 1, undefined as never)).toThrow(/where: 'b' must be a Tensor/);
+      expect(Array.from(await values(eg.where(eg.tensor([0, 2]), 1, 2)))).toEqual([2, 1]);
     });
 
     it('where gradients reach a and b, masked by cond and summed over broadcast axes', async () => {

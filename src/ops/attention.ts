@@ -20,24 +20,25 @@ import { type TensorLike, broadcastShapes, checkDtype, checkTensor, fmt, toTenso
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
   checkTensor('where', cond, 'cond');
   checkDtype('where', cond, ['float32', 'int32'], 'cond');
-  const ta = toTensor('where', a, typeof b === 'number' ? 'float32' : (b as Tensor).dtype, 'a');
-  const tb = toTensor('where', b, ta.dtype, 'b');
+  const ta = toTensor('where', a, typeof b === 'object' && b !== null && 'dtype' in b ? b.dtype : 'float32', 'a');
+  let tb: Tensor | undefined;
   try {
-    if (ta.dtype !== tb.dtype) throw new Error(`where: a and b must have one dtype, got ${ta.dtype} and ${tb.dtype}`);
+    const tB = (tb = toTensor('where', b, ta.dtype, 'b'));
+    if (ta.dtype !== tB.dtype) throw new Error(`where: a and b must have one dtype, got ${ta.dtype} and ${tB.dtype}`);
     checkDtype('where', ta, ['float32', 'int32'], 'a');
-    const shape = broadcastShapes('where', broadcastShapes('where', cond.shape, ta.shape), tb.shape);
+    const shape = broadcastShapes('where', broadcastShapes('where', cond.shape, ta.shape), tB.shape);
     const n = sizeOf(shape);
     if (2 * n > 2 ** 31 - 1) throw new Error(`where: ${n} elements is more than it can index (2^30)`);
     return engine.tidy(() => {
       const flat = (x: Tensor) => reshape(sameShape(x.shape, shape) ? x : broadcastTo(x, shape), [n]);
-      const both = concat([flat(ta), flat(tb)], 0);
+      const both = concat([flat(ta), flat(tB)], 0);
       // element i of the result is both[i] (a) where cond is nonzero, both[i + n] (b) where it is 0
       const idx = add(arange(0, n, 1, 'int32'), mul(cast(equal(flat(cond), 0), 'int32'), n));
       return reshape(gather(both, idx, 0), shape);
     });
   } finally {
     if (ta !== a) ta.dispose();
-    if (tb !== b) tb.dispose();
+    if (tb && tb !== b) tb.dispose();
   }
 }
 
