@@ -19,6 +19,7 @@ export * from './ops/shape.js';
 export * from './ops/linalg.js';
 export * from './ops/nn.js';
 export * from './ops/conv.js';
+export * from './ops/attention.js';
 export { variable, valueAndGrads, valueAndGrad, grad } from './autograd/index.js';
 // The worker pool (src/pool/, with the model's jobs from src/model/parallel/): loaded on first use,
 // so apps that never start one don't ship it (nor Comlink); its worker script (src/worker.ts) is
@@ -63,6 +64,9 @@ export { sequential, Sequential, model, Model, loadModel, earlyStopping } from '
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec, ModelArgs, Data, PerOutput } from './model/index.js';
 export type { NamedTensor, Safetensors } from './io/safetensors.js';
 export { io } from './io/index.js';
+// Transformers: sampling and generation with a KV cache; tokenizers (src/model/generate.ts, src/text/).
+export { sample, generate, type SampleOptions, type GenerateOptions } from './model/generate.js';
+export { text, CharTokenizer, WordTokenizer, type TokenizerJSON, type WordTokenizerOptions } from './text/tokenizers.js';
 
 export const losses = {
   meanSquaredError: lossOps.meanSquaredError,

@@ -6,6 +6,7 @@ import {
   GlobalAveragePooling2D, GlobalMaxPooling2D, MaxPooling2D, type Pooling2dArgs, ZeroPadding2D, type ZeroPadding2dArgs,
 } from './conv.js';
 import { Embedding, type EmbeddingArgs } from './embedding.js';
+import * as attn from './attention.js';
 import { type Layer, type LayerConfig, customLayers } from './layer.js';
 import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
@@ -42,6 +43,12 @@ export function layerFromConfig(className: string, config: LayerConfig, regulari
     case 'GlobalMaxPooling2D': return new GlobalMaxPooling2D(config);
     case 'ZeroPadding2D': return new ZeroPadding2D(config as ZeroPadding2dArgs);
     case 'BatchNormalization': return new BatchNormalization(config as BatchNormalizationArgs);
+    case 'MultiHeadAttention': return new attn.MultiHeadAttention(config as unknown as attn.MultiHeadAttentionArgs);
+    case 'PositionalEmbedding': return new attn.PositionalEmbedding(config as unknown as attn.PositionalEmbeddingArgs);
+    case 'SinusoidalPositionalEncoding': return new attn.SinusoidalPositionalEncoding(config);
+    case 'RMSNormalization': return new attn.RMSNormalization(config);
+    case 'TransformerEncoder': return new attn.TransformerEncoder(config as unknown as attn.TransformerArgs);
+    case 'TransformerDecoder': return new attn.TransformerDecoder(config as unknown as attn.TransformerArgs);
   }
   const custom = customLayers.get(className);
   if (custom) return custom(config);

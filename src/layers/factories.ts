@@ -9,6 +9,7 @@ import { Embedding, type EmbeddingArgs } from './embedding.js';
 import type { LayerArgs } from './layer.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
+import * as attn from './attention.js';
 
 type Own = Omit<ActivationArgs, 'activation'>;
 
@@ -37,5 +38,11 @@ export const globalAveragePooling2d = (args: LayerArgs = {}) => new GlobalAverag
 export const globalMaxPooling2d = (args: LayerArgs = {}) => new GlobalMaxPooling2D(args);
 export const zeroPadding2d = (args: ZeroPadding2dArgs = {}) => new ZeroPadding2D(args);
 export const batchNormalization = (args: BatchNormalizationArgs = {}) => new BatchNormalization(args);
+export const multiHeadAttention = (args: attn.MultiHeadAttentionArgs) => new attn.MultiHeadAttention(args);
+export const positionalEmbedding = (args: attn.PositionalEmbeddingArgs) => new attn.PositionalEmbedding(args);
+export const sinusoidalPositionalEncoding = (args: attn.SinusoidalPositionalEncodingArgs = {}) => new attn.SinusoidalPositionalEncoding(args);
+export const rmsNormalization = (args: attn.RmsNormalizationArgs = {}) => new attn.RMSNormalization(args);
+export const transformerEncoder = (args: attn.TransformerArgs) => new attn.TransformerEncoder(args);
+export const transformerDecoder = (args: attn.TransformerArgs) => new attn.TransformerDecoder(args);
 /** Makes a layer class of your own loadable by loadModel (see Layer for the contract). */
 export { registerLayer } from './layer.js';

@@ -13,6 +13,8 @@ import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 export { Layer, Dense, Activation, Dropout, Flatten, Reshape, Embedding, LayerNormalization, BatchNormalization, Add, Concatenate, Multiply };
 export { Conv2D, DepthwiseConv2D, Conv2DTranspose, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D };
 export { SymbolicTensor } from './layer.js';
+export { MultiHeadAttention, PositionalEmbedding, SinusoidalPositionalEncoding, RMSNormalization, TransformerEncoder, TransformerDecoder } from './attention.js';
+export type { MultiHeadAttentionArgs, AttentionCallOptions, PositionalEmbeddingArgs, SinusoidalPositionalEncodingArgs, RmsNormalizationArgs, TransformerArgs } from './attention.js';
 export { InputLayer, input } from './input.js';
 export type { InputArgs } from './input.js';
 export type { LayerArgs, LayerConfig, DenseArgs, ActivationArgs, DropoutArgs, EmbeddingArgs, LayerNormalizationArgs, ConcatenateArgs };

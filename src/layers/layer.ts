@@ -18,6 +18,17 @@ export interface CallOptions {
    * optimizer step; without it an update is assigned at once.
    */
   updates?: [Variable, Tensor][];
+  /** @internal Generation's key/value cache (model/generate.ts), read by attention and position layers. */
+  cache?: KVCache;
+}
+
+/**
+ * Keys and values of the positions already run, per self-attention layer, so a decoding step runs
+ * only the new positions: `offset` is how many positions the cache holds.
+ */
+export interface KVCache {
+  offset: number;
+  readonly entries: Map<Layer, { key: Tensor; value: Tensor }>;
 }
 
 /** One application of a layer in a graph: the symbolic tensors it reads and the one it makes. */

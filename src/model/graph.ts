@@ -7,7 +7,7 @@ import type { DType } from '../kernels.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { InputLayer } from '../layers/input.js';
-import { type CallOptions, Layer, type LayerConfig, type Node, type Shape, SymbolicTensor, fmtShape, sameShape } from '../layers/layer.js';
+import { type CallOptions, type KVCache, Layer, type LayerConfig, type Node, type Shape, SymbolicTensor, fmtShape, sameShape } from '../layers/layer.js';
 import { setWeightCopies } from './callbacks.js';
 import type { Logs } from './callbacks.js';
 import type { LossSpec } from './losses.js';
@@ -193,7 +193,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
   /** Runs the model as a layer (inside another model's plan, or on real tensors). */
   call(x: Tensor | Tensor[], opts: CallOptions): Tensor {
     // NOTE: tidy frees the intermediate tensors of a call on real tensors outside a model.
-    return engine.tidy(() => this.forward(Array.isArray(x) ? x : [x], !!opts.training, false, opts.updates)[0]);
+    return engine.tidy(() => this.forward(Array.isArray(x) ? x : [x], !!opts.training, false, opts.updates, opts.cache)[0]);
   }
 
   protected override inputDtypeAt(i: number): DType { return this.inputs[i]?.dtype ?? this.inputDtype; }
@@ -215,10 +215,10 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
    * @internal The forward pass over the plan. `logits`: outputs whose loss is fused (compile)
    * come out before their softmax. `updates` collects state updates of training-mode calls.
    */
-  forward(xs: Tensor[], training: boolean, logits: boolean, updates?: [Variable, Tensor][]): Tensor[] {
+  forward(xs: Tensor[], training: boolean, logits: boolean, updates?: [Variable, Tensor][], cache?: KVCache): Tensor[] {
     const v: Tensor[] = new Array(this.slots);
     for (let i = 0; i < xs.length; i++) v[i] = xs[i];
-    const opts = { training, updates };
+    const opts: CallOptions = cache ? { training, updates, cache } : { training, updates };
     const fused = logits ? this.compiled?.fused : undefined;
     for (const s of this.steps) {
       const x = s.ins.length === 1 ? v[s.ins[0]] : s.ins.map((i) => v[i]);
