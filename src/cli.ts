@@ -10,6 +10,7 @@ const USAGE = `usage: edgegrad demo [mlp|cnn|fashion] [options]   train on real 
          cnn            two conv + pool layers on 9,000 MNIST digits (shifted copies added), tested on 1,000 others
          fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000; Debian's dataset-fashion-mnist)
        options: --backend wasm|js  --epochs N  --batch N  --lr X  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
+                cnn, fashion: --model reference|bn (the reference CNN, or two 32/64-filter conv blocks with batch-norm and dropout)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
@@ -101,11 +102,11 @@ function cnn(): eg.Sequential {
 /** Two conv blocks with batch-norm and dropout, for Fashion-MNIST. */
 function fashionCnn(): eg.Sequential {
   return eg.sequential([
-    eg.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', useBias: false, inputShape: [28, 28, 1], seed: 1 }),
+    eg.layers.conv2d({ filters: 32, kernelSize: 3, useBias: false, inputShape: [28, 28, 1], seed: 1 }),
     eg.layers.batchNormalization(),
     eg.layers.activation({ activation: 'relu' }),
     eg.layers.maxPooling2d({ poolSize: 2 }),
-    eg.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', useBias: false, seed: 2 }),
+    eg.layers.conv2d({ filters: 64, kernelSize: 3, useBias: false, seed: 2 }),
     eg.layers.batchNormalization(),
     eg.layers.activation({ activation: 'relu' }),
     eg.layers.maxPooling2d({ poolSize: 2 }),
@@ -139,7 +140,9 @@ async function demo(args: string[]): Promise<void> {
   const { x, y, xTest, yTest, note } = await data(kind, kind !== 'mlp', flag(args, 'dir', '') || undefined);
   console.log(note);
   const n = x.shape[0];
-  const model = kind === 'mlp' ? mlp(args) : kind === 'cnn' ? cnn() : fashionCnn();
+  const arch = flag(args, 'model', kind === 'fashion' ? 'bn' : 'reference');
+  if (kind !== 'mlp' && arch !== 'reference' && arch !== 'bn') throw new Error(`--model must be reference or bn, got '${arch}'`);
+  const model = kind === 'mlp' ? mlp(args) : arch === 'reference' ? cnn() : fashionCnn();
   model.summary();
   const steps = epochs * Math.ceil(n / batchSize);
   model.compile({
