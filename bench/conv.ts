@@ -5,24 +5,11 @@
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { type Conv2dGeometry, convOutShape } from '../src/kernels.js';
+import { conv as convCases } from '../tests/cases/conv.js';
 import { type Row, type SuiteContext, type Timing, liveRows, timeAsync, useBackend } from './harness.js';
 
-interface Layer {
-  name: string;
-  x: [number, number, number, number];
-  k: number;
-  O: number;
-  depthwise?: boolean;
-}
-
-const LAYERS: Layer[] = [
-  { name: '3x3 1->16 28x28 b64', x: [64, 28, 28, 1], k: 3, O: 16 },
-  { name: '3x3 16->32 28x28 b64', x: [64, 28, 28, 16], k: 3, O: 32 },
-  { name: '3x3 64->64 56x56 b1', x: [1, 56, 56, 64], k: 3, O: 64 },
-  { name: '3x3 64->64 56x56 b4', x: [4, 56, 56, 64], k: 3, O: 64 },
-  { name: '1x1 64->128 56x56 b1', x: [1, 56, 56, 64], k: 1, O: 128 },
-  { name: 'depthwise 3x3 56x56x64 b1', x: [1, 56, 56, 64], k: 3, O: 64, depthwise: true },
-];
+/** The layers timed: the conv family's bench list (tests/cases/conv.ts). */
+const LAYERS = convCases.bench;
 
 function random(n: number, seed: number): Float32Array {
   const v = new Float32Array(n);

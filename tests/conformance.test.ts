@@ -8,7 +8,8 @@
 // | class          | ops                                                          | float32 backends                 | js float64                   |
 // |----------------|--------------------------------------------------------------|----------------------------------|------------------------------|
 // | exact          | layout, int32, comparisons, neg abs sign relu max/min clip,  | bit-exact                        | bit-exact                    |
-// |                | cast oneHot gather creation                                  |                                  |                              |
+// |                | cast oneHot gather creation,                                 |                                  |                              |
+// |                | maxPool2d, globalMaxPool2d                                   |                                  |                              |
 // | arith          | add sub mul div square sqrt reciprocal leakyRelu             | rtol 1e-6, atol 1e-12            | rtol 1e-14, atol 1e-300      |
 // | transcendental | exp log pow sigmoid tanh gelu                                | rtol 1e-5, atol 1e-6             | rtol 1e-10, atol 1e-12       |
 // | softmax        | softmax logSoftmax, the losses                               | rtol 1e-5, atol 1e-6             | rtol 1e-10, atol 1e-12       |
@@ -17,10 +18,14 @@
 // | matmul         | matmul, K = inner dim                                        | stol 2*K*u32, atol 1e-7          | stol 2*K*u64, atol 1e-300    |
 // |                | fusedMatmul (bias in the scale, x1.2 for the activation)     | + rtol 1e-5, atol 1e-6           | + rtol 1e-10, atol 1e-12     |
 // | optim          | 5 optimizer steps (every variant) against the Keras formulas | rtol 2e-5, atol 2e-6             | rtol 1e-12, atol 1e-14       |
+// | conv           | conv2d (+ backward), depthwise, transpose, batchNorm moments | rtol 1e-5, atol 1e-6,            | rtol 1e-12, atol 1e-12,      |
+// |                | K = terms summed into an element                             | stol max(4e-6, 2*K*u32)          | stol 1e-14                   |
+// | pool           | avgPool2d, global average, both pools' backward              | rtol 1e-6, atol 1e-7, stol 4e-6  | rtol 1e-12, atol 1e-12,      |
+// |                |                                                              |                                  | stol 1e-14                   |
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
-import { FAMILIES, KERNELS, UNARY_GRAD } from '../src/kernels.js';
+import { KERNELS, UNARY_GRAD } from '../src/kernels.js';
 import { type Instance, type Tensor, type TolClass, TOL32, TOL64 } from './cases/case.js';
 import { FAMILY_CASES } from './cases/index.js';
 import { JS_F64, WASM_BUILD, testBackends, use, values, type BackendConfig } from './util/backends.js';
@@ -57,10 +62,10 @@ function tolFor(tol: TolClass, cfg: BackendConfig, i: Instance): Tol {
 
 /**
  * Kernels checked by another runner: the backward kernels, through the gradient checks of the same
- * case lists (tests/gradients.test.ts, every backend); the conv family (tests/conv.test.ts until
- * it has a case list).
+ * case lists (tests/gradients.test.ts, every backend). The conv family's backward kernels have
+ * conformance cases of their own (the gradients of sum(op · dy)).
  */
-const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd', ...FAMILIES.conv]);
+const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd']);
 
 for (const cfg of CONFIGS) {
   describe(`conformance on ${cfg.label}`, () => {

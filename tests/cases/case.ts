@@ -4,7 +4,8 @@
 //                              against the float64 reference, within the case's tolerance class;
 //   tests/gradients.test.ts    every case's `grads`: central differences on js float64, then each
 //                              backend's analytic gradients against them (tests/util/gradcheck.ts);
-//   bench/                     the family's `bench` list: the shapes timed (bench/elementwise.ts, bench/gemm.ts).
+//   bench/                     the family's `bench` list: the shapes timed (bench/elementwise.ts, bench/gemm.ts,
+//                              bench/conv.ts).
 //
 // A family file: `export const <family>: FamilyCases<Bench> = { family, cases, bench }`, where
 //   - a Case is one op (or one form of it): `instances` are its conformance runs (inputs made by the
@@ -14,7 +15,7 @@
 //     inside `f`). A case without `grads` is not differentiable (int32, comparisons, argmax...) or
 //     has its checks on a sibling case; a case without instances is a gradient-only composition.
 //   - names are test names: unique within the family's cases and, for grads, across all families.
-// Adding a family (e.g. conv): write tests/cases/conv.ts in this shape and add it to FAMILY_CASES
+// Adding a family: write tests/cases/<family>.ts in this shape and add it to FAMILY_CASES
 // (tests/cases/index.ts); the three runners pick it up. This file and the family files stay free of
 // Node-only imports: the bench page bundles them for the browser.
 import type * as EG from '../../src/index.js';
@@ -25,7 +26,7 @@ import { type Nd, Rng, sizeOf } from '../util/ref.js';
 export type Tensor = ReturnType<typeof EG.tensor>;
 
 /** How exactly a case must match: picks TOL32/TOL64 (the table in tests/conformance.test.ts' header). */
-export type TolClass = 'exact' | 'arith' | 'transcendental' | 'reduce' | 'matmul' | 'softmax' | 'optim';
+export type TolClass = 'exact' | 'arith' | 'transcendental' | 'reduce' | 'matmul' | 'softmax' | 'optim' | 'conv' | 'pool';
 
 /** Float32 backends against the float64 reference rounded to float32. */
 export const TOL32: Record<TolClass, Tol> = {
@@ -36,6 +37,8 @@ export const TOL32: Record<TolClass, Tol> = {
   reduce: { rtol: 1e-6, atol: 1e-7, stol: 4e-6 },
   matmul: { rtol: 0, atol: 1e-7, stol: 0 /* per instance: 2*K*u32 */ },
   optim: { rtol: 2e-5, atol: 2e-6 },
+  conv: { rtol: 1e-5, atol: 1e-6, stol: 4e-6 /* per instance: max(4e-6, 2*K*u32) */ },
+  pool: { rtol: 1e-6, atol: 1e-7, stol: 4e-6 },
 };
 /** The js float64 backend against the float64 reference. */
 export const TOL64: Record<TolClass, Tol> = {
@@ -46,6 +49,8 @@ export const TOL64: Record<TolClass, Tol> = {
   reduce: { rtol: 1e-14, atol: 1e-300, stol: 1e-14 },
   matmul: { rtol: 0, atol: 1e-300, stol: 0 /* per instance: 2*K*u64 */ },
   optim: { rtol: 1e-12, atol: 1e-14 },
+  conv: { rtol: 1e-12, atol: 1e-12, stol: 1e-14 },
+  pool: { rtol: 1e-12, atol: 1e-12, stol: 1e-14 },
 };
 
 /** One conformance run: inputs, the op call and the float64 reference. */
