@@ -151,5 +151,8 @@ export function broadcastTo(x: Tensor, shape: number[]): Tensor {
   if (out.length !== sh.length || out.some((d, i) => d !== sh[i])) {
     throw new Error(`broadcastTo: shape ${fmt(x.shape)} cannot be broadcast to shape ${fmt(sh)}`);
   }
-  return engine.tidy(() => add(x, zeros(sh, x.dtype)));
+  // NOTE: zeros only along the axes x repeats (the sum gradient's [1, R, 1], not all of [o, R, i]).
+  const lead = sh.length - x.rank;
+  const z = sh.map((d, k) => (k >= lead && x.shape[k - lead] === d ? 1 : d));
+  return engine.tidy(() => add(x, zeros(z, x.dtype)));
 }
