@@ -478,8 +478,92 @@ function depthwiseFilter(x: usize, dy: usize, dw: usize, p: usize): void {
 
 // ---- pooling (SIMD over channels) -------------------------------------------------------------
 
+/**
+ * Windows that tile x without overlap or padding (stride = window, undilated, unpadded, every window
+ * inside x) and C % 4 == 0: the pooling kernels' fast path, by pointer steps over each window.
+ */
+function isTiling(p: usize): bool {
+  const KH = pg(p, P_KH), KW = pg(p, P_KW);
+  return (pg(p, P_C) & 3) == 0 && pg(p, P_SH) == KH && pg(p, P_SW) == KW && pg(p, P_DH) == 1 && pg(p, P_DW) == 1
+    && pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && pg(p, P_OH) * KH <= pg(p, P_H) && pg(p, P_OW) * KW <= pg(p, P_W);
+}
+
+/** max pooling on tiling windows (isTiling). */
+function maxPoolTiling(x: usize, out: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
+  const KH = pg(p, P_KH), KW = pg(p, P_KW);
+  const cs = <usize>C << 2, rs = <usize>W * cs;
+  let op = out;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      let win = x + <usize>(n * H + oh * KH) * rs;
+      for (let ow = 0; ow < OW; ow++) {
+        for (let c: usize = 0; c < cs; c += 16) {
+          let m = NEG_INF, r = win + c;
+          for (let kh = 0; kh < KH; kh++) {
+            for (let kw = 0; kw < KW; kw++) m = f32x4.max(m, v128.load(r + <usize>kw * cs));
+            r += rs;
+          }
+          v128.store(op + c, m);
+        }
+        win += <usize>KW * cs;
+        op += cs;
+      }
+    }
+  }
+}
+
+/**
+ * max pooling's gradient on tiling windows (isTiling): each window's dy written at its max (the rule of
+ * f32_max_pool2d_grad) and zeros at its other positions; positions outside every window zeroed first.
+ */
+function maxPoolGradTiling(x: usize, dy: usize, dx: usize, p: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
+  const KH = pg(p, P_KH), KW = pg(p, P_KW);
+  const cs = <usize>C << 2, rs = <usize>W * cs;
+  if (OH * KH != H || OW * KW != W) memory.fill(dx, 0, <usize>(N * H) * rs);
+  let dyp = dy;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      const row = <usize>(n * H + oh * KH) * rs;
+      for (let ow = 0; ow < OW; ow++) {
+        const win = row + <usize>(ow * KW) * cs;
+        for (let c: usize = 0; c < cs; c += 16) {
+          // The winner's tap index per lane, then every tap written: dy where it won, else 0.
+          let best = v128.load(x + win + c), at = ZERO, r = x + win + c, t = 0;
+          for (let kh = 0; kh < KH; kh++) {
+            for (let kw = 0; kw < KW; kw++) {
+              const v = v128.load(r + <usize>kw * cs);
+              const w = v128.or(f32x4.gt(v, best), v128.and(f32x4.ne(v, v), f32x4.eq(best, best)));
+              best = v128.bitselect(v, best, w);
+              at = v128.bitselect(i32x4.splat(t), at, w);
+              t++;
+            }
+            r += rs;
+          }
+          const g = v128.load(dyp + c);
+          r = dx + win + c;
+          t = 0;
+          for (let kh = 0; kh < KH; kh++) {
+            for (let kw = 0; kw < KW; kw++) {
+              v128.store(r + <usize>kw * cs, v128.and(g, i32x4.eq(at, i32x4.splat(t))));
+              t++;
+            }
+            r += rs;
+          }
+        }
+        dyp += cs;
+      }
+    }
+  }
+}
+
 /** out [N, OH, OW, C]: each window's max over its positions inside x; -Infinity for none; NaN propagates. */
 export function f32_max_pool2d(x: usize, out: usize, p: usize): void {
+  if (isTiling(p)) {
+    maxPoolTiling(x, out, p);
+    return;
+  }
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
   const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
   const pt = pg(p, P_PT), pl = pg(p, P_PL);
@@ -521,6 +605,10 @@ export function f32_max_pool2d(x: usize, out: usize, p: usize): void {
  * ties; where the window holds a NaN, at the first NaN (the position max pooling's NaN came from).
  */
 export function f32_max_pool2d_grad(x: usize, dy: usize, dx: usize, p: usize): void {
+  if (isTiling(p)) {
+    maxPoolGradTiling(x, dy, dx, p);
+    return;
+  }
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
   const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
   const pt = pg(p, P_PT), pl = pg(p, P_PL);
