@@ -3,7 +3,8 @@
 // reads x in place; the rest go through im2col in row blocks of at most ROWS rows, so the scratch stays
 // bounded. dW is im2col(x)^T dy (a TN GEMM accumulated over the blocks); dX is dy W^T per block, then
 // col2im (a scatter-add). A depthwise convolution (one input channel per group, C > 1) has its own loops with
-// the channels along the SIMD lanes, as do the pooling kernels. Geometry comes in a params block.
+// the channels along the SIMD lanes, as do the pooling kernels and the dW of a one-group conv with at most
+// 4 input channels (isFewChannels). Geometry comes in a params block.
 import { activate, gemmStrided, f32_gemm_work_bytes } from './gemm';
 import { madd } from './math';
 
