@@ -1,8 +1,9 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
-// GEMM, im2col in row blocks of 256, depthwise with multipliers 1 to 4, groups, one channel), the tiles
-// (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
-// 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity.
+// GEMM, im2col in row blocks of 256, direct loops for few input channels, depthwise with multipliers
+// 1 to 4, groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
+// 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity, on and off the
+// tiling fast path.
 // EDGEGRAD_WASM_BUILD=relaxed runs it on the relaxed-SIMD build.
 //
 // Tolerances: a sum of k products is within 2*k*u32 * sum |terms| of the exact value (as tests/gemm);
@@ -42,7 +43,13 @@ const CONV_CASES: ConvCase[] = [
   conv('1x1 groups 2 C6 O4', [2, 3, 5, 6], 1, 1, 4, geo(), 2),
   conv('1x1 stride 2', [2, 7, 6, 5], 1, 1, 3, geo([2, 2])),
   conv('1x1 asymmetric pads', [1, 4, 5, 3], 1, 1, 6, geo([1, 1], [1, 0, 0, 2])),
-  conv('3x3 C1 O16 same (one channel: im2col + GEMM)', [3, 9, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  // Few input channels (C <= 4, one group, O % 4 == 0, not 1x1 stride 1): dW by direct loops; just outside: im2col + GEMM.
+  conv('3x3 C1 O16 same (few channels: direct dW)', [3, 9, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('few channels C4 O20 (16 + 4 lanes) stride 2 pads [0,2,1,1] dilations [2,1] tanh', [2, 9, 10, 4], 3, 3, 20, geo([2, 2], [0, 2, 1, 1], [2, 1]), 1, true, 'tanh'),
+  conv('few channels C2 O12 2x3 strides [1,3] (beyond the window) no bias', [1, 7, 13, 2], 2, 3, 12, geo([1, 3], [1, 0, 2, 2]), 1, false),
+  conv('few channels C3 O32 5x5 same gelu', [2, 8, 6, 3], 5, 5, 32, geo([1, 1], [2, 2, 2, 2]), 1, true, 'gelu'),
+  conv('not few channels: C5 O8', [2, 6, 7, 5], 3, 3, 8, geo([1, 1], [1, 1, 1, 1])),
+  conv('not few channels: C4 O6', [2, 6, 7, 4], 3, 3, 6, geo()),
   conv('3x3 C1 O5 valid', [2, 7, 6, 1], 3, 3, 5, geo()),
   conv('3x3 C5 O7 stride 2 pads [1,2,0,1] dilation [1,2]', [2, 9, 11, 5], 3, 3, 7, geo([2, 2], [1, 2, 0, 1], [1, 2])),
   conv('2x2 stride 3 (beyond the window) C3 O9', [2, 8, 10, 3], 2, 2, 9, geo([3, 3])),
@@ -209,6 +216,13 @@ const POOL_CASES: PoolCase[] = [
   { name: '1x1 input, 3x3 same, C8', x: [1, 1, 1, 8], pool: [3, 3], geo: geo([1, 1], [1, 1, 1, 1]) },
   { name: 'ties (values in {-1, 0, 1}) C7 3x3 stride 1', x: [2, 6, 6, 7], pool: [3, 3], geo: geo([1, 1], [1, 1, 1, 1]), values: 'ties' },
   { name: 'NaN and -Infinity C9', x: [1, 6, 6, 9], pool: [2, 2], geo: geo([1, 1]), values: 'special' },
+  // The tiling fast path (stride = window, no padding or dilation, every window inside x, C % 4 == 0) and just outside it.
+  { name: 'tiling 2x2 C8 exact cover, ties', x: [2, 6, 8, 8], pool: [2, 2], geo: geo([2, 2]), values: 'ties' },
+  { name: 'tiling 3x3 C4 with a remainder, NaN and -Infinity', x: [1, 8, 7, 4], pool: [3, 3], geo: geo([3, 3]), values: 'special' },
+  { name: 'tiling 2x3 strides [2,3] C12', x: [1, 5, 7, 12], pool: [2, 3], geo: geo([2, 3]) },
+  { name: 'not tiling: bottom/right padding past x C8', x: [1, 7, 7, 8], pool: [2, 2], geo: geo([2, 2], [0, 1, 0, 1]) },
+  { name: 'not tiling: C10', x: [1, 6, 6, 10], pool: [2, 2], geo: geo([2, 2]) },
+  { name: 'not tiling: dilation 2 C4', x: [1, 8, 8, 4], pool: [2, 2], geo: geo([2, 2], [0, 0, 0, 0], [2, 2]) },
 ];
 
 /** max and avg pooling and their gradients in float64, straight from the doc comments. */
