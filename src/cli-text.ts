@@ -83,10 +83,14 @@ export async function gptDemo(args: string[]): Promise<void> {
   }
   const { loadavg } = await import('node:os');
   console.log(`trained ${done} steps of ${batchSize}x${T} tokens in ${secs.toFixed(1)} s (${(1000 * secs / done).toFixed(0)} ms/step with validation, load average ${loadavg()[0].toFixed(2)}); validation loss ${valLoss.toFixed(3)} (target <= 1.9 within 2,000 steps)`);
-  const prompt = flag(args, 'prompt', 'Call me Ishmael. ');
-  const ids = await eg.generate(model, chars.encode(prompt).slice(-T + 1), {
-    maxNewTokens: Math.min(Math.round(num(args, 'tokens', 200)), T - Math.min(prompt.length, T - 1)) , temperature: 0.8, topK: 20, seed: 3,
-  });
+  // The position table holds T positions: past it, each round continues from the last T/2 characters.
+  const prompt = flag(args, 'prompt', 'Call me Ishmael. '), want = Math.round(num(args, 'tokens', 300));
+  const ids = chars.encode(prompt).slice(-T / 2);
+  for (let round = 0, have = ids.length; ids.length - have < want; round++) {
+    const ctx = ids.slice(-T / 2);
+    const next = await eg.generate(model, ctx, { maxNewTokens: Math.min(T - ctx.length, want - (ids.length - have)), temperature: 0.8, topK: 20, seed: 3 + round });
+    ids.push(...next.slice(ctx.length));
+  }
   console.log(`sample (temperature 0.8, top-k 20):\n${chars.decode(ids)}\n`);
   await saveAndReload(model, out, val.x);
   model.dispose();

@@ -42,7 +42,9 @@ export async function loadSentimentSets(opts: { trainFraction?: number; seed?: n
   const out = {} as Record<SentimentSet, { train: Sentence[]; test: Sentence[] }>;
   SENTIMENT_SETS.forEach((set, k) => {
     const rows = req(`sentiment/test/fixtures/${set}.json`) as { text: string; class: number }[];
-    const all = rows.map((r) => ({ text: String(r.text), label: (r.class === 1 ? 1 : 0) as 0 | 1 }));
+    // Each file ends with an empty entry ({ text: '', class: null }): only labelled sentences are kept.
+    const all = rows.filter((r) => (r.class === 0 || r.class === 1) && typeof r.text === 'string' && r.text.trim() !== '')
+      .map((r) => ({ text: r.text, label: r.class as 0 | 1 }));
     const r = rng((opts.seed ?? 1) * 7919 + k);
     for (let i = all.length - 1; i > 0; i--) {
       const j = Math.floor(r() * (i + 1));
