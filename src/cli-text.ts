@@ -40,7 +40,7 @@ function windows(ids: Int32Array, T: number, count: number, r: () => number): { 
  * The issue's reference model (nanoGPT's CPU recipe): character embedding + learned positions,
  * 4 pre-norm decoder blocks (4 heads, width 128, feed-forward 512), a final layer norm, softmax over characters.
  */
-function gpt(vocab: number, T: number, d = 128, layers = 4): eg.Model {
+export function gpt(vocab: number, T: number, d = 128, layers = 4): eg.Model {
   const ids = eg.input({ shape: [T], dtype: 'int32' });
   let h = eg.layers.embedding({ inputDim: vocab, outputDim: d, seed: 1 }).apply(ids);
   h = eg.layers.positionalEmbedding({ maxLength: T, seed: 2 }).apply(h);
@@ -139,7 +139,7 @@ const row = (name: string, m: BinaryMetrics, base: BinaryMetrics) =>
 
 export async function sentimentDemo(args: string[]): Promise<void> {
   const out = await start('sentiment', args);
-  const T = 32, d = Math.round(num(args, 'width', 32));
+  const T = Math.round(num(args, 'length', 48)), d = Math.round(num(args, 'width', 32));
   const epochs = num(args, 'epochs', 12), batchSize = num(args, 'batch', 32), lr = num(args, 'lr', 2e-3);
   const sets = await loadSentimentSets({ seed: 1 });
   const train = SENTIMENT_SETS.flatMap((s) => sets[s].train);
