@@ -72,3 +72,17 @@ describe('loadMobyDick', () => {
     await expect(loadMobyDick({ trainFraction: 0 })).rejects.toThrow('loadMobyDick: trainFraction must be in (0, 1), got 0');
   });
 });
+
+describe('MaskedAveragePooling1D (the sentiment demo pooling)', () => {
+  it('averages the unmasked positions only; a row with none gives zeros; a bad input list is refused', async () => {
+    const eg = await import('../src/index.js');
+    const { MaskedAveragePooling1D } = await import('../src/cli-text.js');
+    await eg.init({ backend: 'js' });
+    const pool = new MaskedAveragePooling1D();
+    // x [2, 3, 2]; row 0 keeps positions 0 and 2, row 1 none
+    const x = eg.tensor([1, 2, 100, 200, 5, 6, 7, 8, 9, 10, 11, 12], [2, 3, 2]);
+    const m = eg.tensor([1, 0, 1, 0, 0, 0], [2, 3]);
+    expect(Array.from(pool.apply([x, m]).dataSync())).toEqual([3, 4, 0, 0]);
+    expect(() => new MaskedAveragePooling1D().apply([eg.input({ shape: [3, 2] }), eg.input({ shape: [4] })])).toThrow(/needs inputs \[x \(T, d\), mask \(T\)\]/);
+  });
+});
