@@ -5,7 +5,7 @@
 // throws: the row is then left out and the reason logged), and predict at batch 256.
 import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
-import { type Row, type SuiteContext, liveRows, time, useBackend } from './harness.js';
+import { type Row, type SuiteContext, measureEpochs, liveRows, time, useBackend } from './harness.js';
 import { tfjs } from './peers.js';
 
 const BATCH = 64, PREDICT_BATCH = 256;
@@ -26,20 +26,6 @@ export function referenceCnn(seed = 1): eg.Sequential {
   ], { name: 'reference_cnn' });
 }
 
-/** Median samples/s over `epochs` timed epochs after one warm-up epoch. */
-async function measureEpochs(runEpoch: () => Promise<void>, n: number, epochs: number, warmup = 1): Promise<Rate> {
-  for (let w = 0; w < warmup; w++) await runEpoch();
-  const rates: number[] = [];
-  for (let e = 0; e < epochs; e++) {
-    const t0 = performance.now();
-    await runEpoch();
-    rates.push(n / ((performance.now() - t0) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  const med = rates[rates.length >> 1];
-  return { rate: med, spread: (rates[rates.length - 1] - rates[0]) / med, seconds: BATCH / med };
-}
-
 const rateRow = (name: string, backend: string, m: Rate, batch = BATCH): Row => ({
   suite: 'cnn', case: name, backend, seconds: batch / m.rate, spread: m.spread, value: m.rate, unit: 'samples/s',
 });
@@ -50,7 +36,7 @@ async function edgegradFit(train: Digits, epochs: number, workers: number): Prom
   model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
   const pool = workers > 0 ? await eg.createPool({ workers }) : undefined;
   try {
-    return await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, seed: 1, pool }); }, train.count, epochs, workers > 0 ? 2 : 1);
+    return await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, seed: 1, pool }); }, train.count, epochs, BATCH, workers > 0 ? 2 : 1);
   } finally {
     await pool?.close();
     model.dispose(); x.dispose(); y.dispose();
@@ -82,7 +68,7 @@ async function tfjsCnn(backend: 'wasm' | 'cpu', train: Digits, test: Digits, epo
   let fit: Rate | undefined;
   const x = tf.tensor4d(train.images, [train.count, 28, 28, 1]), y = tf.tensor2d(Float32Array.from(train.labels), [train.count, 1]);
   try {
-    fit = await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, shuffle: true }); }, train.count, epochs);
+    fit = await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, shuffle: true }); }, train.count, epochs, BATCH);
   } catch (e) {
     log(`  tfjs-${backend}: cannot train the CNN (${(e as Error).message.split('\n')[0]})`);
   }

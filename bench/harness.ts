@@ -155,6 +155,21 @@ export function addRatios(rows: Row[], baselines: Record<string, string>): void 
   }
 }
 
+/** The rate of a training function that runs one epoch over n samples: median samples/s over
+ * `epochs` timed epochs after `warmup` untimed ones; `seconds` per batch of `batch`. */
+export async function measureEpochs(runEpoch: () => Promise<void> | void, n: number, epochs: number, batch: number, warmup = 1): Promise<{ rate: number; spread: number; seconds: number }> {
+  for (let w = 0; w < warmup; w++) await runEpoch(); // JIT, allocation, kernel compilation
+  const rates: number[] = [];
+  for (let e = 0; e < epochs; e++) {
+    const t0 = performance.now();
+    await runEpoch();
+    rates.push(n / ((performance.now() - t0) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  const med = rates[rates.length >> 1];
+  return { rate: med, spread: (rates[rates.length - 1] - rates[0]) / med, seconds: batch / med };
+}
+
 /** A figure with 3 significant digits. */
 export function fmt(v: number): string {
   if (!Number.isFinite(v)) return 'n/a';

@@ -3,26 +3,12 @@
 // valueAndGrad + SGD, wasm), predict at batch 256, and where an edgegrad step's time goes.
 import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
-import { type Row, type SuiteContext, backendLabel, liveRows, row, time, useBackend } from './harness.js';
+import { type Row, type SuiteContext, measureEpochs, backendLabel, liveRows, row, time, useBackend } from './harness.js';
 import { tfjs } from './peers.js';
 
 const HIDDEN = 128, BATCH = 64, PREDICT_BATCH = 256;
 
 type Digits = Awaited<ReturnType<typeof loadMnist>>['train'];
-
-/** Samples/s of `epochs` epochs of a training function that runs one epoch over n samples. */
-async function measureEpochs(runEpoch: () => Promise<void> | void, n: number, epochs: number): Promise<{ rate: number; spread: number; seconds: number }> {
-  await runEpoch(); // warm-up (JIT, allocation, kernel compilation)
-  const rates: number[] = [];
-  for (let e = 0; e < epochs; e++) {
-    const t0 = performance.now();
-    await runEpoch();
-    rates.push(n / ((performance.now() - t0) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  const med = rates[rates.length >> 1];
-  return { rate: med, spread: (rates[rates.length - 1] - rates[0]) / med, seconds: BATCH / med };
-}
 
 const trainRow = (name: string, backend: string, m: { rate: number; spread: number; seconds: number }): Row => ({
   suite: 'train', case: name, backend, seconds: m.seconds, spread: m.spread, value: m.rate, unit: 'samples/s',
@@ -35,7 +21,7 @@ async function edgegradFit(train: Digits, epochs: number): Promise<{ rate: numbe
     eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
   ]);
   model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
-  const m = await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, seed: 1 }); }, train.count, epochs);
+  const m = await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, seed: 1 }); }, train.count, epochs, BATCH);
   model.dispose(); x.dispose(); y.dispose();
   return m;
 }
@@ -59,7 +45,7 @@ async function tfjsFitAndPredict(backend: 'wasm' | 'cpu', train: Digits, test: D
   ] });
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'sparseCategoricalCrossentropy' });
   const x = tf.tensor2d(train.images, [train.count, 784]), y = tf.tensor2d(Float32Array.from(train.labels), [train.count, 1]);
-  const fit = await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, shuffle: true }); }, train.count, epochs);
+  const fit = await measureEpochs(async () => { await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, shuffle: true }); }, train.count, epochs, BATCH);
   const xb = test.images.subarray(0, PREDICT_BATCH * 784);
   const t = time(() => tf.tidy(() => { (model.predict(tf.tensor2d(xb, [PREDICT_BATCH, 784])) as { dataSync(): unknown }).dataSync(); }), { reps: 7 });
   tf.dispose([x, y]);
@@ -105,7 +91,7 @@ async function jaxFit(train: Digits, epochs: number) {
       p = next;
     }
   };
-  return measureEpochs(epoch, steps * BATCH, epochs);
+  return measureEpochs(epoch, steps * BATCH, epochs, BATCH);
 }
 
 /** Where one edgegrad training step's time goes, measured piece by piece (seconds per step). */
