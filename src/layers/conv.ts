@@ -1,7 +1,7 @@
 // Image layers over NHWC batches (Keras names and defaults): conv2d, depthwiseConv2d, conv2dTranspose,
 // max/average pooling, global pooling and zero padding.
 import type { Regularizer } from '../optimizers/optimizer.js';
-import { type RegularizerSpec, get as getRegularizer } from '../optimizers/regularizers.js';
+import type { RegularizerSpec } from '../optimizers/regularizers.js';
 import type { Tensor, Variable } from '../tensor.js';
 import { engine } from '../engine.js';
 import { type FusedActivation, convOutSize } from '../kernels.js';
@@ -11,6 +11,7 @@ import { pad } from '../ops/shape.js';
 import { nextSeed } from '../random.js';
 import { type ActivationName, activate, checkActivation } from './activations.js';
 import { type InitializerSpec, checkInitializer, initialize } from './initializers.js';
+import { regularizerOf } from './core.js';
 import { type CallOptions, type LayerArgs, type LayerConfig, type Shape, Layer, checkPositiveInt, fmtShape } from './layer.js';
 
 const FUSED: ReadonlySet<ActivationName> = new Set(['linear', 'relu', 'gelu', 'sigmoid', 'tanh']);
@@ -45,15 +46,6 @@ function outLength(where: string, size: number, k: number, s: number, d: number,
   const n = padding === 'same' ? Math.ceil(size / s) : padding === 'valid' ? convOutSize(size, k, s, d, 0, 0) : convOutSize(size, k, s, d, ...padding[axis]);
   if (n <= 0) throw new Error(`${where}: the window ${k} (dilation ${d}) is larger than the padded input ${size} along ${axis === 0 ? 'height' : 'width'}: the output would be empty`);
   return n;
-}
-
-function regularizerOf(where: string, k: string, r: RegularizerSpec | undefined): Regularizer | undefined {
-  if (r === undefined || r === null) return undefined;
-  try {
-    return getRegularizer(r);
-  } catch (e) {
-    throw new Error(`${where}: invalid ${k}: ${(e as Error).message}`);
-  }
 }
 
 export interface ConvArgs extends LayerArgs {

@@ -39,6 +39,16 @@ export interface DenseArgs extends LayerArgs {
   biasRegularizer?: RegularizerSpec;
 }
 
+/** A layer argument's regularizer, or undefined; a bad spec is refused naming the layer and the argument. */
+export function regularizerOf(where: string, k: string, r: RegularizerSpec | undefined): Regularizer | undefined {
+  if (r === undefined || r === null) return undefined;
+  try {
+    return getRegularizer(r);
+  } catch (e) {
+    throw new Error(`${where}: invalid ${k}: ${(e as Error).message}`);
+  }
+}
+
 export class Dense extends Layer {
   readonly className = 'Dense';
   readonly units: number;
@@ -66,16 +76,8 @@ export class Dense extends Layer {
     checkInitializer(where, this.kernelInitializer);
     checkInitializer(where, this.biasInitializer);
     this.seed = args.seed;
-    const reg = (k: string, r: RegularizerSpec | undefined): Regularizer | undefined => {
-      if (r === undefined || r === null) return undefined;
-      try {
-        return getRegularizer(r);
-      } catch (e) {
-        throw new Error(`${where}: invalid ${k}: ${(e as Error).message}`);
-      }
-    };
-    this.kernelRegularizer = reg('kernelRegularizer', args.kernelRegularizer);
-    this.biasRegularizer = reg('biasRegularizer', args.biasRegularizer);
+    this.kernelRegularizer = regularizerOf(where, 'kernelRegularizer', args.kernelRegularizer);
+    this.biasRegularizer = regularizerOf(where, 'biasRegularizer', args.biasRegularizer);
     if (this.activation === 'softmax') this.callLogits = (x: Tensor) => this.forward(x, 'linear');
   }
 
