@@ -37,7 +37,7 @@ import * as scheduleFns from './optimizers/schedules.js';
 import * as regularizerFns from './optimizers/regularizers.js';
 import * as metricFns from './ops/metrics.js';
 export type { Optimizer, Regularizer, Schedule } from './optimizers/optimizer.js';
-export type { OptimizerOptions, SgdOptions, AdamOptions, RmspropOptions, AdagradOptions, OptimizerSpec } from './optimizers/optimizers.js';
+export type { OptimizerOptions, SgdOptions, AdamOptions, RmspropOptions, AdagradOptions, OptimizerSpec, OptimizerName } from './optimizers/optimizers.js';
 export type { ConfiguredSchedule, ScheduleConfig } from './optimizers/schedules.js';
 export type { MetricOptions, AveragedMetricOptions, MetricFn, MetricName } from './ops/metrics.js';
 export const optimizers = {
