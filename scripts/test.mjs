@@ -59,7 +59,15 @@ vitest('vitest, webgpu backend and the browser (conformance + edge values + hard
     'tests/browser/webgpu.test.ts',
     'tests/browser/pool.test.ts',
     'tests/browser/bench.test.ts',
+    'tests/browser/bundlers.test.ts',
   ],
   { EDGEGRAD_TEST_BACKENDS: 'webgpu', EDGEGRAD_REQUIRE_WEBGPU: '1' }, 'webgpu');
+// Deno and Bun (devDependencies): the conformance cases, a predict and a pool predict in each.
+run('Deno and Bun (scripts/runtimes.mjs: conformance cases, predict, pool predict; Node as the control)', process.execPath, ['scripts/runtimes.mjs']);
+{
+  const r = JSON.parse(readFileSync('build/runtimes.json', 'utf8'));
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+}
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);
