@@ -18,8 +18,8 @@ const WORKER_PATH = '../worker.js';
 
 /** What to do when the package's own worker script does not load in a browser. */
 export const WORKER_URL_HINT = 'a bundle that does not rewrite `new Worker(new URL(..., import.meta.url))` (esbuild does not; Vite and '
-  + "webpack do) needs createPool({ workerUrl }): bundle 'edgegrad/worker' as an entry of its own and pass the URL it is served "
-  + 'from (README: "The worker pool in a bundler")';
+  + "webpack do), or a page without a bundler, needs createPool({ workerUrl }): bundle 'edgegrad/worker' as an entry of its own "
+  + 'and pass the URL it is served from (README: "The worker pool in a bundler")';
 
 /**
  * Starts a worker on `url`, or on the package's worker script when `url` is undefined. In a browser

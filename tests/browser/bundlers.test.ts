@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserRequired, browserWanted, useBrowser } from './chromium.js';
 import { installedProject } from '../util/packed.js';
@@ -56,7 +56,9 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text
 describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app, headless chromium', () => {
   const apps: Record<string, string> = {};
   const downloads = new Map<string, Buffer>();
-  const fx = useBrowser('edgegrad-chromium-bundlers-', async () => {
+  // NOTE: packing (a tsc build) and the app builds take minutes on a loaded machine: a hook of their
+  // own, before useBrowser's (which has a fixed timeout), builds them.
+  beforeAll(async () => {
     const { dir } = await installedProject('edgegrad-bundlers-');
     const src = (name: string, main: string) => {
       const d = join(dir, name);
@@ -66,11 +68,11 @@ describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app
       writeFileSync(join(d, 'index.html'), HTML);
       return d;
     };
-    // Vite, production build, no configuration: the default createPool()
+    // Vite, production build, no configuration but `base` (the test serves each app under a folder): the default createPool()
     const { build: vite } = await import('vite');
     const viteSrc = src('vite-app', MAIN('{}'));
     apps.vite = join(dir, 'out-vite');
-    await vite({ root: viteSrc, configFile: false, logLevel: 'silent', build: { outDir: apps.vite, emptyOutDir: true } });
+    await vite({ root: viteSrc, configFile: false, logLevel: 'silent', base: './', build: { outDir: apps.vite, emptyOutDir: true } });
     // esbuild: the worker as an entry of its own, its URL passed to createPool
     const { build: esbuild } = await import('esbuild');
     const es = async (name: string, main: string, worker: boolean) => {
@@ -87,6 +89,21 @@ describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app
     };
     apps.esbuild = await es('esbuild-app', MAIN("{ workerUrl: new URL('./edgegrad-worker.js', import.meta.url) }"), true);
     apps.esbuildDefault = await es('esbuild-default', MAIN('{}'), false);
+    // No bundler: the package's files through an import map, and the worker bundled once (a module
+    // worker does not get the page's import map)
+    const IMPORTS = '<script type="importmap">{ "imports": { "edgegrad": "/plain/node_modules/edgegrad/dist/src/index.js", '
+      + '"comlink": "/plain/node_modules/comlink/dist/esm/comlink.mjs", "comlink/": "/plain/node_modules/comlink/" } }</script>';
+    for (const [name, opts] of [['plain-app', "{ workerUrl: new URL('./edgegrad-worker.js', import.meta.url) }"], ['plain-default', '{}']]) {
+      const d = src(name, MAIN(opts));
+      writeFileSync(join(d, 'index.html'), HTML.replace('<script type="module"', `${IMPORTS}<script type="module"`));
+    }
+    const w = await esbuild({ entryPoints: ['edgegrad/worker'], absWorkingDir: dir, bundle: true, format: 'esm', platform: 'browser',
+      outfile: join(dir, 'plain-app', 'edgegrad-worker.js'), logLevel: 'silent', write: true });
+    expect(w.warnings.map((x) => x.text)).toEqual([]);
+    apps.plain = dir;
+  }, 900_000);
+
+  const fx = useBrowser('edgegrad-chromium-bundlers-', async () => {
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -177,6 +194,17 @@ describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app
     expect(r.poolErrorMs).toBeLessThan(10_000);
   }, 180_000);
 
+  it('no bundler (an import map, the worker bundled once): workerUrl gives a working pool, the default fails at once', async () => {
+    const { r } = await open('plain', { query: 'plain-app/' });
+    expect(r.ok, String(r.error)).toBe(true);
+    expect(r.poolError).toBeUndefined();
+    expect(r).toMatchObject({ backend: 'wasm', mode: 'shared', predictDiff: 0, shape: [41, 3] });
+    const { r: d } = await open('plain', { query: 'plain-default/' });
+    expect(d.ok, String(d.error)).toBe(true);
+    expect(d.poolError).toMatch(/workerUrl/);
+    expect(d.poolErrorMs).toBeLessThan(10_000);
+  }, 180_000);
+
   it("'auto' downloads no webgpu chunk without navigator.gpu, without an adapter, or with a software one; silent when there is none", async () => {
     for (const app of ['vite', 'esbuild']) {
       const chunks = webgpuChunks(app);
@@ -201,7 +229,7 @@ describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app
       query: '?save',
       keep: async (page) => {
         // open() waited for the two downloads save() started
-        expect([...downloads.keys()].sort()).toEqual(['tiny.json', 'weights.safetensors']);
+        expect([...downloads.keys()].sort()).toEqual(['tiny.json', 'tiny.safetensors']);
         const diff = await page.evaluate(() => (window as unknown as { __reload: () => Promise<number> }).__reload());
         expect(diff).toBe(0);
       },
