@@ -51,7 +51,7 @@ const MAIN = (opts: string) => `import { run } from './common.js';
 run(${opts}).then((r) => { window.__result = { ok: true, ...r }; }, (e) => { window.__result = { ok: false, error: String(e && e.stack || e) }; });
 `;
 const HTML = '<!doctype html><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script>';
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm' };
 
 describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app, headless chromium', () => {
   const apps: Record<string, string> = {};
