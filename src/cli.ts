@@ -237,7 +237,7 @@ const [cmd, ...rest] = process.argv.slice(2);
 if (cmd === 'demo') {
   demo(rest).catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
 } else if (cmd === 'bench' && await hasBench()) {
-  await import(/* @vite-ignore */ BENCH_RUNNER.href);
+  await import(/* @vite-ignore */ /* webpackIgnore: true */ BENCH_RUNNER.href);
 } else if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
   console.log(usage(await hasBench()));
 } else {

@@ -14,7 +14,7 @@ export const isTTY = (): boolean => typeof process !== 'undefined' && !!process.
  */
 export async function nodeModule<T>(name: string): Promise<T> {
   const spec = `node:${name}`;
-  return (await import(/* @vite-ignore */ spec)) as T;
+  return (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as T;
 }
 
 /** Facts about a WebGPU adapter, for features() and bench labels. */

@@ -115,7 +115,7 @@ async function countCores(): Promise<number> {
   if (nav?.hardwareConcurrency) return nav.hardwareConcurrency;
   if (isNode()) {
     const spec = 'node:os';
-    const os = (await import(/* @vite-ignore */ spec)) as typeof import('node:os');
+    const os = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as typeof import('node:os');
     return os.availableParallelism?.() ?? os.cpus().length;
   }
   return 1;

@@ -46,7 +46,7 @@ export async function findGpu(gpu?: unknown): Promise<GPU> {
   const name = 'webgpu';
   let mod: { create: (flags: string[]) => GPU };
   try {
-    mod = await import(/* @vite-ignore */ name);
+    mod = await import(/* @vite-ignore */ /* webpackIgnore: true */ name);
   } catch (e) {
     throw new Error(`webgpu: no GPU object given and the optional 'webgpu' package (Dawn for Node) is not installed `
       + `(npm i webgpu), or it failed to load: ${(e as Error).message}`);
