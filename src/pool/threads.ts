@@ -15,6 +15,12 @@ export interface Thread {
 
 /** The package's worker script relative to this module (dist/src/pool/ -> dist/src/worker.js). */
 const WORKER_PATH = '../worker.js';
+/**
+ * The package's worker script where it lies unbundled (Node, unbundled pages). NOTE: not written as
+ * `new URL(x, import.meta.url)`, which bundlers take for an asset (Vite copies the unbundled file,
+ * webpack warns about the variable).
+ */
+const packagedWorker = (): URL => { const here = import.meta.url; return new URL(WORKER_PATH, here); };
 
 /** What to do when the package's own worker script does not load in a browser. */
 export const WORKER_URL_HINT = 'a bundle that does not rewrite `new Worker(new URL(..., import.meta.url))` (esbuild does not; Vite and '
@@ -30,8 +36,7 @@ export const WORKER_URL_HINT = 'a bundle that does not rewrite `new Worker(new U
 export async function spawnThread(url: string | URL | undefined): Promise<Thread> {
   if (isNode()) {
     const { Worker } = await nodeModule<typeof import('node:worker_threads')>('worker_threads');
-    // NOTE: a variable, not a literal: bundlers would copy the unbundled script for a literal.
-    const w = new Worker(url ?? new URL(WORKER_PATH, import.meta.url));
+    const w = new Worker(url ?? packagedWorker());
     let ended = false;
     const cbs: ((cause: string) => void)[] = [];
     const end = (cause: string) => {
@@ -62,7 +67,7 @@ export async function spawnThread(url: string | URL | undefined): Promise<Thread
   w.addEventListener('error', (e) => {
     e.preventDefault();
     if (e.message) end(`threw ${e.message}`);
-    else if (url === undefined) end(`could not load the package's worker script (${new URL(WORKER_PATH, import.meta.url).href}): ${WORKER_URL_HINT}`);
+    else if (url === undefined) end(`could not load the package's worker script (${packagedWorker().href}): ${WORKER_URL_HINT}`);
     else end(`threw an error loading ${String(url)} (the script may have failed to load)`);
   });
   return {

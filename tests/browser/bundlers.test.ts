@@ -1,7 +1,7 @@
 // The packed package (npm pack, installed into a fresh project) in apps built the way users build
-// them, opened in headless chromium (cross-origin isolated): a Vite production build and an esbuild
-// bundle whose pages call createPool() and compare a pool predict with the model's own. Vite
-// bundles the default worker itself; the esbuild app passes the URL of `edgegrad/worker` bundled as
+// them, opened in headless chromium (cross-origin isolated): a Vite and a webpack production build,
+// an esbuild bundle and a page without a bundler, whose pages call createPool() and compare a pool
+// predict with the model's own. Vite and webpack bundle the default worker themselves; the esbuild app passes the URL of `edgegrad/worker` bundled as
 // an entry (the README's recipe), and an esbuild app that does not gets an immediate error naming
 // `workerUrl`. The same pages check that 'auto' never downloads the webgpu chunk when there is no
 // usable adapter (and says nothing when there is none), and save a model to downloads://, which the
@@ -53,7 +53,7 @@ run(${opts}).then((r) => { window.__result = { ok: true, ...r }; }, (e) => { win
 const HTML = '<!doctype html><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script>';
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm' };
 
-describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app, headless chromium', () => {
+describe.skipIf(!browserWanted)('the packed package in Vite, webpack, esbuild and unbundled apps, headless chromium', () => {
   const apps: Record<string, string> = {};
   const downloads = new Map<string, Buffer>();
   // NOTE: packing (a tsc build) and the app builds take minutes on a loaded machine: a hook of their
@@ -89,6 +89,19 @@ describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app
     };
     apps.esbuild = await es('esbuild-app', MAIN("{ workerUrl: new URL('./edgegrad-worker.js', import.meta.url) }"), true);
     apps.esbuildDefault = await es('esbuild-default', MAIN('{}'), false);
+    // webpack 5, production mode, no configuration of the pool: the default createPool()
+    const { default: webpack } = await import('webpack');
+    const wpSrc = src('webpack-app', MAIN('{}'));
+    apps.webpack = join(dir, 'out-webpack');
+    const stats = await new Promise<import('webpack').Stats>((done, fail) => {
+      const c = webpack({ mode: 'production', context: wpSrc, entry: './main.js', target: 'web', devtool: false,
+        output: { path: apps.webpack, filename: 'main.js' } });
+      c.run((err, st) => { c.close(() => {}); if (err || !st) fail(err); else done(st); });
+    });
+    const info = stats.toJson({ all: false, errors: true, warnings: true });
+    expect(info.errors?.map((e) => e.message)).toEqual([]);
+    expect(info.warnings?.map((w) => w.message).filter((m) => /Critical dependency|Module not found/.test(m))).toEqual([]);
+    writeFileSync(join(apps.webpack, 'index.html'), HTML.replace('<script type="module" src="./main.js">', '<script src="./main.js">'));
     // No bundler: the package's files through an import map, and the worker bundled once (a module
     // worker does not get the page's import map)
     const IMPORTS = '<script type="importmap">{ "imports": { "edgegrad": "/plain/node_modules/edgegrad/dist/src/index.js", '
@@ -178,6 +191,13 @@ describe.skipIf(!browserWanted)('the packed package in a Vite and an esbuild app
     // the workers loaded a bundled worker file, not a data: URL of the unbundled one
     expect(requests.some((p) => /\/vite\/assets\/worker-[\w-]+\.js$/.test(p)), requests.join('\n')).toBe(true);
     expect(webgpuChunks('vite').length).toBe(1);
+  }, 180_000);
+
+  it('webpack 5 production build: the default createPool() starts its bundled workers and predicts as the model does', async () => {
+    const { r } = await open('webpack');
+    expect(r.ok, String(r.error)).toBe(true);
+    expect(r.poolError).toBeUndefined();
+    expect(r).toMatchObject({ backend: 'wasm', mode: 'shared', predictDiff: 0, shape: [41, 3] });
   }, 180_000);
 
   it('esbuild bundle with edgegrad/worker as an entry and workerUrl: the pool predicts as the model does', async () => {
