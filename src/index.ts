@@ -20,6 +20,7 @@ export * from './ops/linalg.js';
 export * from './ops/nn.js';
 export * from './ops/conv.js';
 export * from './ops/attention.js';
+export * from './ops/composite.js';
 export { variable, valueAndGrads, valueAndGrad, grad } from './autograd/index.js';
 // The worker pool (src/pool/, with the model's jobs from src/model/parallel/): loaded on first use,
 // so apps that never start one don't ship it (nor Comlink); its worker script (src/worker.ts) is
@@ -74,6 +75,10 @@ export const losses = {
   categoricalCrossentropy: lossOps.categoricalCrossentropy,
   softmaxCrossEntropy: lossOps.softmaxCrossEntropy,
   sparseSoftmaxCrossEntropy: lossOps.sparseSoftmaxCrossEntropy,
+  meanAbsoluteError: lossOps.meanAbsoluteError,
+  huber: lossOps.huber,
+  hinge: lossOps.hinge,
+  cosineSimilarity: lossOps.cosineSimilarity,
 };
 
 let cores = 1;

@@ -2,12 +2,16 @@
 // has a fused form on logits that the model uses when the last layer ends in softmax.
 import type { Tensor } from '../tensor.js';
 import { engine } from '../engine.js';
-import { binaryCrossentropy, categoricalCrossentropy, meanSquaredError, softmaxCrossEntropy, sparseSoftmaxCrossEntropy } from '../ops/losses.js';
+import {
+  binaryCrossentropy, categoricalCrossentropy, cosineSimilarity, hinge, huber, meanAbsoluteError, meanSquaredError,
+  softmaxCrossEntropy, sparseSoftmaxCrossEntropy,
+} from '../ops/losses.js';
 import { oneHot, reshape } from '../ops/shape.js';
 
-export type LossName = 'meanSquaredError' | 'binaryCrossentropy' | 'categoricalCrossentropy' | 'sparseCategoricalCrossentropy';
+export type LossName = 'meanSquaredError' | 'binaryCrossentropy' | 'categoricalCrossentropy' | 'sparseCategoricalCrossentropy'
+  | 'meanAbsoluteError' | 'huber' | 'hinge' | 'cosineSimilarity';
 /** A loss name, or a function (yTrue, yPred) -> scalar tensor. */
-export type LossSpec = LossName | 'mse' | ((yTrue: Tensor, yPred: Tensor) => Tensor);
+export type LossSpec = LossName | 'mse' | 'mae' | 'cosineProximity' | ((yTrue: Tensor, yPred: Tensor) => Tensor);
 
 export interface Loss {
   name: string;
@@ -21,6 +25,10 @@ export interface Loss {
 
 const LOSSES: Record<LossName, Loss> = {
   meanSquaredError: { name: 'meanSquaredError', labels: 'values', fn: (y, p) => meanSquaredError(y, p) },
+  meanAbsoluteError: { name: 'meanAbsoluteError', labels: 'values', fn: (y, p) => meanAbsoluteError(y, p) },
+  huber: { name: 'huber', labels: 'values', fn: (y, p) => huber(y, p) },
+  hinge: { name: 'hinge', labels: 'values', fn: (y, p) => hinge(y, p) },
+  cosineSimilarity: { name: 'cosineSimilarity', labels: 'values', fn: (y, p) => cosineSimilarity(y, p) },
   binaryCrossentropy: { name: 'binaryCrossentropy', labels: 'binary', fn: (y, p) => binaryCrossentropy(y, p) },
   categoricalCrossentropy: {
     name: 'categoricalCrossentropy', labels: 'categorical',
@@ -39,6 +47,8 @@ const ALIASES: Record<string, LossName> = {
   mse: 'meanSquaredError', mean_squared_error: 'meanSquaredError',
   binary_crossentropy: 'binaryCrossentropy', categorical_crossentropy: 'categoricalCrossentropy',
   sparse_categorical_crossentropy: 'sparseCategoricalCrossentropy',
+  mae: 'meanAbsoluteError', mean_absolute_error: 'meanAbsoluteError', huber_loss: 'huber', huberLoss: 'huber',
+  hingeLoss: 'hinge', cosine_similarity: 'cosineSimilarity', cosineProximity: 'cosineSimilarity', cosine_proximity: 'cosineSimilarity',
 };
 
 export function getLoss(spec: LossSpec): Loss {
