@@ -61,7 +61,8 @@ export const metrics = {
 // Models: layers, sequential models (compile/fit/evaluate/predict), save/load (src/layers, src/model, src/io).
 export { layers, Layer, SymbolicTensor, InputLayer, input } from './layers/index.js';
 export type * from './layers/index.js';
-export { sequential, Sequential, model, Model, loadModel, earlyStopping, textProgress } from './model/index.js';
+export { sequential, Sequential, model, Model, loadModel, loadTfjsModel, earlyStopping, textProgress } from './model/index.js';
+export type { TfjsArtifacts } from './model/index.js';
 export type { FitDatasetArgs, FitDatasetSource, BatchWeights, TextProgressOptions, TrainingParams } from './model/index.js';
 // Data pipelines (src/data/dataset.ts): eg.data.array / slices / generator / fromIterable / zip, and Dataset's stages.
 export { data, Dataset } from './data/dataset.js';
