@@ -267,6 +267,24 @@ for (const [name, run, f] of [['sin', eg.sin, Math.sin], ['cos', eg.cos, Math.co
   });
 }
 
+{
+  const rng = new Rng(hashName('tensor methods (tfjs set)'));
+  const x = randNd(rng, [3, 4]);
+  add({
+    name: 'tensor methods of the tfjs set delegate to the ops', tol: 'reduce',
+    instances: [
+      inst('x.floor()', [x], (t) => t.floor(), (t) => R.map(t, Math.floor)),
+      inst('x.round()', [x], (t) => t.round(), (t) => R.map(t, roundEven)),
+      inst('x.sin()', [x], (t) => t.sin(), (t) => R.map(t, Math.sin), { tol32: { rtol: 1e-5, atol: 1e-6 } }),
+      inst('x.tile([1,2])', [x], (t) => t.tile([1, 2]), (t) => tileRef(t, [1, 2])),
+      inst('x.reverse(1)', [x], (t) => t.reverse(1), (t) => reverseRef(t, [1])),
+      inst('x.cumsum(1)', [x], (t) => t.cumsum(1), (t) => cumsumRef(t, 1)),
+      inst('x.prod(0)', [x], (t) => t.prod(0), (t) => reduceLanes(t, [0], prodOf(false)), { tol32: { rtol: 1e-6 } }),
+      inst('x.logSumExp(1)', [x], (t) => t.logSumExp(1), (t) => reduceLanes(t, [1], lse), { tol32: { rtol: 1e-5, atol: 1e-6 } }),
+    ],
+  });
+}
+
 // ------------------------------------------------------------------------------ losses
 
 {
