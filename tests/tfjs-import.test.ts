@@ -137,5 +137,33 @@ for (const cfg of testBackends()) {
       await expect(eg.loadTfjsModel((await save(elu, 'elu')).path)).rejects.toThrow(/activation 'elu' is not supported/);
       await expect(eg.loadTfjsModel(join(dir, 'nothing-here'))).rejects.toThrow(/no such file or directory/);
     });
+
+    it('loads over http (model.json URL, shards relative to it) and from a file:// URL', async () => {
+      const m = tfl.sequential({ layers: [tfl.layers.dense({ units: 3, inputShape: [2], activation: 'sigmoid' })] });
+      randomize(m, 9);
+      const want = Array.from(await (m.predict(tf.tensor([[0.5, -1]])) as tf.Tensor).data());
+      const { path } = await save(m, 'served');
+      const { createServer } = await import('node:http');
+      const { readFileSync } = await import('node:fs');
+      const served: string[] = [];
+      const server = createServer((req, res) => {
+        served.push(req.url!);
+        try { res.end(readFileSync(join(path, req.url!.replace('/models/x/', '')))); } catch { res.statusCode = 404; res.end(); }
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const port = (server.address() as { port: number }).port;
+      try {
+        for (const src of [`http://127.0.0.1:${port}/models/x/model.json`, (await import('node:url')).pathToFileURL(path).href]) {
+          const em = await eg.loadTfjsModel(src);
+          const x = eg.tensor([[0.5, -1]]);
+          const p = em.predict(x) as eg.Tensor;
+          Array.from(await p.data()).forEach((v, i) => expect(v).toBeCloseTo(want[i], 6));
+          eg.dispose([x, p]);
+          em.dispose();
+        }
+        expect(served).toEqual(['/models/x/model.json', '/models/x/group1-shard1of1.bin']);
+        await expect(eg.loadTfjsModel(`http://127.0.0.1:${port}/missing/model.json`)).rejects.toThrow(/HTTP 404/);
+      } finally { server.close(); }
+    });
   });
 }
