@@ -144,6 +144,30 @@ for (const [name, run, f] of [['sin', eg.sin, Math.sin], ['cos', eg.cos, Math.co
   });
 }
 
+// ------------------------------------------------------------------------------ where
+
+{
+  const rng = new Rng(hashName('where'));
+  const cond = (sh: number[]) => randNd(rng, sh, (r) => r.pick([0, 1, 0, 2.5]));
+  const W = (c: Nd, a: Nd, b: Nd) => {
+    const shape = R.broadcastShape(R.broadcastShape(c.shape, a.shape), b.shape);
+    const at = (t: Nd, idx: number[]) => t.data[ravel(idx.slice(idx.length - t.shape.length).map((v, d) => (t.shape[d] === 1 ? 0 : v)), t.shape)];
+    const out = new Float64Array(sizeOf(shape));
+    for (let i = 0; i < out.length; i++) { const idx = unravel(i, shape); out[i] = at(c, idx) !== 0 ? at(a, idx) : at(b, idx); }
+    return { shape, data: out, dtype: a.dtype };
+  };
+  add({
+    name: 'where', tol: 'exact',
+    instances: [
+      inst('[5,7] all one shape', [cond([5, 7]), randNd(rng, [5, 7]), randNd(rng, [5, 7])], (c, a, b) => eg.where(c, a, b), W),
+      inst('cond [5,1], a [7], b [] (broadcast)', [cond([5, 1]), randNd(rng, [7]), randNd(rng, [])], (c, a, b) => eg.where(c, a, b), W),
+      inst('Infinity and NaN in the branch not taken', [nd([4], [1, 0, 1, 0]), nd([4], [1, NaN, Infinity, 4]), nd([4], [-Infinity, 2, NaN, -4])],
+        (c, a, b) => eg.where(c, a, b), W),
+      inst('int32 branches', [cond([9]), randInt(rng, [9], -9, 9), randInt(rng, [9], -9, 9)], (c, a, b) => eg.where(c, a, b), W),
+    ],
+  });
+}
+
 // ------------------------------------------------------------------------------ layout
 
 {
@@ -336,6 +360,8 @@ withGrads(cases, 'ceil', grad('ceil (zero gradient)', [S], (x) => eg.ceil(x), of
 withGrads(cases, 'round (ties to even)', grad('round (zero gradient)', [S], (x) => eg.round(x), (r) => r.int(-3, 3) + r.pick([r.uniform(0.05, 0.45), r.uniform(0.55, 0.95)])));
 withGrads(cases, 'sin', grad('sin', [S], (x) => eg.sin(x), (r) => r.uniform(-4, 4)));
 withGrads(cases, 'cos', grad('cos', [S], (x) => eg.cos(x), (r) => r.uniform(-4, 4)));
+withGrads(cases, 'where', grad('where [3,4] with a and b (cond a constant)', [S, [4]], (a, b) =>
+  eg.where(eg.tensor([1, 0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0], S), a, b)));
 withGrads(cases, 'tile', grad('tile [2,3] reps [2,2]', [[2, 3]], (x) => eg.tile(x, [2, 2])));
 withGrads(cases, 'reverse', grad('reverse [3,4] axis 1', [S], (x) => eg.reverse(x, 1)));
 withGrads(cases, 'split and unstack',
