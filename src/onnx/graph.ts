@@ -14,6 +14,7 @@ import { type CallOptions, Layer, type LayerConfig, type Shape, SymbolicTensor, 
 import { InputLayer } from '../layers/input.js';
 import { Model } from '../model/graph.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, typeName } from './model.js';
+import { foldOnHost } from './fold.js';
 import { type AttrValue, type Attrs, NHWC_OPS, Nhwc, OPS, type OpContext, type Val, isHost, toHost, toTensor } from './ops.js';
 
 export type Dim = number | string | null;
@@ -36,7 +37,7 @@ export function dtypeOf(type: number): DType {
   return type === FLOAT || type === DOUBLE || type === FLOAT16 || type === 16 || type === BOOL || type === 0 ? 'float32' : 'int32';
 }
 
-function attrsOf(r: Record<string, AttrValue>): Attrs {
+export function attrsOf(r: Record<string, AttrValue>): Attrs {
   const num = (name: string, d: number) => { const v = r[name]; return typeof v === 'number' ? v : d; };
   return {
     i: num, f: num,
@@ -159,6 +160,7 @@ export class OnnxGraph extends Layer {
         const host = n.op === 'Shape' || n.inputs.every((name) => name === '' || isHost(env.get(name)));
         if (!host) { this.exec(i, env, training); plan.run.push(i); continue; }
         // folded: run once on the host's values, kept as host constants for this input shape
+        if (n.outputs.length === 1 && this.foldHost(i, env, plan)) continue;
         engine.tidy(() => {
           this.exec(i, env, training);
           for (const o of n.outputs) {
@@ -232,6 +234,25 @@ export class OnnxGraph extends Layer {
     });
     // a fused Conv that could not fuse (not a 2-D image): run the nodes it would have absorbed
     if (fusion && outName === n.outputs) for (const k of [fusion.bn, fusion.relu]) if (k !== undefined) this.exec(k, env, training);
+  }
+
+  /** Folds node i on the host (fold.ts) where it can; false where the device ops must run. */
+  private foldHost(i: number, env: Map<string, Val>, plan: Plan): boolean {
+    const n = this.spec.nodes[i];
+    const ins = n.inputs.map((name) => (name ? env.get(name) : undefined));
+    if (n.op === 'Shape' || ins.some((v) => v !== undefined && !isHost(v))) return false;
+    const where = `ONNX node '${n.name || `#${i}`}' (${n.op})`;
+    let h: HostTensor | undefined;
+    try {
+      h = foldOnHost(n.op, ins as (HostTensor | undefined)[], this.attrs[i], { opset: this.spec.opset, training: false, fast: true, where, outputs: 1 });
+    } catch (e) {
+      const m = (e as Error).message;
+      throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
+    }
+    if (!h) return false;
+    env.set(n.outputs[0], h);
+    plan.consts.set(n.outputs[0], h);
+    return true;
   }
 
   /** Tensors made from weights once (kept by the graph), remade when the weights change. */

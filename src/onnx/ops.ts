@@ -101,7 +101,8 @@ const normAxis = (ax: number, rank: number, c: OpContext): number => {
 
 /** A host constant from a device tensor (folding): float32 stays FLOAT, int32 becomes INT64. */
 export function toHost(t: Tensor, type?: number): HostTensor {
-  const d = t.dataSync();
+  const d = engine.hostValues(t, 'loadOnnx');
+  if (!d) throw new Error(`loadOnnx: a constant of shape [${t.shape}] computed on the ${engine.backend?.name} device cannot be read back synchronously to fold it; this op's constant folding needs the wasm or js backend`);
   return { type: type ?? (t.dtype === 'float32' ? FLOAT : INT64), shape: [...t.shape], data: d instanceof Float32Array ? new Float32Array(d) : Float64Array.from(d) };
 }
 
