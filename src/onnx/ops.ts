@@ -44,7 +44,7 @@ export interface OpContext {
   /** Tensors made once from the weights they read (`deps`), remade when a weight changes; owned by the graph. */
   prepare?: (deps: Tensor[], make: () => Tensor[]) => Tensor[];
   /** For a Conv: the BatchNormalization inputs [scale, B, mean, var] and epsilon, and a Relu, to apply in the kernel. */
-  fuse?: { bn?: { ins: (Val | undefined)[]; epsilon: number }; relu: boolean };
+  fuse?: { bn?: { ins: (Val | undefined)[]; epsilon: number }; bias?: Val; relu: boolean };
   /** The node's name and op, for errors. */
   where: string;
   /** How many outputs the node asks for. */
@@ -142,7 +142,8 @@ function erf(x: Tensor): Tensor {
   let s = eg.add(eg.mul(x2, 1 / 216), -1 / 42);
   for (const k of [1 / 10, -1 / 3, 1]) s = eg.add(eg.mul(s, x2), k);
   const small = eg.mul(eg.mul(x, s), 2 / Math.sqrt(Math.PI));
-  return where(eg.less(ax, 0.5), small, big);
+  // both branches are finite everywhere: blend by the 0/1 mask (cheaper than where's gather)
+  return eg.add(big, eg.mul(eg.less(ax, 0.5), eg.sub(small, big)));
 }
 
 function softplus(x: Tensor): Tensor {
@@ -355,6 +356,17 @@ function castOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {
 }
 
 function whereOp(ins: (Val | undefined)[], _a: Attrs, c: OpContext): Tensor {
+  const [cv, xv, yv] = ins;
+  // inference, a constant condition and a constant scalar on one side (an attention mask): x·keep + fill
+  if (c.fast && isHost(cv) && (isHost(xv) && xv.data.length === 1 || isHost(yv) && yv.data.length === 1) && !(isHost(xv) && isHost(yv))) {
+    const constX = isHost(xv) && xv.data.length === 1;
+    const t = F(constX ? yv : xv, c), v = (constX ? xv : yv as HostTensor).data[0];
+    if (t.dtype === 'float32') { // (a non-finite x at a position the mask fills gives NaN there, not the fill)
+      const keep = new Float32Array(cv.data.length), fill = new Float32Array(cv.data.length);
+      for (let i = 0; i < keep.length; i++) { const takeT = (cv.data[i] !== 0) !== constX; keep[i] = takeT ? 1 : 0; fill[i] = takeT ? 0 : v; }
+      return eg.add(eg.mul(t, tensor(keep, [...cv.shape])), tensor(fill, [...cv.shape]));
+    }
+  }
   const cond = T(ins[0], c, 'condition');
   const [x, y] = pairOf(ins[1], ins[2], c);
   return where(cond, x, y);
@@ -390,6 +402,14 @@ function gemmOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
   const opts = { transposeA: a.i('transA', 0) === 1, transposeB: a.i('transB', 0) === 1 };
   const C = ins[2] !== undefined ? F(ins[2], c, 'C') : undefined;
   const N = opts.transposeB ? B.shape[0] : B.shape[1];
+  if (c.fuse && c.prepare && !opts.transposeA && alpha === 1 && beta === 1 && (!C || (C.rank <= 1 && (C.size === N || C.size === 1)))) {
+    // inference: B as [K, N] and C as [N], made once; the following Relu in the kernel
+    const [b, bias] = c.prepare(C ? [B, C] : [B], () => {
+      const bt = opts.transposeB ? transpose(B, [1, 0]) : engine.view(B, B.shape);
+      return C ? [bt, C.size === N ? reshape(C, [N]) : eg.add(reshape(C, [1]), tensor(new Float32Array(N), [N]))] : [bt];
+    });
+    return fusedMatmul(A, b, bias, { activation: c.fuse.relu ? 'relu' : 'linear' });
+  }
   if (C && alpha === 1 && beta === 1 && C.rank <= 1 && C.size === N) return fusedMatmul(A, B, C.rank === 1 ? C : reshape(C, [N]), opts);
   let y = matmul(A, B, opts);
   if (alpha !== 1) y = eg.mul(y, alpha);
@@ -399,6 +419,8 @@ function gemmOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
 
 function matmulOp(ins: (Val | undefined)[], _a: Attrs, c: OpContext): Tensor {
   let A = F(ins[0], c, 'A'), B = F(ins[1], c, 'B');
+  // inference: MatMul by a 2-D weight, then its bias and Relu (the graph checked the shapes), in one kernel
+  if (c.fuse?.bias !== undefined && A.rank >= 2) return fusedMatmul(A, B, F(c.fuse.bias, c, 'bias'), { activation: c.fuse.relu ? 'relu' : 'linear' });
   const a1 = A.rank === 1, b1 = B.rank === 1;
   if (a1) A = reshape(A, [1, A.shape[0]]);
   if (b1) B = reshape(B, [B.shape[0], 1]);
