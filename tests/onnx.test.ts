@@ -10,6 +10,7 @@ import { Reader, OnnxFormatError } from '../src/onnx/protobuf.js';
 import { decodeModel, decodeTensorProto } from '../src/onnx/model.js';
 import { model, tensor as tensorBytes, varint, type ModelDesc } from './util/onnx-writer.js';
 import { Rng } from './util/ref.js';
+import { poolWorkerUrl } from './util/pool-worker.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'onnx-tests-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -339,4 +340,17 @@ describe('fine-tuning and saving', () => {
     back.dispose();
     // a dynamic-shape model too
   });
+
+  it('runs on the worker pool (pool.predict: each worker loads the saved model)', async () => {
+    const pool = await eg.createPool({ workers: 2, workerUrl: await poolWorkerUrl() });
+    try {
+      const m = await eg.loadOnnx(mlpBytes);
+      const x = eg.randn([40, 4], { seed: 9 });
+      const want = (m.predict(x) as eg.Tensor).dataSync();
+      close((await pool.predict(m, x)).dataSync(), [...want]);
+      m.dispose();
+    } finally {
+      await pool.close();
+    }
+  }, 60000);
 });
