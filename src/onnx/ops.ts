@@ -579,8 +579,9 @@ function perChannel(t: Tensor, rank: number): Tensor {
   return reshape(t, [t.shape[0], ...new Array(Math.max(rank - 2, 0)).fill(1)]);
 }
 
-function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor | Nhwc {
-  if (a.i('training_mode', 0) === 1 || c.outputs > 1) throw new Error(`${c.where}: training mode (running statistics as outputs) is not supported`);
+function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor | Nhwc | Tensor[] {
+  if (a.i('training_mode', 0) === 1) return batchNormTraining(ins, a, c);
+  if (c.outputs > 1) throw new Error(`${c.where}: the running statistics outputs need training_mode=1`);
   if (ins[0] instanceof Nhwc) {
     const [scale, b, m, v] = [1, 2, 3, 4].map((i) => F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]));
     const inv = eg.mul(scale, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5)))));
@@ -590,6 +591,21 @@ function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor |
   const [scale, b, m, v] = [1, 2, 3, 4].map((i) => perChannel(F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]), x.rank));
   const inv = eg.mul(scale, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5)))));
   return eg.add(eg.mul(eg.sub(x, m), inv), b);
+}
+
+/** training_mode=1 (opset 14+): normalised by the batch's statistics; outputs Y, running_mean, running_var. */
+function batchNormTraining(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor[] {
+  const x = F(ins[0], c, 'X');
+  const axes = x.shape.map((_, i) => i).filter((i) => i !== 1);
+  const [scale, b, m0, v0] = [1, 2, 3, 4].map((i) => F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]));
+  const mu = mean(x, axes, true);
+  const xc = eg.sub(x, mu);
+  const v = mean(eg.square(xc), axes, true);
+  const y = eg.add(eg.mul(eg.mul(xc, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5))))), perChannel(scale, x.rank)), perChannel(b, x.rank));
+  const mom = a.f('momentum', 0.9), C = x.shape[1];
+  const rm = eg.add(eg.mul(m0, mom), eg.mul(reshape(mu, [C]), 1 - mom));
+  const rv = eg.add(eg.mul(v0, mom), eg.mul(reshape(v, [C]), 1 - mom));
+  return [y, rm, rv];
 }
 
 function layerNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor[] {
