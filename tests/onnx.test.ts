@@ -170,6 +170,20 @@ describe('loadOnnx', () => {
     }
   });
 
+  it('leaks no tensors: run, predict and the fast path\'s prepared filters; dispose frees the weights', async () => {
+    const before = eg.memory().tensors;
+    const m = await eg.loadOnnx(mlpBytes);
+    const x = eg.randn([3, 4], { seed: 1 });
+    eg.dispose(Object.values(m.run({ 'input.1': x })));
+    (m.predict(x) as eg.Tensor).dispose();
+    const warm = eg.memory().tensors;
+    for (let i = 0; i < 5; i++) { eg.dispose(Object.values(m.run({ 'input.1': x }))); (m.predict(x) as eg.Tensor).dispose(); }
+    expect(eg.memory().tensors).toBe(warm);
+    m.dispose();
+    x.dispose();
+    expect(eg.memory().tensors).toBe(before);
+  });
+
   it('checks run and predict inputs against the ONNX declaration', async () => {
     const m = await eg.loadOnnx(mlpBytes);
     expect(() => m.run({ x: eg.ones([1, 4]) })).toThrow(/run: model 'mlp' has no input 'x' \(its inputs: input.1\)/);
