@@ -322,6 +322,11 @@ describe('inference fast path: attention-style pieces', () => {
     expect([...y.dataSync().slice(0, 3)].map((v) => v.toFixed(6))).toEqual(['1.000000', '0.000000', '0.000000']);
     const fused = (m.graph as unknown as { fused: Map<number, { gelu?: boolean; add?: number }> }).fused;
     expect([...fused.values()].map((f) => (f.gelu ? 'gelu' : f.add !== undefined ? 'bias' : '?')).sort()).toEqual(['bias', 'gelu']);
+    // saved and loaded back: the -Infinity fill survives model.json (JSON has no Infinity)
+    await m.save(join(dir, 'attn'));
+    const back = await eg.loadModel(join(dir, 'attn')) as eg.OnnxModel;
+    expect(back.run({ x }).p.dataSync()).toEqual(y.dataSync());
+    back.dispose();
     m.dispose();
   });
 });
