@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { Reader, OnnxFormatError } from '../src/onnx/protobuf.js';
@@ -126,6 +127,23 @@ describe('loadOnnx', () => {
     writeFileSync(join(dir, 'bad.onnx'), model(d));
     await expect(eg.loadOnnx(join(dir, 'bad.onnx'))).rejects.toThrow(/runs past the end of 'fc1.bin'/);
     await expect(eg.loadOnnx(join(dir, 'nothing.onnx'))).rejects.toThrow(/cannot read/);
+  });
+
+  it('reads a URL (data:, file:) and an ArrayBuffer', async () => {
+    const x = eg.tensor([[1, -2, 0.5, 3]]);
+    const want = mlpRef([[1, -2, 0.5, 3]]).flat();
+    writeFileSync(join(dir, 'mlp.onnx'), mlpBytes);
+    const sources = [
+      new URL(`data:application/octet-stream;base64,${Buffer.from(mlpBytes).toString('base64')}`),
+      pathToFileURL(join(dir, 'mlp.onnx')),
+      mlpBytes.slice().buffer,
+    ];
+    for (const src of sources) {
+      const m = await eg.loadOnnx(src);
+      close((m.predict(x) as eg.Tensor).dataSync(), want);
+      m.dispose();
+    }
+    await expect(eg.loadOnnx(42 as never)).rejects.toThrow(/expected a Uint8Array, a path or a URL, got number/);
   });
 
   it('refuses an unsupported op at load, naming op, node and opset', async () => {
