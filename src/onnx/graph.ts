@@ -133,7 +133,8 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
     } else return;
     const relu = only(last, 'Relu');
     if (relu !== undefined) { f.relu = true; f.chain.push(relu); }
-    if (f.chain.length) out.set(i, f);
+    // a Gemm by a weight runs the prepared form ([K, N], bias [N]) even with nothing to absorb
+    if (f.chain.length || n.op === 'Gemm') out.set(i, f);
   });
   return out;
 }
@@ -287,7 +288,7 @@ export class OnnxGraph extends Layer {
           bias: add ? get(add.inputs.find((name) => name !== n.outputs[0])!) : undefined,
           relu: !!fusion.relu,
         };
-        outName = this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs;
+        if (fusion.chain.length) outName = this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs;
       }
     }
     let out: Val | Val[];
@@ -304,7 +305,7 @@ export class OnnxGraph extends Layer {
       env.set(name, list[k]);
     });
     // a fused node that could not fuse (a Conv not on a 2-D image, a MatMul of a vector): run the nodes it would have absorbed
-    if (fusion && outName === n.outputs) for (const k of fusion.chain) this.exec(k, env, training);
+    if (fusion && !ctx.fuse) for (const k of fusion.chain) this.exec(k, env, training);
   }
 
   /** Folds node i on the host (fold.ts) where it can; false where the device ops must run. */
