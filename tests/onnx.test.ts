@@ -295,6 +295,16 @@ describe('inference fast path (NHWC between convs, filters prepared once, Conv+B
     close(fast(), [...plain()]);
     m.dispose();
   });
+
+  it('fit lowers the loss through Conv, BatchNormalization (running statistics), MaxPool and GlobalAveragePool', async () => {
+    const m = await eg.loadOnnx(model(desc));
+    const x = eg.randn([16, 2, 6, 6], { seed: 12 });
+    const y = eg.randn([16, 4], { seed: 13 });
+    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.02 }), loss: 'meanSquaredError' });
+    const losses = (await m.fit(x, y, { epochs: 25, batchSize: 8, verbose: 0 })).history.loss as number[];
+    expect(losses[losses.length - 1]).toBeLessThan(losses[0] * 0.8);
+    m.dispose();
+  });
 });
 
 describe('inference fast path: attention-style pieces', () => {
