@@ -75,6 +75,7 @@ function isFewChannels(p: usize): bool {
 /** Scratch bytes the kernel `kind` (0 forward, 1 dX, 2 dW) needs for the geometry at params. */
 export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
   if (isDepthwise(params) || (kind == WORK_FILTER && isFewChannels(params))) return 0;
+  if (kind == WORK_FORWARD && isFewChannels(params)) return fewForwardWorkBytes(params);
   const G = pg(params, P_G), C = pg(params, P_C), O = pg(params, P_O);
   const cg = C / G, og = O / G;
   const M = pg(params, P_N) * pg(params, P_OH) * pg(params, P_OW);
@@ -197,6 +198,10 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
     depthwise(x, w, bias, out, act, p);
     return;
   }
+  if (isFewChannels(p)) {
+    fewForward(x, w, bias, out, act, p, work);
+    return;
+  }
   const G = pg(p, P_G), C = pg(p, P_C), O = pg(p, P_O), cg = C / G, og = O / G;
   const M = pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
   const ldo = <usize>O << 2;
@@ -283,6 +288,142 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
       im2col(x, col, p, g, r0, rows, false);
       gemmStrided(col, 4, <usize>kg << 2, dy + <usize>r0 * ldo + (<usize>(g * og) << 2), ldo, 4,
         dw + (<usize>(g * og) << 2), ldo, kg, og, rows, 0, 0, work, true);
+    }
+  }
+}
+
+// ---- forward for few input channels (isFewChannels) --------------------------------------------
+
+/** Rows and columns of the (padded) image the few-channel forward reads: exactly what its taps reach. */
+@inline function fewSpanH(p: usize): i32 {
+  return (pg(p, P_OH) - 1) * pg(p, P_SH) + (pg(p, P_KH) - 1) * pg(p, P_DH) + 1;
+}
+@inline function fewSpanW(p: usize): i32 {
+  return (pg(p, P_OW) - 1) * pg(p, P_SW) + (pg(p, P_KW) - 1) * pg(p, P_DW) + 1;
+}
+
+/** Is the image read in place (every tap inside it), or copied into a zero-padded scratch image? */
+@inline function fewInPlace(p: usize): bool {
+  return pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && fewSpanH(p) <= pg(p, P_H) && fewSpanW(p) <= pg(p, P_W);
+}
+
+/** Scratch of fewForward: the tap offset table (KH*KW*C i32), then one padded image unless in place. */
+function fewForwardWorkBytes(p: usize): i32 {
+  const taps = <i32>align16((pg(p, P_KH) * pg(p, P_KW) * pg(p, P_C)) << 2);
+  return fewInPlace(p) ? taps : taps + ((fewSpanH(p) * fewSpanW(p) * pg(p, P_C)) << 2);
+}
+
+/**
+ * PX output pixels (sw*C*4 bytes apart in the image from xb) x NV groups of 4 output channels (from wo
+ * in the filter), their taps' byte offsets in the table at tab (nt entries): PX * NV accumulators in
+ * registers, one splat of x and NV filter vectors per tap, bias and relu (act 1) in the epilogue.
+ */
+@inline function fewTile(xb: usize, xs: usize, tab: usize, nt: i32, wo: usize, os: usize, bias: usize,
+  op: usize, relu: bool, PX: i32, NV: i32): void {
+  let b0 = ZERO, b1 = ZERO;
+  if (bias != 0) {
+    b0 = v128.load(bias);
+    if (NV > 1) b1 = v128.load(bias, 16);
+  }
+  let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
+  let wp = wo;
+  for (let t = 0; t < nt; t++) {
+    const xp = xb + <usize>load<i32>(tab + (<usize>t << 2));
+    const w0 = v128.load(wp);
+    let w1 = ZERO;
+    if (NV > 1) w1 = v128.load(wp, 16);
+    const x0 = v128.load32_splat(xp);
+    a00 = madd(x0, w0, a00);
+    if (NV > 1) a01 = madd(x0, w1, a01);
+    if (PX > 1) {
+      const x1 = v128.load32_splat(xp + xs);
+      a10 = madd(x1, w0, a10);
+      if (NV > 1) a11 = madd(x1, w1, a11);
+      const x2 = v128.load32_splat(xp + 2 * xs);
+      a20 = madd(x2, w0, a20);
+      if (NV > 1) a21 = madd(x2, w1, a21);
+      const x3 = v128.load32_splat(xp + 3 * xs);
+      a30 = madd(x3, w0, a30);
+      if (NV > 1) a31 = madd(x3, w1, a31);
+    }
+    wp += os;
+  }
+  if (relu) {
+    a00 = f32x4.add(f32x4.pmax(a00, ZERO), ZERO); a01 = f32x4.add(f32x4.pmax(a01, ZERO), ZERO);
+    a10 = f32x4.add(f32x4.pmax(a10, ZERO), ZERO); a11 = f32x4.add(f32x4.pmax(a11, ZERO), ZERO);
+    a20 = f32x4.add(f32x4.pmax(a20, ZERO), ZERO); a21 = f32x4.add(f32x4.pmax(a21, ZERO), ZERO);
+    a30 = f32x4.add(f32x4.pmax(a30, ZERO), ZERO); a31 = f32x4.add(f32x4.pmax(a31, ZERO), ZERO);
+  }
+  v128.store(op, a00);
+  if (NV > 1) v128.store(op, a01, 16);
+  if (PX > 1) {
+    v128.store(op + os, a10);
+    if (NV > 1) v128.store(op + os, a11, 16);
+    v128.store(op + 2 * os, a20);
+    if (NV > 1) v128.store(op + 2 * os, a21, 16);
+    v128.store(op + 3 * os, a30);
+    if (NV > 1) v128.store(op + 3 * os, a31, 16);
+  }
+}
+
+/**
+ * conv2d forward for few input channels (isFewChannels: C <= 4, one group, O % 4 == 0), im2col-free:
+ * tiles of 4 output pixels x 8 output channels in registers (fewTile) over a table of the taps'
+ * offsets, on x in place when unpadded, else on a zero-padded copy of each image in the scratch.
+ * Sums each output over the taps in the filter's (kh, kw, c) order, as im2col + GEMM does.
+ */
+function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const inPlace = fewInPlace(p);
+  const SH = inPlace ? H : fewSpanH(p), SW = inPlace ? W : fewSpanW(p);
+  const nt = KH * KW * C;
+  const tab = work, img = work + align16(nt << 2);
+  let t = 0;
+  for (let kh = 0; kh < KH; kh++) {
+    for (let kw = 0; kw < KW; kw++) {
+      for (let c = 0; c < C; c++) store<i32>(tab + (<usize>(t++) << 2), ((kh * dh * SW + kw * dw) * C + c) << 2);
+    }
+  }
+  const cs = <usize>C << 2, os = <usize>O << 2, xs = <usize>sw * cs;
+  const O8 = O & ~7, OW4 = OW & ~3;
+  const relu = act == 1;
+  const imgBytes = <usize>(SH * SW) * cs;
+  for (let n = 0; n < N; n++) {
+    let src = x + <usize>(n * H * W) * cs;
+    if (!inPlace) {
+      // The padded image: rows [pt, pt + H) and columns [pl, pl + W) of it from x, zeros elsewhere.
+      memory.fill(img, 0, imgBytes);
+      const r0 = max(0, pt), r1 = min(SH, pt + H), c0 = max(0, pl), c1 = min(SW, pl + W);
+      if (c1 > c0) {
+        for (let r = r0; r < r1; r++) {
+          memory.copy(img + <usize>(r * SW + c0) * cs, src + <usize>((r - pt) * W + c0 - pl) * cs, <usize>(c1 - c0) * cs);
+        }
+      }
+      src = img;
+    }
+    for (let oh = 0; oh < OH; oh++) {
+      const rowIn = src + <usize>(oh * sh * SW) * cs;
+      const rowOut = out + <usize>((n * OH + oh) * OW) * os;
+      let ow = 0;
+      for (; ow < OW4; ow += 4) {
+        const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
+        let o = 0;
+        for (; o < O8; o += 8) {
+          fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2);
+        }
+        if (o < O) fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1);
+      }
+      for (; ow < OW; ow++) {
+        const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
+        let o = 0;
+        for (; o < O8; o += 8) {
+          fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2);
+        }
+        if (o < O) fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1);
+      }
+      if (act > 1) activateRow(rowOut, OW * O, act);
     }
   }
 }
