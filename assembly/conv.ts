@@ -309,7 +309,7 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
 
 /** Scratch of fewForward: the tap offset table (KH*KW*C i32), then one padded image unless in place. */
 function fewForwardWorkBytes(p: usize): i32 {
-  const taps = <i32>align16((pg(p, P_KH) * pg(p, P_KW) * pg(p, P_C)) << 2);
+  const taps = <i32>align16((pg(p, P_KH) * pg(p, P_KW)) << 2);
   return fewInPlace(p) ? taps : taps + ((fewSpanH(p) * fewSpanW(p) * pg(p, P_C)) << 2);
 }
 
@@ -318,7 +318,7 @@ function fewForwardWorkBytes(p: usize): i32 {
  * in the filter), their taps' byte offsets in the table at tab (nt entries): PX * NV accumulators in
  * registers, one splat of x and NV filter vectors per tap, bias and relu (act 1) in the epilogue.
  */
-@inline function fewTile(xb: usize, xs: usize, tab: usize, nt: i32, wo: usize, os: usize, bias: usize,
+@inline function fewTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, os: usize, bias: usize,
   op: usize, relu: bool, PX: i32, NV: i32): void {
   let b0 = ZERO, b1 = ZERO;
   if (bias != 0) {
@@ -328,7 +328,8 @@ function fewForwardWorkBytes(p: usize): i32 {
   let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
   let wp = wo;
   for (let t = 0; t < nt; t++) {
-    const xp = xb + <usize>load<i32>(tab + (<usize>t << 2));
+   const xt = xb + <usize>load<i32>(tab + (<usize>t << 2));
+   for (let xp = xt, xe = xt + cs; xp < xe; xp += 4) {
     const w0 = v128.load(wp);
     let w1 = ZERO;
     if (NV > 1) w1 = v128.load(wp, 16);
@@ -347,6 +348,7 @@ function fewForwardWorkBytes(p: usize): i32 {
       if (NV > 1) a31 = madd(x3, w1, a31);
     }
     wp += os;
+   }
   }
   if (relu) {
     a00 = f32x4.add(f32x4.pmax(a00, ZERO), ZERO); a01 = f32x4.add(f32x4.pmax(a01, ZERO), ZERO);
@@ -378,13 +380,11 @@ function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: us
   const pt = pg(p, P_PT), pl = pg(p, P_PL);
   const inPlace = fewInPlace(p);
   const SH = inPlace ? H : fewSpanH(p), SW = inPlace ? W : fewSpanW(p);
-  const nt = KH * KW * C;
+  const nt = KH * KW;
   const tab = work, img = work + align16(nt << 2);
   let t = 0;
   for (let kh = 0; kh < KH; kh++) {
-    for (let kw = 0; kw < KW; kw++) {
-      for (let c = 0; c < C; c++) store<i32>(tab + (<usize>(t++) << 2), ((kh * dh * SW + kw * dw) * C + c) << 2);
-    }
+    for (let kw = 0; kw < KW; kw++) store<i32>(tab + (<usize>(t++) << 2), ((kh * dh * SW + kw * dw) * C) << 2);
   }
   const cs = <usize>C << 2, os = <usize>O << 2, xs = <usize>sw * cs;
   const O8 = O & ~7, OW4 = OW & ~3;
@@ -411,17 +411,17 @@ function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: us
         const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
         let o = 0;
         for (; o < O8; o += 8) {
-          fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2);
+          fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2);
         }
-        if (o < O) fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1);
+        if (o < O) fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1);
       }
       for (; ow < OW; ow++) {
         const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
         let o = 0;
         for (; o < O8; o += 8) {
-          fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2);
+          fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2);
         }
-        if (o < O) fewTile(xb, xs, tab, nt, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1);
+        if (o < O) fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1);
       }
       if (act > 1) activateRow(rowOut, OW * O, act);
     }
@@ -705,18 +705,49 @@ function maxPoolTiling(x: usize, out: usize, p: usize): void {
     for (let oh = 0; oh < OH; oh++) {
       let win = x + <usize>(n * H + oh * KH) * rs;
       for (let ow = 0; ow < OW; ow++) {
-        for (let c: usize = 0; c < cs; c += 16) {
-          let m = NEG_INF, r = win + c;
-          for (let kh = 0; kh < KH; kh++) {
-            for (let kw = 0; kw < KW; kw++) m = f32x4.max(m, v128.load(r + <usize>kw * cs));
-            r += rs;
+        if (KH == 2 && KW == 2) {
+          // The common 2x2 window unrolled (same result: max is exact and order-free but for NaN, which it propagates).
+          for (let c: usize = 0; c < cs; c += 16) {
+            const r = win + c;
+            v128.store(op + c, f32x4.max(f32x4.max(f32x4.max(NEG_INF, v128.load(r)), v128.load(r + cs)),
+              f32x4.max(v128.load(r + rs), v128.load(r + rs + cs))));
           }
-          v128.store(op + c, m);
+        } else {
+          for (let c: usize = 0; c < cs; c += 16) {
+            let m = NEG_INF, r = win + c;
+            for (let kh = 0; kh < KH; kh++) {
+              for (let kw = 0; kw < KW; kw++) m = f32x4.max(m, v128.load(r + <usize>kw * cs));
+              r += rs;
+            }
+            v128.store(op + c, m);
+          }
         }
         win += <usize>KW * cs;
         op += cs;
       }
     }
+  }
+}
+
+/** One 2x2 window of maxPoolGradTiling, unrolled: the same winner rule, taps in row-major order. */
+@inline function maxGrad2x2(x: usize, dy: usize, dx: usize, cs: usize, rs: usize): void {
+  for (let c: usize = 0; c < cs; c += 16) {
+    const v0 = v128.load(x + c), v1 = v128.load(x + c + cs), v2 = v128.load(x + c + rs), v3 = v128.load(x + c + rs + cs);
+    let best = v0;
+    // w_t: tap t beats the best so far (greater, or NaN while the best is not).
+    const w1 = v128.or(f32x4.gt(v1, best), v128.and(f32x4.ne(v1, v1), f32x4.eq(best, best)));
+    best = v128.bitselect(v1, best, w1);
+    const w2 = v128.or(f32x4.gt(v2, best), v128.and(f32x4.ne(v2, v2), f32x4.eq(best, best)));
+    best = v128.bitselect(v2, best, w2);
+    const w3 = v128.or(f32x4.gt(v3, best), v128.and(f32x4.ne(v3, v3), f32x4.eq(best, best)));
+    // The winner: the last tap whose w is set, else tap 0.
+    const m3 = w3, m2 = v128.andnot(w2, m3), m1 = v128.andnot(w1, v128.or(w2, w3));
+    const m0 = v128.not(v128.or(v128.or(w1, w2), w3));
+    const g = v128.load(dy + c);
+    v128.store(dx + c, v128.and(g, m0));
+    v128.store(dx + c + cs, v128.and(g, m1));
+    v128.store(dx + c + rs, v128.and(g, m2));
+    v128.store(dx + c + rs + cs, v128.and(g, m3));
   }
 }
 
@@ -735,6 +766,11 @@ function maxPoolGradTiling(x: usize, dy: usize, dx: usize, p: usize): void {
       const row = <usize>(n * H + oh * KH) * rs;
       for (let ow = 0; ow < OW; ow++) {
         const win = row + <usize>(ow * KW) * cs;
+        if (KH == 2 && KW == 2) {
+          maxGrad2x2(x + win, dyp, dx + win, cs, rs);
+          dyp += cs;
+          continue;
+        }
         for (let c: usize = 0; c < cs; c += 16) {
           // The winner's tap index per lane, then every tap written: dy where it won, else 0.
           let best = v128.load(x + win + c), at = ZERO, r = x + win + c, t = 0;

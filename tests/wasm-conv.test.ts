@@ -220,6 +220,7 @@ const POOL_CASES: PoolCase[] = [
   { name: 'NaN and -Infinity C9', x: [1, 6, 6, 9], pool: [2, 2], geo: geo([1, 1]), values: 'special' },
   // The tiling fast path (stride = window, no padding or dilation, every window inside x, C % 4 == 0) and just outside it.
   { name: 'tiling 2x2 C8 exact cover, ties', x: [2, 6, 8, 8], pool: [2, 2], geo: geo([2, 2]), values: 'ties' },
+  { name: 'tiling 2x2 C12 with a remainder (unrolled 2x2), NaN and -Infinity', x: [2, 7, 9, 12], pool: [2, 2], geo: geo([2, 2]), values: 'special' },
   { name: 'tiling 3x3 C4 with a remainder, NaN and -Infinity', x: [1, 8, 7, 4], pool: [3, 3], geo: geo([3, 3]), values: 'special' },
   { name: 'tiling 2x3 strides [2,3] C12', x: [1, 5, 7, 12], pool: [2, 3], geo: geo([2, 3]) },
   { name: 'not tiling: bottom/right padding past x C8', x: [1, 7, 7, 8], pool: [2, 2], geo: geo([2, 2], [0, 1, 0, 1]) },
