@@ -15,7 +15,7 @@ const x = eg.tensor(train.images, [train.count, 28, 28, 1]), y = eg.tensor(train
 const model = referenceCnn();
 model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
 await model.fit(x, y, { epochs: 1, batchSize: 64, verbose: 0, seed: 1 });
-const table = engine.requireBackend('profile').kernels as Record<string, (...a: unknown[]) => unknown>;
+const table = engine.requireBackend('profile').kernels as unknown as Record<string, (ins: { shape: number[] }[], outs: unknown, attrs: unknown) => unknown>;
 const spent = new Map<string, { ms: number; calls: number }>();
 for (const [name, f] of Object.entries(table)) {
   table[name] = (ins: { shape: number[] }[], outs: unknown, attrs: unknown) => {
