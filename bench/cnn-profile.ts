@@ -2,7 +2,8 @@
 // kernel call, process.cpuUsage: robust to a loaded machine; summed over the epochs; the rest is the engine, autograd and JS around them).
 //   npx esbuild bench/cnn-profile.ts --bundle --platform=node --format=esm --outfile=build/cnn-profile.mjs \
 //     --external:@tensorflow/* --external:onnxruntime-web
-//   node --experimental-wasm-relaxed-simd build/cnn-profile.mjs [simd|relaxed] [epochs]
+//   node --experimental-wasm-relaxed-simd build/cnn-profile.mjs [simd|relaxed] [epochs] [predict]
+// (`predict`: profiles 20 predicts at batch 256 instead of the training step)
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { loadMnist } from '../src/data/mnist.js';
@@ -29,10 +30,15 @@ for (const [name, f] of Object.entries(table)) {
     return r;
   };
 }
+const predict = process.argv[4] === 'predict';
 const c0 = process.cpuUsage(), t0 = performance.now();
-await model.fit(x, y, { epochs, batchSize: 64, verbose: 0, seed: 1 });
+if (predict) {
+  for (let i = 0; i < 20; i++) eg.tidy(() => { model.predict(eg.tensor(train.images.subarray(0, 256 * 784), [256, 28, 28, 1])).dataSync(); });
+} else {
+  await model.fit(x, y, { epochs, batchSize: 64, verbose: 0, seed: 1 });
+}
 const wall = performance.now() - t0, cpu = process.cpuUsage(c0);
-const steps = epochs * Math.ceil(train.count / 64);
+const steps = predict ? 20 : epochs * Math.ceil(train.count / 64);
 const kernels = [...spent.values()].reduce((a, s) => a + s.ms, 0);
 console.log(`${build}: ${steps} steps, ${(wall / steps).toFixed(2)} ms/step wall (${Math.round(64 * steps / wall * 1000)} samples/s), cpu ${((cpu.user + cpu.system) / 1000 / steps).toFixed(2)} ms/step; kernels ${(kernels / steps).toFixed(2)} ms/step cpu`);
 for (const [k, s] of [...spent.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
