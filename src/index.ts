@@ -64,6 +64,15 @@ export { sequential, Sequential, model, Model, loadModel, earlyStopping } from '
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec, ModelArgs, Data, PerOutput } from './model/index.js';
 export type { NamedTensor, Safetensors } from './io/safetensors.js';
 export { io } from './io/index.js';
+// ONNX import (src/onnx/): loaded on first use; loadModel loads it for a saved imported model.
+import { modelLayers } from './model/topology.js';
+import type { OnnxModel, OnnxSource } from './onnx/index.js';
+export type { OnnxModel, OnnxSource } from './onnx/index.js';
+/** Loads an ONNX model (bytes, a Node path or a URL) as a graph model whose weights are variables. */
+export async function loadOnnx(source: OnnxSource): Promise<OnnxModel> {
+  return (await import('./onnx/index.js')).loadOnnx(source);
+}
+modelLayers.set('OnnxGraph', async () => (await import('./onnx/index.js')).modelFromConfig);
 // Transformers: sampling and generation with a KV cache; tokenizers (src/model/generate.ts, src/text/).
 export { sample, generate, type SampleOptions, type GenerateOptions } from './model/generate.js';
 export { text, CharTokenizer, WordTokenizer, type TokenizerJSON, type WordTokenizerOptions } from './text/tokenizers.js';
