@@ -36,18 +36,32 @@ export function dtypeOf(type: number): DType {
   return type === FLOAT || type === DOUBLE || type === FLOAT16 || type === 16 || type === BOOL || type === 0 ? 'float32' : 'int32';
 }
 
+/**
+ * JSON has no Infinity or NaN (a causal mask's -inf fill would be saved as null, read back as 0):
+ * getConfig writes non-finite numbers as the strings 'Infinity', '-Infinity', 'NaN', and the
+ * numeric readers below take them back with Number.
+ */
+const NON_FINITE = /^(-?Infinity|NaN)$/;
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (Array.isArray(v)) return v.map(jsonSafe);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
+  return v;
+}
+const numbers = (a: (number | string)[]): number[] => (a.some((x) => typeof x === 'string') ? a.map(Number) : a as number[]);
+
 function attrsOf(r: Record<string, AttrValue>): Attrs {
-  const num = (name: string, d: number) => { const v = r[name]; return typeof v === 'number' ? v : d; };
+  const num = (name: string, d: number) => { const v = r[name]; return typeof v === 'number' ? v : typeof v === 'string' && NON_FINITE.test(v) ? Number(v) : d; };
   return {
     i: num, f: num,
     s: (name, d) => { const v = r[name]; return typeof v === 'string' ? v : d; },
-    ints: (name, d) => { const v = r[name]; return Array.isArray(v) ? (v as number[]) : d; },
+    ints: (name, d) => { const v = r[name]; return Array.isArray(v) ? numbers(v) : d; },
     has: (name) => r[name] !== undefined,
     tensor: (name) => {
       const v = r[name];
       if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
       const float = dtypeOf(v.type) === 'float32' && v.type !== BOOL;
-      return { type: v.type, shape: v.shape, data: float ? Float32Array.from(v.data) : Float64Array.from(v.data) };
+      return { type: v.type, shape: v.shape, data: float ? Float32Array.from(numbers(v.data)) : Float64Array.from(numbers(v.data)) };
     },
   };
 }
@@ -76,7 +90,7 @@ export class OnnxGraph extends Layer {
       }));
     }
     for (const c of spec.constants) {
-      this.consts.set(c.name, { type: c.type, shape: c.shape, data: dtypeOf(c.type) === 'float32' && c.type !== BOOL ? Float32Array.from(c.data) : Float64Array.from(c.data) });
+      this.consts.set(c.name, { type: c.type, shape: c.shape, data: dtypeOf(c.type) === 'float32' && c.type !== BOOL ? Float32Array.from(numbers(c.data)) : Float64Array.from(numbers(c.data)) });
     }
     this.attrs = spec.nodes.map((n) => attrsOf(n.attrs));
     this.built = true;
@@ -92,7 +106,7 @@ export class OnnxGraph extends Layer {
   }
 
   override getConfig(): LayerConfig {
-    return { ...this.spec, name: this.name, trainable: this.trainable };
+    return { ...(jsonSafe(this.spec) as OnnxGraphConfig), name: this.name, trainable: this.trainable };
   }
 
   /** Runs the graph on its inputs (in spec order); returns its outputs (in spec order). */
