@@ -147,6 +147,18 @@ def settle_batchnorm(model, make_input, steps=8):
     model.eval()
 
 
+def perturb_layernorm(model, seed):
+    """Random LayerNorm gamma/beta: the defaults (ones, zeros) are equal across layers, and the
+    exporter then keeps one initializer and aliases the others with Identity nodes, so fine-tuning
+    the import would tie layers that torch trains apart (and the affine part would go untested)."""
+    g = torch.Generator().manual_seed(seed)
+    for m in model.modules():
+        if isinstance(m, nn.LayerNorm):
+            with torch.no_grad():
+                m.weight.copy_(1 + 0.1 * torch.randn(m.weight.shape, generator=g))
+                m.bias.copy_(0.1 * torch.randn(m.bias.shape, generator=g))
+
+
 def tensor_json(t):
     t = t.detach().contiguous()
     if t.dtype in (torch.int64, torch.int32):
@@ -217,12 +229,16 @@ def main():
            {'x': {0: 'batch'}, 'logits': {0: 'batch'}})
 
     torch.manual_seed(2)
-    export('encoder', Encoder(), (randn(2, 10, 64),), (randn(3, 7, 64),), ['x'], ['y'],
+    encoder = Encoder()
+    perturb_layernorm(encoder, 5)
+    export('encoder', encoder, (randn(2, 10, 64),), (randn(3, 7, 64),), ['x'], ['y'],
            {'x': {0: 'batch', 1: 'seq'}, 'y': {0: 'batch', 1: 'seq'}})
 
     torch.manual_seed(3)
     tok = lambda b, t: torch.randint(0, 64, (b, t), generator=g)
-    export('gpt', GptBlock(), (tok(2, 12),), (tok(1, 5),), ['tokens'], ['logits'],
+    gpt = GptBlock()
+    perturb_layernorm(gpt, 6)
+    export('gpt', gpt, (tok(2, 12),), (tok(1, 5),), ['tokens'], ['logits'],
            {'tokens': {0: 'batch', 1: 'seq'}, 'logits': {0: 'batch', 1: 'seq'}})
 
     torch.manual_seed(4)
