@@ -251,7 +251,6 @@ export async function loadFrom(source: string | Artifacts, hooks: LoadHooks): Pr
 /** Loads the builders of the whole-model layers (modelLayers) that model.json names. */
 async function withWholeModels(text: string, hooks: LoadHooks): Promise<LoadHooks> {
   const wholeModels = new Map(hooks.wholeModels);
-  // NOTE: model.json is written indented ("className": "X"); match with or without the space.
   for (const [cls, load] of modelLayers) if (new RegExp(`"className":\\s*"${cls}"`).test(text)) wholeModels.set(cls, await load());
   return wholeModels.size ? { ...hooks, wholeModels } : hooks;
 }
