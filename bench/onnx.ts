@@ -202,29 +202,31 @@ export async function onnx(ctx: SuiteContext): Promise<Row[]> {
   }
 
   if (ctx.backends.includes('webgpu')) {
+    await useBackend('webgpu');
+    const label = backendLabel('webgpu');
     try {
-      await useBackend('webgpu');
-      const label = backendLabel('webgpu');
       for (const c of CASES) {
-        const bytes = new Uint8Array(await readFile(join(dir, `${c.model}.onnx`)));
         const feeds = c.feeds(quick), batch = c.batch(quick);
-        const model = await eg.loadOnnx(bytes);
+        const model = await eg.loadOnnx(new Uint8Array(await readFile(join(dir, `${c.model}.onnx`))));
         const x = feeds.map(toTensor);
-        const t = await timeInterleaved([{
-          name: label, singleThread: false,
-          run: async (n) => {
-            const t0 = performance.now();
-            for (let i = 0; i < n; i++) { const y = predict1(model, x[0]); await y.data(); y.dispose(); }
-            return (performance.now() - t0) / 1000;
-          },
-        }], rounds, minMs);
-        const m = t.get(label)!;
-        rows.push({ suite: 'onnx', case: `${c.what} b${batch}`, backend: label, seconds: m.median, spread: m.spread, value: batch / m.median, unit: 'samples/s' });
-        eg.dispose(x);
-        model.dispose();
+        try {
+          const t = await timeInterleaved([{
+            name: label, singleThread: false,
+            run: async (n) => {
+              const t0 = performance.now();
+              for (let i = 0; i < n; i++) { const y = predict1(model, x[0]); await y.data(); y.dispose(); }
+              return (performance.now() - t0) / 1000;
+            },
+          }], rounds, minMs);
+          const m = t.get(label)!;
+          rows.push({ suite: 'onnx', case: `${c.what} b${batch}`, backend: label, seconds: m.median, spread: m.spread, value: batch / m.median, unit: 'samples/s' });
+        } catch (e) {
+          ctx.log(`  onnx ${c.model} on webgpu: no row (${(e as Error).message.split('\n')[0]})`);
+        } finally {
+          eg.dispose(x);
+          model.dispose();
+        }
       }
-    } catch (e) {
-      ctx.log(`  onnx webgpu: skipped (${(e as Error).message})`);
     } finally {
       await useBackend(wasm);
     }

@@ -56,6 +56,7 @@ vitest('vitest, webgpu backend and the browser (conformance + edge values + hard
     'tests/webgpu-conv.test.ts',
     'tests/webgpu-model.test.ts',
     'tests/graph-nested.test.ts',
+    'tests/onnx-torch.test.ts',
     'tests/browser/webgpu.test.ts',
     'tests/browser/pool.test.ts',
     'tests/browser/bench.test.ts',
