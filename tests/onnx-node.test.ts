@@ -11,8 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { decodeModel, decodeTensorProto, type HostTensor } from '../src/onnx/model.js';
 import { OPS } from '../src/onnx/ops.js';
-import { dtypeOf } from '../src/onnx/graph.js';
-import { MAX_OPSET, MIN_OPSET } from '../src/onnx/load.js';
+import { attrsOf, dtypeOf } from '../src/onnx/graph.js';
+import { MAX_OPSET, MIN_OPSET, toGraphConfig } from '../src/onnx/load.js';
+import { HOST_FOLD, foldOnHost } from '../src/onnx/fold.js';
 
 const ROOT = process.env.ONNX_TESTDATA ?? '/usr/share/libonnx-testdata/data/node';
 const RTOL = 1e-3, ATOL = 1e-7;
@@ -116,6 +117,37 @@ describe.skipIf(!present && !process.env.CI)('ONNX backend node tests', () => {
         eg.dispose(Object.values(outs));
       }
       model.dispose();
+    });
+  }
+});
+
+// The host folding of shape arithmetic (fold.ts) runs the same ops on host constants: checked on the
+// same node tests, with the inputs given as constants (single-node models of a folded op).
+describe.skipIf(!present && !process.env.CI)('ONNX node tests folded on the host', () => {
+  const single = entries.filter((e) => !e.skip).filter((e) => {
+    const m = decodeModel(readFileSync(join(ROOT, e.name, 'model.onnx')));
+    return m.graph.nodes.length === 1 && m.graph.nodes[0].opType in HOST_FOLD && m.graph.outputs.length === 1;
+  });
+  it('covers every folded op', () => {
+    const ops = new Set(single.map((e) => decodeModel(readFileSync(join(ROOT, e.name, 'model.onnx'))).graph.nodes[0].opType));
+    expect([...ops].sort()).toEqual(Object.keys(HOST_FOLD).sort());
+  });
+  for (const e of single) {
+    it(e.name, () => {
+      const dir = join(ROOT, e.name);
+      const m = decodeModel(readFileSync(join(dir, 'model.onnx')));
+      const { config } = toGraphConfig(m);
+      const node = config.nodes[0];
+      const byName = new Map(config.constants.map((k) => [k.name, { type: k.type, shape: k.shape, data: Float64Array.from(k.data) } as HostTensor]));
+      for (const set of readdirSync(dir).filter((d) => d.startsWith('test_data_set_'))) {
+        config.inputs.forEach((s, i) => byName.set(s.name, decodeTensorProto(readFileSync(join(dir, set, `input_${i}.pb`))).value!));
+        const ins = node.inputs.map((n) => (n ? byName.get(n) : undefined));
+        const got = foldOnHost(node.op, ins, attrsOf(node.attrs), { opset: config.opset, training: false, fast: true, where: e.name, outputs: 1 });
+        expect(got, 'folded').toBeDefined();
+        const want = decodeTensorProto(readFileSync(join(dir, set, 'output_0.pb'))).value!;
+        expect([...got!.shape]).toEqual([...want.shape]);
+        expect(mismatch(got!.data, want.data)).toBeNull();
+      }
     });
   }
 });

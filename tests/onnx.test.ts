@@ -223,6 +223,47 @@ describe('dynamic shapes', () => {
   });
 });
 
+describe('inference fast path (NHWC between convs, filters prepared once, Conv+BatchNormalization+Relu fused)', () => {
+  // x [batch, 2, 6, 6] -> Conv(3, 3x3, pad 1) -> BN -> Relu -> MaxPool 2 -> Conv(4, 1x1) -> Add(itself) -> GlobalAveragePool -> Flatten
+  const r = new Rng(21);
+  const vals = (n: number, s = 0.5) => Array.from({ length: n }, () => r.normal() * s);
+  const desc: ModelDesc = {
+    opset: 13,
+    inputs: [{ name: 'x', shape: ['batch', 2, 6, 6] }],
+    outputs: [{ name: 'y', shape: ['batch', 4] }],
+    initializers: [
+      { name: 'w1', dims: [3, 2, 3, 3], type: 1, floats: vals(54) }, { name: 'b1', dims: [3], type: 1, floats: vals(3) },
+      { name: 'g', dims: [3], type: 1, floats: [1.5, 0.5, -1] }, { name: 'beta', dims: [3], type: 1, floats: [0.1, -0.2, 0.3] },
+      { name: 'mu', dims: [3], type: 1, floats: [0.2, -0.1, 0] }, { name: 'var', dims: [3], type: 1, floats: [0.5, 2, 1.2] },
+      { name: 'w2', dims: [4, 3, 1, 1], type: 1, floats: vals(12) },
+    ],
+    nodes: [
+      { op: 'Conv', inputs: ['x', 'w1', 'b1'], outputs: ['c1'], attrs: { pads: [1, 1, 1, 1], kernel_shape: [3, 3] } },
+      { op: 'BatchNormalization', inputs: ['c1', 'g', 'beta', 'mu', 'var'], outputs: ['bn'], attrs: { epsilon: { float: 1e-3 } } },
+      { op: 'Relu', inputs: ['bn'], outputs: ['r1'] },
+      { op: 'MaxPool', inputs: ['r1'], outputs: ['p1'], attrs: { kernel_shape: [2, 2], strides: [2, 2] } },
+      { op: 'Conv', inputs: ['p1', 'w2'], outputs: ['c2'] },
+      { op: 'Add', inputs: ['c2', 'c2'], outputs: ['a'] },
+      { op: 'GlobalAveragePool', inputs: ['a'], outputs: ['gp'] },
+      { op: 'Flatten', inputs: ['gp'], outputs: ['y'] },
+    ],
+  };
+
+  it('gives the plain path\'s outputs, and remakes prepared filters when fit changes the weights', async () => {
+    const m = await eg.loadOnnx(model(desc));
+    const x = eg.randn([3, 2, 6, 6], { seed: 4 });
+    const plain = () => eg.tidy(() => m.graph.run([x], true)[0].dataSync());
+    const fast = () => { const y = m.run({ x }).y; const d = y.dataSync(); y.dispose(); return d; };
+    close(fast(), [...plain()]);
+    const prepared = (m.graph as unknown as { prepared: Map<number, unknown> }).prepared;
+    expect(prepared.size).toBe(2);
+    m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.1 }), loss: 'meanSquaredError' });
+    await m.fit(x, eg.ones([3, 4]), { epochs: 1, batchSize: 3, verbose: 0 });
+    close(fast(), [...plain()]);
+    m.dispose();
+  });
+});
+
 describe('fine-tuning and saving', () => {
   it('fit lowers the loss of an imported MLP (gradients flow through Gemm and Relu to its weights)', async () => {
     const m = await eg.loadOnnx(mlpBytes);

@@ -14,7 +14,8 @@ import { type CallOptions, Layer, type LayerConfig, type Shape, SymbolicTensor, 
 import { InputLayer } from '../layers/input.js';
 import { Model } from '../model/graph.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, typeName } from './model.js';
-import { type AttrValue, type Attrs, OPS, type OpContext, type Val, isHost, toHost, toTensor } from './ops.js';
+import { foldOnHost } from './fold.js';
+import { type AttrValue, type Attrs, NHWC_OPS, Nhwc, OPS, type OpContext, type Val, isHost, toHost, toTensor } from './ops.js';
 
 export type Dim = number | string | null;
 export interface OnnxValueSpec { name: string; shape: Dim[] | null; type: number }
@@ -50,7 +51,7 @@ function jsonSafe(v: unknown): unknown {
 }
 const numbers = (a: (number | string)[]): number[] => (a.some((x) => typeof x === 'string') ? a.map(Number) : a as number[]);
 
-function attrsOf(r: Record<string, AttrValue>): Attrs {
+export function attrsOf(r: Record<string, AttrValue>): Attrs {
   const num = (name: string, d: number) => { const v = r[name]; return typeof v === 'number' ? v : typeof v === 'string' && NON_FINITE.test(v) ? Number(v) : d; };
   return {
     i: num, f: num,
@@ -67,6 +68,33 @@ function attrsOf(r: Record<string, AttrValue>): Attrs {
 }
 
 interface Plan { consts: Map<string, HostTensor>; run: number[] }
+/** A Conv that absorbs the BatchNormalization and/or Relu after it on the fast path. */
+interface Fusion { bn?: number; relu?: number }
+
+/** Per Conv node: the BatchNormalization and Relu that read only its output (and nothing else reads). */
+function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
+  const readers = new Map<string, number[]>();
+  spec.nodes.forEach((n, i) => n.inputs.forEach((name) => { if (name) readers.set(name, [...(readers.get(name) ?? []), i]); }));
+  const outputs = new Set(spec.outputs.map((o) => o.name));
+  const only = (name: string, op: string): number | undefined => {
+    const r = readers.get(name);
+    if (!r || r.length !== 1 || outputs.has(name)) return undefined;
+    const n = spec.nodes[r[0]];
+    return n.op === op && n.inputs[0] === name ? r[0] : undefined;
+  };
+  const out = new Map<number, Fusion>();
+  spec.nodes.forEach((n, i) => {
+    if (n.op !== 'Conv' || n.outputs.length !== 1) return;
+    const f: Fusion = {};
+    const bn = only(n.outputs[0], 'BatchNormalization');
+    const bnNode = bn === undefined ? undefined : spec.nodes[bn];
+    if (bnNode && bnNode.outputs.filter(Boolean).length === 1 && bnNode.attrs.training_mode !== 1 && bnNode.inputs.slice(1).every((name) => spec.weights.some((w) => w.name === name) || spec.constants.some((k) => k.name === name))) f.bn = bn;
+    const relu = only(f.bn !== undefined ? spec.nodes[f.bn].outputs[0] : n.outputs[0], 'Relu');
+    if (relu !== undefined) f.relu = relu;
+    if (f.bn !== undefined || f.relu !== undefined) out.set(i, f);
+  });
+  return out;
+}
 
 export class OnnxGraph extends Layer {
   readonly className = 'OnnxGraph';
@@ -75,6 +103,13 @@ export class OnnxGraph extends Layer {
   private readonly consts = new Map<string, HostTensor>();
   private readonly attrs: Attrs[];
   private readonly plans = new Map<string, Plan>();
+  private readonly fused: Map<number, Fusion>;
+  /** Nodes a fused Conv runs (fast path). */
+  private readonly absorbed = new Set<number>();
+  /** Per node: tensors prepared from weights (fast path), with what they were made from. */
+  private readonly prepared = new Map<number, { version: number; deps: unknown[]; outs: Tensor[] }>();
+  /** The weights' version (the model's weightsVersion): prepared tensors are remade when it changes. */
+  version: () => number = () => 0;
   /** Output shapes of the last run (dynamic dims resolved). */
   lastOutShapes: number[][] | null = null;
 
@@ -93,7 +128,16 @@ export class OnnxGraph extends Layer {
       this.consts.set(c.name, { type: c.type, shape: c.shape, data: dtypeOf(c.type) === 'float32' && c.type !== BOOL ? Float32Array.from(numbers(c.data)) : Float64Array.from(numbers(c.data)) });
     }
     this.attrs = spec.nodes.map((n) => attrsOf(n.attrs));
+    this.fused = fusions(spec);
+    for (const f of this.fused.values()) for (const k of [f.bn, f.relu]) if (k !== undefined) this.absorbed.add(k);
     this.built = true;
+  }
+
+  override dispose(): void {
+    for (const p of this.prepared.values()) for (const t of p.outs) t.dispose();
+    this.prepared.clear();
+    this.plans.clear();
+    super.dispose();
   }
 
   computeOutputShape(_s: Shape | Shape[]): Shape {
@@ -126,15 +170,17 @@ export class OnnxGraph extends Layer {
       plan = { consts: new Map(), run: [] };
       for (let i = 0; i < spec.nodes.length; i++) {
         const n = spec.nodes[i];
+        if (!training && this.absorbed.has(i)) continue; // run by its Conv
         const host = n.op === 'Shape' || n.inputs.every((name) => name === '' || isHost(env.get(name)));
         if (!host) { this.exec(i, env, training); plan.run.push(i); continue; }
         // folded: run once on the host's values, kept as host constants for this input shape
+        if (n.outputs.length === 1 && this.foldHost(i, env, plan)) continue;
         engine.tidy(() => {
           this.exec(i, env, training);
           for (const o of n.outputs) {
             if (!o) continue;
             const v = env.get(o)!;
-            const h = isHost(v) ? v : toHost(v);
+            const h = isHost(v) ? v : toHost(toTensor(v));
             env.set(o, h);
             plan!.consts.set(o, h);
           }
@@ -147,6 +193,7 @@ export class OnnxGraph extends Layer {
       const v = env.get(o.name);
       if (v === undefined) throw new Error(`OnnxGraph '${this.name}': output '${o.name}' is made by no node`);
       if (isHost(v)) return toTensor(v);
+      if (v instanceof Nhwc) return v.nchw();
       // a graph input or a weight passed straight through: a view the caller may dispose
       return xs.includes(v) || (v as Variable).trainable !== undefined && [...this.vars.values()].includes(v as Variable) ? engine.view(v, v.shape) : v;
     });
@@ -157,13 +204,35 @@ export class OnnxGraph extends Layer {
   private exec(i: number, env: Map<string, Val>, training: boolean): void {
     const n = this.spec.nodes[i];
     const where = `ONNX node '${n.name || `#${i}`}' (${n.op})`;
-    const ins = n.inputs.map((name) => {
+    const get = (name: string) => {
       if (name === '') return undefined;
       const v = env.get(name);
       if (v === undefined) throw new Error(`${where}: input '${name}' is made by no earlier node, initializer or graph input`);
       return v;
-    });
-    const ctx: OpContext = { opset: this.spec.opset, training, where, outputs: n.outputs.length };
+    };
+    let ins = n.inputs.map(get);
+    // NHWC activations go only to the ops that take them (two-operand ops: both NHWC); others get NCHW
+    const nhwcOk = NHWC_OPS.has(n.op) && (n.op !== 'Add' && n.op !== 'Sub' && n.op !== 'Mul' || ins.every((v) => v instanceof Nhwc));
+    if (!nhwcOk && ins.some((v) => v instanceof Nhwc)) {
+      ins = ins.map((v, k) => {
+        if (!(v instanceof Nhwc)) return v;
+        const t = v.nchw();
+        env.set(n.inputs[k], t);
+        return t;
+      });
+    }
+    const ctx: OpContext = { opset: this.spec.opset, training, fast: !training, where, outputs: n.outputs.length };
+    const fusion = training ? undefined : this.fused.get(i);
+    let outName = n.outputs;
+    if (!training) {
+      ctx.prepare = (deps, make) => this.prepare(i, deps, make);
+      const x = ins[0] as unknown;
+      if (fusion && (x instanceof Nhwc || (x instanceof Tensor && x.rank === 4))) {
+        const bn = fusion.bn !== undefined ? this.spec.nodes[fusion.bn] : undefined;
+        ctx.fuse = { bn: bn ? { ins: bn.inputs.slice(1).map(get), epsilon: this.attrs[fusion.bn!].f('epsilon', 1e-5) } : undefined, relu: fusion.relu !== undefined };
+        outName = this.spec.nodes[fusion.relu ?? fusion.bn!].outputs;
+      }
+    }
     let out: Val | Val[];
     try {
       out = OPS[n.op](ins, this.attrs[i], ctx);
@@ -172,11 +241,45 @@ export class OnnxGraph extends Layer {
       throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
     }
     const list = Array.isArray(out) ? out : [out];
-    n.outputs.forEach((name, k) => {
+    outName.forEach((name, k) => {
       if (!name) return;
       if (list[k] === undefined) throw new Error(`${where}: output ${k} ('${name}') is not supported`);
       env.set(name, list[k]);
     });
+    // a fused Conv that could not fuse (not a 2-D image): run the nodes it would have absorbed
+    if (fusion && outName === n.outputs) for (const k of [fusion.bn, fusion.relu]) if (k !== undefined) this.exec(k, env, training);
+  }
+
+  /** Folds node i on the host (fold.ts) where it can; false where the device ops must run. */
+  private foldHost(i: number, env: Map<string, Val>, plan: Plan): boolean {
+    const n = this.spec.nodes[i];
+    const ins = n.inputs.map((name) => (name ? env.get(name) : undefined));
+    if (n.op === 'Shape' || ins.some((v) => v !== undefined && !isHost(v))) return false;
+    const where = `ONNX node '${n.name || `#${i}`}' (${n.op})`;
+    let h: HostTensor | undefined;
+    try {
+      h = foldOnHost(n.op, ins as (HostTensor | undefined)[], this.attrs[i], { opset: this.spec.opset, training: false, fast: true, where, outputs: 1 });
+    } catch (e) {
+      const m = (e as Error).message;
+      throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
+    }
+    if (!h) return false;
+    env.set(n.outputs[0], h);
+    plan.consts.set(n.outputs[0], h);
+    return true;
+  }
+
+  /** Tensors made from weights once (kept by the graph), remade when the weights change. */
+  private prepare(i: number, deps: Tensor[], make: () => Tensor[]): Tensor[] {
+    const version = this.version();
+    const ids = deps.map((t) => t.storage);
+    const p = this.prepared.get(i);
+    if (p && p.version === version && p.deps.length === ids.length && p.deps.every((d, k) => d === ids[k])) return p.outs;
+    if (p) for (const t of p.outs) t.dispose();
+    const outs = engine.tidy(() => make());
+    for (const t of outs) engine.keep(t);
+    this.prepared.set(i, { version, deps: ids, outs });
+    return outs;
   }
 }
 
@@ -200,6 +303,7 @@ export class OnnxModel extends Model<Tensor | Tensor[]> {
   constructor(graph: OnnxGraph) {
     super(null, { name: graph.name });
     this.graph = graph;
+    graph.version = () => this.weightsVersion;
     const used = new Set([graph.name]);
     const safe = (s: string) => {
       let b = s.replace(/[^\w.-]/g, '_') || 'input', n = b, k = 1;

@@ -17,8 +17,16 @@ import { arange, tensor } from '../ops/creation.js';
 import { broadcastShapes } from '../ops/util.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, INT64, typeName } from './model.js';
 
-/** A value in the graph: a tensor on the device, or a constant on the host. */
-export type Val = Tensor | HostTensor;
+/** An NCHW activation held as NHWC (the fast path's conv layout); `shape` is the NCHW one. */
+export class Nhwc {
+  constructor(readonly t: Tensor) {}
+  get shape(): number[] { const [n, h, w, c] = this.t.shape; return [n, c, h, w]; }
+  /** The NCHW tensor. */
+  nchw(): Tensor { return transpose(this.t, [0, 3, 1, 2]); }
+}
+
+/** A value in the graph: a tensor on the device, or a constant on the host (or, on the fast path, an NHWC activation). */
+export type Val = Tensor | HostTensor | Nhwc;
 
 /** An attribute as model.json stores it. */
 export type AttrValue = number | string | number[] | string[] | { type: number; shape: number[]; data: number[] };
@@ -27,6 +35,16 @@ export interface OpContext {
   /** The opset of the default domain. */
   opset: number;
   training: boolean;
+  /**
+   * Inference fast path (not training): conv and pooling keep NHWC activations (Nhwc values) between
+   * them, filters are prepared once (prepare), and a Conv may absorb the BatchNormalization and Relu
+   * after it (fuse). Training runs the plain ops, so gradients see the ONNX graph as written.
+   */
+  fast: boolean;
+  /** Tensors made once from the weights they read (`deps`), remade when a weight changes; owned by the graph. */
+  prepare?: (deps: Tensor[], make: () => Tensor[]) => Tensor[];
+  /** For a Conv: the BatchNormalization inputs [scale, B, mean, var] and epsilon, and a Relu, to apply in the kernel. */
+  fuse?: { bn?: { ins: (Val | undefined)[]; epsilon: number }; relu: boolean };
   /** The node's name and op, for errors. */
   where: string;
   /** How many outputs the node asks for. */
@@ -44,13 +62,14 @@ export interface Attrs {
 
 type OpFn = (ins: (Val | undefined)[], a: Attrs, c: OpContext) => Val | Val[];
 
-export const isHost = (v: unknown): v is HostTensor => !!v && !(v instanceof Tensor) && typeof v === 'object' && 'data' in v && 'type' in v;
+export const isHost = (v: unknown): v is HostTensor => !!v && !(v instanceof Tensor) && !(v instanceof Nhwc) && typeof v === 'object' && 'data' in v && 'type' in v;
 
 const FLOATISH = new Set([FLOAT, DOUBLE, FLOAT16, 16]);
 
 /** A host constant as a device tensor: float types as float32, bool as float32 0/1, integers as int32. */
 export function toTensor(v: Val): Tensor {
   if (v instanceof Tensor) return v;
+  if (v instanceof Nhwc) return v.nchw();
   if (FLOATISH.has(v.type) || v.type === BOOL) return tensor(v.data instanceof Float32Array ? v.data : Float32Array.from(v.data), [...v.shape], 'float32');
   const d = new Int32Array(v.data.length);
   for (let i = 0; i < d.length; i++) { const x = v.data[i]; d[i] = x > 2147483647 ? 2147483647 : x < -2147483648 ? -2147483648 : x; }
@@ -61,13 +80,13 @@ export function toTensor(v: Val): Tensor {
 export function hostData(v: Val, c: OpContext, what: string): ArrayLike<number> {
   if (isHost(v)) return v.data;
   if (!engine.syncReads) throw new Error(`${c.where}: input '${what}' must be a constant or computed from shapes on this backend (it is read on the host)`);
-  return v.dataSync();
+  return toTensor(v).dataSync();
 }
 
 const shapeOf = (v: Val): number[] => [...v.shape];
-const need = (v: Val | undefined, c: OpContext, what: string): Val => {
+const need = (v: Val | undefined, c: OpContext, what: string): Tensor | HostTensor => {
   if (v === undefined) throw new Error(`${c.where}: input '${what}' is required`);
-  return v;
+  return v instanceof Nhwc ? v.nchw() : v;
 };
 const T = (v: Val | undefined, c: OpContext, what = 'X'): Tensor => toTensor(need(v, c, what));
 const F = (v: Val | undefined, c: OpContext, what = 'X'): Tensor => {
@@ -82,13 +101,14 @@ const normAxis = (ax: number, rank: number, c: OpContext): number => {
 
 /** A host constant from a device tensor (folding): float32 stays FLOAT, int32 becomes INT64. */
 export function toHost(t: Tensor, type?: number): HostTensor {
-  const d = t.dataSync();
+  const d = engine.hostValues(t, 'loadOnnx');
+  if (!d) throw new Error(`loadOnnx: a constant of shape [${t.shape}] computed on the ${engine.backend?.name} device cannot be read back synchronously to fold it; this op's constant folding needs the wasm or js backend`);
   return { type: type ?? (t.dtype === 'float32' ? FLOAT : INT64), shape: [...t.shape], data: d instanceof Float32Array ? new Float32Array(d) : Float64Array.from(d) };
 }
 
 // ---- elementwise --------------------------------------------------------------------------------
 
-const unary = (fn: (x: Tensor) => Tensor): OpFn => (ins, _a, c) => fn(F(ins[0], c));
+const unary = (fn: (x: Tensor) => Tensor): OpFn => (ins, _a, c) => (ins[0] instanceof Nhwc ? new Nhwc(fn(ins[0].t)) : fn(F(ins[0], c)));
 /** Two operands of one dtype: int32 where both are integers, else float32. */
 function pairOf(a: Val | undefined, b: Val | undefined, c: OpContext): [Tensor, Tensor] {
   const x = T(a, c, 'A'), y = T(b, c, 'B');
@@ -96,6 +116,7 @@ function pairOf(a: Val | undefined, b: Val | undefined, c: OpContext): [Tensor, 
   return [x.dtype === 'float32' ? x : eg.cast(x, 'float32'), y.dtype === 'float32' ? y : eg.cast(y, 'float32')];
 }
 const binary = (fn: (a: Tensor, b: Tensor) => Tensor, intOk: boolean): OpFn => (ins, _a, c) => {
+  if (ins[0] instanceof Nhwc && ins[1] instanceof Nhwc) return new Nhwc(fn(ins[0].t, ins[1].t));
   const [x, y] = pairOf(ins[0], ins[1], c);
   if (x.dtype === 'int32' && !intOk) return eg.cast(fn(eg.cast(x, 'float32'), eg.cast(y, 'float32')), 'int32');
   return fn(x, y);
@@ -422,7 +443,9 @@ function fromNHWC(y: Tensor, rank: number): Tensor {
 /** Spatial attribute lists as 2-D pairs (1-D ops get H = 1). */
 const two = (v: number[], one: number): [number, number] => (v.length === 1 ? [one, v[0]] : [v[0], v[1]]);
 
-function convOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
+function convOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor | Nhwc {
+  const xin = ins[0] as unknown;
+  if (c.fast && c.prepare && (xin instanceof Nhwc || (xin instanceof Tensor && xin.rank === 4))) return fastConv(xin as Tensor | Nhwc, ins, a, c);
   const x = F(ins[0], c, 'X'), w = F(ins[1], c, 'W');
   const sp = x.rank - 2;
   if (sp !== 1 && sp !== 2) throw new Error(`${c.where}: only 1-D and 2-D windows are supported (input of rank 3 or 4), got shape [${x.shape}]`);
@@ -436,6 +459,29 @@ function convOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
   const bias = ins[2] !== undefined ? F(ins[2], c, 'B') : undefined;
   const y = conv2d(toNHWC(x, c), filter, { strides: two(s, 1), dilations: two(d, 1), padding, groups, bias });
   return fromNHWC(y, x.rank);
+}
+
+/** Inference: NHWC in and out, the filter (with a following BatchNormalization folded in) prepared once. */
+function fastConv(xin: Tensor | Nhwc, ins: (Val | undefined)[], a: Attrs, c: OpContext): Nhwc {
+  const xh = xin instanceof Nhwc ? xin.t : transpose(xin.dtype === 'float32' ? xin : eg.cast(xin, 'float32'), [0, 2, 3, 1]);
+  const w = F(ins[1], c, 'W');
+  if (w.rank !== 4) throw new Error(`${c.where}: W of shape [${w.shape}] does not match X of shape [${xin.shape}]`);
+  const bn = c.fuse?.bn;
+  const deps = [w, ...(ins[2] !== undefined ? [F(ins[2], c, 'B')] : []), ...(bn ? bn.ins.map((v, i) => F(v, c, ['scale', 'B', 'mean', 'var'][i])) : [])];
+  const [filter, bias] = c.prepare!(deps, () => {
+    let f = transpose(w, [2, 3, 1, 0]);
+    let b: Tensor | undefined = ins[2] !== undefined ? F(ins[2], c, 'B') : undefined;
+    if (bn) {
+      const [scale, beta, m, v] = bn.ins.map((t) => F(t, c));
+      const k = eg.mul(scale, eg.reciprocal(eg.sqrt(eg.add(v, bn.epsilon))));
+      f = eg.mul(f, k);
+      b = eg.add(eg.mul(b ? eg.sub(b, m) : eg.neg(m), k), beta);
+    }
+    return b ? [f, b] : [f];
+  });
+  const k = w.shape.slice(2), s = a.ints('strides', [1, 1]), d = a.ints('dilations', [1, 1]);
+  const pads = windowPads(a, c, [xh.shape[1], xh.shape[2]], k, s, d);
+  return new Nhwc(conv2d(xh, filter, { strides: two(s, 1), dilations: two(d, 1), padding: [pads[0], pads[1]], groups: a.i('group', 1), bias, activation: c.fuse?.relu ? 'relu' : 'linear' }));
 }
 
 function convTransposeOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
@@ -471,7 +517,9 @@ function convTransposeOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tens
 }
 
 const poolOp = (kind: 'max' | 'avg'): OpFn => (ins, a, c) => {
-  const x = F(ins[0], c, 'X');
+  const v0 = ins[0];
+  const nhwc = v0 instanceof Nhwc ? v0.t : null;
+  const x = v0 instanceof Nhwc ? ({ rank: 4, shape: v0.shape } as unknown as Tensor) : F(ins[0], c, 'X');
   if (c.outputs > 1) throw new Error(`${c.where}: the Indices output is not supported`);
   const k = a.ints('kernel_shape', []), sp = x.rank - 2;
   if (k.length !== sp) throw new Error(`${c.where}: kernel_shape [${k}] does not match input of shape [${x.shape}]`);
@@ -487,7 +535,7 @@ const poolOp = (kind: 'max' | 'avg'): OpFn => (ins, a, c) => {
       pads[i] = [p, Math.max(q, (out - 1) * s[i] + k[i] - h - p)];
     });
   }
-  let xh = toNHWC(x, c);
+  let xh = nhwc ?? toNHWC(x, c);
   const k2 = two(k, 1), s2 = two(s, 1);
   let padding: [[number, number], [number, number]] = sp === 1 ? [[0, 0], pads[0]] : [pads[0], pads[1]];
   if (kind === 'avg' && a.i('count_include_pad', 0) === 1 && padding.flat().some((v) => v)) {
@@ -496,10 +544,11 @@ const poolOp = (kind: 'max' | 'avg'): OpFn => (ins, a, c) => {
     padding = [[0, 0], [0, 0]];
   }
   const y = (kind === 'max' ? maxPool2d : avgPool2d)(xh, { poolSize: k2, strides: s2, padding });
-  return fromNHWC(y, x.rank);
+  return nhwc ? new Nhwc(y) : fromNHWC(y, x.rank);
 };
 
 const globalPool = (fn: typeof mean): OpFn => (ins, _a, c) => {
+  if (ins[0] instanceof Nhwc) { const t = ins[0].t; return reshape(fn(t, [1, 2], true), [t.shape[0], t.shape[3], 1, 1]); }
   const x = F(ins[0], c, 'X');
   return fn(x, x.shape.map((_, i) => i).slice(2), true);
 };
@@ -508,8 +557,13 @@ function perChannel(t: Tensor, rank: number): Tensor {
   return reshape(t, [t.shape[0], ...new Array(Math.max(rank - 2, 0)).fill(1)]);
 }
 
-function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
+function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor | Nhwc {
   if (a.i('training_mode', 0) === 1 || c.outputs > 1) throw new Error(`${c.where}: training mode (running statistics as outputs) is not supported`);
+  if (ins[0] instanceof Nhwc) {
+    const [scale, b, m, v] = [1, 2, 3, 4].map((i) => F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]));
+    const inv = eg.mul(scale, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5)))));
+    return new Nhwc(eg.add(eg.mul(eg.sub(ins[0].t, m), inv), b));
+  }
   const x = F(ins[0], c, 'X');
   const [scale, b, m, v] = [1, 2, 3, 4].map((i) => perChannel(F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]), x.rank));
   const inv = eg.mul(scale, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5)))));
@@ -601,8 +655,8 @@ export const OPS: Record<string, OpFn> = {
   Range: rangeOp,
 };
 
-/** Ops whose output is known from the input shapes alone (never read the values). */
-export const SHAPE_ONLY = new Set(['Shape']);
+/** Ops that take Nhwc values on the fast path (the others get them back as NCHW tensors). */
+export const NHWC_OPS = new Set(['Conv', 'MaxPool', 'AveragePool', 'GlobalAveragePool', 'GlobalMaxPool', 'BatchNormalization', 'Relu', 'Sigmoid', 'Tanh', 'Add', 'Sub', 'Mul', 'Shape']);
 
 /** Opset differences edgegrad reads: refused here when an op's semantics at this opset are not handled. */
 export function unsupportedAt(op: string, opset: number): string | null {
