@@ -61,15 +61,6 @@ const MODELS: { name: string; what: string }[] = [
   { name: 'resnet', what: 'ResNet-ish CNN on 32x32x3 (the bench model)' },
 ];
 
-/**
- * Known gap, skipped with its reason: on webgpu the loader folds the shape arithmetic of the
- * attention models (Shape, Gather, Concat, ... on host values, run as edgegrad ops) and reads the
- * result back with dataSync, which the webgpu backend refuses by design (it reads asynchronously).
- */
-const WEBGPU_FOLD_GAP = new Set(['encoder', 'gpt']);
-const foldGap = (backend: string, name: string) => backend === 'webgpu' && WEBGPU_FOLD_GAP.has(name);
-const FOLD_GAP_NOTE = ' [skipped on webgpu: the loader folds shape arithmetic with dataSync, which webgpu refuses]';
-
 /** A dynamic dim in edgegrad's metadata: null, or the symbolic name the file gives it. */
 const dynamicOk = (got: unknown, want: string) => got === null || got === want;
 
@@ -101,8 +92,7 @@ for (const cfg of testBackends()) {
 
         fx.cases.forEach((c, ci) => {
           const shapes = Object.values(c.inputs).map((d) => `[${d.shape}]`).join(', ');
-          const gap = foldGap(cfg.backend, name);
-          it.skipIf(gap)(`run() matches torch within ${ABS_TOL} at ${shapes}${ci ? ' (not the exported shape: dynamic axes)' : ''}${gap ? FOLD_GAP_NOTE : ''}`, async () => {
+          it(`run() matches torch within ${ABS_TOL} at ${shapes}${ci ? ' (not the exported shape: dynamic axes)' : ''}`, async () => {
             const feeds: Record<string, Tensor> = {};
             for (const [k, d] of Object.entries(c.inputs)) feeds[k] = toTensor(d);
             const outs = m.run(feeds);
@@ -169,8 +159,7 @@ describe('an imported model is a graph model', () => {
   });
 
   for (const name of ['cnn', 'gpt']) {
-    const gap = foldGap(cfg.backend, name);
-    it.skipIf(gap)(`save + loadModel gives the same outputs (${name})${gap ? FOLD_GAP_NOTE : ''}`, async () => {
+    it(`save + loadModel gives the same outputs (${name})`, async () => {
       const m = await eg.loadOnnx(modelPath(name));
       const c = fixture(name).cases[1];
       const x = toTensor(Object.values(c.inputs)[0]);
