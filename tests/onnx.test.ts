@@ -10,6 +10,7 @@ import { Reader, OnnxFormatError } from '../src/onnx/protobuf.js';
 import { decodeModel, decodeTensorProto } from '../src/onnx/model.js';
 import { model, tensor as tensorBytes, varint, type ModelDesc } from './util/onnx-writer.js';
 import { Rng } from './util/ref.js';
+import { poolWorkerUrl } from './util/pool-worker.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'onnx-tests-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -129,8 +130,8 @@ describe('loadOnnx', () => {
 
   it('refuses an unsupported op at load, naming op, node and opset', async () => {
     const d = mlpDesc({ opset: 18 });
-    d.nodes[1] = { op: 'Celu', name: '/act/Celu', inputs: ['h'], outputs: ['r'] };
-    await expect(eg.loadOnnx(model(d))).rejects.toThrow(/unsupported op 'Celu' at node '\/act\/Celu' \(opset 18\)/);
+    d.nodes[1] = { op: 'Hardmax', name: '/act/Hardmax', inputs: ['h'], outputs: ['r'] };
+    await expect(eg.loadOnnx(model(d))).rejects.toThrow(/unsupported op 'Hardmax' at node '\/act\/Hardmax' \(opset 18\)/);
     d.nodes[1] = { op: 'FusedGemm', domain: 'com.microsoft', name: 'n', inputs: ['h'], outputs: ['r'] };
     await expect(eg.loadOnnx(model(d))).rejects.toThrow(/unsupported op 'com.microsoft.FusedGemm' at node 'n'/);
     await expect(eg.loadOnnx(model(mlpDesc({ opset: 99 })))).rejects.toThrow(/opset 99 is not supported \(edgegrad reads opsets 7 to 21\)/);
@@ -264,6 +265,53 @@ describe('inference fast path (NHWC between convs, filters prepared once, Conv+B
   });
 });
 
+describe('inference fast path: attention-style pieces', () => {
+  // x [batch, 3, 3] -> MatMul W + bias (fused) -> GELU as PyTorch writes it (Div √2, Erf, Add 1, Mul x, Mul 0.5)
+  // -> Where(mask == 0, -inf, .) with a causal mask buffer sliced by the input's shape -> Softmax
+  const r = new Rng(5);
+  const desc: ModelDesc = {
+    opset: 17,
+    inputs: [{ name: 'x', shape: ['batch', 'seq', 3] }],
+    outputs: [{ name: 'p', shape: ['batch', 'seq', 3] }],
+    initializers: [
+      { name: 'W', dims: [3, 3], type: 1, floats: Array.from({ length: 9 }, () => r.normal()) }, { name: 'b', dims: [3], type: 1, floats: [0.1, -0.2, 0.3] },
+      { name: 'mask', dims: [4, 4], type: 1, floats: [1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1] },
+      { name: 'sqrt2', dims: [], type: 1, floats: [Math.SQRT2] }, { name: 'one', dims: [], type: 1, floats: [1] }, { name: 'half', dims: [], type: 1, floats: [0.5] },
+      { name: 'zero', dims: [], type: 1, floats: [0] }, { name: 'ninf', dims: [], type: 1, floats: [-Infinity] },
+      { name: 's0', dims: [1], type: 7, ints: [0] }, { name: 'i1', dims: [1], type: 7, ints: [1] }, { name: 'i2', dims: [1], type: 7, ints: [2] },
+    ],
+    nodes: [
+      { op: 'MatMul', inputs: ['x', 'W'], outputs: ['mm'] },
+      { op: 'Add', inputs: ['mm', 'b'], outputs: ['h'] },
+      { op: 'Div', inputs: ['h', 'sqrt2'], outputs: ['d'] },
+      { op: 'Erf', inputs: ['d'], outputs: ['e'] },
+      { op: 'Add', inputs: ['e', 'one'], outputs: ['e1'] },
+      { op: 'Mul', inputs: ['h', 'e1'], outputs: ['g2'] },
+      { op: 'Mul', inputs: ['g2', 'half'], outputs: ['g'] },
+      { op: 'Shape', inputs: ['x'], outputs: ['sh'] },
+      { op: 'Slice', inputs: ['sh', 'i1', 'i2'], outputs: ['T'] },
+      { op: 'Slice', inputs: ['mask', 's0', 'T', 's0'], outputs: ['m1'] },
+      { op: 'Slice', inputs: ['m1', 's0', 'T', 'i1'], outputs: ['m'] },
+      { op: 'Equal', inputs: ['m', 'zero'], outputs: ['cond'] },
+      { op: 'Where', inputs: ['cond', 'ninf', 'g'], outputs: ['masked'] },
+      { op: 'Softmax', inputs: ['masked'], attrs: { axis: -1 }, outputs: ['p'] },
+    ],
+  };
+
+  it('fuses GELU and the bias, keeps a mask buffer constant, and matches the plain path', async () => {
+    const m = await eg.loadOnnx(model(desc));
+    expect(m.weights.map((w) => w.name)).toEqual(['test_graph/W', 'test_graph/b']);
+    const x = eg.randn([2, 3, 3], { seed: 8 });
+    const plain = eg.tidy(() => m.graph.run([x], true)[0].dataSync());
+    const y = m.run({ x }).p;
+    close(y.dataSync(), [...plain]);
+    expect([...y.dataSync().slice(0, 3)].map((v) => v.toFixed(6))).toEqual(['1.000000', '0.000000', '0.000000']);
+    const fused = (m.graph as unknown as { fused: Map<number, { gelu?: boolean; add?: number }> }).fused;
+    expect([...fused.values()].map((f) => (f.gelu ? 'gelu' : f.add !== undefined ? 'bias' : '?')).sort()).toEqual(['bias', 'gelu']);
+    m.dispose();
+  });
+});
+
 describe('fine-tuning and saving', () => {
   it('fit lowers the loss of an imported MLP (gradients flow through Gemm and Relu to its weights)', async () => {
     const m = await eg.loadOnnx(mlpBytes);
@@ -292,4 +340,17 @@ describe('fine-tuning and saving', () => {
     back.dispose();
     // a dynamic-shape model too
   });
+
+  it('runs on the worker pool (pool.predict: each worker loads the saved model)', async () => {
+    const pool = await eg.createPool({ workers: 2, workerUrl: await poolWorkerUrl() });
+    try {
+      const m = await eg.loadOnnx(mlpBytes);
+      const x = eg.randn([40, 4], { seed: 9 });
+      const want = (m.predict(x) as eg.Tensor).dataSync();
+      close((await pool.predict(m, x)).dataSync(), [...want]);
+      m.dispose();
+    } finally {
+      await pool.close();
+    }
+  }, 60000);
 });

@@ -15,6 +15,7 @@ import { InputLayer } from '../layers/input.js';
 import { Model } from '../model/graph.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, typeName } from './model.js';
 import { foldOnHost } from './fold.js';
+import * as eg from '../ops/elementwise.js';
 import { type AttrValue, type Attrs, NHWC_OPS, Nhwc, OPS, type OpContext, type Val, isHost, toHost, toTensor } from './ops.js';
 
 export type Dim = number | string | null;
@@ -68,30 +69,71 @@ export function attrsOf(r: Record<string, AttrValue>): Attrs {
 }
 
 interface Plan { consts: Map<string, HostTensor>; run: number[] }
-/** A Conv that absorbs the BatchNormalization and/or Relu after it on the fast path. */
-interface Fusion { bn?: number; relu?: number }
+/**
+ * A node that absorbs the nodes after it on the fast path: a Conv its BatchNormalization and Relu, a
+ * Gemm its Relu, a MatMul by a 2-D weight the Add of a bias vector and a Relu (fusedMatmul).
+ * `chain`: the absorbed nodes in order.
+ */
+interface Fusion { chain: number[]; bn?: number; add?: number; relu?: boolean; gelu?: boolean }
 
-/** Per Conv node: the BatchNormalization and Relu that read only its output (and nothing else reads). */
 function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   const readers = new Map<string, number[]>();
   spec.nodes.forEach((n, i) => n.inputs.forEach((name) => { if (name) readers.set(name, [...(readers.get(name) ?? []), i]); }));
   const outputs = new Set(spec.outputs.map((o) => o.name));
-  const only = (name: string, op: string): number | undefined => {
+  const params = new Map<string, number[]>([...spec.weights.map((w) => [w.name, w.shape] as const), ...spec.constants.map((k) => [k.name, k.shape] as const)]);
+  /** The one node reading `name` (not a graph output), when it is `op`. */
+  const only = (name: string, op: string, first = true): number | undefined => {
     const r = readers.get(name);
     if (!r || r.length !== 1 || outputs.has(name)) return undefined;
     const n = spec.nodes[r[0]];
-    return n.op === op && n.inputs[0] === name ? r[0] : undefined;
+    return n.op === op && (!first || n.inputs[0] === name) && n.outputs.filter(Boolean).length === 1 ? r[0] : undefined;
   };
+  // scalars of initializers and Constant nodes, for GELU's pattern
+  const scalars = new Map<string, number>();
+  for (const k of spec.constants) if (k.data.length === 1) scalars.set(k.name, k.data[0]);
+  for (const n of spec.nodes) {
+    const v = n.attrs.value;
+    if (n.op === 'Constant' && v && typeof v === 'object' && !Array.isArray(v) && v.data.length === 1) scalars.set(n.outputs[0], v.data[0]);
+    else if (n.op === 'Constant' && typeof n.attrs.value_float === 'number') scalars.set(n.outputs[0], n.attrs.value_float);
+  }
+  const near = (name: string | undefined, want: number) => name !== undefined && Math.abs((scalars.get(name) ?? NaN) - want) < 1e-6 * Math.max(1, want);
+  const other = (k: number, name: string) => spec.nodes[k].inputs.find((x) => x !== name);
   const out = new Map<number, Fusion>();
   spec.nodes.forEach((n, i) => {
-    if (n.op !== 'Conv' || n.outputs.length !== 1) return;
-    const f: Fusion = {};
-    const bn = only(n.outputs[0], 'BatchNormalization');
-    const bnNode = bn === undefined ? undefined : spec.nodes[bn];
-    if (bnNode && bnNode.outputs.filter(Boolean).length === 1 && bnNode.attrs.training_mode !== 1 && bnNode.inputs.slice(1).every((name) => spec.weights.some((w) => w.name === name) || spec.constants.some((k) => k.name === name))) f.bn = bn;
-    const relu = only(f.bn !== undefined ? spec.nodes[f.bn].outputs[0] : n.outputs[0], 'Relu');
-    if (relu !== undefined) f.relu = relu;
-    if (f.bn !== undefined || f.relu !== undefined) out.set(i, f);
+    if (n.outputs.length !== 1) return;
+    const f: Fusion = { chain: [] };
+    let last = n.outputs[0];
+    // GELU as PyTorch exports it: x / √2 -> Erf -> + 1 -> x · -> · 0.5 (or x · 1/√2 first), one gelu kernel
+    if ((n.op === 'Div' && near(n.inputs[1], Math.SQRT2)) || (n.op === 'Mul' && near(n.inputs[1], Math.SQRT1_2))) {
+      const x = n.inputs[0];
+      const e = only(last, 'Erf');
+      const a = e === undefined ? undefined : only(spec.nodes[e].outputs[0], 'Add', false);
+      const m1 = a === undefined || !near(other(a, spec.nodes[e!].outputs[0]), 1) ? undefined : only(spec.nodes[a].outputs[0], 'Mul', false);
+      const m2 = m1 === undefined || other(m1, spec.nodes[a!].outputs[0]) !== x ? undefined : only(spec.nodes[m1].outputs[0], 'Mul', false);
+      if (m2 !== undefined && near(other(m2, spec.nodes[m1!].outputs[0]), 0.5)) out.set(i, { chain: [e!, a!, m1!, m2], gelu: true });
+      return;
+    }
+    if (n.op === 'Conv') {
+      const bn = only(last, 'BatchNormalization');
+      if (bn !== undefined && spec.nodes[bn].attrs.training_mode !== 1 && spec.nodes[bn].inputs.slice(1).every((name) => params.has(name))) {
+        f.bn = bn; f.chain.push(bn); last = spec.nodes[bn].outputs[0];
+      }
+    } else if (n.op === 'Gemm') {
+      const a = n.attrs;
+      const c = n.inputs[2] ? params.get(n.inputs[2]) : [];
+      if ((a.alpha ?? 1) !== 1 || (a.beta ?? 1) !== 1 || a.transA === 1 || !params.has(n.inputs[1]) || !c || c.length > 1) return;
+    } else if (n.op === 'MatMul') {
+      const b = params.get(n.inputs[1]);
+      if (!b || b.length !== 2) return;
+      const add = only(last, 'Add', false);
+      const other = add === undefined ? undefined : spec.nodes[add].inputs.find((x) => x !== last);
+      const bias = other === undefined ? undefined : params.get(other);
+      if (add === undefined || !bias || bias.length !== 1 || bias[0] !== b[1]) return;
+      f.add = add; f.chain.push(add); last = spec.nodes[add].outputs[0];
+    } else return;
+    const relu = only(last, 'Relu');
+    if (relu !== undefined) { f.relu = true; f.chain.push(relu); }
+    if (f.chain.length) out.set(i, f);
   });
   return out;
 }
@@ -129,7 +171,7 @@ export class OnnxGraph extends Layer {
     }
     this.attrs = spec.nodes.map((n) => attrsOf(n.attrs));
     this.fused = fusions(spec);
-    for (const f of this.fused.values()) for (const k of [f.bn, f.relu]) if (k !== undefined) this.absorbed.add(k);
+    for (const f of this.fused.values()) for (const k of f.chain) this.absorbed.add(k);
     this.built = true;
   }
 
@@ -227,10 +269,25 @@ export class OnnxGraph extends Layer {
     if (!training) {
       ctx.prepare = (deps, make) => this.prepare(i, deps, make);
       const x = ins[0] as unknown;
-      if (fusion && (x instanceof Nhwc || (x instanceof Tensor && x.rank === 4))) {
+      const rank = x instanceof Nhwc ? 4 : x instanceof Tensor ? x.rank : 0;
+      if (fusion?.gelu) {
+        try {
+          const x = ins[0] instanceof Nhwc ? ins[0].nchw() : toTensor(ins[0]!);
+          env.set(this.spec.nodes[fusion.chain[3]].outputs[0], eg.gelu(x.dtype === 'float32' ? x : eg.cast(x, 'float32')));
+        } catch (e) {
+          throw new Error(`${where}: ${(e as Error).message}`);
+        }
+        return;
+      }
+      if (fusion && (n.op === 'Conv' ? rank === 4 : n.op === 'MatMul' ? rank >= 2 : true)) {
         const bn = fusion.bn !== undefined ? this.spec.nodes[fusion.bn] : undefined;
-        ctx.fuse = { bn: bn ? { ins: bn.inputs.slice(1).map(get), epsilon: this.attrs[fusion.bn!].f('epsilon', 1e-5) } : undefined, relu: fusion.relu !== undefined };
-        outName = this.spec.nodes[fusion.relu ?? fusion.bn!].outputs;
+        const add = fusion.add !== undefined ? this.spec.nodes[fusion.add] : undefined;
+        ctx.fuse = {
+          bn: bn ? { ins: bn.inputs.slice(1).map(get), epsilon: this.attrs[fusion.bn!].f('epsilon', 1e-5) } : undefined,
+          bias: add ? get(add.inputs.find((name) => name !== n.outputs[0])!) : undefined,
+          relu: !!fusion.relu,
+        };
+        outName = this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs;
       }
     }
     let out: Val | Val[];
@@ -246,8 +303,8 @@ export class OnnxGraph extends Layer {
       if (list[k] === undefined) throw new Error(`${where}: output ${k} ('${name}') is not supported`);
       env.set(name, list[k]);
     });
-    // a fused Conv that could not fuse (not a 2-D image): run the nodes it would have absorbed
-    if (fusion && outName === n.outputs) for (const k of [fusion.bn, fusion.relu]) if (k !== undefined) this.exec(k, env, training);
+    // a fused node that could not fuse (a Conv not on a 2-D image, a MatMul of a vector): run the nodes it would have absorbed
+    if (fusion && outName === n.outputs) for (const k of fusion.chain) this.exec(k, env, training);
   }
 
   /** Folds node i on the host (fold.ts) where it can; false where the device ops must run. */

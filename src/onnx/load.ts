@@ -53,10 +53,21 @@ export function toGraphConfig(m: ModelProto, name = 'onnx'): { config: OnnxGraph
   const inits = new Map(g.initializers.map((t) => [t.name, t]));
   const weights: OnnxGraphConfig['weights'] = [], constants: OnnxGraphConfig['constants'] = [];
   const values = new Map<string, HostTensor>();
+  // A float initializer that only feeds comparisons, Where's condition or shapes (through slicing and
+  // reshaping), such as a causal mask buffer, is a constant: it gets no gradient, and it folds.
+  const readers = new Map<string, { op: string; k: number; out: string }[]>();
+  for (const n of g.nodes) n.inputs.forEach((name, k) => { if (name) readers.set(name, [...(readers.get(name) ?? []), { op: n.opType, k, out: n.outputs[0] ?? '' }]); });
+  const graphOuts = new Set(g.outputs.map((o) => o.name));
+  const maskOnly = (name: string, depth = 0): boolean => {
+    const r = readers.get(name);
+    if (!r || graphOuts.has(name) || depth > 16) return false;
+    return r.every(({ op, k, out }) => ['Equal', 'Less', 'Greater', 'LessOrEqual', 'GreaterOrEqual', 'Shape'].includes(op) || (op === 'Where' && k === 0)
+      || (k === 0 && ['Slice', 'Gather', 'Reshape', 'Unsqueeze', 'Squeeze', 'Cast', 'Expand', 'Transpose', 'Identity'].includes(op) && maskOnly(out, depth + 1)));
+  };
   for (const t of g.initializers) {
     const v = t.value!;
     const float = v.type === FLOAT || v.type === DOUBLE || v.type === FLOAT16 || v.type === 16;
-    if (float && v.data.length > 1) {
+    if (float && v.data.length > 1 && !maskOnly(t.name)) {
       weights.push({ name: t.name, shape: [...v.shape] });
       values.set(t.name, v);
     } else constants.push({ name: t.name, type: v.type, shape: [...v.shape], data: Array.from(v.data) });

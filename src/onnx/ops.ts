@@ -7,7 +7,7 @@
 import { engine } from '../engine.js';
 import { Tensor } from '../tensor.js';
 import * as eg from '../ops/elementwise.js';
-import { max as reduceMax, mean, min as reduceMin, sum } from '../ops/reduce.js';
+import { argmax, argmin, max as reduceMax, mean, min as reduceMin, sum } from '../ops/reduce.js';
 import { broadcastTo, concat, gather, pad, reshape, slice, transpose } from '../ops/shape.js';
 import { fusedMatmul, matmul } from '../ops/linalg.js';
 import { logSoftmax, softmax } from '../ops/nn.js';
@@ -44,7 +44,7 @@ export interface OpContext {
   /** Tensors made once from the weights they read (`deps`), remade when a weight changes; owned by the graph. */
   prepare?: (deps: Tensor[], make: () => Tensor[]) => Tensor[];
   /** For a Conv: the BatchNormalization inputs [scale, B, mean, var] and epsilon, and a Relu, to apply in the kernel. */
-  fuse?: { bn?: { ins: (Val | undefined)[]; epsilon: number }; relu: boolean };
+  fuse?: { bn?: { ins: (Val | undefined)[]; epsilon: number }; bias?: Val; relu: boolean };
   /** The node's name and op, for errors. */
   where: string;
   /** How many outputs the node asks for. */
@@ -142,7 +142,8 @@ function erf(x: Tensor): Tensor {
   let s = eg.add(eg.mul(x2, 1 / 216), -1 / 42);
   for (const k of [1 / 10, -1 / 3, 1]) s = eg.add(eg.mul(s, x2), k);
   const small = eg.mul(eg.mul(x, s), 2 / Math.sqrt(Math.PI));
-  return where(eg.less(ax, 0.5), small, big);
+  // both branches are finite everywhere: blend by the 0/1 mask (cheaper than where's gather)
+  return eg.add(big, eg.mul(eg.less(ax, 0.5), eg.sub(small, big)));
 }
 
 function softplus(x: Tensor): Tensor {
@@ -355,6 +356,17 @@ function castOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {
 }
 
 function whereOp(ins: (Val | undefined)[], _a: Attrs, c: OpContext): Tensor {
+  const [cv, xv, yv] = ins;
+  // inference, a constant condition and a constant scalar on one side (an attention mask): x·keep + fill
+  if (c.fast && isHost(cv) && (isHost(xv) && xv.data.length === 1 || isHost(yv) && yv.data.length === 1) && !(isHost(xv) && isHost(yv))) {
+    const constX = isHost(xv) && xv.data.length === 1;
+    const t = F(constX ? yv : xv, c), v = (constX ? xv : yv as HostTensor).data[0];
+    if (t.dtype === 'float32') { // (a non-finite x at a position the mask fills gives NaN there, not the fill)
+      const keep = new Float32Array(cv.data.length), fill = new Float32Array(cv.data.length);
+      for (let i = 0; i < keep.length; i++) { const takeT = (cv.data[i] !== 0) !== constX; keep[i] = takeT ? 1 : 0; fill[i] = takeT ? 0 : v; }
+      return eg.add(eg.mul(t, tensor(keep, [...cv.shape])), tensor(fill, [...cv.shape]));
+    }
+  }
   const cond = T(ins[0], c, 'condition');
   const [x, y] = pairOf(ins[1], ins[2], c);
   return where(cond, x, y);
@@ -390,6 +402,14 @@ function gemmOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
   const opts = { transposeA: a.i('transA', 0) === 1, transposeB: a.i('transB', 0) === 1 };
   const C = ins[2] !== undefined ? F(ins[2], c, 'C') : undefined;
   const N = opts.transposeB ? B.shape[0] : B.shape[1];
+  if (c.fuse && c.prepare && !opts.transposeA && alpha === 1 && beta === 1 && (!C || (C.rank <= 1 && (C.size === N || C.size === 1)))) {
+    // inference: B as [K, N] and C as [N], made once; the following Relu in the kernel
+    const [b, bias] = c.prepare(C ? [B, C] : [B], () => {
+      const bt = opts.transposeB ? transpose(B, [1, 0]) : engine.view(B, B.shape);
+      return C ? [bt, C.size === N ? reshape(C, [N]) : eg.add(reshape(C, [1]), tensor(new Float32Array(N), [N]))] : [bt];
+    });
+    return fusedMatmul(A, b, bias, { activation: c.fuse.relu ? 'relu' : 'linear' });
+  }
   if (C && alpha === 1 && beta === 1 && C.rank <= 1 && C.size === N) return fusedMatmul(A, B, C.rank === 1 ? C : reshape(C, [N]), opts);
   let y = matmul(A, B, opts);
   if (alpha !== 1) y = eg.mul(y, alpha);
@@ -399,6 +419,8 @@ function gemmOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
 
 function matmulOp(ins: (Val | undefined)[], _a: Attrs, c: OpContext): Tensor {
   let A = F(ins[0], c, 'A'), B = F(ins[1], c, 'B');
+  // inference: MatMul by a 2-D weight, then its bias and Relu (the graph checked the shapes), in one kernel
+  if (c.fuse?.bias !== undefined && A.rank >= 2) return fusedMatmul(A, B, F(c.fuse.bias, c, 'bias'), { activation: c.fuse.relu ? 'relu' : 'linear' });
   const a1 = A.rank === 1, b1 = B.rank === 1;
   if (a1) A = reshape(A, [1, A.shape[0]]);
   if (b1) B = reshape(B, [B.shape[0], 1]);
@@ -557,8 +579,9 @@ function perChannel(t: Tensor, rank: number): Tensor {
   return reshape(t, [t.shape[0], ...new Array(Math.max(rank - 2, 0)).fill(1)]);
 }
 
-function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor | Nhwc {
-  if (a.i('training_mode', 0) === 1 || c.outputs > 1) throw new Error(`${c.where}: training mode (running statistics as outputs) is not supported`);
+function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor | Nhwc | Tensor[] {
+  if (a.i('training_mode', 0) === 1) return batchNormTraining(ins, a, c);
+  if (c.outputs > 1) throw new Error(`${c.where}: the running statistics outputs need training_mode=1`);
   if (ins[0] instanceof Nhwc) {
     const [scale, b, m, v] = [1, 2, 3, 4].map((i) => F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]));
     const inv = eg.mul(scale, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5)))));
@@ -568,6 +591,21 @@ function batchNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor |
   const [scale, b, m, v] = [1, 2, 3, 4].map((i) => perChannel(F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]), x.rank));
   const inv = eg.mul(scale, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5)))));
   return eg.add(eg.mul(eg.sub(x, m), inv), b);
+}
+
+/** training_mode=1 (opset 14+): normalised by the batch's statistics; outputs Y, running_mean, running_var. */
+function batchNormTraining(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor[] {
+  const x = F(ins[0], c, 'X');
+  const axes = x.shape.map((_, i) => i).filter((i) => i !== 1);
+  const [scale, b, m0, v0] = [1, 2, 3, 4].map((i) => F(ins[i], c, ['scale', 'B', 'input_mean', 'input_var'][i - 1]));
+  const mu = mean(x, axes, true);
+  const xc = eg.sub(x, mu);
+  const v = mean(eg.square(xc), axes, true);
+  const y = eg.add(eg.mul(eg.mul(xc, eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5))))), perChannel(scale, x.rank)), perChannel(b, x.rank));
+  const mom = a.f('momentum', 0.9), C = x.shape[1];
+  const rm = eg.add(eg.mul(m0, mom), eg.mul(reshape(mu, [C]), 1 - mom));
+  const rv = eg.add(eg.mul(v0, mom), eg.mul(reshape(v, [C]), 1 - mom));
+  return [y, rm, rv];
 }
 
 function layerNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor[] {
@@ -616,6 +654,66 @@ function constantOp(_ins: (Val | undefined)[], a: Attrs, c: OpContext): HostTens
 
 const same: OpFn = (ins, _a, c) => { const x = need(ins[0], c, 'input'); return isHost(x) ? x : engine.view(x, x.shape); };
 
+// ---- beyond the issue's list: small ops PyTorch and others export --------------------------------
+
+function argOp(fn: typeof argmax): OpFn {
+  return (ins, a, c) => {
+    if (a.i('select_last_index', 0) === 1) throw new Error(`${c.where}: select_last_index=1 is not supported`);
+    const x = F(ins[0], c, 'data');
+    return fn(x, normAxis(a.i('axis', 0), x.rank, c), a.i('keepdims', 1) === 1);
+  };
+}
+
+function padOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
+  const x = T(ins[0], c, 'data');
+  const mode = a.s('mode', 'constant');
+  if (mode !== 'constant') throw new Error(`${c.where}: mode '${mode}' is not supported (only 'constant')`);
+  const p = c.opset >= 11 ? ints(ins[1], c, 'pads') : a.ints('pads', []);
+  const value = c.opset >= 11 ? (ins[2] !== undefined ? ints(ins[2], c, 'constant_value')[0] ?? 0 : 0) : a.f('value', 0);
+  const axes = c.opset >= 18 && ins[3] !== undefined ? ints(ins[3], c, 'axes').map((v) => normAxis(v, x.rank, c)) : x.shape.map((_, i) => i);
+  const k = axes.length;
+  const pairs: [number, number][] = x.shape.map(() => [0, 0]);
+  axes.forEach((ax, i) => { pairs[ax] = [p[i], p[i + k]]; });
+  if (pairs.some(([b, e]) => b < 0 || e < 0)) throw new Error(`${c.where}: negative pads are not supported`);
+  const y = pad(x, pairs);
+  if (value === 0) return y;
+  // the padding holds `value`: y + value · (1 - pad(ones))
+  const inside = pad(eg.add(eg.mul(x, 0), 1), pairs);
+  return eg.add(y, eg.mul(eg.sub(1, inside), value));
+}
+
+function tileOp(ins: (Val | undefined)[], _a: Attrs, c: OpContext): Tensor {
+  let x = T(ins[0], c, 'input');
+  const reps = ints(ins[1], c, 'repeats');
+  if (reps.length !== x.rank) throw new Error(`${c.where}: repeats [${reps}] must have one entry per axis of shape [${x.shape}]`);
+  reps.forEach((r, ax) => { if (r !== 1) x = concat(new Array(r).fill(x), ax); });
+  return x === ins[0] ? engine.view(x, x.shape) : x;
+}
+
+function triluOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
+  const x = T(ins[0], c, 'input');
+  if (x.rank < 2) throw new Error(`${c.where}: needs rank >= 2, got shape [${x.shape}]`);
+  const k = ins[1] !== undefined ? ints(ins[1], c, 'k')[0] : 0, upper = a.i('upper', 1) === 1;
+  const [R, C] = x.shape.slice(-2);
+  const m = new Float32Array(R * C);
+  for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) m[i * C + j] = (upper ? j - i >= k : j - i <= k) ? 1 : 0;
+  return where(tensor(m, [R, C]), x, 0);
+}
+
+const reduceVia = (pre: (x: Tensor) => Tensor, post: (x: Tensor) => Tensor): OpFn => {
+  const r = reduceOp(sum, 18, true);
+  return (ins, a, c) => post(r([pre(F(ins[0], c, 'data')), ...ins.slice(1)], a, c) as Tensor);
+};
+
+function logSumExp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
+  const x = F(ins[0], c, 'data');
+  const mx = reduceOp(reduceMax, 18, true)([x, ...ins.slice(1)], { ...a, i: (n: string, d: number) => (n === 'keepdims' ? 1 : a.i(n, d)) }, c) as Tensor;
+  const m = eg.maximum(mx, -3.4e38); // an all -Infinity slice keeps a finite shift
+  const s = reduceOp(sum, 18, true)([eg.exp(eg.sub(x, m)), ...ins.slice(1)], a, c) as Tensor;
+  const keep = a.i('keepdims', 1) === 1;
+  return eg.add(eg.log(s), keep ? m : reshape(m, [...s.shape]));
+}
+
 /** The ops, by ONNX op_type (default domain). */
 export const OPS: Record<string, OpFn> = {
   Relu: unary(eg.relu), Sigmoid: unary(eg.sigmoid), Tanh: unary(eg.tanh), Exp: unary(eg.exp), Log: unary(eg.log),
@@ -653,6 +751,34 @@ export const OPS: Record<string, OpFn> = {
   ReduceMean: reduceOp(mean, 18, true), ReduceSum: reduceOp(sum, 13, false), ReduceMax: reduceOp(reduceMax, 18, false),
   ReduceMin: reduceOp(reduceMin, 18, false),
   Range: rangeOp,
+  // beyond the issue's list
+  PRelu: (ins, _a, c) => { const x = F(ins[0], c); return eg.add(eg.relu(x), eg.mul(F(ins[1], c, 'slope'), eg.minimum(x, 0))); },
+  Selu: (ins, a, c) => {
+    const x = F(ins[0], c), al = a.f('alpha', 1.67326319217681884765625), g = a.f('gamma', 1.05070102214813232421875);
+    return eg.mul(eg.add(eg.relu(x), eg.mul(eg.sub(eg.exp(eg.minimum(x, 0)), 1), al)), g);
+  },
+  Celu: (ins, a, c) => { const x = F(ins[0], c), al = a.f('alpha', 1); return eg.add(eg.relu(x), eg.mul(eg.sub(eg.exp(eg.div(eg.minimum(x, 0), al)), 1), al)); },
+  ThresholdedRelu: (ins, a, c) => { const x = F(ins[0], c); return where(eg.greater(x, a.f('alpha', 1)), x, 0); },
+  Softsign: unary((x) => eg.div(x, eg.add(eg.abs(x), 1))),
+  HardSwish: unary((x) => eg.mul(x, eg.clip(eg.add(eg.mul(x, 1 / 6), 0.5), 0, 1))),
+  Mish: unary((x) => eg.mul(x, eg.tanh(softplus(x)))),
+  Sign: (ins, _a, c) => eg.sign(T(ins[0], c)),
+  Not: (ins, _a, c) => eg.sub(1, F(ins[0], c)),
+  And: (ins, _a, c) => eg.mul(F(ins[0], c, 'A'), F(ins[1], c, 'B')),
+  Or: (ins, _a, c) => eg.maximum(F(ins[0], c, 'A'), F(ins[1], c, 'B')),
+  Xor: (ins, _a, c) => eg.notEqual(F(ins[0], c, 'A'), F(ins[1], c, 'B')),
+  Sum: variadic(eg.add),
+  Mean: (ins, a, c) => eg.div(variadic(eg.add)(ins, a, c) as Tensor, ins.filter((v) => v !== undefined).length),
+  Size: (ins, _a, c) => ({ type: INT64, shape: [], data: new Float64Array([need(ins[0], c, 'data').shape.reduce((p, d) => p * d, 1)]) }),
+  ArgMax: argOp(argmax), ArgMin: argOp(argmin),
+  Pad: padOp, Tile: tileOp, Trilu: triluOp,
+  CastLike: (ins, a, c) => {
+    const t = need(ins[1], c, 'target_type');
+    const to = isHost(t) ? t.type : t.dtype === 'float32' ? FLOAT : INT64;
+    return castOp([ins[0]], { ...a, i: (n: string, d: number) => (n === 'to' ? to : a.i(n, d)) }, c);
+  },
+  ReduceSumSquare: reduceVia(eg.square, (y) => y), ReduceL1: reduceVia(eg.abs, (y) => y), ReduceL2: reduceVia(eg.square, eg.sqrt),
+  ReduceLogSum: reduceVia((x) => x, eg.log), ReduceLogSumExp: logSumExp,
 };
 
 /** Ops that take Nhwc values on the fast path (the others get them back as NCHW tensors). */
