@@ -7,7 +7,6 @@ import { type AttributeProto, FLOAT, DOUBLE, FLOAT16, type HostTensor, type Mode
 import { OnnxFormatError } from './protobuf.js';
 import { type AttrValue, OPS } from './ops.js';
 import { type OnnxGraphConfig, OnnxGraph, OnnxModel } from './graph.js';
-import { fuseGelu } from './rewrite.js';
 
 /** The opsets of the default domain edgegrad reads. */
 export const MIN_OPSET = 7, MAX_OPSET = 21;
@@ -144,5 +143,5 @@ export async function loadOnnx(source: OnnxSource): Promise<OnnxModel> {
   checkOps(m); // before reading external data
   for (const t of m.graph.initializers) if (t.external) await readExternal(t, dir);
   const { config, values } = toGraphConfig(m);
-  return new OnnxModel(new OnnxGraph(fuseGelu(config), values));
+  return new OnnxModel(new OnnxGraph(config, values));
 }
