@@ -70,7 +70,7 @@ function mismatch(got: ArrayLike<number>, want: ArrayLike<number>): string | nul
 /** Errors that mean "edgegrad refuses this form" (a skip with the reason), not a wrong answer. */
 const REFUSAL = /not supported|is not supported|only .* supported/;
 
-describe.skipIf(!present && !process.env.CI)('ONNX backend node tests', () => {
+describe.skipIf(!present && !process.env.CI)(`ONNX backend node tests${present ? '' : ` (skipped: ${ROOT} is missing; install Debian's libonnx-testdata)`}`, () => {
   beforeAll(async () => { await eg.init('wasm'); });
 
   it('has the test data (libonnx-testdata)', () => {

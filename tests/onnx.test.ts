@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { Reader, OnnxFormatError } from '../src/onnx/protobuf.js';
@@ -128,6 +129,23 @@ describe('loadOnnx', () => {
     await expect(eg.loadOnnx(join(dir, 'nothing.onnx'))).rejects.toThrow(/cannot read/);
   });
 
+  it('reads a URL (data:, file:) and an ArrayBuffer', async () => {
+    const x = eg.tensor([[1, -2, 0.5, 3]]);
+    const want = mlpRef([[1, -2, 0.5, 3]]).flat();
+    writeFileSync(join(dir, 'mlp.onnx'), mlpBytes);
+    const sources = [
+      new URL(`data:application/octet-stream;base64,${Buffer.from(mlpBytes).toString('base64')}`),
+      pathToFileURL(join(dir, 'mlp.onnx')),
+      mlpBytes.slice().buffer,
+    ];
+    for (const src of sources) {
+      const m = await eg.loadOnnx(src);
+      close((m.predict(x) as eg.Tensor).dataSync(), want);
+      m.dispose();
+    }
+    await expect(eg.loadOnnx(42 as never)).rejects.toThrow(/expected a Uint8Array, a path or a URL, got number/);
+  });
+
   it('refuses an unsupported op at load, naming op, node and opset', async () => {
     const d = mlpDesc({ opset: 18 });
     d.nodes[1] = { op: 'Hardmax', name: '/act/Hardmax', inputs: ['h'], outputs: ['r'] };
@@ -168,6 +186,20 @@ describe('loadOnnx', () => {
         expect(e, `mutation ${k}: ${(e as Error).message}`).not.toBeInstanceOf(TypeError);
       }
     }
+  });
+
+  it('leaks no tensors: run, predict and the fast path\'s prepared filters; dispose frees the weights', async () => {
+    const before = eg.memory().tensors;
+    const m = await eg.loadOnnx(mlpBytes);
+    const x = eg.randn([3, 4], { seed: 1 });
+    eg.dispose(Object.values(m.run({ 'input.1': x })));
+    (m.predict(x) as eg.Tensor).dispose();
+    const warm = eg.memory().tensors;
+    for (let i = 0; i < 5; i++) { eg.dispose(Object.values(m.run({ 'input.1': x }))); (m.predict(x) as eg.Tensor).dispose(); }
+    expect(eg.memory().tensors).toBe(warm);
+    m.dispose();
+    x.dispose();
+    expect(eg.memory().tensors).toBe(before);
   });
 
   it('checks run and predict inputs against the ONNX declaration', async () => {
@@ -263,6 +295,16 @@ describe('inference fast path (NHWC between convs, filters prepared once, Conv+B
     close(fast(), [...plain()]);
     m.dispose();
   });
+
+  it('fit lowers the loss through Conv, BatchNormalization (running statistics), MaxPool and GlobalAveragePool', async () => {
+    const m = await eg.loadOnnx(model(desc));
+    const x = eg.randn([16, 2, 6, 6], { seed: 12 });
+    const y = eg.randn([16, 4], { seed: 13 });
+    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.02 }), loss: 'meanSquaredError' });
+    const losses = (await m.fit(x, y, { epochs: 25, batchSize: 8, verbose: 0 })).history.loss as number[];
+    expect(losses[losses.length - 1]).toBeLessThan(losses[0] * 0.8);
+    m.dispose();
+  });
 });
 
 describe('inference fast path: attention-style pieces', () => {
@@ -308,6 +350,11 @@ describe('inference fast path: attention-style pieces', () => {
     expect([...y.dataSync().slice(0, 3)].map((v) => v.toFixed(6))).toEqual(['1.000000', '0.000000', '0.000000']);
     const fused = (m.graph as unknown as { fused: Map<number, { gelu?: boolean; add?: number }> }).fused;
     expect([...fused.values()].map((f) => (f.gelu ? 'gelu' : f.add !== undefined ? 'bias' : '?')).sort()).toEqual(['bias', 'gelu']);
+    // saved and loaded back: the -Infinity fill survives model.json (JSON has no Infinity)
+    await m.save(join(dir, 'attn'));
+    const back = await eg.loadModel(join(dir, 'attn')) as eg.OnnxModel;
+    expect(back.run({ x }).p.dataSync()).toEqual(y.dataSync());
+    back.dispose();
     m.dispose();
   });
 });

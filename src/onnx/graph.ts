@@ -90,10 +90,10 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   };
   // scalars of initializers and Constant nodes, for GELU's pattern
   const scalars = new Map<string, number>();
-  for (const k of spec.constants) if (k.data.length === 1) scalars.set(k.name, k.data[0]);
+  for (const k of spec.constants) if (k.data.length === 1) scalars.set(k.name, Number(k.data[0]));
   for (const n of spec.nodes) {
     const v = n.attrs.value;
-    if (n.op === 'Constant' && v && typeof v === 'object' && !Array.isArray(v) && v.data.length === 1) scalars.set(n.outputs[0], v.data[0]);
+    if (n.op === 'Constant' && v && typeof v === 'object' && !Array.isArray(v) && v.data.length === 1) scalars.set(n.outputs[0], Number(v.data[0]));
     else if (n.op === 'Constant' && typeof n.attrs.value_float === 'number') scalars.set(n.outputs[0], n.attrs.value_float);
   }
   const near = (name: string | undefined, want: number) => name !== undefined && Math.abs((scalars.get(name) ?? NaN) - want) < 1e-6 * Math.max(1, want);
@@ -133,7 +133,8 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
     } else return;
     const relu = only(last, 'Relu');
     if (relu !== undefined) { f.relu = true; f.chain.push(relu); }
-    if (f.chain.length) out.set(i, f);
+    // a Gemm by a weight runs the prepared form ([K, N], bias [N]) even with nothing to absorb
+    if (f.chain.length || n.op === 'Gemm') out.set(i, f);
   });
   return out;
 }
@@ -287,7 +288,7 @@ export class OnnxGraph extends Layer {
           bias: add ? get(add.inputs.find((name) => name !== n.outputs[0])!) : undefined,
           relu: !!fusion.relu,
         };
-        outName = this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs;
+        if (fusion.chain.length) outName = this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs;
       }
     }
     let out: Val | Val[];
@@ -304,7 +305,7 @@ export class OnnxGraph extends Layer {
       env.set(name, list[k]);
     });
     // a fused node that could not fuse (a Conv not on a 2-D image, a MatMul of a vector): run the nodes it would have absorbed
-    if (fusion && outName === n.outputs) for (const k of fusion.chain) this.exec(k, env, training);
+    if (fusion && !ctx.fuse) for (const k of fusion.chain) this.exec(k, env, training);
   }
 
   /** Folds node i on the host (fold.ts) where it can; false where the device ops must run. */

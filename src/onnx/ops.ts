@@ -410,11 +410,12 @@ function gemmOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
     });
     return fusedMatmul(A, b, bias, { activation: c.fuse.relu ? 'relu' : 'linear' });
   }
-  if (C && alpha === 1 && beta === 1 && C.rank <= 1 && C.size === N) return fusedMatmul(A, B, C.rank === 1 ? C : reshape(C, [N]), opts);
+  const relu = !!c.fuse?.relu; // a fused Relu (the fast path) the forms below must apply too
+  if (C && alpha === 1 && beta === 1 && C.rank <= 1 && C.size === N) return fusedMatmul(A, B, C.rank === 1 ? C : reshape(C, [N]), { ...opts, activation: relu ? 'relu' : 'linear' });
   let y = matmul(A, B, opts);
   if (alpha !== 1) y = eg.mul(y, alpha);
   if (C && beta !== 0) y = eg.add(y, beta === 1 ? C : eg.mul(C, beta));
-  return y;
+  return relu ? eg.relu(y) : y;
 }
 
 function matmulOp(ins: (Val | undefined)[], _a: Attrs, c: OpContext): Tensor {

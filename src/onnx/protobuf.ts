@@ -1,7 +1,8 @@
 // A small, bounds-checked protobuf reader: just what ONNX's messages need (varints, fixed32/64,
-// length-delimited fields, packed repeated scalars). Our own, not a library: protobufjs (or
-// google-protobuf) plus the generated onnx schema is 20-70 KB gzipped, more than all of edgegrad; this
-// is under 2 KB. Every read checks the end of its message first, so a truncated or malformed file
+// length-delimited fields, packed repeated scalars). Our own, not a library: this reader is about
+// 1.1 KB gzipped (2.6 KB minified; model.ts, the messages, 2.6 KB gzipped), where a protobuf runtime
+// (protobufjs, google-protobuf) plus code generated from onnx.proto would add a dependency and many
+// times that. Every read checks the end of its message first, so a truncated or malformed file
 // throws a clear error (naming the message and the offset) and never reads out of bounds.
 
 /** A malformed or truncated ONNX file. */
