@@ -59,6 +59,7 @@ vitest('vitest, webgpu backend and the browser (conformance + edge values + hard
     'tests/dataset.test.ts',
     'tests/tfjs-import.test.ts',
     'tests/tfjs-ops.test.ts',
+    'tests/onnx-torch.test.ts',
     'tests/browser/webgpu.test.ts',
     'tests/browser/pool.test.ts',
     'tests/browser/bench.test.ts',
