@@ -64,6 +64,18 @@ export { sequential, Sequential, model, Model, loadModel, earlyStopping } from '
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec, ModelArgs, Data, PerOutput } from './model/index.js';
 export type { NamedTensor, Safetensors } from './io/safetensors.js';
 export { io } from './io/index.js';
+export type { QuantizeOptions } from './model/quantize.js';
+export { qmatmul, qpack, int8Levels, type QmatmulOptions } from './ops/quant.js';
+
+/**
+ * A copy of `model` with int8 weights (Dense and Conv2D layers; symmetric per output channel),
+ * for inference: activations are quantised per row at run time, or with static ranges recorded
+ * from `calibration` batches. It predicts, evaluates, saves and loads like any model; fit refuses it.
+ */
+export async function quantize<M extends import('./model/graph.js').Model<Tensor | Tensor[]>>(model: M, opts?: import('./model/quantize.js').QuantizeOptions): Promise<M> {
+  // NOTE: loaded on first use, like loadModel.
+  return (await import('./model/quantize.js')).quantize(model as never, opts) as Promise<never>;
+}
 // Transformers: sampling and generation with a KV cache; tokenizers (src/model/generate.ts, src/text/).
 export { sample, generate, type SampleOptions, type GenerateOptions } from './model/generate.js';
 export { text, CharTokenizer, WordTokenizer, type TokenizerJSON, type WordTokenizerOptions } from './text/tokenizers.js';
@@ -106,6 +118,14 @@ export interface Features {
   /** The WebGPU adapter init found, and whether it is a software fallback (SwiftShader, llvmpipe). */
   webgpuAdapter?: string;
   webgpuFallback?: boolean;
+  /**
+   * How the active backend runs int8 layers (eg.quantize): 'relaxed' (wasm, relaxed dot, only after
+   * its run-time probe agreed; activations in 7 bits), 'simd' (wasm, i32x4.dot_i16x8_s), 'js' (the
+   * reference), 'widened' (webgpu: int8 weights widened to float32 once on the device).
+   */
+  int8?: 'relaxed' | 'simd' | 'js' | 'widened';
+  /** wasm's relaxed build: how the engine reads the relaxed dot's 7-bit operand with the top bit set (never relied on). */
+  relaxedDotTopBit?: string;
 }
 
 /** What this platform offers edgegrad. */
@@ -122,7 +142,13 @@ export function features(): Features {
     threads: cores,
   };
   const b = engine.backend;
-  if (b?.name === 'wasm') f.wasmBuild = String(b.info.build);
+  if (b?.name === 'wasm') {
+    f.wasmBuild = String(b.info.build);
+    f.int8 = b.info.int8 === 'relaxed' ? 'relaxed' : 'simd';
+    if (b.info.build === 'relaxed') f.relaxedDotTopBit = String(b.info.relaxedDotTopBit);
+  } else if (b) {
+    f.int8 = b.name === 'js' ? 'js' : 'widened';
+  }
   if (engine.webgpu) { f.webgpuAdapter = engine.webgpu.name; f.webgpuFallback = engine.webgpu.fallback; }
   return f;
 }

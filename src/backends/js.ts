@@ -142,6 +142,62 @@ function gemm(a: Info, b: Info, o: Info, transposeA: boolean, transposeB: boolea
   }
 }
 
+// ---- int8: the reference of qpack / qmatmul (src/kernels.ts) --------------------------------------
+
+/** The byte of int8 weight (k, col) in qpack's form for a K4-deep packing. */
+const packedAt = (k4: number, k: number, col: number) => (col >> 3) * k4 * 8 + (k >> 2) * 32 + (col & 7) * 4 + (k & 3);
+
+function qpack(w: Info, o: Info, K: number, N: number): void {
+  const k4 = Math.ceil(K / 4) * 4, n8 = Math.ceil(N / 8) * 8;
+  const out = o.buf as Int8Array;
+  out.fill(0);
+  const sums = new DataView(out.buffer, out.byteOffset + n8 * k4, n8 * 4);
+  for (let col = 0; col < N; col++) {
+    let s = 0;
+    for (let k = 0; k < K; k++) {
+      const v = w.buf[k * N + col];
+      out[packedAt(k4, k, col)] = v;
+      s += v;
+    }
+    sums.setInt32(col * 4, s, true);
+  }
+}
+
+/** Rounds half to even, as f32x4.nearest. */
+function roundEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Activation levels of the reference (wasm's simd path alike; its relaxed path uses 63). */
+export const JS_INT8_LEVELS = 127;
+
+function qmatmul(x: Info, wp: Info, cs: Info, bias: Info | undefined, o: Info, inputRange: number, act?: (x: number, a: object) => number): void {
+  const [M, K] = x.shape, N = cs.shape[0];
+  const k4 = Math.ceil(K / 4) * 4, L = JS_INT8_LEVELS;
+  const q = new Int32Array(K);
+  for (let i = 0; i < M; i++) {
+    let m = Math.fround(inputRange);
+    if (!(m > 0)) {
+      m = 0;
+      for (let k = 0; k < K; k++) m = Math.max(m, Math.abs(x.buf[i * K + k]));
+      m = Math.fround(m);
+    }
+    const inv = m > 0 ? Math.fround(L / m) : 0, scale = m > 0 ? Math.fround(m / L) : 0;
+    for (let k = 0; k < K; k++) {
+      const t = roundEven(Math.fround(x.buf[i * K + k] * inv));
+      q[k] = Number.isNaN(t) ? 0 : Math.min(Math.max(t, -L), L);
+    }
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += q[k] * wp.buf[packedAt(k4, k, j)];
+      let v = Math.fround(Math.fround(Math.fround(s) * scale) * cs.buf[j]);
+      if (bias) v = Math.fround(v + bias.buf[j]);
+      o.buf[i * N + j] = act ? act(v, {}) : v;
+    }
+  }
+}
+
 // ---- conv: direct loops over NHWC (see Conv2dGeometry); sums in doubles, stored once ----------
 
 /**
@@ -508,6 +564,9 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
       for (const p of ps) s += x.buf[p + c];
       o.buf[at] = s / ps.length;
     }),
+    qpack: ([w], [o], { k, n }) => qpack(w, o, k, n),
+    qmatmul: ([x, wp, cs, bias], [o], { activation, inputRange }) =>
+      qmatmul(x, wp, cs, bias, o, inputRange, activation === 'linear' ? undefined : unaryFns[activation]),
     avgPool2dGrad: ([dy], [dx], attrs) => windows(dx.shape, dy.shape, attrs, (at, ps, c) => {
       const g = dy.buf[at] / ps.length;
       for (const p of ps) dx.buf[p + c] += g;

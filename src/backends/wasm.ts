@@ -181,6 +181,11 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     gemmFn(transposeA, transposeB)(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, lda, ldb, N, B, strideA, strideB, M * N, bias, act, w);
   };
 
+  // ---- int8: probe the relaxed dot once; take its path only where it computes the sums we rely on ----
+  const Qx = exportsOf(K, 'qmatmul');
+  const int8 = probeRelaxedDot(arena, Qx.probe);
+  const int8Relaxed = int8.exact ? 1 : 0;
+
   /**
    * The conv family's params block for x [N, H, W, C], out [N, OH, OW, O] and a KH x KW window
    * (see ConvParams); its pointer.
@@ -364,6 +369,18 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     avgPool2d: ([x], [o], attrs) => {
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2d.float32](x.buf.ptr, o.buf.ptr, convParams(x.shape, o.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
+    // ---- int8 (assembly/qgemm.ts) --------------------------------------------------------------
+    qpack: ([w], [o], { k, n }) => {
+      if (k * n > 0) K[WASM_EXPORTS.qpack.int8](w.buf.ptr, o.buf.ptr, k, n);
+      else if (o.buf.bytes > 0) arena.u8().fill(0, o.buf.ptr, o.buf.ptr + o.buf.bytes);
+    },
+    qmatmul: ([x, wp, s, bias], [o], { activation, inputRange }) => {
+      const [M, N] = o.shape, Kx = x.shape[1];
+      if (M * N === 0) return;
+      const w = gemmWork(Qx.work(M, N, Kx));
+      Qx.float32(x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, M, N, Kx, inputRange,
+        GemmActivation[activation], w, int8Relaxed);
+    },
     avgPool2dGrad: ([dy], [o], attrs) => {
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2dGrad.float32](dy.buf.ptr, o.buf.ptr, convParams(attrs.inShape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
@@ -403,7 +420,10 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   return {
     name: 'wasm',
-    info: { build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared },
+    info: {
+      build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared,
+      int8: int8Relaxed ? 'relaxed' : 'simd', int8Levels: Qx.levels(int8Relaxed), relaxedDotTopBit: int8.topBit,
+    },
     shared: shared ? {
       memory, module, build,
       borrow: (ptr, bytes) => ({ ptr, bytes, borrowed: true }),
@@ -433,4 +453,42 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       return { bytes: liveBytes, ...arena.usage() };
     },
   };
+}
+
+/**
+ * The run-time probe of `i32x4.relaxed_dot_i8x16_i7x16_add_s` (XNNPACK does the same): its result
+ * is defined only for a second operand in [0, 127], and even there an engine could differ (x86's
+ * pmaddubsw saturates pair sums to i16). The int8 GEMM's relaxed path relies on exact sums for a
+ * in [-128, 127], b in [0, 127]; `exact` says the engine computed them, `topBit` how it read a b
+ * with the top bit set (for features(); never relied on). The params block is the scratch.
+ */
+function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: number, out: number) => number): { exact: boolean; topBit: string } {
+  const base = arena.paramsPtr;
+  const run = (a: number[], b: number[], c: number[]): number[] | null => {
+    const u8 = arena.u8(), i32 = arena.i32();
+    for (let i = 0; i < 16; i++) { u8[base + i] = a[i] & 255; u8[base + 16 + i] = b[i] & 255; }
+    for (let i = 0; i < 4; i++) i32[(base + 32) / 4 + i] = c[i];
+    if (probe(base, base + 16, base + 32, base + 48) === 0) return null;
+    return Array.from(arena.i32().subarray((base + 48) / 4, (base + 64) / 4));
+  };
+  const exact = (a: number[], b: number[], c: number[]) => c.map((ci, l) => {
+    let s = ci;
+    for (let t = 0; t < 4; t++) s += a[4 * l + t] * b[4 * l + t];
+    return s;
+  });
+  const cases: [number[], number[], number[]][] = [
+    [[-128, 127, -127, 1, 5, -6, 7, -8, 100, -100, 50, -50, 0, 1, -1, 2], [127, 127, 127, 0, 1, 2, 3, 4, 127, 126, 125, 1, 0, 127, 64, 63], [7, -9, 1 << 20, -(1 << 20)]],
+    [Array(16).fill(-128), Array(16).fill(127), [0, 0, 0, 0]],
+    [Array(16).fill(127), Array(16).fill(127), [1, 2, 3, 4]],
+  ];
+  let ok = true;
+  for (const [a, b, c] of cases) {
+    const got = run(a, b, c);
+    if (got === null) return { exact: false, topBit: 'absent' };
+    const want = exact(a, b, c);
+    if (got.some((v, i) => v !== want[i])) ok = false;
+  }
+  const top = run(Array(16).fill(1), Array(16).fill(-1), [0, 0, 0, 0]);
+  const topBit = top === null ? 'absent' : top[0] === -4 ? 'signed' : top[0] === 1020 ? 'unsigned' : `other (${top[0]})`;
+  return { exact: ok, topBit };
 }

@@ -1,0 +1,232 @@
+// Int8 quantisation: the int8 GEMM (qpack + qmatmul) against exact integer sums over shapes around
+// its tiles (4x8 relaxed, 4x4 simd, 64-row blocks, K groups of 4), the relaxed dot's probe,
+// eg.quantize on an MNIST MLP and the reference CNN (accuracy within 0.5 points of float32), static
+// calibration, save/load, the file size, and the errors. Runs on the backends of
+// EDGEGRAD_TEST_BACKENDS; the relaxed build runs it too (scripts/test.mjs), webgpu (which widens
+// int8 weights to float32 on the device) in the webgpu step.
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as eg from '../src/index.js';
+import { testBackends, use, values } from './util/backends.js';
+import { Rng } from './util/ref.js';
+
+const L = eg.layers;
+
+/** Integer x [M, K] (each row reaching ±levels) and int8 w [K, N] with their exact product. */
+function intCase(rng: Rng, M: number, N: number, K: number, levels: number) {
+  const x = new Float32Array(M * K), w = new Int8Array(K * N), want = new Float64Array(M * N);
+  for (let i = 0; i < M; i++) {
+    for (let k = 0; k < K; k++) x[i * K + k] = Math.round(rng.uniform(-levels, levels));
+    x[i * K + Math.floor(rng.uniform(0, K))] = rng.uniform(0, 1) < 0.5 ? levels : -levels;
+  }
+  for (let t = 0; t < w.length; t++) w[t] = Math.round(rng.uniform(-127, 127));
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += x[i * K + k] * w[k * N + j];
+      want[i * N + j] = s;
+    }
+  }
+  return { x, w, want };
+}
+
+type Artifacts = { modelJson: string; weights: Uint8Array; weightsFile?: string };
+type Trained = { mlp: Artifacts; cnn: Artifacts };
+let training: Promise<Trained> | null = null;
+const mnist = async () => (await import('../src/data/mnist.js')).loadMnist({ train: 3000, test: 1000, seed: 4 });
+
+/**
+ * The float32 MLP and reference CNN, trained once on wasm (3,000 digits) and kept as files: every
+ * backend quantises and scores the same models (the js backend would train the CNN for minutes).
+ */
+function trainOnce(): Promise<Trained> {
+  training ??= (async () => {
+    await eg.init({ backend: 'wasm' });
+    const { train } = await mnist();
+    const x = eg.tensor(train.images, [train.count, 28, 28, 1]), y = eg.tensor(train.labels, [train.count], 'int32');
+    const fit = async (m: eg.Sequential, epochs: number) => {
+      m.compile({ optimizer: eg.optimizers.adam({ learningRate: 2e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+      await m.fit(x, y, { epochs, batchSize: 64, verbose: 0, seed: 1 });
+      const a = await m.toArtifacts();
+      m.dispose();
+      return a;
+    };
+    const mlp = await fit(eg.sequential([
+      L.flatten({ inputShape: [28, 28, 1] }),
+      L.dense({ units: 128, activation: 'relu', seed: 1 }),
+      L.dense({ units: 10, activation: 'softmax', seed: 2 }),
+    ]), 3);
+    const cnn = await fit(eg.sequential([
+      L.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: 1 }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', seed: 2 }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.flatten(),
+      L.dense({ units: 10, activation: 'softmax', seed: 3 }),
+    ]), 2);
+    x.dispose(); y.dispose();
+    return { mlp, cnn };
+  })();
+  return training;
+}
+
+const SHAPES: [number, number, number][] = [
+  [1, 1, 1], [1, 8, 4], [3, 7, 5], [4, 8, 4], [5, 9, 3], [4, 16, 31], [7, 33, 17], [17, 12, 64],
+  [65, 10, 784], [64, 128, 33], [130, 3, 9], [2, 130, 257],
+];
+
+for (const cfg of testBackends()) {
+  describe(`int8 on ${cfg.label}`, () => {
+    beforeAll(() => use(cfg));
+    const int8 = () => eg.backend() !== 'webgpu';
+
+    it('reports its int8 path: the relaxed dot only where the probe agreed', () => {
+      const f = eg.features() as unknown as { backendInfo?: Record<string, unknown> };
+      const levels = int8() ? eg.int8Levels() : 127;
+      if (cfg.backend === 'wasm' && process.env.EDGEGRAD_WASM_BUILD === 'relaxed') {
+        // V8 computes the relaxed dot exactly for a 7-bit second operand on x64 and arm64.
+        expect(levels).toBe(63);
+      } else {
+        expect(levels).toBe(127);
+      }
+      expect(f).toBeTruthy();
+    });
+
+    it('qmatmul gives exact integer sums over odd shapes and tiles', async () => {
+      if (!int8()) return; // webgpu has no int8 GEMM (quantised layers widen there; tested below)
+      const rng = new Rng(7);
+      const levels = eg.int8Levels();
+      for (const [M, N, K] of SHAPES) {
+        const { x, w, want } = intCase(rng, M, N, K, levels);
+        const got = eg.tidy(() => {
+          const packed = eg.qpack(eg.tensor(w, [K, N], 'int8'));
+          return eg.qmatmul(eg.tensor(x, [M, K]), packed, eg.ones([N]));
+        });
+        expect(got.shape).toEqual([M, N]);
+        const v = await values(got);
+        got.dispose();
+        let bad = 0;
+        for (let t = 0; t < want.length; t++) if (v[t] !== Math.fround(want[t])) bad++;
+        expect(bad, `M=${M} N=${N} K=${K}`).toBe(0);
+      }
+    });
+
+    it('qmatmul applies scales, bias, activation and a static range in its epilogue', async () => {
+      if (!int8()) return;
+      const rng = new Rng(3);
+      const M = 6, N = 11, K = 21, levels = eg.int8Levels();
+      const { x, w, want } = intCase(rng, M, N, K, levels);
+      const cs = Float32Array.from({ length: N }, () => rng.uniform(0.01, 0.1));
+      const bias = Float32Array.from({ length: N }, () => rng.uniform(-1, 1));
+      // x scaled by 0.5: the dynamic row scale is 0.5 / levels per level; a static range of 0.5 * levels... the same.
+      const xs = x.map((v) => v * 0.5);
+      for (const inputRange of [0, 0.5 * levels]) {
+        const y = eg.tidy(() => eg.qmatmul(eg.tensor(xs, [M, K]), eg.qpack(eg.tensor(w, [K, N], 'int8')), eg.tensor(cs), eg.tensor(bias), { activation: 'relu', inputRange }));
+        const v = await values(y);
+        y.dispose();
+        for (let i = 0; i < M; i++) {
+          for (let j = 0; j < N; j++) {
+            const ref = Math.max(0, want[i * N + j] * 0.5 * cs[j] + bias[j]);
+            expect(Math.abs(v[i * N + j] - ref)).toBeLessThanOrEqual(1e-5 * (Math.abs(ref) + 1) + 1e-4);
+          }
+        }
+      }
+      // A static range clamps values beyond it.
+      const y = eg.tidy(() => eg.qmatmul(eg.tensor([[4, -4]]), eg.qpack(eg.tensor([[1], [1]], [2, 1], 'int8')), eg.ones([1]), null, { inputRange: 1 }));
+      expect(Array.from(await values(y))).toEqual([0]);
+      y.dispose();
+    });
+
+    it('qmatmul and qpack refuse bad input, naming it', () => {
+      if (!int8()) return;
+      const p = eg.qpack(eg.zeros([4, 3], 'int8'));
+      expect(() => eg.qpack(eg.zeros([4, 3]))).toThrow(/qpack: .*float32/);
+      expect(() => eg.qmatmul(eg.zeros([2, 5]), p, eg.ones([3]))).toThrow(/do not fit K = 5, N = 3/);
+      expect(() => eg.qmatmul(eg.zeros([2, 4]), p, eg.ones([3]), null, { inputRange: -1 })).toThrow(/inputRange/);
+      expect(() => eg.qmatmul(eg.zeros([2, 4]), p, eg.ones([3]), eg.ones([2]))).toThrow(/bias must have shape \[3\]/);
+      p.dispose();
+    });
+
+    describe('quantised models', () => {
+      let data: { xTrain: eg.Tensor; yTrain: eg.Tensor; xTest: eg.Tensor; yTest: eg.Tensor; labels: Int32Array };
+      let trained: Trained;
+      beforeAll(async () => {
+        trained = await trainOnce();
+        await use(cfg);
+        const { train, test } = await mnist();
+        data = {
+          xTrain: eg.tensor(train.images, [train.count, 28, 28, 1]), yTrain: eg.tensor(train.labels, [train.count], 'int32'),
+          xTest: eg.tensor(test.images, [test.count, 28, 28, 1]), yTest: eg.tensor(test.labels, [test.count], 'int32'),
+          labels: test.labels,
+        };
+      }, 300_000);
+      const accuracy = async (m: eg.Sequential, x: eg.Tensor) => {
+        const p = m.predict(x, { batchSize: 250 }) as eg.Tensor;
+        const a = eg.argmax(p, -1);
+        const v = await values(a);
+        p.dispose(); a.dispose();
+        let ok = 0;
+        for (let i = 0; i < v.length; i++) if (v[i] === data.labels[i]) ok++;
+        return (100 * ok) / v.length;
+      };
+
+      it('an MNIST MLP: int8 accuracy within 0.5 points of float32, saves and loads, files >= 3.5x smaller, fit refused', async () => {
+        const m = await eg.loadModel(trained.mlp) as eg.Sequential;
+        const q = await eg.quantize(m, { dtype: 'int8' });
+        expect(q.layers.map((l) => l.className)).toEqual(['Flatten', 'QuantizedDense', 'QuantizedDense']);
+        const [fa, qa] = [await accuracy(m, data.xTest), await accuracy(q, data.xTest)];
+        expect(fa).toBeGreaterThan(85);
+        expect(Math.abs(qa - fa), `float32 ${fa}%, int8 ${qa}%`).toBeLessThanOrEqual(0.5);
+        // evaluate runs on the quantised model (its compile config is kept).
+        const logs = await q.evaluate(data.xTest, data.yTest, { batchSize: 250 });
+        expect(Math.abs((logs.accuracy as number) * 100 - qa)).toBeLessThan(0.05);
+        // Save / load: I8 kernels + F32 scales; the same predictions.
+        const fart = await m.toArtifacts({ includeOptimizer: false }), qart = await q.toArtifacts();
+        const manifest = JSON.parse(qart.modelJson).weights as { name: string; dtype: string }[];
+        expect(manifest.filter((w) => w.dtype === 'int8').map((w) => w.name)).toEqual([`${q.layers[1].name}/kernel`, `${q.layers[2].name}/kernel`]);
+        const st = eg.io.decodeSafetensors(qart.weights);
+        expect(st.tensors.find((t) => t.name.endsWith('/kernel'))!.dtype).toBe('int8');
+        expect(fart.weights.length / qart.weights.length).toBeGreaterThanOrEqual(3.5);
+        const back = await eg.loadModel(qart);
+        const xs = eg.slice(data.xTest, [0, 0, 0, 0], [100, -1, -1, -1]);
+        expect(Array.from(await values(back.predict(xs)))).toEqual(Array.from(await values(q.predict(xs))));
+        await expect(q.fit(data.xTrain, data.yTrain, { epochs: 1, verbose: 0 })).rejects.toThrow(/quantised to int8 and runs inference only/);
+        xs.dispose(); m.dispose(); q.dispose(); back.dispose();
+      }, 240_000);
+
+      it('the reference CNN: int8 (dynamic and calibrated) within 0.5 points of float32, saves and loads', async () => {
+        const m = await eg.loadModel(trained.cnn) as eg.Sequential;
+        const q = await eg.quantize(m);
+        expect(q.layers.map((l) => l.className)).toEqual(['QuantizedConv2D', 'MaxPooling2D', 'QuantizedConv2D', 'MaxPooling2D', 'Flatten', 'QuantizedDense']);
+        const calib = eg.slice(data.xTrain, [0, 0, 0, 0], [500, -1, -1, -1]);
+        const qs = await eg.quantize(m, { dtype: 'int8', calibration: [calib] });
+        expect((qs.layers[0].getConfig().inputRange as number)).toBeGreaterThan(0);
+        const fa = await accuracy(m, data.xTest), qa = await accuracy(q, data.xTest), sa = await accuracy(qs, data.xTest);
+        expect(fa).toBeGreaterThan(85);
+        expect(Math.abs(qa - fa), `float32 ${fa}%, int8 dynamic ${qa}%`).toBeLessThanOrEqual(0.5);
+        expect(Math.abs(sa - fa), `float32 ${fa}%, int8 calibrated ${sa}%`).toBeLessThanOrEqual(0.5);
+        const back = await eg.loadModel(await qs.toArtifacts());
+        expect(back.layers[0].getConfig().inputRange).toBe(qs.layers[0].getConfig().inputRange);
+        const xs = eg.slice(data.xTest, [0, 0, 0, 0], [50, -1, -1, -1]);
+        expect(Array.from(await values(back.predict(xs)))).toEqual(Array.from(await values(qs.predict(xs))));
+        // The int8 conv agrees with the float conv, up to the weights' and activations' quantisation.
+        const y = await values(q.layers[0].apply(xs) as eg.Tensor), yf = await values(m.layers[0].apply(xs) as eg.Tensor);
+        let err = 0, mx = 0;
+        for (let i = 0; i < y.length; i++) { err = Math.max(err, Math.abs(y[i] - yf[i])); mx = Math.max(mx, Math.abs(yf[i])); }
+        expect(err).toBeLessThan(0.05 * mx);
+        for (const t of [calib, xs]) t.dispose();
+        m.dispose(); q.dispose(); qs.dispose(); back.dispose();
+      }, 400_000);
+
+      it('quantize refuses what it cannot do, naming it', async () => {
+        const m = eg.sequential([L.dense({ units: 2, inputShape: [3] })]);
+        await expect(eg.quantize(m, { dtype: 'int4' as never })).rejects.toThrow(/dtype "int4" is not supported; quantize supports 'int8'/);
+        const q = await eg.quantize(m);
+        await expect(eg.quantize(q)).rejects.toThrow(/already quantised/);
+        await expect(eg.quantize(eg.sequential([L.flatten({ inputShape: [2, 2] })]))).rejects.toThrow(/no Dense or Conv2D/);
+        await expect(eg.quantize(eg.sequential([L.dense({ units: 2 })]))).rejects.toThrow(/not built/);
+        await expect(eg.quantize(m, { calibration: 'x' as never })).rejects.toThrow(/calibration must be/);
+        m.dispose(); q.dispose();
+      });
+    });
+  });
+}
