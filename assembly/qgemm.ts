@@ -146,24 +146,24 @@ function quantRows(x: usize, K: i32, k4: i32, rows: i32, range: f32, Q: f32, rel
  * at b); col sums at sums; results to c (rows ldc bytes apart).
  */
 @inline function tileRelaxed(a: usize, lda: usize, b: usize, groups: i32, scales: usize, cs: usize, bias: usize,
-  sums: usize, act: i32, c: usize, ldc: usize, MRT: i32): void {
+  sums: usize, act: i32, c: usize, ldc: usize, MRT: i32, V: i32): void {
   let r0a = ZERO, r0b = ZERO, r1a = ZERO, r1b = ZERO, r2a = ZERO, r2b = ZERO, r3a = ZERO, r3b = ZERO;
   if (ASC_FEATURE_RELAXED_SIMD) {
     for (let g = 0; g < groups; g++) {
       const b0 = v128.load(b), b1 = v128.load(b, 16);
       const x0 = v128.load32_splat(a);
-      r0a = i32x4.relaxed_dot_i8x16_i7x16_add_s(b0, x0, r0a);
-      r0b = i32x4.relaxed_dot_i8x16_i7x16_add_s(b1, x0, r0b);
+      r0a = rdot(b0, x0, r0a, V);
+      r0b = rdot(b1, x0, r0b, V);
       if (MRT == 4) {
         const x1 = v128.load32_splat(a + lda);
-        r1a = i32x4.relaxed_dot_i8x16_i7x16_add_s(b0, x1, r1a);
-        r1b = i32x4.relaxed_dot_i8x16_i7x16_add_s(b1, x1, r1b);
+        r1a = rdot(b0, x1, r1a, V);
+        r1b = rdot(b1, x1, r1b, V);
         const x2 = v128.load32_splat(a + 2 * lda);
-        r2a = i32x4.relaxed_dot_i8x16_i7x16_add_s(b0, x2, r2a);
-        r2b = i32x4.relaxed_dot_i8x16_i7x16_add_s(b1, x2, r2b);
+        r2a = rdot(b0, x2, r2a, V);
+        r2b = rdot(b1, x2, r2b, V);
         const x3 = v128.load32_splat(a + 3 * lda);
-        r3a = i32x4.relaxed_dot_i8x16_i7x16_add_s(b0, x3, r3a);
-        r3b = i32x4.relaxed_dot_i8x16_i7x16_add_s(b1, x3, r3b);
+        r3a = rdot(b0, x3, r3a, V);
+        r3b = rdot(b1, x3, r3b, V);
       }
       a += 4;
       b += 32;
@@ -182,6 +182,17 @@ function quantRows(x: usize, K: i32, k4: i32, rows: i32, range: f32, Q: f32, rel
     epilogue(i32x4.sub(r3a, s0), load<f32>(scales, 12), cs0, b0, act, c + 3 * ldc);
     epilogue(i32x4.sub(r3b, s1), load<f32>(scales, 12), cs1, b1, act, c + 3 * ldc + 16);
   }
+}
+
+/**
+ * c + the 4-wide dot of the signed bytes of w with the 7-bit bytes of x, in one of two forms (the
+ * probe picks): 1, `i32x4.relaxed_dot_i8x16_i7x16_add_s`; 2, the i16 relaxed dot, widened pairwise
+ * and added (for engines whose fused form the probe found wrong, e.g. Node 20's V8 on x64).
+ */
+@inline function rdot(w: v128, x: v128, c: v128, V: i32): v128 {
+  if (!ASC_FEATURE_RELAXED_SIMD) return c;
+  if (V == 1) return i32x4.relaxed_dot_i8x16_i7x16_add_s(w, x, c);
+  return i32x4.add(c, i32x4.extadd_pairwise_i16x8_s(i16x8.relaxed_dot_i8x16_i7x16_s(w, x)));
 }
 
 /** Copies rows x w floats from the edge tile (32-byte rows) to c. */
@@ -207,8 +218,8 @@ export function i8_qgemm_levels(relaxed: i32): i32 {
 /**
  * out [M, N] = act((q(x) W) rowScale colScale + bias): x float32 [M, K], wp the i8_qpack form of W,
  * colScale N floats, bias N floats or 0, range > 0 a static activation range (else per row), act a
- * GemmActivation, work i8_qgemm_work_bytes(M, N, K) bytes. relaxed != 0 takes the relaxed path (a
- * relaxed build only; the caller sets it after its probe agreed).
+ * GemmActivation, work i8_qgemm_work_bytes(M, N, K) bytes. relaxed 1 or 2 takes the relaxed path in
+ * that form of the dot (see rdot; a relaxed build only; the caller sets it after its probe agreed).
  */
 export function i8_qgemm(x: usize, wp: usize, colScale: usize, bias: usize, out: usize, M: i32, N: i32, K: i32,
   range: f32, act: i32, work: usize, relaxed: i32): void {
@@ -239,8 +250,14 @@ export function i8_qgemm(x: usize, wp: usize, colScale: usize, bias: usize, out:
         if (useRelaxed) {
           const full = w == NR;
           const dst = full ? c : edge, ld: usize = full ? ldc : 32;
-          if (m == MR) tileRelaxed(a, lda, panel, groups, sc, csPad + (<usize>col << 2), biasPad + (<usize>col << 2), sums + (<usize>col << 2), act, dst, ld, MR);
-          else tileRelaxed(a, lda, panel, groups, sc, csPad + (<usize>col << 2), biasPad + (<usize>col << 2), sums + (<usize>col << 2), act, dst, ld, 1);
+          const o = <usize>col << 2;
+          if (relaxed == 1) {
+            if (m == MR) tileRelaxed(a, lda, panel, groups, sc, csPad + o, biasPad + o, sums + o, act, dst, ld, MR, 1);
+            else tileRelaxed(a, lda, panel, groups, sc, csPad + o, biasPad + o, sums + o, act, dst, ld, 1, 1);
+          } else {
+            if (m == MR) tileRelaxed(a, lda, panel, groups, sc, csPad + o, biasPad + o, sums + o, act, dst, ld, MR, 2);
+            else tileRelaxed(a, lda, panel, groups, sc, csPad + o, biasPad + o, sums + o, act, dst, ld, 1, 2);
+          }
           if (!full) copyEdge(edge, c, ldc, m, w);
         } else {
           for (let h = 0; h < 2; h++) {
@@ -261,12 +278,13 @@ export function i8_qgemm(x: usize, wp: usize, colScale: usize, bias: usize, out:
 }
 
 /**
- * The run-time probe of the relaxed dot: out (4 i32) = relaxed_dot_i8x16_i7x16_add_s(a, b, c) for the
- * 16 bytes at a and b and 4 i32 at c. Returns 0 (and writes nothing) where the build lacks it; the
+ * The run-time probe of the relaxed dot: out (4 i32) = rdot(a, b, c) in form `variant` (1 or 2) for
+ * the 16 bytes at a and b and 4 i32 at c. Returns 0 (and writes nothing) where the build lacks it; the
  * caller compares with the exact sums and takes the relaxed path only if they agree.
  */
-export function i8_relaxed_dot_probe(a: usize, b: usize, c: usize, out: usize): i32 {
+export function i8_relaxed_dot_probe(a: usize, b: usize, c: usize, out: usize, variant: i32): i32 {
   if (!ASC_FEATURE_RELAXED_SIMD) return 0;
-  v128.store(out, i32x4.relaxed_dot_i8x16_i7x16_add_s(v128.load(a), v128.load(b), v128.load(c)));
+  const x = v128.load(a), y = v128.load(b), z = v128.load(c);
+  v128.store(out, variant == 1 ? rdot(x, y, z, 1) : rdot(x, y, z, 2));
   return 1;
 }

@@ -128,11 +128,11 @@ export interface WasmKernels {
   i8_qgemm_work_bytes(M: number, N: number, K: number): number;
   /** The activation levels L of the path i8_qgemm takes for this `relaxed` argument (127 or 63). */
   i8_qgemm_levels(relaxed: number): number;
-  /** x f32 [M, K], packed w, colScale [N], bias (or 0) -> out [M, N]; range > 0 static; relaxed: 1 after the probe agreed. */
+  /** x f32 [M, K], packed w, colScale [N], bias (or 0) -> out [M, N]; range > 0 static; relaxed: the dot form (1 or 2) the probe found exact, else 0. */
   i8_qgemm(x: Ptr, wp: Ptr, colScale: Ptr, bias: Ptr, out: Ptr, M: number, N: number, K: number,
     range: number, act: number, work: Ptr, relaxed: number): void;
-  /** out (4 i32) = relaxed_dot_i8x16_i7x16_add_s(a, b, c); returns 0 (nothing written) without relaxed SIMD. */
-  i8_relaxed_dot_probe(a: Ptr, b: Ptr, c: Ptr, out: Ptr): number;
+  /** out (4 i32) = the relaxed dot of a, b plus c in form `variant` (1 fused, 2 i16 dot + extadd); returns 0 (nothing written) without relaxed SIMD. */
+  i8_relaxed_dot_probe(a: Ptr, b: Ptr, c: Ptr, out: Ptr, variant: number): number;
 }
 
 /** Every export name, for checks that the module and this interface agree. */

@@ -2,6 +2,7 @@
 // The `edgegrad` command: `edgegrad demo [mlp|cnn|fashion]` trains a model on real images with
 // eg.sequential + fit, tests it on held-out ones, saves it and checks the reloaded copy;
 // `demo gpt|sentiment` do the same with transformers on text (src/cli-text.ts);
+// `edgegrad quantize` makes an int8 copy of a saved model (src/cli-quantize.ts);
 // `edgegrad bench` runs the bench suite (bench/run.ts) from a built checkout.
 import * as eg from './index.js';
 import { loadMnist, type Digits } from './data/mnist.js';
@@ -18,6 +19,7 @@ const USAGE = `usage: edgegrad demo [mlp|cnn|fashion|gpt|sentiment] [options]   
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
                 gpt: --steps N (default 600; 2,000 reach validation loss ~1.83) --eval-every N --prompt TEXT --tokens N
+       edgegrad quantize <model dir> <out dir> [--calibration samples.json|samples.npy]   int8 weights, ~4x smaller files
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
          from a checkout of the repository (the npm package does not ship the bench suite)`;
 
@@ -167,6 +169,9 @@ async function demo(args: string[]): Promise<void> {
 const [cmd, ...rest] = process.argv.slice(2);
 if (cmd === 'demo') {
   demo(rest).catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+} else if (cmd === 'quantize') {
+  import('./cli-quantize.js').then((m) => m.quantizeCommand(rest))
+    .catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
 } else if (cmd === 'bench') {
   // The bench suite is built next to the library in a checkout (dist/bench); the npm package leaves it out.
   const runner = new URL('../bench/run.js', import.meta.url).href;

@@ -124,8 +124,11 @@ export interface Features {
    * reference), 'widened' (webgpu: int8 weights widened to float32 once on the device).
    */
   int8?: 'relaxed' | 'simd' | 'js' | 'widened';
-  /** wasm's relaxed build: how the engine reads the relaxed dot's 7-bit operand with the top bit set (never relied on). */
-  relaxedDotTopBit?: string;
+  /**
+   * wasm's relaxed build: which form of the relaxed dot the probe found exact ('fused', or the i16
+   * dot + extadd, or none), and how the engine read its 7-bit operand with the top bit set.
+   */
+  relaxedDot?: string;
 }
 
 /** What this platform offers edgegrad. */
@@ -145,7 +148,7 @@ export function features(): Features {
   if (b?.name === 'wasm') {
     f.wasmBuild = String(b.info.build);
     f.int8 = b.info.int8 === 'relaxed' ? 'relaxed' : 'simd';
-    if (b.info.build === 'relaxed') f.relaxedDotTopBit = String(b.info.relaxedDotTopBit);
+    if (b.info.build === 'relaxed') f.relaxedDot = `${String(b.info.relaxedDotForm)}; top bit: ${String(b.info.relaxedDotTopBit)}`;
   } else if (b) {
     f.int8 = b.name === 'js' ? 'js' : 'widened';
   }

@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { testBackends, use, values } from './util/backends.js';
 import { Rng } from './util/ref.js';
+import { Arena } from '../bindings/arena.js';
+import { probeRelaxedDot } from '../src/backends/wasm.js';
 
 const L = eg.layers;
 
@@ -74,21 +76,54 @@ const SHAPES: [number, number, number][] = [
   [65, 10, 784], [64, 128, 33], [130, 3, 9], [2, 130, 257],
 ];
 
+describe('the relaxed dot probe', () => {
+  // A stand-in for the export: computes the 4-wide dots of a (signed) and b (bytes) plus c by `sem`.
+  type Sem = 'exact' | 'doubled' | 'absent';
+  const fake = (arena: Arena, sem: (variant: number) => Sem) => (a: number, b: number, c: number, out: number, variant: number) => {
+    const s = sem(variant);
+    if (s === 'absent') return 0;
+    const i8 = arena.i8(), u8 = arena.u8(), i32 = arena.i32();
+    for (let l = 0; l < 4; l++) {
+      let d = 0;
+      for (let t = 0; t < 4; t++) d += i8[a + 4 * l + t] * u8[b + 4 * l + t];
+      i32[out / 4 + l] = s === 'doubled' ? 2 * d : d + i32[c / 4 + l];
+    }
+    return 1;
+  };
+  const arena = () => new Arena(new WebAssembly.Memory({ initial: 2, maximum: 4 }), 1024);
+
+  it('takes the fused form when it computes exact sums, and the self-test of the GEMM agrees', () => {
+    const ar = arena();
+    expect(probeRelaxedDot(ar, fake(ar, () => 'exact'), () => true)).toEqual({ variant: 1, topBit: 'unsigned' });
+  });
+  it('falls back to the i16 dot + extadd when the fused form is wrong (as Node 20 V8 on x64 computes it: doubled, addend dropped)', () => {
+    const ar = arena();
+    expect(probeRelaxedDot(ar, fake(ar, (v) => (v === 1 ? 'doubled' : 'exact')), () => true).variant).toBe(2);
+  });
+  it('falls back to the simd kernel when no form agrees, the GEMM self-test fails, or the build lacks relaxed SIMD', () => {
+    const ar = arena();
+    expect(probeRelaxedDot(ar, fake(ar, () => 'doubled'), () => true).variant).toBe(0);
+    expect(probeRelaxedDot(ar, fake(ar, () => 'exact'), () => false).variant).toBe(0);
+    expect(probeRelaxedDot(ar, fake(ar, () => 'absent'), () => true)).toEqual({ variant: 0, topBit: 'absent' });
+  });
+});
+
 for (const cfg of testBackends()) {
   describe(`int8 on ${cfg.label}`, () => {
     beforeAll(() => use(cfg));
     const int8 = () => eg.backend() !== 'webgpu';
 
     it('reports its int8 path: the relaxed dot only where the probe agreed', () => {
-      const f = eg.features() as unknown as { backendInfo?: Record<string, unknown> };
-      const levels = int8() ? eg.int8Levels() : 127;
+      const f = eg.features();
       if (cfg.backend === 'wasm' && process.env.EDGEGRAD_WASM_BUILD === 'relaxed') {
-        // V8 computes the relaxed dot exactly for a 7-bit second operand on x64 and arm64.
-        expect(levels).toBe(63);
+        // V8 (Node 20 and later) computes one of the two forms exactly on x64 and arm64.
+        expect(f.int8).toBe('relaxed');
+        expect(f.relaxedDot).toMatch(/^(fused|i16 dot)/);
+        expect(eg.int8Levels()).toBe(63);
       } else {
-        expect(levels).toBe(127);
+        expect(f.int8).toBe(cfg.backend === 'wasm' ? 'simd' : cfg.backend === 'js' ? 'js' : 'widened');
+        if (int8()) expect(eg.int8Levels()).toBe(127);
       }
-      expect(f).toBeTruthy();
     });
 
     it('qmatmul gives exact integer sums over odd shapes and tiles', async () => {

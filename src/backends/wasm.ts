@@ -183,8 +183,8 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   // ---- int8: probe the relaxed dot once; take its path only where it computes the sums we rely on ----
   const Qx = exportsOf(K, 'qmatmul');
-  const int8 = probeRelaxedDot(arena, Qx.probe);
-  const int8Relaxed = int8.exact ? 1 : 0;
+  const int8 = probeRelaxedDot(arena, Qx.probe, (v) => int8SelfTest(arena, Qx, v));
+  const int8Relaxed = int8.variant;
 
   /**
    * The conv family's params block for x [N, H, W, C], out [N, OH, OW, O] and a KH x KW window
@@ -423,6 +423,7 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     info: {
       build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared,
       int8: int8Relaxed ? 'relaxed' : 'simd', int8Levels: Qx.levels(int8Relaxed), relaxedDotTopBit: int8.topBit,
+      relaxedDotForm: int8.variant === 1 ? 'fused' : int8.variant === 2 ? 'i16 dot + extadd (the fused form failed the probe)' : 'none',
     },
     shared: shared ? {
       memory, module, build,
@@ -456,19 +457,22 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 }
 
 /**
- * The run-time probe of `i32x4.relaxed_dot_i8x16_i7x16_add_s` (XNNPACK does the same): its result
- * is defined only for a second operand in [0, 127], and even there an engine could differ (x86's
- * pmaddubsw saturates pair sums to i16). The int8 GEMM's relaxed path relies on exact sums for a
- * in [-128, 127], b in [0, 127]; `exact` says the engine computed them, `topBit` how it read a b
- * with the top bit set (for features(); never relied on). The params block is the scratch.
+ * The run-time probe of the relaxed dot (XNNPACK does the same): its result is defined only for a
+ * second operand in [0, 127], and even there an engine may differ (x86's pmaddubsw saturates pair
+ * sums to i16; Node 20's V8 on x64 was found to double the fused form's dot and drop its addend).
+ * The int8 GEMM's relaxed path relies on exact sums for a in [-128, 127], b in [0, 127]: `variant`
+ * is the first form (1: `i32x4.relaxed_dot_i8x16_i7x16_add_s`, 2: the i16 dot + extadd_pairwise +
+ * add) that computes them here, 0 for none (the simd path runs). `topBit` says how the engine read a
+ * b with the top bit set (for features(); never relied on). The params block is the scratch.
  */
-function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: number, out: number) => number): { exact: boolean; topBit: string } {
+export function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: number, out: number, variant: number) => number,
+  selfTest: (variant: number) => boolean): { variant: number; topBit: string } {
   const base = arena.paramsPtr;
-  const run = (a: number[], b: number[], c: number[]): number[] | null => {
+  const run = (a: number[], b: number[], c: number[], variant: number): number[] | null => {
     const u8 = arena.u8(), i32 = arena.i32();
     for (let i = 0; i < 16; i++) { u8[base + i] = a[i] & 255; u8[base + 16 + i] = b[i] & 255; }
     for (let i = 0; i < 4; i++) i32[(base + 32) / 4 + i] = c[i];
-    if (probe(base, base + 16, base + 32, base + 48) === 0) return null;
+    if (probe(base, base + 16, base + 32, base + 48, variant) === 0) return null;
     return Array.from(arena.i32().subarray((base + 48) / 4, (base + 64) / 4));
   };
   const exact = (a: number[], b: number[], c: number[]) => c.map((ci, l) => {
@@ -480,15 +484,65 @@ function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: number, 
     [[-128, 127, -127, 1, 5, -6, 7, -8, 100, -100, 50, -50, 0, 1, -1, 2], [127, 127, 127, 0, 1, 2, 3, 4, 127, 126, 125, 1, 0, 127, 64, 63], [7, -9, 1 << 20, -(1 << 20)]],
     [Array(16).fill(-128), Array(16).fill(127), [0, 0, 0, 0]],
     [Array(16).fill(127), Array(16).fill(127), [1, 2, 3, 4]],
+    [[1, 2, 3, 4, 0, 0, 0, 0, -1, -2, -3, -4, 9, 9, 9, 9], [1, 1, 1, 1, 5, 5, 5, 5, 2, 2, 2, 2, 0, 1, 0, 1], [100, 200, 300, 400]],
   ];
-  let ok = true;
-  for (const [a, b, c] of cases) {
-    const got = run(a, b, c);
-    if (got === null) return { exact: false, topBit: 'absent' };
-    const want = exact(a, b, c);
-    if (got.some((v, i) => v !== want[i])) ok = false;
+  let variant = 0;
+  for (const v of [1, 2]) {
+    let ok = true;
+    for (const [a, b, c] of cases) {
+      const got = run(a, b, c, v);
+      if (got === null) return { variant: 0, topBit: 'absent' };
+      const want = exact(a, b, c);
+      if (got.some((x, i) => x !== want[i])) ok = false;
+    }
+    // NOTE: the instruction alone is not enough: V8 (Node 20, x64) was seen to compute the fused form
+    // right or wrong depending on the code around it, so the GEMM itself must agree too.
+    if (ok && selfTest(v)) { variant = v; break; }
   }
-  const top = run(Array(16).fill(1), Array(16).fill(-1), [0, 0, 0, 0]);
+  const top = run(Array(16).fill(1), Array(16).fill(-1), [0, 0, 0, 0], variant || 2);
   const topBit = top === null ? 'absent' : top[0] === -4 ? 'signed' : top[0] === 1020 ? 'unsigned' : `other (${top[0]})`;
-  return { exact: ok, topBit };
+  return { variant, topBit };
+}
+
+/**
+ * Runs the int8 GEMM's relaxed path in form `variant` on a small integer problem that reaches its
+ * 4-row and 1-row tiles, a full and an edge panel and a padded k group, against exact sums.
+ */
+function int8SelfTest(arena: Arena, Q: { float32: (...a: number[]) => void; work: (M: number, N: number, K: number) => number; levels: (r: number) => number }, variant: number): boolean {
+  const M = 5, N = 11, K = 9, L = Q.levels(variant);
+  const k4 = 12, n8 = 16, packedBytes = n8 * k4 + n8 * 4;
+  const sizes = [M * K * 4, packedBytes, N * 4, M * N * 4, Q.work(M, N, K)];
+  const ptrs = sizes.map((b) => arena.alloc(b));
+  try {
+    const [x, wp, cs, out, work] = ptrs;
+    const f32 = arena.f32(), i8 = arena.i8(), i32 = arena.i32();
+    const xv: number[] = [], wv: number[] = [];
+    for (let i = 0; i < M * K; i++) xv.push(((i * 29) % (2 * L + 1)) - L);
+    for (let i = 0; i < M; i++) xv[i * K + (i % K)] = i % 2 ? L : -L; // every row reaches ±L: scale 1
+    for (let i = 0; i < K * N; i++) wv.push(((i * 53) % 255) - 127);
+    xv.forEach((v, i) => { f32[x / 4 + i] = v; });
+    i8.fill(0, wp, wp + packedBytes);
+    for (let col = 0; col < N; col++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) {
+        const v = wv[k * N + col];
+        i8[wp + (col >> 3) * k4 * 8 + (k >> 2) * 32 + (col & 7) * 4 + (k & 3)] = v;
+        s += v;
+      }
+      i32[(wp + n8 * k4) / 4 + col] = s;
+    }
+    for (let j = 0; j < N; j++) f32[cs / 4 + j] = 1;
+    Q.float32(x, wp, cs, 0, out, M, N, K, 0, GemmActivation.linear, work, variant);
+    const got = arena.f32();
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < N; j++) {
+        let s = 0;
+        for (let k = 0; k < K; k++) s += xv[i * K + k] * wv[k * N + j];
+        if (got[out / 4 + i * N + j] !== s) return false;
+      }
+    }
+    return true;
+  } finally {
+    for (const p of ptrs) arena.free(p);
+  }
 }
