@@ -17,7 +17,7 @@ import { activate } from './gemm';
 const ZERO: v128 = i32x4.splat(0);
 const MR = 4;
 const NR = 8;
-/** Rows quantised per block. */
+/** Most rows quantised per block (fewer for long rows: a block stays within ~16 KB of L1, see blockRows). */
 const MC = 64;
 /** The relaxed path's activation shift (q + 64 is 7-bit unsigned). */
 const SHIFT = 64;
@@ -237,8 +237,10 @@ export function i8_qgemm(x: usize, wp: usize, colScale: usize, bias: usize, out:
   memory.copy(csPad, colScale, <usize>N << 2);
   if (bias != 0) memory.copy(biasPad, bias, <usize>N << 2);
   const ldc: usize = <usize>N << 2;
-  for (let ic = 0; ic < M; ic += MC) {
-    const mc = min(MC, M - ic);
+  // NOTE: each panel runs over the block's rows, so the block is kept small enough to stay in L1.
+  const rowsPerBlock = max(MR, min(MC, <i32>(16384 / lda) & ~(MR - 1)));
+  for (let ic = 0; ic < M; ic += rowsPerBlock) {
+    const mc = min(rowsPerBlock, M - ic);
     quantRows(x + (<usize>(ic * K) << 2), K, k4, mc, range, Q, useRelaxed, qa, scales);
     for (let p = 0; p < (n8 >> 3); p++) {
       const panel = wp + <usize>(p * k4 * NR);
@@ -287,4 +289,51 @@ export function i8_relaxed_dot_probe(a: usize, b: usize, c: usize, out: usize, v
   const x = v128.load(a), y = v128.load(b), z = v128.load(c);
   v128.store(out, variant == 1 ? rdot(x, y, z, 1) : rdot(x, y, z, 2));
   return 1;
+}
+
+// ---- im2col for the quantised convolution --------------------------------------------------------
+
+/** Conv params block slots (i32): mirrors bindings/abi.ts ConvParams. */
+const P_N = 0, P_H = 1, P_W = 2, P_C = 3, P_OH = 4, P_OW = 5, P_KH = 7, P_KW = 8;
+const P_SH = 9, P_SW = 10, P_DH = 11, P_DW = 12, P_PT = 13, P_PL = 14;
+
+@inline function pg(params: usize, slot: i32): i32 {
+  return load<i32>(params + (<usize>slot << 2));
+}
+
+/**
+ * x [N, H, W, C] float32 -> out [N OH OW, KH KW C]: row (n, oh, ow) holds, tap by tap (kh, kw), the
+ * C channels of x at (oh sh - top + kh dh, ow sw - left + kw dw), zeros outside x.
+ */
+export function f32_im2col(x: usize, out: usize, params: usize): void {
+  const N = pg(params, P_N), H = pg(params, P_H), W = pg(params, P_W), C = pg(params, P_C);
+  const OH = pg(params, P_OH), OW = pg(params, P_OW), KH = pg(params, P_KH), KW = pg(params, P_KW);
+  const sh = pg(params, P_SH), sw = pg(params, P_SW), dh = pg(params, P_DH), dw = pg(params, P_DW);
+  const pt = pg(params, P_PT), pl = pg(params, P_PL);
+  const cb = <usize>C << 2;
+  let o = out;
+  for (let n = 0; n < N; n++) {
+    for (let oh = 0; oh < OH; oh++) {
+      for (let ow = 0; ow < OW; ow++) {
+        for (let kh = 0; kh < KH; kh++) {
+          const ih = oh * sh - pt + kh * dh;
+          for (let kw = 0; kw < KW; kw++) {
+            const iw = ow * sw - pl + kw * dw;
+            if (ih < 0 || ih >= H || iw < 0 || iw >= W) {
+              memory.fill(o, 0, cb);
+            } else {
+              const src = x + (<usize>((n * H + ih) * W + iw) * cb);
+              if (C == 1) store<f32>(o, load<f32>(src));
+              else {
+                let c: usize = 0;
+                for (; c + 16 <= cb; c += 16) v128.store(o + c, v128.load(src + c));
+                for (; c < cb; c += 4) store<f32>(o + c, load<f32>(src + c));
+              }
+            }
+            o += cb;
+          }
+        }
+      }
+    }
+  }
 }

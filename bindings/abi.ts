@@ -133,6 +133,8 @@ export interface WasmKernels {
     range: number, act: number, work: Ptr, relaxed: number): void;
   /** out (4 i32) = the relaxed dot of a, b plus c in form `variant` (1 fused, 2 i16 dot + extadd); returns 0 (nothing written) without relaxed SIMD. */
   i8_relaxed_dot_probe(a: Ptr, b: Ptr, c: Ptr, out: Ptr, variant: number): number;
+  /** x [N, H, W, C] -> patches [N OH OW, KH KW C]; params: a ConvParams block (O, groups unused). */
+  f32_im2col(x: Ptr, out: Ptr, params: Ptr): void;
 }
 
 /** Every export name, for checks that the module and this interface agree. */
@@ -155,7 +157,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
-  i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0,
+  i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0, f32_im2col: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];
 
 /**

@@ -73,7 +73,7 @@ export type ConvKernel = (typeof CONV)[number];
  * The int8 family (quantised inference; no gradients): weights int8 [K, N], symmetric per output
  * column, packed once by qpack into the form qmatmul reads (qpackBytes).
  */
-export const QUANT = ['qpack', 'qmatmul'] as const;
+export const QUANT = ['qpack', 'qmatmul', 'im2col'] as const;
 export type QuantKernel = (typeof QUANT)[number];
 
 export interface KernelAttrs {
@@ -210,6 +210,13 @@ export interface KernelAttrs {
    * else max |row| (dynamic); q = round-half-even(x * (L / r)). Integer sums are exact.
    */
   qmatmul: { activation: FusedActivation; inputRange: number };
+  /**
+   * x [N, H, W, C] float32 -> the patches [N·OH·OW, KH·KW·C] of a KH x KW window (see Conv2dGeometry):
+   * row (n, oh, ow) holds, tap by tap (kh, kw), the C channels at (oh·sh - top + kh·dh, ow·sw - left +
+   * kw·dw), zeros outside x. The quantised convolution's GEMM operand (its filter [KH, KW, C, O] is the
+   * matrix [KH·KW·C, O]).
+   */
+  im2col: Conv2dGeometry & { kernelSize: [number, number] };
 }
 export type KernelName = keyof KernelAttrs;
 
@@ -485,6 +492,10 @@ const defs = {
   // ---- quant
   qpack: def('qpack', ['int8'], (_, { k, n }) => [qpackBytes(k, n)]),
   qmatmul: def('qmatmul', F32, ([x, , s]) => [x.shape[0], s.shape[0]]),
+  im2col: def('im2col', F32, ([x], a) => {
+    const [n, oh, ow] = convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a);
+    return [n * oh * ow, a.kernelSize[0] * a.kernelSize[1] * x.shape[3]];
+  }),
 } satisfies { [K in KernelName]: KernelDef<K> };
 
 /** Every kernel's definition, by name. */

@@ -181,6 +181,43 @@ for (const cfg of testBackends()) {
       p.dispose();
     });
 
+    it('im2col lays out the patches with strides, dilations and pads (zeros outside)', async () => {
+      if (!int8()) return;
+      const rng = new Rng(11);
+      const [N, H, W, C] = [2, 7, 6, 3];
+      const xv = Float32Array.from({ length: N * H * W * C }, () => rng.uniform(-1, 1));
+      for (const [kh, kw, sh, sw, dh, dw, pads] of [[3, 3, 2, 2, 1, 1, [1, 1, 0, 1]], [2, 3, 1, 1, 2, 1, [0, 0, 0, 0]], [1, 1, 1, 1, 1, 1, [0, 0, 2, 0]]] as const) {
+        const oh = Math.floor((H + pads[0] + pads[1] - dh * (kh - 1) - 1) / sh) + 1, ow = Math.floor((W + pads[2] + pads[3] - dw * (kw - 1) - 1) / sw) + 1;
+        const { im2col } = await import('../src/ops/quant.js');
+        const t = eg.tidy(() => im2col(eg.tensor(xv, [N, H, W, C]), [kh, kw], { strides: [sh, sw], dilations: [dh, dw], pads: [...pads] }));
+        expect(t.shape).toEqual([N * oh * ow, kh * kw * C]);
+        const v = await values(t);
+        t.dispose();
+        let at = 0, bad = 0;
+        for (let n = 0; n < N; n++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) for (let u = 0; u < kh; u++) for (let q = 0; q < kw; q++) for (let c = 0; c < C; c++, at++) {
+          const ih = i * sh - pads[0] + u * dh, iw = j * sw - pads[2] + q * dw;
+          const want = ih >= 0 && ih < H && iw >= 0 && iw < W ? xv[((n * H + ih) * W + iw) * C + c] : 0;
+          if (v[at] !== want) bad++;
+        }
+        expect(bad).toBe(0);
+      }
+    });
+
+    it('a quantised conv with strides, same padding and dilation follows the float layer', async () => {
+      const inp = eg.input({ shape: [11, 12, 3] });
+      let h = L.conv2d({ filters: 5, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh', seed: 1 }).apply(inp);
+      h = L.conv2d({ filters: 6, kernelSize: [2, 3], dilationRate: 2, activation: 'leakyRelu', seed: 2 }).apply(h);
+      const m = eg.model({ inputs: inp, outputs: h });
+      const q = await eg.quantize(m);
+      expect(q.layers.filter((l) => l.className === 'QuantizedConv2D').length).toBe(2);
+      const x = eg.randn([3, 11, 12, 3], { seed: 3 });
+      const y = await values(m.predict(x) as eg.Tensor), yq = await values(q.predict(x) as eg.Tensor);
+      let err = 0, mx = 0;
+      for (let i = 0; i < y.length; i++) { err = Math.max(err, Math.abs(y[i] - yq[i])); mx = Math.max(mx, Math.abs(y[i])); }
+      expect(err).toBeLessThan(0.03 * mx);
+      x.dispose(); m.dispose(); q.dispose();
+    });
+
     describe('quantised models', () => {
       let data: { xTrain: eg.Tensor; yTrain: eg.Tensor; xTest: eg.Tensor; yTest: eg.Tensor; labels: Int32Array };
       let trained: Trained;

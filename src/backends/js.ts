@@ -5,7 +5,7 @@ import type { Backend } from './backend.js';
 import {
   type KernelAttrs, type KernelSet, type TensorInfo,
   UNARY, BINARY, UNARY_GRAD, family, sizeOf, stridesOf, broadcastStrides, padLayout, concatLayout, matmulDims, adamStepSize,
-  sliceOffset, checkAllocation, MAX_BUFFER_BYTES, type Conv2dGeometry, type FusedActivation,
+  sliceOffset, checkAllocation, MAX_BUFFER_BYTES, type Conv2dGeometry, type FusedActivation, convOutShape,
 } from '../kernels.js';
 import { type DType, type StorageArray, bytesOf, readValues, storageFor, toHalf, writeValues } from '../dtypes.js';
 
@@ -565,6 +565,19 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
       o.buf[at] = s / ps.length;
     }),
     qpack: ([w], [o], { k, n }) => qpack(w, o, k, n),
+    im2col: ([x], [o], a) => {
+      const [N, H, W, C] = x.shape, [kh, kw] = a.kernelSize;
+      const [, oh, ow] = convOutShape(x.shape, kh, kw, a);
+      const [sh, sw] = a.strides, [dh, dw] = a.dilations, pt = a.pads[0], pl = a.pads[2];
+      let at = 0;
+      for (let n = 0; n < N; n++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) {
+        for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++) {
+          const ih = i * sh - pt + u * dh, iw = j * sw - pl + v * dw;
+          const inside = ih >= 0 && ih < H && iw >= 0 && iw < W;
+          for (let c = 0; c < C; c++, at++) o.buf[at] = inside ? x.buf[((n * H + ih) * W + iw) * C + c] : 0;
+        }
+      }
+    },
     qmatmul: ([x, wp, cs, bias], [o], { activation, inputRange }) =>
       qmatmul(x, wp, cs, bias, o, inputRange, activation === 'linear' ? undefined : unaryFns[activation]),
     avgPool2dGrad: ([dy], [dx], attrs) => windows(dx.shape, dy.shape, attrs, (at, ps, c) => {

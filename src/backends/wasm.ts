@@ -5,7 +5,7 @@ import type { Backend, BackendMemory } from './backend.js';
 import {
   type KernelSet, type TensorInfo,
   UNARY, BINARY, UNARY_GRAD, REDUCE, family, sizeOf, stridesOf, broadcastStrides, collapseDims, checkRank, padLayout, concatLayout,
-  type Conv2dGeometry, matmulDims, adamStepSize, sliceOffset, AllocationError, checkAllocation, formatBytes,
+  type Conv2dGeometry, convOutShape, matmulDims, adamStepSize, sliceOffset, AllocationError, checkAllocation, formatBytes,
 } from '../kernels.js';
 import { type DType, type StorageArray, type TypedArray, bytesOf, readValues, toHalf, writeValues } from '../dtypes.js';
 import { Arena } from '../../bindings/arena.js';
@@ -380,6 +380,12 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       const w = gemmWork(Qx.work(M, N, Kx));
       Qx.float32(x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, M, N, Kx, inputRange,
         GemmActivation[activation], w, int8Relaxed);
+    },
+    im2col: ([x], [o], a) => {
+      if (o.buf.bytes === 0) return;
+      const [n, oh, ow] = convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a);
+      const p = convParams(x.shape, [n, oh, ow, 0], a.kernelSize[0], a.kernelSize[1], a, 1);
+      K[WASM_EXPORTS.im2col.float32](x.buf.ptr, o.buf.ptr, p);
     },
     avgPool2dGrad: ([dy], [o], attrs) => {
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2dGrad.float32](dy.buf.ptr, o.buf.ptr, convParams(attrs.inShape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));

@@ -2,7 +2,7 @@
 // int8 kernels, symmetric per output channel (`scale` [out], float32), and a float32 bias. On a
 // backend with the int8 GEMM (wasm, js) the kernel is packed once (qpack) and each call quantises
 // its input per row (or with the calibrated `inputRange`) and runs qmatmul, dequantisation, bias and
-// activation fused; a convolution is im2col (layout ops) + the same GEMM. On webgpu, which has no
+// activation fused; a convolution is the im2col kernel + the same GEMM. On webgpu, which has no
 // int8 GEMM, the kernel is widened once on the device (cast to float32 times scale) and the float
 // kernels run. `fit` on a quantised model is refused.
 import type { Tensor, Variable } from '../tensor.js';
@@ -12,8 +12,8 @@ import type { Backend } from '../backends/backend.js';
 import { cast, mul } from '../ops/elementwise.js';
 import { fusedMatmul } from '../ops/linalg.js';
 import { type Padding, conv2d } from '../ops/conv.js';
-import { qmatmul, qpack } from '../ops/quant.js';
-import { concat, pad, reshape, slice } from '../ops/shape.js';
+import { im2col, qmatmul, qpack } from '../ops/quant.js';
+import { reshape } from '../ops/shape.js';
 import { full } from '../ops/creation.js';
 import { type ActivationName, activate, checkActivation } from './activations.js';
 import { type CallOptions, type LayerArgs, type LayerConfig, type Shape, Layer, checkPositiveInt, fmtShape } from './layer.js';
@@ -252,29 +252,17 @@ export class QuantizedConv2D extends QuantizedBase {
     return engine.tidy(() => {
       const [N, H, W, C] = x.shape;
       const { pt, pb, pl, pr, oh, ow } = this.geometry(H, W);
-      const cols = this.im2col(x, N, H, W, C, pt, pb, pl, pr, oh, ow);
+      const cols = this.im2col(x, N, H, W, C, pt, pb, pl, pr);
       const y = this.finish((a) => this.gemm(cols, a), this.activation);
       return reshape(y, [N, oh, ow, this.filters]);
     });
   }
 
   /** x [N, H, W, C] -> patches [N·OH·OW, KH·KW·C] (kh, kw, c order: the kernel's flattened rows). */
-  private im2col(x: Tensor, N: number, H: number, W: number, C: number, pt: number, pb: number, pl: number, pr: number, oh: number, ow: number): Tensor {
-    const [kh, kw] = this.kernelSize, [sh, sw] = this.strides, [dh, dw] = this.dilationRate;
+  private im2col(x: Tensor, N: number, H: number, W: number, C: number, pt: number, pb: number, pl: number, pr: number): Tensor {
+    const [kh, kw] = this.kernelSize, [sh, sw] = this.strides;
     if (kh === 1 && kw === 1 && sh === 1 && sw === 1 && pt + pb + pl + pr === 0) return reshape(x, [N * H * W, C]);
-    // Extra zeros at the end so each tap's window of oh·sh rows (ow·sw columns) fits.
-    const hp = H + pt + pb, wp = W + pl + pr;
-    const eh = Math.max(0, (kh - 1) * dh + oh * sh - hp), ew = Math.max(0, (kw - 1) * dw + ow * sw - wp);
-    const xp = pt + pb + pl + pr + eh + ew > 0 ? pad(x, [[0, 0], [pt, pb + eh], [pl, pr + ew], [0, 0]]) : x;
-    const taps: Tensor[] = [];
-    for (let i = 0; i < kh; i++) {
-      for (let j = 0; j < kw; j++) {
-        let t = slice(xp, [0, i * dh, j * dw, 0], [N, oh * sh, ow * sw, C]);
-        if (sh > 1 || sw > 1) t = reshape(slice(reshape(t, [N, oh, sh, ow, sw, C]), [0, 0, 0, 0, 0, 0], [N, oh, 1, ow, 1, C]), [N, oh, ow, C]);
-        taps.push(t);
-      }
-    }
-    return reshape(taps.length === 1 ? taps[0] : concat(taps, 3), [N * oh * ow, kh * kw * C]);
+    return im2col(x, this.kernelSize, { strides: this.strides, dilations: this.dilationRate, pads: [pt, pb, pl, pr] });
   }
 
   override getConfig(): LayerConfig {

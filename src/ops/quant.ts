@@ -2,7 +2,7 @@
 // int8 weights for the GEMM (qpack), and the int8 GEMM with per-row activation quantisation and a
 // fused dequantise + bias + activation epilogue (qmatmul). Inference only: no gradients.
 import { engine } from '../engine.js';
-import { type FusedActivation, sizeOf } from '../kernels.js';
+import { type Conv2dGeometry, type FusedActivation, sizeOf } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { checkDtype, checkTensor, fmt } from './util.js';
 
@@ -87,6 +87,17 @@ export function qmatmul(x: Tensor, packed: Tensor, colScale: Tensor, bias?: Tens
   const out = engine.runKernel('qmatmul', bias ? [x, packed, colScale, bias] : [x, packed, colScale],
     { activation, inputRange }, bias ? [...shapes, [N]] : shapes)[0];
   return engine.reshapeOwned(out, [...x.shape.slice(0, -1), N]);
+}
+
+/**
+ * The patches of x [N, H, W, C] under a kh x kw window with a resolved geometry (pads given):
+ * [N·OH·OW, kh·kw·C], taps in (kh, kw, c) order, zeros outside x (KernelAttrs.im2col).
+ */
+export function im2col(x: Tensor, kernelSize: [number, number], g: Conv2dGeometry): Tensor {
+  checkTensor('im2col', x, 'x');
+  checkDtype('im2col', x, ['float32'], 'x');
+  if (x.rank !== 4) throw new Error(`im2col: x must be images [N, H, W, C], got shape ${fmt(x.shape)}`);
+  return engine.runKernel('im2col', [x], { ...g, kernelSize })[0];
 }
 
 /** The activation levels L the active backend's qmatmul quantises to (127; 63 on wasm's relaxed path). */
