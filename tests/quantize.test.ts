@@ -272,10 +272,15 @@ for (const cfg of testBackends()) {
         const calib = eg.slice(data.xTrain, [0, 0, 0, 0], [500, -1, -1, -1]);
         const qs = await eg.quantize(m, { dtype: 'int8', calibration: [calib] });
         expect((qs.layers[0].getConfig().inputRange as number)).toBeGreaterThan(0);
-        const fa = await accuracy(m, data.xTest), qa = await accuracy(q, data.xTest), sa = await accuracy(qs, data.xTest);
+        const fa = await accuracy(m, data.xTest), qa = await accuracy(q, data.xTest);
         expect(fa).toBeGreaterThan(85);
         expect(Math.abs(qa - fa), `float32 ${fa}%, int8 dynamic ${qa}%`).toBeLessThanOrEqual(0.5);
-        expect(Math.abs(sa - fa), `float32 ${fa}%, int8 calibrated ${sa}%`).toBeLessThanOrEqual(0.5);
+        // NOTE: webgpu widens the int8 kernels and runs float activations, so a calibrated model computes
+        // exactly what the dynamic one does there; scored where the ranges are used (js, wasm).
+        if (int8()) {
+          const sa = await accuracy(qs, data.xTest);
+          expect(Math.abs(sa - fa), `float32 ${fa}%, int8 calibrated ${sa}%`).toBeLessThanOrEqual(0.5);
+        }
         const back = await eg.loadModel(await qs.toArtifacts());
         expect(back.layers[0].getConfig().inputRange).toBe(qs.layers[0].getConfig().inputRange);
         const xs = eg.slice(data.xTest, [0, 0, 0, 0], [50, -1, -1, -1]);
@@ -302,3 +307,53 @@ for (const cfg of testBackends()) {
     });
   });
 }
+
+describe('edgegrad quantize (the CLI command)', () => {
+  it('quantises a saved model, with and without calibration (JSON or .npy), and names the file and problem on bad input', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { quantizeCommand } = await import('../src/cli-quantize.js');
+    const dir = await mkdtemp(join(tmpdir(), 'int8-cli-'));
+    try {
+      await eg.init({ backend: 'wasm' });
+      const m = eg.sequential([L.dense({ units: 16, activation: 'relu', inputShape: [6], seed: 1 }), L.dense({ units: 3, seed: 2 })]);
+      await m.save(join(dir, 'float'));
+      const x = eg.randn([5, 6], { seed: 2 });
+      const samples = await x.array() as number[][];
+      await writeFile(join(dir, 'calib.json'), JSON.stringify(samples));
+      // A float32 .npy [5, 6], version 1.0.
+      const header = "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 6), }";
+      const pad = 64 - ((10 + header.length + 1) % 64);
+      const h = header + ' '.repeat(pad) + '\n';
+      const npy = new Uint8Array(10 + h.length + 5 * 6 * 4);
+      npy.set([0x93, ...new TextEncoder().encode('NUMPY'), 1, 0]);
+      new DataView(npy.buffer).setUint16(8, h.length, true);
+      npy.set(new TextEncoder().encode(h), 10);
+      new Float32Array(npy.buffer, 10 + h.length).set(await x.data());
+      await writeFile(join(dir, 'calib.npy'), npy);
+      await writeFile(join(dir, 'bad.json'), '[[1, 2], [3]]');
+      await writeFile(join(dir, 'wrong.json'), '[[1, 2, 3]]');
+
+      await quantizeCommand([join(dir, 'float'), join(dir, 'dyn')]);
+      await quantizeCommand([join(dir, 'float'), join(dir, 'json'), '--calibration', join(dir, 'calib.json')]);
+      await quantizeCommand([join(dir, 'float'), join(dir, 'npy'), '--calibration', join(dir, 'calib.npy')]);
+      const dyn = await eg.loadModel(join(dir, 'dyn')), js = await eg.loadModel(join(dir, 'json')), np = await eg.loadModel(join(dir, 'npy'));
+      expect(dyn.layers.map((l) => l.className)).toEqual(['QuantizedDense', 'QuantizedDense']);
+      expect(dyn.layers[0].getConfig().inputRange).toBeUndefined();
+      expect(js.layers[0].getConfig().inputRange).toBeGreaterThan(0);
+      expect(np.layers[0].getConfig().inputRange).toBe(js.layers[0].getConfig().inputRange);
+      expect(Array.from(await np.predict(x).data())).toEqual(Array.from(await js.predict(x).data()));
+
+      await expect(quantizeCommand([join(dir, 'float')])).rejects.toThrow(/expects a model directory and an output directory/);
+      await expect(quantizeCommand([join(dir, 'nothing'), join(dir, 'o')])).rejects.toThrow(/cannot load model '.*nothing'/);
+      await expect(quantizeCommand([join(dir, 'float'), join(dir, 'o'), '--calibration', join(dir, 'none.json')])).rejects.toThrow(/cannot read calibration file '.*none\.json'/);
+      await expect(quantizeCommand([join(dir, 'float'), join(dir, 'o'), '--calibration', join(dir, 'bad.json')])).rejects.toThrow(/calibration file '.*bad\.json': ragged array/);
+      await expect(quantizeCommand([join(dir, 'float'), join(dir, 'o'), '--calibration', join(dir, 'wrong.json')])).rejects.toThrow(/'.*wrong\.json' holds shape \[1,3\], which is not a list of samples of shape \[6\]/);
+      for (const t of [m, dyn, js, np]) t.dispose();
+      x.dispose();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -4,7 +4,8 @@
 // its input per row (or with the calibrated `inputRange`) and runs qmatmul, dequantisation, bias and
 // activation fused; a convolution is the im2col kernel + the same GEMM. On webgpu, which has no
 // int8 GEMM, the kernel is widened once on the device (cast to float32 times scale) and the float
-// kernels run. `fit` on a quantised model is refused.
+// kernels run (on float activations: a calibrated inputRange is not used there). `fit` on a
+// quantised model is refused.
 import type { Tensor, Variable } from '../tensor.js';
 import { engine } from '../engine.js';
 import { type FusedActivation, convOutSize } from '../kernels.js';
