@@ -207,7 +207,8 @@ function copyEdge(edge: usize, c: usize, ldc: usize, rows: i32, w: i32): void {
 /** Scratch i8_qgemm needs at `work` (16-byte aligned). */
 export function i8_qgemm_work_bytes(M: i32, N: i32, K: i32): i32 {
   const k4 = (K + 3) & ~3, n8 = (N + NR - 1) & ~(NR - 1);
-  return min(max(M, 1), MC) * k4 * 2 + MC * 4 + MR * NR * 4 + n8 * 8 + 16;
+  // The last term: one row block of float patches (i8_qconv2d's im2col, in L1).
+  return min(max(M, 1), MC) * k4 * 2 + MC * 4 + MR * NR * 4 + n8 * 8 + 16 + min(max(M, 1), MC) * K * 4;
 }
 
 /** The activation range of the path i8_qgemm takes for `relaxed` (127: simd, 63: relaxed build and relaxed != 0). */
@@ -223,6 +224,25 @@ export function i8_qgemm_levels(relaxed: i32): i32 {
  */
 export function i8_qgemm(x: usize, wp: usize, colScale: usize, bias: usize, out: usize, M: i32, N: i32, K: i32,
   range: f32, act: i32, work: usize, relaxed: i32): void {
+  drive(x, 0, wp, colScale, bias, out, M, N, K, range, act, work, relaxed);
+}
+
+/**
+ * The quantised convolution: x [N, H, W, C] float32 (params: a ConvParams block; groups 1) with the
+ * packed filter [KH KW C, O] -> out [N, OH, OW, O] = act(q(patches) W rowScale colScale + bias), the
+ * patches of each row block gathered into L1 (im2col, see f32_im2col) and quantised from there.
+ * work: i8_qgemm_work_bytes(N OH OW, O, KH KW C) bytes.
+ */
+export function i8_qconv2d(x: usize, wp: usize, colScale: usize, bias: usize, out: usize, params: usize,
+  range: f32, act: i32, work: usize, relaxed: i32): void {
+  const M = pg(params, P_N) * pg(params, P_OH) * pg(params, P_OW);
+  const K = pg(params, P_KH) * pg(params, P_KW) * pg(params, P_C);
+  drive(x, params, wp, colScale, bias, out, M, pg(params, P_O), K, range, act, work, relaxed);
+}
+
+/** i8_qgemm's body; conv != 0: x is an image batch and rows are its patches (ConvParams at conv). */
+function drive(x: usize, conv: usize, wp: usize, colScale: usize, bias: usize, out: usize, M: i32, N: i32, K: i32,
+  range: f32, act: i32, work: usize, relaxed: i32): void {
   const useRelaxed = ASC_FEATURE_RELAXED_SIMD && relaxed != 0;
   const Q: f32 = useRelaxed ? 63 : 127;
   const k4 = (K + 3) & ~3, n8 = (N + NR - 1) & ~(NR - 1), groups = k4 >> 2;
@@ -232,6 +252,7 @@ export function i8_qgemm(x: usize, wp: usize, colScale: usize, bias: usize, out:
   const edge = scales + MC * 4;
   const csPad = edge + MR * NR * 4;
   const biasPad = csPad + (<usize>n8 << 2);
+  const patches = biasPad + (<usize>n8 << 2) + 16;
   const sums = wp + <usize>(n8 * k4);
   memory.fill(csPad, 0, <usize>n8 << 3);
   memory.copy(csPad, colScale, <usize>N << 2);
@@ -241,7 +262,12 @@ export function i8_qgemm(x: usize, wp: usize, colScale: usize, bias: usize, out:
   const rowsPerBlock = max(MR, min(MC, <i32>(16384 / lda) & ~(MR - 1)));
   for (let ic = 0; ic < M; ic += rowsPerBlock) {
     const mc = min(rowsPerBlock, M - ic);
-    quantRows(x + (<usize>(ic * K) << 2), K, k4, mc, range, Q, useRelaxed, qa, scales);
+    if (conv != 0) {
+      im2colRows(x, conv, ic, mc, patches);
+      quantRows(patches, K, k4, mc, range, Q, useRelaxed, qa, scales);
+    } else {
+      quantRows(x + (<usize>(ic * K) << 2), K, k4, mc, range, Q, useRelaxed, qa, scales);
+    }
     for (let p = 0; p < (n8 >> 3); p++) {
       const panel = wp + <usize>(p * k4 * NR);
       const col = p * NR, w = min(NR, N - col);
@@ -294,7 +320,7 @@ export function i8_relaxed_dot_probe(a: usize, b: usize, c: usize, out: usize, v
 // ---- im2col for the quantised convolution --------------------------------------------------------
 
 /** Conv params block slots (i32): mirrors bindings/abi.ts ConvParams. */
-const P_N = 0, P_H = 1, P_W = 2, P_C = 3, P_OH = 4, P_OW = 5, P_KH = 7, P_KW = 8;
+const P_N = 0, P_H = 1, P_W = 2, P_C = 3, P_OH = 4, P_OW = 5, P_O = 6, P_KH = 7, P_KW = 8;
 const P_SH = 9, P_SW = 10, P_DH = 11, P_DW = 12, P_PT = 13, P_PL = 14;
 
 @inline function pg(params: usize, slot: i32): i32 {
@@ -306,33 +332,37 @@ const P_SH = 9, P_SW = 10, P_DH = 11, P_DW = 12, P_PT = 13, P_PL = 14;
  * C channels of x at (oh sh - top + kh dh, ow sw - left + kw dw), zeros outside x.
  */
 export function f32_im2col(x: usize, out: usize, params: usize): void {
-  const N = pg(params, P_N), H = pg(params, P_H), W = pg(params, P_W), C = pg(params, P_C);
+  im2colRows(x, params, 0, pg(params, P_N) * pg(params, P_OH) * pg(params, P_OW), out);
+}
+
+/** Rows [r0, r0 + rows) of f32_im2col's output, to out. */
+function im2colRows(x: usize, params: usize, r0: i32, rows: i32, out: usize): void {
+  const H = pg(params, P_H), W = pg(params, P_W), C = pg(params, P_C);
   const OH = pg(params, P_OH), OW = pg(params, P_OW), KH = pg(params, P_KH), KW = pg(params, P_KW);
   const sh = pg(params, P_SH), sw = pg(params, P_SW), dh = pg(params, P_DH), dw = pg(params, P_DW);
   const pt = pg(params, P_PT), pl = pg(params, P_PL);
   const cb = <usize>C << 2;
   let o = out;
-  for (let n = 0; n < N; n++) {
-    for (let oh = 0; oh < OH; oh++) {
-      for (let ow = 0; ow < OW; ow++) {
-        for (let kh = 0; kh < KH; kh++) {
-          const ih = oh * sh - pt + kh * dh;
-          for (let kw = 0; kw < KW; kw++) {
-            const iw = ow * sw - pl + kw * dw;
-            if (ih < 0 || ih >= H || iw < 0 || iw >= W) {
-              memory.fill(o, 0, cb);
-            } else {
-              const src = x + (<usize>((n * H + ih) * W + iw) * cb);
-              if (C == 1) store<f32>(o, load<f32>(src));
-              else {
-                let c: usize = 0;
-                for (; c + 16 <= cb; c += 16) v128.store(o + c, v128.load(src + c));
-                for (; c < cb; c += 4) store<f32>(o + c, load<f32>(src + c));
-              }
-            }
-            o += cb;
-          }
+  for (let r = r0; r < r0 + rows; r++) {
+    const n = r / (OH * OW), rem = r - n * OH * OW, oh = rem / OW, ow = rem - oh * OW;
+    for (let kh = 0; kh < KH; kh++) {
+      const ih = oh * sh - pt + kh * dh;
+      for (let kw = 0; kw < KW; kw++) {
+        const iw = ow * sw - pl + kw * dw;
+        // NOTE: element loops, not memory.copy/fill: V8 runs those through a call, slow for a few bytes.
+        if (ih < 0 || ih >= H || iw < 0 || iw >= W) {
+          let c: usize = 0;
+          for (; c + 16 <= cb; c += 16) v128.store(o + c, ZERO);
+          for (; c < cb; c += 4) store<f32>(o + c, 0);
+        } else if (C == 1) {
+          store<f32>(o, load<f32>(x + (<usize>((n * H + ih) * W + iw) << 2)));
+        } else {
+          const src = x + <usize>((n * H + ih) * W + iw) * cb;
+          let c: usize = 0;
+          for (; c + 16 <= cb; c += 16) v128.store(o + c, v128.load(src + c));
+          for (; c < cb; c += 4) store<f32>(o + c, load<f32>(src + c));
         }
+        o += cb;
       }
     }
   }

@@ -135,6 +135,8 @@ export interface WasmKernels {
   i8_relaxed_dot_probe(a: Ptr, b: Ptr, c: Ptr, out: Ptr, variant: number): number;
   /** x [N, H, W, C] -> patches [N OH OW, KH KW C]; params: a ConvParams block (O, groups unused). */
   f32_im2col(x: Ptr, out: Ptr, params: Ptr): void;
+  /** The quantised convolution: x [N, H, W, C], packed filter, colScale [O], bias (or 0) -> out [N, OH, OW, O]; params: ConvParams; work: i8_qgemm_work_bytes(N OH OW, O, KH KW C). */
+  i8_qconv2d(x: Ptr, wp: Ptr, colScale: Ptr, bias: Ptr, out: Ptr, params: Ptr, range: number, act: number, work: Ptr, relaxed: number): void;
 }
 
 /** Every export name, for checks that the module and this interface agree. */
@@ -157,7 +159,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
-  i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0, f32_im2col: 0,
+  i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0, f32_im2col: 0, i8_qconv2d: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];
 
 /**

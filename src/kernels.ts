@@ -73,7 +73,7 @@ export type ConvKernel = (typeof CONV)[number];
  * The int8 family (quantised inference; no gradients): weights int8 [K, N], symmetric per output
  * column, packed once by qpack into the form qmatmul reads (qpackBytes).
  */
-export const QUANT = ['qpack', 'qmatmul', 'im2col'] as const;
+export const QUANT = ['qpack', 'qmatmul', 'im2col', 'qconv2d'] as const;
 export type QuantKernel = (typeof QUANT)[number];
 
 export interface KernelAttrs {
@@ -217,6 +217,12 @@ export interface KernelAttrs {
    * matrix [KH·KW·C, O]).
    */
   im2col: Conv2dGeometry & { kernelSize: [number, number] };
+  /**
+   * The quantised convolution (groups 1): x [N, H, W, C] float32, the packed filter (qpack of
+   * [KH·KW·C, O]), colScale [O], optional bias [O] -> [N, OH, OW, O] float32: qmatmul of im2col(x)
+   * (each patch a row, quantised as qmatmul's rows), without the patches ever stored whole.
+   */
+  qconv2d: Conv2dGeometry & { kernelSize: [number, number]; activation: FusedActivation; inputRange: number };
 }
 export type KernelName = keyof KernelAttrs;
 
@@ -492,6 +498,7 @@ const defs = {
   // ---- quant
   qpack: def('qpack', ['int8'], (_, { k, n }) => [qpackBytes(k, n)]),
   qmatmul: def('qmatmul', F32, ([x, , s]) => [x.shape[0], s.shape[0]]),
+  qconv2d: def('qconv2d', F32, ([x, , s], a) => [...convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a), s.shape[0]]),
   im2col: def('im2col', F32, ([x], a) => {
     const [n, oh, ow] = convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a);
     return [n * oh * ow, a.kernelSize[0] * a.kernelSize[1] * x.shape[3]];

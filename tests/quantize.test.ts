@@ -208,7 +208,7 @@ for (const cfg of testBackends()) {
       let h = L.conv2d({ filters: 5, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh', seed: 1 }).apply(inp);
       h = L.conv2d({ filters: 6, kernelSize: [2, 3], dilationRate: 2, activation: 'leakyRelu', seed: 2 }).apply(h);
       const m = eg.model({ inputs: inp, outputs: h });
-      const q = await eg.quantize(m);
+      const q = await eg.quantize(m, { minDepth: 0 });
       expect(q.layers.filter((l) => l.className === 'QuantizedConv2D').length).toBe(2);
       const x = eg.randn([3, 11, 12, 3], { seed: 3 });
       const y = await values(m.predict(x) as eg.Tensor), yq = await values(q.predict(x) as eg.Tensor);
@@ -268,13 +268,18 @@ for (const cfg of testBackends()) {
       it('the reference CNN: int8 (dynamic and calibrated) within 0.5 points of float32, saves and loads', async () => {
         const m = await eg.loadModel(trained.cnn) as eg.Sequential;
         const q = await eg.quantize(m);
-        expect(q.layers.map((l) => l.className)).toEqual(['QuantizedConv2D', 'MaxPooling2D', 'QuantizedConv2D', 'MaxPooling2D', 'Flatten', 'QuantizedDense']);
+        // The first convolution (3x3x1: 9 deep) stays float32 (minDepth 32); every layer quantised is tested below.
+        expect(q.layers.map((l) => l.className)).toEqual(['Conv2D', 'MaxPooling2D', 'QuantizedConv2D', 'MaxPooling2D', 'Flatten', 'QuantizedDense']);
+        const all = await eg.quantize(m, { minDepth: 0 });
+        expect(all.layers[0].className).toBe('QuantizedConv2D');
         const calib = eg.slice(data.xTrain, [0, 0, 0, 0], [500, -1, -1, -1]);
         const qs = await eg.quantize(m, { dtype: 'int8', calibration: [calib] });
-        expect((qs.layers[0].getConfig().inputRange as number)).toBeGreaterThan(0);
+        expect((qs.layers[2].getConfig().inputRange as number)).toBeGreaterThan(0);
         const fa = await accuracy(m, data.xTest), qa = await accuracy(q, data.xTest);
         expect(fa).toBeGreaterThan(85);
         expect(Math.abs(qa - fa), `float32 ${fa}%, int8 dynamic ${qa}%`).toBeLessThanOrEqual(0.5);
+        const aa = await accuracy(all, data.xTest);
+        expect(Math.abs(aa - fa), `float32 ${fa}%, int8 every layer ${aa}%`).toBeLessThanOrEqual(0.5);
         // NOTE: webgpu widens the int8 kernels and runs float activations, so a calibrated model computes
         // exactly what the dynamic one does there; scored where the ranges are used (js, wasm).
         if (int8()) {
@@ -282,26 +287,28 @@ for (const cfg of testBackends()) {
           expect(Math.abs(sa - fa), `float32 ${fa}%, int8 calibrated ${sa}%`).toBeLessThanOrEqual(0.5);
         }
         const back = await eg.loadModel(await qs.toArtifacts());
-        expect(back.layers[0].getConfig().inputRange).toBe(qs.layers[0].getConfig().inputRange);
+        expect(back.layers[2].getConfig().inputRange).toBe(qs.layers[2].getConfig().inputRange);
         const xs = eg.slice(data.xTest, [0, 0, 0, 0], [50, -1, -1, -1]);
         expect(Array.from(await values(back.predict(xs)))).toEqual(Array.from(await values(qs.predict(xs))));
         // The int8 conv agrees with the float conv, up to the weights' and activations' quantisation.
-        const y = await values(q.layers[0].apply(xs) as eg.Tensor), yf = await values(m.layers[0].apply(xs) as eg.Tensor);
+        const y = await values(all.layers[0].apply(xs) as eg.Tensor), yf = await values(m.layers[0].apply(xs) as eg.Tensor);
         let err = 0, mx = 0;
         for (let i = 0; i < y.length; i++) { err = Math.max(err, Math.abs(y[i] - yf[i])); mx = Math.max(mx, Math.abs(yf[i])); }
         expect(err).toBeLessThan(0.05 * mx);
         for (const t of [calib, xs]) t.dispose();
-        m.dispose(); q.dispose(); qs.dispose(); back.dispose();
+        m.dispose(); q.dispose(); qs.dispose(); back.dispose(); all.dispose();
       }, 400_000);
 
       it('quantize refuses what it cannot do, naming it', async () => {
-        const m = eg.sequential([L.dense({ units: 2, inputShape: [3] })]);
+        const m = eg.sequential([L.dense({ units: 2, inputShape: [40] })]);
         await expect(eg.quantize(m, { dtype: 'int4' as never })).rejects.toThrow(/dtype "int4" is not supported; quantize supports 'int8'/);
         const q = await eg.quantize(m);
         await expect(eg.quantize(q)).rejects.toThrow(/already quantised/);
         await expect(eg.quantize(eg.sequential([L.flatten({ inputShape: [2, 2] })]))).rejects.toThrow(/no Dense or Conv2D/);
         await expect(eg.quantize(eg.sequential([L.dense({ units: 2 })]))).rejects.toThrow(/not built/);
         await expect(eg.quantize(m, { calibration: 'x' as never })).rejects.toThrow(/calibration must be/);
+        await expect(eg.quantize(m, { minDepth: 41 })).rejects.toThrow(/no Dense or Conv2D \(groups 1\) layer at least 41 deep/);
+        await expect(eg.quantize(m, { minDepth: -1 })).rejects.toThrow(/minDepth must be an integer >= 0/);
         m.dispose(); q.dispose();
       });
     });
@@ -317,16 +324,16 @@ describe('edgegrad quantize (the CLI command)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'int8-cli-'));
     try {
       await eg.init({ backend: 'wasm' });
-      const m = eg.sequential([L.dense({ units: 16, activation: 'relu', inputShape: [6], seed: 1 }), L.dense({ units: 3, seed: 2 })]);
+      const m = eg.sequential([L.dense({ units: 32, activation: 'relu', inputShape: [40], seed: 1 }), L.dense({ units: 3, seed: 2 })]);
       await m.save(join(dir, 'float'));
-      const x = eg.randn([5, 6], { seed: 2 });
+      const x = eg.randn([5, 40], { seed: 2 });
       const samples = await x.array() as number[][];
       await writeFile(join(dir, 'calib.json'), JSON.stringify(samples));
       // A float32 .npy [5, 6], version 1.0.
-      const header = "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 6), }";
+      const header = "{'descr': '<f4', 'fortran_order': False, 'shape': (5, 40), }";
       const pad = 64 - ((10 + header.length + 1) % 64);
       const h = header + ' '.repeat(pad) + '\n';
-      const npy = new Uint8Array(10 + h.length + 5 * 6 * 4);
+      const npy = new Uint8Array(10 + h.length + 5 * 40 * 4);
       npy.set([0x93, ...new TextEncoder().encode('NUMPY'), 1, 0]);
       new DataView(npy.buffer).setUint16(8, h.length, true);
       npy.set(new TextEncoder().encode(h), 10);
@@ -349,7 +356,7 @@ describe('edgegrad quantize (the CLI command)', () => {
       await expect(quantizeCommand([join(dir, 'nothing'), join(dir, 'o')])).rejects.toThrow(/cannot load model '.*nothing'/);
       await expect(quantizeCommand([join(dir, 'float'), join(dir, 'o'), '--calibration', join(dir, 'none.json')])).rejects.toThrow(/cannot read calibration file '.*none\.json'/);
       await expect(quantizeCommand([join(dir, 'float'), join(dir, 'o'), '--calibration', join(dir, 'bad.json')])).rejects.toThrow(/calibration file '.*bad\.json': ragged array/);
-      await expect(quantizeCommand([join(dir, 'float'), join(dir, 'o'), '--calibration', join(dir, 'wrong.json')])).rejects.toThrow(/'.*wrong\.json' holds shape \[1,3\], which is not a list of samples of shape \[6\]/);
+      await expect(quantizeCommand([join(dir, 'float'), join(dir, 'o'), '--calibration', join(dir, 'wrong.json')])).rejects.toThrow(/'.*wrong\.json' holds shape \[1,3\], which is not a list of samples of shape \[40\]/);
       for (const t of [m, dyn, js, np]) t.dispose();
       x.dispose();
     } finally {

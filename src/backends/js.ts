@@ -163,6 +163,21 @@ function qpack(w: Info, o: Info, K: number, N: number): void {
   }
 }
 
+/** x [N, H, W, C] -> the patches [N OH OW, KH KW C] (KernelAttrs.im2col). */
+function im2col(x: Info, o: Info, a: KernelAttrs['im2col']): void {
+  const [N, H, W, C] = x.shape, [kh, kw] = a.kernelSize;
+  const [, oh, ow] = convOutShape(x.shape, kh, kw, a);
+  const [sh, sw] = a.strides, [dh, dw] = a.dilations, pt = a.pads[0], pl = a.pads[2];
+  let at = 0;
+  for (let n = 0; n < N; n++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) {
+    for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++) {
+      const ih = i * sh - pt + u * dh, iw = j * sw - pl + v * dw;
+      const inside = ih >= 0 && ih < H && iw >= 0 && iw < W;
+      for (let c = 0; c < C; c++, at++) o.buf[at] = inside ? x.buf[((n * H + ih) * W + iw) * C + c] : 0;
+    }
+  }
+}
+
 /** Rounds half to even, as f32x4.nearest. */
 function roundEven(x: number): number {
   const r = Math.round(x);
@@ -565,19 +580,13 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
       o.buf[at] = s / ps.length;
     }),
     qpack: ([w], [o], { k, n }) => qpack(w, o, k, n),
-    im2col: ([x], [o], a) => {
-      const [N, H, W, C] = x.shape, [kh, kw] = a.kernelSize;
-      const [, oh, ow] = convOutShape(x.shape, kh, kw, a);
-      const [sh, sw] = a.strides, [dh, dw] = a.dilations, pt = a.pads[0], pl = a.pads[2];
-      let at = 0;
-      for (let n = 0; n < N; n++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) {
-        for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++) {
-          const ih = i * sh - pt + u * dh, iw = j * sw - pl + v * dw;
-          const inside = ih >= 0 && ih < H && iw >= 0 && iw < W;
-          for (let c = 0; c < C; c++, at++) o.buf[at] = inside ? x.buf[((n * H + ih) * W + iw) * C + c] : 0;
-        }
-      }
+    qconv2d: ([x, wp, cs, bias], [o], a) => {
+      const [kh, kw] = a.kernelSize, [n, oh, ow] = convOutShape(x.shape, kh, kw, a);
+      const cols = { shape: [n * oh * ow, kh * kw * x.shape[3]], dtype: 'float32' as const, buf: new Float64Array(n * oh * ow * kh * kw * x.shape[3]) };
+      im2col(x, cols, a);
+      qmatmul(cols, wp, cs, bias, o, a.inputRange, a.activation === 'linear' ? undefined : unaryFns[a.activation]);
     },
+    im2col: ([x], [o], a) => im2col(x, o, a),
     qmatmul: ([x, wp, cs, bias], [o], { activation, inputRange }) =>
       qmatmul(x, wp, cs, bias, o, inputRange, activation === 'linear' ? undefined : unaryFns[activation]),
     avgPool2dGrad: ([dy], [dx], attrs) => windows(dx.shape, dy.shape, attrs, (at, ps, c) => {

@@ -381,6 +381,15 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       Qx.float32(x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, M, N, Kx, inputRange,
         GemmActivation[activation], w, int8Relaxed);
     },
+    qconv2d: ([x, wp, s, bias], [o], a) => {
+      const [n, oh, ow, O] = o.shape;
+      if (n * oh * ow * O === 0) return;
+      const [kh, kw] = a.kernelSize;
+      const w = gemmWork(Qx.work(n * oh * ow, O, kh * kw * x.shape[3]));
+      const p = convParams(x.shape, o.shape, kh, kw, a, 1);
+      K[WASM_EXPORTS.qconv2d.float32](x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, p, a.inputRange,
+        GemmActivation[a.activation], w, int8Relaxed);
+    },
     im2col: ([x], [o], a) => {
       if (o.buf.bytes === 0) return;
       const [n, oh, ow] = convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a);

@@ -2,7 +2,7 @@
 // int8 kernels, symmetric per output channel (`scale` [out], float32), and a float32 bias. On a
 // backend with the int8 GEMM (wasm, js) the kernel is packed once (qpack) and each call quantises
 // its input per row (or with the calibrated `inputRange`) and runs qmatmul, dequantisation, bias and
-// activation fused; a convolution is the im2col kernel + the same GEMM. On webgpu, which has no
+// activation fused; a convolution (qconv2d) gathers its patches a row block at a time into the same GEMM. On webgpu, which has no
 // int8 GEMM, the kernel is widened once on the device (cast to float32 times scale) and the float
 // kernels run (on float activations: a calibrated inputRange is not used there). `fit` on a
 // quantised model is refused.
@@ -13,7 +13,7 @@ import type { Backend } from '../backends/backend.js';
 import { cast, mul } from '../ops/elementwise.js';
 import { fusedMatmul } from '../ops/linalg.js';
 import { type Padding, conv2d } from '../ops/conv.js';
-import { im2col, qmatmul, qpack } from '../ops/quant.js';
+import { qconv2d, qmatmul, qpack } from '../ops/quant.js';
 import { reshape } from '../ops/shape.js';
 import { full } from '../ops/creation.js';
 import { type ActivationName, activate, checkActivation } from './activations.js';
@@ -250,20 +250,12 @@ export class QuantizedConv2D extends QuantizedBase {
       return this.finish((activation) => engine.tidy(() => conv2d(x, reshape(wide, [...this.kernelSize, this.channels, this.filters]),
         { strides: this.strides, padding: this.padding, dilations: this.dilationRate, bias: this.bias, activation })), this.activation);
     }
-    return engine.tidy(() => {
-      const [N, H, W, C] = x.shape;
-      const { pt, pb, pl, pr, oh, ow } = this.geometry(H, W);
-      const cols = this.im2col(x, N, H, W, C, pt, pb, pl, pr);
-      const y = this.finish((a) => this.gemm(cols, a), this.activation);
-      return reshape(y, [N, oh, ow, this.filters]);
-    });
-  }
-
-  /** x [N, H, W, C] -> patches [N·OH·OW, KH·KW·C] (kh, kw, c order: the kernel's flattened rows). */
-  private im2col(x: Tensor, N: number, H: number, W: number, C: number, pt: number, pb: number, pl: number, pr: number): Tensor {
-    const [kh, kw] = this.kernelSize, [sh, sw] = this.strides;
-    if (kh === 1 && kw === 1 && sh === 1 && sw === 1 && pt + pb + pl + pr === 0) return reshape(x, [N * H * W, C]);
-    return im2col(x, this.kernelSize, { strides: this.strides, dilations: this.dilationRate, pads: [pt, pb, pl, pr] });
+    const packed = f.packed!;
+    const [, H, W] = x.shape;
+    const { pt, pb, pl, pr } = this.geometry(H, W);
+    // The patches are gathered and quantised a row block at a time inside the kernel (never stored whole).
+    return this.finish((activation) => qconv2d(x, packed, this.scale!, this.bias, this.kernelSize,
+      { strides: this.strides, dilations: this.dilationRate, pads: [pt, pb, pl, pr] }, { activation, inputRange: this.inputRange }), this.activation);
   }
 
   override getConfig(): LayerConfig {

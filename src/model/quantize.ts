@@ -29,12 +29,21 @@ export interface QuantizeOptions {
    * static range. Without it, each row is quantised with its own range at run time (dynamic).
    */
   calibration?: Tensor | Tensor[] | number[][] | number[][][] | number[][][][];
+  /**
+   * Layers whose GEMM depth (a dense layer's inputs, a convolution's kh·kw·channels) is below this
+   * stay float32 (default 32): quantising each row of a product that shallow costs more than the
+   * int8 product saves (the reference CNN's first 3x3x1 convolution), and their weights are few.
+   * 0 quantises every Dense and Conv2D.
+   */
+  minDepth?: number;
 }
 
-/** The layers quantize rewrites: Dense, and Conv2D with groups 1. */
-function quantizable(l: Layer): boolean {
-  if (l.className === 'Dense') return true;
-  return l.className === 'Conv2D' && (l as Layer & { groups: number }).groups === 1;
+/** The layers quantize rewrites: Dense, and Conv2D with groups 1, at least minDepth deep. */
+function quantizable(l: Layer, minDepth: number): boolean {
+  if (l.className !== 'Dense' && !(l.className === 'Conv2D' && (l as Layer & { groups: number }).groups === 1)) return false;
+  const k = (l as Layer & { kernel: Tensor | null }).kernel;
+  const depth = k ? k.shape.slice(0, -1).reduce((a, d) => a * d, 1) : 0;
+  return depth >= minDepth;
 }
 
 /** Every layer of a model, nested models' included. */
@@ -104,8 +113,10 @@ export async function quantize(model: AnyModel, opts: QuantizeOptions = {}): Pro
   if (!model.built) throw new Error(`quantize: model '${model.name}' is not built; give the first layer an inputShape or call fit/predict first`);
   const layers = allLayers(model);
   if (layers.some((l) => l.className.startsWith('Quantized'))) throw new Error(`quantize: model '${model.name}' is already quantised`);
-  const targets = layers.filter(quantizable);
-  if (targets.length === 0) throw new Error(`quantize: model '${model.name}' has no Dense or Conv2D (groups 1) layer to quantise`);
+  const minDepth = opts.minDepth ?? 32;
+  if (typeof minDepth !== 'number' || !Number.isInteger(minDepth) || minDepth < 0) throw new Error(`quantize: minDepth must be an integer >= 0, got ${JSON.stringify(opts.minDepth)}`);
+  const targets = layers.filter((l) => quantizable(l, minDepth));
+  if (targets.length === 0) throw new Error(`quantize: model '${model.name}' has no Dense or Conv2D (groups 1) layer at least ${minDepth} deep (minDepth) to quantise`);
   const ranges = opts.calibration !== undefined ? await calibrate(model, targets, batchesOf(opts.calibration)) : new Map<string, number>();
 
   const values = await readArtifactValues(model, { includeOptimizer: false });

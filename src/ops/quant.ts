@@ -100,6 +100,26 @@ export function im2col(x: Tensor, kernelSize: [number, number], g: Conv2dGeometr
   return engine.runKernel('im2col', [x], { ...g, kernelSize })[0];
 }
 
+/**
+ * The quantised convolution (groups 1): x [N, H, W, C], the filter [kh, kw, C, O] packed as the
+ * matrix [kh·kw·C, O] by qpack, colScale [O], bias [O] or none, a resolved geometry (pads given)
+ * -> act(...) [N, OH, OW, O] (KernelAttrs.qconv2d).
+ */
+export function qconv2d(x: Tensor, packed: Tensor, colScale: Tensor, bias: Tensor | null, kernelSize: [number, number],
+  g: Conv2dGeometry, opts: QmatmulOptions = {}): Tensor {
+  checkTensor('qconv2d', x, 'x');
+  checkDtype('qconv2d', x, ['float32'], 'x');
+  checkDtype('qconv2d', packed, ['int8'], 'packed');
+  if (x.rank !== 4) throw new Error(`qconv2d: x must be images [N, H, W, C], got shape ${fmt(x.shape)}`);
+  const K = kernelSize[0] * kernelSize[1] * x.shape[3], N = colScale.shape[0];
+  const k4 = Math.ceil(K / 4) * 4, n8 = Math.ceil(N / 8) * 8;
+  if (packed.rank !== 1 || packed.shape[0] !== n8 * k4 + n8 * 4) {
+    throw new Error(`qconv2d: packed filter of shape ${fmt(packed.shape)} does not fit a ${kernelSize[0]}x${kernelSize[1]} window over ${x.shape[3]} channels to ${N} filters`);
+  }
+  const activation = opts.activation ?? 'linear', inputRange = opts.inputRange ?? 0;
+  return engine.runKernel('qconv2d', bias ? [x, packed, colScale, bias] : [x, packed, colScale], { ...g, kernelSize, activation, inputRange })[0];
+}
+
 /** The activation levels L the active backend's qmatmul quantises to (127; 63 on wasm's relaxed path). */
 export function int8Levels(): number {
   const b = engine.requireBackend('int8Levels');
