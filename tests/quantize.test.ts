@@ -278,11 +278,12 @@ for (const cfg of testBackends()) {
         const fa = await accuracy(m, data.xTest), qa = await accuracy(q, data.xTest);
         expect(fa).toBeGreaterThan(85);
         expect(Math.abs(qa - fa), `float32 ${fa}%, int8 dynamic ${qa}%`).toBeLessThanOrEqual(0.5);
-        const aa = await accuracy(all, data.xTest);
-        expect(Math.abs(aa - fa), `float32 ${fa}%, int8 every layer ${aa}%`).toBeLessThanOrEqual(0.5);
         // NOTE: webgpu widens the int8 kernels and runs float activations, so a calibrated model computes
-        // exactly what the dynamic one does there; scored where the ranges are used (js, wasm).
+        // exactly what the dynamic one does there; scored where the ranges are used (js, wasm), as is
+        // the model with every layer quantised (to keep the webgpu step, on a software adapter, short).
         if (int8()) {
+          const aa = await accuracy(all, data.xTest);
+          expect(Math.abs(aa - fa), `float32 ${fa}%, int8 every layer ${aa}%`).toBeLessThanOrEqual(0.5);
           const sa = await accuracy(qs, data.xTest);
           expect(Math.abs(sa - fa), `float32 ${fa}%, int8 calibrated ${sa}%`).toBeLessThanOrEqual(0.5);
         }
