@@ -82,6 +82,9 @@ export const WASM_EXPORTS = {
   maxPool2dGrad: { float32: 'f32_max_pool2d_grad' },
   avgPool2d: { float32: 'f32_avg_pool2d' },
   avgPool2dGrad: { float32: 'f32_avg_pool2d_grad' },
+  // fused attention (work: the scratch size of both)
+  attention: { float32: 'f32_attention', work: 'f32_attention_work_bytes' },
+  attentionGrad: { float32: 'f32_attention_grad', work: 'f32_attention_work_bytes' },
 } as const satisfies { readonly [K in KernelName]: { readonly [variant: string]: Export } };
 
 /** The exports of `kernel` from a loaded module, by the variant keys of WASM_EXPORTS. */

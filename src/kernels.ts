@@ -69,6 +69,11 @@ export const CONV = [
 ] as const;
 export type ConvKernel = (typeof CONV)[number];
 
+/** The fused attention kernels (scaled dot-product attention, forward and backward). */
+export const ATTENTION = ['attention', 'attentionGrad'] as const;
+/** The score a masked key gets (Keras): a row with every key masked attends to all of them equally. */
+export const MASKED_SCORE = -1e9;
+
 export interface KernelAttrs {
   // unary
   neg: {}; exp: {}; log: {}; sqrt: {}; square: {}; abs: {}; sign: {}; reciprocal: {};
@@ -181,6 +186,24 @@ export interface KernelAttrs {
   /** dy [N, OH, OW, C] -> dx of `inShape`: each window's dy / (its count of positions inside x) to each of them. */
   avgPool2dGrad: Pool2dAttrs & { inShape: [number, number, number, number] };
 
+  // ---- fused attention ---------------------------------------------------------------------------
+  /**
+   * q [B, Tq, D], k [B, Tk, D], v [B, Tk, Dv], optional mask [Bm, Tq, Tk] float32 (Bm 1 or B;
+   * nonzero = attend) -> out [B, Tq, Dv] and lse [B, Tq], float32. Per row i of batch b: key j is
+   * allowed when the mask is nonzero there and, if `causal`, j <= i + Tk - Tq (queries are the last
+   * Tq of the Tk positions); s_j = scale · q_i·k_j; p = softmax over the allowed keys; out_i = Σ p_j v_j;
+   * lse_i = log Σ_allowed exp(s_j). A row with no allowed key gives the mean of v's rows (every score
+   * -1e9 as Keras: uniform) and lse -Infinity.
+   */
+  attention: { scale: number; causal: boolean };
+  /**
+   * The gradient of attention: q, k, v, out, lse, dOut (the forward's inputs and outputs, then
+   * out's gradient [B, Tq, Dv]), then the optional mask -> dq [B, Tq, D], dk [B, Tk, D],
+   * dv [B, Tk, Dv]. The probabilities are recomputed from lse (p_j = exp(s_j - lse_i) on allowed keys,
+   * 1/Tk everywhere on a row without any); masked scores get no gradient.
+   */
+  attentionGrad: { scale: number; causal: boolean };
+
   // ---- fused dense forward ----------------------------------------------------------------------
   /**
    * act(op(a) op(b) + bias): a and b as for matmul; an optional third input bias [N] float32 is
@@ -206,6 +229,7 @@ export const FAMILIES = {
   layout: ['transpose', 'slice', 'pad', 'concat', 'gather', 'scatterAdd', 'oneHot', 'cast', 'fill'],
   optim: OPTIMIZER_UPDATES,
   conv: CONV,
+  attention: ATTENTION,
 } as const satisfies Record<string, readonly KernelName[]>;
 export type Family = keyof typeof FAMILIES;
 /** A kernel in KernelAttrs but in no family is a compile error here. */
@@ -452,6 +476,21 @@ const defs = {
   maxPool2dGrad: def('maxPool2dGrad', F32, first),
   avgPool2d: def('avgPool2d', F32, ([x], a) => [...convOutShape(x.shape, a.poolSize[0], a.poolSize[1], a), x.shape[3]]),
   avgPool2dGrad: def('avgPool2dGrad', F32, (_, { inShape }) => inShape),
+  // ---- attention
+  attention: {
+    dtypes: F32,
+    infer: ([q, , v]) => {
+      takes('attention', q.dtype, F32);
+      return [{ shape: [q.shape[0], q.shape[1], v.shape[2]], dtype: 'float32' }, { shape: [q.shape[0], q.shape[1]], dtype: 'float32' }];
+    },
+  },
+  attentionGrad: {
+    dtypes: F32,
+    infer: ([q, k, v]) => {
+      takes('attentionGrad', q.dtype, F32);
+      return [{ shape: q.shape, dtype: 'float32' }, { shape: k.shape, dtype: 'float32' }, { shape: v.shape, dtype: 'float32' }];
+    },
+  },
 } satisfies { [K in KernelName]: KernelDef<K> };
 
 /** Every kernel's definition, by name. */

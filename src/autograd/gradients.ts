@@ -154,6 +154,14 @@ const rules: Partial<Record<TapeOp, GradRule>> = {
     const M = n.inputShapes[1][0];
     return [engine.runKernel('gather', [dy, n.inputs[1]], {}, [dy.shape, [M]])[0], null];
   },
+  // attention's inputs [q, k, v, mask?] and outputs [out, lse]: one fused backward kernel (lse's gradient is unused: no op returns it)
+  attention: ([dy], n) => {
+    const [q, k, v, mask] = n.inputs;
+    const ins = [q, k, v, n.outputs[0], n.outputs[1], dy];
+    if (mask) ins.push(mask);
+    const [dq, dk, dv] = engine.runKernel('attentionGrad', ins, attrs<'attention'>(n));
+    return mask ? [dq, dk, dv, null] : [dq, dk, dv];
+  },
   oneHot: () => [null],
   cast: () => [null],
   fill: () => [],

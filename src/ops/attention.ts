@@ -120,6 +120,9 @@ export function attention(q: Tensor, k: Tensor, v: Tensor, opts: AttentionOption
     if (ok) { try { ok = sameShape(broadcastShapes('attention', mask.shape, scoreShape), scoreShape); } catch { ok = false; } }
     if (!ok) throw new Error(`attention: mask of shape ${fmt(mask.shape)} does not broadcast to the scores' shape ${fmt(scoreShape)} ([..., Tq, Tk])`);
   }
+  if (dropout === 0 && tk > 0 && engine.backend?.kernels.attention !== undefined) {
+    return fusedAttention(q, k, v, mask ?? null, lead, scale, causal);
+  }
   return engine.tidy(() => {
     let scores = matmul(q, k, { transposeB: true });
     if (scale !== 1) scores = mul(scores, scale);
@@ -130,6 +133,32 @@ export function attention(q: Tensor, k: Tensor, v: Tensor, opts: AttentionOption
     let p = softmax(scores, -1);
     if (dropout > 0) p = mul(p, mul(greaterEqual(randu(p.shape as number[], { seed: opts.seed }), dropout), 1 / (1 - dropout)));
     return matmul(p, v);
+  });
+}
+
+/**
+ * attention on the backend's fused kernel: q, k and v broadcast to the leading shape `lead` and
+ * flattened to [B, T, D]; the mask to [1, Tq, Tk] when it is one for every batch, else [B, Tq, Tk].
+ */
+function fusedAttention(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | null, lead: number[], scale: number, causal: boolean): Tensor {
+  const B = sizeOf(lead);
+  const [tq, d] = q.shape.slice(-2), [tk] = k.shape.slice(-2), dv = v.shape[v.rank - 1];
+  return engine.tidy(() => {
+    const flat = (x: Tensor, t: number, w: number) => {
+      const full = [...lead, t, w];
+      return reshape(sameShape(x.shape, full) ? x : broadcastTo(x, full), [B, t, w]);
+    };
+    const inputs = [flat(q, tq, d), flat(k, tk, d), flat(v, tk, dv)];
+    if (mask) {
+      let m = mask.dtype === 'float32' ? mask : cast(mask, 'float32');
+      const perBatch = m.shape.slice(0, -2).some((x) => x !== 1);
+      const [mq, mk] = m.rank >= 2 ? m.shape.slice(-2) : [1, m.shape[0] ?? 1];
+      if (perBatch) m = flat(m, tq, tk);
+      else m = reshape(mq === tq && mk === tk ? m : broadcastTo(reshape(m, [mq, mk]), [tq, tk]), [1, tq, tk]);
+      inputs.push(m);
+    }
+    const [out] = engine.runKernel('attention', inputs, { scale, causal });
+    return reshape(out, [...lead, tq, dv]);
   });
 }
 
