@@ -7,6 +7,7 @@
 // skips the masked half; the composed forms compute it). Contenders alternate in interleaved rounds.
 import * as eg from '../src/index.js';
 import { attention as attentionCases } from '../tests/cases/attention.js';
+import { gpt } from '../src/cli-text.js';
 import { type Row, type SuiteContext, type Timing, liveRows, timeAsync, useBackend } from './harness.js';
 
 const SHAPES = attentionCases.bench;
@@ -150,6 +151,77 @@ export async function attention(ctx: SuiteContext): Promise<Row[]> {
       rows.push(r);
     }
   }
+  for (const b of wasm) await gptRows(ctx, b, rows);
   await useBackend(wasm[0] ?? 'wasm');
   return rows;
+}
+
+/**
+ * The issue's reference model (src/cli-text.ts gpt: 4 layers, 4 heads, width 128, 65 characters)
+ * on one wasm build: a training step of 12 x 64 tokens (AdamW, fit on 4 batches per call), in
+ * tokens/s, on one thread and (not quick) with two pool workers; and generation at context 256
+ * (a 192-token prompt, 64 new tokens) with the KV cache and without it (each token reruns the prefix).
+ */
+async function gptRows(ctx: SuiteContext, backend: string, rows: Row[]): Promise<void> {
+  await useBackend(backend);
+  const V = 65, T = 64, B = 12, steps = 4;
+  let s = 7;
+  const ids = (n: number) => Int32Array.from({ length: n }, () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) % V);
+  const x = eg.keep(eg.tensor(ids(steps * B * T), [steps * B, T], 'int32')), y = eg.keep(eg.tensor(ids(steps * B * T), [steps * B, T], 'int32'));
+  const compiled = () => {
+    const m = gpt(V, T);
+    m.compile({ optimizer: eg.optimizers.adamw({ learningRate: 1e-3, weightDecay: 0.1, beta2: 0.99, globalClipNorm: 1 }), loss: 'sparseCategoricalCrossentropy' });
+    return m;
+  };
+  const reps = ctx.quick ? 2 : 4;
+  /** Times fit calls by the clock and by this process's CPU time (the machine may be shared: its note). */
+  const trainRow = async (label: string, fit: () => Promise<unknown>) => {
+    await fit();
+    const walls: number[] = [];
+    let cpu = 0;
+    for (let r = 0; r < reps; r++) {
+      const c0 = process.cpuUsage(), t0 = performance.now();
+      await fit();
+      walls.push((performance.now() - t0) / 1000);
+      const c = process.cpuUsage(c0);
+      cpu += (c.user + c.system) / 1e6;
+    }
+    walls.sort((a, b) => a - b);
+    const med = walls[walls.length >> 1], tokens = steps * B * T;
+    rows.push({
+      suite: 'attention', case: label, backend, seconds: med / steps, spread: (walls[walls.length - 1] - walls[0]) / med,
+      value: tokens / med, unit: 'tokens/s', note: `${Math.round((reps * tokens) / cpu)} tokens per CPU-second of this process`,
+    });
+    ctx.log(`  ${label} on ${backend}: ${Math.round(tokens / med)} tokens/s (clock), ${rows[rows.length - 1].note}`);
+  };
+  const model = compiled();
+  try {
+    await trainRow('gpt train step b12 T64, one thread', () => model.fit(x, y, { epochs: 1, batchSize: B, shuffle: false, verbose: 0 }));
+    if (!ctx.quick) {
+      try {
+        const pool = await eg.createPool({ workers: 2 });
+        try {
+          await trainRow('gpt train step b12 T64, 2 workers', () => model.fit(x, y, { epochs: 1, batchSize: B, shuffle: false, verbose: 0, pool }));
+        } finally { await pool.close(); }
+      } catch (e) { ctx.log(`  gpt with 2 workers on ${backend}: skipped (${(e as Error).message.split('\n')[0]})`); }
+    }
+  } finally { model.dispose(); eg.dispose([x, y]); }
+
+  const gen = gpt(V, 256);
+  try {
+    const prompt = Array.from(ids(192)), n = 64;
+    const timed: Record<string, Timing> = {};
+    for (const useCache of [true, false]) {
+      timed[String(useCache)] = await timeAsync(() => eg.generate(gen, prompt, { maxNewTokens: n, useCache, seed: 1 }), ctx.quick ? 1 : 3, 0, 1);
+    }
+    for (const useCache of [true, false]) {
+      const t = timed[String(useCache)];
+      rows.push({
+        suite: 'attention', case: 'gpt generate 64 tokens after 192 (context 256)', backend: useCache ? backend : `${backend} no cache`,
+        seconds: t.median, spread: (t.max - t.min) / t.median, value: n / t.median, unit: 'tokens/s',
+        note: useCache ? `${(timed.false.median / t.median).toFixed(2)}x without the cache` : undefined,
+      });
+      if (useCache) ctx.log(`  generation at context 256 on ${backend}: the KV cache is ${(timed.false.median / t.median).toFixed(2)}x faster than rerunning the prefix`);
+    }
+  } finally { gen.dispose(); }
 }
