@@ -269,3 +269,92 @@ export function f32_attention_grad(q: usize, k: usize, v: usize, out: usize, lse
     }
   }
 }
+
+// ---- layer normalization (KernelAttrs.layerNorm): two passes per row (mean, then the centred
+// sum of squares), then y; the backward's row sums, then dx, with dgamma/dbeta summed over rows.
+
+@inline function hsum(a: v128): f32 {
+  return f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1) + f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3);
+}
+
+/** x [rows, C], gamma, beta [C] -> y [rows, C], mean, rstd [rows]. */
+export function f32_layer_norm(x: usize, g: usize, b: usize, y: usize, mean: usize, rstd: usize, rows: i32, C: i32, eps: f32): void {
+  const c4 = C & ~3;
+  for (let r = 0; r < rows; r++) {
+    const xr = x + (<usize>(r * C) << 2), yr = y + (<usize>(r * C) << 2);
+    let a = f32x4.splat(0);
+    let c = 0;
+    for (; c < c4; c += 4) a = f32x4.add(a, v128.load(xr + (<usize>c << 2)));
+    let s = hsum(a);
+    for (; c < C; c++) s += load<f32>(xr + (<usize>c << 2));
+    const m = s / <f32>C;
+    const mv = splat(m);
+    a = f32x4.splat(0);
+    for (c = 0; c < c4; c += 4) {
+      const d = f32x4.sub(v128.load(xr + (<usize>c << 2)), mv);
+      a = madd(d, d, a);
+    }
+    let v = hsum(a);
+    for (; c < C; c++) { const d = load<f32>(xr + (<usize>c << 2)) - m; v += d * d; }
+    const rs: f32 = 1 / Mathf.sqrt(v / <f32>C + eps);
+    store<f32>(mean + (<usize>r << 2), m);
+    store<f32>(rstd + (<usize>r << 2), rs);
+    const rv = splat(rs);
+    for (c = 0; c < c4; c += 4) {
+      const p = <usize>c << 2;
+      const xh = f32x4.mul(f32x4.sub(v128.load(xr + p), mv), rv);
+      v128.store(yr + p, madd(xh, v128.load(g + p), v128.load(b + p)));
+    }
+    for (; c < C; c++) {
+      const p = <usize>c << 2;
+      store<f32>(yr + p, (load<f32>(xr + p) - m) * rs * load<f32>(g + p) + load<f32>(b + p));
+    }
+  }
+}
+
+/** x, gamma, mean, rstd (the forward's), dy [rows, C] -> dx [rows, C], dgamma, dbeta [C] (overwritten). */
+export function f32_layer_norm_grad(x: usize, g: usize, mean: usize, rstd: usize, dy: usize, dx: usize, dg: usize, db: usize, rows: i32, C: i32): void {
+  const c4 = C & ~3;
+  x32_fill(dg, C, 0);
+  x32_fill(db, C, 0);
+  const invC: f32 = 1 / <f32>C;
+  for (let r = 0; r < rows; r++) {
+    const off = <usize>(r * C) << 2;
+    const xr = x + off, dyr = dy + off, dxr = dx + off;
+    const m = load<f32>(mean + (<usize>r << 2)), rs = load<f32>(rstd + (<usize>r << 2));
+    const mv = splat(m), rv = splat(rs);
+    let a1 = f32x4.splat(0), a2 = a1;
+    let c = 0;
+    for (; c < c4; c += 4) {
+      const p = <usize>c << 2;
+      const xh = f32x4.mul(f32x4.sub(v128.load(xr + p), mv), rv);
+      const d = v128.load(dyr + p);
+      const gy = f32x4.mul(d, v128.load(g + p));
+      a1 = f32x4.add(a1, gy);
+      a2 = madd(gy, xh, a2);
+      v128.store(dg + p, madd(d, xh, v128.load(dg + p)));
+      v128.store(db + p, f32x4.add(v128.load(db + p), d));
+    }
+    let s1 = hsum(a1), s2 = hsum(a2);
+    for (; c < C; c++) {
+      const p = <usize>c << 2;
+      const xh = (load<f32>(xr + p) - m) * rs, d = load<f32>(dyr + p), gy = d * load<f32>(g + p);
+      s1 += gy;
+      s2 += gy * xh;
+      store<f32>(dg + p, load<f32>(dg + p) + d * xh);
+      store<f32>(db + p, load<f32>(db + p) + d);
+    }
+    const k1 = splat(s1 * invC), k2 = splat(s2 * invC);
+    for (c = 0; c < c4; c += 4) {
+      const p = <usize>c << 2;
+      const xh = f32x4.mul(f32x4.sub(v128.load(xr + p), mv), rv);
+      const gy = f32x4.mul(v128.load(dyr + p), v128.load(g + p));
+      v128.store(dxr + p, f32x4.mul(rv, f32x4.sub(f32x4.sub(gy, k1), f32x4.mul(xh, k2))));
+    }
+    for (; c < C; c++) {
+      const p = <usize>c << 2;
+      const xh = (load<f32>(xr + p) - m) * rs;
+      store<f32>(dxr + p, rs * (load<f32>(dyr + p) * load<f32>(g + p) - s1 * invC - xh * (s2 * invC)));
+    }
+  }
+}

@@ -5,7 +5,7 @@ export * from './softmax';
 export { f32_gemm_nn, f32_gemm_nt, f32_gemm_tn, f32_gemm_tt, f32_gemm_work_bytes } from './gemm';
 export * from './conv';
 export * from './optim';
-export { f32_attention, f32_attention_grad, f32_attention_work_bytes } from './attention';
+export { f32_attention, f32_attention_grad, f32_attention_work_bytes, f32_layer_norm, f32_layer_norm_grad } from './attention';
 export {
   x32_copy_nd, x32_fill, x32_gather, f32_scatter_add, f32_one_hot, f32_cast_i32, i32_cast_f32,
 } from './layout';

@@ -115,6 +115,9 @@ export interface WasmKernels {
     B: number, Tq: number, Tk: number, D: number, Dv: number, maskStride: number, scale: number, causal: number, work: Ptr): void;
   f32_attention_grad(q: Ptr, k: Ptr, v: Ptr, out: Ptr, lse: Ptr, dy: Ptr, mask: Ptr, dq: Ptr, dk: Ptr, dv: Ptr,
     B: number, Tq: number, Tk: number, D: number, Dv: number, maskStride: number, scale: number, causal: number, work: Ptr): void;
+  /** x [rows, C], gamma, beta [C] -> y, mean [rows], rstd [rows] (KernelAttrs.layerNorm). */
+  f32_layer_norm(x: Ptr, g: Ptr, b: Ptr, y: Ptr, mean: Ptr, rstd: Ptr, rows: number, C: number, eps: number): void;
+  f32_layer_norm_grad(x: Ptr, g: Ptr, mean: Ptr, rstd: Ptr, dy: Ptr, dx: Ptr, dg: Ptr, db: Ptr, rows: number, C: number): void;
 
   // Optimizer updates, in place (assembly/optim.ts). decay = lr * weightDecay (decoupled, applied first).
   f32_sgd_update(param: Ptr, grad: Ptr, n: number, lr: number, decay: number): void;
@@ -147,7 +150,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
-  f32_attention_work_bytes: 0, f32_attention: 0, f32_attention_grad: 0,
+  f32_attention_work_bytes: 0, f32_attention: 0, f32_attention_grad: 0, f32_layer_norm: 0, f32_layer_norm_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];
 

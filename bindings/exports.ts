@@ -85,6 +85,8 @@ export const WASM_EXPORTS = {
   // fused attention (work: the scratch size of both)
   attention: { float32: 'f32_attention', work: 'f32_attention_work_bytes' },
   attentionGrad: { float32: 'f32_attention_grad', work: 'f32_attention_work_bytes' },
+  layerNorm: { float32: 'f32_layer_norm' },
+  layerNormGrad: { float32: 'f32_layer_norm_grad' },
 } as const satisfies { readonly [K in KernelName]: { readonly [variant: string]: Export } };
 
 /** The exports of `kernel` from a loaded module, by the variant keys of WASM_EXPORTS. */

@@ -69,8 +69,11 @@ export const CONV = [
 ] as const;
 export type ConvKernel = (typeof CONV)[number];
 
-/** The fused attention kernels (scaled dot-product attention, forward and backward). */
-export const ATTENTION = ['attention', 'attentionGrad'] as const;
+/**
+ * The transformer's fused kernels: scaled dot-product attention and layer normalization, each
+ * forward and backward (family 'attention').
+ */
+export const ATTENTION = ['attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
 /** The score a masked key gets (Keras): a row with every key masked attends to all of them equally. */
 export const MASKED_SCORE = -1e9;
 
@@ -203,6 +206,17 @@ export interface KernelAttrs {
    * 1/Tk everywhere on a row without any); masked scores get no gradient.
    */
   attentionGrad: { scale: number; causal: boolean };
+  /**
+   * x [rows, C], gamma [C], beta [C] float32 -> y [rows, C], mean [rows], rstd [rows]: per row
+   * mean m, biased variance v = mean((x - m)²), rstd = 1 / sqrt(v + epsilon), y = (x - m)·rstd·gamma + beta.
+   */
+  layerNorm: { epsilon: number };
+  /**
+   * The gradient of layerNorm: x, gamma, mean, rstd (the forward's), dy [rows, C] -> dx [rows, C],
+   * dgamma [C], dbeta [C]. With x̂ = (x - m)·rstd and g = dy·gamma:
+   * dx = rstd·(g - mean(g) - x̂·mean(g·x̂)), dgamma = Σ_rows dy·x̂, dbeta = Σ_rows dy.
+   */
+  layerNormGrad: {};
 
   // ---- fused dense forward ----------------------------------------------------------------------
   /**
@@ -482,6 +496,20 @@ const defs = {
     infer: ([q, , v]) => {
       takes('attention', q.dtype, F32);
       return [{ shape: [q.shape[0], q.shape[1], v.shape[2]], dtype: 'float32' }, { shape: [q.shape[0], q.shape[1]], dtype: 'float32' }];
+    },
+  },
+  layerNorm: {
+    dtypes: F32,
+    infer: ([x]) => {
+      takes('layerNorm', x.dtype, F32);
+      return [{ shape: x.shape, dtype: 'float32' }, { shape: [x.shape[0]], dtype: 'float32' }, { shape: [x.shape[0]], dtype: 'float32' }];
+    },
+  },
+  layerNormGrad: {
+    dtypes: F32,
+    infer: ([x, g]) => {
+      takes('layerNormGrad', x.dtype, F32);
+      return [{ shape: x.shape, dtype: 'float32' }, { shape: g.shape, dtype: 'float32' }, { shape: g.shape, dtype: 'float32' }];
     },
   },
   attentionGrad: {

@@ -61,11 +61,11 @@ function tolFor(tol: TolClass, cfg: BackendConfig, i: Instance): Tol {
 }
 
 /**
- * Kernels checked by another runner: the backward kernels, through the gradient checks of the same
+ * Kernels checked by another runner: the backward kernels (attentionGrad and layerNormGrad too), through the gradient checks of the same
  * case lists (tests/gradients.test.ts, every backend). The conv family's backward kernels have
  * conformance cases of their own (the gradients of sum(op · dy)).
  */
-const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd', 'attentionGrad']);
+const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd', 'attentionGrad', 'layerNormGrad']);
 
 for (const cfg of CONFIGS) {
   describe(`conformance on ${cfg.label}`, () => {

@@ -162,6 +162,12 @@ const rules: Partial<Record<TapeOp, GradRule>> = {
     const [dq, dk, dv] = engine.runKernel('attentionGrad', ins, attrs<'attention'>(n));
     return mask ? [dq, dk, dv, null] : [dq, dk, dv];
   },
+  // layerNorm's inputs [x, gamma, beta], outputs [y, mean, rstd] (the statistics have no gradient of their own)
+  layerNorm: ([dy], n) => {
+    const [x, g] = n.inputs;
+    const [dx, dg, db] = engine.runKernel('layerNormGrad', [x, g, n.outputs[1], n.outputs[2], dy], {});
+    return [dx, n.needs[1] ? dg : null, n.needs[2] ? db : null];
+  },
   oneHot: () => [null],
   cast: () => [null],
   fill: () => [],

@@ -559,6 +559,37 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
         }
       });
     },
+    layerNorm: ([x, g, b], [y, mean, rstd], { epsilon }) => {
+      const [rows, C] = x.shape;
+      for (let r = 0; r < rows; r++) {
+        let m = 0, v = 0;
+        for (let c = 0; c < C; c++) m += x.buf[r * C + c];
+        m /= C;
+        for (let c = 0; c < C; c++) v += (x.buf[r * C + c] - m) ** 2;
+        const rs = 1 / Math.sqrt(v / C + epsilon);
+        mean.buf[r] = m;
+        rstd.buf[r] = rs;
+        for (let c = 0; c < C; c++) y.buf[r * C + c] = (x.buf[r * C + c] - m) * rs * g.buf[c] + b.buf[c];
+      }
+    },
+    layerNormGrad: ([x, g, mean, rstd, dy], [dx, dg, db]) => {
+      const [rows, C] = x.shape;
+      for (let r = 0; r < rows; r++) {
+        const m = mean.buf[r], rs = rstd.buf[r];
+        let s1 = 0, s2 = 0;
+        for (let c = 0; c < C; c++) {
+          const i = r * C + c, xh = (x.buf[i] - m) * rs, gy = dy.buf[i] * g.buf[c];
+          s1 += gy;
+          s2 += gy * xh;
+          dg.buf[c] += dy.buf[i] * xh;
+          db.buf[c] += dy.buf[i];
+        }
+        for (let c = 0; c < C; c++) {
+          const i = r * C + c, xh = (x.buf[i] - m) * rs;
+          dx.buf[i] = rs * (dy.buf[i] * g.buf[c] - s1 / C - xh * (s2 / C));
+        }
+      }
+    },
     // ---- conv (functions above)
     conv2d: ([x, w, bias], [o], attrs) => conv2d(x, w, bias, o, attrs),
     conv2dBackpropInput: ([dy, w], [dx], attrs) => conv2dBackpropInput(dy, w, dx, attrs),

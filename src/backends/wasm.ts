@@ -385,6 +385,14 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       A.float32(q.buf.ptr, k.buf.ptr, v.buf.ptr, out.buf.ptr, lse.buf.ptr, dy.buf.ptr, mask ? mask.buf.ptr : 0,
         dq.buf.ptr, dk.buf.ptr, dv.buf.ptr, B, Tq, Tk, D, Dv, mask && mask.shape[0] !== 1 ? Tq * Tk : 0, scale, causal ? 1 : 0, w);
     },
+    layerNorm: ([x, g, b], [y, mean, rstd], { epsilon }) => {
+      const [rows, C] = x.shape;
+      if (rows * C > 0) K[WASM_EXPORTS.layerNorm.float32](x.buf.ptr, g.buf.ptr, b.buf.ptr, y.buf.ptr, mean.buf.ptr, rstd.buf.ptr, rows, C, epsilon);
+    },
+    layerNormGrad: ([x, g, mean, rstd, dy], [dx, dg, db]) => {
+      const [rows, C] = x.shape;
+      if (C > 0) K[WASM_EXPORTS.layerNormGrad.float32](x.buf.ptr, g.buf.ptr, mean.buf.ptr, rstd.buf.ptr, dy.buf.ptr, dx.buf.ptr, dg.buf.ptr, db.buf.ptr, rows, C);
+    },
 
     // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts, assembly/optim.ts) --
     sgdUpdate: (ts, _, { lr, momentum, nesterov, weightDecay }) => {

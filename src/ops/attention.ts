@@ -4,8 +4,8 @@
 import { engine } from '../engine.js';
 import { sizeOf } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
-import { add, cast, div, equal, greaterEqual, mul, notEqual, sqrt, square } from './elementwise.js';
-import { arange, randu, tensor } from './creation.js';
+import { add, cast, div, equal, greaterEqual, mul, notEqual, sqrt, square, sub } from './elementwise.js';
+import { arange, full, randu, tensor } from './creation.js';
 import { mean } from './reduce.js';
 import { broadcastTo, concat, gather, reshape } from './shape.js';
 import { matmul } from './linalg.js';
@@ -159,6 +159,42 @@ function fusedAttention(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | null, le
     }
     const [out] = engine.runKernel('attention', inputs, { scale, causal });
     return reshape(out, [...lead, tq, dv]);
+  });
+}
+
+export interface LayerNormOptions {
+  /** Added to the variance (default 1e-3, as Keras' LayerNormalization). */
+  epsilon?: number;
+}
+
+/**
+ * Layer normalization over the last axis: (x - mean) / sqrt(variance + epsilon) (biased variance),
+ * times `gamma` and plus `beta` (each [C], C x's last axis) when given. One fused kernel forward and
+ * one backward where the backend has them (wasm, js), else composed from elementwise ops.
+ */
+export function layerNorm(x: Tensor, gamma?: Tensor | null, beta?: Tensor | null, opts: LayerNormOptions = {}): Tensor {
+  checkTensor('layerNorm', x);
+  checkDtype('layerNorm', x, ['float32']);
+  if (x.rank < 1) throw new Error('layerNorm: x needs rank >= 1 (normalised over its last axis), got a scalar');
+  const epsilon = opts.epsilon ?? 1e-3;
+  if (typeof epsilon !== 'number' || !(epsilon > 0)) throw new Error(`layerNorm: epsilon must be positive, got ${epsilon}`);
+  const C = x.shape[x.rank - 1];
+  for (const [name, t] of [['gamma', gamma], ['beta', beta]] as const) {
+    if (!t) continue;
+    checkTensor('layerNorm', t, name);
+    checkDtype('layerNorm', t, ['float32'], name);
+    if (t.rank !== 1 || t.shape[0] !== C) throw new Error(`layerNorm: ${name} must have shape [${C}] (x's last axis), got ${fmt(t.shape)}`);
+  }
+  return engine.tidy(() => {
+    if (x.size > 0 && engine.backend?.kernels.layerNorm !== undefined) {
+      const [y] = engine.runKernel('layerNorm', [reshape(x, [x.size / C, C]), gamma ?? full([C], 1), beta ?? full([C], 0)], { epsilon });
+      return reshape(y, [...x.shape]);
+    }
+    const xc = sub(x, mean(x, -1, true));
+    let y = div(xc, sqrt(add(mean(square(xc), -1, true), epsilon)));
+    if (gamma) y = mul(y, gamma);
+    if (beta) y = add(y, beta);
+    return y;
   });
 }
 

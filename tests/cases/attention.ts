@@ -105,6 +105,46 @@ const TOL = { tol32: { rtol: 2e-5, atol: 2e-5 } };
   });
 }
 
+// ----------------------------------------------------------------------------------- layer norm
+
+/** float64 layer norm over the last axis: (x - m) / sqrt(v + eps) · gamma + beta (biased variance). */
+export function refLayerNorm(x: Nd, gamma: Nd | null, beta: Nd | null, eps = 1e-3): Nd {
+  const C = x.shape[x.shape.length - 1], rows = sizeOf(x.shape) / C;
+  const out = new Float64Array(rows * C);
+  for (let r = 0; r < rows; r++) {
+    let m = 0, v = 0;
+    for (let c = 0; c < C; c++) m += x.data[r * C + c];
+    m /= C;
+    for (let c = 0; c < C; c++) v += (x.data[r * C + c] - m) ** 2;
+    const rs = 1 / Math.sqrt(v / C + eps);
+    for (let c = 0; c < C; c++) out[r * C + c] = (x.data[r * C + c] - m) * rs * (gamma ? gamma.data[c] : 1) + (beta ? beta.data[c] : 0);
+  }
+  return nd([...x.shape], out);
+}
+
+{
+  const rng = new Rng(29);
+  const r = (s: number[], lo = -2, hi = 2) => randNd(rng, s, (x) => x.uniform(lo, hi));
+  const full = (label: string, xs: number[], eps?: number) => {
+    const C = xs[xs.length - 1];
+    return inst(label, [r(xs), r([C], 0.5, 1.5), r([C])], (x, g, b) => eg.layerNorm(x, g, b, eps === undefined ? {} : { epsilon: eps }),
+      (x, g, b) => refLayerNorm(x, g, b, eps), { tol32: { rtol: 1e-5, atol: 4e-6 } });
+  };
+  cases.push({
+    name: 'layerNorm', tol: 'softmax',
+    instances: [
+      full('[5,33] gamma, beta', [5, 33]),
+      full('[2,3,7]', [2, 3, 7]),
+      full('[3,128] (the GPT width)', [3, 128]),
+      full('[4,1] one feature (y = beta)', [4, 1]),
+      full('[2,5] epsilon 1e-5', [2, 5], 1e-5),
+      inst('[3,9] no gamma, no beta', [r([3, 9])], (x) => eg.layerNorm(x), (x) => refLayerNorm(x, null, null), { tol32: { rtol: 1e-5, atol: 4e-6 } }),
+      inst('[6] offset 100 (variance by the centred pass)', [randNd(rng, [6], (x) => Math.fround(100 + x.uniform(-1, 1)))], (x) => eg.layerNorm(x),
+        (x) => refLayerNorm(x, null, null), { tol32: { rtol: 1e-4, atol: 1e-4 } }),
+    ],
+  });
+}
+
 // ----------------------------------------------------------------------------------- gradient checks
 
 {
@@ -128,6 +168,12 @@ const TOL = { tol32: { rtol: 2e-5, atol: 2e-5 } };
       (q, k, v) => eg.attention(q, k, v, { causal: true, mask: mask([4, 4], [1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 1]) })),
   );
 }
+
+cases.find((c) => c.name === 'layerNorm')!.grads = [
+  grad('layerNorm wrt x, gamma, beta [4,6]', [[4, 6], [6], [6]], (x, g, b) => eg.layerNorm(x, g, b)),
+  grad('layerNorm [2,3,5] wrt x, gamma', [[2, 3, 5], [5]], (x, g) => eg.layerNorm(x, g)),
+  grad('layerNorm [3,17] wrt x only, epsilon 1e-5', [[3, 17]], (x) => eg.layerNorm(x, null, null, { epsilon: 1e-5 })),
+];
 
 // ----------------------------------------------------------------------------------- bench
 

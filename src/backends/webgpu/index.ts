@@ -29,10 +29,10 @@ export interface AdapterFacts { name: string; fallback: boolean }
 const HOST_COPY_MAX = 1 << 16;
 
 /**
- * The kernels the webgpu backend does not implement: the fused attention pair (eg.attention runs
- * its composed form, matmul + softmax, where the backend lacks them).
+ * The kernels the webgpu backend does not implement: the fused attention and layer-norm pairs
+ * (eg.attention and eg.layerNorm run their composed forms where the backend lacks them).
  */
-export const WEBGPU_UNSUPPORTED = ['attention', 'attentionGrad'] as const;
+export const WEBGPU_UNSUPPORTED = ['attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
