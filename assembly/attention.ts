@@ -14,9 +14,9 @@ import { x32_fill } from './layout';
   return (Tk + 3) & ~3;
 }
 
-/** Scratch bytes for Tk keys, head sizes D and Dv: Kᵀ [D, Tk4], Vᵀ [Dv, Tk4] and two rows of Tk4. */
+/** Scratch bytes for Tk keys, head sizes D and Dv: Kᵀ [D, Tk4], Vᵀ [Dv, Tk4] and four rows of Tk4. */
 export function f32_attention_work_bytes(Tk: i32, D: i32, Dv: i32): i32 {
-  return (D + Dv + 2) * tk4(Tk) << 2;
+  return (D + Dv + 4) * tk4(Tk) << 2;
 }
 
 /** dst [L, Tk4] = src [Tk, L] transposed, zero past Tk. */
@@ -60,6 +60,54 @@ function rowTimesT(x: usize, L: i32, mt: usize, t4: i32, n: i32, scale: f32, dst
       p += stride;
     }
     v128.store(dst + (<usize>j << 2), f32x4.mul(a0, sv));
+  }
+}
+
+/**
+ * rowTimesT for four consecutive rows of x (L floats each) into four rows of dst (t4 floats each):
+ * each load of mt serves four rows (the forward's scores; a row block of the flash-attention kind).
+ */
+function rowTimesT4(x: usize, L: i32, mt: usize, t4: i32, n: i32, scale: f32, dst: usize): void {
+  const n4 = (n + 3) & ~3;
+  const stride = <usize>t4 << 2, xs = <usize>L << 2, ds = <usize>t4 << 2;
+  const sv = splat(scale);
+  let j = 0;
+  for (; j + 8 <= n4; j += 8) {
+    let a0 = f32x4.splat(0), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
+    let p = mt + (<usize>j << 2);
+    for (let l = 0; l < L; l++) {
+      const xp = x + (<usize>l << 2);
+      const m0 = v128.load(p), m1 = v128.load(p, 16);
+      const x0 = v128.load32_splat(xp), x1 = v128.load32_splat(xp + xs), x2 = v128.load32_splat(xp + 2 * xs), x3 = v128.load32_splat(xp + 3 * xs);
+      a0 = madd(x0, m0, a0); a1 = madd(x0, m1, a1);
+      b0 = madd(x1, m0, b0); b1 = madd(x1, m1, b1);
+      c0 = madd(x2, m0, c0); c1 = madd(x2, m1, c1);
+      d0 = madd(x3, m0, d0); d1 = madd(x3, m1, d1);
+      p += stride;
+    }
+    const d = dst + (<usize>j << 2);
+    v128.store(d, f32x4.mul(a0, sv)); v128.store(d, f32x4.mul(a1, sv), 16);
+    v128.store(d + ds, f32x4.mul(b0, sv)); v128.store(d + ds, f32x4.mul(b1, sv), 16);
+    v128.store(d + 2 * ds, f32x4.mul(c0, sv)); v128.store(d + 2 * ds, f32x4.mul(c1, sv), 16);
+    v128.store(d + 3 * ds, f32x4.mul(d0, sv)); v128.store(d + 3 * ds, f32x4.mul(d1, sv), 16);
+  }
+  for (; j < n4; j += 4) {
+    let a0 = f32x4.splat(0), b0 = a0, c0 = a0, d0 = a0;
+    let p = mt + (<usize>j << 2);
+    for (let l = 0; l < L; l++) {
+      const xp = x + (<usize>l << 2);
+      const m0 = v128.load(p);
+      a0 = madd(v128.load32_splat(xp), m0, a0);
+      b0 = madd(v128.load32_splat(xp + xs), m0, b0);
+      c0 = madd(v128.load32_splat(xp + 2 * xs), m0, c0);
+      d0 = madd(v128.load32_splat(xp + 3 * xs), m0, d0);
+      p += stride;
+    }
+    const d = dst + (<usize>j << 2);
+    v128.store(d, f32x4.mul(a0, sv));
+    v128.store(d + ds, f32x4.mul(b0, sv));
+    v128.store(d + 2 * ds, f32x4.mul(c0, sv));
+    v128.store(d + 3 * ds, f32x4.mul(d0, sv));
   }
 }
 
@@ -183,7 +231,7 @@ function meanRows(v: usize, Tk: i32, Dv: i32, out: usize): void {
 export function f32_attention(q: usize, k: usize, v: usize, mask: usize, out: usize, lse: usize,
   B: i32, Tq: i32, Tk: i32, D: i32, Dv: i32, maskStride: i32, scale: f32, causal: i32, work: usize): void {
   const t4 = tk4(Tk);
-  const kt = work, s = work + (<usize>(D * t4) << 2);
+  const kt = work, s4 = work + (<usize>(D * t4) << 2);
   for (let b = 0; b < B; b++) {
     const kb = k + (<usize>(b * Tk * D) << 2), vb = v + (<usize>(b * Tk * Dv) << 2);
     transposeInto(kb, Tk, D, kt);
@@ -191,9 +239,17 @@ export function f32_attention(q: usize, k: usize, v: usize, mask: usize, out: us
       const row = b * Tq + i;
       const o = out + (<usize>(row * Dv) << 2);
       const n = visible(i, Tq, Tk, causal);
+      // the scores of rows i..i+3 in one pass when i starts a block of four, else this row's alone
+      const blk = i & 3;
+      if (blk == 0 && i + 4 <= Tq) {
+        const nmax = visible(i + 3, Tq, Tk, causal);
+        if (nmax > 0) rowTimesT4(q + (<usize>(row * D) << 2), D, kt, t4, nmax, scale, s4);
+      } else if (i >= (Tq & ~3) && n > 0) {
+        rowTimesT(q + (<usize>(row * D) << 2), D, kt, t4, n, scale, s4);
+      }
+      const s = i >= (Tq & ~3) ? s4 : s4 + (<usize>(blk * t4) << 2);
       let m: f32 = -Infinity;
       if (n > 0) {
-        rowTimesT(q + (<usize>(row * D) << 2), D, kt, t4, n, scale, s);
         if (mask) applyMask(s, mask + (<usize>(b * maskStride + i * Tk) << 2), n);
         m = maxOf(s, n);
       }
