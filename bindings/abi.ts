@@ -109,6 +109,17 @@ export interface WasmKernels {
   f32_avg_pool2d(x: Ptr, out: Ptr, params: Ptr): void;
   f32_avg_pool2d_grad(dy: Ptr, dx: Ptr, params: Ptr): void;
 
+  // Fused attention (assembly/attention.ts): see KernelAttrs.attention; mask 0 for none, maskStride
+  // Tq·Tk or 0 (one mask for every batch), causal 0 or 1, work: f32_attention_work_bytes(Tk, D, Dv) bytes.
+  f32_attention_work_bytes(Tk: number, D: number, Dv: number): number;
+  f32_attention(q: Ptr, k: Ptr, v: Ptr, mask: Ptr, out: Ptr, lse: Ptr,
+    B: number, Tq: number, Tk: number, D: number, Dv: number, maskStride: number, scale: number, causal: number, work: Ptr): void;
+  f32_attention_grad(q: Ptr, k: Ptr, v: Ptr, out: Ptr, lse: Ptr, dy: Ptr, mask: Ptr, dq: Ptr, dk: Ptr, dv: Ptr,
+    B: number, Tq: number, Tk: number, D: number, Dv: number, maskStride: number, scale: number, causal: number, work: Ptr): void;
+  /** x [rows, C], gamma, beta [C] -> y, mean [rows], rstd [rows] (KernelAttrs.layerNorm). */
+  f32_layer_norm(x: Ptr, g: Ptr, b: Ptr, y: Ptr, mean: Ptr, rstd: Ptr, rows: number, C: number, eps: number): void;
+  f32_layer_norm_grad(x: Ptr, g: Ptr, mean: Ptr, rstd: Ptr, dy: Ptr, dx: Ptr, dg: Ptr, db: Ptr, rows: number, C: number): void;
+
   // Optimizer updates, in place (assembly/optim.ts). decay = lr * weightDecay (decoupled, applied first).
   f32_sgd_update(param: Ptr, grad: Ptr, n: number, lr: number, decay: number): void;
   f32_sgd_momentum_update(param: Ptr, grad: Ptr, vel: Ptr, n: number, lr: number, momentum: number, nesterov: number, decay: number): void;
@@ -160,6 +171,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
+  f32_attention_work_bytes: 0, f32_attention: 0, f32_attention_grad: 0, f32_layer_norm: 0, f32_layer_norm_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
   i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0, f32_im2col: 0, i8_qconv2d: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];

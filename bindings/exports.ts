@@ -92,6 +92,11 @@ export const WASM_EXPORTS = {
   qmatmul: { float32: 'i8_qgemm', work: 'i8_qgemm_work_bytes', levels: 'i8_qgemm_levels', probe: 'i8_relaxed_dot_probe' },
   im2col: { float32: 'f32_im2col' },
   qconv2d: { float32: 'i8_qconv2d', work: 'i8_qgemm_work_bytes' },
+  // fused attention (work: the scratch size of both)
+  attention: { float32: 'f32_attention', work: 'f32_attention_work_bytes' },
+  attentionGrad: { float32: 'f32_attention_grad', work: 'f32_attention_work_bytes' },
+  layerNorm: { float32: 'f32_layer_norm' },
+  layerNormGrad: { float32: 'f32_layer_norm_grad' },
 } as const satisfies { readonly [K in KernelName]: { readonly [variant: string]: Export } };
 
 /** The exports of `kernel` from a loaded module, by the variant keys of WASM_EXPORTS. */

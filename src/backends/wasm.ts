@@ -400,6 +400,32 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2dGrad.float32](dy.buf.ptr, o.buf.ptr, convParams(attrs.inShape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
 
+    // ---- fused attention (assembly/attention.ts); the scratch is the gemm kernels' work block ------
+    attention: ([q, k, v, mask], [o, lse], { scale, causal }) => {
+      const [B, Tq, D] = q.shape, [, Tk, Dv] = v.shape;
+      if (B * Tq === 0) return;
+      const A = exportsOf(K, 'attention');
+      const w = gemmWork(A.work(Tk, D, Dv));
+      A.float32(q.buf.ptr, k.buf.ptr, v.buf.ptr, mask ? mask.buf.ptr : 0, o.buf.ptr, lse.buf.ptr,
+        B, Tq, Tk, D, Dv, mask && mask.shape[0] !== 1 ? Tq * Tk : 0, scale, causal ? 1 : 0, w);
+    },
+    attentionGrad: ([q, k, v, out, lse, dy, mask], [dq, dk, dv], { scale, causal }) => {
+      const [B, Tq, D] = q.shape, [, Tk, Dv] = v.shape;
+      if (B * (Tq * D + Tk * (D + Dv)) === 0) return;
+      const A = exportsOf(K, 'attentionGrad');
+      const w = gemmWork(A.work(Tk, D, Dv));
+      A.float32(q.buf.ptr, k.buf.ptr, v.buf.ptr, out.buf.ptr, lse.buf.ptr, dy.buf.ptr, mask ? mask.buf.ptr : 0,
+        dq.buf.ptr, dk.buf.ptr, dv.buf.ptr, B, Tq, Tk, D, Dv, mask && mask.shape[0] !== 1 ? Tq * Tk : 0, scale, causal ? 1 : 0, w);
+    },
+    layerNorm: ([x, g, b], [y, mean, rstd], { epsilon }) => {
+      const [rows, C] = x.shape;
+      if (rows * C > 0) K[WASM_EXPORTS.layerNorm.float32](x.buf.ptr, g.buf.ptr, b.buf.ptr, y.buf.ptr, mean.buf.ptr, rstd.buf.ptr, rows, C, epsilon);
+    },
+    layerNormGrad: ([x, g, mean, rstd, dy], [dx, dg, db]) => {
+      const [rows, C] = x.shape;
+      if (C > 0) K[WASM_EXPORTS.layerNormGrad.float32](x.buf.ptr, g.buf.ptr, mean.buf.ptr, rstd.buf.ptr, dy.buf.ptr, dx.buf.ptr, dg.buf.ptr, db.buf.ptr, rows, C);
+    },
+
     // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts, assembly/optim.ts) --
     sgdUpdate: (ts, _, { lr, momentum, nesterov, weightDecay }) => {
       const n = sizeOf(ts[0].shape), g = ts[ts.length - 1].buf.ptr;
