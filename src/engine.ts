@@ -339,6 +339,15 @@ class Engine {
     impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), [], attrs);
   }
 
+  /**
+   * Records that `t`'s buffer was written in place outside runKernelInPlace (pool workers updating
+   * the caller's weights on the shared memory): caches keyed on the storage's version drop it.
+   */
+  written(t: Tensor): void {
+    const s = t.storage;
+    if (s !== null) s.version++;
+  }
+
   /** Gives `v` storage of its own (copy on write) if another tensor shares it. */
   ensureOwnStorage(v: Variable): void {
     const s = v.storage!;
