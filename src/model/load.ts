@@ -188,10 +188,11 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
     if (used.has(name)) bad(`the topology makes weight '${name}' twice; give the layers distinct names`);
     if (!sameShape(e.m.shape, shape)) bad(`model.json lists weight ${e.i} as '${name}' [${e.m.shape}] but the topology makes '${name}' [${shape}]`);
     const t = byName.get(name) ?? bad(`'${a.weightsFile}' has no tensor '${name}'`);
-    if (t.dtype !== 'float32') bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs float32`);
+    // F16 (save's dtype 'float16') and BF16 (PyTorch) weights widen to float32 (the decoder's values are exact).
+    if (t.dtype !== 'float32' && t.dtype !== 'float16') bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs float32`);
     if (!sameShape(t.shape, shape)) bad(`tensor '${name}' in '${a.weightsFile}' has shape [${t.shape}] but the topology needs [${shape}]`);
     used.add(name);
-    return engine.fromValues(t.data, t.shape, t.dtype, 'loadModel');
+    return engine.fromValues(t.data, t.shape, 'float32', 'loadModel');
   };
   let model: AnyModel;
   try {
@@ -213,7 +214,7 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
       if (names.length) {
         const state = names.map((n) => {
           const t = byName.get(`${OPTIMIZER_PREFIX}${n}`) ?? bad(`'${a.weightsFile}' has no optimizer slot '${n}'`);
-          return { name: n, tensor: engine.fromValues(t.data, t.shape, t.dtype) };
+          return { name: n, tensor: engine.fromValues(t.data, t.shape, t.dtype === 'float16' ? 'float32' : t.dtype) };
         });
         try { opt.setState(state); } finally { for (const s of state) s.tensor.dispose(); }
       }
