@@ -2,6 +2,7 @@
 // The `edgegrad` command: `edgegrad demo [mlp|cnn|fashion]` trains a model on real images with
 // eg.sequential + fit, tests it on held-out ones, saves it and checks the reloaded copy;
 // `demo gpt|sentiment` do the same with transformers on text (src/cli-text.ts);
+// `edgegrad info|predict` inspect and run a saved model offline (src/cli-edge.ts);
 // `edgegrad bench` runs the bench suite (bench/run.ts) from a built checkout.
 import * as eg from './index.js';
 import { loadMnist, type Digits } from './data/mnist.js';
@@ -18,6 +19,9 @@ const USAGE = `usage: edgegrad demo [mlp|cnn|fashion|gpt|sentiment] [options]   
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
                 gpt: --steps N (default 600; 2,000 reach validation loss ~1.83) --eval-every N --prompt TEXT --tokens N
+       edgegrad info <model dir | model.json>   layers, parameters, stored dtypes, file sizes
+       edgegrad predict <model> <input.json|.csv|.npy> [--out out.json|.npy|.csv] [--batch N] [--backend wasm|js]
+         prints one output row per sample, or writes them to --out
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
          from a checkout of the repository (the npm package does not ship the bench suite)`;
 
@@ -167,6 +171,10 @@ async function demo(args: string[]): Promise<void> {
 const [cmd, ...rest] = process.argv.slice(2);
 if (cmd === 'demo') {
   demo(rest).catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+} else if (cmd === 'info' || cmd === 'predict') {
+  // NOTE: loaded on demand, as cli-text.ts; the exit code is set, not forced, so output flushes.
+  import('./cli-edge.js').then((m) => m.runEdge(cmd, rest)).then((code) => { process.exitCode = code; })
+    .catch((e) => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
 } else if (cmd === 'bench') {
   // The bench suite is built next to the library in a checkout (dist/bench); the npm package leaves it out.
   const runner = new URL('../bench/run.js', import.meta.url).href;
