@@ -1,8 +1,9 @@
 // Edge inference (issue 15): GEMM with the weights resident (the B tensor kept from call to call:
 // edgegrad's packed-weight cache, tfjs-wasm's XNNPACK operator cache, an onnxruntime session with B
-// as an initializer) against the weights fresh (B uploaded every call, ort: B as a graph input);
+// as an initializer, a jax-js array kept) against the weights fresh (B uploaded every call, ort: B as a graph input);
 // the MLP 784-128-10 predict at batch 256 (our model.predict against tfjs-layers', same weights,
-// both warm); the model file sizes, float32 and float16. A is uploaded and C read back every call
+// both warm); the model file sizes, float32 and float16. jax-js (wasm) rows too: it keeps no packed
+// weights, so its resident row only saves the upload. A is uploaded and C read back every call
 // for everyone. Contenders of one case run interleaved, round after round, and each is timed on
 // process.cpuUsage() (one thread each: the machine is shared and its load moves wall-clock time
 // more than CPU time); a row keeps the median over the rounds.
@@ -53,6 +54,15 @@ export async function resident(ctx: SuiteContext): Promise<Row[]> {
   const tf = tfOn ? await tfjs('wasm') : undefined;
   let ort: Awaited<ReturnType<typeof onnxruntimeWasm>> | undefined;
   if (ortOn) { try { ort = await onnxruntimeWasm(); } catch (e) { ctx.log(`resident: ort-wasm skipped: ${(e as Error).message}`); } }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let jax: any;
+  if (ctx.peers.includes('jax-js')) {
+    try {
+      jax = await import('@jax-js/jax');
+      await jax.init('wasm');
+      jax.defaultDevice('wasm');
+    } catch (e) { jax = undefined; ctx.log(`resident: jax-js skipped: ${(e as Error).message}`); }
+  }
 
   // ---- GEMM, weights resident and fresh ----------------------------------------------------------
   const shapes: [number, number, number][] = ctx.quick ? [[64, 784, 128]] : [[64, 784, 128], [1, 784, 128], [256, 784, 128], [512, 512, 512]];
@@ -83,6 +93,13 @@ export async function resident(ctx: SuiteContext): Promise<Row[]> {
       cs.push({ backend: 'ort-wasm resident', call: () => withB(a) });
       const fresh = await ort.prepare(M, K, N, false, false);
       cs.push({ backend: 'ort-wasm fresh', call: () => fresh(a, b) });
+    }
+    if (jax) {
+      // NOTE: jax-js moves its arguments: the resident weight is passed as a new reference (w.ref).
+      const { numpy: np } = jax;
+      const w = np.array(b).reshape([K, N]);
+      cs.push({ backend: 'jax-js resident', call: () => np.matmul(np.array(a).reshape([M, K]), w.ref).data(), dispose: () => w.dispose() });
+      cs.push({ backend: 'jax-js fresh', call: () => np.matmul(np.array(a).reshape([M, K]), np.array(b).reshape([K, N])).data() });
     }
     const ts = await interleaved(cs, rounds, minMs);
     for (const [i, c] of cs.entries()) {
