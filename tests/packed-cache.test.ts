@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { WASM_BUILD } from './util/backends.js';
+import { createWasmBackend, type WasmBuf } from '../src/backends/wasm.js';
 import { Rng } from './util/ref.js';
 
 const U32 = 2 ** -24;
@@ -189,4 +190,38 @@ describe(`packed-weight cache (wasm${WASM_BUILD ? ` ${WASM_BUILD}` : ''})`, () =
     }
     eg.dispose([x, w]);
   });
+
+  it('a full memory takes the panels back: a tensor that fits only without them is allocated', async () => {
+    // A backend of its own (its own memory, up to 4 GiB), driven through its kernel table. The
+    // fillers are allocated and never written, so their pages are never touched.
+    const b = await createWasmBackend({ build: (WASM_BUILD as 'simd' | 'relaxed' | undefined) ?? 'simd', shared: false });
+    const K = 64, N = 64, M = 4;
+    const w = b.alloc('float32', K * N), a = b.alloc('float32', M * K), o = b.alloc('float32', M * N);
+    b.write(w, rand(13, K * N), 'float32');
+    b.write(a, rand(14, M * K), 'float32');
+    const info = (buf: WasmBuf, shape: number[], version?: number) => ({ shape, dtype: 'float32' as const, buf, version });
+    const mm = () => b.kernels.matmul!([info(a, [1, M, K]), info(w, [1, K, N], 0)], [info(o, [1, M, N])], { transposeA: false, transposeB: false });
+    mm(); // records w's version (and allocates the GEMM's scratch)
+    const want = Array.from(b.read(o, 'float32', M * N));
+    // a hole of the panels' size, then every other free byte filled (blocks of 256 MiB down to 16 bytes)
+    const hole = b.alloc('float32', K * N);
+    const fillers: WasmBuf[] = [];
+    for (let bytes = 2 ** 28; bytes >= 16; bytes /= 2) {
+      for (;;) {
+        try { fillers.push(b.alloc('float32', bytes / 4)); } catch { break; }
+      }
+    }
+    expect(() => b.alloc('float32', 4)).toThrow(/out of memory/);
+    b.free(hole);
+    mm(); // packs w into the hole
+    expect(b.memory().packedBytes).toBe(4 * K * N);
+    const t = b.alloc('float32', K * N); // fits only in the panels' block
+    expect(b.memory().packedBytes).toBe(0);
+    expect(b.memory().packedTensors).toBe(0);
+    // the GEMM runs on (packing again needs memory that is not there: it packs per call as before)
+    mm(); mm();
+    expect(Array.from(b.read(o, 'float32', M * N))).toEqual(want);
+    for (const f of [...fillers, t, w, a, o]) b.free(f);
+    b.dispose?.();
+  }, 120_000);
 });

@@ -101,6 +101,29 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   // NOTE: what lies below heapBase (the module's static data) is never the arena's.
   const maxBytes = memoryMaxBytes(memory) - heapBase;
+  // The packed-weight cache: a B operand seen again at the same storage version (no in-place write
+  // since, see Storage.version) keeps its panels packed whole in an arena block, one per operand
+  // form (B stored [K, N] or [N, K]) and shape. The first sighting only records the version, so operands used
+  // once (activations, a weight between two optimizer steps) cost a map entry, never a copy. A stale
+  // entry is dropped at its next use; free() drops a buffer's entries; borrowed buffers (another
+  // thread's, written without this thread's versions) are never cached.
+  interface Packed { version: number; N: number; K: number; ptr: number; bytes: number }
+  const packedBy = [new Map<WasmBuf, Packed>(), new Map<WasmBuf, Packed>()];
+  let packedBytes = 0, packedCount = 0;
+  const dropPacked = (e: Packed): void => {
+    if (e.bytes === 0) return;
+    arena.free(e.ptr);
+    packedBytes -= e.bytes;
+    packedCount--;
+    e.bytes = 0;
+    e.ptr = 0;
+  };
+  /** Frees every cached panel set (the memory is needed for tensors); whether there were any. */
+  const dropAllPacked = (): boolean => {
+    if (packedCount === 0) return false;
+    for (const cache of packedBy) for (const e of cache.values()) dropPacked(e);
+    return true;
+  };
   const alloc = (dtype: DType, size: number): WasmBuf => {
     const bytes = checkAllocation('wasm', dtype, size, bytesOf(dtype), maxBytes);
     if (size === 0) return EMPTY;
@@ -108,6 +131,8 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     try {
       ptr = arena.alloc(bytes);
     } catch (e) {
+      // NOTE: packed panels are a cache: a tensor that does not fit takes their memory first.
+      if (dropAllPacked()) return alloc(dtype, size);
       throw new AllocationError(`wasm: out of memory: cannot allocate ${size} ${dtype} elements (${formatBytes(bytes)}); `
         + `the memory has ${formatBytes(memory.buffer.byteLength)} of at most ${formatBytes(memoryMaxBytes(memory))}, `
         + `${formatBytes(liveBytes)} of it in live tensors (${(e as Error).message})`);
@@ -165,7 +190,13 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   let work = { ptr: 0, bytes: 0 };
   const gemmWork = (bytes: number): number => {
     if (bytes > work.bytes) {
-      const ptr = arena.alloc(bytes);
+      let ptr: number;
+      try {
+        ptr = arena.alloc(bytes);
+      } catch (e) {
+        if (!dropAllPacked()) throw e;
+        ptr = arena.alloc(bytes);
+      }
       if (work.bytes > 0) arena.free(work.ptr);
       work = { ptr, bytes };
     }
@@ -174,23 +205,6 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   const G = exportsOf(K, 'matmul');
   const gemmFn = (tA: boolean, tB: boolean) => (tA ? (tB ? G.tt : G.tn) : (tB ? G.nt : G.nn));
 
-  // The packed-weight cache: a B operand seen again at the same storage version (no in-place write
-  // since, see Storage.version) keeps its panels packed whole in an arena block, one per operand
-  // form (B stored [K, N] or [N, K]) and shape. The first sighting only records the version, so operands used
-  // once (activations, a weight between two optimizer steps) cost a map entry, never a copy. A stale
-  // entry is dropped at its next use; free() drops a buffer's entries; borrowed buffers (another
-  // thread's, written without this thread's versions) are never cached.
-  interface Packed { version: number; N: number; K: number; ptr: number; bytes: number }
-  const packedBy = [new Map<WasmBuf, Packed>(), new Map<WasmBuf, Packed>()];
-  let packedBytes = 0, packedCount = 0;
-  const dropPacked = (e: Packed): void => {
-    if (e.bytes === 0) return;
-    arena.free(e.ptr);
-    packedBytes -= e.bytes;
-    packedCount--;
-    e.bytes = 0;
-    e.ptr = 0;
-  };
   /** The cached panels of b (stored [N, K] when transposeB) at `version` for this N and K, packing them on the second sighting; 0 when not cached. */
   const packedB = (b: WasmBuf, version: number, N: number, K_: number, ldb: number, transposeB: boolean): number => {
     const cache = packedBy[transposeB ? 1 : 0];
