@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { WASM_BUILD } from './util/backends.js';
 import { createWasmBackend, type WasmBuf } from '../src/backends/wasm.js';
+import { poolWorkerUrl } from './util/pool-worker.js';
 import { Rng } from './util/ref.js';
 
 const U32 = 2 ** -24;
@@ -176,6 +177,32 @@ describe(`packed-weight cache (wasm${WASM_BUILD ? ` ${WASM_BUILD}` : ''})`, () =
     expect(end.packedBytes).toBe(start.packedBytes);
     expect(end.packedTensors).toBe(start.packedTensors);
   });
+
+  it('worker-run fit steps (the pool writing the weights on the shared memory) invalidate the panels', async () => {
+    expect(eg.features().poolMemory).toBe('shared');
+    const pool = await eg.createPool({ workers: 2, workerUrl: await poolWorkerUrl() });
+    const model = eg.sequential([eg.layers.dense({ units: 6, inputShape: [12], kernelInitializer: { name: 'glorotUniform', seed: 1 } as never })]);
+    model.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.2 }), loss: 'meanSquaredError' });
+    const x = eg.tensor(rand(15, 64 * 12), [64, 12]), y = eg.tensor(rand(16, 64 * 6), [64, 6]);
+    try {
+      const p = () => eg.tidy(() => model.predict(x, { batchSize: 64 }) as eg.Tensor).dataSync();
+      const manual = () => eg.tidy(() => {
+        const [w, b] = model.weights.map((t) => eg.tensor(t.dataSync(), [...t.shape]));
+        return eg.add(eg.matmul(x, w), b).dataSync();
+      });
+      p(); p();
+      const before = p();
+      expect(packed()).toBeGreaterThan(0);
+      await model.fit(x, y, { epochs: 2, batchSize: 32, verbose: 0, pool });
+      const after = p();
+      expect(Array.from(after)).not.toEqual(Array.from(before));
+      expect(Array.from(after)).toEqual(Array.from(manual()));
+    } finally {
+      await pool.close();
+      model.dispose();
+      eg.dispose([x, y]);
+    }
+  }, 60_000);
 
   it('a weight used once per version (training) is never packed ahead', () => {
     const x = eg.tensor(rand(11, 8 * 30), [8, 30]);
