@@ -75,6 +75,8 @@ function isFewChannels(p: usize): bool {
 /** Scratch bytes the kernel `kind` (0 forward, 1 dX, 2 dW) needs for the geometry at params. */
 export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
   if (isDepthwise(params) || (kind == WORK_FILTER && isFewChannels(params))) return 0;
+  if (kind == WORK_FORWARD && isFewChannels(params)) return fewForwardWorkBytes(params);
+  if (kind == WORK_FORWARD && isWide(params)) return wideWorkBytes(params);
   const G = pg(params, P_G), C = pg(params, P_C), O = pg(params, P_O);
   const cg = C / G, og = O / G;
   const M = pg(params, P_N) * pg(params, P_OH) * pg(params, P_OW);
@@ -197,6 +199,14 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
     depthwise(x, w, bias, out, act, p);
     return;
   }
+  if (isFewChannels(p)) {
+    fewForward(x, w, bias, out, act, p, work);
+    return;
+  }
+  if (isWide(p)) {
+    wideForward(x, w, bias, out, act, p, work);
+    return;
+  }
   const G = pg(p, P_G), C = pg(p, P_C), O = pg(p, P_O), cg = C / G, og = O / G;
   const M = pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
   const ldo = <usize>O << 2;
@@ -284,6 +294,215 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
       gemmStrided(col, 4, <usize>kg << 2, dy + <usize>r0 * ldo + (<usize>(g * og) << 2), ldo, 4,
         dw + (<usize>(g * og) << 2), ldo, kg, og, rows, 0, 0, work, true);
     }
+  }
+}
+
+// ---- forward for few input channels (isFewChannels) --------------------------------------------
+
+/** Rows and columns of the (padded) image the few-channel forward reads: exactly what its taps reach. */
+@inline function fewSpanH(p: usize): i32 {
+  return (pg(p, P_OH) - 1) * pg(p, P_SH) + (pg(p, P_KH) - 1) * pg(p, P_DH) + 1;
+}
+@inline function fewSpanW(p: usize): i32 {
+  return (pg(p, P_OW) - 1) * pg(p, P_SW) + (pg(p, P_KW) - 1) * pg(p, P_DW) + 1;
+}
+
+/** Is the image read in place (every tap inside it), or copied into a zero-padded scratch image? */
+@inline function fewInPlace(p: usize): bool {
+  return pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && fewSpanH(p) <= pg(p, P_H) && fewSpanW(p) <= pg(p, P_W);
+}
+
+/** Scratch of fewForward: the tap offset table (KH*KW*C i32), then one padded image unless in place. */
+function fewForwardWorkBytes(p: usize): i32 {
+  const taps = <i32>align16((pg(p, P_KH) * pg(p, P_KW)) << 2);
+  return fewInPlace(p) ? taps : taps + ((fewSpanH(p) * fewSpanW(p) * pg(p, P_C)) << 2);
+}
+
+/**
+ * PX output pixels (sw*C*4 bytes apart in the image from xb) x NV groups of 4 output channels (from wo
+ * in the filter), their taps' byte offsets in the table at tab (nt entries): PX * NV accumulators in
+ * registers, one splat of x and NV filter vectors per tap, bias and relu (act 1) in the epilogue.
+ */
+@inline function fewTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, os: usize, bias: usize,
+  op: usize, relu: bool, PX: i32, NV: i32): void {
+  let b0 = ZERO, b1 = ZERO;
+  if (bias != 0) {
+    b0 = v128.load(bias);
+    if (NV > 1) b1 = v128.load(bias, 16);
+  }
+  let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
+  let wp = wo;
+  for (let t = 0; t < nt; t++) {
+   const xt = xb + <usize>load<i32>(tab + (<usize>t << 2));
+   for (let xp = xt, xe = xt + cs; xp < xe; xp += 4) {
+    const w0 = v128.load(wp);
+    let w1 = ZERO;
+    if (NV > 1) w1 = v128.load(wp, 16);
+    const x0 = v128.load32_splat(xp);
+    a00 = madd(x0, w0, a00);
+    if (NV > 1) a01 = madd(x0, w1, a01);
+    if (PX > 1) {
+      const x1 = v128.load32_splat(xp + xs);
+      a10 = madd(x1, w0, a10);
+      if (NV > 1) a11 = madd(x1, w1, a11);
+      const x2 = v128.load32_splat(xp + 2 * xs);
+      a20 = madd(x2, w0, a20);
+      if (NV > 1) a21 = madd(x2, w1, a21);
+      const x3 = v128.load32_splat(xp + 3 * xs);
+      a30 = madd(x3, w0, a30);
+      if (NV > 1) a31 = madd(x3, w1, a31);
+    }
+    wp += os;
+   }
+  }
+  if (relu) {
+    a00 = f32x4.add(f32x4.pmax(a00, ZERO), ZERO); a01 = f32x4.add(f32x4.pmax(a01, ZERO), ZERO);
+    a10 = f32x4.add(f32x4.pmax(a10, ZERO), ZERO); a11 = f32x4.add(f32x4.pmax(a11, ZERO), ZERO);
+    a20 = f32x4.add(f32x4.pmax(a20, ZERO), ZERO); a21 = f32x4.add(f32x4.pmax(a21, ZERO), ZERO);
+    a30 = f32x4.add(f32x4.pmax(a30, ZERO), ZERO); a31 = f32x4.add(f32x4.pmax(a31, ZERO), ZERO);
+  }
+  v128.store(op, a00);
+  if (NV > 1) v128.store(op, a01, 16);
+  if (PX > 1) {
+    v128.store(op + os, a10);
+    if (NV > 1) v128.store(op + os, a11, 16);
+    v128.store(op + 2 * os, a20);
+    if (NV > 1) v128.store(op + 2 * os, a21, 16);
+    v128.store(op + 3 * os, a30);
+    if (NV > 1) v128.store(op + 3 * os, a31, 16);
+  }
+}
+
+/**
+ * conv2d forward for few input channels (isFewChannels: C <= 4, one group, O % 4 == 0), im2col-free:
+ * tiles of 4 output pixels x 8 output channels in registers (fewTile) over a table of the taps'
+ * offsets, on x in place when unpadded, else on a zero-padded copy of each image in the scratch.
+ * Sums each output over the taps in the filter's (kh, kw, c) order, as im2col + GEMM does.
+ */
+function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const inPlace = fewInPlace(p);
+  const SH = inPlace ? H : fewSpanH(p), SW = inPlace ? W : fewSpanW(p);
+  const nt = KH * KW;
+  const tab = work, img = work + align16(nt << 2);
+  let t = 0;
+  for (let kh = 0; kh < KH; kh++) {
+    for (let kw = 0; kw < KW; kw++) store<i32>(tab + (<usize>(t++) << 2), ((kh * dh * SW + kw * dw) * C) << 2);
+  }
+  const cs = <usize>C << 2, os = <usize>O << 2, xs = <usize>sw * cs;
+  const O8 = O & ~7, OW4 = OW & ~3;
+  const relu = act == 1;
+  const imgBytes = <usize>(SH * SW) * cs;
+  for (let n = 0; n < N; n++) {
+    let src = x + <usize>(n * H * W) * cs;
+    if (!inPlace) {
+      // The padded image: rows [pt, pt + H) and columns [pl, pl + W) of it from x, zeros elsewhere.
+      memory.fill(img, 0, imgBytes);
+      const r0 = max(0, pt), r1 = min(SH, pt + H), c0 = max(0, pl), c1 = min(SW, pl + W);
+      if (c1 > c0) {
+        for (let r = r0; r < r1; r++) {
+          memory.copy(img + <usize>(r * SW + c0) * cs, src + <usize>((r - pt) * W + c0 - pl) * cs, <usize>(c1 - c0) * cs);
+        }
+      }
+      src = img;
+    }
+    for (let oh = 0; oh < OH; oh++) {
+      const rowIn = src + <usize>(oh * sh * SW) * cs;
+      const rowOut = out + <usize>((n * OH + oh) * OW) * os;
+      let ow = 0;
+      for (; ow < OW4; ow += 4) {
+        const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
+        let o = 0;
+        for (; o < O8; o += 8) {
+          fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2);
+        }
+        if (o < O) fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1);
+      }
+      for (; ow < OW; ow++) {
+        const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
+        let o = 0;
+        for (; o < O8; o += 8) {
+          fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2);
+        }
+        if (o < O) fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1);
+      }
+      if (act > 1) activateRow(rowOut, OW * O, act);
+    }
+  }
+}
+
+// ---- forward by "wide" rows, im2col-free (isWide) ----------------------------------------------
+
+/** Padded rows and columns the wide forward reads per image: exactly what the taps reach. */
+@inline function wideSpanH(p: usize): i32 {
+  return pg(p, P_OH) + (pg(p, P_KH) - 1) * pg(p, P_DH);
+}
+@inline function wideSpanW(p: usize): i32 {
+  return pg(p, P_OW) + pg(p, P_KW) - 1;
+}
+/**
+ * One group, stride 1, undilated along W, not pointwise nor few-channel: for a fixed kh the taps
+ * (kw, c) of output pixel ow lie side by side in the (padded) input row from ow, so the rows of
+ * x itself are im2col's rows for that kh, C floats apart, if the output is computed over the
+ * input's whole padded width (the last KW - 1 columns of each row are then discarded). Taken where
+ * that waste is at most 1/16 and C >= 32: in-process A/B against im2col + GEMM, 3x3 64->64 at 56x56
+ * ran 1.08-1.14x (simd and relaxed), while 16->32 at 13x13 (waste 2/13) ran 0.87x and at 28x28 1.0x.
+ */
+function isWide(p: usize): bool {
+  return pg(p, P_G) == 1 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1 && pg(p, P_DW) == 1 && pg(p, P_C) >= 32
+    && pg(p, P_OW) * 16 >= wideSpanW(p) * 15 && !isPointwise(p);
+}
+
+@inline function wideInPlace(p: usize): bool {
+  return pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && wideSpanH(p) == pg(p, P_H) && wideSpanW(p) == pg(p, P_W);
+}
+/** Rows of one image's wide output: through the last valid pixel. */
+@inline function wideRows(p: usize): i32 {
+  return (pg(p, P_OH) - 1) * wideSpanW(p) + pg(p, P_OW);
+}
+
+/** Scratch of wideForward: the GEMM's, then the wide output of one image, then one padded image unless in place. */
+function wideWorkBytes(p: usize): i32 {
+  const SW = wideSpanW(p), C = pg(p, P_C), O = pg(p, P_O), rows = wideRows(p);
+  const g = <i32>align16(f32_gemm_work_bytes(rows, O, pg(p, P_KW) * C));
+  const y = <i32>align16((rows * O) << 2);
+  return g + y + (wideInPlace(p) ? 0 : (wideSpanH(p) * SW * C) << 2);
+}
+
+/**
+ * conv2d forward per image as KH GEMMs accumulated into a wide output (isWide): for each kh, the
+ * input rows from kh*dh times the filter's [KW*C, O] slice for kh; bias and act on the last; then the
+ * valid OW pixels of each row copied out. Sums each output in the filter's (kh, kw, c) order.
+ */
+function wideForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), dh = pg(p, P_DH), pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const SH = wideSpanH(p), SW = wideSpanW(p), rows = wideRows(p), inPlace = wideInPlace(p);
+  const cs = <usize>C << 2, os = <usize>O << 2, K = KW * C;
+  const y = work + align16(f32_gemm_work_bytes(rows, O, K));
+  const img = y + align16((rows * O) << 2);
+  const imgBytes = <usize>(SH * SW) * cs;
+  for (let n = 0; n < N; n++) {
+    let src = x + <usize>(n * H * W) * cs;
+    if (!inPlace) {
+      memory.fill(img, 0, imgBytes);
+      const r0 = max(0, pt), r1 = min(SH, pt + H), c0 = max(0, pl), c1 = min(SW, pl + W);
+      if (c1 > c0) {
+        for (let r = r0; r < r1; r++) {
+          memory.copy(img + <usize>(r * SW + c0) * cs, src + <usize>((r - pt) * W + c0 - pl) * cs, <usize>(c1 - c0) * cs);
+        }
+      }
+      src = img;
+    }
+    for (let kh = 0; kh < KH; kh++) {
+      const last = kh == KH - 1;
+      gemmStrided(src + <usize>(kh * dh * SW) * cs, cs, 4, w + <usize>(kh * K) * os, os, 4, y, os, rows, O, K,
+        last ? bias : 0, last ? act : 0, work, kh > 0);
+    }
+    const o = out + <usize>(n * OH * OW) * os;
+    for (let oh = 0; oh < OH; oh++) memory.copy(o + <usize>(oh * OW) * os, y + <usize>(oh * SW) * os, <usize>OW * os);
   }
 }
 
@@ -564,18 +783,49 @@ function maxPoolTiling(x: usize, out: usize, p: usize): void {
     for (let oh = 0; oh < OH; oh++) {
       let win = x + <usize>(n * H + oh * KH) * rs;
       for (let ow = 0; ow < OW; ow++) {
-        for (let c: usize = 0; c < cs; c += 16) {
-          let m = NEG_INF, r = win + c;
-          for (let kh = 0; kh < KH; kh++) {
-            for (let kw = 0; kw < KW; kw++) m = f32x4.max(m, v128.load(r + <usize>kw * cs));
-            r += rs;
+        if (KH == 2 && KW == 2) {
+          // The common 2x2 window unrolled (same result: max is exact and order-free but for NaN, which it propagates).
+          for (let c: usize = 0; c < cs; c += 16) {
+            const r = win + c;
+            v128.store(op + c, f32x4.max(f32x4.max(f32x4.max(NEG_INF, v128.load(r)), v128.load(r + cs)),
+              f32x4.max(v128.load(r + rs), v128.load(r + rs + cs))));
           }
-          v128.store(op + c, m);
+        } else {
+          for (let c: usize = 0; c < cs; c += 16) {
+            let m = NEG_INF, r = win + c;
+            for (let kh = 0; kh < KH; kh++) {
+              for (let kw = 0; kw < KW; kw++) m = f32x4.max(m, v128.load(r + <usize>kw * cs));
+              r += rs;
+            }
+            v128.store(op + c, m);
+          }
         }
         win += <usize>KW * cs;
         op += cs;
       }
     }
+  }
+}
+
+/** One 2x2 window of maxPoolGradTiling, unrolled: the same winner rule, taps in row-major order. */
+@inline function maxGrad2x2(x: usize, dy: usize, dx: usize, cs: usize, rs: usize): void {
+  for (let c: usize = 0; c < cs; c += 16) {
+    const v0 = v128.load(x + c), v1 = v128.load(x + c + cs), v2 = v128.load(x + c + rs), v3 = v128.load(x + c + rs + cs);
+    let best = v0;
+    // w_t: tap t beats the best so far (greater, or NaN while the best is not).
+    const w1 = v128.or(f32x4.gt(v1, best), v128.and(f32x4.ne(v1, v1), f32x4.eq(best, best)));
+    best = v128.bitselect(v1, best, w1);
+    const w2 = v128.or(f32x4.gt(v2, best), v128.and(f32x4.ne(v2, v2), f32x4.eq(best, best)));
+    best = v128.bitselect(v2, best, w2);
+    const w3 = v128.or(f32x4.gt(v3, best), v128.and(f32x4.ne(v3, v3), f32x4.eq(best, best)));
+    // The winner: the last tap whose w is set, else tap 0.
+    const m3 = w3, m2 = v128.andnot(w2, m3), m1 = v128.andnot(w1, v128.or(w2, w3));
+    const m0 = v128.not(v128.or(v128.or(w1, w2), w3));
+    const g = v128.load(dy + c);
+    v128.store(dx + c, v128.and(g, m0));
+    v128.store(dx + c + cs, v128.and(g, m1));
+    v128.store(dx + c + rs, v128.and(g, m2));
+    v128.store(dx + c + rs + cs, v128.and(g, m3));
   }
 }
 
@@ -594,6 +844,11 @@ function maxPoolGradTiling(x: usize, dy: usize, dx: usize, p: usize): void {
       const row = <usize>(n * H + oh * KH) * rs;
       for (let ow = 0; ow < OW; ow++) {
         const win = row + <usize>(ow * KW) * cs;
+        if (KH == 2 && KW == 2) {
+          maxGrad2x2(x + win, dyp, dx + win, cs, rs);
+          dyp += cs;
+          continue;
+        }
         for (let c: usize = 0; c < cs; c += 16) {
           // The winner's tap index per lane, then every tap written: dy where it won, else 0.
           let best = v128.load(x + win + c), at = ZERO, r = x + win + c, t = 0;

@@ -161,6 +161,35 @@ class Clip {
   @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.min(f32x4.max(x, pa), pb); }
 }
 
+class Floor {
+  @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.floor(x); }
+}
+class Ceil {
+  @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.ceil(x); }
+}
+class Round {
+  // NOTE: nearest is round-half-to-even, as the js backend and WGSL's round.
+  @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 { return f32x4.nearest(x); }
+}
+// NOTE: no SIMD sine: each lane runs the scalar float32 routine (musl's sinf/cosf, correctly reduced
+// for every finite input), so the results are within an ulp or so of the float64 value.
+class Sin {
+  @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 {
+    let r = f32x4.splat(Mathf.sin(f32x4.extract_lane(x, 0)));
+    r = f32x4.replace_lane(r, 1, Mathf.sin(f32x4.extract_lane(x, 1)));
+    r = f32x4.replace_lane(r, 2, Mathf.sin(f32x4.extract_lane(x, 2)));
+    return f32x4.replace_lane(r, 3, Mathf.sin(f32x4.extract_lane(x, 3)));
+  }
+}
+class Cos {
+  @inline v(x: v128, pa: v128, pb: v128, pd: v128): v128 {
+    let r = f32x4.splat(Mathf.cos(f32x4.extract_lane(x, 0)));
+    r = f32x4.replace_lane(r, 1, Mathf.cos(f32x4.extract_lane(x, 1)));
+    r = f32x4.replace_lane(r, 2, Mathf.cos(f32x4.extract_lane(x, 2)));
+    return f32x4.replace_lane(r, 3, Mathf.cos(f32x4.extract_lane(x, 3)));
+  }
+}
+
 export function f32_neg(x: usize, out: usize, n: i32): void { unary<Neg, f32>(x, out, n, 0, 0); }
 export function f32_exp(x: usize, out: usize, n: i32): void { unary<Exp, f32>(x, out, n, 0, 0); }
 export function f32_log(x: usize, out: usize, n: i32): void { unary<Log, f32>(x, out, n, 0, 0); }
@@ -176,6 +205,11 @@ export function f32_gelu(x: usize, out: usize, n: i32): void { unary<Gelu, f32>(
 export function f32_leaky_relu(x: usize, out: usize, n: i32, alpha: f64): void { unary<LeakyRelu, f32>(x, out, n, alpha, 0); }
 /** lo and hi are the bounds rounded to float32. */
 export function f32_clip(x: usize, out: usize, n: i32, lo: f32, hi: f32): void { unary<Clip, f32>(x, out, n, lo, hi); }
+export function f32_floor(x: usize, out: usize, n: i32): void { unary<Floor, f32>(x, out, n, 0, 0); }
+export function f32_ceil(x: usize, out: usize, n: i32): void { unary<Ceil, f32>(x, out, n, 0, 0); }
+export function f32_round(x: usize, out: usize, n: i32): void { unary<Round, f32>(x, out, n, 0, 0); }
+export function f32_sin(x: usize, out: usize, n: i32): void { unary<Sin, f32>(x, out, n, 0, 0); }
+export function f32_cos(x: usize, out: usize, n: i32): void { unary<Cos, f32>(x, out, n, 0, 0); }
 
 
 // ---- int32 unary (wrapping, like a JS Int32Array store) --------------------------------------

@@ -40,10 +40,12 @@ for (const L of LAYERS) {
   const fw = L.dw ? tf.tensor4d(w, [L.k, L.k, C, 1]) : tf.tensor4d(w, wShape);
   const tfF = () => { const t = tf.tensor4d(x, L.x as never); const y = L.dw ? tf.depthwiseConv2d(t, fw as never, 1, 'same') : tf.conv2d(t, fw as never, 1, 'same'); y.dataSync(); tf.dispose([t, y]); };
   const fns = { egF, tfF, egB };
-  for (const f of Object.values(fns)) for (const t0 = performance.now(); performance.now() - t0 < 300;) f();
+  // Each sample repeats a call enough times to last ~15 ms: CPU time is counted in coarse ticks.
+  const reps: Record<string, number> = {};
+  for (const [k, f] of Object.entries(fns)) { let n = 0; const t0 = performance.now(); for (; performance.now() - t0 < 300; n++) f(); reps[k] = Math.max(1, Math.round(n * 15 / (performance.now() - t0))); }
   const ts: Record<string, number[]> = { egF: [], tfF: [], egB: [] };
-  const iters = Math.max(8, Math.min(40, Math.round(0.6 / (gflop / 5))));
-  for (let i = 0; i < iters; i++) for (const [k, f] of Object.entries(fns)) { const c0 = process.cpuUsage(); f(); const c = process.cpuUsage(c0); ts[k].push((c.user + c.system) / 1e6); }
+  const iters = 15;
+  for (let i = 0; i < iters; i++) for (const [k, f] of Object.entries(fns)) { const c0 = process.cpuUsage(); for (let r = 0; r < reps[k]; r++) f(); const c = process.cpuUsage(c0); ts[k].push((c.user + c.system) / 1e6 / reps[k]); }
   const s = Object.fromEntries(Object.entries(ts).map(([k, v]) => [k, stat(v)]));
   const g = (k: string, m: 'min' | 'med') => (k === 'egB' ? 2 : 1) * gflop / s[k][m];
   console.log(`${build} ${L.name}: fwd ${g('egF', 'min').toFixed(2)} GFLOP/s (best; median ${g('egF', 'med').toFixed(2)}), tfjs-wasm ${g('tfF', 'min').toFixed(2)} (${g('tfF', 'med').toFixed(2)}): ratio best ${(s.tfF.min / s.egF.min).toFixed(2)}x, median ${(s.tfF.med / s.egF.med).toFixed(2)}x; bwd dX+dW ${g('egB', 'min').toFixed(2)} (${g('egB', 'med').toFixed(2)}) = ${(g('egB', 'min') / g('egF', 'min')).toFixed(2)}x fwd (best), ${(g('egB', 'med') / g('egF', 'med')).toFixed(2)}x (median) [${iters} rounds]`);

@@ -56,6 +56,7 @@ export interface WasmKernels {
   f32_leaky_relu(x: Ptr, out: Ptr, n: number, alpha: number): void;
   /** lo, hi: the bounds rounded to float32. */
   f32_clip(x: Ptr, out: Ptr, n: number, lo: number, hi: number): void;
+  f32_floor: Unary; f32_ceil: Unary; f32_round: Unary; f32_sin: Unary; f32_cos: Unary;
 
   i32_neg: Unary; i32_abs: Unary; i32_square: Unary; i32_sign: Unary;
 
@@ -133,6 +134,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   heap_base: 0,
   f32_neg: 0, f32_exp: 0, f32_log: 0, f32_sqrt: 0, f32_square: 0, f32_abs: 0, f32_sign: 0, f32_reciprocal: 0,
   f32_relu: 0, f32_sigmoid: 0, f32_tanh: 0, f32_gelu: 0, f32_leaky_relu: 0, f32_clip: 0,
+  f32_floor: 0, f32_ceil: 0, f32_round: 0, f32_sin: 0, f32_cos: 0,
   i32_neg: 0, i32_abs: 0, i32_square: 0, i32_sign: 0,
   f32_relu_grad: 0, f32_sigmoid_grad: 0, f32_tanh_grad: 0, f32_gelu_grad: 0, f32_leaky_relu_grad: 0, f32_clip_grad: 0,
   f32_add: 0, f32_sub: 0, f32_mul: 0, f32_div: 0, f32_pow: 0, f32_maximum: 0, f32_minimum: 0,

@@ -23,6 +23,11 @@ export const WASM_EXPORTS = {
   gelu: { float32: 'f32_gelu' },
   leakyRelu: { float32: 'f32_leaky_relu' },
   clip: { float32: 'f32_clip' },
+  floor: { float32: 'f32_floor' },
+  ceil: { float32: 'f32_ceil' },
+  round: { float32: 'f32_round' },
+  sin: { float32: 'f32_sin' },
+  cos: { float32: 'f32_cos' },
   // binary, broadcasting through the params block (by input dtype)
   add: { float32: 'f32_add', int32: 'i32_add' },
   sub: { float32: 'f32_sub', int32: 'i32_sub' },

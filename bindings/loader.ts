@@ -93,7 +93,7 @@ export async function enableRelaxedSimdFlag(): Promise<boolean> {
   if (typeof process !== 'object' || process === null || !process.versions?.node) return false;
   // NOTE: the specifier is a variable so that browser bundlers leave 'node:v8' alone.
   const spec = 'node:v8';
-  const v8 = (await import(/* @vite-ignore */ spec)) as { setFlagsFromString(flags: string): void };
+  const v8 = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as { setFlagsFromString(flags: string): void };
   v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
   return true;
 }

@@ -42,7 +42,7 @@ async function compile(target) {
 function render(target, bytes) {
   const sha = createHash('sha256').update(bytes).digest('hex');
   const b64 = Buffer.from(bytes).toString('base64');
-  return `${HEADER}\n// Target '${target}': ${bytes.length} bytes, sha256 ${sha}.\nexport const wasmBase64 =\n  '${b64}';\n`;
+  return `${HEADER}\n// Target '${target}': ${bytes.length} bytes, sha256 ${sha}.\nexport const wasmBase64: string =\n  '${b64}';\n`;
 }
 
 const stale = [];

@@ -38,7 +38,7 @@ vitest('vitest, wasm relaxed-simd build (conformance + edge values + op fuzz + g
 // adapter fails (EDGEGRAD_REQUIRE_WEBGPU=1), so this step can never pass by skipping.
 // The fuzz suites (tests/fuzz/*.fuzz.test.ts) run in the simd step through vitest's include
 // pattern (wasm vs js); listed here they fuzz webgpu against js, with fewer runs.
-vitest('vitest, webgpu backend and the browser (conformance + edge values + hardening + v1 models + gradients + gemm + optimizers + layers + memory + errors + fuzz + webgpu + conv + models + nested models + browser webgpu, pool, bench page)', 'simd',
+vitest('vitest, webgpu backend and the browser (conformance + edge values + hardening + v1 models + gradients + gemm + optimizers + layers + memory + errors + fuzz + webgpu + conv + models + nested models + datasets and fitDataset + tfjs import + browser webgpu, pool, bench page)', 'simd',
   [
     'tests/conformance.test.ts',
     'tests/edge-values.test.ts',
@@ -57,10 +57,21 @@ vitest('vitest, webgpu backend and the browser (conformance + edge values + hard
     'tests/webgpu-conv.test.ts',
     'tests/webgpu-model.test.ts',
     'tests/graph-nested.test.ts',
+    'tests/dataset.test.ts',
+    'tests/tfjs-import.test.ts',
+    'tests/tfjs-ops.test.ts',
     'tests/browser/webgpu.test.ts',
     'tests/browser/pool.test.ts',
     'tests/browser/bench.test.ts',
+    'tests/browser/bundlers.test.ts',
   ],
   { EDGEGRAD_TEST_BACKENDS: 'webgpu', EDGEGRAD_REQUIRE_WEBGPU: '1' }, 'webgpu');
+// Deno and Bun (devDependencies): the conformance cases, a predict and a pool predict in each.
+run('Deno and Bun (scripts/runtimes.mjs: conformance cases, predict, pool predict; Node as the control)', process.execPath, ['scripts/runtimes.mjs']);
+{
+  const r = JSON.parse(readFileSync('build/runtimes.json', 'utf8'));
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+}
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

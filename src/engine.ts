@@ -4,7 +4,7 @@ import type { Backend, BackendName } from './backends/backend.js';
 import { AllocationError, KERNEL_DEFS, type KernelAttrs, type KernelImpl, type KernelName, type TensorInfo, sizeOf, unsupportedKernel } from './kernels.js';
 import { type DType, type TypedArray, bytesOf } from './dtypes.js';
 import { Storage, Tensor, Variable, setAssignHook, setTensorHost } from './tensor.js';
-import { isNode } from './platform.js';
+import { adapterFacts, isNode } from './platform.js';
 
 export interface InitOptions {
   backend?: BackendName | 'auto';
@@ -103,8 +103,19 @@ class Engine {
   /** Finds a WebGPU adapter without starting a device; null (and no throw) when there is none. */
   private async probeWebgpu(gpu: unknown): Promise<{ name: string; fallback: boolean } | null> {
     if (this.webgpu !== undefined && !gpu) return this.webgpu;
-    const hasNav = typeof navigator !== 'undefined' && !!(navigator as { gpu?: unknown }).gpu;
-    if (!gpu && !hasNav && !isNode()) return (this.webgpu = null);
+    if (!gpu && !isNode()) {
+      // A browser: ask navigator.gpu here, so that a page without WebGPU or without an adapter
+      // never downloads the webgpu backend's chunk (and 'auto' says nothing: wasm is the norm).
+      const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
+      if (!nav) return (this.webgpu = null);
+      try {
+        const adapter = await nav.requestAdapter({ powerPreference: 'high-performance' });
+        this.webgpu = adapter ? adapterFacts(adapter) : null;
+      } catch {
+        this.webgpu = null;
+      }
+      return this.webgpu;
+    }
     try {
       const wg = await import('./backends/webgpu/index.js');
       this.webgpu = wg.adapterFacts(await wg.requestAdapter(await wg.findGpu(gpu)));

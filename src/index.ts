@@ -20,6 +20,7 @@ export * from './ops/linalg.js';
 export * from './ops/nn.js';
 export * from './ops/conv.js';
 export * from './ops/attention.js';
+export * from './ops/composite.js';
 export { variable, valueAndGrads, valueAndGrad, grad } from './autograd/index.js';
 // The worker pool (src/pool/, with the model's jobs from src/model/parallel/): loaded on first use,
 // so apps that never start one don't ship it (nor Comlink); its worker script (src/worker.ts) is
@@ -37,7 +38,7 @@ import * as scheduleFns from './optimizers/schedules.js';
 import * as regularizerFns from './optimizers/regularizers.js';
 import * as metricFns from './ops/metrics.js';
 export type { Optimizer, Regularizer, Schedule } from './optimizers/optimizer.js';
-export type { OptimizerOptions, SgdOptions, AdamOptions, RmspropOptions, AdagradOptions, OptimizerSpec } from './optimizers/optimizers.js';
+export type { OptimizerOptions, SgdOptions, AdamOptions, RmspropOptions, AdagradOptions, OptimizerSpec, OptimizerName } from './optimizers/optimizers.js';
 export type { ConfiguredSchedule, ScheduleConfig } from './optimizers/schedules.js';
 export type { MetricOptions, AveragedMetricOptions, MetricFn, MetricName } from './ops/metrics.js';
 export const optimizers = {
@@ -60,10 +61,23 @@ export const metrics = {
 // Models: layers, sequential models (compile/fit/evaluate/predict), save/load (src/layers, src/model, src/io).
 export { layers, Layer, SymbolicTensor, InputLayer, input } from './layers/index.js';
 export type * from './layers/index.js';
-export { sequential, Sequential, model, Model, loadModel, earlyStopping } from './model/index.js';
+export { sequential, Sequential, model, Model, loadModel, loadTfjsModel, earlyStopping, textProgress } from './model/index.js';
+export type { TfjsArtifacts } from './model/index.js';
+export type { FitDatasetArgs, FitDatasetSource, BatchWeights, TextProgressOptions, TrainingParams } from './model/index.js';
+// Data pipelines (src/data/dataset.ts): eg.data.array / slices / generator / fromIterable / zip, and Dataset's stages.
+export { data, Dataset } from './data/dataset.js';
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec, ModelArgs, Data, PerOutput } from './model/index.js';
 export type { NamedTensor, Safetensors } from './io/safetensors.js';
 export { io } from './io/index.js';
+// ONNX import (src/onnx/): loaded on first use; loadModel loads it for a saved imported model.
+import { modelLayers } from './model/topology.js';
+import type { OnnxModel, OnnxSource } from './onnx/index.js';
+export type { OnnxModel, OnnxSource } from './onnx/index.js';
+/** Loads an ONNX model (bytes, a Node path or a URL) as a graph model whose weights are variables. */
+export async function loadOnnx(source: OnnxSource): Promise<OnnxModel> {
+  return (await import('./onnx/index.js')).loadOnnx(source);
+}
+modelLayers.set('OnnxGraph', async () => (await import('./onnx/index.js')).modelFromConfig);
 // Transformers: sampling and generation with a KV cache; tokenizers (src/model/generate.ts, src/text/).
 export { sample, generate, type SampleOptions, type GenerateOptions } from './model/generate.js';
 export { text, CharTokenizer, WordTokenizer, type TokenizerJSON, type WordTokenizerOptions } from './text/tokenizers.js';
@@ -74,6 +88,10 @@ export const losses = {
   categoricalCrossentropy: lossOps.categoricalCrossentropy,
   softmaxCrossEntropy: lossOps.softmaxCrossEntropy,
   sparseSoftmaxCrossEntropy: lossOps.sparseSoftmaxCrossEntropy,
+  meanAbsoluteError: lossOps.meanAbsoluteError,
+  huber: lossOps.huber,
+  hinge: lossOps.hinge,
+  cosineSimilarity: lossOps.cosineSimilarity,
 };
 
 let cores = 1;

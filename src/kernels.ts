@@ -15,6 +15,7 @@ export { arrayFor } from './dtypes.js';
 export const UNARY = [
   'neg', 'exp', 'log', 'sqrt', 'square', 'abs', 'sign', 'reciprocal',
   'relu', 'sigmoid', 'tanh', 'gelu', 'leakyRelu', 'clip',
+  'floor', 'ceil', 'round', 'sin', 'cos',
 ] as const;
 export type UnaryKernel = (typeof UNARY)[number];
 
@@ -75,6 +76,8 @@ export interface KernelAttrs {
   relu: {}; sigmoid: {}; tanh: {}; gelu: {};
   leakyRelu: { alpha: number };
   clip: { min: number; max: number };
+  /** round: to the nearest integer, ties to even (as tfjs, NumPy, WGSL round). */
+  floor: {}; ceil: {}; round: {}; sin: {}; cos: {};
   // binary
   add: {}; sub: {}; mul: {}; div: {}; pow: {}; maximum: {}; minimum: {};
   greater: {}; greaterEqual: {}; less: {}; lessEqual: {}; equal: {}; notEqual: {};

@@ -49,6 +49,10 @@ function smallIntegers(shape: readonly number[]): number[] {
 
 export type NestedArray = number | NestedArray[];
 
+/**
+ * A tensor. `array()` gives a `NestedArray` (the rank is known only at run time); the checked
+ * `array1d()` ... `array4d()` give `number[]` ... `number[][][][]` and throw for another rank.
+ */
 export class Tensor {
   readonly id = nextId++;
   readonly size: number;
@@ -81,6 +85,20 @@ export class Tensor {
   data(): Promise<TypedArray> { return host.readAsync(this); }
   async array(): Promise<NestedArray> { return nest(await this.data(), this.shape); }
   arraySync(): NestedArray { return nest(this.dataSync(), this.shape); }
+  /** The values of a rank-1 tensor as number[] (throws, naming the shape, for another rank). */
+  async array1d(): Promise<number[]> { return this.ranked('array1d', 1) as Promise<number[]>; }
+  /** The values of a rank-2 tensor as number[][] (throws, naming the shape, for another rank). */
+  async array2d(): Promise<number[][]> { return this.ranked('array2d', 2) as Promise<number[][]>; }
+  /** The values of a rank-3 tensor as number[][][] (throws, naming the shape, for another rank). */
+  async array3d(): Promise<number[][][]> { return this.ranked('array3d', 3) as Promise<number[][][]>; }
+  /** The values of a rank-4 tensor as number[][][][] (throws, naming the shape, for another rank). */
+  async array4d(): Promise<number[][][][]> { return this.ranked('array4d', 4) as Promise<number[][][][]>; }
+
+  private async ranked(what: string, rank: number): Promise<NestedArray> {
+    this.live(what);
+    if (this.rank !== rank) throw new Error(`${what}: the tensor has rank ${this.rank} (shape [${this.shape}]), not ${rank}; use array()`);
+    return nest(await this.data(), this.shape);
+  }
 
   dispose(): void { if (this.storage !== null) host.release(this); }
 

@@ -7,4 +7,6 @@ import { registerReplicaJobs } from './model/parallel/replica.js';
 import { serve } from './pool/worker.js';
 
 registerReplicaJobs();
-await serve();
+// NOTE: no top-level await: Vite bundles workers as classic scripts (IIFE) by default, which cannot
+// have one. A failure to start is thrown outside the promise, so the pool sees the worker's error.
+serve().catch((e: unknown) => setTimeout(() => { throw e; }));

@@ -1,6 +1,6 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
-// GEMM, im2col in row blocks of 256, direct loops for few input channels, depthwise with multipliers
+// GEMM, im2col in row blocks of 256, direct loops for few input channels (forward and dW), KH GEMMs on wide rows (C >= 32, stride 1), depthwise with multipliers
 // 1 to 4, groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity, on and off the
 // tiling fast path.
@@ -48,6 +48,11 @@ const CONV_CASES: ConvCase[] = [
   conv('few channels C4 O20 (16 + 4 lanes) stride 2 pads [0,2,1,1] dilations [2,1] tanh', [2, 9, 10, 4], 3, 3, 20, geo([2, 2], [0, 2, 1, 1], [2, 1]), 1, true, 'tanh'),
   conv('few channels C2 O12 2x3 strides [1,3] (beyond the window) no bias', [1, 7, 13, 2], 2, 3, 12, geo([1, 3], [1, 0, 2, 2]), 1, false),
   conv('few channels C3 O32 5x5 same gelu', [2, 8, 6, 3], 5, 5, 32, geo([1, 1], [2, 2, 2, 2]), 1, true, 'gelu'),
+  conv('few channels C1 O8 2x2 pads [0,1,0,1] (taps past the bottom and right: padded copy)', [2, 6, 7, 1], 2, 2, 8, geo([1, 1], [0, 1, 0, 1]), 1, true, 'relu'),
+  conv('few channels C1 O24 3x3 stride 2 valid, rows left over (in place; 4-pixel tiles + 1)', [2, 9, 14, 1], 3, 3, 24, geo([2, 2])),
+  conv('wide rows (C >= 32, stride 1, wide output) 3x3 C32 O8 same relu', [1, 5, 40, 32], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('wide rows C33 O12 dilations [2,1] pads [2,2,1,1] batch 2 gelu', [2, 9, 34, 33], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1]), 1, true, 'gelu'),
+  conv('wide rows in place (valid, KW 1) 3x1 C32 O4 no bias', [2, 6, 40, 32], 3, 1, 4, geo(), 1, false),
   conv('not few channels: C5 O8', [2, 6, 7, 5], 3, 3, 8, geo([1, 1], [1, 1, 1, 1])),
   conv('not few channels: C4 O6', [2, 6, 7, 4], 3, 3, 6, geo()),
   conv('3x3 C1 O5 valid', [2, 7, 6, 1], 3, 3, 5, geo()),
@@ -218,6 +223,7 @@ const POOL_CASES: PoolCase[] = [
   { name: 'NaN and -Infinity C9', x: [1, 6, 6, 9], pool: [2, 2], geo: geo([1, 1]), values: 'special' },
   // The tiling fast path (stride = window, no padding or dilation, every window inside x, C % 4 == 0) and just outside it.
   { name: 'tiling 2x2 C8 exact cover, ties', x: [2, 6, 8, 8], pool: [2, 2], geo: geo([2, 2]), values: 'ties' },
+  { name: 'tiling 2x2 C12 with a remainder (unrolled 2x2), NaN and -Infinity', x: [2, 7, 9, 12], pool: [2, 2], geo: geo([2, 2]), values: 'special' },
   { name: 'tiling 3x3 C4 with a remainder, NaN and -Infinity', x: [1, 8, 7, 4], pool: [3, 3], geo: geo([3, 3]), values: 'special' },
   { name: 'tiling 2x3 strides [2,3] C12', x: [1, 5, 7, 12], pool: [2, 3], geo: geo([2, 3]) },
   { name: 'not tiling: bottom/right padding past x C8', x: [1, 7, 7, 8], pool: [2, 2], geo: geo([2, 2], [0, 1, 0, 1]) },

@@ -5,7 +5,7 @@ import type { KernelAttrs } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import {
   add, sub, mul, div, neg, sign, square, log, exp, pow, maximum, greater, greaterEqual, less, lessEqual, equal,
-  unaryGrad,
+  unaryGrad, sin, cos,
 } from '../ops/elementwise.js';
 import { sum } from '../ops/reduce.js';
 import { reshape, transpose, slice, pad, broadcastTo } from '../ops/shape.js';
@@ -42,6 +42,12 @@ const rules: Partial<Record<TapeOp, GradRule>> = {
   tanh: ([dy], n) => [unaryGrad('tanhGrad', dy, y0(n))],
   gelu: ([dy], n) => [unaryGrad('geluGrad', dy, x0(n))],
   clip: ([dy], n) => [unaryGrad('clipGrad', dy, x0(n), attrs<'clip'>(n))],
+  // piecewise constant: zero almost everywhere (as tfjs; the jumps have no gradient)
+  floor: ([dy]) => [mul(dy, 0)],
+  ceil: ([dy]) => [mul(dy, 0)],
+  round: ([dy]) => [mul(dy, 0)],
+  sin: ([dy], n) => [mul(dy, cos(x0(n)))],
+  cos: ([dy], n) => [neg(mul(dy, sin(x0(n))))],
 
   add: ([dy], n) => [unbroadcast(dy, n.inputs[0].shape), unbroadcast(dy, n.inputs[1].shape)],
   sub: ([dy], n) => [unbroadcast(dy, n.inputs[0].shape), n.needs[1] ? unbroadcast(neg(dy), n.inputs[1].shape) : null],

@@ -62,7 +62,18 @@ const unaryFns: Record<(typeof UNARY)[number], (x: number, a: any) => number> = 
   gelu: (x) => 0.5 * x * (1 + erf(x * SQRT1_2)),
   leakyRelu: (x, a: KernelAttrs['leakyRelu']) => (x > 0 ? x : a.alpha * x),
   clip: (x, a: KernelAttrs['clip']) => (Number.isNaN(x) ? NaN : Math.min(Math.max(x, a.min), a.max)),
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: roundHalfEven,
+  sin: Math.sin,
+  cos: Math.cos,
 };
+
+/** Nearest integer, ties to even (Math.round sends ties up); keeps -0, ±Infinity and NaN. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
 
 const binaryFns: Record<(typeof BINARY)[number], (a: number, b: number) => number> = {
   add: (a, b) => a + b,

@@ -15,6 +15,7 @@ import type { ModelArtifacts } from './artifacts.js';
 import { topology } from './topology.js';
 import type { SaveResult } from '../io/storage.js';
 import * as training from './training.js';
+import type { FitDatasetArgs, FitDatasetSource } from './fit-dataset.js';
 import type { CompileArgs, Compiled, Data, EvaluateArgs, FitArgs, History, HostSet, MetricFn, PredictArgs, TrainingConfig } from './training.js';
 
 export interface ModelArgs {
@@ -245,6 +246,26 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
 
   /** Trains for `epochs` over (x, y); resolves to the per-epoch history. */
   fit(x: Data, y: Data, args: FitArgs = {}): Promise<History> { return training.fit(this, x, y, args); }
+
+  /**
+   * One optimiser step on (x, y) as a single batch; resolves to the loss, or [loss, accuracy...]
+   * when compile asked for accuracy. `sampleWeight` / `classWeight` weigh the samples as in fit.
+   */
+  trainOnBatch(x: Data, y: Data, weights: training.BatchWeights = {}): Promise<number | number[]> { return training.trainOnBatch(this, x, y, weights); }
+
+  /** The model's output for x in one forward pass (no batching), in inference mode. */
+  predictOnBatch(x: Data): Out {
+    const outs = training.predictOnBatch(this, x);
+    return (this.listOutputs ? outs : outs[0]) as Out;
+  }
+
+  /**
+   * Trains on a dataset (eg.data) of { xs, ys } (or [xs, ys]) batches, streamed: each batch is read
+   * when its step runs. Logs, callbacks, validation and progress as fit.
+   */
+  async fitDataset(dataset: FitDatasetSource, args: FitDatasetArgs = {}): Promise<History> {
+    return (await import('./fit-dataset.js')).fitDataset(this, dataset, args);
+  }
 
   /** Loss and metrics over (x, y), in batches, in inference mode. */
   async evaluate(x: Data, y: Data, args: EvaluateArgs = {}): Promise<Logs> { return (await import('./evaluate.js')).evaluate(this, x, y, args); }

@@ -6,8 +6,9 @@ import { Sequential, sequential } from './sequential.js';
 
 export { Sequential, sequential };
 export { Model, model, type ModelArgs } from './graph.js';
-export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Data, PerOutput } from './training.js';
-export { earlyStopping, type Callbacks, type EarlyStoppingArgs, type Logs } from './callbacks.js';
+export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Data, PerOutput, BatchWeights } from './training.js';
+export type { FitDatasetArgs, FitDatasetSource } from './fit-dataset.js';
+export { earlyStopping, textProgress, type Callbacks, type EarlyStoppingArgs, type Logs, type TextProgressOptions, type TrainingParams } from './callbacks.js';
 export type { LossName, LossSpec } from './losses.js';
 export type { MetricFn } from './training.js';
 
@@ -21,3 +22,14 @@ export async function loadModel<Out extends Tensor | Tensor[] = Tensor>(source: 
   // A model of several outputs predicts a list: loadModel<Tensor[]>(...); a sequential comes back a Sequential.
   return (await import('./load.js')).loadModel(source as string | Artifacts) as Promise<Model<Tensor | Tensor[]>> as Promise<Model<Out>>;
 }
+
+/**
+ * A TensorFlow.js layers model (model.json of format 'layers-model' + its .bin weight shards, as
+ * tfjs's model.save or tensorflowjs_converter write them) as an edgegrad model: an http(s) URL of
+ * model.json or its directory, a directory / model.json path or file:// URL (Node), or
+ * { modelJson, weightData } in memory. See src/model/tfjs-import.ts for the layer types it reads.
+ */
+export async function loadTfjsModel<Out extends Tensor | Tensor[] = Tensor>(source: string | import('./tfjs-import.js').TfjsArtifacts): Promise<Model<Out>> {
+  return (await import('./tfjs-import.js')).loadTfjsModel(source) as Promise<Model<Tensor | Tensor[]>> as Promise<Model<Out>>;
+}
+export type { TfjsArtifacts } from './tfjs-import.js';

@@ -20,10 +20,13 @@ import { fromConfig as regularizerFromConfig } from '../optimizers/regularizers.
 import { type ChainTopology, FORMAT, FORMAT_VERSION, type GraphConfig, type GraphTopology, type ModelJson, type NodeEntry, OPTIMIZER_PREFIX, type TensorKey, fnv1a } from './format.js';
 import { Model } from './graph.js';
 import { Sequential } from './sequential.js';
+import { modelLayers } from './topology.js';
 
 export interface LoadHooks {
   layerFromConfig: (className: string, config: LayerConfig) => Layer;
   optimizer?: (config: { name: string; [key: string]: unknown }) => Optimizer;
+  /** Builders of whole models from one layer's config (see topology.ts's modelLayers), by className. */
+  wholeModels?: Map<string, (config: LayerConfig) => AnyModel>;
 }
 
 type AnyModel = Model<Tensor | Tensor[]>;
@@ -116,6 +119,14 @@ function sortNodes(c: GraphConfig, where: string): NodeEntry[] {
  */
 function buildModel(className: string, c: GraphConfig, hooks: LoadHooks, made: Layer[], where: string): AnyModel {
   const nodes = sortNodes(c, where);
+  for (const n of c.nodes) {
+    const whole = 'className' in n ? hooks.wholeModels?.get(n.className) : undefined;
+    if (whole) {
+      const m = whole((n as LayerEntry).config);
+      made.push(...m.layers);
+      return m;
+    }
+  }
   const makeLayer = (n: LayerEntry): Layer => {
     let l: Layer;
     if (n.className === 'Model' || n.className === 'Sequential') {
@@ -230,11 +241,19 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
 export async function loadFrom(source: string | Artifacts, hooks: LoadHooks): Promise<AnyModel> {
   if (source && typeof source === 'object') {
     if (typeof source.modelJson !== 'string' || !(source.weights instanceof Uint8Array)) bad('expected { modelJson: string, weights: Uint8Array }');
-    return fromArtifacts({ ...source, weightsFile: source.weightsFile ?? 'weights.safetensors' }, hooks);
+    return fromArtifacts({ ...source, weightsFile: source.weightsFile ?? 'weights.safetensors' }, await withWholeModels(source.modelJson, hooks));
   }
   // NOTE: storage (directories, IndexedDB, http) is loaded on first save/load only.
   const { loadArtifacts } = await import('../io/storage.js');
-  return fromArtifacts(await loadArtifacts(source), hooks);
+  const a = await loadArtifacts(source);
+  return fromArtifacts(a, await withWholeModels(a.modelJson, hooks));
+}
+
+/** Loads the builders of the whole-model layers (modelLayers) that model.json names. */
+async function withWholeModels(text: string, hooks: LoadHooks): Promise<LoadHooks> {
+  const wholeModels = new Map(hooks.wholeModels);
+  for (const [cls, load] of modelLayers) if (new RegExp(`"className":\\s*"${cls}"`).test(text)) wholeModels.set(cls, await load());
+  return wholeModels.size ? { ...hooks, wholeModels } : hooks;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

@@ -4,6 +4,13 @@ import type { Tensor } from '../tensor.js';
 import type { Layer, LayerConfig, Node, SymbolicTensor } from '../layers/layer.js';
 import type { Model } from './graph.js';
 
+/**
+ * Layers that stand for a whole model (an imported ONNX graph, src/onnx/): className -> a loader of
+ * the function that builds the model from the layer's saved config. Registered by src/index.ts,
+ * loaded by loadModel only when a model.json names the class.
+ */
+export const modelLayers = new Map<string, () => Promise<(config: LayerConfig) => Model<Tensor | Tensor[]>>>();
+
 /** A reference to a node's output: [node name, output index]. */
 export type TensorKey = [string, number];
 

@@ -6,6 +6,7 @@ import type { DType, TypedArray } from '../kernels.js';
 import { Tensor, Variable } from '../tensor.js';
 import { valueAndGrads } from '../autograd/index.js';
 import { add, mul } from '../ops/elementwise.js';
+import { mean } from '../ops/reduce.js';
 import { concat, slice } from '../ops/shape.js';
 import { nextSeed, rng } from '../random.js';
 import { type Layer, type Shape, fmtShape, sameShape, sizeOf } from '../layers/layer.js';
@@ -55,6 +56,16 @@ export interface FitArgs {
   workers?: number;
   /** Data-parallel training over an existing pool (eg.createPool); left open. */
   pool?: import('../pool/pool.js').Pool;
+  /**
+   * Weights of the classes in the loss (Keras classWeight), by class id: each sample's loss is
+   * multiplied by the weight of its class (its id, its one-hot row's argmax, or its 0/1 target);
+   * classes not listed weigh 1. One-output models, built-in losses.
+   */
+  classWeight?: Record<number, number> | number[];
+  /** A weight per training sample, float32 [samples] (Keras sampleWeight); multiplies classWeight's. */
+  sampleWeight?: Tensor;
+  /** The epoch to start at (resuming): epochs run from initialEpoch to epochs - 1, as in Keras. */
+  initialEpoch?: number;
 }
 
 export interface EvaluateArgs { batchSize?: number }
@@ -82,7 +93,11 @@ export interface Compiled {
 /** One tensor's rows on the host. */
 interface Column { data: TypedArray; sample: Shape; dtype: DType }
 /** A data set read to host memory once, from which batches are copied. */
-export interface HostSet { n: number; xs: Column[]; ys: Column[] }
+export interface HostSet {
+  n: number; xs: Column[]; ys: Column[];
+  /** Each sample's loss weight (sampleWeight times classWeight), when fit has any. */
+  sw?: Float32Array;
+}
 
 /**
  * One entry per input or output of m (`kind`), in their order: from a list in that order, or a
@@ -293,9 +308,11 @@ export class Batcher {
     const rows = Math.min(batchSize, set.n);
     this.xs = set.xs.map((c) => new Stage(c, rows));
     this.ys = set.ys.map((c) => new Stage(c, rows));
+    this.sw = set.sw ? new Stage({ data: set.sw, sample: [], dtype: 'float32' }, rows) : null;
   }
-  batch(order: Int32Array, from: number, count: number): [Tensor[], Tensor[]] {
-    return [this.xs.map((s) => s.tensor(order, from, count)), this.ys.map((s) => s.tensor(order, from, count))];
+  private readonly sw: Stage | null;
+  batch(order: Int32Array, from: number, count: number): [Tensor[], Tensor[], Tensor | null] {
+    return [this.xs.map((s) => s.tensor(order, from, count)), this.ys.map((s) => s.tensor(order, from, count)), this.sw?.tensor(order, from, count) ?? null];
   }
   /** Output o's labels for the batch, on the host (a view of the staging array). */
   yHost(o: number, order: Int32Array, from: number, count: number): TypedArray { return this.ys[o].rows(order, from, count); }
@@ -322,7 +339,7 @@ class Stage {
 function splitSet(s: HostSet, at: number): [HostSet, HostSet] {
   const cut = (c: Column, lo: number, hi: number): Column => { const r = sizeOf(c.sample); return { ...c, data: c.data.subarray(lo * r, hi * r) }; };
   return [
-    { n: at, xs: s.xs.map((c) => cut(c, 0, at)), ys: s.ys.map((c) => cut(c, 0, at)) },
+    { n: at, xs: s.xs.map((c) => cut(c, 0, at)), ys: s.ys.map((c) => cut(c, 0, at)), sw: s.sw?.subarray(0, at) },
     { n: s.n - at, xs: s.xs.map((c) => cut(c, at, s.n)), ys: s.ys.map((c) => cut(c, at, s.n)) },
   ];
 }
@@ -335,14 +352,16 @@ function splitSet(s: HostSet, at: number): [HostSet, HostSet] {
  * receives the outputs that have metrics (all with `allOuts`), `parts` each output's loss, when given.
  */
 export function batchLoss(m: Model, c: Compiled, xs: Tensor[], ys: Tensor[], updates: [Variable, Tensor][] | undefined,
-  regs: readonly Layer[], outs: (Tensor | null)[] | null, parts: Tensor[] | null, allOuts = false): Tensor {
+  regs: readonly Layer[], outs: (Tensor | null)[] | null, parts: Tensor[] | null, allOuts = false, sw: Tensor | null = null): Tensor {
   const fused = c.fused.some(Boolean);
   const os = m.forward(xs, true, fused, updates);
   let total: Tensor | null = null;
   for (let o = 0; o < os.length; o++) {
     const out = os[o], loss = c.losses[o];
     if (outs && (allOuts || c.metrics[o].length)) outs[o] = engine.keep(xs.includes(out) ? add(out, 0) : out);
-    let l = c.fused[o] ? loss.fromLogits!(ys[o], out) : loss.fn(ys[o], out);
+    // NOTE: weighted as Keras: the mean over the batch of weight · per-sample loss.
+    let l = sw ? mean(mul(loss.perSample!(ys[o], out, c.fused[o]), sw))
+      : c.fused[o] ? loss.fromLogits!(ys[o], out) : loss.fn(ys[o], out);
     if (parts) parts.push(engine.keep(l));
     if (c.weights[o] !== 1) l = mul(l, c.weights[o]);
     total = total ? add(total, l) : l;
@@ -363,7 +382,7 @@ function trainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], or
   acc: boolean[], regs: readonly Layer[], stateful: boolean, sums: DeviceSums | null): StepResult {
   const nOut = c.losses.length;
   return engine.tidy(() => {
-    const [xb, yb] = batcher.batch(order, from, count);
+    const [xb, yb, sw] = batcher.batch(order, from, count);
     const outs: (Tensor | null)[] | null = acc.some(Boolean) ? new Array(nOut).fill(null) : null;
     const parts: Tensor[] | null = nOut > 1 ? [] : null;
     const updates: [Variable, Tensor][] | undefined = stateful ? [] : undefined;
@@ -373,7 +392,7 @@ function trainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], or
     };
     let value: Tensor, grads: Tensor[];
     try {
-      ({ value, grads } = valueAndGrads(() => batchLoss(m, c, xb, yb, updates, regs, outs, parts), vars));
+      ({ value, grads } = valueAndGrads(() => batchLoss(m, c, xb, yb, updates, regs, outs, parts, false, sw), vars));
       m.optimizer!.apply(vars, grads);
       if (updates) for (const [v, t] of updates) v.assign(t);
       m.weightsVersion++;
@@ -431,6 +450,9 @@ export async function prepareFit(m: Model, x: unknown, y: unknown, args: FitArgs
   if (split > 0 && args.validationData) throw new Error(`${op}: give validationSplit or validationData, not both`);
   m.checkNotEmpty(op);
   let train = await hostSet(m, op, x, y);
+  // NOTE: weights for every sample of x; a validationSplit cuts them with the samples (splitSet).
+  const sw = await sampleWeights(m, op, args, train);
+  if (sw) train = { ...train, sw };
   let val: HostSet | null = null;
   if (args.validationData) {
     if (!Array.isArray(args.validationData) || args.validationData.length !== 2) throw new Error(`${op}: validationData must be [xVal, yVal]`);
@@ -441,6 +463,54 @@ export async function prepareFit(m: Model, x: unknown, y: unknown, args: FitArgs
     [train, val] = splitSet(train, train.n - nVal);
   }
   return { train, val, epochs, batchSize };
+}
+
+/**
+ * Each training sample's loss weight from fit's sampleWeight and classWeight (null when neither is
+ * given), checked against the set and the losses. Computed on the host for the whole set.
+ */
+export async function sampleWeights(m: Model, op: string, args: Pick<FitArgs, 'sampleWeight' | 'classWeight'>, set: HostSet): Promise<Float32Array | null> {
+  const { sampleWeight, classWeight } = args;
+  if (sampleWeight === undefined && classWeight === undefined) return null;
+  const c = m.compiled!;
+  const custom = c.losses.find((l) => !l.perSample);
+  if (custom) throw new Error(`${op}: sampleWeight and classWeight need built-in losses (per-sample values); loss '${custom.name}' is a function`);
+  const w = new Float32Array(set.n).fill(1);
+  if (sampleWeight !== undefined) {
+    if (!(sampleWeight instanceof Tensor)) throw new Error(`${op}: sampleWeight must be a float32 Tensor of shape [samples], got ${sampleWeight === null ? 'null' : typeof sampleWeight}`);
+    sampleWeight.live(op);
+    const n = sampleWeight.shape[0];
+    if (sampleWeight.dtype !== 'float32' || sampleWeight.size !== n || n !== set.n) {
+      throw new Error(`${op}: sampleWeight must be float32 of shape [${set.n}] (one weight per training sample), got ${sampleWeight.dtype} [${sampleWeight.shape}]`);
+    }
+    const v = await sampleWeight.data();
+    for (let i = 0; i < set.n; i++) {
+      if (!Number.isFinite(v[i]) || v[i] < 0) throw new Error(`${op}: sampleWeight holds ${v[i]} at index ${i}; weights must be finite and >= 0`);
+      w[i] = v[i];
+    }
+  }
+  if (classWeight !== undefined) {
+    if (c.losses.length !== 1) throw new Error(`${op}: classWeight is for one-output models; model '${m.name}' has ${c.losses.length} outputs (use sampleWeight)`);
+    if (!classWeight || typeof classWeight !== 'object') throw new Error(`${op}: classWeight must map class ids to weights, e.g. { 0: 1, 1: 5 }, got ${String(classWeight)}`);
+    const table = new Map<number, number>();
+    for (const [k, v] of Object.entries(classWeight)) {
+      const id = Number(k);
+      if (!Number.isInteger(id) || id < 0) throw new Error(`${op}: classWeight key '${k}' is not a class id (a non-negative integer)`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${op}: classWeight[${k}] = ${String(v)}; weights must be finite numbers >= 0`);
+      table.set(id, v);
+    }
+    const col = set.ys[0], loss = c.losses[0], row = sizeOf(col.sample);
+    for (let i = 0; i < set.n; i++) {
+      let cls: number;
+      if (loss.labels === 'sparse' || row === 1) cls = loss.labels === 'sparse' ? col.data[i] : Math.round(col.data[i]);
+      else {
+        cls = 0;
+        for (let k = 1; k < row; k++) if (col.data[i * row + k] > col.data[i * row + cls]) cls = k;
+      }
+      w[i] *= table.get(cls) ?? 1;
+    }
+  }
+  return w;
 }
 
 /**
@@ -470,11 +540,13 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
   const accKeys = c.metrics.map((ms) => ms.find((x) => x.fn === 'accuracy')?.key ?? null);
   const acc = accKeys.map((k) => k !== null);
-  const perBatch = callbacks.some((cb) => cb.onBatchEnd);
+  const perBatch = callbacks.some((cb) => cb.onBatchEnd || cb.onBatchBegin);
+  const initialEpoch = args.initialEpoch ?? 0;
+  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new Error(`fit: initialEpoch must be a non-negative integer, got ${args.initialEpoch}`);
   // Where reads are asynchronous (webgpu), each step adds its loss and correct count to sums on the
   // device, read once per epoch, or after every batch when an onBatchEnd callback asks for logs.
   const sums = !runner && !engine.syncReads ? new (await import('./evaluate.js')).DeviceSums(1 + 2 * nOut) : null;
-  const readEachBatch = sums !== null && perBatch;
+  const readEachBatch = sums !== null && callbacks.some((cb) => cb.onBatchEnd);
   let run = runner?.run;
   if (!run) {
     const batcher = new Batcher(train, batchSize);
@@ -493,9 +565,10 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
 
   m.stopTraining = false;
   for (const cb of callbacks) cb.setModel?.(m);
+  for (const cb of callbacks) cb.setParams?.({ epochs, initialEpoch, steps, samples: train.n, batchSize });
   for (const cb of callbacks) await cb.onTrainBegin?.({});
   let lastYield = performance.now();
-  for (let epoch = 0; epoch < epochs && !m.stopTraining; epoch++) {
+  for (let epoch = initialEpoch; epoch < epochs && !m.stopTraining; epoch++) {
     for (const cb of callbacks) await cb.onEpochBegin?.(epoch, {});
     if (shuffle) {
       for (let i = order.length - 1; i > 0; i--) {
@@ -511,6 +584,10 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
       lossSum = v[0]; parts = v.slice(1, 1 + nOut); correct = v.slice(1 + nOut);
     };
     for (let b = 0; b < steps;) {
+      if (perBatch) {
+        const begin: Logs = { batch: b, size: Math.min(batchSize, train.n - b * batchSize) };
+        for (const cb of callbacks) { const p = cb.onBatchBegin?.(b, begin); if (p) await p; }
+      }
       const ran = run(order, b, steps, perBatch);
       // NOTE: in-thread steps return at once: no await (a microtask per step) on that path.
       const results = Array.isArray(ran) ? ran : await ran;
@@ -567,8 +644,59 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
 /** model.fit: in this thread, or data-parallel over a pool (`workers` / `pool`). */
 export async function fit(m: Model, x: Data, y: Data, args: FitArgs = {}): Promise<History> {
   // NOTE: imported lazily so that single-threaded users never load the pool.
-  if (args.workers !== undefined || args.pool !== undefined) return (await import('./parallel/index.js')).fitOnPool(m, x, y, args);
+  if (args.workers !== undefined || args.pool !== undefined) {
+    if (args.sampleWeight !== undefined || args.classWeight !== undefined) throw new Error('fit: sampleWeight and classWeight are not supported with workers or a pool yet; train in this thread');
+    return (await import('./parallel/index.js')).fitOnPool(m, x, y, args);
+  }
   return fitLoop(m, await prepareFit(m, x, y, args), args);
+}
+
+// ---- one batch of tensors: trainOnBatch, and fitDataset's steps ------------------------------
+
+export interface BatchWeights { sampleWeight?: Tensor; classWeight?: FitArgs['classWeight'] }
+
+/**
+ * One optimisation step on the whole of (x, y), checked as fit checks its data (read to the host,
+ * then staged as one batch); its loss, per-output losses and correct counts, read back.
+ */
+export async function stepOnTensors(m: Model, op: string, x: unknown, y: unknown, w: BatchWeights = {}): Promise<StepResult & { n: number }> {
+  if (!m.optimizer || !m.compiled) throw new Error(`${op}: model '${m.name}' is not compiled; call model.compile({ optimizer, loss }) first`);
+  const c = m.compiled;
+  const vars = m.trainableWeights;
+  if (vars.length === 0) throw new Error(`${op}: model '${m.name}' has no trainable weights`);
+  const xs = toList(m, op, 'x', x, 'inputs'), ys = toList(m, op, 'y', y, 'outputs');
+  let set = await readSet(m, op, xs, ys, '');
+  const sw = await sampleWeights(m, op, w, set);
+  if (sw) set = { ...set, sw };
+  const nOut = c.losses.length;
+  const acc = c.metrics.map((ms) => ms.some((x) => x.fn === 'accuracy'));
+  const regs = m.allLayers.filter((l) => l.hasRegularizers);
+  const stateful = m.allLayers.some((l) => l.updatesState);
+  const order = Int32Array.from({ length: set.n }, (_, i) => i);
+  const batcher = new Batcher(set, set.n);
+  if (engine.syncReads) return { ...trainStep(m, c, batcher, vars, order, 0, set.n, acc, regs, stateful, null), n: set.n };
+  const sums = new (await import('./evaluate.js')).DeviceSums(1 + 2 * nOut);
+  trainStep(m, c, batcher, vars, order, 0, set.n, acc, regs, stateful, sums);
+  const v = await sums.read(`in ${op}`);
+  sums.reset();
+  return { loss: v[0] / set.n, parts: v.slice(1, 1 + nOut).map((p) => p / set.n), correct: v.slice(1 + nOut), n: set.n };
+}
+
+/**
+ * model.trainOnBatch: one optimiser step on (x, y) as a single batch. Resolves to the batch loss,
+ * or, when compile asked for accuracy, [loss, accuracy of each output that has it].
+ */
+export async function trainOnBatch(m: Model, x: Data, y: Data, w: BatchWeights = {}): Promise<number | number[]> {
+  const r = await stepOnTensors(m, 'trainOnBatch', x, y, w);
+  if (!Number.isFinite(r.loss)) throw new Error(`trainOnBatch: the loss became ${r.loss}; lower the learning rate or check the data`);
+  const accs = m.compiled!.metrics.flatMap((ms, o) => (ms.some((k) => k.fn === 'accuracy') ? [r.correct[o] / r.n] : []));
+  return accs.length ? [r.loss, ...accs] : r.loss;
+}
+
+/** model.predictOnBatch: the outputs for x in one forward pass (no batching), in inference mode. */
+export function predictOnBatch(m: Model, x: Data): Tensor[] {
+  const xs = checkXs(m, 'predictOnBatch', toList(m, 'predictOnBatch', 'x', x, 'inputs'));
+  return engine.tidy(() => m.forward(xs, false, false));
 }
 
 // ---- inference --------------------------------------------------------------------------

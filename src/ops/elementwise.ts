@@ -32,6 +32,20 @@ export function clip(x: Tensor, min: number, max: number): Tensor {
   return unary('clip', x, { min, max });
 }
 
+/** Largest integer <= x (float32). */
+export const floor = (x: Tensor) => unary('floor', x);
+/** Smallest integer >= x (float32). */
+export const ceil = (x: Tensor) => unary('ceil', x);
+/** Nearest integer, ties to even (round(0.5) = 0, round(1.5) = 2, as tfjs and NumPy). */
+export const round = (x: Tensor) => unary('round', x);
+/**
+ * Sine (radians). js and wasm are accurate for every finite x; webgpu reduces x by π/2 in float32,
+ * accurate to ~1e-7 for |x| < 1e5 and degrading beyond. ±Infinity and NaN give NaN.
+ */
+export const sin = (x: Tensor) => unary('sin', x);
+/** Cosine (radians); accuracy as `sin`. */
+export const cos = (x: Tensor) => unary('cos', x);
+
 /** Runs a broadcasting binary kernel: operands are padded to the output rank for the kernel. */
 function binary(op: BinaryKernel, a: TensorLike, b: TensorLike): Tensor {
   return withOperands(op, a, b, (ta, tb) => {

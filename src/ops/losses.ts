@@ -3,8 +3,9 @@ import { engine } from '../engine.js';
 import { sizeOf } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { checkDtype, checkTensor, fmt } from './util.js';
-import { clip, log, mul, square, sub, add, div, neg } from './elementwise.js';
-import { mean, sum } from './reduce.js';
+import { abs, clip, equal, log, maximum, minimum, mul, relu, sqrt, square, sub, add, div, neg } from './elementwise.js';
+import { mean, min, sum } from './reduce.js';
+import { where } from './attention.js';
 
 /** Keras' epsilon: probabilities are clipped to [EPS, 1 - EPS] before the log. */
 const EPS = 1e-7;
@@ -78,4 +79,55 @@ export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tenso
     if (ids[i] < 0 || ids[i] >= C) throw new Error(`${op}: label ${ids[i]} at row ${i} is out of range for ${C} classes`);
   }
   return engine.tidy(() => mean(engine.runKernel(op, [logits, labels], {})[0]));
+}
+
+/** mean(|p - y|) (Keras mean_absolute_error). */
+export function meanAbsoluteError(y: Tensor, p: Tensor): Tensor {
+  sameShape('meanAbsoluteError', y, p);
+  return engine.tidy(() => mean(abs(sub(p, y))));
+}
+
+/**
+ * Huber loss (Keras huber): with e = |p - y|, 0.5·e² where e <= delta, delta·(e - 0.5·delta) beyond;
+ * the mean over all elements.
+ */
+export function huber(y: Tensor, p: Tensor, delta = 1): Tensor {
+  sameShape('huber', y, p);
+  if (typeof delta !== 'number' || !(delta > 0)) throw new Error(`huber: delta must be a positive number, got ${String(delta)}`);
+  return engine.tidy(() => {
+    const e = abs(sub(p, y));
+    const q = minimum(e, delta);
+    return mean(add(mul(square(q), 0.5), mul(sub(e, q), delta)));
+  });
+}
+
+/**
+ * Hinge loss (Keras hinge): mean(max(1 - y·p, 0)) with labels -1/1; labels that are all 0 or 1
+ * are first mapped to -1/1, as Keras does (decided on the device, per call).
+ */
+export function hinge(y: Tensor, p: Tensor): Tensor {
+  sameShape('hinge', y, p);
+  return engine.tidy(() => mean(relu(sub(1, mul(signedLabels(y), p)))));
+}
+
+/** y mapped from 0/1 to -1/1 when every label is 0 or 1, else y. */
+function signedLabels(y: Tensor): Tensor {
+  if (y.size === 0) return y;
+  const binary = min(add(equal(y, 0), equal(y, 1)));
+  return where(binary, sub(mul(y, 2), 1), y);
+}
+
+/**
+ * Cosine similarity loss (Keras cosine_similarity, tfjs cosineProximity): -sum(ŷ · p̂) over the last
+ * axis with each side L2-normalised (x / sqrt(max(sum x², 1e-12))), the mean over the rest. -1 for
+ * parallel vectors, 0 for orthogonal ones or a zero vector.
+ */
+export function cosineSimilarity(y: Tensor, p: Tensor): Tensor {
+  sameShape('cosineSimilarity', y, p);
+  if (y.rank < 1) throw new Error('cosineSimilarity: needs tensors of rank >= 1 (vectors along the last axis)');
+  return engine.tidy(() => neg(mean(sum(mul(l2Normalize(y), l2Normalize(p)), -1))));
+}
+
+function l2Normalize(x: Tensor): Tensor {
+  return div(x, sqrt(maximum(sum(square(x), -1, true), 1e-12)));
 }

@@ -5,6 +5,7 @@ import * as el from './elementwise.js';
 import * as red from './reduce.js';
 import * as sh from './shape.js';
 import * as nn from './nn.js';
+import * as comp from './composite.js';
 import { matmul, type MatmulOptions } from './linalg.js';
 import type { TensorLike } from './util.js';
 
@@ -28,6 +29,10 @@ declare module '../tensor.js' {
     expandDims(axis?: number): Tensor; squeeze(axes?: number[]): Tensor;
     slice(begin: number | number[], size?: number | number[]): Tensor; gather(indices: Tensor, axis?: number): Tensor;
     cast(dtype: DType): Tensor;
+    floor(): Tensor; ceil(): Tensor; round(): Tensor; sin(): Tensor; cos(): Tensor;
+    tile(reps: number[]): Tensor; reverse(axis?: number | number[] | null): Tensor;
+    cumsum(axis?: number, exclusive?: boolean, reverse?: boolean): Tensor;
+    prod(axis?: Axis, keepDims?: boolean): Tensor; logSumExp(axis?: Axis, keepDims?: boolean): Tensor;
   }
 }
 
@@ -35,7 +40,8 @@ const p = Tensor.prototype;
 for (const name of ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'greater', 'greaterEqual', 'less', 'lessEqual', 'equal', 'notEqual'] as const) {
   p[name] = function (this: Tensor, b: TensorLike) { return el[name](this, b); };
 }
-for (const name of ['neg', 'exp', 'log', 'sqrt', 'square', 'abs', 'sign', 'reciprocal', 'relu', 'sigmoid', 'tanh', 'gelu'] as const) {
+for (const name of ['neg', 'exp', 'log', 'sqrt', 'square', 'abs', 'sign', 'reciprocal', 'relu', 'sigmoid', 'tanh', 'gelu',
+  'floor', 'ceil', 'round', 'sin', 'cos'] as const) {
   p[name] = function (this: Tensor) { return el[name](this); };
 }
 p.leakyRelu = function (alpha) { return el.leakyRelu(this, alpha); };
@@ -56,3 +62,8 @@ p.expandDims = function (axis) { return sh.expandDims(this, axis); };
 p.squeeze = function (axes) { return sh.squeeze(this, axes); };
 p.slice = function (begin, size) { return sh.slice(this, begin, size); };
 p.gather = function (indices, axis) { return sh.gather(this, indices, axis); };
+p.tile = function (reps) { return comp.tile(this, reps); };
+p.reverse = function (axis) { return comp.reverse(this, axis); };
+p.cumsum = function (axis, exclusive, reverse) { return comp.cumsum(this, axis, exclusive, reverse); };
+p.prod = function (axis, keepDims) { return comp.prod(this, axis, keepDims); };
+p.logSumExp = function (axis, keepDims) { return comp.logSumExp(this, axis, keepDims); };

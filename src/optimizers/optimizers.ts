@@ -140,8 +140,15 @@ export const adagrad = (opts: AdagradOptions = {}): Optimizer => new Adagrad(opt
 
 const FACTORIES: Record<string, (opts: any) => Optimizer> = { sgd, adam, adamw, rmsprop, adagrad };
 
-/** A name (any case; other strings are refused at run time), an optimizer, or a config. */
-export type OptimizerSpec = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad' | (string & {}) | Optimizer | { name: string; [key: string]: unknown };
+/** The optimizers a name can pick. */
+export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
+
+/**
+ * A name (a closed union: an unknown name is a compile error, and run time, which takes any case,
+ * refuses it too; Keras' class names `'SGD'`, `'Adam'`, `'AdamW'`, `'RMSprop'`, `'Adagrad'` are
+ * accepted), an optimizer, or a config (`{ name, ...options }`, e.g. from JSON, checked at run time).
+ */
+export type OptimizerSpec = OptimizerName | 'SGD' | 'Adam' | 'AdamW' | 'RMSprop' | 'Adagrad' | Optimizer | { name: string; [key: string]: unknown };
 
 function isOptimizer(x: unknown): x is Optimizer {
   return typeof x === 'object' && x !== null && typeof (x as Optimizer).apply === 'function' && typeof (x as Optimizer).getConfig === 'function';

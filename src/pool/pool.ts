@@ -18,7 +18,7 @@ import { READY } from './protocol.js';
 import { buffersOf, createHandlers, refOf, shardSizes, sharedBackend } from './handlers.js';
 export { shardSizes } from './handlers.js';
 import type { WasmSharedMemory } from '../backends/wasm.js';
-import { describe, spawnThread, type Thread } from './threads.js';
+import { describe, spawnThread, WORKER_URL_HINT, type Thread } from './threads.js';
 import { isNode } from '../platform.js';
 
 export type PoolMode = 'shared' | 'transfer';
@@ -26,7 +26,11 @@ export type PoolMode = 'shared' | 'transfer';
 export interface PoolOptions {
   /** Worker threads (default: the available cores). 0 runs the protocol in the calling thread. */
   workers?: number;
-  /** The worker script (default: the package's `worker.js`, `../worker.js` from this module). */
+  /**
+   * The worker script (default: the package's `edgegrad/worker`, which Node, Vite and webpack find
+   * on their own; with esbuild or unbundled files in a browser, pass the URL of `edgegrad/worker`
+   * bundled as an entry of its own).
+   */
   workerUrl?: string | URL;
   /** A call a worker has not answered after this long rejects and the worker is replaced (default 120 s; 0: never). */
   timeoutMs?: number;
@@ -111,7 +115,7 @@ async function countCores(): Promise<number> {
   if (nav?.hardwareConcurrency) return nav.hardwareConcurrency;
   if (isNode()) {
     const spec = 'node:os';
-    const os = (await import(/* @vite-ignore */ spec)) as typeof import('node:os');
+    const os = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as typeof import('node:os');
     return os.availableParallelism?.() ?? os.cpus().length;
   }
   return 1;
@@ -144,7 +148,7 @@ export class Pool {
   /** True when the protocol runs in the calling thread (`workers: 0`). */
   readonly inThread: boolean;
   private readonly slots: Slot[] = [];
-  private readonly url: string | URL;
+  private readonly url: string | URL | undefined;
   /** @internal How long a call may go unanswered. */
   readonly timeoutMs: number;
   private readonly startTimeoutMs: number;
@@ -166,7 +170,7 @@ export class Pool {
     }
     this.mode = opts.backend ? 'transfer' : (opts.memory ?? can);
     this.shared = this.mode === 'shared' ? sharedBackend()!.shared : null;
-    this.url = opts.workerUrl ?? new URL('../worker.js', import.meta.url);
+    this.url = opts.workerUrl;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.startTimeoutMs = opts.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
     this.matmulMinFlops = opts.matmulMinFlops ?? MATMUL_MIN_FLOPS[this.mode];
@@ -228,7 +232,7 @@ export class Pool {
       return slot.remote.init(region ? { ...this.initRequest, attach: { ...attach!, region } } : this.initRequest);
     });
     try {
-      await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${String(this.url)})`);
+      await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${this.url === undefined ? "the package's worker" : String(this.url)})`);
     } catch (e) {
       if (region) { await thread.terminate().catch(() => {}); this.shared!.adopt([region]); }
       throw e;
@@ -272,7 +276,11 @@ export class Pool {
       if (timeoutMs > 0) {
         timer = setTimeout(() => {
           if (!finish()) return;
-          reject(new Error(`pool worker ${i} did not answer ${what} within ${timeoutMs} ms; it was terminated and replaced`));
+          const hint = what === 'start' && !slot.up
+            ? ` (a worker script must import 'edgegrad/worker', which starts the protocol; a bundle of it that is empty or a copy `
+              + `that cannot load its imports never answers${this.url === undefined ? `; ${WORKER_URL_HINT}` : ''})`
+            : '';
+          reject(new Error(`pool worker ${i} did not answer ${what} within ${timeoutMs} ms; it was terminated and replaced${hint}`));
           this.kill(slot, `did not answer ${what} within ${timeoutMs} ms`);
         }, timeoutMs);
       }

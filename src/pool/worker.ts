@@ -10,7 +10,7 @@ import { isNode } from '../platform.js';
 async function endpoint(): Promise<Comlink.Endpoint & { postMessage(m: unknown): void }> {
   if (isNode()) {
     const spec = 'node:worker_threads';
-    const { parentPort } = (await import(/* @vite-ignore */ spec)) as typeof import('node:worker_threads');
+    const { parentPort } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ spec)) as typeof import('node:worker_threads');
     if (!parentPort) throw new Error('edgegrad pool worker: started outside a worker thread');
     return nodeEndpoint(parentPort as unknown as Parameters<typeof nodeEndpoint>[0]);
   }

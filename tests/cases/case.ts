@@ -79,7 +79,8 @@ export interface Case {
 }
 
 export interface FamilyCases<Bench = unknown> {
-  family: KernelFamily;
+  /** A kernel family, or 'composite': ops built from other families' kernels (no kernel of their own). */
+  family: KernelFamily | 'composite';
   cases: Case[];
   /** What bench/ times for this family (its shapes); the suite's own peers and loops stay in bench/. */
   bench: Bench;

@@ -79,6 +79,9 @@ const UNARY: Record<string, UnarySpec> = {
   sign: { ints: true, cmp: EXACT },
   square: { ints: true, cmp: { default: VALUE, webgpu: { kind: 'close', ulps: 1 } } },
   relu: { cmp: EXACT },
+  floor: { cmp: EXACT },
+  ceil: { cmp: EXACT },
+  round: { cmp: EXACT },
   sqrt: { cmp: { default: VALUE, webgpu: { kind: 'close', ulps: 3 } } },
   reciprocal: { cmp: { default: VALUE, webgpu: { kind: 'close', ulps: 3 } } },
   exp: {

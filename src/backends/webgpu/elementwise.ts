@@ -25,6 +25,11 @@ const UNARY_F32: Record<(typeof UNARY)[number], Snip> = {
   gelu: { f: (x) => `gelu_f(${x})` },
   leakyRelu: { f: (x) => `select(pf(1u) * ${x}, ${x}, ${x} > 0.0)`, v: (x) => `select(pf(1u) * ${x}, ${x}, ${x} > ${V0})` },
   clip: { f: (x) => `clip_f(${x}, pf(1u), pf(2u))` },
+  floor: { f: (x) => `floor(${x})`, v: (x) => `floor(${x})` },
+  ceil: { f: (x) => `ceil(${x})`, v: (x) => `ceil(${x})` },
+  round: { f: (x) => `round(${x})`, v: (x) => `round(${x})` },
+  sin: { f: (x) => `sincos_f(${x}, 0u)` },
+  cos: { f: (x) => `sincos_f(${x}, 1u)` },
 };
 
 const UNARY_I32: Record<string, Snip> = {

@@ -13,7 +13,7 @@ import { layoutKernels } from './layout.js';
 import { gemmKernels, setPreferDirect } from './gemm.js';
 import { optimizerKernels } from './optim.js';
 import { convKernels } from './conv.js';
-import { isNode } from '../../platform.js';
+import { adapterFacts, isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
 
@@ -23,8 +23,8 @@ export interface WebgpuOptions {
   powerPreference?: 'high-performance' | 'low-power';
 }
 
-/** Facts about an adapter, for features() and bench labels. */
-export interface AdapterFacts { name: string; fallback: boolean }
+export type { AdapterFacts } from '../../platform.js';
+export { adapterFacts } from '../../platform.js';
 
 const HOST_COPY_MAX = 1 << 16;
 
@@ -46,20 +46,13 @@ export async function findGpu(gpu?: unknown): Promise<GPU> {
   const name = 'webgpu';
   let mod: { create: (flags: string[]) => GPU };
   try {
-    mod = await import(/* @vite-ignore */ name);
+    mod = await import(/* @vite-ignore */ /* webpackIgnore: true */ name);
   } catch (e) {
     throw new Error(`webgpu: no GPU object given and the optional 'webgpu' package (Dawn for Node) is not installed `
       + `(npm i webgpu), or it failed to load: ${(e as Error).message}`);
   }
   nodeGpu = mod.create([]);
   return nodeGpu;
-}
-
-export function adapterFacts(adapter: GPUAdapter): AdapterFacts {
-  const a = adapter as GPUAdapter & { isFallbackAdapter?: boolean; info?: GPUAdapterInfo & { isFallbackAdapter?: boolean } };
-  const info = a.info;
-  const name = [info?.vendor, info?.architecture, info?.device, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
-  return { name, fallback: !!(info?.isFallbackAdapter ?? a.isFallbackAdapter) };
 }
 
 /** The adapter, or a clear error when there is none. */

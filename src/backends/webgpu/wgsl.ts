@@ -80,6 +80,28 @@ fn sign_f(x: f32) -> f32 {
   if (is_nan(x)) { return x; }
   return select(select(0.0, -1.0, x < 0.0), 1.0, x > 0.0);
 }
+// sin and cos: x - k·π/2 with π/2 in three parts (Cody-Waite; exact products for |k| < 2^16, so
+// within about 1e-7 of the true value for |x| < 1e5, degrading beyond), then the minimax polynomials
+// of musl's __sindf/__cosdf on [-π/4, π/4]; the quadrant picks which and its sign. NaN and
+// ±Infinity give NaN. quarter: 0 for sin, 1 for cos (cos x = sin(x + π/2)).
+fn sin_poly(r: f32) -> f32 {
+  let z = r * r;
+  return r + r * z * (-0.16666666641626524 + z * (0.008333329385889463 + z * (-0.00019839334836096632 + z * 2.718311493989822e-6)));
+}
+fn cos_poly(r: f32) -> f32 {
+  let z = r * r;
+  let w = z * z;
+  return ((1.0 + z * -0.499999997251031) + w * 0.04166662332373906) + (w * z) * (-0.001388676377460993 + z * 2.439044879627741e-5);
+}
+fn sincos_f(x: f32, quarter: u32) -> f32 {
+  if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return nan_f(); }
+  let k = round(x * 0.6366197723675814);
+  let r = ((x - k * 1.5703125) - k * 4.837512969970703125e-4) - k * 7.54978995489188216e-8;
+  let q = (u32(i32(k) & 3) + quarter) & 3u;
+  var v = select(sin_poly(r), cos_poly(r), (q & 1u) == 1u);
+  if (q >= 2u) { v = -v; }
+  return v;
+}
 fn relu_f(x: f32) -> f32 { if (is_nan(x)) { return x; } return select(0.0, x, x > 0.0); }
 fn clip_f(x: f32, lo: f32, hi: f32) -> f32 { if (is_nan(x)) { return x; } return min(max(x, lo), hi); }
 fn max_f(a: f32, b: f32) -> f32 { if (is_nan(a) || is_nan(b)) { return nan_f(); } return max(a, b); }
