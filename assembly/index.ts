@@ -8,6 +8,9 @@ export {
 export * from './conv';
 export * from './optim';
 export {
+  i8_qpack, i8_qpack_bytes, i8_qgemm, i8_qgemm_work_bytes, i8_qgemm_levels, i8_relaxed_dot_probe, f32_im2col, i8_qconv2d,
+} from './qgemm';
+export {
   x32_copy_nd, x32_fill, x32_gather, f32_scatter_add, f32_one_hot, f32_cast_i32, i32_cast_f32,
 } from './layout';
 

@@ -126,6 +126,25 @@ export interface WasmKernels {
   f32_rmsprop_update(param: Ptr, grad: Ptr, ms: Ptr, mom: Ptr, mg: Ptr, n: number,
     lr: number, rho: number, oneMinusRho: number, momentum: number, eps: number, decay: number): void;
   f32_adagrad_update(param: Ptr, grad: Ptr, acc: Ptr, n: number, lr: number, eps: number, decay: number): void;
+
+  // Int8 GEMM (assembly/qgemm.ts).
+  /** Bytes of the packed form of int8 weights [K, N]. */
+  i8_qpack_bytes(K: number, N: number): number;
+  /** int8 w [K, N] -> packed panels + column sums (src/kernels.ts `qpack`). */
+  i8_qpack(w: Ptr, out: Ptr, K: number, N: number): void;
+  /** Scratch bytes of i8_qgemm. */
+  i8_qgemm_work_bytes(M: number, N: number, K: number): number;
+  /** The activation levels L of the path i8_qgemm takes for this `relaxed` argument (127 or 63). */
+  i8_qgemm_levels(relaxed: number): number;
+  /** x f32 [M, K], packed w, colScale [N], bias (or 0) -> out [M, N]; range > 0 static; relaxed: the dot form (1 or 2) the probe found exact, else 0. */
+  i8_qgemm(x: Ptr, wp: Ptr, colScale: Ptr, bias: Ptr, out: Ptr, M: number, N: number, K: number,
+    range: number, act: number, work: Ptr, relaxed: number): void;
+  /** out (4 i32) = the relaxed dot of a, b plus c in form `variant` (1 fused, 2 i16 dot + extadd); returns 0 (nothing written) without relaxed SIMD. */
+  i8_relaxed_dot_probe(a: Ptr, b: Ptr, c: Ptr, out: Ptr, variant: number): number;
+  /** x [N, H, W, C] -> patches [N OH OW, KH KW C]; params: a ConvParams block (O, groups unused). */
+  f32_im2col(x: Ptr, out: Ptr, params: Ptr): void;
+  /** The quantised convolution: x [N, H, W, C], packed filter, colScale [O], bias (or 0) -> out [N, OH, OW, O]; params: ConvParams; work: i8_qgemm_work_bytes(N OH OW, O, KH KW C). */
+  i8_qconv2d(x: Ptr, wp: Ptr, colScale: Ptr, bias: Ptr, out: Ptr, params: Ptr, range: number, act: number, work: Ptr, relaxed: number): void;
 }
 
 /** Every export name, for checks that the module and this interface agree. */
@@ -150,6 +169,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
+  i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0, f32_im2col: 0, i8_qconv2d: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];
 
 /**

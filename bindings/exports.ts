@@ -93,6 +93,11 @@ export const WASM_EXPORTS = {
   maxPool2dGrad: { float32: 'f32_max_pool2d_grad' },
   avgPool2d: { float32: 'f32_avg_pool2d' },
   avgPool2dGrad: { float32: 'f32_avg_pool2d_grad' },
+  // int8 (assembly/qgemm.ts)
+  qpack: { int8: 'i8_qpack' },
+  qmatmul: { float32: 'i8_qgemm', work: 'i8_qgemm_work_bytes', levels: 'i8_qgemm_levels', probe: 'i8_relaxed_dot_probe' },
+  im2col: { float32: 'f32_im2col' },
+  qconv2d: { float32: 'i8_qconv2d', work: 'i8_qgemm_work_bytes' },
 } as const satisfies { readonly [K in KernelName]: { readonly [variant: string]: Export } };
 
 /** The exports of `kernel` from a loaded module, by the variant keys of WASM_EXPORTS. */

@@ -3,8 +3,9 @@
 // eg.sequential + fit, tests it on held-out ones, saves it and checks the reloaded copy;
 // `demo gpt|sentiment` do the same with transformers on text (src/cli-text.ts);
 // `demo spiral` makes its own data, so it runs in any install; `edgegrad info|predict` inspect and
-// run a saved model offline (src/cli-edge.ts); `edgegrad bench` runs the bench suite
-// (bench/run.ts) from a built checkout and is listed only there.
+// run a saved model offline (src/cli-edge.ts); `edgegrad quantize` makes an int8 copy of a saved
+// model (src/cli-quantize.ts); `edgegrad bench` runs the bench suite (bench/run.ts) from a built
+// checkout and is listed only there.
 import * as eg from './index.js';
 import { loadMnist, type Digits } from './data/mnist.js';
 import { flag, num } from './cli-args.js';
@@ -40,6 +41,7 @@ function usage(bench: boolean): string {
        edgegrad info <model dir | model.json>   layers, parameters, stored dtypes, file sizes
        edgegrad predict <model> <input.json|.csv|.npy> [--out out.json|.npy|.csv] [--batch N] [--backend wasm|js]
          prints one output row per sample, or writes them to --out
+       edgegrad quantize <model dir> <out dir> [--calibration samples.json|samples.npy]   int8 weights, ~4x smaller files
        edgegrad help | --help | -h   this text${bench ? `
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
          the bench suite (built in this checkout; the npm package does not ship it)` : ''}`;
@@ -244,6 +246,9 @@ if (cmd === 'demo') {
   // NOTE: loaded on demand, as cli-text.ts; the exit code is set, not forced, so output flushes.
   import('./cli-edge.js').then((m) => m.runEdge(cmd, rest)).then((code) => { process.exitCode = code; })
     .catch((e) => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
+} else if (cmd === 'quantize') {
+  import('./cli-quantize.js').then((m) => m.quantizeCommand(rest))
+    .catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
 } else if (cmd === 'bench' && await hasBench()) {
   await import(/* @vite-ignore */ /* webpackIgnore: true */ BENCH_RUNNER.href);
 } else if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {

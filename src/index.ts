@@ -78,6 +78,19 @@ export async function loadOnnx(source: OnnxSource): Promise<OnnxModel> {
   return (await import('./onnx/index.js')).loadOnnx(source);
 }
 modelLayers.set('OnnxGraph', async () => (await import('./onnx/index.js')).modelFromConfig);
+
+export type { QuantizeOptions } from './model/quantize.js';
+export { qmatmul, qpack, int8Levels, type QmatmulOptions } from './ops/quant.js';
+
+/**
+ * A copy of `model` with int8 weights (Dense and Conv2D layers; symmetric per output channel),
+ * for inference: activations are quantised per row at run time, or with static ranges recorded
+ * from `calibration` batches. It predicts, evaluates, saves and loads like any model; fit refuses it.
+ */
+export async function quantize<M extends import('./model/graph.js').Model<Tensor | Tensor[]>>(model: M, opts?: import('./model/quantize.js').QuantizeOptions): Promise<M> {
+  // NOTE: loaded on first use, like loadModel.
+  return (await import('./model/quantize.js')).quantize(model as never, opts) as Promise<never>;
+}
 // Transformers: sampling and generation with a KV cache; tokenizers (src/model/generate.ts, src/text/).
 export { sample, generate, type SampleOptions, type GenerateOptions } from './model/generate.js';
 export { text, CharTokenizer, WordTokenizer, type TokenizerJSON, type WordTokenizerOptions } from './text/tokenizers.js';
@@ -124,6 +137,17 @@ export interface Features {
   /** The WebGPU adapter init found, and whether it is a software fallback (SwiftShader, llvmpipe). */
   webgpuAdapter?: string;
   webgpuFallback?: boolean;
+  /**
+   * How the active backend runs int8 layers (eg.quantize): 'relaxed' (wasm, relaxed dot, only after
+   * its run-time probe agreed; activations in 7 bits), 'simd' (wasm, i32x4.dot_i16x8_s), 'js' (the
+   * reference), 'widened' (webgpu: int8 weights widened to float32 once on the device).
+   */
+  int8?: 'relaxed' | 'simd' | 'js' | 'widened';
+  /**
+   * wasm's relaxed build: which form of the relaxed dot the probe found exact ('fused', or the i16
+   * dot + extadd, or none), and how the engine read its 7-bit operand with the top bit set.
+   */
+  relaxedDot?: string;
 }
 
 /** What this platform offers edgegrad. */
@@ -140,7 +164,13 @@ export function features(): Features {
     threads: cores,
   };
   const b = engine.backend;
-  if (b?.name === 'wasm') f.wasmBuild = String(b.info.build);
+  if (b?.name === 'wasm') {
+    f.wasmBuild = String(b.info.build);
+    f.int8 = b.info.int8 === 'relaxed' ? 'relaxed' : 'simd';
+    if (b.info.build === 'relaxed') f.relaxedDot = `${String(b.info.relaxedDotForm)}; top bit: ${String(b.info.relaxedDotTopBit)}`;
+  } else if (b) {
+    f.int8 = b.name === 'js' ? 'js' : 'widened';
+  }
   if (engine.webgpu) { f.webgpuAdapter = engine.webgpu.name; f.webgpuFallback = engine.webgpu.fallback; }
   return f;
 }

@@ -70,6 +70,13 @@ export const CONV = [
 ] as const;
 export type ConvKernel = (typeof CONV)[number];
 
+/**
+ * The int8 family (quantised inference; no gradients): weights int8 [K, N], symmetric per output
+ * column, packed once by qpack into the form qmatmul reads (qpackBytes).
+ */
+export const QUANT = ['qpack', 'qmatmul', 'im2col', 'qconv2d'] as const;
+export type QuantKernel = (typeof QUANT)[number];
+
 export interface KernelAttrs {
   // unary
   neg: {}; exp: {}; log: {}; sqrt: {}; square: {}; abs: {}; sign: {}; reciprocal: {};
@@ -190,6 +197,35 @@ export interface KernelAttrs {
    * added to every row; out [B, M, N] float32.
    */
   fusedMatmul: { transposeA: boolean; transposeB: boolean; activation: FusedActivation };
+
+  // ---- int8 (QUANT) -------------------------------------------------------------------------------
+  /**
+   * w int8 [K, N] -> int8 [qpackBytes(K, N)]: 8-column panels of 4-deep k groups (panel p, group g:
+   * for each column j of the panel the 4 bytes w[4g..4g+3, 8p+j]), K padded to a multiple of 4 and N
+   * to one of 8 with zeros, then the int32 sum of each padded column (little-endian).
+   */
+  qpack: { k: number; n: number };
+  /**
+   * x float32 [M, K], packed int8 [qpackBytes(K, N)], colScale float32 [N], optional bias [N]
+   * -> act((q(x) · w) * rowScale * colScale + bias) float32 [M, N]. Each row of x is quantised
+   * symmetrically to integers in [-L, L] (L = 127, or 63 on wasm's relaxed path, see
+   * `int8Levels`): rowScale = r / L with r = inputRange when > 0 (static; values beyond clamp),
+   * else max |row| (dynamic); q = round-half-even(x * (L / r)). Integer sums are exact.
+   */
+  qmatmul: { activation: FusedActivation; inputRange: number };
+  /**
+   * x [N, H, W, C] float32 -> the patches [N·OH·OW, KH·KW·C] of a KH x KW window (see Conv2dGeometry):
+   * row (n, oh, ow) holds, tap by tap (kh, kw), the C channels at (oh·sh - top + kh·dh, ow·sw - left +
+   * kw·dw), zeros outside x. The quantised convolution's GEMM operand (its filter [KH, KW, C, O] is the
+   * matrix [KH·KW·C, O]).
+   */
+  im2col: Conv2dGeometry & { kernelSize: [number, number] };
+  /**
+   * The quantised convolution (groups 1): x [N, H, W, C] float32, the packed filter (qpack of
+   * [KH·KW·C, O]), colScale [O], optional bias [O] -> [N, OH, OW, O] float32: qmatmul of im2col(x)
+   * (each patch a row, quantised as qmatmul's rows), without the patches ever stored whole.
+   */
+  qconv2d: Conv2dGeometry & { kernelSize: [number, number]; activation: FusedActivation; inputRange: number };
 }
 export type KernelName = keyof KernelAttrs;
 
@@ -209,6 +245,7 @@ export const FAMILIES = {
   layout: ['transpose', 'slice', 'pad', 'concat', 'gather', 'scatterAdd', 'oneHot', 'cast', 'fill'],
   optim: OPTIMIZER_UPDATES,
   conv: CONV,
+  quant: QUANT,
 } as const satisfies Record<string, readonly KernelName[]>;
 export type Family = keyof typeof FAMILIES;
 /** A kernel in KernelAttrs but in no family is a compile error here. */
@@ -351,6 +388,12 @@ export function convOutShape(x: readonly number[], kh: number, kw: number, g: Co
   return [x[0], convOutSize(x[1], kh, g.strides[0], g.dilations[0], pt, pb), convOutSize(x[2], kw, g.strides[1], g.dilations[1], pl, pr)];
 }
 
+/** Bytes of qpack's output for int8 weights [K, N]. */
+export function qpackBytes(K: number, N: number): number {
+  const k4 = Math.ceil(K / 4) * 4, n8 = Math.ceil(N / 8) * 8;
+  return n8 * k4 + n8 * 4;
+}
+
 /** Adam's step size with both bias corrections: lr * sqrt(1 - beta2^t) / (1 - beta1^t). */
 export function adamStepSize(a: KernelAttrs['adamUpdate']): number {
   return (a.lr * Math.sqrt(1 - a.beta2 ** a.step)) / (1 - a.beta1 ** a.step);
@@ -460,6 +503,14 @@ const defs = {
   maxPool2dGrad: def('maxPool2dGrad', F32, first),
   avgPool2d: def('avgPool2d', F32, ([x], a) => [...convOutShape(x.shape, a.poolSize[0], a.poolSize[1], a), x.shape[3]]),
   avgPool2dGrad: def('avgPool2dGrad', F32, (_, { inShape }) => inShape),
+  // ---- quant
+  qpack: def('qpack', ['int8'], (_, { k, n }) => [qpackBytes(k, n)]),
+  qmatmul: def('qmatmul', F32, ([x, , s]) => [x.shape[0], s.shape[0]]),
+  qconv2d: def('qconv2d', F32, ([x, , s], a) => [...convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a), s.shape[0]]),
+  im2col: def('im2col', F32, ([x], a) => {
+    const [n, oh, ow] = convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a);
+    return [n * oh * ow, a.kernelSize[0] * a.kernelSize[1] * x.shape[3]];
+  }),
 } satisfies { [K in KernelName]: KernelDef<K> };
 
 /** Every kernel's definition, by name. */

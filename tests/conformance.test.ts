@@ -25,7 +25,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
-import { KERNELS, UNARY_GRAD } from '../src/kernels.js';
+import { KERNELS, QUANT, UNARY_GRAD } from '../src/kernels.js';
 import { type Instance, type Tensor, type TolClass, TOL32, TOL64 } from './cases/case.js';
 import { FAMILY_CASES } from './cases/index.js';
 import { JS_F64, WASM_BUILD, testBackends, use, values, type BackendConfig } from './util/backends.js';
@@ -65,7 +65,8 @@ function tolFor(tol: TolClass, cfg: BackendConfig, i: Instance): Tol {
  * case lists (tests/gradients.test.ts, every backend). The conv family's backward kernels have
  * conformance cases of their own (the gradients of sum(op · dy)).
  */
-const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd']);
+// NOTE: the int8 kernels (QUANT) are checked against exact integer sums in tests/quantize.test.ts.
+const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd', ...QUANT]);
 
 for (const cfg of CONFIGS) {
   describe(`conformance on ${cfg.label}`, () => {

@@ -5,7 +5,7 @@ import type { Backend } from './backend.js';
 import {
   type KernelAttrs, type KernelSet, type TensorInfo,
   UNARY, BINARY, UNARY_GRAD, family, sizeOf, stridesOf, broadcastStrides, padLayout, concatLayout, matmulDims, adamStepSize,
-  sliceOffset, checkAllocation, MAX_BUFFER_BYTES, type Conv2dGeometry, type FusedActivation,
+  sliceOffset, checkAllocation, MAX_BUFFER_BYTES, type Conv2dGeometry, type FusedActivation, convOutShape,
 } from '../kernels.js';
 import { type DType, type StorageArray, bytesOf, readValues, storageFor, toHalf, writeValues } from '../dtypes.js';
 
@@ -149,6 +149,77 @@ function gemm(a: Info, b: Info, o: Info, transposeA: boolean, transposeB: boolea
         if (bias) o.buf[at] += bias.buf[j];
         if (act) o.buf[at] = act(o.buf[at], {});
       }
+    }
+  }
+}
+
+// ---- int8: the reference of qpack / qmatmul (src/kernels.ts) --------------------------------------
+
+/** The byte of int8 weight (k, col) in qpack's form for a K4-deep packing. */
+const packedAt = (k4: number, k: number, col: number) => (col >> 3) * k4 * 8 + (k >> 2) * 32 + (col & 7) * 4 + (k & 3);
+
+function qpack(w: Info, o: Info, K: number, N: number): void {
+  const k4 = Math.ceil(K / 4) * 4, n8 = Math.ceil(N / 8) * 8;
+  const out = o.buf as Int8Array;
+  out.fill(0);
+  const sums = new DataView(out.buffer, out.byteOffset + n8 * k4, n8 * 4);
+  for (let col = 0; col < N; col++) {
+    let s = 0;
+    for (let k = 0; k < K; k++) {
+      const v = w.buf[k * N + col];
+      out[packedAt(k4, k, col)] = v;
+      s += v;
+    }
+    sums.setInt32(col * 4, s, true);
+  }
+}
+
+/** x [N, H, W, C] -> the patches [N OH OW, KH KW C] (KernelAttrs.im2col). */
+function im2col(x: Info, o: Info, a: KernelAttrs['im2col']): void {
+  const [N, H, W, C] = x.shape, [kh, kw] = a.kernelSize;
+  const [, oh, ow] = convOutShape(x.shape, kh, kw, a);
+  const [sh, sw] = a.strides, [dh, dw] = a.dilations, pt = a.pads[0], pl = a.pads[2];
+  let at = 0;
+  for (let n = 0; n < N; n++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) {
+    for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++) {
+      const ih = i * sh - pt + u * dh, iw = j * sw - pl + v * dw;
+      const inside = ih >= 0 && ih < H && iw >= 0 && iw < W;
+      for (let c = 0; c < C; c++, at++) o.buf[at] = inside ? x.buf[((n * H + ih) * W + iw) * C + c] : 0;
+    }
+  }
+}
+
+/** Rounds half to even, as f32x4.nearest. */
+function roundEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Activation levels of the reference (wasm's simd path alike; its relaxed path uses 63). */
+export const JS_INT8_LEVELS = 127;
+
+function qmatmul(x: Info, wp: Info, cs: Info, bias: Info | undefined, o: Info, inputRange: number, act?: (x: number, a: object) => number): void {
+  const [M, K] = x.shape, N = cs.shape[0];
+  const k4 = Math.ceil(K / 4) * 4, L = JS_INT8_LEVELS;
+  const q = new Int32Array(K);
+  for (let i = 0; i < M; i++) {
+    let m = Math.fround(inputRange);
+    if (!(m > 0)) {
+      m = 0;
+      for (let k = 0; k < K; k++) m = Math.max(m, Math.abs(x.buf[i * K + k]));
+      m = Math.fround(m);
+    }
+    const inv = m > 0 ? Math.fround(L / m) : 0, scale = m > 0 ? Math.fround(m / L) : 0;
+    for (let k = 0; k < K; k++) {
+      const t = roundEven(Math.fround(x.buf[i * K + k] * inv));
+      q[k] = Number.isNaN(t) ? 0 : Math.min(Math.max(t, -L), L);
+    }
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += q[k] * wp.buf[packedAt(k4, k, j)];
+      let v = Math.fround(Math.fround(Math.fround(s) * scale) * cs.buf[j]);
+      if (bias) v = Math.fround(v + bias.buf[j]);
+      o.buf[i * N + j] = act ? act(v, {}) : v;
     }
   }
 }
@@ -519,6 +590,16 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
       for (const p of ps) s += x.buf[p + c];
       o.buf[at] = s / ps.length;
     }),
+    qpack: ([w], [o], { k, n }) => qpack(w, o, k, n),
+    qconv2d: ([x, wp, cs, bias], [o], a) => {
+      const [kh, kw] = a.kernelSize, [n, oh, ow] = convOutShape(x.shape, kh, kw, a);
+      const cols = { shape: [n * oh * ow, kh * kw * x.shape[3]], dtype: 'float32' as const, buf: new Float64Array(n * oh * ow * kh * kw * x.shape[3]) };
+      im2col(x, cols, a);
+      qmatmul(cols, wp, cs, bias, o, a.inputRange, a.activation === 'linear' ? undefined : unaryFns[a.activation]);
+    },
+    im2col: ([x], [o], a) => im2col(x, o, a),
+    qmatmul: ([x, wp, cs, bias], [o], { activation, inputRange }) =>
+      qmatmul(x, wp, cs, bias, o, inputRange, activation === 'linear' ? undefined : unaryFns[activation]),
     avgPool2dGrad: ([dy], [dx], attrs) => windows(dx.shape, dy.shape, attrs, (at, ps, c) => {
       const g = dy.buf[at] / ps.length;
       for (const p of ps) dx.buf[p + c] += g;

@@ -5,7 +5,7 @@ import type { Backend, BackendMemory } from './backend.js';
 import {
   type KernelSet, type TensorInfo,
   UNARY, BINARY, UNARY_GRAD, REDUCE, family, sizeOf, stridesOf, broadcastStrides, collapseDims, checkRank, padLayout, concatLayout,
-  type Conv2dGeometry, matmulDims, adamStepSize, sliceOffset, AllocationError, checkAllocation, formatBytes,
+  type Conv2dGeometry, convOutShape, matmulDims, adamStepSize, sliceOffset, AllocationError, checkAllocation, formatBytes,
 } from '../kernels.js';
 import { type DType, type StorageArray, type TypedArray, bytesOf, readValues, toHalf, writeValues } from '../dtypes.js';
 import { Arena } from '../../bindings/arena.js';
@@ -251,6 +251,11 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     gemmFn(transposeA, transposeB)(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, lda, ldb, N, B, strideA, strideB, M * N, bias, act, w);
   };
 
+  // ---- int8: probe the relaxed dot once; take its path only where it computes the sums we rely on ----
+  const Qx = exportsOf(K, 'qmatmul');
+  const int8 = probeRelaxedDot(arena, Qx.probe, (v) => int8SelfTest(arena, Qx, v));
+  const int8Relaxed = int8.variant;
+
   /**
    * The conv family's params block for x [N, H, W, C], out [N, OH, OW, O] and a KH x KW window
    * (see ConvParams); its pointer.
@@ -434,6 +439,33 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     avgPool2d: ([x], [o], attrs) => {
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2d.float32](x.buf.ptr, o.buf.ptr, convParams(x.shape, o.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
+    // ---- int8 (assembly/qgemm.ts) --------------------------------------------------------------
+    qpack: ([w], [o], { k, n }) => {
+      if (k * n > 0) K[WASM_EXPORTS.qpack.int8](w.buf.ptr, o.buf.ptr, k, n);
+      else if (o.buf.bytes > 0) arena.u8().fill(0, o.buf.ptr, o.buf.ptr + o.buf.bytes);
+    },
+    qmatmul: ([x, wp, s, bias], [o], { activation, inputRange }) => {
+      const [M, N] = o.shape, Kx = x.shape[1];
+      if (M * N === 0) return;
+      const w = gemmWork(Qx.work(M, N, Kx));
+      Qx.float32(x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, M, N, Kx, inputRange,
+        GemmActivation[activation], w, int8Relaxed);
+    },
+    qconv2d: ([x, wp, s, bias], [o], a) => {
+      const [n, oh, ow, O] = o.shape;
+      if (n * oh * ow * O === 0) return;
+      const [kh, kw] = a.kernelSize;
+      const w = gemmWork(Qx.work(n * oh * ow, O, kh * kw * x.shape[3]));
+      const p = convParams(x.shape, o.shape, kh, kw, a, 1);
+      K[WASM_EXPORTS.qconv2d.float32](x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, p, a.inputRange,
+        GemmActivation[a.activation], w, int8Relaxed);
+    },
+    im2col: ([x], [o], a) => {
+      if (o.buf.bytes === 0) return;
+      const [n, oh, ow] = convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a);
+      const p = convParams(x.shape, [n, oh, ow, 0], a.kernelSize[0], a.kernelSize[1], a, 1);
+      K[WASM_EXPORTS.im2col.float32](x.buf.ptr, o.buf.ptr, p);
+    },
     avgPool2dGrad: ([dy], [o], attrs) => {
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2dGrad.float32](dy.buf.ptr, o.buf.ptr, convParams(attrs.inShape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
@@ -473,7 +505,11 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   return {
     name: 'wasm',
-    info: { build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared },
+    info: {
+      build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared,
+      int8: int8Relaxed ? 'relaxed' : 'simd', int8Levels: Qx.levels(int8Relaxed), relaxedDotTopBit: int8.topBit,
+      relaxedDotForm: int8.variant === 1 ? 'fused' : int8.variant === 2 ? 'i16 dot + extadd (the fused form failed the probe)' : 'none',
+    },
     shared: shared ? {
       memory, module, build,
       borrow: (ptr, bytes) => ({ ptr, bytes, borrowed: true }),
@@ -505,4 +541,95 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       return { bytes: liveBytes, ...arena.usage(), packedBytes, packedTensors: packedCount };
     },
   };
+}
+
+/**
+ * The run-time probe of the relaxed dot (XNNPACK does the same): its result is defined only for a
+ * second operand in [0, 127], and even there an engine may differ (x86's pmaddubsw saturates pair
+ * sums to i16; Node 20's V8 on x64 was found to double the fused form's dot and drop its addend).
+ * The int8 GEMM's relaxed path relies on exact sums for a in [-128, 127], b in [0, 127]: `variant`
+ * is the first form (1: `i32x4.relaxed_dot_i8x16_i7x16_add_s`, 2: the i16 dot + extadd_pairwise +
+ * add) that computes them here, 0 for none (the simd path runs). `topBit` says how the engine read a
+ * b with the top bit set (for features(); never relied on). The params block is the scratch.
+ */
+export function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: number, out: number, variant: number) => number,
+  selfTest: (variant: number) => boolean): { variant: number; topBit: string } {
+  const base = arena.paramsPtr;
+  const run = (a: number[], b: number[], c: number[], variant: number): number[] | null => {
+    const u8 = arena.u8(), i32 = arena.i32();
+    for (let i = 0; i < 16; i++) { u8[base + i] = a[i] & 255; u8[base + 16 + i] = b[i] & 255; }
+    for (let i = 0; i < 4; i++) i32[(base + 32) / 4 + i] = c[i];
+    if (probe(base, base + 16, base + 32, base + 48, variant) === 0) return null;
+    return Array.from(arena.i32().subarray((base + 48) / 4, (base + 64) / 4));
+  };
+  const exact = (a: number[], b: number[], c: number[]) => c.map((ci, l) => {
+    let s = ci;
+    for (let t = 0; t < 4; t++) s += a[4 * l + t] * b[4 * l + t];
+    return s;
+  });
+  const cases: [number[], number[], number[]][] = [
+    [[-128, 127, -127, 1, 5, -6, 7, -8, 100, -100, 50, -50, 0, 1, -1, 2], [127, 127, 127, 0, 1, 2, 3, 4, 127, 126, 125, 1, 0, 127, 64, 63], [7, -9, 1 << 20, -(1 << 20)]],
+    [Array(16).fill(-128), Array(16).fill(127), [0, 0, 0, 0]],
+    [Array(16).fill(127), Array(16).fill(127), [1, 2, 3, 4]],
+    [[1, 2, 3, 4, 0, 0, 0, 0, -1, -2, -3, -4, 9, 9, 9, 9], [1, 1, 1, 1, 5, 5, 5, 5, 2, 2, 2, 2, 0, 1, 0, 1], [100, 200, 300, 400]],
+  ];
+  let variant = 0;
+  for (const v of [1, 2]) {
+    let ok = true;
+    for (const [a, b, c] of cases) {
+      const got = run(a, b, c, v);
+      if (got === null) return { variant: 0, topBit: 'absent' };
+      const want = exact(a, b, c);
+      if (got.some((x, i) => x !== want[i])) ok = false;
+    }
+    // NOTE: the instruction alone is not enough: V8 (Node 20, x64) was seen to compute the fused form
+    // right or wrong depending on the code around it, so the GEMM itself must agree too.
+    if (ok && selfTest(v)) { variant = v; break; }
+  }
+  const top = run(Array(16).fill(1), Array(16).fill(-1), [0, 0, 0, 0], variant || 2);
+  const topBit = top === null ? 'absent' : top[0] === -4 ? 'signed' : top[0] === 1020 ? 'unsigned' : `other (${top[0]})`;
+  return { variant, topBit };
+}
+
+/**
+ * Runs the int8 GEMM's relaxed path in form `variant` on a small integer problem that reaches its
+ * 4-row and 1-row tiles, a full and an edge panel and a padded k group, against exact sums.
+ */
+function int8SelfTest(arena: Arena, Q: { float32: (...a: number[]) => void; work: (M: number, N: number, K: number) => number; levels: (r: number) => number }, variant: number): boolean {
+  const M = 5, N = 11, K = 9, L = Q.levels(variant);
+  const k4 = 12, n8 = 16, packedBytes = n8 * k4 + n8 * 4;
+  const sizes = [M * K * 4, packedBytes, N * 4, M * N * 4, Q.work(M, N, K)];
+  const ptrs = sizes.map((b) => arena.alloc(b));
+  try {
+    const [x, wp, cs, out, work] = ptrs;
+    const f32 = arena.f32(), i8 = arena.i8(), i32 = arena.i32();
+    const xv: number[] = [], wv: number[] = [];
+    for (let i = 0; i < M * K; i++) xv.push(((i * 29) % (2 * L + 1)) - L);
+    for (let i = 0; i < M; i++) xv[i * K + (i % K)] = i % 2 ? L : -L; // every row reaches ±L: scale 1
+    for (let i = 0; i < K * N; i++) wv.push(((i * 53) % 255) - 127);
+    xv.forEach((v, i) => { f32[x / 4 + i] = v; });
+    i8.fill(0, wp, wp + packedBytes);
+    for (let col = 0; col < N; col++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) {
+        const v = wv[k * N + col];
+        i8[wp + (col >> 3) * k4 * 8 + (k >> 2) * 32 + (col & 7) * 4 + (k & 3)] = v;
+        s += v;
+      }
+      i32[(wp + n8 * k4) / 4 + col] = s;
+    }
+    for (let j = 0; j < N; j++) f32[cs / 4 + j] = 1;
+    Q.float32(x, wp, cs, 0, out, M, N, K, 0, GemmActivation.linear, work, variant);
+    const got = arena.f32();
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < N; j++) {
+        let s = 0;
+        for (let k = 0; k < K; k++) s += xv[i * K + k] * wv[k * N + j];
+        if (got[out / 4 + i * N + j] !== s) return false;
+      }
+    }
+    return true;
+  } finally {
+    for (const p of ptrs) arena.free(p);
+  }
 }

@@ -9,6 +9,7 @@ import { Embedding, type EmbeddingArgs } from './embedding.js';
 import * as attn from './attention.js';
 import { type Layer, type LayerConfig, customLayers } from './layer.js';
 import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
+import { QuantizedConv2D, type QuantizedConv2dArgs, QuantizedDense, type QuantizedDenseArgs } from './quantized.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 
 /** Turns a saved regularizer config back into a Regularizer. */
@@ -48,6 +49,8 @@ export function layerFromConfig(className: string, config: LayerConfig, regulari
     case 'SinusoidalPositionalEncoding': return new attn.SinusoidalPositionalEncoding(config);
     case 'RMSNormalization': return new attn.RMSNormalization(config);
     case 'TransformerEncoder': return new attn.TransformerEncoder(config as unknown as attn.TransformerArgs);
+    case 'QuantizedDense': return new QuantizedDense(config as unknown as QuantizedDenseArgs);
+    case 'QuantizedConv2D': return new QuantizedConv2D(config as unknown as QuantizedConv2dArgs);
     case 'TransformerDecoder': return new attn.TransformerDecoder(config as unknown as attn.TransformerArgs);
   }
   const custom = customLayers.get(className);

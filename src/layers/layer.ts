@@ -71,7 +71,7 @@ export interface LayerConfig { name: string; trainable: boolean; inputShape?: nu
  * shape, or a throw naming the disagreement. So a loaded model never draws (or allocates) weights
  * that the file does not hold: a model.json edited to `units: 2**26` is refused before any work.
  */
-export type WeightSource = (name: string, shape: readonly number[]) => Tensor;
+export type WeightSource = (name: string, shape: readonly number[], dtype?: DType) => Tensor;
 let weightSource: WeightSource | null = null;
 
 /** Runs `fn` (a model's build) with layers taking their weights from `source`. */
@@ -246,9 +246,10 @@ export abstract class Layer {
    * saved file (see withWeightSource). The variable shares the value's storage; the value is disposed.
    * `trainable: false`: the optimizer leaves it alone (frozen values, or state that addUpdate sets).
    */
-  protected addWeight(short: string, shape: number[], init: (shape: number[]) => Tensor, reg?: Regularizer, opts: { trainable?: boolean } = {}): Variable {
+  protected addWeight(short: string, shape: number[], init: (shape: number[]) => Tensor, reg?: Regularizer, opts: { trainable?: boolean; dtype?: DType } = {}): Variable {
     const name = `${this.name}/${short}`;
-    const value = weightSource ? weightSource(name, shape) : init(shape);
+    // NOTE: a weight of another dtype than float32 (a quantised layer's int8 kernel) is never trainable.
+    const value = weightSource ? weightSource(name, shape, opts.dtype ?? 'float32') : init(shape);
     const v = engine.makeVariable(value, opts.trainable ?? true, name);
     value.dispose();
     this.own.push(v);

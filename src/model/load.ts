@@ -9,6 +9,7 @@
 import '../index.js';
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
+import type { DType } from '../dtypes.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import { decodeSafetensors } from '../io/safetensors-decode.js';
 import type { Artifacts } from '../io/storage.js';
@@ -59,8 +60,8 @@ export function parseModelJson(text: string): ModelJson {
   if (!Array.isArray(j.weights)) bad('model.json: missing the weights manifest');
   j.weights.forEach((m, i) => {
     if (!m || typeof m !== 'object' || typeof m.name !== 'string' || !Array.isArray(m.shape)
-      || m.shape.some((d) => !Number.isSafeInteger(d) || d < 0) || (m.dtype !== 'float32' && m.dtype !== 'int32')) {
-      bad(`model.json: weights entry ${i} must be { name, shape: non-negative integers, dtype: 'float32' | 'int32' }, got ${JSON.stringify(m)}`);
+      || m.shape.some((d) => !Number.isSafeInteger(d) || d < 0) || (m.dtype !== 'float32' && m.dtype !== 'int32' && m.dtype !== 'int8')) {
+      bad(`model.json: weights entry ${i} must be { name, shape: non-negative integers, dtype: 'float32' | 'int32' | 'int8' }, got ${JSON.stringify(m)}`);
     }
   });
   return j;
@@ -194,16 +195,17 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
   // disagree about.
   const manifest = new Map(j.weights.map((m, i) => [m.name, { m, i }]));
   const used = new Set<string>();
-  const source = (name: string, shape: readonly number[]) => {
+  const source = (name: string, shape: readonly number[], dtype: DType = 'float32') => {
     const e = manifest.get(name) ?? bad(`the topology makes weight '${name}' [${shape}], which model.json does not list (it lists ${j.weights.length})`);
     if (used.has(name)) bad(`the topology makes weight '${name}' twice; give the layers distinct names`);
     if (!sameShape(e.m.shape, shape)) bad(`model.json lists weight ${e.i} as '${name}' [${e.m.shape}] but the topology makes '${name}' [${shape}]`);
     const t = byName.get(name) ?? bad(`'${a.weightsFile}' has no tensor '${name}'`);
-    // F16 (save's dtype 'float16') and BF16 (PyTorch) weights widen to float32 (the decoder's values are exact).
-    if (t.dtype !== 'float32' && t.dtype !== 'float16') bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs float32`);
+    // F16 (save's dtype 'float16') and BF16 (PyTorch) weights widen to a float32 weight (the decoder's values are exact).
+    const widen = dtype === 'float32' && t.dtype === 'float16';
+    if (t.dtype !== dtype && !widen) bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs ${dtype}`);
     if (!sameShape(t.shape, shape)) bad(`tensor '${name}' in '${a.weightsFile}' has shape [${t.shape}] but the topology needs [${shape}]`);
     used.add(name);
-    return engine.fromValues(t.data, t.shape, 'float32', 'loadModel');
+    return engine.fromValues(t.data, t.shape, dtype, 'loadModel');
   };
   let model: AnyModel;
   try {

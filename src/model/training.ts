@@ -527,7 +527,12 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
   const { train, val, epochs, batchSize } = plan;
   const c = m.compiled!;
   const vars = m.trainableWeights;
-  if (vars.length === 0) throw new Error(`fit: model '${m.name}' has no trainable weights`);
+  if (vars.length === 0) {
+    // A quantised model (eg.quantize) has int8 layers, which run inference only.
+    const q = m.layers.find((l) => l.className.startsWith('Quantized'));
+    if (q) throw new Error(`fit: layer '${q.name}' (${q.className}) is quantised to int8 and runs inference only; train the float32 model, then call eg.quantize on it again`);
+    throw new Error(`fit: model '${m.name}' has no trainable weights`);
+  }
   const nOut = c.losses.length;
   const callbacks = (Array.isArray(args.callbacks) ? args.callbacks : args.callbacks ? [args.callbacks] : []);
   const verbose = args.verbose ?? 1;
