@@ -84,6 +84,13 @@ export interface WasmKernels {
   f32_gemm_nn: Gemm; f32_gemm_nt: Gemm; f32_gemm_tn: Gemm; f32_gemm_tt: Gemm;
   /** Bytes of scratch the gemm kernels need for one [M, K] x [K, N] product (packed panels). */
   f32_gemm_work_bytes(M: number, N: number, K: number): number;
+  /** Bytes of B [K, N] packed whole by f32_gemm_pack_b (the packed-weight cache). */
+  f32_gemm_packed_bytes(N: number, K: number): number;
+  /** Packs B [K, N] (stored [N, K] when transB = 1; rows ldb long) into dst, f32_gemm_packed_bytes(N, K) bytes. */
+  f32_gemm_pack_b(b: Ptr, N: number, K: number, ldb: number, transB: number, dst: Ptr): void;
+  /** Batched C[p] = act(op(A[p]) B + bias) with B packed by f32_gemm_pack_b (shared by the batch); transA: 0 or 1. */
+  f32_gemm_packed(a: Ptr, packed: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldc: number,
+    batch: number, strideA: number, strideC: number, bias: Ptr, act: number, work: Ptr, transA: number): void;
 
   /** N-d strided copy of 4-byte elements; params: rank, shape, src strides (A), dst strides (B). */
   x32_copy_nd(src: Ptr, dst: Ptr, params: Ptr): void;
@@ -168,6 +175,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   i32_sum: 0, i32_max: 0, i32_min: 0, i32_argmax: 0, i32_argmin: 0,
   f32_softmax: 0, f32_log_softmax: 0, f32_softmax_cross_entropy: 0, f32_sparse_softmax_cross_entropy: 0,
   f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0,
+  f32_gemm_packed_bytes: 0, f32_gemm_pack_b: 0, f32_gemm_packed: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,

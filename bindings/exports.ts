@@ -60,9 +60,15 @@ export const WASM_EXPORTS = {
   logSoftmax: { float32: 'f32_log_softmax' },
   softmaxCrossEntropy: { float32: 'f32_softmax_cross_entropy' },
   sparseSoftmaxCrossEntropy: { float32: 'f32_sparse_softmax_cross_entropy' },
-  // gemm (by operand form; work: the scratch size)
-  matmul: { nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes' },
-  fusedMatmul: { nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes' },
+  // gemm (by operand form; work: the scratch size; packed/pack/packedBytes: B packed ahead, the packed-weight cache)
+  matmul: {
+    nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes',
+    packed: 'f32_gemm_packed', pack: 'f32_gemm_pack_b', packedBytes: 'f32_gemm_packed_bytes',
+  },
+  fusedMatmul: {
+    nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes',
+    packed: 'f32_gemm_packed', pack: 'f32_gemm_pack_b', packedBytes: 'f32_gemm_packed_bytes',
+  },
   // layout, on 4-byte words of any dtype
   transpose: { word: 'x32_copy_nd' },
   slice: { word: 'x32_copy_nd' },

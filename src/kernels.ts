@@ -297,6 +297,11 @@ export interface TensorInfo<B = unknown> {
   readonly shape: readonly number[];
   readonly dtype: DType;
   readonly buf: B;
+  /**
+   * The storage's write version (an input of runKernel; Storage.version): equal versions of one
+   * buffer mean equal values. Absent where unknown (outputs, raw calls): then nothing is cached.
+   */
+  readonly version?: number;
 }
 
 /** An output a kernel's inference rule asks for; the engine allocates it. */
