@@ -205,13 +205,67 @@ function panel<Width>(a: usize, ars: usize, acs: usize, ap: usize, rows: i32, b:
   }
 }
 
+// ---- B packed ahead (the packed-weight cache) ---------------------------------------------------
+
+/**
+ * Byte offset of block (jc, pc) in a whole packed B: the NC-column blocks one after the other, each
+ * its K blocks (kc x nc rounded up to NR) one after the other, in gemm's panel layout.
+ */
+@inline function packBlock(jc: i32, pc: i32, nc: i32, K: i32): usize {
+  return (<usize>jc * <usize>K + <usize>pc * <usize>((nc + NR - 1) & ~(NR - 1))) << 2;
+}
+
+/** Bytes f32_gemm_pack_b writes for B with K rows and N columns. */
+export function f32_gemm_packed_bytes(N: i32, K: i32): usize {
+  let n: usize = 0;
+  for (let jc = 0; jc < N; jc += NC) n += <usize>((min(NC, N - jc) + NR - 1) & ~(NR - 1));
+  return (n * <usize>K) << 2;
+}
+
+/**
+ * Packs all of B [K, N] (stored [N, K] when transB; rows ldb elements long) into dst
+ * (f32_gemm_packed_bytes(N, K) bytes) as every call of gemm would pack it, block by block.
+ */
+export function f32_gemm_pack_b(b: usize, N: i32, K: i32, ldb: i32, transB: bool, dst: usize): void {
+  const lb = <usize>ldb << 2;
+  const bks: usize = transB ? 4 : lb, bjs: usize = transB ? lb : 4;
+  for (let jc = 0; jc < N; jc += NC) {
+    const nc = min(NC, N - jc);
+    for (let pc = 0; pc < K; pc += KC) {
+      const kc = min(KC, K - pc);
+      const bBlock = b + <usize>pc * bks + <usize>jc * bjs, out = dst + packBlock(jc, pc, nc, K);
+      for (let jr = 0; jr < nc; jr += NR) {
+        const w = min(NR, nc - jr);
+        pack(bBlock + <usize>jr * bjs, bks, bjs, kc, w, w <= 4 ? 4 : NR, out + (<usize>(jr * kc) << 2));
+      }
+    }
+  }
+}
+
+/**
+ * C[p] = act(op(A[p]) B + bias) with B packed ahead by f32_gemm_pack_b (one B for the whole batch);
+ * A as in f32_gemm_nn / f32_gemm_tn (transA). `work` holds f32_gemm_work_bytes(M, N, K) bytes.
+ */
+export function f32_gemm_packed(a: usize, packed: usize, c: usize, M: i32, N: i32, K: i32, lda: i32, ldc: i32,
+  batch: i32, strideA: i32, strideC: i32, bias: usize, act: i32, work: usize, transA: bool): void {
+  const la = <usize>lda << 2;
+  const ars: usize = transA ? 4 : la, acs: usize = transA ? la : 4;
+  const packA = M >= 2 * MR && N > 4 * NR && K > 64 && (transA ? lda >= 256 : lda >= 512);
+  for (let p = 0; p < batch; p++) {
+    gemm(a + (<usize>(p * strideA) << 2), ars, acs, 0, 0, 0, c + (<usize>(p * strideC) << 2), <usize>ldc << 2,
+      M, N, K, bias, act, work, packA, true, false, packed);
+  }
+}
+
 /**
  * C = act(A B + bias) for one matrix (C += A B when `accumulate`). A(i, k) at a + i*ars + k*acs and
  * B(k, j) at b + k*bks + j*bjs (bytes); bias is N floats or 0. `packA` packs A's full MR-row panels
  * per block. `work` holds f32_gemm_work_bytes(M, N, K) bytes. Also the convolutions' GEMM (conv.ts).
+ * `packed` (not 0): B already packed whole by f32_gemm_pack_b; b, bks and bjs are then unused.
  */
 export function gemm(a: usize, ars: usize, acs: usize, b: usize, bks: usize, bjs: usize, c: usize, ldc: usize,
-  M: i32, N: i32, K: i32, bias: usize, act: i32, work: usize, packA: bool, packB: bool, accumulate: bool = false): void {
+  M: i32, N: i32, K: i32, bias: usize, act: i32, work: usize, packA: bool, packB: bool, accumulate: bool = false,
+  packed: usize = 0): void {
   const kcMax = min(max(K, 1), KC), ncMax = (min(N, NC) + NR - 1) & ~(NR - 1);
   const bPack = work;
   const aPack = bPack + (<usize>(kcMax * ncMax) << 2);
@@ -228,8 +282,10 @@ export function gemm(a: usize, ars: usize, acs: usize, b: usize, bks: usize, bjs
       const kc = min(KC, K - pc);
       const acc = pc > 0 || accumulate, last = pc + kc >= K;
       const bBlock = b + <usize>pc * bks + <usize>jc * bjs;
+      // B packed ahead (f32_gemm_pack_b): this block's panels lie where packBlock puts them.
+      const bPanels = packed != 0 ? packed + packBlock(jc, pc, nc, K) : bPack;
       // Packs the block's panels: NR wide, the last one 4 wide when at most 4 columns remain.
-      if (packB || nc % NR != 0) {
+      if (packed == 0 && (packB || nc % NR != 0)) {
         for (let jr = packB ? 0 : nc & ~(NR - 1); jr < nc; jr += NR) {
           const w = min(NR, nc - jr);
           pack(bBlock + <usize>jr * bjs, bks, bjs, kc, w, w <= 4 ? 4 : NR, bPack + (<usize>(jr * kc) << 2));
@@ -247,8 +303,8 @@ export function gemm(a: usize, ars: usize, acs: usize, b: usize, bks: usize, bjs
         }
         for (let jr = 0; jr < nc; jr += NR) {
           const w = min(NR, nc - jr);
-          const direct = !packB && w == NR;
-          const pb = direct ? bBlock + <usize>jr * bjs : bPack + (<usize>(jr * kc) << 2);
+          const direct = packed == 0 && !packB && w == NR;
+          const pb = direct ? bBlock + <usize>jr * bjs : bPanels + (<usize>(jr * kc) << 2);
           const pcC = c + <usize>ic * ldc + (<usize>(jc + jr) << 2);
           const pBias = epBias != 0 ? epBias + (<usize>jr << 2) : 0;
           if (w > 4) {

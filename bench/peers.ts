@@ -85,24 +85,38 @@ const field = (no: number, value: number | string | number[]): number[] => {
 const valueInfo = (name: string, dims: number[]) => field(1, name).concat(field(2,
   field(1, field(1, 1).concat(field(2, dims.flatMap((d) => field(1, field(1, d)))))))); // float tensor of shape dims
 
-/** ModelProto: Y = Gemm(A, B) with transA/transB, opset 13. */
-function gemmModel(M: number, K: number, N: number, ta: boolean, tb: boolean): Uint8Array {
+/** ModelProto: Y = Gemm(A, B) with transA/transB, opset 13; B an initializer (a weight) when `weights` is given. */
+function gemmModel(M: number, K: number, N: number, ta: boolean, tb: boolean, weights?: Float32Array): Uint8Array {
   const attr = (name: string, v: number) => field(1, name).concat(field(3, v), field(20, 2));
   const node = [...field(1, 'A'), ...field(1, 'B'), ...field(2, 'Y'), ...field(4, 'Gemm'),
     ...field(5, attr('transA', +ta)), ...field(5, attr('transB', +tb))];
-  const graph = [...field(1, node), ...field(2, 'gemm'),
-    ...field(11, valueInfo('A', ta ? [K, M] : [M, K])), ...field(11, valueInfo('B', tb ? [N, K] : [K, N])),
+  const bDims = tb ? [N, K] : [K, N];
+  // TensorProto: dims (1), data_type (2: FLOAT = 1), name (8), raw_data (9, little-endian)
+  const init = weights ? field(5, [...bDims.flatMap((d) => field(1, d)), ...field(2, 1), ...field(8, 'B'),
+    ...field(9, Array.from(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength)))]) : [];
+  const graph = [...field(1, node), ...field(2, 'gemm'), ...init,
+    ...field(11, valueInfo('A', ta ? [K, M] : [M, K])), ...(weights ? [] : field(11, valueInfo('B', bDims))),
     ...field(12, valueInfo('Y', [M, N]))];
   return Uint8Array.from([...field(1, 8), ...field(7, graph), ...field(8, field(1, '').concat(field(2, 13)))]);
 }
 
-export async function onnxruntimeWasm(): Promise<Peer> {
+export async function onnxruntimeWasm(): Promise<Peer & { prepareResident(M: number, K: number, N: number, b: Float32Array): Promise<(a: Float32Array) => Promise<Float32Array>> }> {
   const ort = await import('onnxruntime-web');
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = `${join(distOf('onnxruntime-web'))}/`;
   ort.env.logLevel = 'error';
   return {
     name: 'ort-wasm',
+    /** C = A B with B [K, N] in the session (an initializer): ort packs it once, as weights. */
+    async prepareResident(M, K, N, b) {
+      const session = await ort.InferenceSession.create(gemmModel(M, K, N, false, false, b), { executionProviders: ['wasm'] });
+      return async (a) => {
+        const r = await session.run({ A: new ort.Tensor('float32', a, [M, K]) });
+        const out = (await r.Y.getData()) as Float32Array;
+        r.Y.dispose();
+        return out;
+      };
+    },
     async prepare(M, K, N, ta, tb) {
       const session = await ort.InferenceSession.create(gemmModel(M, K, N, ta, tb), { executionProviders: ['wasm'] });
       return async (a, b) => {

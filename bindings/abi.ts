@@ -84,6 +84,13 @@ export interface WasmKernels {
   f32_gemm_nn: Gemm; f32_gemm_nt: Gemm; f32_gemm_tn: Gemm; f32_gemm_tt: Gemm;
   /** Bytes of scratch the gemm kernels need for one [M, K] x [K, N] product (packed panels). */
   f32_gemm_work_bytes(M: number, N: number, K: number): number;
+  /** Bytes of B [K, N] packed whole by f32_gemm_pack_b (the packed-weight cache). */
+  f32_gemm_packed_bytes(N: number, K: number): number;
+  /** Packs B [K, N] (stored [N, K] when transB = 1; rows ldb long) into dst, f32_gemm_packed_bytes(N, K) bytes. */
+  f32_gemm_pack_b(b: Ptr, N: number, K: number, ldb: number, transB: number, dst: Ptr): void;
+  /** Batched C[p] = act(op(A[p]) B + bias) with B packed by f32_gemm_pack_b (shared by the batch); transA: 0 or 1. */
+  f32_gemm_packed(a: Ptr, packed: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldc: number,
+    batch: number, strideA: number, strideC: number, bias: Ptr, act: number, work: Ptr, transA: number): void;
 
   /** N-d strided copy of 4-byte elements; params: rank, shape, src strides (A), dst strides (B). */
   x32_copy_nd(src: Ptr, dst: Ptr, params: Ptr): void;
@@ -108,6 +115,17 @@ export interface WasmKernels {
   f32_max_pool2d_grad(x: Ptr, dy: Ptr, dx: Ptr, params: Ptr): void;
   f32_avg_pool2d(x: Ptr, out: Ptr, params: Ptr): void;
   f32_avg_pool2d_grad(dy: Ptr, dx: Ptr, params: Ptr): void;
+
+  // Fused attention (assembly/attention.ts): see KernelAttrs.attention; mask 0 for none, maskStride
+  // Tq·Tk or 0 (one mask for every batch), causal 0 or 1, work: f32_attention_work_bytes(Tk, D, Dv) bytes.
+  f32_attention_work_bytes(Tk: number, D: number, Dv: number): number;
+  f32_attention(q: Ptr, k: Ptr, v: Ptr, mask: Ptr, out: Ptr, lse: Ptr,
+    B: number, Tq: number, Tk: number, D: number, Dv: number, maskStride: number, scale: number, causal: number, work: Ptr): void;
+  f32_attention_grad(q: Ptr, k: Ptr, v: Ptr, out: Ptr, lse: Ptr, dy: Ptr, mask: Ptr, dq: Ptr, dk: Ptr, dv: Ptr,
+    B: number, Tq: number, Tk: number, D: number, Dv: number, maskStride: number, scale: number, causal: number, work: Ptr): void;
+  /** x [rows, C], gamma, beta [C] -> y, mean [rows], rstd [rows] (KernelAttrs.layerNorm). */
+  f32_layer_norm(x: Ptr, g: Ptr, b: Ptr, y: Ptr, mean: Ptr, rstd: Ptr, rows: number, C: number, eps: number): void;
+  f32_layer_norm_grad(x: Ptr, g: Ptr, mean: Ptr, rstd: Ptr, dy: Ptr, dx: Ptr, dg: Ptr, db: Ptr, rows: number, C: number): void;
 
   // Optimizer updates, in place (assembly/optim.ts). decay = lr * weightDecay (decoupled, applied first).
   f32_sgd_update(param: Ptr, grad: Ptr, n: number, lr: number, decay: number): void;
@@ -157,9 +175,11 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   i32_sum: 0, i32_max: 0, i32_min: 0, i32_argmax: 0, i32_argmin: 0,
   f32_softmax: 0, f32_log_softmax: 0, f32_softmax_cross_entropy: 0, f32_sparse_softmax_cross_entropy: 0,
   f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0,
+  f32_gemm_packed_bytes: 0, f32_gemm_pack_b: 0, f32_gemm_packed: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
+  f32_attention_work_bytes: 0, f32_attention: 0, f32_attention_grad: 0, f32_layer_norm: 0, f32_layer_norm_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
   i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0, f32_im2col: 0, i8_qconv2d: 0,
 } satisfies Record<keyof WasmKernels, 0>) as (keyof WasmKernels)[];

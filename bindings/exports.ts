@@ -60,9 +60,15 @@ export const WASM_EXPORTS = {
   logSoftmax: { float32: 'f32_log_softmax' },
   softmaxCrossEntropy: { float32: 'f32_softmax_cross_entropy' },
   sparseSoftmaxCrossEntropy: { float32: 'f32_sparse_softmax_cross_entropy' },
-  // gemm (by operand form; work: the scratch size)
-  matmul: { nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes' },
-  fusedMatmul: { nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes' },
+  // gemm (by operand form; work: the scratch size; packed/pack/packedBytes: B packed ahead, the packed-weight cache)
+  matmul: {
+    nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes',
+    packed: 'f32_gemm_packed', pack: 'f32_gemm_pack_b', packedBytes: 'f32_gemm_packed_bytes',
+  },
+  fusedMatmul: {
+    nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes',
+    packed: 'f32_gemm_packed', pack: 'f32_gemm_pack_b', packedBytes: 'f32_gemm_packed_bytes',
+  },
   // layout, on 4-byte words of any dtype
   transpose: { word: 'x32_copy_nd' },
   slice: { word: 'x32_copy_nd' },
@@ -92,6 +98,11 @@ export const WASM_EXPORTS = {
   qmatmul: { float32: 'i8_qgemm', work: 'i8_qgemm_work_bytes', levels: 'i8_qgemm_levels', probe: 'i8_relaxed_dot_probe' },
   im2col: { float32: 'f32_im2col' },
   qconv2d: { float32: 'i8_qconv2d', work: 'i8_qgemm_work_bytes' },
+  // fused attention (work: the scratch size of both)
+  attention: { float32: 'f32_attention', work: 'f32_attention_work_bytes' },
+  attentionGrad: { float32: 'f32_attention_grad', work: 'f32_attention_work_bytes' },
+  layerNorm: { float32: 'f32_layer_norm' },
+  layerNormGrad: { float32: 'f32_layer_norm_grad' },
 } as const satisfies { readonly [K in KernelName]: { readonly [variant: string]: Export } };
 
 /** The exports of `kernel` from a loaded module, by the variant keys of WASM_EXPORTS. */

@@ -2,9 +2,10 @@
 // The `edgegrad` command: `edgegrad demo [mlp|cnn|fashion]` trains a model on real images with
 // eg.sequential + fit, tests it on held-out ones, saves it and checks the reloaded copy;
 // `demo gpt|sentiment` do the same with transformers on text (src/cli-text.ts);
-// `demo spiral` makes its own data, so it runs in any install; `edgegrad quantize` makes an int8 copy
-// of a saved model (src/cli-quantize.ts); `edgegrad bench` runs the bench suite (bench/run.ts) from a
-// built checkout and is listed only there.
+// `demo spiral` makes its own data, so it runs in any install; `edgegrad info|predict` inspect and
+// run a saved model offline (src/cli-edge.ts); `edgegrad quantize` makes an int8 copy of a saved
+// model (src/cli-quantize.ts); `edgegrad bench` runs the bench suite (bench/run.ts) from a built
+// checkout and is listed only there.
 import * as eg from './index.js';
 import { loadMnist, type Digits } from './data/mnist.js';
 import { flag, num } from './cli-args.js';
@@ -37,6 +38,9 @@ function usage(bench: boolean): string {
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
                 gpt: --steps N (default 600; 2,000 reach validation loss ~1.83) --eval-every N --prompt TEXT --tokens N
+       edgegrad info <model dir | model.json>   layers, parameters, stored dtypes, file sizes
+       edgegrad predict <model> <input.json|.csv|.npy> [--out out.json|.npy|.csv] [--batch N] [--backend wasm|js]
+         prints one output row per sample, or writes them to --out
        edgegrad quantize <model dir> <out dir> [--calibration samples.json|samples.npy]   int8 weights, ~4x smaller files
        edgegrad help | --help | -h   this text${bench ? `
        edgegrad bench [--quick] [--only gemm,train,cnn] [--backends wasm,webgpu] [--json F] [--md F] [--svg F] (--help)
@@ -238,6 +242,10 @@ async function demo(args: string[]): Promise<void> {
 const [cmd, ...rest] = process.argv.slice(2);
 if (cmd === 'demo') {
   demo(rest).catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+} else if (cmd === 'info' || cmd === 'predict') {
+  // NOTE: loaded on demand, as cli-text.ts; the exit code is set, not forced, so output flushes.
+  import('./cli-edge.js').then((m) => m.runEdge(cmd, rest)).then((code) => { process.exitCode = code; })
+    .catch((e) => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
 } else if (cmd === 'quantize') {
   import('./cli-quantize.js').then((m) => m.quantizeCommand(rest))
     .catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });

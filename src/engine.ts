@@ -311,7 +311,7 @@ class Engine {
       const t = inputs[i];
       const s = t.live(name);
       if (s.backend !== b) throw foreignTensor(name, t, s.backend, b);
-      infos.push({ shape: shapes === undefined ? t.shape : shapes[i], dtype: t.dtype, buf: s.buf });
+      infos.push({ shape: shapes === undefined ? t.shape : shapes[i], dtype: t.dtype, buf: s.buf, version: s.version });
     }
     const specs = KERNEL_DEFS[name].infer(infos, attrs as never);
     const outInfos: TensorInfo[] = [];
@@ -345,7 +345,18 @@ class Engine {
       if (t.live(name).backend !== b) throw foreignTensor(name, t, t.storage!.backend, b);
     }
     for (const v of targets) this.ensureOwnStorage(v);
+    // NOTE: the version moves before the kernel runs, so nothing keyed on the old one survives a throw.
+    for (const v of targets) v.storage!.version++;
     impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), [], attrs);
+  }
+
+  /**
+   * Records that `t`'s buffer was written in place outside runKernelInPlace (pool workers updating
+   * the caller's weights on the shared memory): caches keyed on the storage's version drop it.
+   */
+  written(t: Tensor): void {
+    const s = t.storage;
+    if (s !== null) s.version++;
   }
 
   /** Gives `v` storage of its own (copy on write) if another tensor shares it. */

@@ -76,6 +76,13 @@ export type ConvKernel = (typeof CONV)[number];
  */
 export const QUANT = ['qpack', 'qmatmul', 'im2col', 'qconv2d'] as const;
 export type QuantKernel = (typeof QUANT)[number];
+/**
+ * The transformer's fused kernels: scaled dot-product attention and layer normalization, each
+ * forward and backward (family 'attention').
+ */
+export const ATTENTION = ['attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
+/** The score a masked key gets (Keras): a row with every key masked attends to all of them equally. */
+export const MASKED_SCORE = -1e9;
 
 export interface KernelAttrs {
   // unary
@@ -191,6 +198,35 @@ export interface KernelAttrs {
   /** dy [N, OH, OW, C] -> dx of `inShape`: each window's dy / (its count of positions inside x) to each of them. */
   avgPool2dGrad: Pool2dAttrs & { inShape: [number, number, number, number] };
 
+  // ---- fused attention ---------------------------------------------------------------------------
+  /**
+   * q [B, Tq, D], k [B, Tk, D], v [B, Tk, Dv], optional mask [Bm, Tq, Tk] float32 (Bm 1 or B;
+   * nonzero = attend) -> out [B, Tq, Dv] and lse [B, Tq], float32. Per row i of batch b: key j is
+   * allowed when the mask is nonzero there and, if `causal`, j <= i + Tk - Tq (queries are the last
+   * Tq of the Tk positions); s_j = scale · q_i·k_j; p = softmax over the allowed keys; out_i = Σ p_j v_j;
+   * lse_i = log Σ_allowed exp(s_j). A row with no allowed key gives the mean of v's rows (every score
+   * -1e9 as Keras: uniform) and lse -Infinity.
+   */
+  attention: { scale: number; causal: boolean };
+  /**
+   * The gradient of attention: q, k, v, out, lse, dOut (the forward's inputs and outputs, then
+   * out's gradient [B, Tq, Dv]), then the optional mask -> dq [B, Tq, D], dk [B, Tk, D],
+   * dv [B, Tk, Dv]. The probabilities are recomputed from lse (p_j = exp(s_j - lse_i) on allowed keys,
+   * 1/Tk everywhere on a row without any); masked scores get no gradient.
+   */
+  attentionGrad: { scale: number; causal: boolean };
+  /**
+   * x [rows, C], gamma [C], beta [C] float32 -> y [rows, C], mean [rows], rstd [rows]: per row
+   * mean m, biased variance v = mean((x - m)²), rstd = 1 / sqrt(v + epsilon), y = (x - m)·rstd·gamma + beta.
+   */
+  layerNorm: { epsilon: number };
+  /**
+   * The gradient of layerNorm: x, gamma, mean, rstd (the forward's), dy [rows, C] -> dx [rows, C],
+   * dgamma [C], dbeta [C]. With x̂ = (x - m)·rstd and g = dy·gamma:
+   * dx = rstd·(g - mean(g) - x̂·mean(g·x̂)), dgamma = Σ_rows dy·x̂, dbeta = Σ_rows dy.
+   */
+  layerNormGrad: {};
+
   // ---- fused dense forward ----------------------------------------------------------------------
   /**
    * act(op(a) op(b) + bias): a and b as for matmul; an optional third input bias [N] float32 is
@@ -246,6 +282,7 @@ export const FAMILIES = {
   optim: OPTIMIZER_UPDATES,
   conv: CONV,
   quant: QUANT,
+  attention: ATTENTION,
 } as const satisfies Record<string, readonly KernelName[]>;
 export type Family = keyof typeof FAMILIES;
 /** A kernel in KernelAttrs but in no family is a compile error here. */
@@ -260,6 +297,11 @@ export interface TensorInfo<B = unknown> {
   readonly shape: readonly number[];
   readonly dtype: DType;
   readonly buf: B;
+  /**
+   * The storage's write version (an input of runKernel; Storage.version): equal versions of one
+   * buffer mean equal values. Absent where unknown (outputs, raw calls): then nothing is cached.
+   */
+  readonly version?: number;
 }
 
 /** An output a kernel's inference rule asks for; the engine allocates it. */
@@ -506,6 +548,35 @@ const defs = {
     const [n, oh, ow] = convOutShape(x.shape, a.kernelSize[0], a.kernelSize[1], a);
     return [n * oh * ow, a.kernelSize[0] * a.kernelSize[1] * x.shape[3]];
   }),
+  // ---- attention
+  attention: {
+    dtypes: F32,
+    infer: ([q, , v]) => {
+      takes('attention', q.dtype, F32);
+      return [{ shape: [q.shape[0], q.shape[1], v.shape[2]], dtype: 'float32' }, { shape: [q.shape[0], q.shape[1]], dtype: 'float32' }];
+    },
+  },
+  layerNorm: {
+    dtypes: F32,
+    infer: ([x]) => {
+      takes('layerNorm', x.dtype, F32);
+      return [{ shape: x.shape, dtype: 'float32' }, { shape: [x.shape[0]], dtype: 'float32' }, { shape: [x.shape[0]], dtype: 'float32' }];
+    },
+  },
+  layerNormGrad: {
+    dtypes: F32,
+    infer: ([x, g]) => {
+      takes('layerNormGrad', x.dtype, F32);
+      return [{ shape: x.shape, dtype: 'float32' }, { shape: g.shape, dtype: 'float32' }, { shape: g.shape, dtype: 'float32' }];
+    },
+  },
+  attentionGrad: {
+    dtypes: F32,
+    infer: ([q, k, v]) => {
+      takes('attentionGrad', q.dtype, F32);
+      return [{ shape: q.shape, dtype: 'float32' }, { shape: k.shape, dtype: 'float32' }, { shape: v.shape, dtype: 'float32' }];
+    },
+  },
 } satisfies { [K in KernelName]: KernelDef<K> };
 
 /** Every kernel's definition, by name. */

@@ -7,6 +7,11 @@ import { sizeOf } from './kernels.js';
 /** Backend memory shared by every tensor that views it (reshape shares; it is freed at refs 0). */
 export class Storage {
   refs = 1;
+  /**
+   * Bumped by every in-place write of the buffer (optimizer updates: engine.runKernelInPlace), so a
+   * backend's cache derived from the values (wasm's packed GEMM panels) knows when it is stale.
+   */
+  version = 0;
   constructor(
     readonly backend: Backend,
     readonly buf: unknown,

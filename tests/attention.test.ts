@@ -182,6 +182,29 @@ for (const cfg of testBackends()) {
       expect(() => eg.attention(t([4]), t([5, 4]), t([5, 4]))).toThrow(/attention: q needs rank >= 2/);
     });
 
+    it('layerNorm refuses a gamma or beta that is not [C], a scalar x, a non-positive epsilon', () => {
+      const t = (s: number[]) => eg.zeros(s);
+      expect(() => eg.layerNorm(t([2, 5]), t([4]))).toThrow(/layerNorm: gamma must have shape \[5\].*got \[4\]/);
+      expect(() => eg.layerNorm(t([2, 5]), null, t([5, 1]))).toThrow(/layerNorm: beta must have shape \[5\]/);
+      expect(() => eg.layerNorm(eg.scalar(1))).toThrow(/layerNorm: x needs rank >= 1/);
+      expect(() => eg.layerNorm(t([2, 5]), null, null, { epsilon: 0 })).toThrow(/layerNorm: epsilon must be positive/);
+    });
+
+    it('the fused kernels run where the backend has them (wasm, js), the composed forms elsewhere, with one answer', async () => {
+      const ran: string[] = [];
+      const { runKernel } = engine;
+      engine.runKernel = function (this: typeof engine, name, ...rest) { ran.push(name); return runKernel.call(this, name, ...rest); } as typeof engine.runKernel;
+      try {
+        const q = eg.tensor(randArr(2 * 5 * 4), [2, 5, 4]);
+        const g = eg.valueAndGrads(() => eg.sum(eg.layerNorm(eg.attention(q, q, q, { causal: true }), eg.ones([4]), eg.zeros([4]))), [q]);
+        await values(g.grads[0]);
+        const fused = engine.backend!.kernels.attention !== undefined;
+        for (const k of ['attention', 'attentionGrad', 'layerNorm', 'layerNormGrad']) expect(ran.includes(k)).toBe(fused);
+        expect(ran.includes('softmax')).toBe(!fused);
+        eg.dispose([q, g.value, ...g.grads]);
+      } finally { engine.runKernel = runKernel; }
+    });
+
     it('rmsNorm and sinusoidalEncoding match float64 references', async () => {
       const x = randArr(2 * 5), s = randArr(5);
       const want = x.map((xi, i) => {

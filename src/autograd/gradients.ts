@@ -160,6 +160,20 @@ const rules: Partial<Record<TapeOp, GradRule>> = {
     const M = n.inputShapes[1][0];
     return [engine.runKernel('gather', [dy, n.inputs[1]], {}, [dy.shape, [M]])[0], null];
   },
+  // attention's inputs [q, k, v, mask?] and outputs [out, lse]: one fused backward kernel (lse's gradient is unused: no op returns it)
+  attention: ([dy], n) => {
+    const [q, k, v, mask] = n.inputs;
+    const ins = [q, k, v, n.outputs[0], n.outputs[1], dy];
+    if (mask) ins.push(mask);
+    const [dq, dk, dv] = engine.runKernel('attentionGrad', ins, attrs<'attention'>(n));
+    return mask ? [dq, dk, dv, null] : [dq, dk, dv];
+  },
+  // layerNorm's inputs [x, gamma, beta], outputs [y, mean, rstd] (the statistics have no gradient of their own)
+  layerNorm: ([dy], n) => {
+    const [x, g] = n.inputs;
+    const [dx, dg, db] = engine.runKernel('layerNormGrad', [x, g, n.outputs[1], n.outputs[2], dy], {});
+    return [dx, n.needs[1] ? dg : null, n.needs[2] ? db : null];
+  },
   oneHot: () => [null],
   cast: () => [null],
   fill: () => [],

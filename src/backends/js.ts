@@ -130,6 +130,33 @@ export const JS_UNSUPPORTED: readonly never[] = [];
 /** The buffer's values as numbers (float16 widened), without a copy where they already are. */
 const values = (x: Info): ArrayLike<number> => (x.dtype === 'float16' ? readValues(x.buf as StorageArray, 'float16', 0, x.buf.length) : x.buf);
 
+/**
+ * Attention's rows one at a time (see KernelAttrs.attention): for row i of batch b, `row` gets the
+ * allowed keys' scores (NaN where masked) and lse (-Infinity when no key is allowed).
+ */
+function attentionRows(q: Info, k: Info, mask: Info | undefined, { scale, causal }: KernelAttrs['attention'],
+  row: (b: number, i: number, s: Float64Array, lse: number) => void): void {
+  const [B, Tq, D] = q.shape, Tk = k.shape[1];
+  const mStride = mask && mask.shape[0] !== 1 ? Tq * Tk : 0;
+  const s = new Float64Array(Tk);
+  for (let b = 0; b < B; b++) {
+    for (let i = 0; i < Tq; i++) {
+      let m = -Infinity;
+      for (let j = 0; j < Tk; j++) {
+        const allowed = (!causal || j <= i + Tk - Tq) && (!mask || mask.buf[b * mStride + i * Tk + j] !== 0);
+        if (!allowed) { s[j] = NaN; continue; }
+        let dot = 0;
+        for (let d = 0; d < D; d++) dot += q.buf[(b * Tq + i) * D + d] * k.buf[(b * Tk + j) * D + d];
+        s[j] = scale * dot;
+        if (s[j] > m) m = s[j];
+      }
+      let l = 0;
+      for (let j = 0; j < Tk; j++) if (!Number.isNaN(s[j])) l += Math.exp(s[j] - m);
+      row(b, i, s, l > 0 ? m + Math.log(l) : -Infinity);
+    }
+  }
+}
+
 /** act(op(a) op(b) + bias) on [B, M, N] (bias: N values or undefined; act undefined for linear). */
 function gemm(a: Info, b: Info, o: Info, transposeA: boolean, transposeB: boolean, bias?: Info, act?: (x: number, a: object) => number): void {
   const { B, M, N, K, strideA, strideB, lda, ldb } = matmulDims(a.shape, b.shape, transposeA, transposeB);
@@ -571,6 +598,78 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
       for (let i = 0; i < p.length; i++) {
         a[i] += g[i] * g[i];
         p[i] -= (lr * g[i]) / Math.sqrt(a[i] + epsilon);
+      }
+    },
+    // ---- attention (attentionRows above)
+    attention: ([q, k, v, mask], [o, lse], attrs) => {
+      const [, Tq] = q.shape, [, Tk, Dv] = v.shape;
+      attentionRows(q, k, mask, attrs, (b, i, s, l) => {
+        lse.buf[b * Tq + i] = l;
+        for (let c = 0; c < Dv; c++) {
+          let acc = 0;
+          for (let j = 0; j < Tk; j++) {
+            const p = l === -Infinity ? 1 / Tk : Number.isNaN(s[j]) ? 0 : Math.exp(s[j] - l);
+            acc += p * v.buf[(b * Tk + j) * Dv + c];
+          }
+          o.buf[(b * Tq + i) * Dv + c] = acc;
+        }
+      });
+    },
+    attentionGrad: ([q, k, v, out, lse, dy, mask], [dq, dk, dv], attrs) => {
+      const [, Tq, D] = q.shape, [, Tk, Dv] = v.shape;
+      attentionRows(q, k, mask, attrs, (b, i, s) => {
+        // NOTE: the forward's lse, not this pass's, so the gradient is that of what the forward gave
+        const l = lse.buf[b * Tq + i];
+        const yo = (b * Tq + i) * Dv;
+        let di = 0;
+        for (let c = 0; c < Dv; c++) di += dy.buf[yo + c] * out.buf[yo + c];
+        for (let j = 0; j < Tk; j++) {
+          const masked = Number.isNaN(s[j]);
+          const p = l === -Infinity ? 1 / Tk : masked ? 0 : Math.exp(s[j] - l);
+          if (p === 0) continue;
+          let dp = 0;
+          for (let c = 0; c < Dv; c++) {
+            dv.buf[(b * Tk + j) * Dv + c] += p * dy.buf[yo + c];
+            dp += dy.buf[yo + c] * v.buf[(b * Tk + j) * Dv + c];
+          }
+          if (masked || l === -Infinity) continue;
+          const ds = attrs.scale * p * (dp - di);
+          for (let d = 0; d < D; d++) {
+            dq.buf[(b * Tq + i) * D + d] += ds * k.buf[(b * Tk + j) * D + d];
+            dk.buf[(b * Tk + j) * D + d] += ds * q.buf[(b * Tq + i) * D + d];
+          }
+        }
+      });
+    },
+    layerNorm: ([x, g, b], [y, mean, rstd], { epsilon }) => {
+      const [rows, C] = x.shape;
+      for (let r = 0; r < rows; r++) {
+        let m = 0, v = 0;
+        for (let c = 0; c < C; c++) m += x.buf[r * C + c];
+        m /= C;
+        for (let c = 0; c < C; c++) v += (x.buf[r * C + c] - m) ** 2;
+        const rs = 1 / Math.sqrt(v / C + epsilon);
+        mean.buf[r] = m;
+        rstd.buf[r] = rs;
+        for (let c = 0; c < C; c++) y.buf[r * C + c] = (x.buf[r * C + c] - m) * rs * g.buf[c] + b.buf[c];
+      }
+    },
+    layerNormGrad: ([x, g, mean, rstd, dy], [dx, dg, db]) => {
+      const [rows, C] = x.shape;
+      for (let r = 0; r < rows; r++) {
+        const m = mean.buf[r], rs = rstd.buf[r];
+        let s1 = 0, s2 = 0;
+        for (let c = 0; c < C; c++) {
+          const i = r * C + c, xh = (x.buf[i] - m) * rs, gy = dy.buf[i] * g.buf[c];
+          s1 += gy;
+          s2 += gy * xh;
+          dg.buf[c] += dy.buf[i] * xh;
+          db.buf[c] += dy.buf[i];
+        }
+        for (let c = 0; c < C; c++) {
+          const i = r * C + c, xh = (x.buf[i] - m) * rs;
+          dx.buf[i] = rs * (dy.buf[i] * g.buf[c] - s1 / C - xh * (s2 / C));
+        }
       }
     },
     // ---- conv (functions above)

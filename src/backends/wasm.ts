@@ -101,6 +101,29 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   // NOTE: what lies below heapBase (the module's static data) is never the arena's.
   const maxBytes = memoryMaxBytes(memory) - heapBase;
+  // The packed-weight cache: a B operand seen again at the same storage version (no in-place write
+  // since, see Storage.version) keeps its panels packed whole in an arena block, one per operand
+  // form (B stored [K, N] or [N, K]) and shape. The first sighting only records the version, so operands used
+  // once (activations, a weight between two optimizer steps) cost a map entry, never a copy. A stale
+  // entry is dropped at its next use; free() drops a buffer's entries; borrowed buffers (another
+  // thread's, written without this thread's versions) are never cached.
+  interface Packed { version: number; N: number; K: number; ptr: number; bytes: number }
+  const packedBy = [new Map<WasmBuf, Packed>(), new Map<WasmBuf, Packed>()];
+  let packedBytes = 0, packedCount = 0;
+  const dropPacked = (e: Packed): void => {
+    if (e.bytes === 0) return;
+    arena.free(e.ptr);
+    packedBytes -= e.bytes;
+    packedCount--;
+    e.bytes = 0;
+    e.ptr = 0;
+  };
+  /** Frees every cached panel set (the memory is needed for tensors); whether there were any. */
+  const dropAllPacked = (): boolean => {
+    if (packedCount === 0) return false;
+    for (const cache of packedBy) for (const e of cache.values()) dropPacked(e);
+    return true;
+  };
   const alloc = (dtype: DType, size: number): WasmBuf => {
     const bytes = checkAllocation('wasm', dtype, size, bytesOf(dtype), maxBytes);
     if (size === 0) return EMPTY;
@@ -108,6 +131,8 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     try {
       ptr = arena.alloc(bytes);
     } catch (e) {
+      // NOTE: packed panels are a cache: a tensor that does not fit takes their memory first.
+      if (dropAllPacked()) return alloc(dtype, size);
       throw new AllocationError(`wasm: out of memory: cannot allocate ${size} ${dtype} elements (${formatBytes(bytes)}); `
         + `the memory has ${formatBytes(memory.buffer.byteLength)} of at most ${formatBytes(memoryMaxBytes(memory))}, `
         + `${formatBytes(liveBytes)} of it in live tensors (${(e as Error).message})`);
@@ -165,7 +190,13 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   let work = { ptr: 0, bytes: 0 };
   const gemmWork = (bytes: number): number => {
     if (bytes > work.bytes) {
-      const ptr = arena.alloc(bytes);
+      let ptr: number;
+      try {
+        ptr = arena.alloc(bytes);
+      } catch (e) {
+        if (!dropAllPacked()) throw e;
+        ptr = arena.alloc(bytes);
+      }
       if (work.bytes > 0) arena.free(work.ptr);
       work = { ptr, bytes };
     }
@@ -173,11 +204,50 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   };
   const G = exportsOf(K, 'matmul');
   const gemmFn = (tA: boolean, tB: boolean) => (tA ? (tB ? G.tt : G.tn) : (tB ? G.nt : G.nn));
+
+  /** The cached panels of b (stored [N, K] when transposeB) at `version` for this N and K, packing them on the second sighting; 0 when not cached. */
+  const packedB = (b: WasmBuf, version: number, N: number, K_: number, ldb: number, transposeB: boolean): number => {
+    const cache = packedBy[transposeB ? 1 : 0];
+    const e = cache.get(b);
+    // NOTE: N and K are part of the key: a reshaped view shares the buffer and its version.
+    if (e === undefined || e.version !== version || e.N !== N || e.K !== K_) {
+      if (e === undefined) cache.set(b, { version, N, K: K_, ptr: 0, bytes: 0 });
+      else { dropPacked(e); e.version = version; e.N = N; e.K = K_; }
+      return 0;
+    }
+    if (e.bytes === 0) {
+      const bytes = G.packedBytes(N, K_);
+      try {
+        e.ptr = arena.alloc(bytes);
+      } catch {
+        return 0; // NOTE: no room for the panels: this call packs as usual, as it would without a cache.
+      }
+      e.bytes = bytes;
+      packedBytes += bytes;
+      packedCount++;
+      G.pack(b.ptr, N, K_, ldb, transposeB ? 1 : 0, e.ptr);
+    }
+    return e.ptr;
+  };
+  const forgetPacked = (buf: WasmBuf): void => {
+    for (const cache of packedBy) {
+      const e = cache.get(buf);
+      if (e !== undefined) { dropPacked(e); cache.delete(buf); }
+    }
+  };
+
   /** act(op(a) op(b) + bias) into o; bias: pointer to N floats or 0. */
   const gemm = (a: Info, b: Info, o: Info, bias: number, act: number, transposeA: boolean, transposeB: boolean): void => {
     const { B, M, N, K: K_, strideA, strideB, lda, ldb } = matmulDims(a.shape, b.shape, transposeA, transposeB);
     if (B * M * N === 0) return;
     const w = gemmWork(G.work(M, N, K_));
+    if (b.version !== undefined && K_ > 0 && (B === 1 || strideB === 0) && !b.buf.borrowed) {
+      const p = packedB(b.buf, b.version, N, K_, ldb, transposeB);
+      if (p !== 0) {
+        G.packed(a.buf.ptr, p, o.buf.ptr, M, N, K_, lda, N, B, strideA, M * N, bias, act, w, transposeA ? 1 : 0);
+        return;
+      }
+    }
     gemmFn(transposeA, transposeB)(a.buf.ptr, b.buf.ptr, o.buf.ptr, M, N, K_, lda, ldb, N, B, strideA, strideB, M * N, bias, act, w);
   };
 
@@ -400,6 +470,32 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2dGrad.float32](dy.buf.ptr, o.buf.ptr, convParams(attrs.inShape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
 
+    // ---- fused attention (assembly/attention.ts); the scratch is the gemm kernels' work block ------
+    attention: ([q, k, v, mask], [o, lse], { scale, causal }) => {
+      const [B, Tq, D] = q.shape, [, Tk, Dv] = v.shape;
+      if (B * Tq === 0) return;
+      const A = exportsOf(K, 'attention');
+      const w = gemmWork(A.work(Tk, D, Dv));
+      A.float32(q.buf.ptr, k.buf.ptr, v.buf.ptr, mask ? mask.buf.ptr : 0, o.buf.ptr, lse.buf.ptr,
+        B, Tq, Tk, D, Dv, mask && mask.shape[0] !== 1 ? Tq * Tk : 0, scale, causal ? 1 : 0, w);
+    },
+    attentionGrad: ([q, k, v, out, lse, dy, mask], [dq, dk, dv], { scale, causal }) => {
+      const [B, Tq, D] = q.shape, [, Tk, Dv] = v.shape;
+      if (B * (Tq * D + Tk * (D + Dv)) === 0) return;
+      const A = exportsOf(K, 'attentionGrad');
+      const w = gemmWork(A.work(Tk, D, Dv));
+      A.float32(q.buf.ptr, k.buf.ptr, v.buf.ptr, out.buf.ptr, lse.buf.ptr, dy.buf.ptr, mask ? mask.buf.ptr : 0,
+        dq.buf.ptr, dk.buf.ptr, dv.buf.ptr, B, Tq, Tk, D, Dv, mask && mask.shape[0] !== 1 ? Tq * Tk : 0, scale, causal ? 1 : 0, w);
+    },
+    layerNorm: ([x, g, b], [y, mean, rstd], { epsilon }) => {
+      const [rows, C] = x.shape;
+      if (rows * C > 0) K[WASM_EXPORTS.layerNorm.float32](x.buf.ptr, g.buf.ptr, b.buf.ptr, y.buf.ptr, mean.buf.ptr, rstd.buf.ptr, rows, C, epsilon);
+    },
+    layerNormGrad: ([x, g, mean, rstd, dy], [dx, dg, db]) => {
+      const [rows, C] = x.shape;
+      if (C > 0) K[WASM_EXPORTS.layerNormGrad.float32](x.buf.ptr, g.buf.ptr, mean.buf.ptr, rstd.buf.ptr, dy.buf.ptr, dx.buf.ptr, dg.buf.ptr, db.buf.ptr, rows, C);
+    },
+
     // ---- optimizer updates, in place: [param, ...slots, grad] (see kernels.ts, assembly/optim.ts) --
     sgdUpdate: (ts, _, { lr, momentum, nesterov, weightDecay }) => {
       const n = sizeOf(ts[0].shape), g = ts[ts.length - 1].buf.ptr;
@@ -462,11 +558,13 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     readAsync: async (buf, dtype, size) => read(buf, dtype, size),
     free(buf) {
       if (buf.bytes === 0 || buf.borrowed) return;
+      forgetPacked(buf);
       arena.free(buf.ptr);
       liveBytes -= buf.bytes;
     },
     memory(): BackendMemory {
-      return { bytes: liveBytes, ...arena.usage() };
+      // packedBytes: the packed-weight cache's panels (not tensors, so not in bytes), packedTensors: its entries.
+      return { bytes: liveBytes, ...arena.usage(), packedBytes, packedTensors: packedCount };
     },
   };
 }

@@ -2,10 +2,10 @@
 // gamma + beta, and batch normalisation with moving statistics (state weights).
 import type { Tensor, Variable } from '../tensor.js';
 import { engine } from '../engine.js';
-import { add, div, mul, sqrt, square, sub } from '../ops/elementwise.js';
-import { mean } from '../ops/reduce.js';
+import { add, mul } from '../ops/elementwise.js';
 import { reshape } from '../ops/shape.js';
 import { batchNorm, moments } from '../ops/conv.js';
+import { layerNorm } from '../ops/attention.js';
 import { type InitializerSpec, checkInitializer, initialize } from './initializers.js';
 import { type CallOptions, type LayerArgs, type LayerConfig, type Shape, Layer, fmtShape } from './layer.js';
 
@@ -56,15 +56,7 @@ export class LayerNormalization extends Layer {
   }
 
   call(x: Tensor): Tensor {
-    return engine.tidy(() => {
-      const mu = mean(x, -1, true);
-      const xc = sub(x, mu);
-      const variance = mean(square(xc), -1, true);
-      let y = div(xc, sqrt(add(variance, this.epsilon)));
-      if (this.gamma) y = mul(y, this.gamma);
-      if (this.beta) y = add(y, this.beta);
-      return y;
-    });
+    return layerNorm(x, this.gamma, this.beta, { epsilon: this.epsilon });
   }
 
   override getConfig(): LayerConfig {

@@ -29,11 +29,17 @@ export async function readArtifactValues(model: Model<Tensor | Tensor[]>, opts: 
 }
 
 /** `values`: the tensors' values read beforehand (readArtifactValues); otherwise they are read with dataSync. */
-export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOptimizer?: boolean; weightsFile?: string } = {}, values?: Map<Tensor, TypedArray>): Artifacts {
+export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOptimizer?: boolean; weightsFile?: string; dtype?: WeightsDtype } = {}, values?: Map<Tensor, TypedArray>): Artifacts {
+  const half = checkWeightsDtype(opts.dtype) === 'float16';
   const named = (name: string, t: Tensor): NamedTensor => ({ name, dtype: t.dtype, shape: [...t.shape], data: values?.get(t) ?? t.dataSync() });
   if (!model.built) throw new Error(`save: model '${model.name}' is not built; give the first layer an inputShape or call fit/predict first`);
   checkOwners(model);
-  const tensors = model.weights.map((w) => named(w.name, w));
+  // float16: the float32 weights are written as F16 (rounded to nearest even; loading widens them);
+  // the optimizer's slots stay float32 (Adam's second moments underflow in float16).
+  const tensors = model.weights.map((w) => {
+    const t = named(w.name, w);
+    return half && t.dtype === 'float32' ? { ...t, dtype: 'float16' as const } : t;
+  });
   const seen = new Set<string>();
   for (const t of tensors) {
     if (seen.has(t.name)) throw new Error(`save: two weights are named '${t.name}'; give the layers distinct names`);
@@ -61,6 +67,15 @@ export function toArtifacts(model: Model<Tensor | Tensor[]>, opts: { includeOpti
   };
   if (optimizerState) json.optimizerState = optimizerState;
   return { modelJson: JSON.stringify(json, null, 2), weights, weightsFile };
+}
+
+/** How save writes a model's float32 weights. */
+export type WeightsDtype = 'float32' | 'float16';
+
+/** `dtype` as save's option: undefined is float32; anything but the two dtypes is refused, naming it. */
+export function checkWeightsDtype(dtype: unknown): WeightsDtype {
+  if (dtype === undefined || dtype === 'float32' || dtype === 'float16') return dtype ?? 'float32';
+  throw new Error(`save: dtype must be 'float32' or 'float16' (the weights' file dtype), got ${JSON.stringify(dtype) ?? String(dtype)}`);
 }
 
 /**

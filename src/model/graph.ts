@@ -340,7 +340,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
    * The model as model.json text and safetensors bytes (what save writes). Asynchronous: the file
    * format (model/artifacts.ts, the safetensors encoder) loads on first use, and webgpu reads first.
    */
-  async toArtifacts(opts: { includeOptimizer?: boolean; weightsFile?: string } = {}): Promise<ModelArtifacts> {
+  async toArtifacts(opts: { includeOptimizer?: boolean; weightsFile?: string; dtype?: 'float32' | 'float16' } = {}): Promise<ModelArtifacts> {
     const { readArtifactValues, toArtifacts } = await import('./artifacts.js');
     const values = engine.syncReads ? undefined : await readArtifactValues(this, opts);
     return toArtifacts(this, opts, values);
@@ -349,11 +349,13 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
   /**
    * Saves topology, training config and weights: a directory path (Node: model.json and
    * weights.safetensors, written atomically), 'indexeddb://name' or 'downloads://name' (browsers).
+   * `dtype: 'float16'` writes the float32 weights as F16 (half the bytes; loading widens them).
    */
-  async save(url: string, opts: { includeOptimizer?: boolean } = {}): Promise<SaveResult> {
+  async save(url: string, opts: { includeOptimizer?: boolean; dtype?: 'float32' | 'float16' } = {}): Promise<SaveResult> {
     if (!this.built) throw new Error(`save: model '${this.name}' is not built; give the first layer an inputShape or call fit/predict first`);
     // NOTE: the file format and storage (directories, IndexedDB, downloads) load on first save/load only.
-    const { readArtifactValues, toArtifacts } = await import('./artifacts.js');
+    const { readArtifactValues, toArtifacts, checkWeightsDtype } = await import('./artifacts.js');
+    checkWeightsDtype(opts.dtype);
     // webgpu: the values are read first (artifacts.ts's toArtifacts is synchronous)
     const values = engine.syncReads ? undefined : await readArtifactValues(this, opts);
     const { saveArtifacts } = await import('../io/storage.js');

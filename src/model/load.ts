@@ -200,10 +200,12 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
     if (used.has(name)) bad(`the topology makes weight '${name}' twice; give the layers distinct names`);
     if (!sameShape(e.m.shape, shape)) bad(`model.json lists weight ${e.i} as '${name}' [${e.m.shape}] but the topology makes '${name}' [${shape}]`);
     const t = byName.get(name) ?? bad(`'${a.weightsFile}' has no tensor '${name}'`);
-    if (t.dtype !== dtype) bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs ${dtype}`);
+    // F16 (save's dtype 'float16') and BF16 (PyTorch) weights widen to a float32 weight (the decoder's values are exact).
+    const widen = dtype === 'float32' && t.dtype === 'float16';
+    if (t.dtype !== dtype && !widen) bad(`tensor '${name}' in '${a.weightsFile}' is ${t.dtype} but the layer needs ${dtype}`);
     if (!sameShape(t.shape, shape)) bad(`tensor '${name}' in '${a.weightsFile}' has shape [${t.shape}] but the topology needs [${shape}]`);
     used.add(name);
-    return engine.fromValues(t.data, t.shape, t.dtype, 'loadModel');
+    return engine.fromValues(t.data, t.shape, dtype, 'loadModel');
   };
   let model: AnyModel;
   try {
@@ -225,7 +227,7 @@ export function fromArtifacts(a: Artifacts, hooks: LoadHooks): AnyModel {
       if (names.length) {
         const state = names.map((n) => {
           const t = byName.get(`${OPTIMIZER_PREFIX}${n}`) ?? bad(`'${a.weightsFile}' has no optimizer slot '${n}'`);
-          return { name: n, tensor: engine.fromValues(t.data, t.shape, t.dtype) };
+          return { name: n, tensor: engine.fromValues(t.data, t.shape, t.dtype === 'float16' ? 'float32' : t.dtype) };
         });
         try { opt.setState(state); } finally { for (const s of state) s.tensor.dispose(); }
       }

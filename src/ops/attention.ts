@@ -4,8 +4,8 @@
 import { engine } from '../engine.js';
 import { sizeOf } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
-import { add, cast, div, equal, greaterEqual, mul, notEqual, sqrt, square } from './elementwise.js';
-import { arange, randu, tensor } from './creation.js';
+import { add, cast, div, equal, greaterEqual, mul, notEqual, sqrt, square, sub } from './elementwise.js';
+import { arange, full, randu, tensor } from './creation.js';
 import { mean } from './reduce.js';
 import { broadcastTo, concat, gather, reshape } from './shape.js';
 import { matmul } from './linalg.js';
@@ -120,6 +120,9 @@ export function attention(q: Tensor, k: Tensor, v: Tensor, opts: AttentionOption
     if (ok) { try { ok = sameShape(broadcastShapes('attention', mask.shape, scoreShape), scoreShape); } catch { ok = false; } }
     if (!ok) throw new Error(`attention: mask of shape ${fmt(mask.shape)} does not broadcast to the scores' shape ${fmt(scoreShape)} ([..., Tq, Tk])`);
   }
+  if (dropout === 0 && tk > 0 && engine.backend?.kernels.attention !== undefined) {
+    return fusedAttention(q, k, v, mask ?? null, lead, scale, causal);
+  }
   return engine.tidy(() => {
     let scores = matmul(q, k, { transposeB: true });
     if (scale !== 1) scores = mul(scores, scale);
@@ -130,6 +133,68 @@ export function attention(q: Tensor, k: Tensor, v: Tensor, opts: AttentionOption
     let p = softmax(scores, -1);
     if (dropout > 0) p = mul(p, mul(greaterEqual(randu(p.shape as number[], { seed: opts.seed }), dropout), 1 / (1 - dropout)));
     return matmul(p, v);
+  });
+}
+
+/**
+ * attention on the backend's fused kernel: q, k and v broadcast to the leading shape `lead` and
+ * flattened to [B, T, D]; the mask to [1, Tq, Tk] when it is one for every batch, else [B, Tq, Tk].
+ */
+function fusedAttention(q: Tensor, k: Tensor, v: Tensor, mask: Tensor | null, lead: number[], scale: number, causal: boolean): Tensor {
+  const B = sizeOf(lead);
+  const [tq, d] = q.shape.slice(-2), [tk] = k.shape.slice(-2), dv = v.shape[v.rank - 1];
+  return engine.tidy(() => {
+    const flat = (x: Tensor, t: number, w: number) => {
+      const full = [...lead, t, w];
+      return reshape(sameShape(x.shape, full) ? x : broadcastTo(x, full), [B, t, w]);
+    };
+    const inputs = [flat(q, tq, d), flat(k, tk, d), flat(v, tk, dv)];
+    if (mask) {
+      let m = mask.dtype === 'float32' ? mask : cast(mask, 'float32');
+      const perBatch = m.shape.slice(0, -2).some((x) => x !== 1);
+      const [mq, mk] = m.rank >= 2 ? m.shape.slice(-2) : [1, m.shape[0] ?? 1];
+      if (perBatch) m = flat(m, tq, tk);
+      else m = reshape(mq === tq && mk === tk ? m : broadcastTo(reshape(m, [mq, mk]), [tq, tk]), [1, tq, tk]);
+      inputs.push(m);
+    }
+    const [out] = engine.runKernel('attention', inputs, { scale, causal });
+    return reshape(out, [...lead, tq, dv]);
+  });
+}
+
+export interface LayerNormOptions {
+  /** Added to the variance (default 1e-3, as Keras' LayerNormalization). */
+  epsilon?: number;
+}
+
+/**
+ * Layer normalization over the last axis: (x - mean) / sqrt(variance + epsilon) (biased variance),
+ * times `gamma` and plus `beta` (each [C], C x's last axis) when given. One fused kernel forward and
+ * one backward where the backend has them (wasm, js), else composed from elementwise ops.
+ */
+export function layerNorm(x: Tensor, gamma?: Tensor | null, beta?: Tensor | null, opts: LayerNormOptions = {}): Tensor {
+  checkTensor('layerNorm', x);
+  checkDtype('layerNorm', x, ['float32']);
+  if (x.rank < 1) throw new Error('layerNorm: x needs rank >= 1 (normalised over its last axis), got a scalar');
+  const epsilon = opts.epsilon ?? 1e-3;
+  if (typeof epsilon !== 'number' || !(epsilon > 0)) throw new Error(`layerNorm: epsilon must be positive, got ${epsilon}`);
+  const C = x.shape[x.rank - 1];
+  for (const [name, t] of [['gamma', gamma], ['beta', beta]] as const) {
+    if (!t) continue;
+    checkTensor('layerNorm', t, name);
+    checkDtype('layerNorm', t, ['float32'], name);
+    if (t.rank !== 1 || t.shape[0] !== C) throw new Error(`layerNorm: ${name} must have shape [${C}] (x's last axis), got ${fmt(t.shape)}`);
+  }
+  return engine.tidy(() => {
+    if (x.size > 0 && engine.backend?.kernels.layerNorm !== undefined) {
+      const [y] = engine.runKernel('layerNorm', [reshape(x, [x.size / C, C]), gamma ?? full([C], 1), beta ?? full([C], 0)], { epsilon });
+      return reshape(y, [...x.shape]);
+    }
+    const xc = sub(x, mean(x, -1, true));
+    let y = div(xc, sqrt(add(mean(square(xc), -1, true), epsilon)));
+    if (gamma) y = mul(y, gamma);
+    if (beta) y = add(y, beta);
+    return y;
   });
 }
 

@@ -5,6 +5,7 @@ import { sizeOf, type FusedActivation } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { broadcastShapes, checkDtype, checkTensor, fmt } from './util.js';
 import { broadcastTo } from './shape.js';
+import { gelu } from './elementwise.js';
 
 export interface MatmulOptions { transposeA?: boolean; transposeB?: boolean }
 
@@ -65,8 +66,16 @@ function gemm(op: 'matmul' | 'fusedMatmul', a: Tensor, b: Tensor, bias: Tensor |
       return gemm(op, ea, eb, bias, opts);
     });
   }
+  if (activation === 'gelu' && engine.tapes.some((t) => t.tracked.has(a.id) || t.tracked.has(b.id) || (bias !== undefined && t.tracked.has(bias.id)))) {
+    // Under a tape that differentiates it: the product and gelu apart, so the backward reads z from
+    // the tape (fusedMatmul's gelu rule recomputes the whole product: a second GEMM per step).
+    return engine.tidy(() => gelu(gemm(op, a, b, bias, { ...opts, activation: 'linear' })));
+  }
   const Ba = sizeOf(batchA), Bb = sizeOf(batchB);
-  const shapes = [[Ba, ar, ac], [Bb, br, bc]];
+  // One matrix b under a batch of a (a dense layer on [batch, T, d]): a's batch folds into its rows,
+  // one GEMM of Ba·M rows instead of Ba small ones, and the backward's db one GEMM instead of Ba and a sum.
+  const fold = Bb === 1 && Ba > 1 && !transposeA;
+  const shapes = fold ? [[1, Ba * ar, ac], [1, br, bc]] : [[Ba, ar, ac], [Bb, br, bc]];
   const out = op === 'matmul'
     ? engine.runKernel('matmul', [a, b], { transposeA, transposeB }, shapes)[0]
     : engine.runKernel('fusedMatmul', bias ? [a, b, bias] : [a, b], { transposeA, transposeB, activation },

@@ -267,6 +267,8 @@ async function workerSteps(pool: Pool, job: Job, run: SharedRun,
     throw e;
   }));
   const results = await Promise.allSettled(calls);
+  // NOTE: the workers wrote the weights, slots and state in place, behind this thread's engine.
+  for (const v of [...vars, ...first.slots.flat(), ...state.map((i) => model.weights[i])]) engine.written(v);
   // NOTE: report the worker that failed, not the ones it stopped
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   const bad = failed.find((r) => !String((r.reason as Error)?.message).includes(STOPPED)) ?? failed[0];
