@@ -1,7 +1,7 @@
 // A model as files: model.json (topology, training config, weight manifest) and safetensors
 // weights, as model.save, model.toArtifacts and the pool write them; loaded on first use, like
 // reading them back (load.ts). The node list is topology.ts (getConfig needs it synchronously).
-import '../index.js';
+import '../core.js';
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
 import type { TypedArray } from '../kernels.js';

@@ -23,13 +23,4 @@ export async function loadModel<Out extends Tensor | Tensor[] = Tensor>(source: 
   return (await import('./load.js')).loadModel(source as string | Artifacts) as Promise<Model<Tensor | Tensor[]>> as Promise<Model<Out>>;
 }
 
-/**
- * A TensorFlow.js layers model (model.json of format 'layers-model' + its .bin weight shards, as
- * tfjs's model.save or tensorflowjs_converter write them) as an edgegrad model: an http(s) URL of
- * model.json or its directory, a directory / model.json path or file:// URL (Node), or
- * { modelJson, weightData } in memory. See src/model/tfjs-import.ts for the layer types it reads.
- */
-export async function loadTfjsModel<Out extends Tensor | Tensor[] = Tensor>(source: string | import('./tfjs-import.js').TfjsArtifacts): Promise<Model<Out>> {
-  return (await import('./tfjs-import.js')).loadTfjsModel(source) as Promise<Model<Tensor | Tensor[]>> as Promise<Model<Out>>;
-}
 export type { TfjsArtifacts } from './tfjs-import.js';

@@ -6,7 +6,7 @@
 
 // NOTE: the library through its entry, so this lazily loaded module reaches the same files as the
 // app and every other lazy module: esbuild then keeps the library in one chunk (see ARCHITECTURE).
-import '../index.js';
+import '../core.js';
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
 import type { DType } from '../dtypes.js';

@@ -2,7 +2,7 @@
 // layers are QuantizedDense / QuantizedConv2D with int8 kernels, symmetric per output channel.
 // The model's own files are rewritten (model.json's layer nodes, the safetensors tensors) and
 // loaded back, so a quantised model is exactly what saving and loading it gives.
-import '../index.js';
+import '../core.js';
 import { engine } from '../engine.js';
 import { Tensor } from '../tensor.js';
 import { abs } from '../ops/elementwise.js';

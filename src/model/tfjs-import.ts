@@ -5,7 +5,7 @@
 // DepthwiseConv2D, Max/AveragePooling2D, GlobalMax/AveragePooling2D, ZeroPadding2D,
 // BatchNormalization, and the merges Add/Multiply/Concatenate in functional models. Anything
 // else is refused by name. Loaded on first use (src/model/index.ts).
-import '../index.js';
+import '../core.js';
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';
 import { isNode, nodeModule } from '../platform.js';

@@ -5,7 +5,7 @@
 
 // NOTE: the library through its entry, so this lazily loaded module reaches the same files as the
 // app and every other lazy module: esbuild then keeps the library in one chunk (see ARCHITECTURE).
-import '../index.js';
+import '../core.js';
 import * as Comlink from 'comlink';
 import { engine } from '../engine.js';
 import type { Tensor } from '../tensor.js';

@@ -68,13 +68,11 @@ describe.skipIf(!browserWanted)('the packed package in Vite, webpack, esbuild an
       writeFileSync(join(d, 'index.html'), HTML);
       return d;
     };
-    // Vite, production build, no configuration but `base` (the test serves each app under a folder) and
-    // worker.format 'es' (README: the default IIFE worker format cannot hold the library's lazily loaded
-    // parts since the ONNX, int8 and tfjs-import modules came in): the default createPool()
+    // Vite, production build, no configuration but `base` (the test serves each app under a folder): the default createPool()
     const { build: vite } = await import('vite');
     const viteSrc = src('vite-app', MAIN('{}'));
     apps.vite = join(dir, 'out-vite');
-    await vite({ root: viteSrc, configFile: false, logLevel: 'silent', base: './', worker: { format: 'es' }, build: { outDir: apps.vite, emptyOutDir: true } });
+    await vite({ root: viteSrc, configFile: false, logLevel: 'silent', base: './', build: { outDir: apps.vite, emptyOutDir: true } });
     // esbuild: the worker as an entry of its own, its URL passed to createPool
     const { build: esbuild } = await import('esbuild');
     const es = async (name: string, main: string, worker: boolean) => {

@@ -3,7 +3,7 @@
 // (train.ts). The pool below (src/pool/) imports none of it.
 
 // NOTE: the library through its entry, as pool.ts does, so this lazy chunk does not split the app's.
-import '../../index.js';
+import '../../core.js';
 import { createPool as startPool, type Pool, type PoolOptions } from '../../pool/pool.js';
 import { enableModelJobs } from './client.js';
 export { fitDataParallel, fitOnPool } from './train.js';
