@@ -12,7 +12,7 @@ import { broadcastTo, concat, gather, pad, reshape, slice, transpose } from '../
 import { fusedMatmul, matmul } from '../ops/linalg.js';
 import { logSoftmax, softmax } from '../ops/nn.js';
 import { avgPool2d, conv2d, conv2dTranspose, maxPool2d } from '../ops/conv.js';
-import { where } from '../ops/attention.js';
+import { layerNorm, where } from '../ops/attention.js';
 import { arange, tensor } from '../ops/creation.js';
 import { broadcastShapes } from '../ops/util.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, INT64, typeName } from './model.js';
@@ -612,14 +612,23 @@ function batchNormTraining(ins: (Val | undefined)[], a: Attrs, c: OpContext): Te
 function layerNormOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor[] {
   const x = F(ins[0], c, 'X');
   const ax = normAxis(a.i('axis', -1), x.rank, c);
+  const eps = a.f('epsilon', 1e-5);
+  const scale = ins[1] !== undefined ? F(ins[1], c, 'Scale') : undefined;
+  const bias = ins[2] !== undefined ? F(ins[2], c, 'B') : undefined;
+  const C = x.shape[x.rank - 1];
+  // The usual form (last axis, per-channel Scale/B, no Mean/InvStdDev outputs): the fused kernel
+  // where the backend has one (eg.layerNorm falls back to the composed ops elsewhere).
+  if (ax === x.rank - 1 && c.outputs < 2 && eps > 0 && [scale, bias].every((t) => t === undefined || (t.rank === 1 && t.shape[0] === C))) {
+    return [layerNorm(x, scale, bias, { epsilon: eps })];
+  }
   const axes = x.shape.map((_, i) => i).slice(ax);
   const mu = mean(x, axes, true);
   const xc = eg.sub(x, mu);
   const v = mean(eg.square(xc), axes, true);
-  const inv = eg.reciprocal(eg.sqrt(eg.add(v, a.f('epsilon', 1e-5))));
+  const inv = eg.reciprocal(eg.sqrt(eg.add(v, eps)));
   let y = eg.mul(xc, inv);
-  if (ins[1] !== undefined) y = eg.mul(y, F(ins[1], c, 'Scale'));
-  if (ins[2] !== undefined) y = eg.add(y, F(ins[2], c, 'B'));
+  if (scale) y = eg.mul(y, scale);
+  if (bias) y = eg.add(y, bias);
   return [y, mu, inv];
 }
 
