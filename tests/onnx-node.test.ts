@@ -69,6 +69,16 @@ function mismatch(got: ArrayLike<number>, want: ArrayLike<number>): string | nul
 
 /** Errors that mean "edgegrad refuses this form" (a skip with the reason), not a wrong answer. */
 const REFUSAL = /not supported|is not supported|only .* supported/;
+/**
+ * The tests known to be skipped (tests/onnx-node-skips.txt). A test refused at run time must be
+ * listed there: a supported form that starts being refused fails instead of turning into a skip.
+ */
+const LISTED = new Set(readFileSync(new URL('./onnx-node-skips.txt', import.meta.url), 'utf8').split('\n')
+  .filter((l) => l && !l.startsWith('#')).map((l) => l.split(' ')[0]));
+const skipListed = (ctx: { skip(note: string): void }, name: string, why: string): void => {
+  expect(LISTED.has(name), `${name} is skipped (${why}) but not listed in tests/onnx-node-skips.txt`).toBe(true);
+  ctx.skip(why);
+};
 
 describe.skipIf(!present && !process.env.CI)(`ONNX backend node tests${present ? '' : ` (skipped: ${ROOT} is missing; install Debian's libonnx-testdata)`}`, () => {
   beforeAll(async () => { await eg.init('wasm'); });
@@ -89,20 +99,20 @@ describe.skipIf(!present && !process.env.CI)(`ONNX backend node tests${present ?
       try {
         model = await eg.loadOnnx(join(dir, 'model.onnx'));
       } catch (err) {
-        if (REFUSAL.test((err as Error).message)) { ctx.skip(`refused at load: ${(err as Error).message}`); return; }
+        if (REFUSAL.test((err as Error).message)) { skipListed(ctx, e.name, `refused at load: ${(err as Error).message}`); return; }
         throw err;
       }
       const inputs = model.graph.spec.inputs;
       for (const set of readdirSync(dir).filter((d) => d.startsWith('test_data_set_')).sort()) {
         const feeds: Record<string, ReturnType<typeof eg.tensor>> = {};
         const hs = inputs.map((_, i) => decodeTensorProto(readFileSync(join(dir, set, `input_${i}.pb`))).value!);
-        if (!hs.every(inRange)) { ctx.skip('an input holds 64-bit values beyond int32'); return; }
+        if (!hs.every(inRange)) { skipListed(ctx, e.name, 'an input holds 64-bit values beyond int32'); return; }
         inputs.forEach((s, i) => { feeds[s.name] = toTensor(hs[i]); });
         let outs: Record<string, ReturnType<typeof eg.tensor>>;
         try {
           outs = model.run(feeds);
         } catch (err) {
-          if (REFUSAL.test((err as Error).message)) { ctx.skip(`refused: ${(err as Error).message}`); return; }
+          if (REFUSAL.test((err as Error).message)) { skipListed(ctx, e.name, `refused: ${(err as Error).message}`); return; }
           throw err;
         } finally {
           eg.dispose(Object.values(feeds));
