@@ -419,6 +419,21 @@ export function convOutSize(size: number, window: number, stride: number, dilati
   return Math.floor((size + padBefore + padAfter - dilation * (window - 1) - 1) / stride) + 1;
 }
 
+/**
+ * TF's padding along one axis of a 2-D window op: none ('valid'), 'same' (the total split with the
+ * extra at the end), or explicit [[top, bottom], [left, right]] (axis 0: rows, 1: columns).
+ */
+export function padsFor(padding: 'valid' | 'same' | [[number, number], [number, number]], size: number, window: number,
+  stride: number, dilation: number, axis: 0 | 1): [number, number] {
+  if (padding === 'valid') return [0, 0];
+  if (padding === 'same') {
+    const out = Math.ceil(size / stride);
+    const total = Math.max((out - 1) * stride + (window - 1) * dilation + 1 - size, 0);
+    return [Math.floor(total / 2), total - Math.floor(total / 2)];
+  }
+  return padding[axis];
+}
+
 /** [N, OH, OW] of a window op over x [N, H, W, ...] with a window [kh, kw]. */
 export function convOutShape(x: readonly number[], kh: number, kw: number, g: Conv2dGeometry): [number, number, number] {
   const [pt, pb, pl, pr] = g.pads;

@@ -8,7 +8,7 @@
 // quantised model is refused.
 import type { Tensor, Variable } from '../tensor.js';
 import { engine } from '../engine.js';
-import { type FusedActivation, convOutSize } from '../kernels.js';
+import { type FusedActivation, convOutSize, padsFor } from '../kernels.js';
 import type { Backend } from '../backends/backend.js';
 import { cast, mul } from '../ops/elementwise.js';
 import { fusedMatmul } from '../ops/linalg.js';
@@ -180,17 +180,6 @@ export interface QuantizedConv2dArgs extends QuantizedArgs {
   strides?: [number, number];
   padding?: Padding;
   dilationRate?: [number, number];
-}
-
-/** TF's padding along one axis (as ops/conv.ts). */
-function padsFor(padding: Padding, size: number, window: number, stride: number, dilation: number, axis: 0 | 1): [number, number] {
-  if (padding === 'valid') return [0, 0];
-  if (padding === 'same') {
-    const out = Math.ceil(size / stride);
-    const total = Math.max((out - 1) * stride + (window - 1) * dilation + 1 - size, 0);
-    return [Math.floor(total / 2), total - Math.floor(total / 2)];
-  }
-  return padding[axis];
 }
 
 const pairOf = (where: string, what: string, v: unknown, dflt: number): [number, number] => {

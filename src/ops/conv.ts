@@ -1,7 +1,7 @@
 // Convolution, pooling and batch-norm ops over NHWC images (filters [kh, kw, inChannels / groups,
 // outChannels]): validation and TF's padding rules here; the kernels see resolved geometry only.
 import { engine } from '../engine.js';
-import { type Conv2dGeometry, type FusedActivation, type Pool2dAttrs, convOutSize } from '../kernels.js';
+import { type Conv2dGeometry, type FusedActivation, type Pool2dAttrs, convOutSize, padsFor } from '../kernels.js';
 import type { Tensor } from '../tensor.js';
 import { registerConvGradients } from './conv-gradients.js';
 import { add, mul, reciprocal, sqrt, square, sub } from './elementwise.js';
@@ -45,17 +45,6 @@ function pair(op: string, name: string, v: unknown, dflt: number): [number, numb
     throw new Error(`${op}: ${name} must be a positive integer or a pair of them, got ${Array.isArray(v) ? JSON.stringify(v) : describe(v)}`);
   }
   return [p[0], p[1]];
-}
-
-/** TF's padding along one axis: explicit, none, or 'same' (total split with the extra at the end). */
-function padsFor(padding: Padding, size: number, window: number, stride: number, dilation: number, axis: 0 | 1): [number, number] {
-  if (padding === 'valid') return [0, 0];
-  if (padding === 'same') {
-    const out = Math.ceil(size / stride);
-    const total = Math.max((out - 1) * stride + (window - 1) * dilation + 1 - size, 0);
-    return [Math.floor(total / 2), total - Math.floor(total / 2)];
-  }
-  return padding[axis];
 }
 
 function checkPadding(op: string, padding: unknown): Padding {
