@@ -1,4 +1,4 @@
-// Int8 against float32, each wasm build (and webgpu, where a quantised model widens its weights):
+// Int8 against float32, each wasm build and webgpu (int8 weights on the device, WGSL packed dots):
 // GEMM 64x784x128 and 512³ with the weights resident (float32: fusedMatmul, which packs B on every
 // call; int8: qmatmul on weights packed once, the per-row activation quantisation included),
 // predict of the MNIST MLP (784-128-10, batch 256) and the reference CNN (batch 64) as float32 and
@@ -86,7 +86,7 @@ export async function int8(ctx: SuiteContext): Promise<Row[]> {
     await useBackend(backend);
     const label = backendLabel(backend);
     const webgpu = backend === 'webgpu';
-    const path = webgpu ? 'int8 widened to float32 on the device' : `int8 path: ${eg.features().int8}`;
+    const path = `int8 path: ${eg.features().int8}`;
     if (!webgpu) {
       for (const [M, K, N] of [[64, 784, 128], [512, 512, 512]]) {
         const x = eg.randn([M, K], { seed: 1 }), w = eg.randn([K, N], { seed: 2 }), bias = eg.randn([N], { seed: 3 });

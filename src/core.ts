@@ -125,9 +125,11 @@ export interface Features {
   /**
    * How the active backend runs int8 layers (eg.quantize): 'relaxed' (wasm, relaxed dot, only after
    * its run-time probe agreed; activations in 7 bits), 'simd' (wasm, i32x4.dot_i16x8_s), 'js' (the
-   * reference), 'widened' (webgpu: int8 weights widened to float32 once on the device).
+   * reference), 'webgpu' (int8 weights kept int8 on the device, WGSL packed dot products; the
+   * activations quantised per row as the reference does). 'widened' (int8 weights widened to
+   * float32 once) is what a backend without the int8 kernels would report; none does today.
    */
-  int8?: 'relaxed' | 'simd' | 'js' | 'widened';
+  int8?: 'relaxed' | 'simd' | 'js' | 'webgpu' | 'widened';
   /**
    * wasm's relaxed build: which form of the relaxed dot the probe found exact ('fused', or the i16
    * dot + extadd, or none), and how the engine read its 7-bit operand with the top bit set.
@@ -154,7 +156,7 @@ export function features(): Features {
     f.int8 = b.info.int8 === 'relaxed' ? 'relaxed' : 'simd';
     if (b.info.build === 'relaxed') f.relaxedDot = `${String(b.info.relaxedDotForm)}; top bit: ${String(b.info.relaxedDotTopBit)}`;
   } else if (b) {
-    f.int8 = b.name === 'js' ? 'js' : 'widened';
+    f.int8 = b.kernels.qmatmul === undefined ? 'widened' : b.name === 'js' ? 'js' : 'webgpu';
   }
   if (engine.webgpu) { f.webgpuAdapter = engine.webgpu.name; f.webgpuFallback = engine.webgpu.fallback; }
   return f;

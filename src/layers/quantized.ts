@@ -2,10 +2,10 @@
 // int8 kernels, symmetric per output channel (`scale` [out], float32), and a float32 bias. On a
 // backend with the int8 GEMM (wasm, js) the kernel is packed once (qpack) and each call quantises
 // its input per row (or with the calibrated `inputRange`) and runs qmatmul, dequantisation, bias and
-// activation fused; a convolution (qconv2d) gathers its patches a row block at a time into the same GEMM. On webgpu, which has no
-// int8 GEMM, the kernel is widened once on the device (cast to float32 times scale) and the float
-// kernels run (on float activations: a calibrated inputRange is not used there). `fit` on a
-// quantised model is refused.
+// activation fused; a convolution (qconv2d) gathers its patches a row block at a time into the same GEMM
+// (every backend has these kernels: js, wasm, and webgpu, where the weights stay int8 on the device).
+// A backend without them would widen the kernel once (cast to float32 times scale) and run the float
+// kernels on float activations (a calibrated inputRange unused). `fit` on a quantised model is refused.
 import type { Tensor, Variable } from '../tensor.js';
 import { engine } from '../engine.js';
 import { type FusedActivation, convOutSize, padsFor } from '../kernels.js';

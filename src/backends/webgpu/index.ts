@@ -13,6 +13,7 @@ import { layoutKernels } from './layout.js';
 import { gemmKernels, setPreferDirect } from './gemm.js';
 import { optimizerKernels } from './optim.js';
 import { convKernels } from './conv.js';
+import { WEBGPU_INT8_LEVELS, quantKernels } from './quant.js';
 import { adapterFacts, isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
@@ -29,11 +30,10 @@ export { adapterFacts } from '../../platform.js';
 const HOST_COPY_MAX = 1 << 16;
 
 /**
- * The kernels the webgpu backend does not implement: the int8 GEMM (a quantised layer on webgpu
- * widens its int8 weights to float32 on the device once, see layers/quantized.ts) and the fused
- * attention and layer-norm pairs (eg.attention and eg.layerNorm run their composed forms there).
+ * The kernels the webgpu backend does not implement: the fused attention and layer-norm pairs
+ * (eg.attention and eg.layerNorm run their composed forms there).
  */
-export const WEBGPU_UNSUPPORTED = ['qpack', 'qmatmul', 'im2col', 'qconv2d', 'attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
+export const WEBGPU_UNSUPPORTED = ['attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
@@ -98,11 +98,12 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     ...gemmKernels(ctx),
     ...optimizerKernels(ctx),
     ...convKernels(ctx),
+    ...quantKernels(ctx),
   } satisfies KernelSet<GBuf, (typeof WEBGPU_UNSUPPORTED)[number]>;
   // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
   setPreferDirect(facts.fallback);
 
-  const info: Record<string, string | number | boolean> = { adapter: facts.name, fallbackAdapter: facts.fallback, lost: false };
+  const info: Record<string, string | number | boolean> = { adapter: facts.name, fallbackAdapter: facts.fallback, lost: false, int8Levels: WEBGPU_INT8_LEVELS };
   void device.lost.then(() => { info.lost = true; });
 
   const backend: Backend<GBuf> & { runtime: GpuRuntime } = {
