@@ -5,7 +5,7 @@
 // col2im (a scatter-add). A depthwise convolution (one input channel per group, C > 1) has its own loops with
 // the channels along the SIMD lanes, as do the pooling kernels and the dW of a one-group conv with at most
 // 4 input channels (isFewChannels). Geometry comes in a params block.
-import { activate, gemmStrided, f32_gemm_work_bytes } from './gemm';
+import { activate, gemm, gemmStrided, f32_gemm_work_bytes, f32_gemm_packed_bytes, f32_gemm_pack_b } from './gemm';
 import { madd } from './math';
 
 const ZERO: v128 = i32x4.splat(0);
@@ -194,6 +194,62 @@ function im2col(x: usize, col: usize, p: usize, g: i32, r0: i32, rows: i32, scat
  * act: a GemmActivation; work: f32_conv_work_bytes(params, 0) bytes.
  */
 export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32, params: usize, work: usize): void {
+  conv2dForward(x, w, 0, bias, out, act, params, work);
+}
+
+// ---- the filter packed ahead (the conv filter cache) ------------------------------------------
+// The forward paths that run the GEMM on the filter (im2col, pointwise: per group the matrix
+// [KH*KW*C/G, O/G] with rows O apart; wide: per kh the matrix [KW*C, O]) pack it as B on every call
+// and, for im2col, on every row block. A filter kept between calls (inference) is packed once, whole,
+// by f32_conv_pack_filter (what every call would pack, so the sums are the same bit for bit), and
+// f32_conv2d_packed reads those panels. Depthwise and few-channel convolutions read the filter in
+// place: they have nothing to pack (0 bytes).
+
+/** Bytes f32_conv_pack_filter writes for the forward conv of params (0: its path packs nothing). */
+export function f32_conv_packed_bytes(params: usize): i32 {
+  const p = params;
+  if (isDepthwise(p) || isFewChannels(p)) return 0;
+  const O = pg(p, P_O), C = pg(p, P_C);
+  if (isWide(p)) return pg(p, P_KH) * <i32>f32_gemm_packed_bytes(O, pg(p, P_KW) * C);
+  const G = pg(p, P_G), cg = C / G, og = O / G;
+  return G * <i32>f32_gemm_packed_bytes(og, pg(p, P_KH) * pg(p, P_KW) * cg);
+}
+
+/** Packs the filter w [KH, KW, C/G, O] for the forward conv of params into dst (f32_conv_packed_bytes). */
+export function f32_conv_pack_filter(w: usize, params: usize, dst: usize): void {
+  const p = params;
+  if (isDepthwise(p) || isFewChannels(p)) return;
+  const O = pg(p, P_O), C = pg(p, P_C);
+  if (isWide(p)) {
+    const K = pg(p, P_KW) * C, step = f32_gemm_packed_bytes(O, K);
+    for (let kh = 0; kh < pg(p, P_KH); kh++) f32_gemm_pack_b(w + (<usize>(kh * K * O) << 2), O, K, O, false, dst + <usize>kh * step);
+    return;
+  }
+  const G = pg(p, P_G), cg = C / G, og = O / G, kg = pg(p, P_KH) * pg(p, P_KW) * cg;
+  const step = f32_gemm_packed_bytes(og, kg);
+  for (let g = 0; g < G; g++) f32_gemm_pack_b(w + (<usize>(g * og) << 2), og, kg, O, false, dst + <usize>g * step);
+}
+
+/** f32_conv2d with the filter packed ahead by f32_conv_pack_filter (packed: its panels; not 0). */
+export function f32_conv2d_packed(x: usize, packed: usize, bias: usize, out: usize, act: i32, params: usize, work: usize): void {
+  conv2dForward(x, 0, packed, bias, out, act, params, work);
+}
+
+/**
+ * gemmStrided on a B that is either in place (w: bks, bjs) or packed ahead (packed, not 0). A's
+ * packing rule is gemmStrided's.
+ */
+function gemmW(a: usize, ars: usize, acs: usize, w: usize, bks: usize, packed: usize, c: usize, ldc: usize,
+  M: i32, N: i32, K: i32, bias: usize, act: i32, work: usize, accumulate: bool): void {
+  if (packed == 0) {
+    gemmStrided(a, ars, acs, w, bks, 4, c, ldc, M, N, K, bias, act, work, accumulate);
+    return;
+  }
+  const packA = M >= 8 && N > 32 && K > 64 && (ars == 4 ? acs >= 1024 : ars >= 2048);
+  gemm(a, ars, acs, 0, 0, 0, c, ldc, M, N, K, bias, act, work, packA, true, accumulate, packed);
+}
+
+function conv2dForward(x: usize, w: usize, packed: usize, bias: usize, out: usize, act: i32, params: usize, work: usize): void {
   const p = params;
   if (isDepthwise(p)) {
     depthwise(x, w, bias, out, act, p);
@@ -204,15 +260,16 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
     return;
   }
   if (isWide(p)) {
-    wideForward(x, w, bias, out, act, p, work);
+    wideForward(x, w, packed, bias, out, act, p, work);
     return;
   }
   const G = pg(p, P_G), C = pg(p, P_C), O = pg(p, P_O), cg = C / G, og = O / G;
   const M = pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
   const ldo = <usize>O << 2;
   if (isPointwise(p)) {
+    const step = packed != 0 ? f32_gemm_packed_bytes(og, cg) : 0;
     for (let g = 0; g < G; g++) {
-      gemmStrided(x + (<usize>(g * cg) << 2), <usize>C << 2, 4, w + (<usize>(g * og) << 2), ldo, 4,
+      gemmW(x + (<usize>(g * cg) << 2), <usize>C << 2, 4, w + (<usize>(g * og) << 2), ldo, packed != 0 ? packed + <usize>g * step : 0,
         out + (<usize>(g * og) << 2), ldo, M, og, cg, bias != 0 ? bias + (<usize>(g * og) << 2) : 0, act, work, false);
     }
     return;
@@ -220,11 +277,12 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
   const kg = pg(p, P_KH) * pg(p, P_KW) * cg;
   const rb = rowBlock(M, kg);
   const col = work + align16(f32_gemm_work_bytes(rb, og, kg));
+  const step = packed != 0 ? f32_gemm_packed_bytes(og, kg) : 0;
   for (let r0 = 0; r0 < M; r0 += rb) {
     const rows = min(rb, M - r0);
     for (let g = 0; g < G; g++) {
       im2col(x, col, p, g, r0, rows, false);
-      gemmStrided(col, <usize>kg << 2, 4, w + (<usize>(g * og) << 2), ldo, 4,
+      gemmW(col, <usize>kg << 2, 4, w + (<usize>(g * og) << 2), ldo, packed != 0 ? packed + <usize>g * step : 0,
         out + <usize>r0 * ldo + (<usize>(g * og) << 2), ldo, rows, og, kg,
         bias != 0 ? bias + (<usize>(g * og) << 2) : 0, act, work, false);
     }
@@ -476,7 +534,7 @@ function wideWorkBytes(p: usize): i32 {
  * input rows from kh*dh times the filter's [KW*C, O] slice for kh; bias and act on the last; then the
  * valid OW pixels of each row copied out. Sums each output in the filter's (kh, kw, c) order.
  */
-function wideForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
+function wideForward(x: usize, w: usize, packed: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
   const KH = pg(p, P_KH), KW = pg(p, P_KW), dh = pg(p, P_DH), pt = pg(p, P_PT), pl = pg(p, P_PL);
   const SH = wideSpanH(p), SW = wideSpanW(p), rows = wideRows(p), inPlace = wideInPlace(p);
@@ -484,6 +542,7 @@ function wideForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: u
   const y = work + align16(f32_gemm_work_bytes(rows, O, K));
   const img = y + align16((rows * O) << 2);
   const imgBytes = <usize>(SH * SW) * cs;
+  const step = packed != 0 ? f32_gemm_packed_bytes(O, K) : 0;
   for (let n = 0; n < N; n++) {
     let src = x + <usize>(n * H * W) * cs;
     if (!inPlace) {
@@ -498,7 +557,7 @@ function wideForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: u
     }
     for (let kh = 0; kh < KH; kh++) {
       const last = kh == KH - 1;
-      gemmStrided(src + <usize>(kh * dh * SW) * cs, cs, 4, w + <usize>(kh * K) * os, os, 4, y, os, rows, O, K,
+      gemmW(src + <usize>(kh * dh * SW) * cs, cs, 4, w + <usize>(kh * K) * os, os, packed != 0 ? packed + <usize>kh * step : 0, y, os, rows, O, K,
         last ? bias : 0, last ? act : 0, work, kh > 0);
     }
     const o = out + <usize>(n * OH * OW) * os;

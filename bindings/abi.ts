@@ -109,6 +109,12 @@ export interface WasmKernels {
   f32_conv_work_bytes(params: Ptr, kind: number): number;
   /** x, w [KH, KW, C/G, O], bias (O floats or 0) -> act(conv + bias); act: a GemmActivation. */
   f32_conv2d(x: Ptr, w: Ptr, bias: Ptr, out: Ptr, act: number, params: Ptr, work: Ptr): void;
+  /** Bytes of the forward conv's filter packed ahead (0: that path reads the filter in place). */
+  f32_conv_packed_bytes(params: Ptr): number;
+  /** Packs w for the forward conv of params into dst (f32_conv_packed_bytes bytes): the conv filter cache. */
+  f32_conv_pack_filter(w: Ptr, params: Ptr, dst: Ptr): void;
+  /** f32_conv2d on a filter packed by f32_conv_pack_filter. */
+  f32_conv2d_packed(x: Ptr, packed: Ptr, bias: Ptr, out: Ptr, act: number, params: Ptr, work: Ptr): void;
   f32_conv2d_backprop_input(dy: Ptr, w: Ptr, dx: Ptr, params: Ptr, work: Ptr): void;
   f32_conv2d_backprop_filter(x: Ptr, dy: Ptr, dw: Ptr, params: Ptr, work: Ptr): void;
   f32_max_pool2d(x: Ptr, out: Ptr, params: Ptr): void;
@@ -177,7 +183,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0,
   f32_gemm_packed_bytes: 0, f32_gemm_pack_b: 0, f32_gemm_packed: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
-  f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
+  f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv_packed_bytes: 0, f32_conv_pack_filter: 0, f32_conv2d_packed: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
   f32_attention_work_bytes: 0, f32_attention: 0, f32_attention_grad: 0, f32_layer_norm: 0, f32_layer_norm_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,

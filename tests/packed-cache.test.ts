@@ -4,7 +4,10 @@
 // order) and a float64 reference within the GEMM tolerance, across the blockings (K blocks of 256,
 // column blocks of 1024, edge panels of 4 and fewer columns, packed A, batches); every in-place
 // write (optimizer updates, assign) and a reshaped view invalidate it, so a stale panel set would
-// show as wrong values; dispose frees the panels and eg.memory() counts them.
+// show as wrong values; dispose frees the panels and eg.memory() counts them. The conv filter cache
+// (wasm.ts `packedFilter`, assembly/conv.ts `f32_conv2d_packed`) likewise: every forward path that
+// packs the filter (im2col row blocks, groups, pointwise, wide rows) against its uncached result bit
+// for bit; the paths that read the filter in place (few channels, depthwise) pack nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { WASM_BUILD } from './util/backends.js';
@@ -203,6 +206,80 @@ describe(`packed-weight cache (wasm${WASM_BUILD ? ` ${WASM_BUILD}` : ''})`, () =
       eg.dispose([x, y]);
     }
   }, 60_000);
+
+  // [label, x shape, filter shape, options, whether the path packs the filter]
+  const CONVS: [string, number[], number[], eg.Conv2dOptions, boolean][] = [
+    ['im2col, many row blocks (the reference CNN\'s second conv)', [4, 13, 13, 16], [3, 3, 16, 32], { activation: 'relu' }, true],
+    ['im2col, strides, dilation, same padding', [2, 11, 9, 6], [3, 2, 6, 12], { strides: [2, 1], dilations: [1, 2], padding: 'same' }, true],
+    ['two groups', [2, 8, 8, 8], [3, 3, 4, 10], { groups: 2, activation: 'tanh' }, true],
+    ['pointwise', [3, 7, 7, 24], [1, 1, 24, 40], {}, true],
+    ['wide rows (C >= 32, stride 1)', [2, 6, 32, 32], [3, 3, 32, 8], { activation: 'relu' }, true],
+    ['few channels (filter read in place)', [2, 10, 10, 1], [3, 3, 1, 16], {}, false],
+    ['depthwise groups (filter read in place)', [2, 9, 9, 6], [3, 3, 1, 6], { groups: 6 }, false],
+  ];
+  for (const [label, xs, ws, opts, packs] of CONVS) {
+    it(`conv2d filter cache, ${label}: hits equal the uncached call bit for bit`, () => {
+      const n = (sh: number[]) => sh.reduce((a, b) => a * b, 1);
+      const x = eg.tensor(rand(n(xs), n(xs)), xs), w = eg.tensor(rand(n(ws) + 1, n(ws)), ws);
+      const bias = eg.tensor(rand(3, ws[3]), [ws[3]]);
+      const before = packed();
+      const conv = () => eg.conv2d(x, w, { ...opts, bias }).dataSync() as Float32Array;
+      const first = conv(); // records the filter's version
+      expect(packed()).toBe(before);
+      const second = conv(); // packs the filter, then runs on its panels
+      if (packs) expect(packed()).toBeGreaterThanOrEqual(before + 4 * n(ws));
+      else expect(packed()).toBe(before);
+      const third = conv();
+      expect(Array.from(second)).toEqual(Array.from(first));
+      expect(Array.from(third)).toEqual(Array.from(first));
+      // and a copy of the filter (never cached) gives the same
+      const copy = eg.tidy(() => eg.conv2d(x, eg.tensor(w.dataSync(), ws), { ...opts, bias }).dataSync());
+      expect(Array.from(third)).toEqual(Array.from(copy));
+      w.dispose();
+      expect(packed()).toBe(before);
+      eg.dispose([x, bias]);
+    });
+  }
+
+  it('conv2d filter cache: an optimizer step and assign invalidate the panels; a CNN predict hits them and dispose frees them', () => {
+    const x = eg.tensor(rand(20, 2 * 9 * 9 * 8), [2, 9, 9, 8]);
+    const w = variable(eg.tensor(rand(21, 3 * 3 * 8 * 16), [3, 3, 8, 16]));
+    const conv = () => eg.conv2d(x, w).dataSync() as Float32Array;
+    const fresh = () => eg.tidy(() => eg.conv2d(x, eg.tensor(w.dataSync(), [3, 3, 8, 16])).dataSync() as Float32Array);
+    conv(); conv();
+    const cached = conv();
+    expect(packed()).toBeGreaterThan(0);
+    eg.tidy(() => eg.optimizers.sgd({ learningRate: 0.5 }).apply([w], [eg.onesLike(w)]));
+    const after = conv();
+    expect(Array.from(after)).toEqual(Array.from(fresh()));
+    expect(Array.from(after)).not.toEqual(Array.from(cached));
+    conv();
+    expect(Array.from(conv())).toEqual(Array.from(fresh()));
+    const other = eg.tensor(rand(22, 3 * 3 * 8 * 16), [3, 3, 8, 16]);
+    w.assign(other);
+    for (let i = 0; i < 3; i++) expect(Array.from(conv())).toEqual(Array.from(fresh()));
+    eg.dispose([x, w, other]);
+    expect(packed()).toBe(0);
+
+    const start = eg.memory();
+    const m = eg.sequential([
+      eg.layers.conv2d({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [12, 12, 1], seed: 1 }),
+      eg.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', seed: 2 }),
+      eg.layers.flatten(),
+      eg.layers.dense({ units: 4, seed: 3 }),
+    ]);
+    const xs = eg.tensor(rand(23, 5 * 144), [5, 12, 12, 1]);
+    const p = () => eg.tidy(() => m.predict(xs) as eg.Tensor).dataSync();
+    const want = p();
+    p();
+    // the second conv (8 channels in) and the dense kernel; the first (one channel) reads its filter in place
+    expect(packed() - start.packedBytes).toBeGreaterThanOrEqual(4 * (3 * 3 * 8 * 16 + 8 * 8 * 16 * 4));
+    expect(Array.from(p())).toEqual(Array.from(want));
+    m.dispose();
+    xs.dispose();
+    expect(eg.memory().packedBytes).toBe(start.packedBytes);
+    expect(eg.memory().packedTensors).toBe(start.packedTensors);
+  });
 
   it('a weight used once per version (training) is never packed ahead', () => {
     const x = eg.tensor(rand(11, 8 * 30), [8, 30]);

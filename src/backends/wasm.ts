@@ -107,8 +107,10 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   // once (activations, a weight between two optimizer steps) cost a map entry, never a copy. A stale
   // entry is dropped at its next use; free() drops a buffer's entries; borrowed buffers (another
   // thread's, written without this thread's versions) are never cached.
-  interface Packed { version: number; N: number; K: number; ptr: number; bytes: number }
-  const packedBy = [new Map<WasmBuf, Packed>(), new Map<WasmBuf, Packed>()];
+  // The conv filter cache (packedBy[2]) works the same way for a conv2d filter, keyed also on the
+  // forward path's packed form (`form`: the bytes f32_conv_packed_bytes gives and the filter's shape).
+  interface Packed { version: number; N: number; K: number; ptr: number; bytes: number; form?: string }
+  const packedBy = [new Map<WasmBuf, Packed>(), new Map<WasmBuf, Packed>(), new Map<WasmBuf, Packed>()];
   let packedBytes = 0, packedCount = 0;
   const dropPacked = (e: Packed): void => {
     if (e.bytes === 0) return;
@@ -272,6 +274,34 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     p[P.groups] = groups;
     return arena.paramsPtr;
   };
+  /**
+   * The conv filter cache: w's panels packed whole for the forward conv of params, on w's second
+   * sighting at the same storage version (as packedB); 0 when not cached (the conv packs per call).
+   */
+  const packedFilter = (w: Info, params: number): number => {
+    if (w.version === undefined || w.buf.borrowed) return 0;
+    const bytes = K.f32_conv_packed_bytes(params);
+    if (bytes === 0) return 0;
+    const cache = packedBy[2], form = `${bytes}:${w.shape.join('x')}`;
+    const e = cache.get(w.buf);
+    if (e === undefined || e.version !== w.version || e.form !== form) {
+      if (e === undefined) cache.set(w.buf, { version: w.version, N: 0, K: 0, ptr: 0, bytes: 0, form });
+      else { dropPacked(e); e.version = w.version; e.form = form; }
+      return 0;
+    }
+    if (e.bytes === 0) {
+      try {
+        e.ptr = arena.alloc(bytes);
+      } catch {
+        return 0; // NOTE: no room: this call packs as usual.
+      }
+      e.bytes = bytes;
+      packedBytes += bytes;
+      packedCount++;
+      K.f32_conv_pack_filter(w.buf.ptr, params, e.ptr);
+    }
+    return e.ptr;
+  };
   const CONV_WORK = { forward: 0, input: 1, filter: 2 } as const;
   const convWork = (params: number, kind: keyof typeof CONV_WORK): number => gemmWork(K.f32_conv_work_bytes(params, CONV_WORK[kind]));
 
@@ -418,7 +448,11 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     conv2d: ([x, w, bias], [o], attrs) => {
       if (sizeOf(o.shape) === 0) return;
       const p = convParams(x.shape, o.shape, w.shape[0], w.shape[1], attrs, attrs.groups);
-      K[WASM_EXPORTS.conv2d.float32](x.buf.ptr, w.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, GemmActivation[attrs.activation], p, convWork(p, 'forward'));
+      const work = convWork(p, 'forward');
+      // NOTE: convWork may drop every cached panel set (to make room), so the filter's is looked up after it.
+      const packed = packedFilter(w, p);
+      if (packed !== 0) K.f32_conv2d_packed(x.buf.ptr, packed, bias ? bias.buf.ptr : 0, o.buf.ptr, GemmActivation[attrs.activation], p, work);
+      else K[WASM_EXPORTS.conv2d.float32](x.buf.ptr, w.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, GemmActivation[attrs.activation], p, work);
     },
     conv2dBackpropInput: ([dy, w], [o], attrs) => {
       if (sizeOf(o.shape) === 0) return;
