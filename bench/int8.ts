@@ -4,8 +4,9 @@
 // predict of the MNIST MLP (784-128-10, batch 256) and the reference CNN (batch 64) as float32 and
 // as eg.quantize made them (its default: the CNN's 3x3x1 first convolution stays float32), and the
 // model files' sizes. Float and int8 run interleaved in rounds, timed in CPU seconds of this process
-// where there is process.cpuUsage (Node); a row keeps the median of its rounds' medians, its ratio
-// is float32 time / int8 time of the same backend measured in this run.
+// where there is process.cpuUsage (Node; webgpu: wall time of awaited calls); a row keeps the median
+// of its rounds' medians, its ratio is float32 time / int8 time of the same backend measured in this
+// run. On a software adapter (SwiftShader) the webgpu rows show the int8 path runs, not GPU speed.
 import * as eg from '../src/index.js';
 import { type Row, type SuiteContext, type Timing, backendLabel, liveRows, readOut, useBackend } from './harness.js';
 
@@ -98,6 +99,21 @@ export async function int8(ctx: SuiteContext): Promise<Row[]> {
         emit(`gemm ${M}x${K}x${N}`, label, tf, tq, (2 * M * K * N) / 1e9, 'GFLOP/s', `${path}; CPU time`);
         for (const t of [x, w, bias, wq, packed, scale]) t.dispose();
       }
+    } else {
+      // webgpu: the same GEMMs, weights resident on the device (float32, or int8 packed once), wall time per awaited call
+      for (const [M, K, N] of [[64, 784, 128], [512, 512, 512]]) {
+        const x = eg.randn([M, K], { seed: 1 }), w = eg.randn([K, N], { seed: 2 }), bias = eg.randn([N], { seed: 3 });
+        const wq = eg.tensor(Int8Array.from({ length: K * N }, (_, i) => ((i * 37) % 255) - 127), [K, N], 'int8');
+        const packed = eg.qpack(wq), scale = eg.full([N], 0.01);
+        const f = async () => { const y = eg.fusedMatmul(x, w, bias, { activation: 'relu' }); await y.data(); y.dispose(); };
+        const q = async () => { const y = eg.qmatmul(x, packed, scale, bias, { activation: 'relu' }); await y.data(); y.dispose(); };
+        const tf: number[] = [], tq: number[] = [];
+        await f(); await q();
+        for (let r = 0; r < rounds; r++) { tf.push(await wallCall(f)); tq.push(await wallCall(q)); }
+        const t = (xs: number[]): Timing => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), reps: xs.length });
+        emit(`gemm ${M}x${K}x${N}`, label, t(tf), t(tq), (2 * M * K * N) / 1e9, 'GFLOP/s', `${path}; wall time`);
+        for (const t of [x, w, bias, wq, packed, scale]) t.dispose();
+      }
     }
     for (const [name, make, shape, batch] of [['predict MLP 784-128-10', mlp, [784], 256], ['predict CNN reference', cnn, [28, 28, 1], 64]] as const) {
       const m = make();
@@ -123,6 +139,13 @@ export async function int8(ctx: SuiteContext): Promise<Row[]> {
     }
   }
   return rows;
+}
+
+/** Wall seconds of one awaited call (webgpu). */
+async function wallCall(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return (performance.now() - t0) / 1000;
 }
 
 /** webgpu: reads are asynchronous; rounds of awaited predicts. */
