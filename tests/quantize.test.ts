@@ -129,7 +129,15 @@ for (const cfg of testBackends()) {
       }
     });
 
+    /** webgpu: both int8 GEMM programs (direct: software adapters; tiled: hardware ones); elsewhere the one path. */
+    const gemmModes = async (): Promise<('direct' | 'tiled' | null)[]> => (cfg.backend === 'webgpu' ? ['direct', 'tiled'] : [null]);
+    const setGemm = async (mode: 'direct' | 'tiled' | null) => {
+      if (cfg.backend === 'webgpu') (await import('../src/backends/webgpu/quant.js')).setQuantGemm(mode);
+    };
+
     it('qmatmul gives exact integer sums over odd shapes and tiles', async () => {
+      for (const mode of await gemmModes()) {
+      await setGemm(mode);
       const rng = new Rng(7);
       const levels = eg.int8Levels();
       for (const [M, N, K] of SHAPES) {
@@ -143,8 +151,10 @@ for (const cfg of testBackends()) {
         got.dispose();
         let bad = 0;
         for (let t = 0; t < want.length; t++) if (v[t] !== Math.fround(want[t])) bad++;
-        expect(bad, `M=${M} N=${N} K=${K}`).toBe(0);
+        expect(bad, `M=${M} N=${N} K=${K}${mode ? ` (${mode} GEMM)` : ''}`).toBe(0);
       }
+      }
+      await setGemm(null);
     });
 
     it('qmatmul applies scales, bias, activation and a static range in its epilogue', async () => {
@@ -203,16 +213,20 @@ for (const cfg of testBackends()) {
       await eg.init({ backend: 'js' });
       const want = await Promise.all(runs().map(async (t) => { const v = Float32Array.from(await t.data()); t.dispose(); return v; }));
       await use(cfg);
-      const got = runs();
-      for (let r = 0; r < got.length; r++) {
-        const v = await values(got[r]);
-        got[r].dispose();
-        expect(v.length, `run ${r}`).toBe(want[r].length);
-        let bad = 0;
-        // float32 arithmetic in the reference's order: only the transcendental activations may differ (1e-6).
-        for (let t = 0; t < v.length; t++) if (!(Math.abs(v[t] - want[r][t]) <= 1e-6 * (Math.abs(want[r][t]) + 1))) bad++;
-        expect(bad, `run ${r}: ${bad} of ${v.length} outputs differ from the js reference`).toBe(0);
+      for (const mode of await gemmModes()) {
+        await setGemm(mode);
+        const got = runs();
+        for (let r = 0; r < got.length; r++) {
+          const v = await values(got[r]);
+          got[r].dispose();
+          expect(v.length, `run ${r}`).toBe(want[r].length);
+          let bad = 0;
+          // float32 arithmetic in the reference's order: only the transcendental activations may differ (1e-6).
+          for (let t = 0; t < v.length; t++) if (!(Math.abs(v[t] - want[r][t]) <= 1e-6 * (Math.abs(want[r][t]) + 1))) bad++;
+          expect(bad, `run ${r}${mode ? ` (${mode} GEMM)` : ''}: ${bad} of ${v.length} outputs differ from the js reference`).toBe(0);
+        }
       }
+      await setGemm(null);
     });
 
     it('qmatmul and qpack refuse bad input, naming it', () => {

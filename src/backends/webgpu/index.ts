@@ -98,7 +98,7 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     ...gemmKernels(ctx),
     ...optimizerKernels(ctx),
     ...convKernels(ctx),
-    ...quantKernels(ctx),
+    ...quantKernels(ctx, facts.fallback),
   } satisfies KernelSet<GBuf, (typeof WEBGPU_UNSUPPORTED)[number]>;
   // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
   setPreferDirect(facts.fallback);

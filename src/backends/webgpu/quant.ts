@@ -7,7 +7,8 @@
 // qmatmul and qconv2d run two programs: `quant/rows` (one 64-wide workgroup per row: the row's max
 // |x| by an atomic max on the float bits, then its int8 values packed 4 to a word, and its scale)
 // and `quant/gemm` (each invocation a 4x4 block of the output, reading 4 words of the quantised rows
-// and one vec4 of packed weight words per 4-deep k group). qconv2d's rows gather the patches from
+// and one vec4 of packed weight words per 4-deep k group; `quant/gemm-tiled` on hardware adapters
+// stages them in shared memory). qconv2d's rows gather the patches from
 // x [N, H, W, C] straight into the int8 rows (im2col's float patches are never stored).
 //
 // Semantics against the js reference: integer sums are exact (|sum| < 2^24 for K < 1040; beyond,
@@ -190,6 +191,74 @@ ${dot}
   return { key, code };
 }
 
+// Tiled (hardware adapters): a workgroup of 8x8 invocations computes a 32x32 block of the output,
+// staging 8-word (32-deep) slices of the quantised rows ([word][row]) and of the packed weights
+// ([word][4 columns] as vec4) in shared memory; each invocation keeps the same 4x4 block as above.
+// Software adapters take the direct program (as the float GEMM does: a barrier there costs a
+// context switch of every invocation). The sums are the same integers either way.
+const TW = 8;
+function gemmTiled(bias: boolean, act: FusedActivation, packedDot: boolean) {
+  const key = `quant/gemm-tiled/${bias ? 'bias' : 'nobias'}-${act}/${packedDot ? 'dot4' : 'unpacked'}`;
+  const direct = gemm(bias, act, packedDot).code;
+  const code = () => {
+    // the direct program's bindings and dot4, then its own body
+    const head = direct().split('@compute')[0];
+    return `${head}
+var<workgroup> As: array<u32, ${TW * 4 * GT}>;
+var<workgroup> Bs: array<vec4<u32>, ${TW * GT}>;
+@compute @workgroup_size(${GT}, ${GT}) fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
+    @builtin(local_invocation_index) li: u32) {
+  let M = p(0u); let N = p(1u); let words = p(2u); let k4 = p(3u);
+  let mBase = (wg.z * p(4u) + wg.y) * ${4 * GT}u; let nBase = wg.x * ${4 * GT}u;
+  var acc0 = vec4<i32>(0); var acc1 = vec4<i32>(0); var acc2 = vec4<i32>(0); var acc3 = vec4<i32>(0);
+  for (var q0 = 0u; q0 < words; q0 += ${TW}u) {
+    // A: ${TW * 4 * GT} words, ${(TW * 4 * GT) / (GT * GT)} per invocation; element e = word * ${4 * GT} + row
+    for (var e = li; e < ${TW * 4 * GT}u; e += ${GT * GT}u) {
+      let row = mBase + e % ${4 * GT}u; let q = q0 + e / ${4 * GT}u;
+      var v = 0u;
+      if (row < M && q < words) { v = Q[row * words + q]; }
+      As[e] = v;
+    }
+    // B: ${TW * GT} vec4s (4 columns each), one per invocation; element e = word * ${GT} + column quad
+    {
+      let e = li;
+      let col = nBase + (e % ${GT}u) * 4u; let q = q0 + e / ${GT}u;
+      var v = vec4<u32>(0u);
+      if (col < N && q < words) { v = WP[(col / 8u) * (k4 / 2u) + q * 2u + (col % 8u) / 4u]; }
+      Bs[e] = v;
+    }
+    workgroupBarrier();
+    for (var w = 0u; w < ${TW}u; w++) {
+      let b = Bs[w * ${GT}u + lid.x];
+      let a0 = As[w * ${4 * GT}u + lid.y * 4u]; let a1 = As[w * ${4 * GT}u + lid.y * 4u + 1u];
+      let a2 = As[w * ${4 * GT}u + lid.y * 4u + 2u]; let a3 = As[w * ${4 * GT}u + lid.y * 4u + 3u];
+      acc0 += vec4<i32>(dot4(a0, b.x), dot4(a0, b.y), dot4(a0, b.z), dot4(a0, b.w));
+      acc1 += vec4<i32>(dot4(a1, b.x), dot4(a1, b.y), dot4(a1, b.z), dot4(a1, b.w));
+      acc2 += vec4<i32>(dot4(a2, b.x), dot4(a2, b.y), dot4(a2, b.z), dot4(a2, b.w));
+      acc3 += vec4<i32>(dot4(a3, b.x), dot4(a3, b.y), dot4(a3, b.z), dot4(a3, b.w));
+    }
+    workgroupBarrier();
+  }
+  let m0 = mBase + lid.y * 4u; let n0 = nBase + lid.x * 4u;
+  let accs = array<vec4<i32>, 4>(acc0, acc1, acc2, acc3);
+  for (var i = 0u; i < 4u; i++) {
+    let m = m0 + i;
+    if (m >= M) { break; }
+    let rs = RS[m];
+    for (var j = 0u; j < 4u; j++) {
+      let n = n0 + j;
+      if (n < N) { var r = (f32(accs[i][j]) * rs) * CS[n]; ${epilogue(bias, act, false)} C[m * N + n] = r; }
+    }
+  }
+}`;
+  };
+  return { key, code };
+}
+
+/** 'direct' or 'tiled' forces that int8 GEMM program (tests); null: tiled on hardware adapters, direct on software ones. */
+let forcedGemm: 'direct' | 'tiled' | null = null;
+export function setQuantGemm(v: 'direct' | 'tiled' | null): void { forcedGemm = v; }
+
 /** Whether the adapter's WGSL has dot4I8Packed (the packed_4x8_integer_dot_product language feature). */
 function hasPackedDot(rt: GpuRuntime): boolean {
   const f = (rt.gpu as { wgslLanguageFeatures?: ReadonlySet<string> } | undefined)?.wgslLanguageFeatures;
@@ -202,7 +271,8 @@ function rangeParams(inputRange: number): number[] {
   return m > 0 ? [f32bits(m), f32bits(L / m), f32bits(m / L)] : [0, 0, 0];
 }
 
-export function quantKernels(ctx: Ctx) {
+/** The int8 kernels; `softwareAdapter`: the adapter is CPU-emulated (the direct GEMM serves it). */
+export function quantKernels(ctx: Ctx, softwareAdapter = false) {
   const packedDot = hasPackedDot(ctx.rt);
   /** Quantised rows (made by `fill`) through the GEMM into o [M, N]. */
   const run = (M: number, K: number, wp: Info, cs: Info, bias: Info | undefined, o: Info, act: FusedActivation,
@@ -212,13 +282,20 @@ export function quantKernels(ctx: Ctx) {
     const k4 = Math.ceil(K / 4) * 4, words = k4 / 4;
     const q = ctx.rt.alloc(Math.max(M * words * 4, 4)), s = ctx.rt.alloc(M * 4);
     fill(q.buffer, s.buffer, words);
-    const rowBlocks = Math.ceil(M / 4 / GT), perZ = Math.min(rowBlocks, 65535);
-    ctx.rt.run({
-      program: gemm(!!bias, act, packedDot),
-      buffers: [q.buffer, s.buffer, wp.buf.buffer, cs.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer],
-      params: [M, N, words, k4, perZ],
-      groups: [Math.ceil(N / 4 / GT), perZ, Math.ceil(rowBlocks / perZ)],
-    });
+    const buffers = [q.buffer, s.buffer, wp.buf.buffer, cs.buf.buffer, ...(bias ? [bias.buf.buffer] : []), o.buf.buffer];
+    if ((forcedGemm ?? (softwareAdapter ? 'direct' : 'tiled')) === 'tiled') {
+      const tiles = Math.ceil(M / (4 * GT)), perZ = Math.min(tiles, 65535);
+      ctx.rt.run({
+        program: gemmTiled(!!bias, act, packedDot), buffers, params: [M, N, words, k4, perZ],
+        groups: [Math.ceil(N / (4 * GT)), perZ, Math.ceil(tiles / perZ)],
+      });
+    } else {
+      const rowBlocks = Math.ceil(M / 4 / GT), perZ = Math.min(rowBlocks, 65535);
+      ctx.rt.run({
+        program: gemm(!!bias, act, packedDot), buffers, params: [M, N, words, k4, perZ],
+        groups: [Math.ceil(N / 4 / GT), perZ, Math.ceil(rowBlocks / perZ)],
+      });
+    }
     ctx.rt.free(q);
     ctx.rt.free(s);
   };
