@@ -132,7 +132,12 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     },
     hostCopy: (buf) => buf.host,
     free(buf) { rt.free(buf); },
-    memory: () => ({ bytes: rt.live, pooledBytes: rt.pooled, programs: rt.programs, dispatches: rt.dispatches, submits: rt.submits }),
+    memory: () => ({
+      bytes: rt.live, pooledBytes: rt.pooled, programs: rt.programs, dispatches: rt.dispatches, submits: rt.submits,
+      bindGroups: rt.bindGroupsCreated, bindGroupHits: rt.bindGroupHits, bindGroupsCached: rt.bindGroupsCached, paramWrites: rt.paramWrites,
+    }),
+    beginStep() { rt.beginStep(); },
+    endStep() { rt.endStep(); },
     dispose() { rt.destroy(); },
   };
   return backend;
