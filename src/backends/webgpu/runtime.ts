@@ -164,7 +164,10 @@ export class GpuRuntime {
     const free = this.pool.get(size);
     let buffer = free?.pop();
     if (buffer) this.pooled -= size;
-    else buffer = this.device.createBuffer({ size, usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST });
+    else {
+      buffer = this.device.createBuffer({ size, usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST });
+      this.ids.set(buffer, this.nextId++);
+    }
     this.live += size;
     return { buffer, bytes };
   }
@@ -181,11 +184,31 @@ export class GpuRuntime {
     this.release(b.buffer);
   }
 
+  /**
+   * Puts a buffer back in its size class's free list, kept sorted by id (highest first), so alloc
+   * takes the free buffer of lowest id. A LIFO stack would hand out buffers in the order the last
+   * step freed them, which differs from the order it allocated them, so each step's tensors would
+   * land in a permutation of the last step's buffers, and the bind-group cache (keyed by buffers)
+   * would miss for many steps; lowest-id-first gives a repeated step the same buffers at once.
+   */
   private release(buffer: GPUBuffer): void {
     const size = buffer.size;
     let list = this.pool.get(size);
     if (!list) this.pool.set(size, (list = []));
-    list.push(buffer);
+    const id = this.idOf(buffer);
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.idOf(list[mid]) > id) lo = mid + 1; else hi = mid;
+    }
+    if (lo === list.length) list.push(buffer);
+    else list.splice(lo, 0, buffer);
+  }
+
+  private idOf(b: GPUBuffer): number {
+    let id = this.ids.get(b);
+    if (id === undefined) this.ids.set(b, (id = this.nextId++));
+    return id;
   }
 
   write(b: GBuf, data: StorageArray): void {
@@ -315,11 +338,7 @@ export class GpuRuntime {
    */
   private cachedGroup(d: Dispatch, pl: GPUComputePipeline): GPUBindGroup {
     let key = d.program.key;
-    for (const b of d.buffers) {
-      let id = this.ids.get(b);
-      if (id === undefined) this.ids.set(b, (id = this.nextId++));
-      key += `|${id}`;
-    }
+    for (const b of d.buffers) key += `|${this.idOf(b)}`;
     const site = this.sites.get(key);
     if (site) {
       const p = d.params;
