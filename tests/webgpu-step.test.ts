@@ -277,6 +277,14 @@ describe.skipIf(!adapter)(`webgpu compiled-step support (${adapter?.name ?? `no 
     expect(rt.bindGroupHits - hits).toBe(1);
     expect(await readF32(rt, out2)).toEqual([11, 21, 31, 41]);
     expect(await readF32(rt, out1)).toEqual([-10, -20, -30, -40]);
+    // forget(buffer) drops every site that binds it (for code that destroys a storage buffer)
+    const cached = rt.bindGroupsCached;
+    rt.forget(inp.buffer);
+    expect(rt.bindGroupsCached).toBe(cached - 2);
+    const made = rt.bindGroupsCreated;
+    rt.run({ program: AXPB, buffers: [inp.buffer, out2.buffer], params, groups: [1, 1, 1] });
+    expect(rt.bindGroupsCreated).toBe(made + 1);
+    expect(await readF32(rt, out2)).toEqual([20.5, 40.5, 60.5, 80.5]);
     for (const b of [inp, out1, out2]) rt.free(b);
   });
 
