@@ -280,7 +280,8 @@ describe.skipIf(!adapter)(`webgpu compiled-step support (${adapter?.name ?? `no 
     // forget(buffer) drops every site that binds it (for code that destroys a storage buffer)
     const cached = rt.bindGroupsCached;
     rt.forget(inp.buffer);
-    expect(rt.bindGroupsCached).toBeLessThanOrEqual(cached - 2); // and any earlier tensor's sites on that pooled buffer
+    // the site [inp, out1] (made on its second dispatch), and any earlier tensor's sites on that pooled buffer
+    expect(rt.bindGroupsCached).toBeLessThanOrEqual(cached - 1);
     const made = rt.bindGroupsCreated;
     rt.run({ program: AXPB, buffers: [inp.buffer, out2.buffer], params, groups: [1, 1, 1] });
     expect(rt.bindGroupsCreated).toBe(made + 1);
@@ -319,12 +320,18 @@ describe.skipIf(!adapter)(`webgpu compiled-step support (${adapter?.name ?? `no 
     try {
       const live: Tensor[] = [];
       for (let i = 0; i < 40; i++) live.push(eg.tensor([i, i + 1, i + 2, i + 3]));
-      engine.backend!.beginStep!();
-      const outs = live.map((t) => eg.mul(t, 2));
-      engine.backend!.endStep!();
-      expect(rt.bindGroupsCached).toBeLessThanOrEqual(8);
-      for (let i = 0; i < 40; i++) expect(Array.from(await outs[i].data())).toEqual([2 * i, 2 * i + 2, 2 * i + 4, 2 * i + 6]);
-      for (const t of [...live, ...outs]) t.dispose();
+      // three passes: the outputs get the same buffers each time (freed at the submit, lowest id first),
+      // so the second pass makes the sites (a key's first dispatch makes none) and the third would hit
+      for (let pass = 0; pass < 3; pass++) {
+        engine.backend!.beginStep!();
+        const outs = live.map((t) => eg.mul(t, 2));
+        engine.backend!.endStep!();
+        expect(rt.bindGroupsCached).toBeLessThanOrEqual(8);
+        for (let i = 0; i < 40; i++) expect(Array.from(await outs[i].data())).toEqual([2 * i, 2 * i + 2, 2 * i + 4, 2 * i + 6]);
+        for (const t of outs) t.dispose();
+      }
+      expect(rt.bindGroupsCached).toBe(8);
+      for (const t of live) t.dispose();
     } finally {
       rt.bindGroupCap = cap;
     }
@@ -344,13 +351,13 @@ describe.skipIf(!adapter)(`webgpu compiled-step support (${adapter?.name ?? `no 
       try {
         const l = mlpStep(vars, opt, x, y);
         // a loss read now and then, as fit's epochs do
-        if (s % 250 === 249) last = (await l.data())[0];
+        if (s % 100 === 99) last = (await l.data())[0];
         l.dispose();
       } finally {
         engine.backend!.endStep!();
       }
       x.dispose(); y.dispose();
-      // the same phase of the read pattern (a read at step 499 and at 999)
+      // the same phase of the read pattern (a read every 100 steps: at 499 and at 999)
       if (s === 499) first = snap();
       if (s === 999) end = snap();
     }

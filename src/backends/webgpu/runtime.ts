@@ -106,8 +106,7 @@ export class GpuRuntime {
    * and benches compare the two).
    */
   caching = true;
-  /** How many binding sites the cache keeps (LRU); tests lower it to check the bound. */
-  bindGroupCap = BIND_GROUP_CAP;
+  private cap = BIND_GROUP_CAP;
   /** Bind groups created (cached or not) and cache hits (a dispatch that created none). */
   bindGroupsCreated = 0;
   bindGroupHits = 0;
@@ -115,6 +114,11 @@ export class GpuRuntime {
   paramWrites = 0;
   /** The binding sites, least recently used first (a Map keeps insertion order; a hit moves its site last). */
   private sites = new Map<string, Site>();
+  /**
+   * Site keys seen once: a site is made on its second dispatch, so work that never repeats (one-off
+   * ops, shapes that keep changing) pays no params buffer or eviction. Cleared at 4x the site cap.
+   */
+  private seen = new Set<string>();
   /** Params buffers of sites evicted while the unsubmitted encoder uses them: destroyed after the submit. */
   private retired: GPUBuffer[] = [];
   /** Counts submits; a site whose epoch equals it is used by the encoder being built. */
@@ -326,6 +330,7 @@ export class GpuRuntime {
    * carries this dispatch and after every earlier submit (so work already submitted keeps the old
    * words). The one case that cannot be rewritten is a site the unsubmitted encoder already uses
    * with other params (the write would land before that earlier dispatch): it takes a ring slot.
+   * A key's first dispatch also takes a ring slot (see `seen`); its second makes the site.
    *
    * NOTE: when a cached bind group stays valid. A bind group refers to GPUBuffer objects, not to
    * tensors. A pooled buffer freed by one tensor and handed to the next of its size class is the
@@ -356,6 +361,12 @@ export class GpuRuntime {
       this.sites.set(key, site);
       return site.group;
     }
+    if (!this.seen.has(key)) {
+      if (this.seen.size >= Math.max(4 * this.bindGroupCap, 1024)) this.seen.clear();
+      this.seen.add(key);
+      return this.freshGroup(d, pl);
+    }
+    this.seen.delete(key);
     const uniform = this.device.createBuffer({ size: PARAM_SLOT, usage: USAGE.UNIFORM | USAGE.COPY_DST });
     const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: uniform, offset: 0, size: PARAM_SLOT } }];
     d.buffers.forEach((buffer, i) => { entries.push({ binding: i + 1, resource: { buffer } }); });
@@ -364,13 +375,24 @@ export class GpuRuntime {
     const fresh: Site = { group, uniform, params: new Uint32Array(PARAM_SLOT / 4), epoch: this.epoch };
     this.writeParams(fresh, d.params);
     this.sites.set(key, fresh);
-    while (this.sites.size > Math.max(1, this.bindGroupCap)) {
+    this.trim();
+    return group;
+  }
+
+  /** How many binding sites the cache keeps (least recently used out first); tests lower it to check the bound. */
+  get bindGroupCap(): number { return this.cap; }
+  set bindGroupCap(n: number) {
+    this.cap = Math.max(1, Math.floor(n));
+    this.trim();
+  }
+
+  private trim(): void {
+    while (this.sites.size > this.cap) {
       const [oldKey, old] = this.sites.entries().next().value as [string, Site];
       this.sites.delete(oldKey);
       if (old.epoch === this.epoch && this.encoder) this.retired.push(old.uniform);
       else old.uniform.destroy();
     }
-    return group;
   }
 
   private writeParams(site: Site, p: readonly number[]): void {
@@ -387,6 +409,7 @@ export class GpuRuntime {
     const id = this.ids.get(buffer);
     if (id === undefined) return;
     const tag = String(id);
+    for (const key of this.seen) if (key.split('|').slice(1).includes(tag)) this.seen.delete(key);
     for (const [key, site] of this.sites) {
       // keys are `<program key>|<id>|<id>...` (program keys have no '|')
       if (!key.split('|').slice(1).includes(tag)) continue;
@@ -445,6 +468,7 @@ export class GpuRuntime {
     this.staging.clear();
     for (const site of this.sites.values()) site.uniform.destroy();
     this.sites.clear();
+    this.seen.clear();
     this.device.destroy();
   }
 }
