@@ -5,6 +5,7 @@ import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
 import { type Row, type SuiteContext, measureEpochs, backendLabel, liveRows, row, time, useBackend } from './harness.js';
 import { tfjs } from './peers.js';
+import { webgpuStepRows } from './webgpu-step.js';
 
 const HIDDEN = 128, BATCH = 64, PREDICT_BATCH = 256;
 
@@ -171,6 +172,8 @@ export async function train(ctx: SuiteContext): Promise<Row[]> {
       const n = quick ? 256 : 1024;
       const small = { images: digits.images.subarray(0, n * 784), labels: digits.labels.subarray(0, n), count: n };
       rows.push(trainRow('fit 784-128-10 b64 adam', backendLabel('webgpu'), await edgegradFit(small, quick ? 1 : 2)));
+      // what a compiled step gets on the device side: cached bind groups, one submit per step (bench/webgpu-step.ts)
+      rows.push(...await webgpuStepRows({ quick, log: ctx.log }));
     } catch (e) {
       ctx.log(`  webgpu: skipped (${(e as Error).message})`);
     }

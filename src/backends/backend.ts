@@ -39,4 +39,12 @@ export interface Backend<B = any> {
   /** Extra facts for features(), e.g. which WASM build runs. */
   readonly info: Record<string, string | number | boolean>;
   dispose?(): void;
+  /**
+   * Optional hooks around one replayed (compiled) training step, or any run of kernel calls the
+   * caller wants treated as one unit; always paired, endStep in a finally. webgpu: encode the
+   * step's dispatches into one submit (reads inside the step still submit what precedes them).
+   * Backends without them run the kernels as usual.
+   */
+  beginStep?(): void;
+  endStep?(): void;
 }

@@ -114,6 +114,12 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     kernels,
     alloc,
     write(buf, values, dtype) {
+      // float32 values already in a Float32Array go as they are: writeBuffer copies at the call, so
+      // the caller may reuse the array (saves a copy and an allocation per batch and constant).
+      if (dtype === 'float32' && values instanceof Float32Array && values.buffer instanceof ArrayBuffer) {
+        rt.write(buf, values);
+        return;
+      }
       // NOTE: queue.writeBuffer takes whole words: 1- and 2-byte dtypes are padded to 4 bytes.
       const n = values.length;
       const arr = storageFor(dtype, Math.ceil((n * bytesOf(dtype)) / 4) * 4 / bytesOf(dtype));
@@ -133,7 +139,12 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     },
     hostCopy: (buf) => buf.host,
     free(buf) { rt.free(buf); },
-    memory: () => ({ bytes: rt.live, pooledBytes: rt.pooled, programs: rt.programs, dispatches: rt.dispatches, submits: rt.submits }),
+    memory: () => ({
+      bytes: rt.live, pooledBytes: rt.pooled, programs: rt.programs, dispatches: rt.dispatches, submits: rt.submits,
+      bindGroups: rt.bindGroupsCreated, bindGroupHits: rt.bindGroupHits, bindGroupsCached: rt.bindGroupsCached, paramWrites: rt.paramWrites,
+    }),
+    beginStep() { rt.beginStep(); },
+    endStep() { rt.endStep(); },
     dispose() { rt.destroy(); },
   };
   return backend;

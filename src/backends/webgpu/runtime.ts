@@ -33,6 +33,27 @@ const PARAM_SLOT = 256;
 const UNIFORM_BYTES = 64 * 1024;
 /** Dispatches per submit: enough to amortise submission, few enough to keep the GPU fed. */
 const BATCH = 64;
+/**
+ * Dispatches per submit inside beginStep/endStep. A step is meant to be one submit, but buffers
+ * freed inside it rejoin the pool only at a submit, so a very long step submits every this many
+ * to bound the memory it holds.
+ */
+const STEP_BATCH = 4096;
+/** Bind groups (each with its own 256-byte params buffer) kept by the cache, least recently used out first. */
+const BIND_GROUP_CAP = 2048;
+
+/**
+ * A cached binding site: one program bound to one exact list of storage buffers, with its own
+ * params (uniform) buffer and the bind group over all of them. `params` mirrors what the params
+ * buffer holds (or will hold once the queue runs the writes already issued).
+ */
+interface Site {
+  group: GPUBindGroup;
+  uniform: GPUBuffer;
+  params: Uint32Array;
+  /** The submit epoch that last encoded a dispatch using this site (see GpuRuntime.epoch). */
+  epoch: number;
+}
 
 const f32view = new Float32Array(1);
 const u32view = new Uint32Array(f32view.buffer);
@@ -79,6 +100,34 @@ export class GpuRuntime {
   pooled = 0;
   dispatches = 0;
   submits = 0;
+  /**
+   * Caches bind groups and params buffers per binding site (see `run`). Off: every dispatch writes
+   * its params into the shared ring and gets a fresh bind group (the path before the cache; tests
+   * and benches compare the two).
+   */
+  caching = true;
+  private cap = BIND_GROUP_CAP;
+  /** Bind groups created (cached or not) and cache hits (a dispatch that created none). */
+  bindGroupsCreated = 0;
+  bindGroupHits = 0;
+  /** Cache hits whose params changed (one 256-byte queue write each, no new bind group). */
+  paramWrites = 0;
+  /** The binding sites, least recently used first (a Map keeps insertion order; a hit moves its site last). */
+  private sites = new Map<string, Site>();
+  /**
+   * Site keys seen once: a site is made on its second dispatch, so work that never repeats (one-off
+   * ops, shapes that keep changing) pays no params buffer or eviction. Cleared at 4x the site cap.
+   */
+  private seen = new Set<string>();
+  /** Params buffers of sites evicted while the unsubmitted encoder uses them: destroyed after the submit. */
+  private retired: GPUBuffer[] = [];
+  /** Counts submits; a site whose epoch equals it is used by the encoder being built. */
+  private epoch = 0;
+  /** Storage buffers' ids for the site keys (a WeakMap: no buffer is kept alive by it). */
+  private ids = new WeakMap<GPUBuffer, number>();
+  private nextId = 1;
+  /** Open beginStep calls: while above 0 only reads, host writes to in-flight buffers and endStep submit. */
+  private stepDepth = 0;
 
   /** The GPU object, held so it outlives the device (see findGpu). */
   readonly gpu: unknown;
@@ -119,7 +168,10 @@ export class GpuRuntime {
     const free = this.pool.get(size);
     let buffer = free?.pop();
     if (buffer) this.pooled -= size;
-    else buffer = this.device.createBuffer({ size, usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST });
+    else {
+      buffer = this.device.createBuffer({ size, usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST });
+      this.ids.set(buffer, this.nextId++);
+    }
     this.live += size;
     return { buffer, bytes };
   }
@@ -136,11 +188,31 @@ export class GpuRuntime {
     this.release(b.buffer);
   }
 
+  /**
+   * Puts a buffer back in its size class's free list, kept sorted by id (highest first), so alloc
+   * takes the free buffer of lowest id. A LIFO stack would hand out buffers in the order the last
+   * step freed them, which differs from the order it allocated them, so each step's tensors would
+   * land in a permutation of the last step's buffers, and the bind-group cache (keyed by buffers)
+   * would miss for many steps; lowest-id-first gives a repeated step the same buffers at once.
+   */
   private release(buffer: GPUBuffer): void {
     const size = buffer.size;
     let list = this.pool.get(size);
     if (!list) this.pool.set(size, (list = []));
-    list.push(buffer);
+    const id = this.idOf(buffer);
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.idOf(list[mid]) > id) lo = mid + 1; else hi = mid;
+    }
+    if (lo === list.length) list.push(buffer);
+    else list.splice(lo, 0, buffer);
+  }
+
+  private idOf(b: GPUBuffer): number {
+    let id = this.ids.get(b);
+    if (id === undefined) this.ids.set(b, (id = this.nextId++));
+    return id;
   }
 
   write(b: GBuf, data: StorageArray): void {
@@ -227,22 +299,147 @@ export class GpuRuntime {
     if (bad) throw bad;
     if (d.groups[0] * d.groups[1] * d.groups[2] === 0) return;
     const pl = this.pipeline(d.program);
-    if (this.uniformUsed + PARAM_SLOT > UNIFORM_BYTES) this.flush();
-    const at = this.uniformUsed;
     if (d.params.length > PARAM_SLOT / 4) throw new Error(`webgpu: ${d.program.key}: too many parameters`);
-    this.uniformHost.set(d.params, at / 4);
-    this.uniformUsed += PARAM_SLOT;
-    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.uniform, offset: at, size: PARAM_SLOT } }];
-    d.buffers.forEach((buffer, i) => { entries.push({ binding: i + 1, resource: { buffer } }); this.inFlight.add(buffer); });
-    const bg = this.device.createBindGroup({ layout: pl.getBindGroupLayout(0), entries });
+    const bg = this.caching ? this.cachedGroup(d, pl) : this.freshGroup(d, pl);
+    for (const buffer of d.buffers) this.inFlight.add(buffer);
     if (!this.encoder) this.encoder = this.device.createCommandEncoder();
     if (!this.pass) this.pass = this.encoder.beginComputePass();
     this.pass.setPipeline(pl);
     this.pass.setBindGroup(0, bg);
     this.pass.dispatchWorkgroups(d.groups[0], d.groups[1], d.groups[2]);
     this.dispatches++;
-    if (++this.pending >= BATCH) this.flush();
+    if (++this.pending >= (this.stepDepth > 0 ? STEP_BATCH : BATCH)) this.flush();
   }
+
+  /** A bind group over a fresh slot of the shared params ring (written at the submit). */
+  private freshGroup(d: Dispatch, pl: GPUComputePipeline): GPUBindGroup {
+    if (this.uniformUsed + PARAM_SLOT > UNIFORM_BYTES) this.flush();
+    const at = this.uniformUsed;
+    this.uniformHost.set(d.params, at / 4);
+    this.uniformUsed += PARAM_SLOT;
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.uniform, offset: at, size: PARAM_SLOT } }];
+    d.buffers.forEach((buffer, i) => { entries.push({ binding: i + 1, resource: { buffer } }); });
+    this.bindGroupsCreated++;
+    return this.device.createBindGroup({ layout: pl.getBindGroupLayout(0), entries });
+  }
+
+  /**
+   * The bind group of this dispatch's binding site: the program and the exact storage buffers, in
+   * binding order. A site owns a params buffer: the same params as last time bind as they are; new
+   * params are written into it with queue.writeBuffer, which the queue runs before the submit that
+   * carries this dispatch and after every earlier submit (so work already submitted keeps the old
+   * words). The one case that cannot be rewritten is a site the unsubmitted encoder already uses
+   * with other params (the write would land before that earlier dispatch): it takes a ring slot.
+   * A key's first dispatch also takes a ring slot (see `seen`); its second makes the site.
+   *
+   * NOTE: when a cached bind group stays valid. A bind group refers to GPUBuffer objects, not to
+   * tensors. A pooled buffer freed by one tensor and handed to the next of its size class is the
+   * same GPUBuffer, so a site keyed by it stays a correct binding for whichever tensor owns it now
+   * (the kernel call names the buffers it binds; the key is exactly those). Only a destroyed buffer
+   * makes a bind group unusable: the runtime destroys storage buffers only in destroy(), which drops
+   * the whole cache, and `forget` drops the sites of one buffer for any code that destroys one
+   * earlier. The params buffers belong to their site: evicted with it, destroyed once no
+   * unsubmitted encoder uses them (destroying after a submit is safe: submitted work completes).
+   */
+  private cachedGroup(d: Dispatch, pl: GPUComputePipeline): GPUBindGroup {
+    let key = d.program.key;
+    for (const b of d.buffers) key += `|${this.idOf(b)}`;
+    const site = this.sites.get(key);
+    if (site) {
+      const p = d.params;
+      let same = p.length <= site.params.length;
+      for (let i = 0; same && i < p.length; i++) same = site.params[i] === p[i] >>> 0;
+      if (!same) {
+        if (site.epoch === this.epoch) return this.freshGroup(d, pl);
+        this.writeParams(site, p);
+        this.paramWrites++;
+      }
+      this.bindGroupHits++;
+      site.epoch = this.epoch;
+      // most recently used last
+      this.sites.delete(key);
+      this.sites.set(key, site);
+      return site.group;
+    }
+    if (!this.seen.has(key)) {
+      if (this.seen.size >= Math.max(4 * this.bindGroupCap, 1024)) this.seen.clear();
+      this.seen.add(key);
+      return this.freshGroup(d, pl);
+    }
+    this.seen.delete(key);
+    const uniform = this.device.createBuffer({ size: PARAM_SLOT, usage: USAGE.UNIFORM | USAGE.COPY_DST });
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: uniform, offset: 0, size: PARAM_SLOT } }];
+    d.buffers.forEach((buffer, i) => { entries.push({ binding: i + 1, resource: { buffer } }); });
+    const group = this.device.createBindGroup({ layout: pl.getBindGroupLayout(0), entries });
+    this.bindGroupsCreated++;
+    const fresh: Site = { group, uniform, params: new Uint32Array(PARAM_SLOT / 4), epoch: this.epoch };
+    this.writeParams(fresh, d.params);
+    this.sites.set(key, fresh);
+    this.trim();
+    return group;
+  }
+
+  /** How many binding sites the cache keeps (least recently used out first); tests lower it to check the bound. */
+  get bindGroupCap(): number { return this.cap; }
+  set bindGroupCap(n: number) {
+    this.cap = Math.max(1, Math.floor(n));
+    this.trim();
+  }
+
+  private trim(): void {
+    while (this.sites.size > this.cap) {
+      const [oldKey, old] = this.sites.entries().next().value as [string, Site];
+      this.sites.delete(oldKey);
+      if (old.epoch === this.epoch && this.encoder) this.retired.push(old.uniform);
+      else old.uniform.destroy();
+    }
+  }
+
+  private writeParams(site: Site, p: readonly number[]): void {
+    const n = p.length;
+    site.params.fill(0);
+    site.params.set(p);
+    // whole 16-byte rows (writeBuffer sizes are multiples of 4; the rest of the slot keeps zeros)
+    const bytes = Math.max(16, Math.ceil(n / 4) * 16);
+    this.device.queue.writeBuffer(site.uniform, 0, site.params.buffer, 0, bytes);
+  }
+
+  /** Drops the cached binding sites that bind `buffer` (call before destroying a storage buffer). */
+  forget(buffer: GPUBuffer): void {
+    const id = this.ids.get(buffer);
+    if (id === undefined) return;
+    const tag = String(id);
+    for (const key of this.seen) if (key.split('|').slice(1).includes(tag)) this.seen.delete(key);
+    for (const [key, site] of this.sites) {
+      // keys are `<program key>|<id>|<id>...` (program keys have no '|')
+      if (!key.split('|').slice(1).includes(tag)) continue;
+      this.sites.delete(key);
+      if (site.epoch === this.epoch && this.encoder) this.retired.push(site.uniform);
+      else site.uniform.destroy();
+    }
+  }
+
+  /** Binding sites cached now. */
+  get bindGroupsCached(): number { return this.sites.size; }
+
+  /**
+   * Starts a step: dispatches are encoded but not submitted until endStep (reads, and host writes
+   * to buffers the encoded dispatches use, still submit first, as outside a step). Nests; the
+   * outermost endStep submits. Pair every beginStep with an endStep (in a finally).
+   */
+  beginStep(): void {
+    this.check();
+    this.stepDepth++;
+  }
+
+  /** Ends a step: the outermost one submits the step's dispatches as one command buffer. */
+  endStep(): void {
+    if (this.stepDepth === 0) throw new Error('webgpu: endStep() without a matching beginStep()');
+    if (--this.stepDepth === 0 && !this.failure) this.flush();
+  }
+
+  /** Whether a step is open (beginStep without its endStep). */
+  get inStep(): boolean { return this.stepDepth > 0; }
 
   /** Submits every encoded dispatch (the uniform words first, in queue order). */
   flush(): void {
@@ -259,6 +456,9 @@ export class GpuRuntime {
     for (const b of this.deferred) this.release(b);
     this.deferred.length = 0;
     this.uniformUsed = 0;
+    this.epoch++;
+    for (const b of this.retired) b.destroy();
+    this.retired.length = 0;
   }
 
   destroy(): void {
@@ -266,6 +466,9 @@ export class GpuRuntime {
     for (const list of [...this.pool.values(), ...this.staging.values()]) for (const b of list) b.destroy();
     this.pool.clear();
     this.staging.clear();
+    for (const site of this.sites.values()) site.uniform.destroy();
+    this.sites.clear();
+    this.seen.clear();
     this.device.destroy();
   }
 }
