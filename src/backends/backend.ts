@@ -39,4 +39,8 @@ export interface Backend<B = any> {
   /** Extra facts for features(), e.g. which WASM build runs. */
   readonly info: Record<string, string | number | boolean>;
   dispose?(): void;
+  /** webgpu: encode the step's dispatches into one submit (called before a replayed step's kernels). */
+  beginStep?(): void;
+  /** webgpu: encode the step's dispatches into one submit (called after a replayed step's kernels). */
+  endStep?(): void;
 }

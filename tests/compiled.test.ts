@@ -1,0 +1,209 @@
+// Compiled steps (issue 16): fit, evaluate and predict traced once per batch shape and replayed
+// must give the same numbers as the eager path (same kernels in the same order: bitwise on js and
+// wasm), re-trace when weights are replaced, fall back to eager with a reason, and leak nothing.
+import { describe, expect, it } from 'vitest';
+import * as eg from '../src/index.js';
+import { testBackends, use } from './util/backends.js';
+
+const backends = testBackends().filter((c) => c.backend !== 'webgpu');
+
+function mlp(seed: number): eg.Sequential {
+  const m = eg.sequential([
+    eg.layers.dense({ units: 32, activation: 'relu', inputShape: [12], seed }),
+    eg.layers.dropout({ rate: 0.25, seed: seed + 1 }),
+    eg.layers.dense({ units: 4, activation: 'softmax', seed: seed + 2 }),
+  ]);
+  m.compile({
+    optimizer: eg.optimizers.adam({ learningRate: eg.schedules.exponentialDecay({ initialLearningRate: 0.01, decaySteps: 3, decayRate: 0.9 }) }),
+    loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'],
+  });
+  return m;
+}
+
+function cnn(seed: number): eg.Sequential {
+  const m = eg.sequential([
+    eg.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], seed }),
+    eg.layers.batchNormalization(),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', seed: seed + 1 }),
+    eg.layers.flatten(),
+    eg.layers.dense({ units: 3, activation: 'softmax', seed: seed + 2 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  return m;
+}
+
+const T = 6, VOCAB = 9;
+function transformer(seed: number): eg.Model {
+  const ids = eg.input({ shape: [T], dtype: 'int32' });
+  let h = eg.layers.embedding({ inputDim: VOCAB, outputDim: 16, seed }).apply(ids);
+  h = eg.layers.positionalEmbedding({ maxLength: T, seed: seed + 1 }).apply(h);
+  h = eg.layers.transformerDecoder({ numHeads: 2, ffDim: 32, normFirst: true, activation: 'gelu', seed: seed + 2 }).apply(h);
+  h = eg.layers.layerNormalization().apply(h);
+  const probs = eg.layers.dense({ units: VOCAB, activation: 'softmax', seed: seed + 3 }).apply(h);
+  const m = eg.model({ inputs: ids, outputs: probs });
+  m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.05, momentum: 0.9 }), loss: 'sparseCategoricalCrossentropy' });
+  return m;
+}
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+function data(kind: 'mlp' | 'cnn' | 'transformer', n: number, seed = 7): { x: eg.Tensor; y: eg.Tensor } {
+  const r = lcg(seed);
+  if (kind === 'transformer') {
+    const xs = Int32Array.from({ length: n * T }, () => Math.floor(r() * VOCAB));
+    const ys = xs.map((v) => (v + 1) % VOCAB);
+    return { x: eg.tensor(xs, [n, T], 'int32'), y: eg.tensor(ys, [n, T], 'int32') };
+  }
+  const shape = kind === 'mlp' ? [n, 12] : [n, 8, 8, 1];
+  const size = shape.reduce((a, b) => a * b, 1);
+  const classes = kind === 'mlp' ? 4 : 3;
+  const ys = Int32Array.from({ length: n }, () => Math.floor(r() * classes));
+  const row = size / n;
+  const xs = Float32Array.from({ length: size }, (_, i) => r() - 0.5 + (ys[Math.floor(i / row)] === i % classes ? 1 : 0));
+  return { x: eg.tensor(xs, shape), y: eg.tensor(ys, [n], 'int32') };
+}
+
+const weightsOf = (m: eg.Model): number[][] => m.weights.map((w) => Array.from(w.dataSync()));
+
+/** Two models from the same seeds: one fit compiled, one eagerly; weights and logs compared exactly. */
+async function twin(kind: 'mlp' | 'cnn' | 'transformer', make: (seed: number) => eg.Model, n: number, batchSize: number) {
+  const a = make(3), b = make(3);
+  const { x, y } = data(kind, n);
+  const args = { epochs: 2, batchSize, verbose: 0 as const, seed: 5 };
+  const ha = await a.fit(x, y, { ...args });
+  const hb = await b.fit(x, y, { ...args, compile: false });
+  return { a, b, x, y, ha, hb };
+}
+
+describe.each(backends)('compiled steps on $label', (cfg) => {
+  it('MLP with dropout and Adam on a schedule: compiled fit equals eager, bitwise, with a last smaller batch', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('mlp', mlp, 70, 16);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    const steps = a.compiledSteps();
+    const full = steps.find((s) => s.key.startsWith('train:16:'))!, last = steps.find((s) => s.key.startsWith('train:6:'))!;
+    expect(full.replaying).toBe(true);
+    // 2 epochs of 4 full batches: the first two trace (the first makes Adam's slots), 6 replay.
+    expect(full.replays).toBe(6);
+    expect(full.bytes).toBeGreaterThan(0);
+    expect(last.replaying).toBe(true);
+    expect(b.compiledSteps()).toEqual([]);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('CNN with batch-norm: compiled fit equals eager (weights and moving statistics)', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('cnn', cnn, 40, 8);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('transformer (attention, layerNorm, embedding): compiled fit equals eager', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('transformer', transformer, 24, 8);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replaying).toBe(true);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('setWeights between fits traces again and still equals eager', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('mlp', mlp, 48, 16);
+    const fresh = mlp(11);
+    const w = fresh.getWeights();
+    a.setWeights(w);
+    b.setWeights(w);
+    const ha = await a.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 9 });
+    const hb = await b.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 9, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    // The weights a fit wrote are the model's, not the tensors given to setWeights.
+    expect(Array.from(w[0].dataSync())).toEqual(Array.from(fresh.weights[0].dataSync()));
+    for (const t of [a, b, x, y, fresh, ...w]) t.dispose();
+  });
+
+  it('evaluate compiled equals eager', async () => {
+    await use(cfg);
+    const { a, x, y } = await twin('cnn', cnn, 40, 8);
+    const e1 = await a.evaluate(x, y, { batchSize: 16, compile: false });
+    const e2 = await a.evaluate(x, y, { batchSize: 16 });
+    const e3 = await a.evaluate(x, y, { batchSize: 16 });
+    expect(e2).toEqual(e1);
+    expect(e3).toEqual(e1);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('evaluate:16:'))!.replays).toBeGreaterThan(0);
+    for (const t of [a, x, y]) t.dispose();
+  });
+
+  it('a replayed step that meets a bad id throws before writing, and the model stays usable', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('transformer', transformer, 24, 8);
+    const bad = eg.tensor(Int32Array.from({ length: 24 * T }, (_, i) => (i === 3 ? VOCAB + 4 : i % VOCAB)), [24, T], 'int32');
+    const before = weightsOf(a);
+    await expect(a.fit(bad, y, { epochs: 1, batchSize: 8, verbose: 0, shuffle: false })).rejects.toThrow(/out of range|embedding/);
+    expect(weightsOf(a)).toEqual(before);
+    const ha = await a.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2 });
+    const hb = await b.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    for (const t of [a, b, x, y, bad]) t.dispose();
+  });
+
+  it('leaks no tensors across epochs, and dispose frees the plans', async () => {
+    await use(cfg);
+    const m = mlp(3);
+    const { x, y } = data('mlp', 64);
+    await m.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+    const after1 = eg.memory();
+    await m.fit(x, y, { epochs: 3, batchSize: 16, verbose: 0 });
+    const after2 = eg.memory();
+    expect(after2.tensors).toBe(after1.tensors);
+    expect(after2.bytes).toBe(after1.bytes);
+    const plans = m.compiledSteps().reduce((s, e) => s + e.bytes, 0);
+    expect(plans).toBeGreaterThan(0);
+    const beforeDispose = eg.memory().bytes;
+    m.dispose();
+    expect(m.compiledSteps()).toEqual([]);
+    expect(eg.memory().bytes).toBeLessThanOrEqual(beforeDispose - plans);
+    x.dispose(); y.dispose();
+  });
+
+  it('a step that reads values inside it runs eagerly, with the reason kept', async () => {
+    await use(cfg);
+    const reading = (yTrue: eg.Tensor, yPred: eg.Tensor) => {
+      void yPred.dataSync();
+      return eg.losses.meanSquaredError(yTrue, yPred);
+    };
+    const make = () => {
+      const m = eg.sequential([eg.layers.dense({ units: 1, inputShape: [3], seed: 4 })]);
+      m.compile({ optimizer: 'sgd', loss: reading });
+      return m;
+    };
+    const a = make(), b = make();
+    const x = eg.tensor(Float32Array.from({ length: 30 }, (_, i) => Math.sin(i)), [10, 3]);
+    const y = eg.tensor(Float32Array.from({ length: 10 }, (_, i) => Math.cos(i)), [10, 1]);
+    const ha = await a.fit(x, y, { epochs: 2, batchSize: 5, verbose: 0, seed: 1 });
+    const hb = await b.fit(x, y, { epochs: 2, batchSize: 5, verbose: 0, seed: 1, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    const s = a.compiledSteps()[0];
+    expect(s.replaying).toBe(false);
+    expect(s.reason).toMatch(/dataSync/);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('refuses a compile option that is not a boolean', async () => {
+    await use(cfg);
+    const m = mlp(3);
+    const { x, y } = data('mlp', 8);
+    await expect(m.fit(x, y, { compile: 'yes' as never, verbose: 0 })).rejects.toThrow(/compile must be true or false/);
+    for (const t of [m, x, y]) t.dispose();
+  });
+});
