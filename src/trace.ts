@@ -27,8 +27,12 @@ type Op = KernelOp | InPlaceOp | UploadOp | HookOp | CopyOp;
 interface Value {
   storage: Storage;
   dtype: DType;
-  /** 'temp': an intermediate; 'const': uploaded once (a scalar from a number); 'input': a batch slot; 'host': remade each replay; 'output': read after the step. */
-  kind: 'temp' | 'const' | 'input' | 'host' | 'output';
+  /**
+   * 'temp': an intermediate; 'const': uploaded once (a scalar from a number); 'input': a batch slot
+   * written from the host; 'device': a batch slot that is a caller's tensor (predict), its buffer
+   * swapped in at each replay, never the plan's; 'host': remade each replay; 'output': read after the step.
+   */
+  kind: 'temp' | 'const' | 'input' | 'device' | 'host' | 'output';
   def: number;
   lastUse: number;
   infos: Info[];
@@ -139,6 +143,15 @@ export class Recorder {
     this.ops.push(op);
   }
 
+  /** `t`, a caller's tensor, is device input `slot`: a replay reads the tensor given for it in place. */
+  deviceInput(t: Tensor, slot: number): void {
+    if (this.made.has(t.storage!)) throw new Error(`internal: device input ${slot} was made in the step`);
+    const v: Value = { storage: t.storage!, dtype: t.dtype, kind: 'device', def: -1, lastUse: -1, infos: [], adopted: false, slot };
+    this.made.set(v.storage, v);
+    this.devices[slot] = v;
+  }
+  private devices: Value[] = [];
+
   /** `t` is read after each replayed step; returns its index among the outputs. */
   output(t: Tensor): number {
     const v = this.made.get(t.storage!);
@@ -160,7 +173,7 @@ export class Recorder {
       if (this.ext.get(t.storage!) instanceof Variable || t instanceof Variable) this.fail(`${what} checks the values of a variable`, true);
       return; // NOTE: a tensor from outside the step that is no variable never changes.
     }
-    if (v.kind === 'input') this.checks.push({ slot: v.slot, fn });
+    if (v.kind === 'input' || v.kind === 'device') this.checks.push({ slot: v.slot, fn });
     else if (v.kind !== 'const') this.fail(`${what} checks values computed in the step (data-dependent)`, true);
   }
 
@@ -171,8 +184,8 @@ export class Recorder {
   /** The engine frees `s`: kept when the step made it (the plan's buffer), else freed as usual. */
   adopt(s: Storage): boolean {
     const v = this.made.get(s);
-    if (v === undefined) {
-      if (this.ext.has(s)) this.fail('a buffer the step reads was freed during it', false);
+    if (v === undefined || v.kind === 'device') {
+      if (this.ext.has(s) || v !== undefined) this.fail('a buffer the step reads was freed during it', false);
       return false;
     }
     v.adopted = true;
@@ -196,7 +209,7 @@ export class Recorder {
     setSeedHook(null);
     if (this.failure === null) {
       for (const v of this.made.values()) {
-        if (!v.adopted) { this.fail('a tensor made in the step outlived it (state kept by a layer)', false); break; }
+        if (!v.adopted && v.kind !== 'device') { this.fail('a tensor made in the step outlived it (state kept by a layer)', false); break; }
       }
     }
     if (this.failure === null) {
@@ -205,7 +218,8 @@ export class Recorder {
       }
     }
     if (this.failure !== null) { this.discard(host); return null; }
-    return new Plan(this.backend, host, this.ops, this.made, this.ext, [...this.targets], this.checks, this.outputs, this.slots);
+    for (const v of this.devices) this.made.delete(v.storage);
+    return new Plan(this.backend, host, this.ops, this.made, this.ext, [...this.targets], this.checks, this.outputs, this.slots, this.devices.map((v) => v.infos));
   }
 }
 
@@ -220,7 +234,7 @@ export class Plan {
 
   constructor(readonly backend: Backend, private readonly host: Host, private readonly ops: Op[], made: Map<Storage, Value>,
     ext: Map<Storage, Variable | null>, private readonly targets: Variable[], private readonly checks: { slot: number; fn: (v: TypedArray) => void }[],
-    private readonly outputs: Value[], private readonly slots: UploadOp[]) {
+    private readonly outputs: Value[], private readonly slots: UploadOp[], private readonly devices: Info[][]) {
     for (const [s, v] of ext) {
       if (v !== null) this.vars.push([v, s]);
       else { s.refs++; this.held.push(s); } // NOTE: a constant tensor from outside (a layer's cached mask) is kept alive by the plan.
@@ -273,10 +287,22 @@ export class Plan {
     for (const c of this.checks) c.fn(rows[c.slot]);
   }
 
-  /** One step on `rows` (the batch inputs by slot), after valid() and check(). */
-  replay(rows: readonly TypedArray[]): void {
+  /** Whether check() needs the host values of the inputs. */
+  get hasChecks(): boolean { return this.checks.length > 0; }
+
+  /**
+   * One step on `rows` (the host batch inputs by slot) or `devices` (the tensors of the device
+   * inputs, predict), after valid() and check().
+   */
+  replay(rows: readonly TypedArray[], devices?: readonly Tensor[]): void {
     const b = this.backend;
     const ops = this.ops;
+    if (devices) {
+      for (let i = 0; i < this.devices.length; i++) {
+        const buf = devices[i].storage!.buf, infos = this.devices[i];
+        for (let j = 0; j < infos.length; j++) { infos[j].buf = buf; infos[j].version = undefined; }
+      }
+    }
     // NOTE: the js backend's buffers are new typed arrays, zeros, and some of its kernels add into
     // their outputs; a replay hands them buffers that held earlier values, so it clears them first.
     const zero = b.name === 'js';

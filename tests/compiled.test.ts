@@ -143,6 +143,30 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     for (const t of [a, x, y]) t.dispose();
   });
 
+  it('predict compiled equals eager, reads the input of each call, and batches with a last smaller one', async () => {
+    await use(cfg);
+    const { a, x } = await twin('cnn', cnn, 40, 8);
+    const { x: x2 } = data('cnn', 40, 99);
+    for (const input of [x, x2, x]) {
+      const eager = Array.from((a.predict(input, { batchSize: 16, compile: false }) as eg.Tensor).dataSync());
+      const c1 = a.predict(input, { batchSize: 16 }) as eg.Tensor;
+      const whole = a.predict(input) as eg.Tensor;
+      expect(Array.from(c1.dataSync())).toEqual(eager);
+      expect(Array.from(whole.dataSync())).toEqual(Array.from((a.predict(input, { compile: false }) as eg.Tensor).dataSync()));
+      c1.dispose(); whole.dispose();
+    }
+    const p = a.compiledSteps().find((s) => s.key === 'predict:16')!;
+    expect(p.replaying).toBe(true);
+    expect(p.replays).toBeGreaterThan(3);
+    const t = await twin('transformer', transformer, 12, 4);
+    const ids = eg.tensor(Int32Array.from({ length: 3 * T }, (_, i) => (i * 5) % VOCAB), [3, T], 'int32');
+    const eager = Array.from((t.a.predict(ids, { compile: false }) as eg.Tensor).dataSync());
+    for (let k = 0; k < 3; k++) expect(Array.from((t.a.predict(ids) as eg.Tensor).dataSync())).toEqual(eager);
+    const bad = eg.tensor(Int32Array.from({ length: 3 * T }, (_, i) => (i === 7 ? VOCAB : 0)), [3, T], 'int32');
+    expect(() => t.a.predict(bad)).toThrow(/out of range|embedding/);
+    for (const z of [a, x, x2, t.a, t.b, t.x, t.y, ids, bad]) z.dispose();
+  });
+
   it('a replayed step that meets a bad id throws before writing, and the model stays usable', async () => {
     await use(cfg);
     const { a, b, x, y } = await twin('transformer', transformer, 24, 8);

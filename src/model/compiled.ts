@@ -252,3 +252,40 @@ export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array,
     return r;
   });
 }
+
+// ---- predict --------------------------------------------------------------------------------
+
+/** A new tensor (in the current scope) holding a copy of a plan's output. */
+function copyOut(info: { shape: readonly number[]; dtype: Tensor['dtype']; buf: unknown }): Tensor {
+  const b = engine.backend!;
+  let size = 1;
+  for (const d of info.shape) size *= d;
+  const buf = b.alloc(info.dtype, size);
+  b.kernels.cast!([info as never], [{ shape: info.shape, dtype: info.dtype, buf } as never], { dtype: info.dtype });
+  return engine.wrap({ shape: info.shape, dtype: info.dtype, buf }, b);
+}
+
+/**
+ * predict's forward pass on one batch `xb` (the caller's tensors, read in place), compiled: new
+ * tensors holding the outputs. `eager` runs it when the pass cannot be replayed.
+ */
+export function compiledPredictBatch(m: Model, xb: Tensor[], eager: () => Tensor[]): Tensor[] {
+  const cache = cacheFor(m, m.trainableWeights);
+  const key = `predict:${xb.map((t) => t.shape[0]).join(',')}`;
+  const e = entryFor(cache, key);
+  const plan = ready(e);
+  if (plan !== null) {
+    if (plan.hasChecks) plan.check(xb.map((t) => engine.hostValues(t, 'predict')!));
+    plan.replay([], xb);
+    e.replays++;
+    return e.outs.map((i) => copyOut(plan.outputInfo(i)));
+  }
+  if (e.failure?.permanent) return eager();
+  return trace(e, (rec) => {
+    xb.forEach((t, i) => rec.deviceInput(t, i));
+    const os = m.forward(xb, false, false);
+    e.outs = os.map((t) => rec.output(t));
+    rec.phase = 'after';
+    return os.map((t) => copyOut({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf }));
+  });
+}

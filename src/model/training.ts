@@ -17,7 +17,7 @@ import { type OptimizerSpec, get as getOptimizer } from '../optimizers/optimizer
 import { get as getMetric } from '../ops/metrics.js';
 import type { Model as GraphModel } from './graph.js';
 import type { DeviceSums } from './evaluate.js';
-import { canCompile, compiledTrainStep, dropPlans } from './compiled.js';
+import { canCompile, compiledPredictBatch, compiledTrainStep, dropPlans } from './compiled.js';
 
 export type Model = GraphModel<Tensor | Tensor[]>;
 
@@ -744,13 +744,16 @@ export function predict(m: Model, x: Data, args: PredictArgs = {}): Tensor[] {
   const batchSize = args.batchSize ?? 256;
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`predict: batchSize must be a positive integer, got ${args.batchSize}`);
   m.checkNotEmpty('predict');
+  if (args.compile !== undefined && typeof args.compile !== 'boolean') throw new Error(`predict: compile must be true or false, got ${JSON.stringify(args.compile)}`);
+  const compiled = args.compile !== false && canCompile();
+  const forward = (xb: Tensor[]): Tensor[] => (compiled ? compiledPredictBatch(m, xb, () => m.forward(xb, false, false)) : m.forward(xb, false, false));
   const n = xs[0].shape[0];
-  if (n <= batchSize) return engine.tidy(() => m.forward(xs, false, false));
+  if (n <= batchSize) return engine.tidy(() => forward(xs));
   return engine.tidy(() => {
     const parts: Tensor[][] = m.outputNames.map(() => []);
     for (let from = 0; from < n; from += batchSize) {
       const count = Math.min(batchSize, n - from);
-      const outs = m.forward(xs.map((t) => slice(t, [from, ...t.shape.slice(1).map(() => 0)], [count, ...t.shape.slice(1)])), false, false);
+      const outs = forward(xs.map((t) => slice(t, [from, ...t.shape.slice(1).map(() => 0)], [count, ...t.shape.slice(1)])));
       outs.forEach((o, i) => parts[i].push(o));
     }
     return parts.map((p) => concat(p, 0));
