@@ -30,10 +30,11 @@ mkdirSync('build', { recursive: true });
 run('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('generated WASM modules are up to date', process.execPath, ['scripts/build-wasm.mjs', '--check']);
 vitest('vitest, wasm simd build', 'simd', []);
-vitest('vitest, wasm relaxed-simd build (conformance + edge values + op fuzz + gradients + optimizers + metrics + gemm + conv + int8 + packed cache)', 'relaxed',
+vitest('vitest, wasm relaxed-simd build (conformance + edge values + op fuzz + gradients + optimizers + metrics + gemm + conv + int8 + packed cache + compiled steps)', 'relaxed',
   ['tests/conformance.test.ts', 'tests/edge-values.test.ts', 'tests/fuzz/ops.fuzz.test.ts', 'tests/gradients.test.ts', 'tests/optimizers.test.ts',
     'tests/metrics.test.ts', 'tests/gemm.test.ts', 'tests/conv.test.ts', 'tests/wasm-conv.test.ts',
     'tests/quantize.test.ts', 'tests/packed-cache.test.ts',
+    'tests/compiled.test.ts',
   ]);
 // WebGPU on a real (software) adapter: Dawn + SwiftShader in Node, then headless chromium. A missing
 // adapter fails (EDGEGRAD_REQUIRE_WEBGPU=1), so this step can never pass by skipping.

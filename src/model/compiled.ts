@@ -52,8 +52,11 @@ export function compiledSteps(m: Model): CompiledStepInfo[] {
   });
 }
 
-/** Whether steps on the active backend can be compiled (synchronous reads: js, wasm). */
-export function canCompile(): boolean { return engine.syncReads && engine.backend !== null; }
+/**
+ * Whether steps on the active backend can be compiled: synchronous reads (js, wasm; webgpu's steps
+ * add their sums on the device, which a plan does not record yet), and no trace under way.
+ */
+export function canCompile(): boolean { return engine.syncReads && engine.backend !== null && engine.recorder === null; }
 
 function cacheFor(m: Model, vars: Variable[]): Cache {
   let c = caches.get(m);
