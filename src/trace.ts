@@ -53,6 +53,8 @@ export class Recorder {
   private targets = new Set<Variable>();
   private checks: { slot: number; fn: (v: TypedArray) => void }[] = [];
   private outputs: Value[] = [];
+  /** Each output's shape as its tensor had it (a view's, not the kernel's canonical one). */
+  private outShapes: (readonly number[])[] = [];
   private slots: UploadOp[] = [];
   failure: TraceFailure | null = null;
   /** 'step': recording; 'after': the step is done, its outputs may be read, nothing else runs. */
@@ -159,6 +161,7 @@ export class Recorder {
     if (v.kind === 'temp') v.kind = 'output';
     else if (v.kind !== 'output') { this.fail(`an output of the step is one of its uploads`, true); return -1; }
     this.outputs.push(v);
+    this.outShapes.push(t.shape);
     return this.outputs.length - 1;
   }
 
@@ -219,7 +222,7 @@ export class Recorder {
     }
     if (this.failure !== null) { this.discard(host); return null; }
     for (const v of this.devices) this.made.delete(v.storage);
-    return new Plan(this.backend, host, this.ops, this.made, this.ext, [...this.targets], this.checks, this.outputs, this.slots, this.devices.map((v) => v.infos));
+    return new Plan(this.backend, host, this.ops, this.made, this.ext, [...this.targets], this.checks, this.outputs, this.outShapes, this.slots, this.devices.map((v) => v.infos));
   }
 }
 
@@ -234,7 +237,7 @@ export class Plan {
 
   constructor(readonly backend: Backend, private readonly host: Host, private readonly ops: Op[], made: Map<Storage, Value>,
     ext: Map<Storage, Variable | null>, private readonly targets: Variable[], private readonly checks: { slot: number; fn: (v: TypedArray) => void }[],
-    private readonly outputs: Value[], private readonly slots: UploadOp[], private readonly devices: Info[][]) {
+    private readonly outputs: Value[], private readonly outShapes: (readonly number[])[], private readonly slots: UploadOp[], private readonly devices: Info[][]) {
     for (const [s, v] of ext) {
       if (v !== null) this.vars.push([v, s]);
       else { s.refs++; this.held.push(s); } // NOTE: a constant tensor from outside (a layer's cached mask) is kept alive by the plan.
@@ -346,12 +349,14 @@ export class Plan {
   /** Output i's values after a replay. */
   read(i: number): TypedArray {
     const v = this.outputs[i];
-    const info = v.infos[0];
-    return this.backend.read(info.buf, v.dtype, sizeOfShape(info.shape));
+    return this.backend.read(v.infos[0].buf, v.dtype, sizeOfShape(this.outShapes[i]));
   }
 
-  /** Output i's buffer view (shape, dtype, buf) for a caller copying it out. */
-  outputInfo(i: number): Info { return this.outputs[i].infos[0]; }
+  /** Output i's shape (as the traced tensor had it), dtype and buffer, for a caller copying it out. */
+  outputInfo(i: number): Info {
+    const v = this.outputs[i];
+    return { shape: this.outShapes[i], dtype: v.dtype, buf: v.infos[0].buf };
+  }
 
   get slotCount(): number { return this.slots.length; }
 
