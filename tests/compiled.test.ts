@@ -131,6 +131,29 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     for (const t of [a, b, x, y, fresh, ...w]) t.dispose();
   });
 
+  it('a rate changed by a callback, a frozen layer and a recompile between fits: still equal to eager', async () => {
+    await use(cfg);
+    const a = mlp(3), b = mlp(3);
+    const { x, y } = data('mlp', 48);
+    const run = async (m: eg.Sequential, compile: boolean) => {
+      const cb = { onEpochEnd: () => { (m.optimizer as unknown as { learningRate: number }).learningRate = 0.002; } };
+      return m.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 4, compile, callbacks: cb });
+    };
+    expect((await run(a, true)).history.loss).toEqual((await run(b, false)).history.loss);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    a.layers[0].trainable = false;
+    b.layers[0].trainable = false;
+    expect((await run(a, true)).history.loss).toEqual((await run(b, false)).history.loss);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    a.layers[0].trainable = true;
+    b.layers[0].trainable = true;
+    for (const m of [a, b]) m.compile({ optimizer: eg.optimizers.rmsprop({ learningRate: 0.003 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    expect((await run(a, true)).history.accuracy).toEqual((await run(b, false)).history.accuracy);
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    expect(a.compiledSteps().some((s) => s.replaying && s.replays > 0)).toBe(true);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
   it('evaluate compiled equals eager', async () => {
     await use(cfg);
     const { a, x, y } = await twin('cnn', cnn, 40, 8);
