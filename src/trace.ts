@@ -207,7 +207,10 @@ export class Recorder {
     this.ops = [];
   }
 
-  /** The plan, or null (and the buffers freed) when the step cannot be replayed (see failure). */
+  /**
+   * The plan, or null when the step cannot be replayed (see failure): the caller then frees the
+   * buffers kept so far with discard(), once nothing reads them (a pool worker's published gradients).
+   */
   finish(host: Host): Plan | null {
     setSeedHook(null);
     if (this.failure === null) {
@@ -220,7 +223,7 @@ export class Recorder {
         if (v !== null && (v.isDisposed || v.storage !== s)) { this.fail(`variable '${v.name}' changed storage during the step (copy on write)`, false); break; }
       }
     }
-    if (this.failure !== null) { this.discard(host); return null; }
+    if (this.failure !== null) return null;
     for (const v of this.devices) this.made.delete(v.storage);
     return new Plan(this.backend, host, this.ops, this.made, this.ext, [...this.targets], this.checks, this.outputs, this.outShapes, this.slots, this.devices.map((v) => v.infos));
   }

@@ -95,6 +95,7 @@ function trace<T>(e: Entry, body: (rec: Recorder) => T): T {
   }
   engine.recorder = null;
   const plan = rec.finish(engine);
+  if (!plan) rec.discard(engine);
   if (plan) {
     e.plan = plan;
     e.failure = null;
