@@ -38,6 +38,8 @@ interface Value {
   infos: Info[];
   adopted: boolean;
   slot: number;
+  /** Its values were validated before the step (trust()): a host check of them need not rerun. */
+  trusted?: boolean;
 }
 
 /** Why a trace cannot be replayed; `permanent`: tracing this step again would fail the same way. */
@@ -154,6 +156,15 @@ export class Recorder {
   }
   private devices: Value[] = [];
 
+  /**
+   * `t`, computed in the step, holds values its caller has validated for every replay (a pool
+   * worker's labels: rows of the labels fit checked whole), so host checks of it need not rerun.
+   */
+  trust(t: Tensor): void {
+    const v = this.made.get(t.storage!);
+    if (v !== undefined) v.trusted = true;
+  }
+
   /** `t` is read after each replayed step; returns its index among the outputs. */
   output(t: Tensor): number {
     const v = this.made.get(t.storage!);
@@ -176,6 +187,7 @@ export class Recorder {
       if (this.ext.get(t.storage!) instanceof Variable || t instanceof Variable) this.fail(`${what} checks the values of a variable`, true);
       return; // NOTE: a tensor from outside the step that is no variable never changes.
     }
+    if (v.trusted) return;
     if (v.kind === 'input' || v.kind === 'device') this.checks.push({ slot: v.slot, fn });
     else if (v.kind !== 'const') this.fail(`${what} checks values computed in the step (data-dependent)`, true);
   }

@@ -268,3 +268,36 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     for (const t of [a, b, x, y]) t.dispose();
   });
 });
+
+// The pool's worker-run steps (shared memory, Node): each worker traces its shard's step and
+// replays it; the numbers must equal the eager workers'.
+describe.runIf(backends.some((c) => c.backend === 'wasm'))('compiled steps in the pool', () => {
+  it('fit with 2 workers: compiled shard steps equal eager ones (MLP, CNN with batch-norm)', async () => {
+    await use(backends.find((c) => c.backend === 'wasm')!);
+    const { poolWorkerUrl } = await import('./util/pool-worker.js');
+    const pool = await eg.createPool({ workers: 2, workerUrl: await poolWorkerUrl() });
+    try {
+      const plain = (seed: number) => {
+        const m = eg.sequential([
+          eg.layers.dense({ units: 16, activation: 'relu', inputShape: [12], seed }),
+          eg.layers.dense({ units: 4, activation: 'softmax', seed: seed + 1 }),
+        ]);
+        m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+        return m;
+      };
+      for (const [kind, make, n, batch] of [['mlp', plain, 70, 16], ['cnn', cnn, 36, 12]] as const) {
+        const a = make(3), b = make(3);
+        const { x, y } = data(kind, n);
+        const args = { epochs: 2, batchSize: batch, verbose: 0 as const, seed: 5, pool };
+        const ha = await a.fit(x, y, args);
+        const hb = await b.fit(x, y, { ...args, compile: false });
+        expect(ha.history.loss).toEqual(hb.history.loss);
+        expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+        expect(await weightsOf(a)).toEqual(await weightsOf(b));
+        for (const t of [a, b, x, y]) t.dispose();
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
