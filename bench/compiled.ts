@@ -102,5 +102,54 @@ export async function compiled(ctx: SuiteContext): Promise<Row[]> {
       models.eager.dispose(); models.compiled.dispose(); x.dispose(); y.dispose();
     }
   }
+  if (isNode() && ctx.backends.some((b) => b.startsWith('wasm'))) rows.push(...(await poolJob(ctx)));
   return rows;
+}
+
+/**
+ * The pool's short job, warm-up included: a new pool of 1 or 2 workers, fit of the MLP 784-128-10
+ * at batch 256 on 8192 samples for POOL_EPOCHS epochs (about 5 s on one worker here), close; wall
+ * clock (the workers are this process's threads: CPU time would add them up). Compiled and eager
+ * jobs and the two pool sizes interleave, round by round.
+ */
+const POOL_EPOCHS = 12;
+async function poolJob(ctx: SuiteContext): Promise<Row[]> {
+  await useBackend(ctx.backends.find((b) => b.startsWith('wasm'))!);
+  const backend = ctx.backends.find((b) => b.startsWith('wasm'))!;
+  const n = 8192, epochs = ctx.quick ? 3 : POOL_EPOCHS, rounds = ctx.quick ? 1 : 2;
+  const { x, y } = mlpData(n)();
+  const kinds = [[1, true], [2, true], [1, false], [2, false]] as const;
+  const secs = new Map<string, number[]>(kinds.map(([w, c]) => [`${w}:${c}`, []]));
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const [workers, compile] of r % 2 === 0 ? kinds : [...kinds].reverse()) {
+        const t0 = performance.now();
+        const pool = await eg.createPool({ workers });
+        const m = mlp();
+        try {
+          await m.fit(x, y, { epochs, batchSize: 256, verbose: 0, seed: 1, pool, compile });
+        } finally {
+          m.dispose();
+          await pool.close();
+        }
+        secs.get(`${workers}:${compile}`)!.push((performance.now() - t0) / 1000);
+      }
+    }
+  } finally {
+    x.dispose(); y.dispose();
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const name = `pool fit job: new pool + MLP b256, ${n} x ${epochs} epochs`;
+  const out: Row[] = [];
+  for (const compile of [true, false]) {
+    const one = secs.get(`1:${compile}`)!, two = secs.get(`2:${compile}`)!;
+    const tag = compile ? 'compiled' : 'eager';
+    out.push({ suite: 'compiled', case: name, backend: `pool-1 ${tag}`, seconds: med(one), spread: (Math.max(...one) - Math.min(...one)) / med(one), value: (n * epochs) / med(one), unit: 'samples/s' });
+    out.push({
+      suite: 'compiled', case: name, backend: `pool-2 ${tag}`, seconds: med(two), spread: (Math.max(...two) - Math.min(...two)) / med(two), value: (n * epochs) / med(two), unit: 'samples/s',
+      ratio: med(one) / med(two), baseline: `pool-1 ${tag}`,
+    });
+    ctx.log(`compiled: ${backend} pool job (${tag}): 1 worker ${med(one).toFixed(2)} s, 2 workers ${med(two).toFixed(2)} s, ${(med(one) / med(two)).toFixed(2)}x`);
+  }
+  return out;
 }

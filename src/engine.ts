@@ -61,6 +61,8 @@ class Engine {
   tapes: Tape[] = [];
   tensors = 0;
   bytes = 0;
+  /** Bytes of the buffers traced steps own (trace.ts plans), not counted in `bytes` (not tensors). */
+  planBytes = 0;
   private registry = new FinalizationRegistry<Storage>((s) => { this.tensors--; this.unref(s); });
   /**
    * While a step is traced (trace.ts): sees every kernel, upload, read and free, so the step can be
@@ -306,9 +308,9 @@ class Engine {
 
   private unref(s: Storage): void {
     if (--s.refs === 0) {
-      // NOTE: a buffer made in a traced step is the plan's: it is kept for the replays.
-      if (this.recorder !== null && this.recorder.adopt(s)) return;
       this.bytes -= s.bytes;
+      // NOTE: a buffer made in a traced step is the plan's: it is kept for the replays.
+      if (this.recorder !== null && this.recorder.adopt(s)) { this.planBytes += s.bytes; return; }
       s.backend.free(s.buf);
     }
   }

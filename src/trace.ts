@@ -45,7 +45,7 @@ interface Value {
 /** Why a trace cannot be replayed; `permanent`: tracing this step again would fail the same way. */
 export interface TraceFailure { reason: string; permanent: boolean }
 
-interface Host { bytes: number; dropStorage(s: Storage): void }
+interface Host { planBytes: number; dropStorage(s: Storage): void }
 
 export class Recorder {
   private ops: Op[] = [];
@@ -212,7 +212,7 @@ export class Recorder {
     setSeedHook(null);
     for (const v of this.made.values()) {
       if (!v.adopted) continue;
-      host.bytes -= v.storage.bytes;
+      host.planBytes -= v.storage.bytes;
       this.backend.free(v.storage.buf);
     }
     this.made.clear();
@@ -286,7 +286,7 @@ export class Plan {
       const buf = phys.get(v) ?? v.storage.buf;
       for (const info of v.infos) { info.buf = buf; info.version = undefined; }
     }
-    for (const v of unused) { host.bytes -= v.storage.bytes; backend.free(v.storage.buf); }
+    for (const v of unused) { host.planBytes -= v.storage.bytes; backend.free(v.storage.buf); }
     const dropped = new Set(unused);
     for (const v of made.values()) if (!dropped.has(v)) { this.bufs.push({ buf: v.storage.buf, bytes: v.storage.bytes }); bytes += v.storage.bytes; }
     this.bytes = bytes;
@@ -378,7 +378,7 @@ export class Plan {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const { buf, bytes } of this.bufs) { this.host.bytes -= bytes; this.backend.free(buf); }
+    for (const { buf, bytes } of this.bufs) { this.host.planBytes -= bytes; this.backend.free(buf); }
     for (const s of this.held) this.host.dropStorage(s);
     this.bufs.length = 0;
     this.held.length = 0;
