@@ -248,6 +248,22 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     for (const t of [a, b, x, y]) t.dispose();
   });
 
+  it('dropout on attention probabilities (a fresh seed per step) keeps the step eager, with the reason', async () => {
+    await use(cfg);
+    const ids = eg.input({ shape: [T], dtype: 'int32' });
+    let h = eg.layers.embedding({ inputDim: VOCAB, outputDim: 8, seed: 1 }).apply(ids);
+    h = eg.layers.multiHeadAttention({ numHeads: 2, keyDim: 4, dropout: 0.2, seed: 2 }).apply([h, h]) as typeof h;
+    const m = eg.model({ inputs: ids, outputs: eg.layers.dense({ units: VOCAB, activation: 'softmax', seed: 3 }).apply(h) });
+    m.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
+    const { x, y } = data('transformer', 8);
+    const hist = await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0 });
+    expect(hist.history.loss.every(Number.isFinite)).toBe(true);
+    const s = m.compiledSteps().find((e) => e.key.startsWith('train:4:'))!;
+    expect(s.replaying).toBe(false);
+    expect(s.reason).toMatch(/random seed/);
+    for (const t of [m, x, y]) t.dispose();
+  });
+
   it('refuses a compile option that is not a boolean', async () => {
     await use(cfg);
     const m = mlp(3);

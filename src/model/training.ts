@@ -661,7 +661,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
     const secs = (performance.now() - t0) / 1000;
     const logs = logsOf(lossSum, parts, correct, seen);
     if (val) {
-      const v = await (await import('./evaluate.js')).evaluateSet(m, val, Math.max(batchSize, 256));
+      const v = await (await import('./evaluate.js')).evaluateSet(m, val, Math.max(batchSize, 256), args.compile !== false);
       for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
     }
     logs.samplesPerSecond = seen / secs;
