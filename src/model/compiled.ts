@@ -31,6 +31,8 @@ interface Entry { plan: Plan | null; failure: TraceFailure | null; transient: nu
 interface Cache { compiled: Compiled | null; optimizer: Optimizer | null; vars: Variable[]; entries: Map<string, Entry> }
 
 const caches = new WeakMap<Model, Cache>();
+// NOTE: the safety net for a model dropped without dispose(): its plans' buffers are freed when it is collected.
+const collected = new FinalizationRegistry<Cache>((c) => { for (const e of c.entries.values()) e.plan?.dispose(); });
 /** Transient failures (state made by a first step) after which a step is left eager. */
 const MAX_RETRACES = 3;
 
@@ -40,6 +42,7 @@ export function dropPlans(m: Model): void {
   if (!c) return;
   for (const e of c.entries.values()) e.plan?.dispose();
   caches.delete(m);
+  collected.unregister(c);
 }
 
 export function compiledSteps(m: Model): CompiledStepInfo[] {
@@ -67,6 +70,7 @@ function cacheFor(m: Model, vars: Variable[]): Cache {
   if (!c) {
     c = { compiled: m.compiled, optimizer: m.optimizer, vars: [...vars], entries: new Map() };
     caches.set(m, c);
+    collected.register(m, c, c);
   }
   return c;
 }
