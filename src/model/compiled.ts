@@ -124,6 +124,8 @@ function ready(e: Entry): Plan | null {
 
 // ---- fit ------------------------------------------------------------------------------------
 
+const trainTags = new WeakMap<Batcher, string>();
+
 /**
  * fit's step on samples order[from .. from+count), compiled: replayed when a plan for this batch
  * size is ready, else traced (the step runs eagerly as it is recorded), or run by `eager` when the
@@ -132,8 +134,10 @@ function ready(e: Entry): Plan | null {
 export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], order: Int32Array, from: number, count: number,
   acc: boolean[], regs: readonly Layer[], stateful: boolean, eager: () => StepResult): StepResult {
   const cache = cacheFor(m, vars);
-  const key = `train:${count}:${batcher.slots}:${acc.map(Number).join('')}:${c.fused.map(Number).join('')}:${regs.length}:${stateful}`;
-  const e = entryFor(cache, key);
+  // NOTE: one entry per batch size; the rest of the key is fixed for a fit and built once per batcher.
+  const tail = trainTags.get(batcher) ?? `${batcher.slots}:${acc.map(Number).join('')}:${c.fused.map(Number).join('')}:${regs.length}:${stateful}`;
+  trainTags.set(batcher, tail);
+  const e = entryFor(cache, `train:${count}:${tail}`);
   const nOut = c.losses.length;
   const plan = ready(e);
   if (plan !== null) {
