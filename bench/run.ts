@@ -21,16 +21,17 @@ import { footprint } from './footprint.js';
 import { onnx } from './onnx.js';
 import { int8 } from './int8.js';
 import { attention } from './attention.js';
+import { compiled } from './compiled.js';
 import { tfjs } from './peers.js';
 
 const USAGE = `usage: npm run bench -- [options]   (or: npx edgegrad bench [options])
-  --only S1,S2        suites: elementwise, gemm, resident, conv, attention, train, cnn, pool, webgpu, footprint, onnx, int8 (default: all)
+  --only S1,S2        suites: elementwise, gemm, resident, conv, attention, train, cnn, pool, webgpu, footprint, onnx, int8, compiled (default: all)
   --backends B1,B2    js, wasm (both builds), wasm-simd, wasm-relaxed, webgpu (default: all that start here)
   --peers P1,P2|none  tfjs-wasm, tfjs-cpu, ort-wasm, jax-js, tfjs-webgpu (default: those installed)
   --quick             a short run for CI (about two minutes)
   --json FILE  --md FILE  --svg FILE   write the rows as JSON, Markdown tables, an SVG bar chart`;
 
-const SUITES: Record<string, Suite> = { elementwise, gemm, resident, conv, attention, train, cnn, pool, webgpu: webgpuPeers, footprint, onnx, int8 };
+const SUITES: Record<string, Suite> = { elementwise, gemm, resident, conv, attention, train, cnn, pool, webgpu: webgpuPeers, footprint, onnx, int8, compiled };
 /** Each suite's baseline for the ratio column (webgpu: the tfjs-webgpu row on the same adapter). */
 const BASELINES: Record<string, string> = { elementwise: 'js', gemm: 'tfjs-wasm', resident: 'tfjs-wasm', conv: 'tfjs-wasm', attention: 'tfjs-wasm', train: 'tfjs-wasm', cnn: 'tfjs-wasm', pool: 'pool-1', footprint: 'tfjs-wasm', onnx: 'ort-wasm-1' };
 const PEERS: Record<string, string> = {

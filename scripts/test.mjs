@@ -30,16 +30,17 @@ mkdirSync('build', { recursive: true });
 run('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('generated WASM modules are up to date', process.execPath, ['scripts/build-wasm.mjs', '--check']);
 vitest('vitest, wasm simd build', 'simd', []);
-vitest('vitest, wasm relaxed-simd build (conformance + edge values + op fuzz + gradients + optimizers + metrics + gemm + conv + int8 + packed cache)', 'relaxed',
+vitest('vitest, wasm relaxed-simd build (conformance + edge values + op fuzz + gradients + optimizers + metrics + gemm + conv + int8 + packed cache + compiled steps)', 'relaxed',
   ['tests/conformance.test.ts', 'tests/edge-values.test.ts', 'tests/fuzz/ops.fuzz.test.ts', 'tests/gradients.test.ts', 'tests/optimizers.test.ts',
     'tests/metrics.test.ts', 'tests/gemm.test.ts', 'tests/conv.test.ts', 'tests/wasm-conv.test.ts',
     'tests/quantize.test.ts', 'tests/packed-cache.test.ts',
+    'tests/compiled.test.ts',
   ]);
 // WebGPU on a real (software) adapter: Dawn + SwiftShader in Node, then headless chromium. A missing
 // adapter fails (EDGEGRAD_REQUIRE_WEBGPU=1), so this step can never pass by skipping.
 // The fuzz suites (tests/fuzz/*.fuzz.test.ts) run in the simd step through vitest's include
 // pattern (wasm vs js); listed here they fuzz webgpu against js, with fewer runs.
-vitest('vitest, webgpu backend and the browser (conformance + edge values + hardening + v1 models + gradients + gemm + optimizers + layers + memory + errors + fuzz + webgpu + conv + models + nested models + datasets and fitDataset + tfjs import + onnx + int8 + browser webgpu, pool, bench page)', 'simd',
+vitest('vitest, webgpu backend and the browser (conformance + edge values + hardening + v1 models + gradients + gemm + optimizers + layers + memory + errors + fuzz + webgpu + conv + models + nested models + datasets and fitDataset + tfjs import + onnx + int8 + compiled steps (eager there) + browser webgpu, pool, bench page)', 'simd',
   [
     'tests/conformance.test.ts',
     'tests/edge-values.test.ts',
@@ -64,6 +65,7 @@ vitest('vitest, webgpu backend and the browser (conformance + edge values + hard
     'tests/tfjs-ops.test.ts',
     'tests/onnx-torch.test.ts',
     'tests/quantize.test.ts',
+    'tests/compiled.test.ts',
     'tests/browser/webgpu.test.ts',
     'tests/browser/pool.test.ts',
     'tests/browser/bench.test.ts',

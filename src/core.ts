@@ -162,10 +162,10 @@ export function features(): Features {
   return f;
 }
 
-/** Live tensors and bytes on all backends, plus the active backend's own figures. */
+/** Live tensors and bytes on all backends, the bytes of compiled steps' plans (planBytes), plus the active backend's own figures. */
 export function memory(): { tensors: number; bytes: number; [key: string]: number } {
   const own = engine.backend ? engine.backend.memory() : {};
-  return { ...own, tensors: engine.tensors, bytes: engine.bytes };
+  return { ...own, tensors: engine.tensors, bytes: engine.bytes, planBytes: engine.planBytes };
 }
 
 export function tidy<T>(fn: () => T): T { return engine.tidy(fn); }

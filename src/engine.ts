@@ -5,6 +5,7 @@ import { AllocationError, KERNEL_DEFS, type KernelAttrs, type KernelImpl, type K
 import { type DType, type TypedArray, bytesOf } from './dtypes.js';
 import { Storage, Tensor, Variable, setAssignHook, setTensorHost } from './tensor.js';
 import { adapterFacts, isNode } from './platform.js';
+import type { Recorder } from './trace.js';
 
 export interface InitOptions {
   backend?: BackendName | 'auto';
@@ -60,7 +61,14 @@ class Engine {
   tapes: Tape[] = [];
   tensors = 0;
   bytes = 0;
+  /** Bytes of the buffers traced steps own (trace.ts plans), not counted in `bytes` (not tensors). */
+  planBytes = 0;
   private registry = new FinalizationRegistry<Storage>((s) => { this.tensors--; this.unref(s); });
+  /**
+   * While a step is traced (trace.ts): sees every kernel, upload, read and free, so the step can be
+   * replayed without per-op JavaScript. Null otherwise: the eager path only tests it.
+   */
+  recorder: Recorder | null = null;
 
   requireBackend(what: string): Backend {
     if (this.backend === null) {
@@ -210,6 +218,7 @@ class Engine {
   }
 
   makeVariable(t: Tensor, trainable: boolean, name: string): Variable {
+    if (this.recorder) this.recorder.stateMade(`variable '${name}' was made in the step`);
     const s = t.live('variable');
     s.refs++;
     const v = new Variable(t, s, trainable, name);
@@ -245,7 +254,45 @@ class Engine {
       b.free(buf);
       throw e;
     }
-    return this.wrap({ shape, dtype, buf }, b);
+    const t = this.wrap({ shape, dtype, buf }, b);
+    if (this.recorder) this.recorder.upload(t, null);
+    return t;
+  }
+
+  /**
+   * A tensor of host values made anew at every step (dropout's mask): eager, fromMaker; in a traced
+   * step, `make` is recorded and run again at each replay, at the same point of the step, so a replay
+   * draws the same random stream as eager steps would.
+   */
+  hostInput(op: string, shape: readonly number[], dtype: DType, make: (size: number) => ArrayLike<number>): Tensor {
+    const rec = this.recorder;
+    this.recorder = null;
+    let t: Tensor;
+    try {
+      t = this.fromMaker(op, shape, dtype, make);
+    } finally {
+      this.recorder = rec;
+    }
+    if (rec) rec.upload(t, make);
+    return t;
+  }
+
+  /**
+   * Runs `check` on `t`'s values for host-side validation (hostValues; nothing when they cannot be
+   * read). In a traced step, a check of a batch input is run again on each replayed batch; one of a
+   * value computed in the step cannot be, so the trace is abandoned.
+   */
+  checkValues(t: Tensor, what: string, check: (values: TypedArray) => void): void {
+    const rec = this.recorder;
+    this.recorder = null;
+    let values: TypedArray | undefined;
+    try {
+      values = this.hostValues(t, what);
+    } finally {
+      this.recorder = rec;
+    }
+    if (rec) rec.check(t, what, check);
+    if (values) check(values);
   }
 
   release(t: Tensor): void {
@@ -256,15 +303,21 @@ class Engine {
     this.unref(s);
   }
 
+  /** @internal Drops a reference a traced plan held on a storage it reads (trace.ts). */
+  dropStorage(s: Storage): void { this.unref(s); }
+
   private unref(s: Storage): void {
     if (--s.refs === 0) {
       this.bytes -= s.bytes;
+      // NOTE: a buffer made in a traced step is the plan's: it is kept for the replays.
+      if (this.recorder !== null && this.recorder.adopt(s)) { this.planBytes += s.bytes; return; }
       s.backend.free(s.buf);
     }
   }
 
   read(t: Tensor): TypedArray {
     const s = t.live('dataSync');
+    if (this.recorder) this.recorder.read(s, 'dataSync');
     return s.backend.read(s.buf, t.dtype, t.size);
   }
 
@@ -274,6 +327,7 @@ class Engine {
    */
   hostValues(t: Tensor, what: string): TypedArray | undefined {
     const s = t.live(what);
+    if (this.recorder) this.recorder.read(s, what);
     if (s.backend.hostCopy) return s.backend.hostCopy(s.buf);
     return s.backend.read(s.buf, t.dtype, t.size);
   }
@@ -287,6 +341,7 @@ class Engine {
   readAsync(t: Tensor): Promise<TypedArray> {
     try {
       const s = t.live('data');
+      if (this.recorder) this.recorder.read(s, 'data');
       return s.backend.readAsync(s.buf, t.dtype, t.size);
     } catch (e) {
       return Promise.reject(e);
@@ -328,6 +383,7 @@ class Engine {
     const outs: Tensor[] = [];
     for (let i = 0; i < outInfos.length; i++) outs.push(this.wrap(outInfos[i], b));
     if (this.tapes.length > 0) this.record(name, inputs, outs, attrs, shapes === undefined ? undefined : infos.map((i) => i.shape));
+    if (this.recorder) this.recorder.kernel(name, impl as KernelImpl<unknown, KernelName>, inputs, infos, outs, outInfos, attrs);
     return outs;
   }
 
@@ -335,9 +391,10 @@ class Engine {
    * Runs an in-place kernel (an optimizer update): it overwrites the buffers of `targets` and reads
    * `inputs`; it returns nothing and is never recorded on a tape. A target whose storage is shared
    * (a reshape view, the tensor a variable was made from, a tape handle) is copied first, so no
-   * other tensor sees the write.
+   * other tensor sees the write. `dynamic`, in a traced step: what gives the attributes of each
+   * replayed step (an optimizer's rate and step count); `attrs` are this step's.
    */
-  runKernelInPlace<K extends KernelName>(name: K, targets: Variable[], inputs: Tensor[], attrs: KernelAttrs[K]): void {
+  runKernelInPlace<K extends KernelName>(name: K, targets: Variable[], inputs: Tensor[], attrs: KernelAttrs[K], dynamic?: () => KernelAttrs[K]): void {
     const b = this.requireBackend(name);
     const impl = b.kernels[name] as KernelImpl<unknown, K> | undefined;
     if (impl === undefined) throw unsupportedKernel(name, b.name);
@@ -347,7 +404,28 @@ class Engine {
     for (const v of targets) this.ensureOwnStorage(v);
     // NOTE: the version moves before the kernel runs, so nothing keyed on the old one survives a throw.
     for (const v of targets) v.storage!.version++;
-    impl([...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf })), [], attrs);
+    const infos = [...targets, ...inputs].map((t) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf }));
+    impl(infos, [], attrs);
+    if (this.recorder) this.recorder.inPlace(impl as KernelImpl<unknown, KernelName>, targets, inputs, infos, attrs, dynamic as (() => unknown) | undefined);
+  }
+
+  /**
+   * Copies `t`'s values into variable `v`'s own buffer (batch-norm's moving statistics in a traced
+   * step: the variable keeps its storage, which a replay needs; same values as v.assign(t)).
+   */
+  copyInto(v: Variable, t: Tensor): void {
+    const b = this.requireBackend('assign');
+    const copy = b.kernels.cast;
+    if (copy === undefined) throw unsupportedKernel('cast', b.name);
+    const s = t.live('assign');
+    v.live('assign');
+    if (s.backend !== b) throw foreignTensor('assign', t, s.backend, b);
+    if (v.dtype !== t.dtype || v.size !== t.size) throw new Error(`assign: variable '${v.name}' has shape [${v.shape}] ${v.dtype}, got shape [${t.shape}] ${t.dtype}`);
+    this.ensureOwnStorage(v);
+    v.storage!.version++;
+    const ins = [{ shape: t.shape, dtype: t.dtype, buf: s.buf }], outs = [{ shape: v.shape, dtype: v.dtype, buf: v.storage!.buf }];
+    copy(ins, outs, { dtype: v.dtype });
+    if (this.recorder) this.recorder.copy(copy as KernelImpl<unknown, KernelName>, v, t, ins, outs);
   }
 
   /**
@@ -462,6 +540,7 @@ class Engine {
   }
 
   assign(v: Variable, s: Storage): void {
+    if (this.recorder) this.recorder.stateMade(`variable '${v.name}' was given new storage in the step`);
     const old = v.storage!;
     v.storage = s;
     this.registry.unregister(v);

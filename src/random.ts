@@ -13,8 +13,13 @@ export function rng(seed: number): () => number {
 }
 
 let unseeded = (Math.random() * 2 ** 32) >>> 0;
+let seedHook: (() => void) | null = null;
+/** @internal A traced step (trace.ts) learns that it draws a fresh seed, which a replay could not. */
+export function setSeedHook(h: (() => void) | null): void { seedHook = h; }
+
 /** A seed for calls that gave none: different on each call. */
 export function nextSeed(): number {
+  if (seedHook !== null) seedHook();
   unseeded = (unseeded + 0x9e3779b9) >>> 0;
   return unseeded;
 }

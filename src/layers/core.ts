@@ -164,11 +164,15 @@ export class Dropout extends Layer {
   computeOutputShape(s: Shape): Shape { return [...s]; }
   call(x: Tensor, opts: CallOptions): Tensor {
     if (!opts.training || this.rate === 0) return x;
-    const n = x.size, keep = 1 - this.rate, scale = 1 / keep, r = this.random;
-    if (this.maskBuf.length < n) this.maskBuf = new Float32Array(n);
-    const m = this.maskBuf;
-    for (let i = 0; i < n; i++) m[i] = r() < keep ? scale : 0;
-    return engine.tidy(() => mul(x, engine.fromValues(m.subarray(0, n), x.shape, 'float32')));
+    const keep = 1 - this.rate, scale = 1 / keep, r = this.random;
+    // NOTE: a host input: a replayed step (trace.ts) makes the mask again, from the same stream.
+    const make = (n: number): Float32Array => {
+      if (this.maskBuf.length < n) this.maskBuf = new Float32Array(n);
+      const m = this.maskBuf;
+      for (let i = 0; i < n; i++) m[i] = r() < keep ? scale : 0;
+      return m.subarray(0, n);
+    };
+    return engine.tidy(() => mul(x, engine.hostInput('tensor', x.shape, 'float32', make)));
   }
   override getConfig(): LayerConfig {
     const c: LayerConfig = { ...super.getConfig(), rate: this.rate };

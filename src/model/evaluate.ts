@@ -16,6 +16,7 @@ import { sizeOf } from '../layers/layer.js';
 import { compute as computeMetric } from '../ops/metrics.js';
 import type { Logs } from './callbacks.js';
 import type { Loss } from './losses.js';
+import { type EvalBatch, canCompile, compiledEvalBatch } from './compiled.js';
 import { type Data, type EvaluateArgs, type HostSet, type MetricFn, type Model, Batcher, countCorrect, hostSet, keyOf } from './training.js';
 
 /** Loss and metrics over (x, y), in batches, in inference mode. */
@@ -23,7 +24,8 @@ export async function evaluate(m: Model, x: Data, y: Data, args: EvaluateArgs = 
   if (!m.compiled) throw new Error(`evaluate: model '${m.name}' is not compiled; call model.compile({ optimizer, loss }) first`);
   const batchSize = args.batchSize ?? 256;
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`evaluate: batchSize must be a positive integer, got ${args.batchSize}`);
-  return evaluateSet(m, await hostSet(m, 'evaluate', x, y), batchSize);
+  if (args.compile !== undefined && typeof args.compile !== 'boolean') throw new Error(`evaluate: compile must be true or false, got ${JSON.stringify(args.compile)}`);
+  return evaluateSet(m, await hostSet(m, 'evaluate', x, y), batchSize, args.compile ?? true);
 }
 
 /**
@@ -31,7 +33,7 @@ export async function evaluate(m: Model, x: Data, y: Data, args: EvaluateArgs = 
  * they are asynchronous (webgpu) they are summed on the device and read once, and the predictions
  * stay there for the other metrics (metrics.compute).
  */
-export async function evaluateSet(m: Model, set: HostSet, batchSize: number): Promise<Logs> {
+export async function evaluateSet(m: Model, set: HostSet, batchSize: number, compile = true): Promise<Logs> {
   const c = m.compiled!, nOut = c.losses.length, fused = c.fused.some(Boolean);
   const onDevice = !engine.syncReads;
   const order = Int32Array.from({ length: set.n }, (_, i) => i);
@@ -44,8 +46,30 @@ export async function evaluateSet(m: Model, set: HostSet, batchSize: number): Pr
   const host = new Array<number>(2 * nOut).fill(0);
   const made: Tensor[] = [];
   try {
+    const compiled = compile && !onDevice && canCompile();
     for (let from = 0; from < set.n; from += batchSize) {
       const count = Math.min(batchSize, set.n - from);
+      if (compiled) {
+        // NOTE: the same loss, counts and probabilities as the host path below, from a replayed batch.
+        const r = compiledEvalBatch(m, batcher, order, from, count, wantAcc, custom, () => engine.tidy(() => {
+          const [xb, yb] = batcher.batch(order, from, count);
+          const os = m.forward(xb, false, fused);
+          const e: EvalBatch = { loss: [], correct: [], probs: [] };
+          for (let o = 0; o < nOut; o++) {
+            const out = os[o], loss = c.losses[o];
+            e.loss.push((c.fused[o] ? loss.fromLogits!(yb[o], out) : loss.fn(yb[o], out)).dataSync()[0]);
+            e.correct.push(wantAcc[o] ? countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], loss.labels) : 0);
+            e.probs.push(custom[o] ? (c.fused[o] ? softmax(out) : out).dataSync() : null);
+          }
+          return e;
+        }));
+        for (let o = 0; o < nOut; o++) {
+          host[o] += r.loss[o] * count;
+          host[nOut + o] += r.correct[o];
+          if (r.probs[o]) hostPreds[o]!.set(r.probs[o]!, from * sizeOf(m.outputSpecs[o].shape));
+        }
+        continue;
+      }
       engine.tidy(() => {
         const [xb, yb] = batcher.batch(order, from, count);
         const os = m.forward(xb, false, fused);

@@ -15,6 +15,7 @@ import type { ModelArtifacts } from './artifacts.js';
 import { topology } from './topology.js';
 import type { SaveResult } from '../io/storage.js';
 import * as training from './training.js';
+import { type CompiledStepInfo, compiledSteps, dropPlans } from './compiled.js';
 import type { FitDatasetArgs, FitDatasetSource } from './fit-dataset.js';
 import type { CompileArgs, Compiled, Data, EvaluateArgs, FitArgs, History, HostSet, MetricFn, PredictArgs, TrainingConfig } from './training.js';
 
@@ -276,6 +277,12 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
     return (this.listOutputs ? outs : outs[0]) as Out;
   }
 
+  /**
+   * The traced steps of fit, evaluate and predict (one per batch shape): whether each replays, or
+   * why it runs eagerly, its replays so far and its buffers' bytes.
+   */
+  compiledSteps(): CompiledStepInfo[] { return compiledSteps(this); }
+
   /** @internal For the pool: checks x as predict does, building an unbuilt model from x's shape. */
   checkInput(op: string, x: unknown): Tensor {
     return training.checkXs(this, op, training.toList(this, op, 'x', x, 'inputs'))[0];
@@ -365,6 +372,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
   /** Frees every weight and the optimizer's state. */
   override dispose(): void {
     this.hostCache.clear();
+    dropPlans(this);
     for (const l of this.layers) l.dispose();
     this.optimizer?.dispose();
   }

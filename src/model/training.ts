@@ -17,6 +17,7 @@ import { type OptimizerSpec, get as getOptimizer } from '../optimizers/optimizer
 import { get as getMetric } from '../ops/metrics.js';
 import type { Model as GraphModel } from './graph.js';
 import type { DeviceSums } from './evaluate.js';
+import { canCompile, compiledPredictBatch, compiledTrainStep, dropPlans } from './compiled.js';
 
 export type Model = GraphModel<Tensor | Tensor[]>;
 
@@ -66,10 +67,23 @@ export interface FitArgs {
   sampleWeight?: Tensor;
   /** The epoch to start at (resuming): epochs run from initialEpoch to epochs - 1, as in Keras. */
   initialEpoch?: number;
+  /**
+   * Trace the training step once per batch size and replay it (default true on js and wasm; see
+   * model.compiledSteps()); false runs every op eagerly.
+   */
+  compile?: boolean;
 }
 
-export interface EvaluateArgs { batchSize?: number }
-export interface PredictArgs { batchSize?: number }
+export interface EvaluateArgs {
+  batchSize?: number;
+  /** Trace each batch's forward pass and loss once per batch size and replay it (default true on js and wasm). */
+  compile?: boolean;
+}
+export interface PredictArgs {
+  batchSize?: number;
+  /** Trace the forward pass once per batch size and replay it (default true on js and wasm). */
+  compile?: boolean;
+}
 
 export interface History {
   epoch: number[];
@@ -155,6 +169,7 @@ export function compileModel(m: Model, args: CompileArgs): void {
     spec: { loss: args.loss, metrics: args.metrics, lossWeights: args.lossWeights },
   };
   m.hostCache.clear();
+  dropPlans(m);
 }
 
 /** The training config saved with the model, or null when a loss is a function. */
@@ -311,6 +326,14 @@ export class Batcher {
     this.sw = set.sw ? new Stage({ data: set.sw, sample: [], dtype: 'float32' }, rows) : null;
   }
   private readonly sw: Stage | null;
+  /** How many tensors a batch has (inputs, outputs, sample weights). */
+  get slots(): number { return this.xs.length + this.ys.length + (this.sw ? 1 : 0); }
+  /** The batch's host rows in batch()'s order (views of the staging arrays). */
+  rows(order: Int32Array, from: number, count: number): TypedArray[] {
+    const r = [...this.xs.map((s) => s.rows(order, from, count)), ...this.ys.map((s) => s.rows(order, from, count))];
+    if (this.sw) r.push(this.sw.rows(order, from, count));
+    return r;
+  }
   batch(order: Int32Array, from: number, count: number): [Tensor[], Tensor[], Tensor | null] {
     return [this.xs.map((s) => s.tensor(order, from, count)), this.ys.map((s) => s.tensor(order, from, count)), this.sw?.tensor(order, from, count) ?? null];
   }
@@ -557,7 +580,16 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
     const batcher = new Batcher(train, batchSize);
     const regs = m.allLayers.filter((l) => l.hasRegularizers);
     const stateful = m.allLayers.some((l) => l.updatesState);
-    run = (ord, b) => [trainStep(m, c, batcher, vars, ord, b * batchSize, Math.min(batchSize, train.n - b * batchSize), acc, regs, stateful, sums)];
+    if (args.compile !== undefined && typeof args.compile !== 'boolean') throw new Error(`fit: compile must be true or false, got ${JSON.stringify(args.compile)}`);
+    if (args.compile !== false && sums === null && canCompile()) {
+      run = (ord, b) => {
+        const from = b * batchSize, count = Math.min(batchSize, train.n - from);
+        return [compiledTrainStep(m, c, batcher, vars, ord, from, count, acc, regs, stateful,
+          () => trainStep(m, c, batcher, vars, ord, from, count, acc, regs, stateful, null))];
+      };
+    } else {
+      run = (ord, b) => [trainStep(m, c, batcher, vars, ord, b * batchSize, Math.min(batchSize, train.n - b * batchSize), acc, regs, stateful, sums)];
+    }
   }
   const logsOf = (lossSum: number, parts: number[], correct: number[], seen: number): Logs => {
     const logs: Logs = { loss: lossSum / seen };
@@ -629,7 +661,7 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
     const secs = (performance.now() - t0) / 1000;
     const logs = logsOf(lossSum, parts, correct, seen);
     if (val) {
-      const v = await (await import('./evaluate.js')).evaluateSet(m, val, Math.max(batchSize, 256));
+      const v = await (await import('./evaluate.js')).evaluateSet(m, val, Math.max(batchSize, 256), args.compile !== false);
       for (const [k, value] of Object.entries(v)) logs[`val_${k}`] = value;
     }
     logs.samplesPerSecond = seen / secs;
@@ -712,13 +744,16 @@ export function predict(m: Model, x: Data, args: PredictArgs = {}): Tensor[] {
   const batchSize = args.batchSize ?? 256;
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`predict: batchSize must be a positive integer, got ${args.batchSize}`);
   m.checkNotEmpty('predict');
+  if (args.compile !== undefined && typeof args.compile !== 'boolean') throw new Error(`predict: compile must be true or false, got ${JSON.stringify(args.compile)}`);
+  const compiled = args.compile !== false && canCompile();
+  const forward = (xb: Tensor[]): Tensor[] => (compiled ? compiledPredictBatch(m, xb, () => m.forward(xb, false, false)) : m.forward(xb, false, false));
   const n = xs[0].shape[0];
-  if (n <= batchSize) return engine.tidy(() => m.forward(xs, false, false));
+  if (n <= batchSize) return engine.tidy(() => forward(xs));
   return engine.tidy(() => {
     const parts: Tensor[][] = m.outputNames.map(() => []);
     for (let from = 0; from < n; from += batchSize) {
       const count = Math.min(batchSize, n - from);
-      const outs = m.forward(xs.map((t) => slice(t, [from, ...t.shape.slice(1).map(() => 0)], [count, ...t.shape.slice(1)])), false, false);
+      const outs = forward(xs.map((t) => slice(t, [from, ...t.shape.slice(1).map(() => 0)], [count, ...t.shape.slice(1)])));
       outs.forEach((o, i) => parts[i].push(o));
     }
     return parts.map((p) => concat(p, 0));

@@ -74,10 +74,11 @@ export function sparseSoftmaxCrossEntropy(labels: Tensor, logits: Tensor): Tenso
   }
   const C = logits.shape[1];
   // NOTE: on webgpu only host-made labels can be checked here; the kernel gives NaN for the others.
-  const ids = engine.hostValues(labels, op) ?? [];
-  for (let i = 0; i < ids.length; i++) {
-    if (ids[i] < 0 || ids[i] >= C) throw new Error(`${op}: label ${ids[i]} at row ${i} is out of range for ${C} classes`);
-  }
+  engine.checkValues(labels, op, (ids) => {
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] < 0 || ids[i] >= C) throw new Error(`${op}: label ${ids[i]} at row ${i} is out of range for ${C} classes`);
+    }
+  });
   return engine.tidy(() => mean(engine.runKernel(op, [logits, labels], {})[0]));
 }
 

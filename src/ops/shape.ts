@@ -122,12 +122,13 @@ export function gather(x: Tensor, indices: Tensor, axis = 0, outOfRange?: (id: n
   const ax = normAxis('gather', axis, x.rank);
   const n = x.shape[ax];
   // NOTE: on webgpu only host-made indices can be checked here; the kernel reads 0 for the others.
-  const idx = engine.hostValues(indices, 'gather') ?? [];
-  for (let i = 0; i < idx.length; i++) {
-    if (idx[i] < 0 || idx[i] >= n) {
-      throw new Error(outOfRange?.(idx[i], i) ?? `gather: index ${idx[i]} is out of range for axis ${ax} of size ${n} (shape ${fmt(x.shape)})`);
+  engine.checkValues(indices, 'gather', (idx) => {
+    for (let i = 0; i < idx.length; i++) {
+      if (idx[i] < 0 || idx[i] >= n) {
+        throw new Error(outOfRange?.(idx[i], i) ?? `gather: index ${idx[i]} is out of range for axis ${ax} of size ${n} (shape ${fmt(x.shape)})`);
+      }
     }
-  }
+  });
   const outer = sizeOf(x.shape.slice(0, ax)), inner = sizeOf(x.shape.slice(ax + 1));
   const out = engine.runKernel('gather', [x, indices], {}, [[outer, n, inner], [indices.size]])[0];
   const shape = [...x.shape.slice(0, ax), ...indices.shape, ...x.shape.slice(ax + 1)];

@@ -138,10 +138,14 @@ export abstract class BaseOptimizer implements Optimizer {
     const lr = this.currentLearningRate();
     const step = this.steps + 1;
     const { kernel, attrs } = this.updateKernel(lr, step);
+    // NOTE: in a traced step (trace.ts), each replay resolves the rate and step count again here.
+    let now = attrs;
+    const dynamic = engine.recorder ? () => now : undefined;
+    if (engine.recorder) engine.recorder.hook(() => { const s = this.steps + 1; now = this.updateKernel(this.currentLearningRate(), s).attrs; this.steps = s; });
     engine.tidy(() => {
       const slots = variables.map((v) => this.slotsOf(v));
       const clipped = this.clip(grads);
-      variables.forEach((v, i) => engine.runKernelInPlace(kernel, [v, ...slots[i]], [clipped[i]], attrs as never));
+      variables.forEach((v, i) => engine.runKernelInPlace(kernel, [v, ...slots[i]], [clipped[i]], attrs as never, dynamic as never));
     });
     this.steps = step;
   }

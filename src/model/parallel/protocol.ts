@@ -87,6 +87,8 @@ export interface SharedStepsRequest {
   batchSize: number;
   loss: string;
   accuracy: boolean;
+  /** false: run each shard step eagerly (fit's `compile: false`); else trace it once and replay (trace.ts). */
+  compile?: boolean;
   /** This worker's index and the number of workers taking part. */
   worker: number;
   workers: number;

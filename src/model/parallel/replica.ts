@@ -17,6 +17,7 @@ import type { Model } from '../graph.js';
 import { loadModel } from '../index.js';
 import { valueAndGrads } from '../../autograd/index.js';
 import { batchLoss, countCorrect } from '../training.js';
+import { type Plan, Recorder } from '../../trace.js';
 
 /**
  * A batch's loss (x `scale`) and its gradient for each trainable weight, as fit's step computes
@@ -63,9 +64,108 @@ function replicaStep(m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, lossName
   return { loss, grads, correct, state: [...state].map(([i, t]) => ({ index: i, value: t })) };
 }
 
+/** A worker's traced shard step (worker-run steps): the plan and where its results are. */
+interface ShardPlan { plan: Plan; loss: number; grads: number[]; state: { index: number; out: number }[]; out: number; y: number }
+/** A shard step's results as addresses: the caller publishes them, then frees with `done` after the last barrier. */
+interface ShardPtrs { loss: number; correct: number; grads: number[]; state: { index: number; ptr: number }[]; done?: () => void }
+
+const ptrOf = (buf: unknown): number => (buf as { ptr: number }).ptr;
+
+/**
+ * Worker-run steps, compiled (trace.ts): the shard's forward and backward (gather of its rows,
+ * batchLoss, gradients, state values) traced once per (shard size, batch size) and replayed, so
+ * the worker's V8 runs a short loop instead of the whole eager step. The rows are the plan's host
+ * input, x and y the caller's tensors read in place; the gradients and state values stay in the
+ * plan's buffers, whose addresses the worker publishes. Null when the step must run eagerly.
+ */
+function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, rows: Int32Array,
+  count: number, lossName: string, accuracy: boolean): ShardPtrs | null {
+  const scale = rows.length / count;
+  const key = `${rows.length}:${count}`;
+  const have = plans.get(key);
+  if (typeof have === 'string') return null;
+  if (have && have.plan.valid()) {
+    const p = have.plan;
+    p.check([rows]);
+    p.replay([rows], [x, y]);
+    let correct = 0;
+    if (have.out >= 0) {
+      const shape = p.outputInfo(have.out).shape;
+      correct = countCorrect(p.read(have.out), p.read(have.y), shape[shape.length - 1], m.compiled!.losses[0].labels);
+    }
+    return {
+      loss: p.read(have.loss)[0], correct, grads: have.grads.map((i) => ptrOf(p.outputInfo(i).buf)),
+      state: have.state.map((u) => ({ index: u.index, ptr: ptrOf(p.outputInfo(u.out).buf) })),
+    };
+  }
+  if (have) { have.plan.dispose(); plans.delete(key); }
+  const c0 = m.compiled;
+  if (!c0 || c0.losses.length !== 1 || c0.losses[0].name !== lossName) m.compile({ optimizer: m.optimizer ?? 'sgd', loss: lossName as never });
+  const c = m.compiled!;
+  const regs = m.allLayers.filter((l) => l.hasRegularizers);
+  const rec = new Recorder(engine.backend!);
+  engine.recorder = rec;
+  let r: { sp: Omit<ShardPlan, 'plan'>; ptrs: ShardPtrs };
+  try {
+    r = engine.tidy(() => {
+      rec.deviceInput(x, 0);
+      rec.deviceInput(y, 1);
+      const idx = tensor(rows, [rows.length], 'int32');
+      rec.input(idx, 0);
+      const xg = gather(x, idx), yg = gather(y, idx);
+      // NOTE: fit checked every label on the caller (prepareFit); x (embedding ids) is not trusted.
+      rec.trust(yg);
+      const updates: [Variable, Tensor][] = [];
+      const outs: (Tensor | null)[] | null = accuracy ? [null] : null;
+      const { value, grads } = valueAndGrads(() => {
+        const l = batchLoss(m, c, [xg], [yg], updates, regs, outs, null, true);
+        return scale === 1 ? l : mul(l, scale);
+      }, m.trainableWeights);
+      const index = new Map<Variable, number>(m.weights.map((w, i) => [w, i]));
+      // a weight updated twice in one pass keeps its last value, as replicaStep
+      const last = new Map<number, Tensor>();
+      for (const [v, t] of updates) last.set(index.get(v)!, t);
+      const sp = {
+        loss: rec.output(value), grads: grads.map((g) => rec.output(g)),
+        state: [...last].map(([i, t]) => ({ index: i, out: rec.output(t) })),
+        out: outs?.[0] ? rec.output(outs[0]) : -1, y: outs?.[0] ? rec.output(yg) : -1,
+      };
+      rec.phase = 'after';
+      const out = outs?.[0];
+      const correct = out ? countCorrect(out.dataSync(), yg.dataSync(), out.shape[out.rank - 1], c.losses[0].labels) : 0;
+      const ptrs: ShardPtrs = {
+        loss: value.dataSync()[0], correct, grads: grads.map((g) => ptrOf(g.storage!.buf)),
+        state: [...last].map(([i, t]) => ({ index: i, ptr: ptrOf(t.storage!.buf) })),
+      };
+      out?.dispose();
+      for (const [, t] of updates) t.dispose();
+      return { sp, ptrs };
+    });
+  } catch (e) {
+    engine.recorder = null;
+    rec.discard(engine);
+    throw e;
+  }
+  engine.recorder = null;
+  // NOTE: the buffers the trace kept hold the published gradients: a failed trace frees them only
+  // after the step's last barrier (`done`).
+  const plan = rec.finish(engine);
+  if (plan) plans.set(key, { plan, ...r.sp });
+  else {
+    r.ptrs.done = () => rec.discard(engine);
+    if (rec.failure!.permanent) plans.set(key, rec.failure!.reason);
+  }
+  return r.ptrs;
+}
+
 /** The model's jobs for one worker (or one in-thread pool): its copies of models by id. */
 function replicaJobs(ctx: JobContext): JobHandlers {
-  const models = new Map<number, { version: string; model: Model<Tensor | Tensor[]>; bound: string }>();
+  const models = new Map<number, { version: string; model: Model<Tensor | Tensor[]>; bound: string; plans: Map<string, ShardPlan | string> }>();
+  const dropShardPlans = (entry: { plans: Map<string, ShardPlan | string> } | undefined): void => {
+    if (!entry) return;
+    for (const p of entry.plans.values()) if (typeof p !== 'string') p.plan.dispose();
+    entry.plans.clear();
+  };
 
   const model = (id: number, what: string): Model<Tensor | Tensor[]> => {
     const m = models.get(id);
@@ -97,6 +197,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
   };
 
   const drop = (id: number): void => {
+    dropShardPlans(models.get(id));
     models.get(id)?.model.dispose();
     models.delete(id);
   };
@@ -154,7 +255,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
   return {
     async 'model.load'(id, version, msg) {
       drop(id);
-      models.set(id, { version, model: await loadModel<Tensor | Tensor[]>({ modelJson: msg.modelJson, weights: msg.weights }), bound: '' });
+      models.set(id, { version, model: await loadModel<Tensor | Tensor[]>({ modelJson: msg.modelJson, weights: msg.weights }), bound: '', plans: new Map() });
     },
 
     'model.setWeights'(id, version, weights) {
@@ -216,7 +317,27 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           let r0 = start;
           for (let w = 0; w < req.worker && w < sizes.length; w++) r0 += sizes[w];
           const ptrs = new Array<number>(cols).fill(0);
-          if (size > 0) {
+          let traced: ShardPtrs | null = null;
+          if (size > 0 && req.compile !== false && engine.recorder === null) {
+            const entry = models.get(req.model)!;
+            const xT = borrow(req.x, 'steps'), yT = borrow(req.y, 'steps');
+            try {
+              traced = compiledShard(entry.plans, m, xT, yT, req.order.subarray(r0, r0 + size), count, req.loss, req.accuracy);
+            } finally {
+              xT.dispose(); yT.dispose();
+            }
+          }
+          if (traced) {
+            if (traced.grads.length !== nv) throw new Error(`the model has ${traced.grads.length} gradients, the optimizer ${nv} variables`);
+            for (const u of traced.state) {
+              const j = req.state.indexOf(u.index);
+              if (j < 0) throw new Error(`state weight '${m.weights[u.index].name}' is not a float32 non-trainable weight; worker-run steps cannot average it`);
+              ptrs[nv + j] = u.ptr;
+            }
+            for (let i = 0; i < nv; i++) ptrs[i] = traced.grads[i];
+            losses[s] = traced.loss;
+            correct[s] = traced.correct;
+          } else if (size > 0) {
             losses[s] = engine.tidy(() => {
               const r = shard(m, req, req.order.subarray(r0, r0 + size), size / count);
               mine = [...r.grads.map((g) => engine.keep(g)), ...r.state.map((u) => u.value)];
@@ -239,6 +360,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           barrier(memory, req.sync, req.workers, deadline);
           for (const g of mine) g.dispose();
           mine = [];
+          traced?.done?.();
         }
       } catch (e) {
         abortRun(memory, req.sync);

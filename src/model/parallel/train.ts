@@ -87,7 +87,7 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   const n = plan.train.n, batchSize = plan.batchSize;
 
   const accuracy = model.compiled!.metrics[0].some((m) => m.fn === 'accuracy');
-  const job: Job = { model, id: modelId(pool, model), loss: lossName, accuracy };
+  const job: Job = { model, id: modelId(pool, model), loss: lossName, accuracy, compile: args.compile };
   const X = pool.ref(x), Y = pool.ref(y);
   const run: SharedRun | null = X && Y && weightRefs(pool, model) ? { X, Y, held: [], inWorkers: true, control: null } : null;
   const shared = run !== null;
@@ -128,7 +128,7 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
 const STEPS_PER_CALL = 32;
 
 /** What every step sends: the model, its id on the pool, the loss by name, whether to count correct predictions. */
-interface Job { model: DataParallelModel; id: number; loss: string; accuracy: boolean }
+interface Job { model: DataParallelModel; id: number; loss: string; accuracy: boolean; compile?: boolean }
 
 /** A step's result for fitLoop: the batch loss and (one output) its correct count. */
 const result = (loss: number, correct: number): StepResult => ({ loss, parts: [], correct: [correct] });
@@ -248,7 +248,7 @@ async function workerSteps(pool: Pool, job: Job, run: SharedRun,
   const base = {
     model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)), state,
     kernel: first.kernel, attrs: plans.map((p) => p.attrs), clipValue: first.clipValue,
-    x: run.X, y: run.Y, order, from, batchSize, loss: job.loss, accuracy: job.accuracy, workers, sync, timeoutMs: pool.timeoutMs,
+    x: run.X, y: run.Y, order, from, batchSize, loss: job.loss, accuracy: job.accuracy, compile: job.compile, workers, sync, timeoutMs: pool.timeoutMs,
   };
   releaseHeld(pool, run);
   // Whether each worker's call has come back (an answer, an error it threw, or a throw here before

@@ -1,0 +1,155 @@
+// Compiled steps (issue 16): fit with the traced step replayed (the default) against
+// `compile: false` (every op through JavaScript), on the same backend, interleaved in one process:
+// the MLP 784-128-10 at batch 64 and 16, and the char-GPT reference model of the attention issue
+// (src/cli-text.ts gpt: 4 pre-norm decoder blocks, width 128, T 64) at batch 12 with its AdamW and
+// global-norm clipping. Each round runs one epoch eager and one compiled (alternating which goes
+// first); the figure is samples per second of CPU time (process.cpuUsage, this process's threads),
+// the median over the rounds, and the compiled row's ratio is against the eager row of the same
+// rounds. Synthetic data: a step's cost does not depend on the values.
+import * as eg from '../src/index.js';
+import { gpt } from '../src/cli-text.js';
+import { isNode } from '../src/platform.js';
+import { type Row, type SuiteContext, liveRows, useBackend } from './harness.js';
+
+interface Case {
+  name: string;
+  n: number;
+  batch: number;
+  make: () => eg.Model;
+  data: () => { x: eg.Tensor; y: eg.Tensor };
+}
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+const mlp = (): eg.Model => {
+  const m = eg.sequential([
+    eg.layers.dense({ units: 128, activation: 'relu', inputShape: [784], seed: 1 }),
+    eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
+  return m;
+};
+const mlpData = (n: number) => () => {
+  const r = lcg(1);
+  return { x: eg.tensor(Float32Array.from({ length: n * 784 }, () => r()), [n, 784]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
+};
+const VOCAB = 65, T = 64;
+const charGpt = (): eg.Model => {
+  const m = gpt(VOCAB, T);
+  // NOTE: the reference recipe of bench/attention.ts's train row (AdamW, global norm clipping).
+  m.compile({ optimizer: eg.optimizers.adamw({ learningRate: 1e-3, weightDecay: 0.1, beta2: 0.99, globalClipNorm: 1 }), loss: 'sparseCategoricalCrossentropy' });
+  return m;
+};
+const gptData = (n: number) => () => {
+  const r = lcg(2);
+  const ids = Int32Array.from({ length: n * T }, () => Math.floor(r() * VOCAB));
+  return { x: eg.tensor(ids, [n, T], 'int32'), y: eg.tensor(ids.map((v) => (v + 1) % VOCAB), [n, T], 'int32') };
+};
+
+const cpuMs = (): number => {
+  if (!isNode()) return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+export async function compiled(ctx: SuiteContext): Promise<Row[]> {
+  const rows = liveRows(ctx.onRow);
+  const cases: Case[] = [
+    { name: 'fit MLP 784-128-10 b64 adam', n: ctx.quick ? 1024 : 4096, batch: 64, make: mlp, data: mlpData(ctx.quick ? 1024 : 4096) },
+    { name: 'fit MLP 784-128-10 b16 adam', n: ctx.quick ? 512 : 2048, batch: 16, make: mlp, data: mlpData(ctx.quick ? 512 : 2048) },
+    { name: 'fit char-GPT (4 blocks, d128, T64) b12 adamw clip', n: ctx.quick ? 24 : 48, batch: 12, make: charGpt, data: gptData(ctx.quick ? 24 : 48) },
+  ];
+  const rounds = ctx.quick ? 3 : 7;
+  // NOTE: js and webgpu are left out: the js backend's kernels dwarf the per-op JavaScript, and
+  // webgpu replays only once its one-submit hooks exist.
+  for (const backend of ctx.backends.filter((b) => b.startsWith('wasm'))) {
+    await useBackend(backend);
+    for (const c of cases) {
+      const { x, y } = c.data();
+      const models = { eager: c.make(), compiled: c.make() };
+      const epoch = (which: 'eager' | 'compiled') => models[which].fit(x, y, { epochs: 1, batchSize: c.batch, verbose: 0, seed: 1, compile: which === 'compiled' });
+      // Warm-up: JIT, kernel tables, the traces (and Adam's slots).
+      await epoch('eager');
+      await epoch('compiled');
+      const cpu = { eager: [] as number[], compiled: [] as number[] }, wall = { eager: [] as number[], compiled: [] as number[] };
+      for (let r = 0; r < rounds; r++) {
+        for (const which of (r % 2 === 0 ? ['eager', 'compiled'] : ['compiled', 'eager']) as ('eager' | 'compiled')[]) {
+          const c0 = cpuMs(), w0 = performance.now();
+          await epoch(which);
+          cpu[which].push(cpuMs() - c0);
+          wall[which].push(performance.now() - w0);
+        }
+      }
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      const spread = (xs: number[]) => (Math.max(...xs) - Math.min(...xs)) / med(xs);
+      const rate = (which: 'eager' | 'compiled') => c.n / (med(cpu[which]) / 1000);
+      const steps = models.compiled.compiledSteps();
+      const replaying = steps.some((s) => s.key.startsWith(`train:${c.batch}:`) && s.replaying);
+      const base: Row = {
+        suite: 'compiled', case: c.name, backend: `${backend} eager`, seconds: med(cpu.eager) / 1000 / Math.ceil(c.n / c.batch),
+        spread: spread(cpu.eager), value: rate('eager'), unit: 'samples/cpu-s',
+      };
+      const wallRatio = med(wall.eager) / med(wall.compiled);
+      rows.push(base, {
+        suite: 'compiled', case: c.name, backend: `${backend} compiled`, seconds: med(cpu.compiled) / 1000 / Math.ceil(c.n / c.batch),
+        spread: spread(cpu.compiled), value: rate('compiled'), unit: 'samples/cpu-s', ratio: rate('compiled') / rate('eager'), baseline: `${backend} eager`,
+        note: `${replaying ? 'replayed' : `NOT replayed: ${steps.map((s) => s.reason).filter(Boolean).join('; ')}`}; wall-clock ratio ${wallRatio.toFixed(2)}x`,
+      });
+      ctx.log(`compiled: ${backend} ${c.name}: compiled/eager ${(rate('compiled') / rate('eager')).toFixed(2)}x cpu, ${wallRatio.toFixed(2)}x wall (${replaying ? 'replayed' : 'not replayed'})`);
+      models.eager.dispose(); models.compiled.dispose(); x.dispose(); y.dispose();
+    }
+  }
+  if (isNode() && ctx.backends.some((b) => b.startsWith('wasm'))) rows.push(...(await poolJob(ctx)));
+  return rows;
+}
+
+/**
+ * The pool's short job, warm-up included: a new pool of 1 or 2 workers, fit of the MLP 784-128-10
+ * at batch 256 on 8192 samples for POOL_EPOCHS epochs (about 5 s on one worker here), close; wall
+ * clock (the workers are this process's threads: CPU time would add them up). Compiled and eager
+ * jobs and the two pool sizes interleave, round by round.
+ */
+const POOL_EPOCHS = 12;
+async function poolJob(ctx: SuiteContext): Promise<Row[]> {
+  await useBackend(ctx.backends.find((b) => b.startsWith('wasm'))!);
+  const backend = ctx.backends.find((b) => b.startsWith('wasm'))!;
+  const n = 8192, epochs = ctx.quick ? 3 : POOL_EPOCHS, rounds = ctx.quick ? 1 : 2;
+  const { x, y } = mlpData(n)();
+  const kinds = [[1, true], [2, true], [1, false], [2, false]] as const;
+  const secs = new Map<string, number[]>(kinds.map(([w, c]) => [`${w}:${c}`, []]));
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const [workers, compile] of r % 2 === 0 ? kinds : [...kinds].reverse()) {
+        const t0 = performance.now();
+        const pool = await eg.createPool({ workers });
+        const m = mlp();
+        try {
+          await m.fit(x, y, { epochs, batchSize: 256, verbose: 0, seed: 1, pool, compile });
+        } finally {
+          m.dispose();
+          await pool.close();
+        }
+        secs.get(`${workers}:${compile}`)!.push((performance.now() - t0) / 1000);
+      }
+    }
+  } finally {
+    x.dispose(); y.dispose();
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const name = `pool fit job: new pool + MLP b256, ${n} x ${epochs} epochs`;
+  const out: Row[] = [];
+  for (const compile of [true, false]) {
+    const one = secs.get(`1:${compile}`)!, two = secs.get(`2:${compile}`)!;
+    const tag = compile ? 'compiled' : 'eager';
+    out.push({ suite: 'compiled', case: name, backend: `pool-1 ${tag}`, seconds: med(one), spread: (Math.max(...one) - Math.min(...one)) / med(one), value: (n * epochs) / med(one), unit: 'samples/s' });
+    out.push({
+      suite: 'compiled', case: name, backend: `pool-2 ${tag}`, seconds: med(two), spread: (Math.max(...two) - Math.min(...two)) / med(two), value: (n * epochs) / med(two), unit: 'samples/s',
+      ratio: med(one) / med(two), baseline: `pool-1 ${tag}`,
+    });
+    ctx.log(`compiled: ${backend} pool job (${tag}): 1 worker ${med(one).toFixed(2)} s, 2 workers ${med(two).toFixed(2)} s, ${(med(one) / med(two)).toFixed(2)}x`);
+  }
+  return out;
+}

@@ -1,0 +1,303 @@
+// Compiled steps (issue 16): fit's training step, evaluate's and predict's batches traced once per
+// input shape (trace.ts) and replayed without tape, tidy or per-op JavaScript. A step the trace
+// cannot replay faithfully (a host read inside it, a fresh random seed per step) runs eagerly, with
+// the reason kept (model.compiledSteps()). The plans are cached on the model, keyed by the batch
+// shape, and dropped on recompile, a new optimizer, a change of trainable weights and dispose.
+import { engine } from '../engine.js';
+import { Recorder, type Plan, type TraceFailure } from '../trace.js';
+import type { Tensor, Variable } from '../tensor.js';
+import type { TypedArray } from '../dtypes.js';
+import type { Layer } from '../layers/layer.js';
+import type { Optimizer } from '../optimizers/optimizer.js';
+import { softmax } from '../ops/nn.js';
+import { valueAndGrads } from '../autograd/index.js';
+import { type Batcher, type Compiled, type Model, type StepResult, batchLoss, countCorrect } from './training.js';
+
+/** What model.compiledSteps() reports of one traced step. */
+export interface CompiledStepInfo {
+  /** The step and its batch shape, e.g. 'train:64'. */
+  key: string;
+  /** True while later steps replay the trace; false when they run eagerly (see reason). */
+  replaying: boolean;
+  /** Why the step runs eagerly (a host read in the step, ...). */
+  reason?: string;
+  /** Steps replayed so far. */
+  replays: number;
+  /** Bytes of the plan's own buffers (also in eg.memory().bytes). */
+  bytes: number;
+}
+
+interface Entry { plan: Plan | null; failure: TraceFailure | null; transient: number; outs: number[]; replays: number }
+interface Cache { compiled: Compiled | null; optimizer: Optimizer | null; vars: Variable[]; entries: Map<string, Entry> }
+
+const caches = new WeakMap<Model, Cache>();
+// NOTE: the safety net for a model dropped without dispose(): its plans' buffers are freed when it is collected.
+const collected = new FinalizationRegistry<Cache>((c) => { for (const e of c.entries.values()) e.plan?.dispose(); });
+/** Transient failures (state made by a first step) after which a step is left eager. */
+const MAX_RETRACES = 3;
+
+/** Frees the model's plans (recompile, dispose). */
+export function dropPlans(m: Model): void {
+  const c = caches.get(m);
+  if (!c) return;
+  for (const e of c.entries.values()) e.plan?.dispose();
+  caches.delete(m);
+  collected.unregister(c);
+}
+
+export function compiledSteps(m: Model): CompiledStepInfo[] {
+  const c = caches.get(m);
+  if (!c) return [];
+  return [...c.entries].map(([key, e]) => {
+    const info: CompiledStepInfo = { key, replaying: e.plan !== null, replays: e.replays, bytes: e.plan?.bytes ?? 0 };
+    if (e.failure) info.reason = e.failure.reason;
+    return info;
+  });
+}
+
+/**
+ * Whether steps on the active backend can be compiled: synchronous reads (js, wasm; webgpu's steps
+ * add their sums on the device, which a plan does not record yet), and no trace under way.
+ */
+export function canCompile(): boolean { return engine.syncReads && engine.backend !== null && engine.recorder === null; }
+
+function cacheFor(m: Model, vars: Variable[]): Cache {
+  let c = caches.get(m);
+  if (c && (c.compiled !== m.compiled || c.optimizer !== m.optimizer || c.vars.length !== vars.length || c.vars.some((v, i) => v !== vars[i]))) {
+    dropPlans(m);
+    c = undefined;
+  }
+  if (!c) {
+    c = { compiled: m.compiled, optimizer: m.optimizer, vars: [...vars], entries: new Map() };
+    caches.set(m, c);
+    collected.register(m, c, c);
+  }
+  return c;
+}
+
+function entryFor(c: Cache, key: string): Entry {
+  let e = c.entries.get(key);
+  if (!e) { e = { plan: null, failure: null, transient: 0, outs: [], replays: 0 }; c.entries.set(key, e); }
+  return e;
+}
+
+/**
+ * Traces `body` (run eagerly inside a tidy, its result real); the plan is kept in `e` when the step
+ * can be replayed. `body` gets the recorder to mark the batch inputs and outputs, and sets
+ * rec.phase = 'after' before it reads outputs.
+ */
+function trace<T>(e: Entry, body: (rec: Recorder) => T): T {
+  const rec = new Recorder(engine.backend!);
+  engine.recorder = rec;
+  let r: T;
+  try {
+    r = engine.tidy(() => body(rec));
+  } catch (err) {
+    engine.recorder = null;
+    rec.discard(engine);
+    throw err;
+  }
+  engine.recorder = null;
+  const plan = rec.finish(engine);
+  if (!plan) rec.discard(engine);
+  if (plan) {
+    e.plan = plan;
+    e.failure = null;
+    e.transient = 0;
+  } else {
+    e.failure = rec.failure;
+    if (!rec.failure!.permanent && ++e.transient >= MAX_RETRACES) e.failure = { reason: `${rec.failure!.reason}; still so after ${MAX_RETRACES} traces`, permanent: true };
+  }
+  return r;
+}
+
+/** A replayable plan for `e`, or null (then trace or run eagerly). */
+function ready(e: Entry): Plan | null {
+  const p = e.plan;
+  if (p === null) return null;
+  if (p.valid()) return p;
+  // NOTE: weights replaced (setWeights, loadWeights) or shared since the trace: trace again.
+  p.dispose();
+  e.plan = null;
+  return null;
+}
+
+// ---- fit ------------------------------------------------------------------------------------
+
+const trainTags = new WeakMap<Batcher, string>();
+
+/**
+ * fit's step on samples order[from .. from+count), compiled: replayed when a plan for this batch
+ * size is ready, else traced (the step runs eagerly as it is recorded), or run by `eager` when the
+ * step cannot be replayed.
+ */
+export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], order: Int32Array, from: number, count: number,
+  acc: boolean[], regs: readonly Layer[], stateful: boolean, eager: () => StepResult): StepResult {
+  const cache = cacheFor(m, vars);
+  // NOTE: one entry per batch size; the rest of the key is fixed for a fit and built once per batcher.
+  const tail = trainTags.get(batcher) ?? `${batcher.slots}:${acc.map(Number).join('')}:${c.fused.map(Number).join('')}:${regs.length}:${stateful}`;
+  trainTags.set(batcher, tail);
+  const e = entryFor(cache, `train:${count}:${tail}`);
+  const nOut = c.losses.length;
+  const plan = ready(e);
+  if (plan !== null) {
+    const rows = batcher.rows(order, from, count);
+    plan.check(rows);
+    plan.replay(rows);
+    e.replays++;
+    m.weightsVersion++;
+    const lossValue = plan.read(e.outs[0])[0];
+    if (!Number.isFinite(lossValue)) throw new Error(`fit: the loss became ${lossValue} at a batch; lower the learning rate or check the data`);
+    const parts: number[] = [], correct: number[] = [];
+    for (let o = 0; o < nOut; o++) {
+      if (nOut > 1) parts.push(plan.read(e.outs[1 + o])[0]);
+      const oi = e.outs[1 + nOut + o];
+      if (acc[o] && oi >= 0) {
+        const shape = plan.outputInfo(oi).shape;
+        correct.push(countCorrect(plan.read(oi), batcher.yHost(o, order, from, count), shape[shape.length - 1], c.losses[o].labels));
+      } else correct.push(0);
+    }
+    return { loss: lossValue, parts, correct };
+  }
+  if (e.failure?.permanent || !m.optimizer) return eager();
+  return trace(e, (rec) => {
+    const ins = batcher.batch(order, from, count);
+    const [xb, yb, sw] = ins;
+    [...xb, ...yb, ...(sw ? [sw] : [])].forEach((t, i) => rec.input(t, i));
+    const outs: (Tensor | null)[] | null = acc.some(Boolean) ? new Array(nOut).fill(null) : null;
+    const parts: Tensor[] | null = nOut > 1 ? [] : null;
+    const updates: [Variable, Tensor][] | undefined = stateful ? [] : undefined;
+    const drop = (): void => {
+      if (outs) for (const t of outs) t?.dispose();
+      if (parts) for (const t of parts) t.dispose();
+    };
+    let value: Tensor;
+    try {
+      let grads: Tensor[];
+      ({ value, grads } = valueAndGrads(() => batchLoss(m, c, xb, yb, updates, regs, outs, parts, false, sw), vars));
+      m.optimizer!.apply(vars, grads);
+      // NOTE: copied into the variables' own buffers (a replay needs them to keep their storage).
+      if (updates) for (const [v, t] of updates) engine.copyInto(v, t);
+      m.weightsVersion++;
+    } catch (err) {
+      drop();
+      throw err;
+    } finally {
+      if (updates) for (const [, t] of updates) t.dispose();
+    }
+    e.outs = [rec.output(value)];
+    for (let o = 0; o < nOut; o++) e.outs.push(parts ? rec.output(parts[o]) : -1);
+    for (let o = 0; o < nOut; o++) e.outs.push(acc[o] && outs?.[o] ? rec.output(outs[o]!) : -1);
+    rec.phase = 'after';
+    const lossValue = value.dataSync()[0];
+    if (!Number.isFinite(lossValue)) {
+      drop();
+      throw new Error(`fit: the loss became ${lossValue} at a batch; lower the learning rate or check the data`);
+    }
+    const correct: number[] = [];
+    for (let o = 0; o < nOut; o++) {
+      const out = outs?.[o];
+      correct.push(acc[o] && out ? countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], c.losses[o].labels) : 0);
+    }
+    const r = { loss: lossValue, parts: parts ? parts.map((p) => p.dataSync()[0]) : [], correct };
+    drop();
+    return r;
+  });
+}
+
+// ---- evaluate -------------------------------------------------------------------------------
+
+/** Per batch of evaluate: each output's loss, correct count and (custom metrics) probabilities on the host. */
+export interface EvalBatch { loss: number[]; correct: number[]; probs: (TypedArray | null)[] }
+
+/**
+ * One batch of evaluate on the host path (synchronous reads), compiled as fit's step: forward in
+ * inference mode, the losses, and the outputs the metrics need.
+ */
+export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array, from: number, count: number,
+  wantAcc: boolean[], custom: boolean[], eager: () => EvalBatch): EvalBatch {
+  const c = m.compiled!;
+  const cache = cacheFor(m, m.trainableWeights);
+  const key = `evaluate:${count}:${wantAcc.map(Number).join('')}:${custom.map(Number).join('')}:${c.fused.map(Number).join('')}`;
+  const e = entryFor(cache, key);
+  const nOut = c.losses.length;
+  const plan = ready(e);
+  if (plan !== null) {
+    const rows = batcher.rows(order, from, count);
+    plan.check(rows);
+    plan.replay(rows);
+    e.replays++;
+    const r: EvalBatch = { loss: [], correct: [], probs: [] };
+    for (let o = 0; o < nOut; o++) {
+      r.loss.push(plan.read(e.outs[o])[0]);
+      const oi = e.outs[nOut + o], pi = e.outs[2 * nOut + o];
+      if (wantAcc[o]) {
+        const shape = plan.outputInfo(oi).shape;
+        r.correct.push(countCorrect(plan.read(oi), batcher.yHost(o, order, from, count), shape[shape.length - 1], c.losses[o].labels));
+      } else r.correct.push(0);
+      r.probs.push(custom[o] ? plan.read(pi) : null);
+    }
+    return r;
+  }
+  if (e.failure?.permanent) return eager();
+  return trace(e, (rec) => {
+    const [xb, yb] = batcher.batch(order, from, count);
+    [...xb, ...yb].forEach((t, i) => rec.input(t, i));
+    const fused = c.fused.some(Boolean);
+    const os = m.forward(xb, false, fused);
+    const ls: Tensor[] = [], outs: (Tensor | null)[] = [], probs: (Tensor | null)[] = [];
+    for (let o = 0; o < nOut; o++) {
+      const out = os[o], loss = c.losses[o];
+      ls.push(c.fused[o] ? loss.fromLogits!(yb[o], out) : loss.fn(yb[o], out));
+      outs.push(wantAcc[o] ? out : null);
+      probs.push(custom[o] ? (c.fused[o] ? softmax(out) : out) : null);
+    }
+    e.outs = [...ls.map((l) => rec.output(l)), ...outs.map((t) => (t ? rec.output(t) : -1)), ...probs.map((t) => (t ? rec.output(t) : -1))];
+    rec.phase = 'after';
+    const r: EvalBatch = { loss: [], correct: [], probs: [] };
+    for (let o = 0; o < nOut; o++) {
+      r.loss.push(ls[o].dataSync()[0]);
+      const out = outs[o];
+      r.correct.push(out ? countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], c.losses[o].labels) : 0);
+      r.probs.push(probs[o] ? probs[o]!.dataSync() : null);
+    }
+    return r;
+  });
+}
+
+// ---- predict --------------------------------------------------------------------------------
+
+/** A new tensor (in the current scope) holding a copy of a plan's output. */
+function copyOut(info: { shape: readonly number[]; dtype: Tensor['dtype']; buf: unknown }): Tensor {
+  const b = engine.backend!;
+  let size = 1;
+  for (const d of info.shape) size *= d;
+  const buf = b.alloc(info.dtype, size);
+  b.kernels.cast!([info as never], [{ shape: info.shape, dtype: info.dtype, buf } as never], { dtype: info.dtype });
+  return engine.wrap({ shape: info.shape, dtype: info.dtype, buf }, b);
+}
+
+/**
+ * predict's forward pass on one batch `xb` (the caller's tensors, read in place), compiled: new
+ * tensors holding the outputs. `eager` runs it when the pass cannot be replayed.
+ */
+export function compiledPredictBatch(m: Model, xb: Tensor[], eager: () => Tensor[]): Tensor[] {
+  const cache = cacheFor(m, m.trainableWeights);
+  const key = `predict:${xb.map((t) => t.shape[0]).join(',')}`;
+  const e = entryFor(cache, key);
+  const plan = ready(e);
+  if (plan !== null) {
+    if (plan.hasChecks) plan.check(xb.map((t) => engine.hostValues(t, 'predict')!));
+    plan.replay([], xb);
+    e.replays++;
+    return e.outs.map((i) => copyOut(plan.outputInfo(i)));
+  }
+  if (e.failure?.permanent) return eager();
+  return trace(e, (rec) => {
+    xb.forEach((t, i) => rec.deviceInput(t, i));
+    const os = m.forward(xb, false, false);
+    e.outs = os.map((t) => rec.output(t));
+    rec.phase = 'after';
+    return os.map((t) => copyOut({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf }));
+  });
+}

@@ -1,0 +1,321 @@
+// Compiled steps (issue 16): fit, evaluate and predict traced once per batch shape and replayed
+// must give the same numbers as the eager path (same kernels in the same order: bitwise on js and
+// wasm), re-trace when weights are replaced, fall back to eager with a reason, and leak nothing.
+import { describe, expect, it } from 'vitest';
+import * as eg from '../src/index.js';
+import { testBackends, use } from './util/backends.js';
+
+const backends = testBackends().filter((c) => c.backend !== 'webgpu');
+
+function mlp(seed: number): eg.Sequential {
+  const m = eg.sequential([
+    eg.layers.dense({ units: 32, activation: 'relu', inputShape: [12], seed }),
+    eg.layers.dropout({ rate: 0.25, seed: seed + 1 }),
+    eg.layers.dense({ units: 4, activation: 'softmax', seed: seed + 2 }),
+  ]);
+  m.compile({
+    optimizer: eg.optimizers.adam({ learningRate: eg.schedules.exponentialDecay({ initialLearningRate: 0.01, decaySteps: 3, decayRate: 0.9 }) }),
+    loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'],
+  });
+  return m;
+}
+
+function cnn(seed: number): eg.Sequential {
+  const m = eg.sequential([
+    eg.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], seed }),
+    eg.layers.batchNormalization(),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', seed: seed + 1 }),
+    eg.layers.flatten(),
+    eg.layers.dense({ units: 3, activation: 'softmax', seed: seed + 2 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  return m;
+}
+
+const T = 6, VOCAB = 9;
+function transformer(seed: number): eg.Model {
+  const ids = eg.input({ shape: [T], dtype: 'int32' });
+  let h = eg.layers.embedding({ inputDim: VOCAB, outputDim: 16, seed }).apply(ids);
+  h = eg.layers.positionalEmbedding({ maxLength: T, seed: seed + 1 }).apply(h);
+  h = eg.layers.transformerDecoder({ numHeads: 2, ffDim: 32, normFirst: true, activation: 'gelu', seed: seed + 2 }).apply(h);
+  h = eg.layers.layerNormalization().apply(h);
+  const probs = eg.layers.dense({ units: VOCAB, activation: 'softmax', seed: seed + 3 }).apply(h);
+  const m = eg.model({ inputs: ids, outputs: probs });
+  m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.05, momentum: 0.9 }), loss: 'sparseCategoricalCrossentropy' });
+  return m;
+}
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+function data(kind: 'mlp' | 'cnn' | 'transformer', n: number, seed = 7): { x: eg.Tensor; y: eg.Tensor } {
+  const r = lcg(seed);
+  if (kind === 'transformer') {
+    const xs = Int32Array.from({ length: n * T }, () => Math.floor(r() * VOCAB));
+    const ys = xs.map((v) => (v + 1) % VOCAB);
+    return { x: eg.tensor(xs, [n, T], 'int32'), y: eg.tensor(ys, [n, T], 'int32') };
+  }
+  const shape = kind === 'mlp' ? [n, 12] : [n, 8, 8, 1];
+  const size = shape.reduce((a, b) => a * b, 1);
+  const classes = kind === 'mlp' ? 4 : 3;
+  const ys = Int32Array.from({ length: n }, () => Math.floor(r() * classes));
+  const row = size / n;
+  const xs = Float32Array.from({ length: size }, (_, i) => r() - 0.5 + (ys[Math.floor(i / row)] === i % classes ? 1 : 0));
+  return { x: eg.tensor(xs, shape), y: eg.tensor(ys, [n], 'int32') };
+}
+
+const weightsOf = async (m: eg.Model): Promise<number[][]> => Promise.all(m.weights.map(async (w) => Array.from(await w.data())));
+
+/** Two models from the same seeds: one fit compiled, one eagerly; weights and logs compared exactly. */
+async function twin(kind: 'mlp' | 'cnn' | 'transformer', make: (seed: number) => eg.Model, n: number, batchSize: number) {
+  const a = make(3), b = make(3);
+  const { x, y } = data(kind, n);
+  const args = { epochs: 2, batchSize, verbose: 0 as const, seed: 5 };
+  const ha = await a.fit(x, y, { ...args });
+  const hb = await b.fit(x, y, { ...args, compile: false });
+  return { a, b, x, y, ha, hb };
+}
+
+describe.each(backends)('compiled steps on $label', (cfg) => {
+  it('MLP with dropout and Adam on a schedule: compiled fit equals eager, bitwise, with a last smaller batch', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('mlp', mlp, 70, 16);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    const steps = a.compiledSteps();
+    const full = steps.find((s) => s.key.startsWith('train:16:'))!, last = steps.find((s) => s.key.startsWith('train:6:'))!;
+    expect(full.replaying).toBe(true);
+    // 2 epochs of 4 full batches: the first two trace (the first makes Adam's slots), 6 replay.
+    expect(full.replays).toBe(6);
+    expect(full.bytes).toBeGreaterThan(0);
+    expect(last.replaying).toBe(true);
+    expect(b.compiledSteps()).toEqual([]);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('CNN with batch-norm: compiled fit equals eager (weights and moving statistics)', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('cnn', cnn, 40, 8);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('transformer (attention, layerNorm, embedding): compiled fit equals eager', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('transformer', transformer, 24, 8);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replaying).toBe(true);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('setWeights between fits traces again and still equals eager', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('mlp', mlp, 48, 16);
+    const fresh = mlp(11);
+    const w = fresh.getWeights();
+    a.setWeights(w);
+    b.setWeights(w);
+    const ha = await a.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 9 });
+    const hb = await b.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 9, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    // The weights a fit wrote are the model's, not the tensors given to setWeights.
+    expect(Array.from(w[0].dataSync())).toEqual(Array.from(fresh.weights[0].dataSync()));
+    for (const t of [a, b, x, y, fresh, ...w]) t.dispose();
+  });
+
+  it('a rate changed by a callback, a frozen layer and a recompile between fits: still equal to eager', async () => {
+    await use(cfg);
+    const a = mlp(3), b = mlp(3);
+    const { x, y } = data('mlp', 48);
+    const run = async (m: eg.Sequential, compile: boolean) => {
+      const cb = { onEpochEnd: () => { (m.optimizer as unknown as { learningRate: number }).learningRate = 0.002; } };
+      return m.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 4, compile, callbacks: cb });
+    };
+    expect((await run(a, true)).history.loss).toEqual((await run(b, false)).history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    a.layers[0].trainable = false;
+    b.layers[0].trainable = false;
+    expect((await run(a, true)).history.loss).toEqual((await run(b, false)).history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    a.layers[0].trainable = true;
+    b.layers[0].trainable = true;
+    for (const m of [a, b]) m.compile({ optimizer: eg.optimizers.rmsprop({ learningRate: 0.003 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    expect((await run(a, true)).history.accuracy).toEqual((await run(b, false)).history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    expect(a.compiledSteps().some((s) => s.replaying && s.replays > 0)).toBe(true);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('evaluate compiled equals eager', async () => {
+    await use(cfg);
+    const { a, x, y } = await twin('cnn', cnn, 40, 8);
+    const e1 = await a.evaluate(x, y, { batchSize: 16, compile: false });
+    const e2 = await a.evaluate(x, y, { batchSize: 16 });
+    const e3 = await a.evaluate(x, y, { batchSize: 16 });
+    expect(e2).toEqual(e1);
+    expect(e3).toEqual(e1);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('evaluate:16:'))!.replays).toBeGreaterThan(0);
+    for (const t of [a, x, y]) t.dispose();
+  });
+
+  it('predict compiled equals eager, reads the input of each call, and batches with a last smaller one', async () => {
+    await use(cfg);
+    const { a, x } = await twin('cnn', cnn, 40, 8);
+    const { x: x2 } = data('cnn', 40, 99);
+    for (const input of [x, x2, x]) {
+      const eager = Array.from((a.predict(input, { batchSize: 16, compile: false }) as eg.Tensor).dataSync());
+      const c1 = a.predict(input, { batchSize: 16 }) as eg.Tensor;
+      const whole = a.predict(input) as eg.Tensor;
+      expect(Array.from(c1.dataSync())).toEqual(eager);
+      expect(Array.from(whole.dataSync())).toEqual(Array.from((a.predict(input, { compile: false }) as eg.Tensor).dataSync()));
+      c1.dispose(); whole.dispose();
+    }
+    const p = a.compiledSteps().find((s) => s.key === 'predict:16')!;
+    expect(p.replaying).toBe(true);
+    expect(p.replays).toBeGreaterThan(3);
+    const t = await twin('transformer', transformer, 12, 4);
+    const ids = eg.tensor(Int32Array.from({ length: 3 * T }, (_, i) => (i * 5) % VOCAB), [3, T], 'int32');
+    const eager = Array.from((t.a.predict(ids, { compile: false }) as eg.Tensor).dataSync());
+    for (let k = 0; k < 3; k++) expect(Array.from((t.a.predict(ids) as eg.Tensor).dataSync())).toEqual(eager);
+    const bad = eg.tensor(Int32Array.from({ length: 3 * T }, (_, i) => (i === 7 ? VOCAB : 0)), [3, T], 'int32');
+    expect(() => t.a.predict(bad)).toThrow(/out of range|embedding/);
+    for (const z of [a, x, x2, t.a, t.b, t.x, t.y, ids, bad]) z.dispose();
+  });
+
+  it('a replayed step that meets a bad id throws before writing, and the model stays usable', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('transformer', transformer, 24, 8);
+    const bad = eg.tensor(Int32Array.from({ length: 24 * T }, (_, i) => (i === 3 ? VOCAB + 4 : i % VOCAB)), [24, T], 'int32');
+    const before = await weightsOf(a);
+    await expect(a.fit(bad, y, { epochs: 1, batchSize: 8, verbose: 0, shuffle: false })).rejects.toThrow(/out of range|embedding/);
+    expect(await weightsOf(a)).toEqual(before);
+    const ha = await a.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2 });
+    const hb = await b.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    for (const t of [a, b, x, y, bad]) t.dispose();
+  });
+
+  it('leaks no tensors or bytes across epochs; plans show in eg.memory().planBytes and dispose frees them', async () => {
+    await use(cfg);
+    const m = mlp(3);
+    const { x, y } = data('mlp', 64);
+    await m.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+    const after1 = eg.memory();
+    await m.fit(x, y, { epochs: 3, batchSize: 16, verbose: 0 });
+    const after2 = eg.memory();
+    expect(after2.tensors).toBe(after1.tensors);
+    expect(after2.bytes).toBe(after1.bytes);
+    expect(after2.planBytes).toBe(after1.planBytes);
+    const plans = m.compiledSteps().reduce((s, e) => s + e.bytes, 0);
+    expect(plans).toBeGreaterThan(0);
+    const before = eg.memory().planBytes;
+    expect(before).toBeGreaterThanOrEqual(plans);
+    m.dispose();
+    expect(m.compiledSteps()).toEqual([]);
+    expect(eg.memory().planBytes).toBe(before - plans);
+    x.dispose(); y.dispose();
+  });
+
+  it('a step that reads values inside it runs eagerly, with the reason kept', async () => {
+    await use(cfg);
+    const reading = (yTrue: eg.Tensor, yPred: eg.Tensor) => {
+      void yPred.dataSync();
+      return eg.losses.meanSquaredError(yTrue, yPred);
+    };
+    const make = () => {
+      const m = eg.sequential([eg.layers.dense({ units: 1, inputShape: [3], seed: 4 })]);
+      m.compile({ optimizer: 'sgd', loss: reading });
+      return m;
+    };
+    const a = make(), b = make();
+    const x = eg.tensor(Float32Array.from({ length: 30 }, (_, i) => Math.sin(i)), [10, 3]);
+    const y = eg.tensor(Float32Array.from({ length: 10 }, (_, i) => Math.cos(i)), [10, 1]);
+    const ha = await a.fit(x, y, { epochs: 2, batchSize: 5, verbose: 0, seed: 1 });
+    const hb = await b.fit(x, y, { epochs: 2, batchSize: 5, verbose: 0, seed: 1, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    const s = a.compiledSteps()[0];
+    expect(s.replaying).toBe(false);
+    expect(s.reason).toMatch(/dataSync/);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('dropout on attention probabilities (a fresh seed per step) keeps the step eager, with the reason', async () => {
+    await use(cfg);
+    const ids = eg.input({ shape: [T], dtype: 'int32' });
+    let h = eg.layers.embedding({ inputDim: VOCAB, outputDim: 8, seed: 1 }).apply(ids);
+    h = eg.layers.multiHeadAttention({ numHeads: 2, keyDim: 4, dropout: 0.2, seed: 2 }).apply([h, h]) as typeof h;
+    const m = eg.model({ inputs: ids, outputs: eg.layers.dense({ units: VOCAB, activation: 'softmax', seed: 3 }).apply(h) });
+    m.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
+    const { x, y } = data('transformer', 8);
+    const hist = await m.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0 });
+    expect(hist.history.loss.every(Number.isFinite)).toBe(true);
+    const s = m.compiledSteps().find((e) => e.key.startsWith('train:4:'))!;
+    expect(s.replaying).toBe(false);
+    expect(s.reason).toMatch(/random seed/);
+    for (const t of [m, x, y]) t.dispose();
+  });
+
+  it('refuses a compile option that is not a boolean', async () => {
+    await use(cfg);
+    const m = mlp(3);
+    const { x, y } = data('mlp', 8);
+    await expect(m.fit(x, y, { compile: 'yes' as never, verbose: 0 })).rejects.toThrow(/compile must be true or false/);
+    for (const t of [m, x, y]) t.dispose();
+  });
+});
+
+const gpus = testBackends().filter((c) => c.backend === 'webgpu');
+describe.each(gpus)('compiled steps on $label', (cfg) => {
+  // NOTE: webgpu's steps keep their loss sums on the device (DeviceSums), which a plan does not
+  // record yet: fit there runs eagerly whatever `compile` says, and must give the same numbers.
+  it('fit runs eagerly (no plans) and compile: true equals compile: false', async () => {
+    await use(cfg);
+    const { a, b, ha, hb, x, y } = await twin('mlp', mlp, 32, 16);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    expect(a.compiledSteps()).toEqual([]);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+});
+
+// The pool's worker-run steps (shared memory, Node): each worker traces its shard's step and
+// replays it; the numbers must equal the eager workers'.
+describe.runIf(backends.some((c) => c.backend === 'wasm'))('compiled steps in the pool', () => {
+  it('fit with 2 workers: compiled shard steps equal eager ones (MLP, CNN with batch-norm)', async () => {
+    await use(backends.find((c) => c.backend === 'wasm')!);
+    const { poolWorkerUrl } = await import('./util/pool-worker.js');
+    const pool = await eg.createPool({ workers: 2, workerUrl: await poolWorkerUrl() });
+    try {
+      const plain = (seed: number) => {
+        const m = eg.sequential([
+          eg.layers.dense({ units: 16, activation: 'relu', inputShape: [12], seed }),
+          eg.layers.dense({ units: 4, activation: 'softmax', seed: seed + 1 }),
+        ]);
+        m.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+        return m;
+      };
+      for (const [kind, make, n, batch] of [['mlp', plain, 70, 16], ['cnn', cnn, 36, 12]] as const) {
+        const a = make(3), b = make(3);
+        const { x, y } = data(kind, n);
+        const args = { epochs: 2, batchSize: batch, verbose: 0 as const, seed: 5, pool };
+        const ha = await a.fit(x, y, args);
+        const hb = await b.fit(x, y, { ...args, compile: false });
+        expect(ha.history.loss).toEqual(hb.history.loss);
+        expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+        expect(await weightsOf(a)).toEqual(await weightsOf(b));
+        for (const t of [a, b, x, y]) t.dispose();
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
