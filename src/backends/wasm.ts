@@ -42,9 +42,13 @@ export interface WasmBackendOptions {
 /** The GEMM register tiles, rows x columns (see assembly/gemm.ts). */
 export const GEMM_TILES = Object.keys(GemmTile) as GemmTileName[];
 
-/** The default tile, kept unless another times clearly faster (the margin) at start. */
+/**
+ * The default tile, kept unless another times TILE_MARGIN faster at start. NOTE: the probe times
+ * full tiles only; at the edges of power-of-two shapes 3x12 runs narrower tiles than 4x8 (measured
+ * on an AMD EPYC: equal kernels, 3x12 up to 10% slower on the MLP shapes), so it must win clearly.
+ */
 const DEFAULT_TILE: GemmTileName = '4x8';
-const TILE_MARGIN = 1.03;
+const TILE_MARGIN = 1.1;
 
 export interface GemmTileProbe {
   tile: GemmTileName;
@@ -57,23 +61,34 @@ export interface GemmTileProbe {
 /**
  * Times each register tile's kernel (f32_gemm_tile_probe: kc steps over packed A and B that stay
  * in L1) in alternating rounds and picks the fastest, the default unless another is TILE_MARGIN
- * faster. A few untimed calls first let the engine compile the probe with its optimizing tier (V8
- * starts wasm in a baseline compiler); each timed call lasts about 0.3 ms.
+ * faster. Untimed calls first, until a tile's calls stop getting faster, let the engine compile it
+ * with its optimizing tier (V8 starts wasm in a baseline compiler); each timed call lasts about
+ * 0.2 ms, the order of the tiles alternating between rounds.
  */
-export function probeGemmTile(K: WasmKernels, arena: Arena, rounds = 4): GemmTileProbe {
+export function probeGemmTile(K: WasmKernels, arena: Arena, rounds = 6): GemmTileProbe {
   const t0 = performance.now();
   const kc = 128, geometry: Record<GemmTileName, number> = { '4x8': 32, '4x16': 64, '3x12': 36 };
   const work = arena.alloc(K.f32_gemm_tile_probe_bytes(kc));
   const gflops = { '4x8': 0, '4x16': 0, '3x12': 0 } as Record<GemmTileName, number>;
   try {
-    for (let i = 0; i < 3; i++) for (const t of GEMM_TILES) K.f32_gemm_tile_probe(GemmTile[t], work, kc, 16);
-    // reps for about 0.3 ms of the default tile at its speed after the warm-up.
+    for (const t of GEMM_TILES) {
+      let first = 0, prev = Infinity;
+      for (let i = 0; i < 16; i++) {
+        const a = performance.now();
+        K.f32_gemm_tile_probe(GemmTile[t], work, kc, 64);
+        const ms = performance.now() - a;
+        if (i === 0) first = ms;
+        else if (ms < 0.6 * first && ms > 0.9 * prev) break; // tiered up and steady
+        prev = ms;
+      }
+    }
+    // reps for about 0.2 ms of the default tile at its speed after the warm-up.
     const s = performance.now();
     K.f32_gemm_tile_probe(GemmTile[DEFAULT_TILE], work, kc, 256);
     const perRep = Math.max((performance.now() - s) / 256, 1e-6);
-    const reps = Math.min(4096, Math.max(64, Math.round(0.3 / perRep)));
+    const reps = Math.min(4096, Math.max(64, Math.round(0.2 / perRep)));
     for (let r = 0; r < rounds; r++) {
-      for (const t of GEMM_TILES) {
+      for (const t of r % 2 ? [...GEMM_TILES].reverse() : GEMM_TILES) {
         const a = performance.now();
         K.f32_gemm_tile_probe(GemmTile[t], work, kc, reps);
         const ms = performance.now() - a;
