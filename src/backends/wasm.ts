@@ -56,20 +56,28 @@ export interface GemmTileProbe {
   gflops: Record<GemmTileName, number>;
   /** Milliseconds the probe took. */
   ms: number;
+  /** The probe ran past its budget (a busy machine: the engine's optimizing compile waits) and kept the default. */
+  cut: boolean;
 }
+
+/** The most milliseconds the probe may take before it gives up and keeps the default tile. */
+const PROBE_BUDGET_MS = 30;
 
 /**
  * Times each register tile's kernel (f32_gemm_tile_probe: kc steps over packed A and B that stay
  * in L1) in alternating rounds and picks the fastest, the default unless another is TILE_MARGIN
  * faster. Untimed calls first, until a tile's calls stop getting faster, let the engine compile it
  * with its optimizing tier (V8 starts wasm in a baseline compiler); each timed call lasts about
- * 0.2 ms, the order of the tiles alternating between rounds.
+ * 0.2 ms, the order of the tiles alternating between rounds. Past PROBE_BUDGET_MS it stops and
+ * keeps the default.
  */
 export function probeGemmTile(K: WasmKernels, arena: Arena, rounds = 6): GemmTileProbe {
   const t0 = performance.now();
   const kc = 128, geometry: Record<GemmTileName, number> = { '4x8': 32, '4x16': 64, '3x12': 36 };
   const work = arena.alloc(K.f32_gemm_tile_probe_bytes(kc));
   const gflops = { '4x8': 0, '4x16': 0, '3x12': 0 } as Record<GemmTileName, number>;
+  let cut = false;
+  const late = () => (cut ||= performance.now() - t0 > PROBE_BUDGET_MS);
   try {
     for (const t of GEMM_TILES) {
       let first = 0, prev = Infinity;
@@ -80,6 +88,7 @@ export function probeGemmTile(K: WasmKernels, arena: Arena, rounds = 6): GemmTil
         if (i === 0) first = ms;
         else if (ms < 0.6 * first && ms > 0.9 * prev) break; // tiered up and steady
         prev = ms;
+        if (late()) break;
       }
     }
     // reps for about 0.2 ms of the default tile at its speed after the warm-up.
@@ -87,7 +96,7 @@ export function probeGemmTile(K: WasmKernels, arena: Arena, rounds = 6): GemmTil
     K.f32_gemm_tile_probe(GemmTile[DEFAULT_TILE], work, kc, 256);
     const perRep = Math.max((performance.now() - s) / 256, 1e-6);
     const reps = Math.min(4096, Math.max(64, Math.round(0.2 / perRep)));
-    for (let r = 0; r < rounds; r++) {
+    for (let r = 0; r < rounds && !late(); r++) {
       for (const t of r % 2 ? [...GEMM_TILES].reverse() : GEMM_TILES) {
         const a = performance.now();
         K.f32_gemm_tile_probe(GemmTile[t], work, kc, reps);
@@ -99,8 +108,8 @@ export function probeGemmTile(K: WasmKernels, arena: Arena, rounds = 6): GemmTil
     arena.free(work);
   }
   let tile = DEFAULT_TILE;
-  for (const t of GEMM_TILES) if (gflops[t] > gflops[tile] * TILE_MARGIN && gflops[t] > gflops[DEFAULT_TILE] * TILE_MARGIN) tile = t;
-  return { tile, gflops, ms: performance.now() - t0 };
+  if (!cut) for (const t of GEMM_TILES) if (gflops[t] > gflops[tile] * TILE_MARGIN && gflops[t] > gflops[DEFAULT_TILE] * TILE_MARGIN) tile = t;
+  return { tile, gflops, ms: performance.now() - t0, cut };
 }
 
 /** One GEMM on raw pointers: C = op(A)·op(B), C [M, N] with row strides lda/ldb/ldc (elements). */
@@ -618,7 +627,8 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       relaxedDotForm: int8.variant === 1 ? 'fused' : int8.variant === 2 ? 'i16 dot + extadd (the fused form failed the probe)' : 'none',
       gemmTile,
       gemmTileChoice: tileProbe
-        ? `timed at start in ${tileProbe.ms.toFixed(1)} ms: ${GEMM_TILES.map((t) => `${t} ${tileProbe.gflops[t].toFixed(1)}`).join(', ')} GFLOP/s`
+        ? `${tileProbe.cut ? `the default: the timing at start ran past ${PROBE_BUDGET_MS} ms (a busy machine); so far` : 'timed at start in'} `
+          + `${tileProbe.ms.toFixed(1)} ms: ${GEMM_TILES.map((t) => `${t} ${tileProbe.gflops[t].toFixed(1)}`).join(', ')} GFLOP/s`
         : 'requested',
     },
     shared: shared ? {
