@@ -4,6 +4,7 @@ export * from './reduce';
 export * from './softmax';
 export {
   f32_gemm_nn, f32_gemm_nt, f32_gemm_tn, f32_gemm_tt, f32_gemm_work_bytes, f32_gemm_packed_bytes, f32_gemm_pack_b, f32_gemm_packed,
+  f32_gemm_set_tile, f32_gemm_tile, f32_gemm_tile_probe, f32_gemm_tile_probe_bytes,
 } from './gemm';
 export * from './conv';
 export * from './optim';

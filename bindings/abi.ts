@@ -25,6 +25,10 @@ type Gemm = (a: Ptr, b: Ptr, c: Ptr, M: number, N: number, K: number, lda: numbe
 /** The GEMM epilogue's activations (the `act` argument). Mirrors assembly/gemm.ts. */
 export const GemmActivation = { linear: 0, relu: 1, gelu: 2, sigmoid: 3, tanh: 4 } as const;
 
+/** The GEMM register tiles, rows x columns (the `tile` of f32_gemm_set_tile). Mirrors assembly/gemm.ts. */
+export const GemmTile = { '4x8': 0, '4x16': 1, '3x12': 2 } as const;
+export type GemmTileName = keyof typeof GemmTile;
+
 /**
  * The params block of the conv family (i32 slots, indices): x [N, H, W, C], out [N, OH, OW, O],
  * window [KH, KW], strides, dilations, the top and left pads, groups. Pooling: O = C, KH/KW its
@@ -91,6 +95,14 @@ export interface WasmKernels {
   /** Batched C[p] = act(op(A[p]) B + bias) with B packed by f32_gemm_pack_b (shared by the batch); transA: 0 or 1. */
   f32_gemm_packed(a: Ptr, packed: Ptr, c: Ptr, M: number, N: number, K: number, lda: number, ldc: number,
     batch: number, strideA: number, strideC: number, bias: Ptr, act: number, work: Ptr, transA: number): void;
+  /** Chooses the register tile (a GemmTile) of this instance's later GEMMs; 0 (and no change) for an unknown id. */
+  f32_gemm_set_tile(tile: number): number;
+  /** The GemmTile in use. */
+  f32_gemm_tile(): number;
+  /** The start-up probe: `reps` runs of tile `tile`'s register kernel over kc steps on a cache-resident block at work. */
+  f32_gemm_tile_probe(tile: number, work: Ptr, kc: number, reps: number): void;
+  /** Bytes of f32_gemm_tile_probe's block for this kc. */
+  f32_gemm_tile_probe_bytes(kc: number): number;
 
   /** N-d strided copy of 4-byte elements; params: rank, shape, src strides (A), dst strides (B). */
   x32_copy_nd(src: Ptr, dst: Ptr, params: Ptr): void;
@@ -182,6 +194,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_softmax: 0, f32_log_softmax: 0, f32_softmax_cross_entropy: 0, f32_sparse_softmax_cross_entropy: 0,
   f32_gemm_nn: 0, f32_gemm_nt: 0, f32_gemm_tn: 0, f32_gemm_tt: 0, f32_gemm_work_bytes: 0,
   f32_gemm_packed_bytes: 0, f32_gemm_pack_b: 0, f32_gemm_packed: 0,
+  f32_gemm_set_tile: 0, f32_gemm_tile: 0, f32_gemm_tile_probe: 0, f32_gemm_tile_probe_bytes: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv_packed_bytes: 0, f32_conv_pack_filter: 0, f32_conv2d_packed: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,

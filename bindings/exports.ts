@@ -60,10 +60,12 @@ export const WASM_EXPORTS = {
   logSoftmax: { float32: 'f32_log_softmax' },
   softmaxCrossEntropy: { float32: 'f32_softmax_cross_entropy' },
   sparseSoftmaxCrossEntropy: { float32: 'f32_sparse_softmax_cross_entropy' },
-  // gemm (by operand form; work: the scratch size; packed/pack/packedBytes: B packed ahead, the packed-weight cache)
+  // gemm (by operand form; work: the scratch size; packed/pack/packedBytes: B packed ahead, the packed-weight cache;
+  // setTile/tile/tileProbe/tileProbeBytes: the register tile, chosen at start by timing each)
   matmul: {
     nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes',
     packed: 'f32_gemm_packed', pack: 'f32_gemm_pack_b', packedBytes: 'f32_gemm_packed_bytes',
+    setTile: 'f32_gemm_set_tile', tile: 'f32_gemm_tile', tileProbe: 'f32_gemm_tile_probe', tileProbeBytes: 'f32_gemm_tile_probe_bytes',
   },
   fusedMatmul: {
     nn: 'f32_gemm_nn', nt: 'f32_gemm_nt', tn: 'f32_gemm_tn', tt: 'f32_gemm_tt', work: 'f32_gemm_work_bytes',

@@ -135,6 +135,9 @@ export interface Features {
    * dot + extadd, or none), and how the engine read its 7-bit operand with the top bit set.
    */
   relaxedDot?: string;
+  /** wasm: the GEMM register tile (rows x columns) this backend runs, and how it was chosen (timed at start, or requested). */
+  gemmTile?: string;
+  gemmTileChoice?: string;
 }
 
 /** What this platform offers edgegrad. */
@@ -154,6 +157,8 @@ export function features(): Features {
   if (b?.name === 'wasm') {
     f.wasmBuild = String(b.info.build);
     f.int8 = b.info.int8 === 'relaxed' ? 'relaxed' : 'simd';
+    f.gemmTile = String(b.info.gemmTile);
+    f.gemmTileChoice = String(b.info.gemmTileChoice);
     if (b.info.build === 'relaxed') f.relaxedDot = `${String(b.info.relaxedDotForm)}; top bit: ${String(b.info.relaxedDotTopBit)}`;
   } else if (b) {
     f.int8 = b.kernels.qmatmul === undefined ? 'widened' : b.name === 'js' ? 'js' : 'webgpu';

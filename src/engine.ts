@@ -13,6 +13,12 @@ export interface InitOptions {
   precision?: 'float32' | 'float64';
   /** wasm only: which build to run; 'auto' picks relaxed SIMD when the platform validates it. */
   wasmBuild?: 'auto' | 'simd' | 'relaxed';
+  /**
+   * wasm: the GEMM register tile (rows x columns). 'auto' (default) times each at start (a few ms)
+   * and keeps the fastest on this CPU; eg.features().gemmTile says which. All tiles give identical
+   * results; naming one is for tests and benches.
+   */
+  gemmTile?: 'auto' | '4x8' | '3x12' | '4x16';
   /** wasm, Node 20 only: turn on V8's --experimental-wasm-relaxed-simd before compiling. */
   enableRelaxedSimdFlag?: boolean;
   /**
@@ -134,7 +140,7 @@ class Engine {
   }
 
   private async create(opts: InitOptions): Promise<Backend> {
-    const key = JSON.stringify([opts.backend, opts.precision ?? '', opts.wasmBuild ?? 'auto', opts.sharedMemory ?? 'auto']);
+    const key = JSON.stringify([opts.backend, opts.precision ?? '', opts.wasmBuild ?? 'auto', opts.sharedMemory ?? 'auto', opts.gemmTile ?? 'auto']);
     // NOTE: a worker attaches to its pool's memory once; that backend is never cached or shared.
     const have = opts.attach ? undefined : this.backends.get(key);
     // NOTE: a webgpu backend whose device was lost is replaced, not reused.
@@ -150,6 +156,7 @@ class Engine {
         const { createWasmBackend } = await import('./backends/wasm.js');
         b = await createWasmBackend({
           build: opts.wasmBuild, enableRelaxedSimdFlag: opts.enableRelaxedSimdFlag, shared: opts.sharedMemory, attach: opts.attach,
+          gemmTile: opts.gemmTile,
         });
         break;
       }
@@ -561,6 +568,7 @@ const INIT_KEYS: Record<keyof InitOptions, readonly unknown[] | 'boolean' | 'any
   backend: ['auto', 'wasm', 'webgpu', 'js'],
   precision: ['float32', 'float64'],
   wasmBuild: ['auto', 'simd', 'relaxed'],
+  gemmTile: ['auto', '4x8', '3x12', '4x16'],
   enableRelaxedSimdFlag: 'boolean',
   sharedMemory: 'boolean',
   attach: 'any',

@@ -1,6 +1,8 @@
-// The GEMM kernels against the js float64 reference: M, N, K swept around the register tile (4x8),
-// the K block (256), the row block (128) and the column block (1024) in every transpose form,
-// batched and broadcast operands, fusedMatmul's epilogue (bias, activations). fusedMatmul's
+// The GEMM kernels against the js float64 reference: M, N, K swept around the register tiles (4x8,
+// 3x12, 4x16: the wasm backend runs the sweep once per tile), the K block (256), the row block (128)
+// and the column block (1024) in every transpose form, batched and broadcast operands,
+// fusedMatmul's epilogue (bias, activations), and the packed-weight path (a B seen again). All
+// tiles must also agree bit for bit (each sums every element in the same order). fusedMatmul's
 // gradients are checked with the gemm family's cases (tests/cases/gemm.ts, tests/gradients.test.ts).
 //
 // Tolerances: matmul |got - want| <= 2*K*u32 * sum_k |a_ik b_kj| + 1e-7 (as the conformance suite);
@@ -8,7 +10,7 @@
 // 1.13), plus the activations' own error, rtol 1e-5 and atol 1e-6.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
-import { JS_F64, testBackends, use, values as read } from './util/backends.js';
+import { type BackendConfig, GEMM_TILE, JS_F64, testBackends, use, values as read } from './util/backends.js';
 import { hashName } from './util/cases.js';
 import { mismatches } from './util/close.js';
 import { Rng } from './util/ref.js';
@@ -70,8 +72,10 @@ async function run(c: Case, abs = false): Promise<Float64Array> {
 
 // ------------------------------------------------------------------------------------ cases
 
-const SWEEP_M = [1, 3, 4, 5, 8, 13, 131];
-const SWEEP_N = [1, 3, 4, 5, 7, 8, 9, 17];
+// Around each tile: rows 1, 3, 4 (MR), 5 (MR + 1), 2 MR, 13, past MC; columns 1, 3, 4, 5, 7, 8, 9,
+// 11, 12 (NR 3x12), 13, 15, 16 (NR 4x16), 17, 25.
+const SWEEP_M = [1, 2, 3, 4, 5, 8, 13, 131];
+const SWEEP_N = [1, 3, 4, 5, 7, 8, 9, 11, 12, 13, 15, 16, 17, 25];
 const SWEEP_K = [0, 1, 7, 256, 257];
 
 /**
@@ -124,6 +128,46 @@ const tolOf = (c: Case) => (c.activation === null
 
 const skipped = (backend: string, g: (typeof GROUPS)[number]) => backend === 'webgpu' && !!g.wasmTiling;
 
+/** The GEMM register tiles of the wasm backend (bindings/abi.ts GemmTile). */
+const TILES = ['4x8', '3x12', '4x16'] as const;
+
+/** The backends to test, the wasm one once per register tile (unless EDGEGRAD_GEMM_TILE names one). */
+function configs(): BackendConfig[] {
+  return testBackends().flatMap((cfg) => (cfg.backend !== 'wasm' || GEMM_TILE ? [cfg]
+    : TILES.map((t) => ({ ...cfg, label: `${cfg.label} tile ${t}`, options: { ...cfg.options, gemmTile: t } }))));
+}
+
+/**
+ * The packed-weight path: B (unbatched, so cacheable) used three times with one A; the first call
+ * records B's version, the second packs B whole (f32_gemm_pack_b) and runs f32_gemm_packed, the
+ * third reuses the panels. Returns the three results, and whether B's panels were cached.
+ */
+async function runTwice(c: Case): Promise<{ out: Float64Array[]; cached: boolean }> {
+  const a = eg.tensor(c.a.values, c.a.shape), b = eg.tensor(c.b.values, c.b.shape);
+  const bias = c.bias ? eg.tensor(c.bias, [c.bias.length]) : null;
+  const out: Float64Array[] = [];
+  const before = eg.memory().packedTensors ?? 0;
+  let cached = false;
+  for (let i = 0; i < 3; i++) {
+    const opts = { transposeA: c.ta, transposeB: c.tb };
+    const y = c.activation === null ? eg.matmul(a, b, opts) : eg.fusedMatmul(a, b, bias, { ...opts, activation: c.activation });
+    out.push(Float64Array.from(await read(y)));
+    y.dispose();
+    cached ||= (eg.memory().packedTensors ?? 0) > before;
+  }
+  eg.dispose(bias ? [a, b, bias] : [a, b]);
+  return { out, cached };
+}
+
+const PACKED: Case[] = [];
+for (const [ta, tb] of FORMS) {
+  for (const [M, N, K] of [[1, 13, 7], [5, 25, 300], [7, 11, 257], [13, 16, 33], [64, 40, 64], [3, 1030, 9]]) {
+    PACKED.push(makeCase(`packed ${formName(ta, tb)} ${M}x${K}x${N}`, M, N, K, ta, tb));
+  }
+  PACKED.push(makeCase(`packed fused gelu ${formName(ta, tb)}`, 9, 20, 70, ta, tb, { bias: true, activation: 'gelu' }));
+  PACKED.push(makeCase(`packed fused relu batched A ${formName(ta, tb)}`, 6, 12, 5, ta, tb, { batchA: 2, bias: true, activation: 'relu' }));
+}
+
 describe('gemm kernels vs the js float64 reference', () => {
   beforeAll(async () => {
     await use(JS_F64);
@@ -135,9 +179,13 @@ describe('gemm kernels vs the js float64 reference', () => {
         c.scale = await run(c, true);
       }
     }
+    for (const c of PACKED) {
+      c.want = await run(c);
+      c.scale = await run(c, true);
+    }
   });
 
-  for (const cfg of testBackends()) {
+  for (const cfg of configs()) {
     describe(cfg.label, () => {
       beforeAll(() => use(cfg));
       for (const g of GROUPS) {
@@ -151,6 +199,22 @@ describe('gemm kernels vs the js float64 reference', () => {
           expect(bad).toEqual([]);
         });
       }
+      const noCache = cfg.backend !== 'wasm';
+      it.skipIf(noCache)(`the packed-weight path (a B seen again) in every form, fused and batched${noCache ? ' (the packed-weight cache is the wasm backend\'s only)' : ''}`, async () => {
+        const bad: string[] = [];
+        for (const c of PACKED) {
+          const { out: got, cached } = await runTwice(c);
+          if (!cached) bad.push(`${c.name}: B was never packed ahead (the packed path did not run)`);
+          for (const [i, y] of got.entries()) {
+            const m = mismatches(y, c.want!, tolOf(c), c.scale, 2);
+            if (m.length) bad.push(`${c.name} call ${i + 1}: ${m.join('; ')}`);
+          }
+          // The cached panels give the same bits as packing per call.
+          if (got[1].some((v, i) => !Object.is(v, got[0][i]))) bad.push(`${c.name}: the packed path differs from the first call`);
+        }
+        expect(bad).toEqual([]);
+      });
+
       it('fusedMatmul equals the composed ops, act(matmul + bias)', async () => {
         const rng = new Rng(7);
         for (const activation of ACTS) {
@@ -177,4 +241,41 @@ describe('gemm kernels vs the js float64 reference', () => {
       });
     });
   }
+});
+
+describe('gemm register tiles (wasm)', () => {
+  const wasm = testBackends().find((c) => c.backend === 'wasm');
+  const init = (tile?: string) => eg.init({ ...(wasm?.options ?? {}), ...(tile ? { gemmTile: tile } : {}) } as Parameters<typeof eg.init>[0]);
+
+  const noWasm = wasm ? '' : ' (no wasm backend in EDGEGRAD_TEST_BACKENDS)';
+  it.skipIf(!wasm)(`every tile gives the same bits as 4x8 (sweep, blocks, fused epilogue)${noWasm}`, async () => {
+    const cases = GROUPS.filter((g) => g.wasmTiling).flatMap((g) => g.cases).filter((_, i) => i % 3 === 0);
+    const results: Record<string, Float64Array[]> = {};
+    for (const t of TILES) {
+      await init(t);
+      expect(eg.features().gemmTile).toBe(t);
+      results[t] = [];
+      for (const c of cases) results[t].push(await run(c));
+    }
+    const bad: string[] = [];
+    for (const t of TILES) {
+      for (const [i, c] of cases.entries()) {
+        if (results[t][i].some((v, j) => !Object.is(v, results['4x8'][i][j]))) bad.push(`${t} ${c.name}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it.skipIf(!wasm || !!GEMM_TILE)(`the default times the tiles at start and says so in features()${noWasm || (GEMM_TILE ? ' (EDGEGRAD_GEMM_TILE names one)' : '')}`, async () => {
+    await init();
+    const f = eg.features();
+    expect(TILES).toContain(f.gemmTile);
+    expect(f.gemmTileChoice).toMatch(/^(timed at start in|the default: the timing at start ran past 30 ms .*; so far) [\d.]+ ms: 4x8 [\d.]+, 4x16 [\d.]+, 3x12 [\d.]+ GFLOP\/s$/);
+    await init('3x12');
+    expect(eg.features()).toMatchObject({ gemmTile: '3x12', gemmTileChoice: 'requested' });
+  });
+
+  it('init refuses an unknown gemmTile, naming the choices', async () => {
+    await expect(eg.init({ backend: 'wasm', gemmTile: '6x8' as never })).rejects.toThrow(/gemmTile must be 'auto', '4x8', '3x12', '4x16'; got "6x8"/);
+  });
 });

@@ -10,7 +10,7 @@
 // for bit; the paths that read the filter in place (few channels, depthwise) pack nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
-import { WASM_BUILD } from './util/backends.js';
+import { GEMM_TILE, WASM_BUILD } from './util/backends.js';
 import { createWasmBackend, type WasmBuf } from '../src/backends/wasm.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
 import { Rng } from './util/ref.js';
@@ -58,8 +58,10 @@ function variable(t: eg.Tensor): eg.Variable {
   return v;
 }
 
-describe(`packed-weight cache (wasm${WASM_BUILD ? ` ${WASM_BUILD}` : ''})`, () => {
-  beforeAll(async () => { await eg.init({ backend: 'wasm', wasmBuild: (WASM_BUILD as 'simd' | 'relaxed' | undefined) ?? 'auto' }); });
+describe(`packed-weight cache (wasm${WASM_BUILD ? ` ${WASM_BUILD}` : ''}${GEMM_TILE ? ` tile ${GEMM_TILE}` : ''})`, () => {
+  beforeAll(async () => {
+    await eg.init({ backend: 'wasm', wasmBuild: (WASM_BUILD as 'simd' | 'relaxed' | undefined) ?? 'auto', ...(GEMM_TILE ? { gemmTile: GEMM_TILE as '4x8' } : {}) });
+  });
   afterAll(() => { expect(packed()).toBe(0); });
 
   // [M, N, K, transA, transB, batch of A (B broadcast)]
@@ -166,7 +168,9 @@ describe(`packed-weight cache (wasm${WASM_BUILD ? ` ${WASM_BUILD}` : ''})`, () =
     });
     const p = () => eg.tidy(() => model.predict(x) as eg.Tensor).dataSync();
     p(); p();
-    expect(packed()).toBe(4 * (20 * 32 + 32 * 8));
+    // Panels are the tile's NR columns wide (4x8: 8, 3x12: 12, 4x16: 16): N rounded up to NR.
+    const NR = Number(String(eg.features().gemmTile ?? '4x8').split('x')[1]), up = (n: number) => Math.ceil(n / NR) * NR;
+    expect(packed()).toBe(4 * (20 * up(32) + 32 * up(8)));
     const before = p();
     expect(Array.from(before)).toEqual(Array.from(manual()));
     await model.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0 });

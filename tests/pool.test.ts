@@ -254,6 +254,23 @@ describe('pool lifecycle', () => {
     }
   });
 
+  it("workers run the caller's GEMM register tile (shared and transfer; a worker on another tile fails the start)", async () => {
+    const build = process.env.EDGEGRAD_WASM_BUILD === 'relaxed' ? 'relaxed' : 'simd';
+    await eg.init({ backend: 'wasm', wasmBuild: build, gemmTile: '3x12' });
+    try {
+      expect(eg.features().gemmTile).toBe('3x12');
+      for (const memory of ['shared', 'transfer'] as const) {
+        // NOTE: the pool checks each worker's init reply against the caller's tile (pool.ts boot).
+        const p = await eg.createPool({ workers: 2, workerUrl, matmulMinFlops: 0, memory });
+        const a = eg.randn([37, 29], { seed: 5 }), b = eg.randn([29, 41], { seed: 6 });
+        same(await p.matmul(a, b), eg.matmul(a, b));
+        await p.close();
+      }
+    } finally {
+      await eg.init({ backend: 'wasm', wasmBuild: build });
+    }
+  });
+
   it('a tensor outside the pool\'s memory (another backend) goes by copy and still agrees', async () => {
     const p = await eg.createPool({ workers: 2, workerUrl, matmulMinFlops: 0 });
     const m = mlp(4, 5, 2, 8);

@@ -9,7 +9,7 @@ import {
 } from '../kernels.js';
 import { type DType, type StorageArray, type TypedArray, bytesOf, readValues, toHalf, writeValues } from '../dtypes.js';
 import { Arena } from '../../bindings/arena.js';
-import { ConvParams, GemmActivation, ParamsLayout } from '../../bindings/abi.js';
+import { ConvParams, GemmActivation, GemmTile, type GemmTileName, ParamsLayout, type WasmKernels } from '../../bindings/abi.js';
 import { WASM_EXPORTS, exportsOf } from '../../bindings/exports.js';
 import { loadKernels, memoryMaxBytes, type WasmBuild } from '../../bindings/loader.js';
 
@@ -31,6 +31,85 @@ export interface WasmBackendOptions {
    * ceded for this thread's arena to start in (it grows the memory for more).
    */
   attach?: { memory: WebAssembly.Memory; module: WebAssembly.Module; region?: [number, number] };
+  /**
+   * The GEMM register tile: 'auto' (default) times each tile's kernel at start (probeGemmTile) and
+   * keeps the fastest; a name runs that tile (tests, benches, and pool workers, which take their
+   * caller's so that every thread runs the same code).
+   */
+  gemmTile?: 'auto' | GemmTileName;
+}
+
+/** The GEMM register tiles, rows x columns (see assembly/gemm.ts). */
+export const GEMM_TILES = Object.keys(GemmTile) as GemmTileName[];
+
+/**
+ * The default tile, kept unless another times TILE_MARGIN faster at start. NOTE: the probe times
+ * full tiles only; at the edges of power-of-two shapes 3x12 runs narrower tiles than 4x8 (measured
+ * on an AMD EPYC: equal kernels, 3x12 up to 10% slower on the MLP shapes), so it must win clearly.
+ */
+const DEFAULT_TILE: GemmTileName = '4x8';
+const TILE_MARGIN = 1.1;
+
+export interface GemmTileProbe {
+  tile: GemmTileName;
+  /** The best GFLOP/s each tile's register kernel reached. */
+  gflops: Record<GemmTileName, number>;
+  /** Milliseconds the probe took. */
+  ms: number;
+  /** The probe ran past its budget (a busy machine: the engine's optimizing compile waits) and kept the default. */
+  cut: boolean;
+}
+
+/** The most milliseconds the probe may take before it gives up and keeps the default tile. */
+const PROBE_BUDGET_MS = 30;
+
+/**
+ * Times each register tile's kernel (f32_gemm_tile_probe: kc steps over packed A and B that stay
+ * in L1) in alternating rounds and picks the fastest, the default unless another is TILE_MARGIN
+ * faster. Untimed calls first, until a tile's calls stop getting faster, let the engine compile it
+ * with its optimizing tier (V8 starts wasm in a baseline compiler); each timed call lasts about
+ * 0.2 ms, the order of the tiles alternating between rounds. Past PROBE_BUDGET_MS it stops and
+ * keeps the default.
+ */
+export function probeGemmTile(K: WasmKernels, arena: Arena, rounds = 6): GemmTileProbe {
+  const t0 = performance.now();
+  const kc = 128, geometry: Record<GemmTileName, number> = { '4x8': 32, '4x16': 64, '3x12': 36 };
+  const work = arena.alloc(K.f32_gemm_tile_probe_bytes(kc));
+  const gflops = { '4x8': 0, '4x16': 0, '3x12': 0 } as Record<GemmTileName, number>;
+  let cut = false;
+  const late = () => (cut ||= performance.now() - t0 > PROBE_BUDGET_MS);
+  try {
+    for (const t of GEMM_TILES) {
+      let first = 0, prev = Infinity;
+      for (let i = 0; i < 16; i++) {
+        const a = performance.now();
+        K.f32_gemm_tile_probe(GemmTile[t], work, kc, 64);
+        const ms = performance.now() - a;
+        if (i === 0) first = ms;
+        else if (ms < 0.6 * first && ms > 0.9 * prev) break; // tiered up and steady
+        prev = ms;
+        if (late()) break;
+      }
+    }
+    // reps for about 0.2 ms of the default tile at its speed after the warm-up.
+    const s = performance.now();
+    K.f32_gemm_tile_probe(GemmTile[DEFAULT_TILE], work, kc, 256);
+    const perRep = Math.max((performance.now() - s) / 256, 1e-6);
+    const reps = Math.min(4096, Math.max(64, Math.round(0.2 / perRep)));
+    for (let r = 0; r < rounds && !late(); r++) {
+      for (const t of r % 2 ? [...GEMM_TILES].reverse() : GEMM_TILES) {
+        const a = performance.now();
+        K.f32_gemm_tile_probe(GemmTile[t], work, kc, reps);
+        const ms = performance.now() - a;
+        if (ms > 0) gflops[t] = Math.max(gflops[t], (2 * geometry[t] * kc * reps) / (ms * 1e6));
+      }
+    }
+  } finally {
+    arena.free(work);
+  }
+  let tile = DEFAULT_TILE;
+  if (!cut) for (const t of GEMM_TILES) if (gflops[t] > gflops[tile] * TILE_MARGIN && gflops[t] > gflops[DEFAULT_TILE] * TILE_MARGIN) tile = t;
+  return { tile, gflops, ms: performance.now() - t0, cut };
 }
 
 /** One GEMM on raw pointers: C = op(A)·op(B), C [M, N] with row strides lda/ldb/ldc (elements). */
@@ -46,6 +125,8 @@ export interface WasmSharedMemory {
   readonly memory: WebAssembly.Memory;
   readonly module: WebAssembly.Module;
   readonly build: WasmBuild;
+  /** The GEMM register tile this thread runs (workers run the same). */
+  readonly gemmTile: GemmTileName;
   /** A buffer over `bytes` bytes at `ptr` that another thread's arena owns. */
   borrow(ptr: number, bytes: number): WasmBuf;
   gemm(g: RawGemm): void;
@@ -98,6 +179,15 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
   });
   const arena = new Arena(memory, heapBase, { claimOnly: opts.attach !== undefined, region: opts.attach?.region });
   let liveBytes = 0;
+
+  // The GEMM register tile: named, or timed here (this instance's every GEMM, conv and packed panel uses it).
+  const tileOpt = opts.gemmTile ?? 'auto';
+  if (tileOpt !== 'auto' && !(tileOpt in GemmTile)) {
+    throw new Error(`wasm: unknown gemmTile '${String(tileOpt)}'; expected 'auto', ${GEMM_TILES.map((t) => `'${t}'`).join(', ')}`);
+  }
+  const tileProbe = tileOpt === 'auto' ? probeGemmTile(K, arena) : null;
+  const gemmTile: GemmTileName = tileProbe ? tileProbe.tile : tileOpt as GemmTileName;
+  if (!K.f32_gemm_set_tile(GemmTile[gemmTile])) throw new Error(`wasm: the module refused gemm tile '${gemmTile}'`);
 
   // NOTE: what lies below heapBase (the module's static data) is never the arena's.
   const maxBytes = memoryMaxBytes(memory) - heapBase;
@@ -569,9 +659,14 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared,
       int8: int8Relaxed ? 'relaxed' : 'simd', int8Levels: Qx.levels(int8Relaxed), relaxedDotTopBit: int8.topBit,
       relaxedDotForm: int8.variant === 1 ? 'fused' : int8.variant === 2 ? 'i16 dot + extadd (the fused form failed the probe)' : 'none',
+      gemmTile,
+      gemmTileChoice: tileProbe
+        ? `${tileProbe.cut ? `the default: the timing at start ran past ${PROBE_BUDGET_MS} ms (a busy machine); so far` : 'timed at start in'} `
+          + `${tileProbe.ms.toFixed(1)} ms: ${GEMM_TILES.map((t) => `${t} ${tileProbe.gflops[t].toFixed(1)}`).join(', ')} GFLOP/s`
+        : 'requested',
     },
     shared: shared ? {
-      memory, module, build,
+      memory, module, build, gemmTile,
       borrow: (ptr, bytes) => ({ ptr, bytes, borrowed: true }),
       gemm: (g) => {
         if (g.M * g.N === 0) return;

@@ -103,6 +103,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
       return {
         backend: b.name,
         wasmBuild: b.name === 'wasm' ? String(b.info.build) : undefined,
+        gemmTile: b.name === 'wasm' ? String(b.info.gemmTile) : undefined,
         sharedMemory: req.attach ? sharedBackend()?.shared.memory === req.attach.memory : sharedBackend() !== null,
       };
     },

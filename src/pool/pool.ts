@@ -128,7 +128,11 @@ function callerBackend(share: boolean): InitRequest {
   if (b?.name === 'wasm') {
     const build = b.info.build === 'relaxed' ? 'relaxed' : 'simd';
     const s = sharedBackend()?.shared;
-    return { backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: build === 'relaxed', attach: share && s ? { memory: s.memory, module: s.module } : undefined };
+    const gemmTile = b.info.gemmTile as InitRequest['gemmTile'];
+    return {
+      backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: build === 'relaxed', gemmTile,
+      attach: share && s ? { memory: s.memory, module: s.module } : undefined,
+    };
   }
   return { backend: 'wasm' };
 }
@@ -232,7 +236,13 @@ export class Pool {
       return slot.remote.init(region ? { ...this.initRequest, attach: { ...attach!, region } } : this.initRequest);
     });
     try {
-      await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${this.url === undefined ? "the package's worker" : String(this.url)})`);
+      const reply = await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${this.url === undefined ? "the package's worker" : String(this.url)})`);
+      // NOTE: every thread must run the caller's GEMM code (pool results equal in-thread ones).
+      const want = this.initRequest.gemmTile;
+      if (want !== undefined && reply.gemmTile !== want) {
+        if (!region) await thread.terminate().catch(() => {});
+        throw new Error(`pool worker ${i} runs GEMM tile '${String(reply.gemmTile)}', not the caller's '${want}'`);
+      }
     } catch (e) {
       if (region) { await thread.terminate().catch(() => {}); this.shared!.adopt([region]); }
       throw e;

@@ -12,6 +12,8 @@ export interface InitRequest {
   wasmBuild?: 'simd' | 'relaxed';
   enableRelaxedSimdFlag?: boolean;
   precision?: 'float32' | 'float64';
+  /** wasm: the caller's GEMM register tile, so that every thread runs the same kernels (and none times them again). */
+  gemmTile?: '4x8' | '3x12' | '4x16';
   /**
    * Shared mode: the caller's wasm memory and module, which the worker's wasm backend attaches to,
    * and the range of it the caller's arena ceded for the worker's to start in.
@@ -22,6 +24,8 @@ export interface InitRequest {
 export interface InitReply {
   backend: string;
   wasmBuild?: string;
+  /** The worker's GEMM register tile (wasm). */
+  gemmTile?: string;
   /** Whether the worker's backend runs on the caller's shared memory. */
   sharedMemory: boolean;
 }

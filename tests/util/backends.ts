@@ -19,6 +19,8 @@ export const JS_F64: BackendConfig = {
 };
 
 export const WASM_BUILD = process.env.EDGEGRAD_WASM_BUILD || undefined;
+/** EDGEGRAD_GEMM_TILE: the wasm backend's GEMM register tile (default: timed at start). */
+export const GEMM_TILE = process.env.EDGEGRAD_GEMM_TILE || undefined;
 
 const LIST = (process.env.EDGEGRAD_TEST_BACKENDS ?? 'js,wasm').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -65,6 +67,7 @@ export function testBackends(): BackendConfig[] {
   return list.map((name) => {
     const options: Record<string, unknown> = { backend: name };
     if (name === 'wasm' && WASM_BUILD) options.wasmBuild = WASM_BUILD;
+    if (name === 'wasm' && GEMM_TILE) options.gemmTile = GEMM_TILE;
     const label = name === 'wasm' && WASM_BUILD ? `wasm-${WASM_BUILD}` : name;
     return { label, backend: name, options, float64: false };
   });
