@@ -190,7 +190,7 @@ for (const cfg of testBackends()) {
       expect(() => eg.layerNorm(t([2, 5]), null, null, { epsilon: 0 })).toThrow(/layerNorm: epsilon must be positive/);
     });
 
-    it('the fused kernels run where the backend has them (wasm, js), the composed forms elsewhere, with one answer', async () => {
+    it('the fused kernels run where the backend has them (js, wasm, webgpu), the composed forms elsewhere, with one answer', async () => {
       const ran: string[] = [];
       const { runKernel } = engine;
       engine.runKernel = function (this: typeof engine, name, ...rest) { ran.push(name); return runKernel.call(this, name, ...rest); } as typeof engine.runKernel;

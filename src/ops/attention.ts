@@ -170,7 +170,7 @@ export interface LayerNormOptions {
 /**
  * Layer normalization over the last axis: (x - mean) / sqrt(variance + epsilon) (biased variance),
  * times `gamma` and plus `beta` (each [C], C x's last axis) when given. One fused kernel forward and
- * one backward where the backend has them (wasm, js), else composed from elementwise ops.
+ * one backward where the backend has them (js, wasm, webgpu), else composed from elementwise ops.
  */
 export function layerNorm(x: Tensor, gamma?: Tensor | null, beta?: Tensor | null, opts: LayerNormOptions = {}): Tensor {
   checkTensor('layerNorm', x);

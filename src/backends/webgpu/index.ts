@@ -13,6 +13,7 @@ import { layoutKernels } from './layout.js';
 import { gemmKernels, setPreferDirect } from './gemm.js';
 import { optimizerKernels } from './optim.js';
 import { convKernels } from './conv.js';
+import { attentionKernels } from './attention.js';
 import { adapterFacts, isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
@@ -30,10 +31,9 @@ const HOST_COPY_MAX = 1 << 16;
 
 /**
  * The kernels the webgpu backend does not implement: the int8 GEMM (a quantised layer on webgpu
- * widens its int8 weights to float32 on the device once, see layers/quantized.ts) and the fused
- * attention and layer-norm pairs (eg.attention and eg.layerNorm run their composed forms there).
+ * widens its int8 weights to float32 on the device once, see layers/quantized.ts).
  */
-export const WEBGPU_UNSUPPORTED = ['qpack', 'qmatmul', 'im2col', 'qconv2d', 'attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
+export const WEBGPU_UNSUPPORTED = ['qpack', 'qmatmul', 'im2col', 'qconv2d'] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
@@ -98,6 +98,7 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     ...gemmKernels(ctx),
     ...optimizerKernels(ctx),
     ...convKernels(ctx),
+    ...attentionKernels(ctx),
   } satisfies KernelSet<GBuf, (typeof WEBGPU_UNSUPPORTED)[number]>;
   // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
   setPreferDirect(facts.fallback);
