@@ -57,6 +57,7 @@ vitest('vitest, webgpu backend and the browser (conformance + edge values + hard
     'tests/conv.test.ts',
     'tests/webgpu-conv.test.ts',
     'tests/webgpu-model.test.ts',
+    'tests/webgpu-attention.test.ts',
     'tests/graph-nested.test.ts',
     'tests/dataset.test.ts',
     'tests/tfjs-import.test.ts',
