@@ -5,6 +5,8 @@
 // three gradients computed and read back. The figure is nominal GFLOP/s: 12·heads·T²·D per call
 // (two products forward, four backward), the full square even for a causal mask (the fused kernel
 // skips the masked half; the composed forms compute it). Contenders alternate in interleaved rounds.
+// webgpu (when in --backends) runs the fused and composed forms too, read back asynchronously, at
+// T <= 128 only: on a software adapter (SwiftShader) the longer rows take minutes.
 import * as eg from '../src/index.js';
 import { attention as attentionCases } from '../tests/cases/attention.js';
 import { gpt } from '../src/cli-text.js';
@@ -62,6 +64,18 @@ export async function attention(ctx: SuiteContext): Promise<Row[]> {
       async start() {
         await useBackend(backend);
         const mask = causal && !fused ? eg.keep(eg.causalMask(T, T)) : null;
+        if (backend === 'webgpu') {
+          const call = async () => {
+            const grads = eg.tidy(() => {
+              const [a, b, c] = [eg.tensor(q, shape), eg.tensor(k, shape), eg.tensor(v, shape)];
+              const f = () => eg.sum(eg.mul(fused ? eg.attention(a, b, c, { causal }) : composed(a, b, c, mask, scale), eg.tensor(dy, shape)));
+              return eg.valueAndGrads(f, [a, b, c]).grads;
+            });
+            await Promise.all(grads.map((t) => t.data()));
+            eg.dispose(grads);
+          };
+          return { call, end: () => { if (mask) mask.dispose(); } };
+        }
         const call = () => eg.tidy(() => {
           const [a, b, c] = [eg.tensor(q, shape), eg.tensor(k, shape), eg.tensor(v, shape)];
           const f = () => eg.sum(eg.mul(fused ? eg.attention(a, b, c, { causal }) : composed(a, b, c, mask, scale), eg.tensor(dy, shape)));
@@ -72,6 +86,7 @@ export async function attention(ctx: SuiteContext): Promise<Row[]> {
     });
     const contenders: Contender[] = [];
     for (const b of wasm) contenders.push(ours(b, true), ours(b, false));
+    if (ctx.backends.includes('webgpu') && T <= 128) contenders.push(ours('webgpu', true), ours('webgpu', false));
     if (tf) {
       contenders.push({
         backend: 'tfjs-wasm',
