@@ -1,4 +1,5 @@
-// Attention forward + backward (issue 13): eg.attention on the fused kernel against the same math
+// Attention forward + backward (issue 13): eg.attention (the fused kernel; on wasm without a mask it
+// picks the composed form itself, src/ops/attention.ts composedFaster) against the same math
 // composed from edgegrad's own ops (matmul, mul, where, softmax, matmul: what eg.attention ran before
 // the kernel), tfjs on tfjs-backend-wasm (matMul + softmax, gradients by tf.grads) and jax-js
 // (nn.dotProductAttention under jit(grad)). One call: q, k, v [heads, T, D] uploaded, out and the

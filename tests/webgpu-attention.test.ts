@@ -1,14 +1,16 @@
 // The attention family on webgpu beyond the op cases (tests/cases/attention.ts, run by the
 // conformance and gradient suites): a small character GPT (src/cli-text.ts's model: embedding,
 // learned positions, pre-norm decoder blocks, final layer norm) trained a few AdamW steps on webgpu
-// gives wasm's losses step by step, with the fused kernels running on both; longer rows than the
-// cases (several blocks of 64 keys, Dv over 64 columns) against js; the kernels leave no buffer
+// gives wasm's losses step by step, with the fused kernels running on both; both program variants
+// (64-wide workgroups, barrier-free lanes) against js on longer rows than the cases (several blocks
+// of 64 keys, Dv over 64 columns), rows without keys and per-batch masks; the kernels leave no buffer
 // behind. Runs when a WebGPU adapter exists (Node: Dawn + SwiftShader); EDGEGRAD_REQUIRE_WEBGPU=1
 // makes a missing one fail. Sizes are small: SwiftShader is slow.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { gpt } from '../src/cli-text.js';
+import { setAttentionPath } from '../src/backends/webgpu/attention.js';
 import { webgpuAdapter } from './util/backends.js';
 import { Rng } from './util/ref.js';
 
@@ -75,30 +77,46 @@ describe.skipIf(!adapter)(`attention on webgpu (${adapter?.name ?? `no adapter: 
     expect(gpu.losses[STEPS - 1]).toBeLessThan(gpu.losses[0]);
   });
 
-  it('rows of several key blocks, Dv over 64 columns, causal with a padding mask: forward and gradients as js', async () => {
-    const rng = new Rng(3);
-    const shapes = { q: [2, 70, 72], k: [2, 131, 72], v: [2, 131, 65] };
-    const data = Object.fromEntries(Object.entries(shapes).map(([n, s]) => [n, Float32Array.from({ length: s.reduce((a, b) => a * b) }, () => rng.uniform(-1, 1))]));
-    const mask = Float32Array.from({ length: 2 * 131 }, (_, i) => +((i % 131) < (i < 131 ? 100 : 131)));
-    const dyv = Float32Array.from({ length: 2 * 70 * 65 }, () => rng.uniform(-1, 1));
-    const run = async (backend: 'js' | 'webgpu') => {
-      await eg.init({ backend });
-      const [q, k, v] = (['q', 'k', 'v'] as const).map((n) => eg.tensor(data[n], shapes[n]));
-      const m = eg.tensor(mask, [2, 1, 131]), dy = eg.tensor(dyv, [2, 70, 65]);
-      const g = eg.valueAndGrads(() => eg.sum(eg.mul(eg.attention(q, k, v, { causal: true, mask: m }), dy)), [q, k, v]);
-      const out = eg.attention(q, k, v, { causal: true, mask: m });
-      const vals = await Promise.all([out, ...g.grads].map((t) => t.data()));
-      eg.dispose([q, k, v, m, dy, out, g.value, ...g.grads]);
-      return vals as Float32Array[];
-    };
-    const want = await run('js');
-    const got = await run('webgpu');
-    ['out', 'dq', 'dk', 'dv'].forEach((name, n) => {
-      let worst = 0;
-      got[n].forEach((x, i) => { worst = Math.max(worst, Math.abs(x - want[n][i]) / (1e-4 + Math.abs(want[n][i]))); });
-      expect(worst, name).toBeLessThan(2e-3);
+  // Both program variants on this one adapter: the 64-wide workgroups (hardware adapters) and the
+  // barrier-free lanes (software adapters, so the conformance suite on SwiftShader runs those).
+  const FORMS: { label: string; q: number[]; k: number[]; v: number[]; causal: boolean; mask?: number[] }[] = [
+    { label: 'rows of 3 key blocks, Dv 65 (2 columns per invocation), causal + padding mask', q: [2, 70, 72], k: [2, 131, 72], v: [2, 131, 65], causal: true, mask: [2, 1, 131] },
+    { label: 'Tq 9 > Tk 5 causal (rows without keys: mean of v)', q: [3, 9, 8], k: [3, 5, 8], v: [3, 5, 6], causal: true },
+    { label: 'a mask per batch [2,6,7] with a fully masked row, not causal', q: [2, 6, 5], k: [2, 7, 5], v: [2, 7, 3], causal: false, mask: [2, 6, 7] },
+    { label: 'T 1, D 1', q: [1, 1, 1], k: [1, 1, 1], v: [1, 1, 1], causal: false },
+  ];
+  for (const path of ['workgroup', 'lanes'] as const) {
+    it(`the ${path} programs: forward and gradients as js (${FORMS.map((f) => f.label).join('; ')})`, async () => {
+      for (const F of FORMS) {
+        const rng = new Rng(3);
+        const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+        const rand = (s: number[]) => Float32Array.from({ length: size(s) }, () => rng.uniform(-1, 1));
+        const data = { q: rand(F.q), k: rand(F.k), v: rand(F.v) };
+        const mask = F.mask && Float32Array.from({ length: size(F.mask) }, (_, i) => +(rng.next() < 0.8 && !(F.mask!.length === 3 && F.mask![1] > 1 && Math.floor(i / F.mask![2]) === 2)));
+        const dyv = rand([F.q[0], F.q[1], F.v[2]]);
+        const run = async (backend: 'js' | 'webgpu') => {
+          await eg.init({ backend });
+          const [q, k, v] = (['q', 'k', 'v'] as const).map((n) => eg.tensor(data[n], F[n]));
+          const m = mask ? eg.tensor(mask, F.mask!) : null, dy = eg.tensor(dyv, [F.q[0], F.q[1], F.v[2]]);
+          const opts = { causal: F.causal, mask: m };
+          const g = eg.valueAndGrads(() => eg.sum(eg.mul(eg.attention(q, k, v, opts), dy)), [q, k, v]);
+          const out = eg.attention(q, k, v, opts);
+          const vals = await Promise.all([out, ...g.grads].map((t) => t.data()));
+          eg.dispose([q, k, v, dy, out, g.value, ...g.grads, ...(m ? [m] : [])]);
+          return vals as Float32Array[];
+        };
+        const want = await run('js');
+        setAttentionPath(path);
+        let got: Float32Array[];
+        try { got = await run('webgpu'); } finally { setAttentionPath(null); }
+        ['out', 'dq', 'dk', 'dv'].forEach((name, n) => {
+          let worst = 0;
+          got[n].forEach((x, i) => { worst = Math.max(worst, Math.abs(x - want[n][i]) / (1e-4 + Math.abs(want[n][i]))); });
+          expect(worst, `${F.label}: ${name}`).toBeLessThan(2e-3);
+        });
+      }
     });
-  });
+  }
 
   it('the fused kernels leave no GPU buffer behind (the backward\'s scratch rows return to the pool)', async () => {
     await eg.init({ backend: 'webgpu' });

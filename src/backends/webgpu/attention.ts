@@ -277,6 +277,154 @@ ${WG_ENTRY(AW)}
   return { key, code };
 }
 
+// ---- the barrier-free variant: one invocation per query row (forward, dq) or key row (dkv) ---------
+// Each invocation keeps its row's accumulators in a private array (N floats, N = max(D, Dv) rounded
+// up to 16) and walks the keys (or query rows) alone, with the online softmax in registers. Software
+// adapters (SwiftShader) run it far faster than the 64-wide workgroups, whose barriers they emulate;
+// the neighbouring invocations of a workgroup read the same key (query) rows, so loads are shared.
+
+function forwardLanes(masked: boolean, N: number) {
+  const key = `attn/fwd-lanes/${+masked}/${N}`;
+  const code = () => `${PARAMS}${MATH}${ATTN_COMMON}${flatIndex(WG)}
+@group(0) @binding(1) var<storage, read> Q: array<f32>;
+@group(0) @binding(2) var<storage, read> K: array<f32>;
+@group(0) @binding(3) var<storage, read> V: array<f32>;
+${masked ? '@group(0) @binding(4) var<storage, read> M: array<f32>;' : ''}
+@group(0) @binding(${masked ? 5 : 4}) var<storage, read_write> O: array<f32>;
+@group(0) @binding(${masked ? 6 : 5}) var<storage, read_write> L: array<f32>;
+${ENTRY_1D(WG)} {
+  let row = flat(gid, nwg);
+  if (row >= ${ROWS}) { return; }
+  let Tk = ${TK}; let Dh = ${D}; let Dv = ${DV};
+  let b = row / ${TQ}; let i = row % ${TQ};
+  let nvis = visible(i);
+  let qo = row * Dh; let kb = b * Tk * Dh; let vb = b * Tk * Dv;
+  let mo = b * ${MSTRIDE} + i * Tk;
+  var m = -inf_f();
+  var lsum = 0.0;
+  var acc: array<f32, ${N}>;
+  for (var j = 0u; j < nvis; j++) {
+    ${masked ? 'if (!attends(M[mo + j])) { continue; }' : ''}
+    var dot = 0.0;
+    ${DOT('Q', 'qo', 'K', 'kb + j * Dh', 'Dh')}
+    let s = dot * ${SCALE};
+    let vr = vb + j * Dv;
+    if (s > m) {
+      let corr = select(exp(m - s), 0.0, is_ninf(m));
+      lsum = lsum * corr + 1.0;
+      for (var c = 0u; c < Dv; c++) { acc[c] = acc[c] * corr + V[vr + c]; }
+      m = s;
+    } else {
+      let pj = exp(s - m);
+      lsum += pj;
+      for (var c = 0u; c < Dv; c++) { acc[c] += pj * V[vr + c]; }
+    }
+  }
+  let oo = row * Dv;
+  if (is_ninf(m)) {
+    let inv = 1.0 / f32(Tk);
+    for (var c = 0u; c < Dv; c++) {
+      var sum = 0.0;
+      for (var j = 0u; j < Tk; j++) { sum += V[vb + j * Dv + c]; }
+      O[oo + c] = sum * inv;
+    }
+    L[row] = m;
+    return;
+  }
+  let inv = 1.0 / lsum;
+  for (var c = 0u; c < Dv; c++) { O[oo + c] = acc[c] * inv; }
+  L[row] = m + log(lsum);
+}`;
+  return { key, code };
+}
+
+function gradQLanes(masked: boolean, N: number) {
+  const key = `attn/dq-lanes/${+masked}/${N}`;
+  const o = masked ? 7 : 6;
+  const code = () => `${PARAMS}${MATH}${ATTN_COMMON}${flatIndex(WG)}${GRAD_INPUTS(masked)}
+@group(0) @binding(${o}) var<storage, read_write> DQ: array<f32>;
+${ENTRY_1D(WG)} {
+  let row = flat(gid, nwg);
+  if (row >= ${ROWS}) { return; }
+  let Tk = ${TK}; let Dh = ${D}; let Dv = ${DV};
+  let b = row / ${TQ}; let i = row % ${TQ};
+  let qo = row * Dh; let kb = b * Tk * Dh; let vb = b * Tk * Dv; let yo = row * Dv;
+  let mo = b * ${MSTRIDE} + i * Tk;
+  let lse = LD[2u * row];
+  let di = LD[2u * row + 1u];
+  var acc: array<f32, ${N}>;
+  // a row without allowed keys (lse -Infinity) gives its scores no gradient
+  var nvis = visible(i);
+  if (is_ninf(lse)) { nvis = 0u; }
+  for (var j = 0u; j < nvis; j++) {
+    ${masked ? 'if (!attends(M[mo + j])) { continue; }' : ''}
+    var dot = 0.0;
+    ${DOT('Q', 'qo', 'K', 'kb + j * Dh', 'Dh')}
+    let pr = exp(dot * ${SCALE} - lse);
+    ${DOT('DY', 'yo', 'V', 'vb + j * Dv', 'Dv')}
+    let ds = ${SCALE} * pr * (dot - di);
+    let kr = kb + j * Dh;
+    for (var c = 0u; c < Dh; c++) { acc[c] += ds * K[kr + c]; }
+  }
+  for (var c = 0u; c < Dh; c++) { DQ[qo + c] = acc[c]; }
+}`;
+  return { key, code };
+}
+
+function gradKVLanes(masked: boolean, N: number) {
+  const key = `attn/dkv-lanes/${+masked}/${N}`;
+  const o = masked ? 7 : 6;
+  const code = () => `${PARAMS}${MATH}${ATTN_COMMON}${flatIndex(WG)}${GRAD_INPUTS(masked)}
+@group(0) @binding(${o}) var<storage, read_write> DK: array<f32>;
+@group(0) @binding(${o + 1}) var<storage, read_write> DVO: array<f32>;
+${ENTRY_1D(WG)} {
+  let row = flat(gid, nwg);
+  if (row >= ${ROWS}) { return; }
+  let Tq = ${TQ}; let Tk = ${TK}; let Dh = ${D}; let Dv = ${DV};
+  let b = row / Tk; let j = row % Tk;
+  let ko = row * Dh; let vo = row * Dv;
+  var i0 = 0u;
+  if (${CAUSAL} != 0u && ${masked ? 'false' : 'true'} && Tq <= Tk) { i0 = u32(max(0, i32(j) + i32(Tq) - i32(Tk))); }
+  let inv = 1.0 / f32(Tk);
+  var ak: array<f32, ${N}>;
+  var av: array<f32, ${N}>;
+  for (var i = i0; i < Tq; i++) {
+    let qr = b * Tq + i;
+    let lse = LD[2u * qr];
+    if (is_ninf(lse)) {
+      for (var c = 0u; c < Dv; c++) { av[c] += inv * DY[qr * Dv + c]; }
+      continue;
+    }
+    if (j >= visible(i)) { continue; }
+    ${masked ? `if (!attends(M[b * ${MSTRIDE} + i * Tk + j])) { continue; }` : ''}
+    var dot = 0.0;
+    ${DOT('Q', 'qr * Dh', 'K', 'ko', 'Dh')}
+    let pr = exp(dot * ${SCALE} - lse);
+    ${DOT('DY', 'qr * Dv', 'V', 'vo', 'Dv')}
+    let ds = ${SCALE} * pr * (dot - LD[2u * qr + 1u]);
+    for (var c = 0u; c < Dh; c++) { ak[c] += ds * Q[qr * Dh + c]; }
+    for (var c = 0u; c < Dv; c++) { av[c] += pr * DY[qr * Dv + c]; }
+  }
+  for (var c = 0u; c < Dh; c++) { DK[ko + c] = ak[c]; }
+  for (var c = 0u; c < Dv; c++) { DVO[vo + c] = av[c]; }
+}`;
+  return { key, code };
+}
+
+/** Accumulator floats per invocation of the lanes variant: max(D, Dv) rounded up to 16. */
+const laneFloats = (n: number) => Math.max(16, Math.ceil(n / 16) * 16);
+/** Up to this head size the lanes variant may run (its private arrays grow with it). */
+const LANES_MAX = 256;
+
+/** Which attention programs run: 'lanes' (barrier-free), 'workgroup', or null (lanes on software adapters). */
+let forcedPath: 'lanes' | 'workgroup' | null = null;
+let preferLanes = false;
+/** Forces a variant (tests cover both on one adapter); null restores the choice by adapter. */
+export function setAttentionPath(path: 'lanes' | 'workgroup' | null): void { forcedPath = path; }
+/** Set by the backend: software (fallback) adapters prefer the lanes variant. */
+export function setPreferLanes(on: boolean): void { preferLanes = on; }
+const useLanes = (D: number, Dv: number) => (forcedPath ?? (preferLanes ? 'lanes' : 'workgroup')) === 'lanes' && Math.max(D, Dv) <= LANES_MAX;
+
 // ---- layer norm -----------------------------------------------------------------------------
 
 /** Sums over a W-wide workgroup through workgroup memory (identity when W = 1). */
@@ -398,17 +546,19 @@ export function attentionKernels(ctx: Ctx) {
       const rows = B * Tq;
       if (rows === 0) return;
       const masked = mask !== undefined;
+      const lanes = useLanes(q.shape[2], Dv);
       rt.run({
-        program: forward(masked, columns(Dv)),
+        program: lanes ? forwardLanes(masked, laneFloats(Dv)) : forward(masked, columns(Dv)),
         buffers: [q, k, v, ...(masked ? [mask] : []), o, lse].map((t) => t.buf.buffer),
         params: attnParams(q, k, v, mask, rows, attrs),
-        groups: groups(rows),
+        groups: lanes ? ctx.groups(rows) : groups(rows),
       });
     },
     attentionGrad: ([q, k, v, out, lse, dy, mask]: readonly Info[], [dq, dk, dv]: readonly Info[], attrs: KernelAttrs['attentionGrad']) => {
       const [B, Tq, Dh] = q.shape, Tk = k.shape[1], Dv = v.shape[2];
       const masked = mask !== undefined;
       const rows = B * Tq, keys = B * Tk;
+      const lanes = useLanes(Dh, Dv);
       // lse and dy_i·out_i per query row, read by both programs
       const ld = rt.alloc(Math.max(8, rows * 8));
       try {
@@ -416,10 +566,16 @@ export function attentionKernels(ctx: Ctx) {
         ins.push(ld.buffer);
         if (rows > 0) {
           rt.run({ program: ROW_FACTS, buffers: [out, lse, dy].map((t) => t.buf.buffer).concat(ld.buffer), params: attnParams(q, k, v, mask, rows, attrs), groups: ctx.groups(rows) });
-          rt.run({ program: gradQ(masked, columns(Dh)), buffers: [...ins, dq.buf.buffer], params: attnParams(q, k, v, mask, rows, attrs), groups: groups(rows) });
+          rt.run({
+            program: lanes ? gradQLanes(masked, laneFloats(Dh)) : gradQ(masked, columns(Dh)), buffers: [...ins, dq.buf.buffer],
+            params: attnParams(q, k, v, mask, rows, attrs), groups: lanes ? ctx.groups(rows) : groups(rows),
+          });
         }
         if (keys > 0) {
-          rt.run({ program: gradKV(masked, columns(Math.max(Dh, Dv))), buffers: [...ins, dk.buf.buffer, dv.buf.buffer], params: attnParams(q, k, v, mask, keys, attrs), groups: groups(keys) });
+          rt.run({
+            program: lanes ? gradKVLanes(masked, laneFloats(Math.max(Dh, Dv))) : gradKV(masked, columns(Math.max(Dh, Dv))),
+            buffers: [...ins, dk.buf.buffer, dv.buf.buffer], params: attnParams(q, k, v, mask, keys, attrs), groups: lanes ? ctx.groups(keys) : groups(keys),
+          });
         }
       } finally {
         rt.free(ld);

@@ -13,7 +13,7 @@ import { layoutKernels } from './layout.js';
 import { gemmKernels, setPreferDirect } from './gemm.js';
 import { optimizerKernels } from './optim.js';
 import { convKernels } from './conv.js';
-import { attentionKernels } from './attention.js';
+import { attentionKernels, setPreferLanes } from './attention.js';
 import { adapterFacts, isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
@@ -102,6 +102,7 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
   } satisfies KernelSet<GBuf, (typeof WEBGPU_UNSUPPORTED)[number]>;
   // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
   setPreferDirect(facts.fallback);
+  setPreferLanes(facts.fallback);
 
   const info: Record<string, string | number | boolean> = { adapter: facts.name, fallbackAdapter: facts.fallback, lost: false };
   void device.lost.then(() => { info.lost = true; });
