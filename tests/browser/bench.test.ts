@@ -37,7 +37,7 @@ describe.skipIf(!browserWanted)('bench page in headless chromium', () => {
     await page.close();
   }, 180_000);
 
-  // NOTE: 20 steps on webgpu: chromium's SwiftShader adapter runs the 40 in about 100 s on this 2-core machine
+  // NOTE: 20 steps on webgpu: chromium's SwiftShader adapter takes about 30 s for them on this 2-core machine
   for (const [backend, steps] of [['wasm-simd', 40], ['webgpu', 20]] as const) {
     it(`the GPT panel trains a character GPT on Moby-Dick on ${backend}: the loss falls and sampled lines appear`, async () => {
       const page = await fx.browser.newPage();
