@@ -1,10 +1,14 @@
-// Attention forward + backward (issue 13): eg.attention on the fused kernel against the same math
+// Attention forward + backward (issue 13): eg.attention (the fused kernel; on wasm without a mask it
+// picks the composed form itself, src/ops/attention.ts composedFaster) against the same math
 // composed from edgegrad's own ops (matmul, mul, where, softmax, matmul: what eg.attention ran before
 // the kernel), tfjs on tfjs-backend-wasm (matMul + softmax, gradients by tf.grads) and jax-js
 // (nn.dotProductAttention under jit(grad)). One call: q, k, v [heads, T, D] uploaded, out and the
 // three gradients computed and read back. The figure is nominal GFLOP/s: 12·heads·T²·D per call
 // (two products forward, four backward), the full square even for a causal mask (the fused kernel
 // skips the masked half; the composed forms compute it). Contenders alternate in interleaved rounds.
+// webgpu (when in --backends) runs the fused kernel too, read back asynchronously, at T <= 128 only
+// (on a software adapter the longer rows take minutes); not its composed form, whose backward takes
+// about 16 s per call at 4 heads of T 64 on SwiftShader (the `where` gradient), so the suite would not end.
 import * as eg from '../src/index.js';
 import { attention as attentionCases } from '../tests/cases/attention.js';
 import { gpt } from '../src/cli-text.js';
@@ -62,6 +66,18 @@ export async function attention(ctx: SuiteContext): Promise<Row[]> {
       async start() {
         await useBackend(backend);
         const mask = causal && !fused ? eg.keep(eg.causalMask(T, T)) : null;
+        if (backend === 'webgpu') {
+          const call = async () => {
+            const grads = eg.tidy(() => {
+              const [a, b, c] = [eg.tensor(q, shape), eg.tensor(k, shape), eg.tensor(v, shape)];
+              const f = () => eg.sum(eg.mul(fused ? eg.attention(a, b, c, { causal }) : composed(a, b, c, mask, scale), eg.tensor(dy, shape)));
+              return eg.valueAndGrads(f, [a, b, c]).grads;
+            });
+            await Promise.all(grads.map((t) => t.data()));
+            eg.dispose(grads);
+          };
+          return { call, end: () => { if (mask) mask.dispose(); } };
+        }
         const call = () => eg.tidy(() => {
           const [a, b, c] = [eg.tensor(q, shape), eg.tensor(k, shape), eg.tensor(v, shape)];
           const f = () => eg.sum(eg.mul(fused ? eg.attention(a, b, c, { causal }) : composed(a, b, c, mask, scale), eg.tensor(dy, shape)));
@@ -72,6 +88,7 @@ export async function attention(ctx: SuiteContext): Promise<Row[]> {
     });
     const contenders: Contender[] = [];
     for (const b of wasm) contenders.push(ours(b, true), ours(b, false));
+    if (ctx.backends.includes('webgpu') && T <= 128) contenders.push(ours('webgpu', true));
     if (tf) {
       contenders.push({
         backend: 'tfjs-wasm',

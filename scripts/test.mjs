@@ -59,6 +59,7 @@ vitest('vitest, webgpu backend and the browser (conformance + edge values + hard
     'tests/webgpu-conv.test.ts',
     'tests/webgpu-model.test.ts',
     'tests/webgpu-step.test.ts',
+    'tests/webgpu-attention.test.ts',
     'tests/graph-nested.test.ts',
     'tests/dataset.test.ts',
     'tests/tfjs-import.test.ts',

@@ -14,6 +14,7 @@ import { gemmKernels, setPreferDirect } from './gemm.js';
 import { optimizerKernels } from './optim.js';
 import { convKernels } from './conv.js';
 import { WEBGPU_INT8_LEVELS, quantKernels } from './quant.js';
+import { attentionKernels, setPreferLanes } from './attention.js';
 import { adapterFacts, isNode } from '../../platform.js';
 
 export type { GBuf } from './runtime.js';
@@ -30,10 +31,11 @@ export { adapterFacts } from '../../platform.js';
 const HOST_COPY_MAX = 1 << 16;
 
 /**
- * The kernels the webgpu backend does not implement: the fused attention and layer-norm pairs
- * (eg.attention and eg.layerNorm run their composed forms there).
+ * The kernels the webgpu backend does not implement: none today (the list stays so that a kernel
+ * added to kernels.ts without a WGSL form is named here, and eg.attention/eg.layerNorm keep their
+ * composed fallbacks for a backend that lists theirs).
  */
-export const WEBGPU_UNSUPPORTED = ['attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
+export const WEBGPU_UNSUPPORTED = [] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
@@ -99,9 +101,11 @@ export async function createWebgpuBackend(opts: WebgpuOptions = {}): Promise<Bac
     ...optimizerKernels(ctx),
     ...convKernels(ctx),
     ...quantKernels(ctx, facts.fallback),
+    ...attentionKernels(ctx),
   } satisfies KernelSet<GBuf, (typeof WEBGPU_UNSUPPORTED)[number]>;
   // CPU-emulated adapters run the barrier-free GEMM faster than the shared-memory tiles
   setPreferDirect(facts.fallback);
+  setPreferLanes(facts.fallback);
 
   const info: Record<string, string | number | boolean> = { adapter: facts.name, fallbackAdapter: facts.fallback, lost: false, int8Levels: WEBGPU_INT8_LEVELS };
   void device.lost.then(() => { info.lost = true; });
