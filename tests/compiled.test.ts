@@ -275,15 +275,89 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
 
 const gpus = testBackends().filter((c) => c.backend === 'webgpu');
 describe.each(gpus)('compiled steps on $label', (cfg) => {
-  // NOTE: webgpu's steps keep their loss sums on the device (DeviceSums), which a plan does not
-  // record yet: fit there runs eagerly whatever `compile` says, and must give the same numbers.
-  it('fit runs eagerly (no plans) and compile: true equals compile: false', async () => {
+  // NOTE: webgpu's steps keep their loss and accuracy sums on the device (DeviceSums): the traced
+  // step computes the terms eager adds (loss x batch, correct count) as plan outputs, and each step
+  // adds them to the sums with eager's add kernel; so compiled equals eager bit for bit here too.
+  const bindGroups = () => eg.memory().bindGroups;
+
+  it('MLP with dropout and Adam on a schedule: compiled fit equals eager, bitwise, with a last smaller batch', async () => {
     await use(cfg);
-    const { a, b, ha, hb, x, y } = await twin('mlp', mlp, 32, 16);
+    const { a, b, x, y, ha, hb } = await twin('mlp', mlp, 70, 16);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    const steps = a.compiledSteps();
+    const full = steps.find((s) => s.key.startsWith('train:16:'))!, last = steps.find((s) => s.key.startsWith('train:6:'))!;
+    expect(full.replaying).toBe(true);
+    expect(full.replays).toBe(6);
+    expect(last.replaying).toBe(true);
+    expect(b.compiledSteps()).toEqual([]);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('a replayed fit step creates no bind group (after warm-up), and its epoch equals eager', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('mlp', mlp, 64, 16);
+    // NOTE: one more warm-up epoch: the sums' buffers settle into the pool's order.
+    await a.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6 });
+    await b.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6, compile: false });
+    const before = bindGroups(), replays = a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays;
+    const ha = await a.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 8 });
+    expect(bindGroups()).toBe(before);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays).toBe(replays + 8);
+    const hb = await b.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 8, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('CNN with batch-norm: compiled fit equals eager (weights and moving statistics)', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('cnn', cnn, 40, 8);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('transformer (attention, layerNorm, embedding): compiled fit equals eager', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('transformer', transformer, 24, 8);
     expect(ha.history.loss).toEqual(hb.history.loss);
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
-    expect(a.compiledSteps()).toEqual([]);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))).toMatchObject({ replaying: true });
     for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('evaluate compiled equals eager (loss, accuracy, a custom metric), and replays', async () => {
+    await use(cfg);
+    const { a, x, y } = await twin('cnn', cnn, 40, 8);
+    a.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy', 'precision'] });
+    const e1 = await a.evaluate(x, y, { batchSize: 16, compile: false });
+    const e2 = await a.evaluate(x, y, { batchSize: 16 });
+    const e3 = await a.evaluate(x, y, { batchSize: 16 });
+    expect(e2).toEqual(e1);
+    expect(e3).toEqual(e1);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('evaluate:16:'))!.replays).toBeGreaterThan(0);
+    for (const t of [a, x, y]) t.dispose();
+  });
+
+  it('predict compiled equals eager, reads the input of each call, with a last smaller batch', async () => {
+    await use(cfg);
+    const { a, x } = await twin('cnn', cnn, 40, 8);
+    const { x: x2 } = data('cnn', 40, 99);
+    for (const input of [x, x2, x]) {
+      const eager = a.predict(input, { batchSize: 16, compile: false }) as eg.Tensor;
+      const c1 = a.predict(input, { batchSize: 16 }) as eg.Tensor;
+      expect(Array.from(await c1.data())).toEqual(Array.from(await eager.data()));
+      c1.dispose(); eager.dispose();
+    }
+    const p = a.compiledSteps().find((s) => s.key === 'predict:16')!;
+    expect(p.replaying).toBe(true);
+    expect(p.replays).toBeGreaterThan(3);
+    for (const z of [a, x, x2]) z.dispose();
   });
 });
 
