@@ -331,6 +331,21 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     for (const t of [a, b, x, y]) t.dispose();
   });
 
+  it('a replayed step that meets a bad id throws before writing (the ids\' host check reruns), and the model stays usable', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('transformer', transformer, 24, 8);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replaying).toBe(true);
+    const bad = eg.tensor(Int32Array.from({ length: 24 * T }, (_, i) => (i === 3 ? VOCAB + 4 : i % VOCAB)), [24, T], 'int32');
+    const before = await weightsOf(a);
+    await expect(a.fit(bad, y, { epochs: 1, batchSize: 8, verbose: 0, shuffle: false })).rejects.toThrow(/out of range|embedding/);
+    expect(await weightsOf(a)).toEqual(before);
+    const ha = await a.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2 });
+    const hb = await b.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    for (const t of [a, b, x, y, bad]) t.dispose();
+  });
+
   it('evaluate compiled equals eager (loss, accuracy, a custom metric), and replays', async () => {
     await use(cfg);
     const { a, x, y } = await twin('cnn', cnn, 40, 8);
