@@ -295,15 +295,19 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     for (const t of [a, b, x, y]) t.dispose();
   });
 
-  it('a replayed fit step creates no bind group (after warm-up), and its epoch equals eager', async () => {
+  it('a replayed fit step creates no bind group (after warm-up), leaks nothing, and its epochs equal eager', async () => {
     await use(cfg);
     const { a, b, x, y } = await twin('mlp', mlp, 64, 16);
     // NOTE: one more warm-up epoch: the sums' buffers settle into the pool's order.
     await a.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6 });
     await b.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6, compile: false });
     const before = bindGroups(), replays = a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays;
+    const mem = eg.memory();
     const ha = await a.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 8 });
     expect(bindGroups()).toBe(before);
+    // and leaks nothing: the sums' tensors are freed at each epoch's end, the plans keep their bytes
+    const after = eg.memory();
+    expect([after.tensors, after.bytes, after.planBytes]).toEqual([mem.tensors, mem.bytes, mem.planBytes]);
     expect(a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays).toBe(replays + 8);
     const hb = await b.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 8, compile: false });
     expect(ha.history.loss).toEqual(hb.history.loss);
