@@ -66,8 +66,8 @@ export async function compiled(ctx: SuiteContext): Promise<Row[]> {
     { name: 'fit char-GPT (4 blocks, d128, T64) b12 adamw clip', n: ctx.quick ? 24 : 48, batch: 12, make: charGpt, data: gptData(ctx.quick ? 24 : 48) },
   ];
   const rounds = ctx.quick ? 3 : 7;
-  // NOTE: js and webgpu are left out: the js backend's kernels dwarf the per-op JavaScript, and
-  // webgpu replays only once its one-submit hooks exist.
+  // NOTE: js is left out (its kernels dwarf the per-op JavaScript); webgpu has its own rows
+  // (webgpuRows: wall time and host time per step, as SwiftShader's threads share the CPU).
   for (const backend of ctx.backends.filter((b) => b.startsWith('wasm'))) {
     await useBackend(backend);
     for (const c of cases) {
