@@ -9,7 +9,10 @@
 import * as eg from '../src/index.js';
 import { gpt } from '../src/cli-text.js';
 import { isNode } from '../src/platform.js';
-import { type Row, type SuiteContext, liveRows, useBackend } from './harness.js';
+import { engine } from '../src/engine.js';
+import { Plan } from '../src/trace.js';
+import type { GpuRuntime } from '../src/backends/webgpu/runtime.js';
+import { type Row, type SuiteContext, backendLabel, liveRows, useBackend } from './harness.js';
 
 interface Case {
   name: string;
@@ -63,8 +66,8 @@ export async function compiled(ctx: SuiteContext): Promise<Row[]> {
     { name: 'fit char-GPT (4 blocks, d128, T64) b12 adamw clip', n: ctx.quick ? 24 : 48, batch: 12, make: charGpt, data: gptData(ctx.quick ? 24 : 48) },
   ];
   const rounds = ctx.quick ? 3 : 7;
-  // NOTE: js and webgpu are left out: the js backend's kernels dwarf the per-op JavaScript, and
-  // webgpu replays only once its one-submit hooks exist.
+  // NOTE: js is left out (its kernels dwarf the per-op JavaScript); webgpu has its own rows
+  // (webgpuRows: wall time and host time per step, as SwiftShader's threads share the CPU).
   for (const backend of ctx.backends.filter((b) => b.startsWith('wasm'))) {
     await useBackend(backend);
     for (const c of cases) {
@@ -103,6 +106,118 @@ export async function compiled(ctx: SuiteContext): Promise<Row[]> {
     }
   }
   if (isNode() && ctx.backends.some((b) => b.startsWith('wasm'))) rows.push(...(await poolJob(ctx)));
+  if (ctx.backends.includes('webgpu')) rows.push(...(await webgpuRows(ctx)));
+  return rows;
+}
+
+/**
+ * webgpu: fit epochs of a small CNN and two MLPs, eager (compile: false) against compiled in three window choices: a
+ * beginStep/endStep window per replay (one submit per step: the default), none (the replay's
+ * dispatches batch as eager ones do, a submit every 64), and one window over the epoch (opened at
+ * onEpochBegin, closed at onEpochEnd; reads and writes to in-flight buffers still submit first).
+ * Interleaved, the order rotating per round. Wall time per epoch (GPU work included: rt.sync()),
+ * process CPU (JS and SwiftShader's threads), and host time per step: from one batch's start to
+ * the next (onBatchBegin; JS, encoding, submit, not SwiftShader's work), least and median.
+ */
+type GpuMode = 'eager' | 'compiled' | 'compiled, no window' | 'compiled, epoch window';
+const GPU_MODES: GpuMode[] = ['eager', 'compiled', 'compiled, no window', 'compiled, epoch window'];
+async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
+  await useBackend('webgpu');
+  const label = backendLabel('webgpu');
+  const rt = (engine.backend as unknown as { runtime: GpuRuntime }).runtime;
+  const back = engine.backend!;
+  const small = (): eg.Model => {
+    const m = eg.sequential([
+      eg.layers.dense({ units: 32, activation: 'relu', inputShape: [49], seed: 1 }),
+      eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
+    ]);
+    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    return m;
+  };
+  const smallData = (n: number) => () => {
+    const r = lcg(3);
+    return { x: eg.tensor(Float32Array.from({ length: n * 49 }, () => r()), [n, 49]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
+  };
+  // a small CNN of many small kernels (conv, batch-norm, pool, conv, dense): per-dispatch costs dominate
+  const cnn = (): eg.Model => {
+    const m = eg.sequential([
+      eg.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], seed: 1 }),
+      eg.layers.batchNormalization(),
+      eg.layers.maxPooling2d({ poolSize: 2 }),
+      eg.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', seed: 2 }),
+      eg.layers.flatten(),
+      eg.layers.dense({ units: 3, activation: 'softmax', seed: 3 }),
+    ]);
+    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    return m;
+  };
+  const cnnData = (n: number) => () => {
+    const r = lcg(4);
+    return { x: eg.tensor(Float32Array.from({ length: n * 64 }, () => r()), [n, 8, 8, 1]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 3)), [n], 'int32') };
+  };
+  const cases: Case[] = [
+    { name: 'webgpu fit CNN 8x8 c4-bn-pool-c6-dense b16 adam + accuracy', n: ctx.quick ? 128 : 256, batch: 16, make: cnn, data: cnnData(ctx.quick ? 128 : 256) },
+    { name: 'webgpu fit MLP 784-128-10 b64 adam', n: ctx.quick ? 256 : 512, batch: 64, make: mlp, data: mlpData(ctx.quick ? 256 : 512) },
+    { name: 'webgpu fit MLP 49-32-10 b16 adam + accuracy', n: ctx.quick ? 256 : 512, batch: 16, make: small, data: smallData(ctx.quick ? 256 : 512) },
+  ];
+  const rounds = ctx.quick ? 3 : 5;
+  const rows: Row[] = [];
+  for (const c of cases) {
+    const { x, y } = c.data();
+    const models = Object.fromEntries(GPU_MODES.map((k) => [k, c.make()])) as Record<GpuMode, eg.Model>;
+    let marks: number[] = [], open = false, epochWindow = false;
+    const callbacks = {
+      onBatchBegin: () => { marks.push(performance.now()); },
+      onEpochBegin: () => { if (epochWindow) { back.beginStep!(); open = true; } },
+      onEpochEnd: () => { if (open) { back.endStep!(); open = false; } },
+    };
+    const epoch = async (mode: GpuMode) => {
+      Plan.stepWindow = mode !== 'compiled, no window';
+      epochWindow = mode === 'compiled, epoch window';
+      try {
+        await models[mode].fit(x, y, { epochs: 1, batchSize: c.batch, verbose: 0, seed: 1, compile: mode !== 'eager', callbacks });
+      } finally {
+        if (open) { back.endStep!(); open = false; }
+        Plan.stepWindow = true;
+        epochWindow = false;
+      }
+    };
+    for (const mode of GPU_MODES) { await epoch(mode); await epoch(mode); }
+    const t = Object.fromEntries(GPU_MODES.map((k) => [k, { wall: [] as number[], cpu: [] as number[], host: [] as number[], submits: 0 }])) as Record<GpuMode, { wall: number[]; cpu: number[]; host: number[]; submits: number }>;
+    const steps = Math.ceil(c.n / c.batch);
+    for (let r = 0; r < rounds; r++) {
+      for (let k = 0; k < GPU_MODES.length; k++) {
+        const mode = GPU_MODES[(k + r) % GPU_MODES.length];
+        await rt.sync();
+        const s0 = rt.submits, c0 = cpuMs(), w0 = performance.now();
+        marks = [];
+        await epoch(mode);
+        await rt.sync();
+        t[mode].wall.push(performance.now() - w0);
+        t[mode].cpu.push(cpuMs() - c0);
+        t[mode].submits = (rt.submits - s0) / steps;
+        for (let i = 1; i < marks.length; i++) t[mode].host.push(marks[i] - marks[i - 1]);
+      }
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const e = t.eager;
+    for (const mode of GPU_MODES) {
+      const m = t[mode];
+      const replaying = mode === 'eager' || models[mode].compiledSteps().some((s) => s.key.startsWith(`train:${c.batch}:`) && s.replaying && s.replays > 0);
+      const note = `wall ${(med(m.wall) / steps).toFixed(2)} ms/step; host per step ${med(m.host).toFixed(2)} ms median, ${Math.min(...m.host).toFixed(2)} least`
+        + (mode === 'eager' ? '' : ` (${(med(e.host) / med(m.host)).toFixed(2)}x, ${(Math.min(...e.host) / Math.min(...m.host)).toFixed(2)}x eager)`)
+        + `; process cpu ${(med(m.cpu) / steps).toFixed(2)} ms/step${mode === 'eager' ? '' : ` (${(med(e.cpu) / med(m.cpu)).toFixed(2)}x eager)`}; ${m.submits.toFixed(2)} submits/step`
+        + (replaying ? '' : '; NOT replayed');
+      rows.push({
+        suite: 'compiled', case: c.name, backend: `${label} ${mode}`, seconds: med(m.wall) / 1000 / steps,
+        spread: (Math.max(...m.wall) - Math.min(...m.wall)) / med(m.wall), value: c.n / (med(m.wall) / 1000), unit: 'samples/s',
+        ...(mode === 'eager' ? {} : { ratio: med(e.wall) / med(m.wall), baseline: `${label} eager` }), note,
+      });
+      ctx.log(`compiled: webgpu ${c.name} [${mode}]: ${mode === 'eager' ? '' : `${(med(e.wall) / med(m.wall)).toFixed(2)}x eager wall; `}${note}`);
+    }
+    for (const m of Object.values(models)) m.dispose();
+    x.dispose(); y.dispose();
+  }
   return rows;
 }
 

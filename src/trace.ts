@@ -243,6 +243,11 @@ export class Recorder {
 
 /** A replayable step: its ops over buffers it owns (bytes in eg.memory()). */
 export class Plan {
+  /**
+   * Whether replay() opens the backend's beginStep/endStep window around its kernels (webgpu: the
+   * step's dispatches go in one submit). Benches set it false to measure the replay without it.
+   */
+  static stepWindow = true;
   private readonly vars: [Variable, Storage][] = [];
   private readonly held: Storage[] = [];
   private readonly bufs: { buf: unknown; bytes: number }[] = [];
@@ -324,7 +329,8 @@ export class Plan {
     // NOTE: the js backend's buffers are new typed arrays, zeros, and some of its kernels add into
     // their outputs; a replay hands them buffers that held earlier values, so it clears them first.
     const zero = b.name === 'js';
-    b.beginStep?.();
+    const win = Plan.stepWindow;
+    if (win) b.beginStep?.();
     try {
       for (let i = 0; i < ops.length; i++) {
         const op = ops[i];
@@ -356,7 +362,7 @@ export class Plan {
         }
       }
     } finally {
-      b.endStep?.();
+      if (win) b.endStep?.();
     }
     this.replays++;
   }

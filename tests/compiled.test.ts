@@ -147,7 +147,11 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
     a.layers[0].trainable = true;
     b.layers[0].trainable = true;
+    // NOTE: the replaced optimizers' slots are freed here, not left to the GC (which would move the
+    // tensor count under the leak test below).
+    const old = [a.optimizer!, b.optimizer!];
     for (const m of [a, b]) m.compile({ optimizer: eg.optimizers.rmsprop({ learningRate: 0.003 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+    for (const o of old) o.dispose();
     expect((await run(a, true)).history.accuracy).toEqual((await run(b, false)).history.accuracy);
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
     expect(a.compiledSteps().some((s) => s.replaying && s.replays > 0)).toBe(true);
@@ -156,38 +160,36 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
 
   it('evaluate compiled equals eager', async () => {
     await use(cfg);
-    const { a, x, y } = await twin('cnn', cnn, 40, 8);
+    const { a, b, x, y } = await twin('cnn', cnn, 40, 8);
     const e1 = await a.evaluate(x, y, { batchSize: 16, compile: false });
     const e2 = await a.evaluate(x, y, { batchSize: 16 });
     const e3 = await a.evaluate(x, y, { batchSize: 16 });
     expect(e2).toEqual(e1);
     expect(e3).toEqual(e1);
     expect(a.compiledSteps().find((s) => s.key.startsWith('evaluate:16:'))!.replays).toBeGreaterThan(0);
-    for (const t of [a, x, y]) t.dispose();
+    for (const t of [a, b, x, y]) t.dispose();
   });
 
   it('predict compiled equals eager, reads the input of each call, and batches with a last smaller one', async () => {
     await use(cfg);
-    const { a, x } = await twin('cnn', cnn, 40, 8);
-    const { x: x2 } = data('cnn', 40, 99);
+    const { a, b, x, y } = await twin('cnn', cnn, 40, 8);
+    const { x: x2, y: y2 } = data('cnn', 40, 99);
+    const values = (t: eg.Tensor) => { const v = Array.from(t.dataSync()); t.dispose(); return v; };
     for (const input of [x, x2, x]) {
-      const eager = Array.from((a.predict(input, { batchSize: 16, compile: false }) as eg.Tensor).dataSync());
-      const c1 = a.predict(input, { batchSize: 16 }) as eg.Tensor;
-      const whole = a.predict(input) as eg.Tensor;
-      expect(Array.from(c1.dataSync())).toEqual(eager);
-      expect(Array.from(whole.dataSync())).toEqual(Array.from((a.predict(input, { compile: false }) as eg.Tensor).dataSync()));
-      c1.dispose(); whole.dispose();
+      const eager = values(a.predict(input, { batchSize: 16, compile: false }) as eg.Tensor);
+      expect(values(a.predict(input, { batchSize: 16 }) as eg.Tensor)).toEqual(eager);
+      expect(values(a.predict(input) as eg.Tensor)).toEqual(values(a.predict(input, { compile: false }) as eg.Tensor));
     }
     const p = a.compiledSteps().find((s) => s.key === 'predict:16')!;
     expect(p.replaying).toBe(true);
     expect(p.replays).toBeGreaterThan(3);
     const t = await twin('transformer', transformer, 12, 4);
     const ids = eg.tensor(Int32Array.from({ length: 3 * T }, (_, i) => (i * 5) % VOCAB), [3, T], 'int32');
-    const eager = Array.from((t.a.predict(ids, { compile: false }) as eg.Tensor).dataSync());
-    for (let k = 0; k < 3; k++) expect(Array.from((t.a.predict(ids) as eg.Tensor).dataSync())).toEqual(eager);
+    const eager = values(t.a.predict(ids, { compile: false }) as eg.Tensor);
+    for (let k = 0; k < 3; k++) expect(values(t.a.predict(ids) as eg.Tensor)).toEqual(eager);
     const bad = eg.tensor(Int32Array.from({ length: 3 * T }, (_, i) => (i === 7 ? VOCAB : 0)), [3, T], 'int32');
     expect(() => t.a.predict(bad)).toThrow(/out of range|embedding/);
-    for (const z of [a, x, x2, t.a, t.b, t.x, t.y, ids, bad]) z.dispose();
+    for (const z of [a, b, x, y, x2, y2, t.a, t.b, t.x, t.y, ids, bad]) z.dispose();
   });
 
   it('a replayed step that meets a bad id throws before writing, and the model stays usable', async () => {
@@ -275,15 +277,111 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
 
 const gpus = testBackends().filter((c) => c.backend === 'webgpu');
 describe.each(gpus)('compiled steps on $label', (cfg) => {
-  // NOTE: webgpu's steps keep their loss sums on the device (DeviceSums), which a plan does not
-  // record yet: fit there runs eagerly whatever `compile` says, and must give the same numbers.
-  it('fit runs eagerly (no plans) and compile: true equals compile: false', async () => {
+  // NOTE: webgpu's steps keep their loss and accuracy sums on the device (DeviceSums): the traced
+  // step computes the terms eager adds (loss x batch, correct count) as plan outputs, and each step
+  // adds them to the sums with eager's add kernel; so compiled equals eager bit for bit here too.
+  const bindGroups = () => eg.memory().bindGroups;
+
+  it('MLP with dropout and Adam on a schedule: compiled fit equals eager, bitwise, with a last smaller batch', async () => {
     await use(cfg);
-    const { a, b, ha, hb, x, y } = await twin('mlp', mlp, 32, 16);
+    const { a, b, x, y, ha, hb } = await twin('mlp', mlp, 70, 16);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    const steps = a.compiledSteps();
+    const full = steps.find((s) => s.key.startsWith('train:16:'))!, last = steps.find((s) => s.key.startsWith('train:6:'))!;
+    expect(full.replaying).toBe(true);
+    expect(full.replays).toBe(6);
+    expect(last.replaying).toBe(true);
+    expect(b.compiledSteps()).toEqual([]);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('a replayed fit step creates no bind group (after warm-up), leaks nothing, and its epochs equal eager', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('mlp', mlp, 64, 16);
+    // NOTE: one more warm-up epoch: the sums' buffers settle into the pool's order.
+    await a.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6 });
+    await b.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6, compile: false });
+    const before = bindGroups(), replays = a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays;
+    const mem = eg.memory();
+    const ha = await a.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 8 });
+    expect(bindGroups()).toBe(before);
+    // and leaks nothing: the sums' tensors are freed at each epoch's end, the plans keep their bytes
+    const after = eg.memory();
+    expect([after.tensors, after.bytes, after.planBytes]).toEqual([mem.tensors, mem.bytes, mem.planBytes]);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays).toBe(replays + 8);
+    const hb = await b.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 8, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('CNN with batch-norm: compiled fit equals eager (weights and moving statistics)', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('cnn', cnn, 40, 8);
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('transformer (attention, layerNorm, embedding): compiled fit equals eager', async () => {
+    await use(cfg);
+    const { a, b, x, y, ha, hb } = await twin('transformer', transformer, 24, 8);
     expect(ha.history.loss).toEqual(hb.history.loss);
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
-    expect(a.compiledSteps()).toEqual([]);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))).toMatchObject({ replaying: true });
     for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('a replayed step that meets a bad id throws before writing (the ids\' host check reruns), and the model stays usable', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('transformer', transformer, 24, 8);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replaying).toBe(true);
+    const bad = eg.tensor(Int32Array.from({ length: 24 * T }, (_, i) => (i === 3 ? VOCAB + 4 : i % VOCAB)), [24, T], 'int32');
+    const before = await weightsOf(a);
+    await expect(a.fit(bad, y, { epochs: 1, batchSize: 8, verbose: 0, shuffle: false })).rejects.toThrow(/out of range|embedding/);
+    expect(await weightsOf(a)).toEqual(before);
+    const ha = await a.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2 });
+    const hb = await b.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, seed: 2, compile: false });
+    expect(ha.history.loss).toEqual(hb.history.loss);
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    for (const t of [a, b, x, y, bad]) t.dispose();
+  });
+
+  it('evaluate compiled equals eager (loss, accuracy, a custom metric), and replays', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('cnn', cnn, 40, 8);
+    b.dispose();
+    const old = a.optimizer!;
+    a.compile({ optimizer: eg.optimizers.adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy', 'precision'] });
+    old.dispose();
+    const e1 = await a.evaluate(x, y, { batchSize: 16, compile: false });
+    const e2 = await a.evaluate(x, y, { batchSize: 16 });
+    const e3 = await a.evaluate(x, y, { batchSize: 16 });
+    expect(e2).toEqual(e1);
+    expect(e3).toEqual(e1);
+    expect(a.compiledSteps().find((s) => s.key.startsWith('evaluate:16:'))!.replays).toBeGreaterThan(0);
+    for (const t of [a, x, y]) t.dispose();
+  });
+
+  it('predict compiled equals eager, reads the input of each call, with a last smaller batch', async () => {
+    await use(cfg);
+    const { a, b, x, y } = await twin('cnn', cnn, 40, 8);
+    const { x: x2, y: y2 } = data('cnn', 40, 99);
+    for (const input of [x, x2, x]) {
+      const eager = a.predict(input, { batchSize: 16, compile: false }) as eg.Tensor;
+      const c1 = a.predict(input, { batchSize: 16 }) as eg.Tensor;
+      expect(Array.from(await c1.data())).toEqual(Array.from(await eager.data()));
+      c1.dispose(); eager.dispose();
+    }
+    const p = a.compiledSteps().find((s) => s.key === 'predict:16')!;
+    expect(p.replaying).toBe(true);
+    expect(p.replays).toBeGreaterThan(3);
+    for (const z of [a, b, x, y, x2, y2]) z.dispose();
   });
 });
 

@@ -9,6 +9,7 @@ import type { Tensor, Variable } from '../tensor.js';
 import type { TypedArray } from '../dtypes.js';
 import type { Layer } from '../layers/layer.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
+import type { DeviceSums } from './evaluate.js';
 import { softmax } from '../ops/nn.js';
 import { valueAndGrads } from '../autograd/index.js';
 import { type Batcher, type Compiled, type Model, type StepResult, batchLoss, countCorrect } from './training.js';
@@ -56,10 +57,11 @@ export function compiledSteps(m: Model): CompiledStepInfo[] {
 }
 
 /**
- * Whether steps on the active backend can be compiled: synchronous reads (js, wasm; webgpu's steps
- * add their sums on the device, which a plan does not record yet), and no trace under way.
+ * Whether steps on the active backend can be compiled: a backend, and no trace under way. Where
+ * reads are asynchronous (webgpu) the step's terms of the device sums (DeviceSums.term and
+ * correctTerm) are outputs of the plan, added to the sums after each step (DeviceSums.addPlanned).
  */
-export function canCompile(): boolean { return engine.syncReads && engine.backend !== null && engine.recorder === null; }
+export function canCompile(): boolean { return engine.backend !== null && engine.recorder === null; }
 
 function cacheFor(m: Model, vars: Variable[]): Cache {
   let c = caches.get(m);
@@ -126,18 +128,28 @@ function ready(e: Entry): Plan | null {
 
 const trainTags = new WeakMap<Batcher, string>();
 
+const NO_RESULT: StepResult = { loss: NaN, parts: [], correct: [] };
+
+/**
+ * Adds a step's sum terms to `sums` (fit on webgpu): terms[j] (a plan output index, or -1) to sum j.
+ */
+function addTerms(sums: DeviceSums, plan: Plan, terms: number[]): void {
+  for (let j = 0; j < terms.length; j++) if (terms[j] >= 0) sums.addPlanned(j, plan.outputInfo(terms[j]));
+}
+
 /**
  * fit's step on samples order[from .. from+count), compiled: replayed when a plan for this batch
  * size is ready, else traced (the step runs eagerly as it is recorded), or run by `eager` when the
- * step cannot be replayed.
+ * step cannot be replayed. With `sums` (webgpu) the step reads nothing: its loss, parts and
+ * correct counts go to the device sums as trainStep's do, and it returns no result.
  */
 export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], order: Int32Array, from: number, count: number,
-  acc: boolean[], regs: readonly Layer[], stateful: boolean, eager: () => StepResult): StepResult {
+  acc: boolean[], regs: readonly Layer[], stateful: boolean, eager: () => StepResult, sums: DeviceSums | null = null): StepResult {
   const cache = cacheFor(m, vars);
   // NOTE: one entry per batch size; the rest of the key is fixed for a fit and built once per batcher.
   const tail = trainTags.get(batcher) ?? `${batcher.slots}:${acc.map(Number).join('')}:${c.fused.map(Number).join('')}:${regs.length}:${stateful}`;
   trainTags.set(batcher, tail);
-  const e = entryFor(cache, `train:${count}:${tail}`);
+  const e = entryFor(cache, `train:${count}:${tail}${sums ? ':sums' : ''}`);
   const nOut = c.losses.length;
   const plan = ready(e);
   if (plan !== null) {
@@ -146,6 +158,7 @@ export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars:
     plan.replay(rows);
     e.replays++;
     m.weightsVersion++;
+    if (sums) { addTerms(sums, plan, e.outs); return NO_RESULT; }
     const lossValue = plan.read(e.outs[0])[0];
     if (!Number.isFinite(lossValue)) throw new Error(`fit: the loss became ${lossValue} at a batch; lower the learning rate or check the data`);
     const parts: number[] = [], correct: number[] = [];
@@ -185,6 +198,19 @@ export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars:
     } finally {
       if (updates) for (const [, t] of updates) t.dispose();
     }
+    if (sums) {
+      // NOTE: the terms trainStep adds to the sums, computed in the step (same kernels, same order).
+      // NOTE: the class through the instance: evaluate.js is loaded lazily (training imports it on webgpu).
+      const S = sums.constructor as typeof DeviceSums;
+      const terms: (Tensor | null)[] = [S.term(value, count)];
+      for (let o = 0; o < nOut; o++) terms.push(parts ? S.term(parts[o], count) : null);
+      for (let o = 0; o < nOut; o++) terms.push(acc[o] && outs ? S.correctTerm(outs[o]!, yb[o], c.losses[o].labels) : null);
+      e.outs = terms.map((t) => (t ? rec.output(t) : -1));
+      rec.phase = 'after';
+      terms.forEach((t, j) => { if (t) sums.addPlanned(j, { shape: t.shape, dtype: t.dtype, buf: t.storage!.buf }); });
+      drop();
+      return NO_RESULT;
+    }
     e.outs = [rec.output(value)];
     for (let o = 0; o < nOut; o++) e.outs.push(parts ? rec.output(parts[o]) : -1);
     for (let o = 0; o < nOut; o++) e.outs.push(acc[o] && outs?.[o] ? rec.output(outs[o]!) : -1);
@@ -209,16 +235,20 @@ export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars:
 
 /** Per batch of evaluate: each output's loss, correct count and (custom metrics) probabilities on the host. */
 export interface EvalBatch { loss: number[]; correct: number[]; probs: (TypedArray | null)[] }
+const NO_EVAL: EvalBatch = { loss: [], correct: [], probs: [] };
+
+/** Where evaluate keeps its sums on the device (webgpu): the sums, and each output's kept probabilities. */
+export interface DeviceEval { sums: DeviceSums; preds: Tensor[][] }
 
 /**
  * One batch of evaluate on the host path (synchronous reads), compiled as fit's step: forward in
  * inference mode, the losses, and the outputs the metrics need.
  */
 export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array, from: number, count: number,
-  wantAcc: boolean[], custom: boolean[], eager: () => EvalBatch): EvalBatch {
+  wantAcc: boolean[], custom: boolean[], eager: () => EvalBatch, dev: DeviceEval | null = null): EvalBatch {
   const c = m.compiled!;
   const cache = cacheFor(m, m.trainableWeights);
-  const key = `evaluate:${count}:${wantAcc.map(Number).join('')}:${custom.map(Number).join('')}:${c.fused.map(Number).join('')}`;
+  const key = `evaluate:${count}:${wantAcc.map(Number).join('')}:${custom.map(Number).join('')}:${c.fused.map(Number).join('')}${dev ? ':sums' : ''}`;
   const e = entryFor(cache, key);
   const nOut = c.losses.length;
   const plan = ready(e);
@@ -227,6 +257,15 @@ export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array,
     plan.check(rows);
     plan.replay(rows);
     e.replays++;
+    if (dev) {
+      for (let o = 0; o < nOut; o++) {
+        dev.sums.addPlanned(o, plan.outputInfo(e.outs[o]));
+        const ci = e.outs[nOut + o], pi = e.outs[2 * nOut + o];
+        if (ci >= 0) dev.sums.addPlanned(nOut + o, plan.outputInfo(ci));
+        if (pi >= 0) dev.preds[o].push(engine.keep(copyOut(plan.outputInfo(pi))));
+      }
+      return NO_EVAL;
+    }
     const r: EvalBatch = { loss: [], correct: [], probs: [] };
     for (let o = 0; o < nOut; o++) {
       r.loss.push(plan.read(e.outs[o])[0]);
@@ -251,6 +290,21 @@ export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array,
       ls.push(c.fused[o] ? loss.fromLogits!(yb[o], out) : loss.fn(yb[o], out));
       outs.push(wantAcc[o] ? out : null);
       probs.push(custom[o] ? (c.fused[o] ? softmax(out) : out) : null);
+    }
+    if (dev) {
+      // NOTE: the terms evaluateSet's device path adds to its sums (same kernels, same order).
+      const S = dev.sums.constructor as typeof DeviceSums;
+      const lt = ls.map((l) => S.term(l, count));
+      const ct = outs.map((t, o) => (t ? S.correctTerm(t, yb[o], c.losses[o].labels) : null));
+      e.outs = [...lt.map((t) => rec.output(t)), ...ct.map((t) => (t ? rec.output(t) : -1)), ...probs.map((t) => (t ? rec.output(t) : -1))];
+      rec.phase = 'after';
+      const info = (t: Tensor) => ({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf });
+      for (let o = 0; o < nOut; o++) {
+        dev.sums.addPlanned(o, info(lt[o]));
+        if (ct[o]) dev.sums.addPlanned(nOut + o, info(ct[o]!));
+        if (probs[o]) dev.preds[o].push(engine.keep(copyOut(info(probs[o]!))));
+      }
+      return NO_EVAL;
     }
     e.outs = [...ls.map((l) => rec.output(l)), ...outs.map((t) => (t ? rec.output(t) : -1)), ...probs.map((t) => (t ? rec.output(t) : -1))];
     rec.phase = 'after';

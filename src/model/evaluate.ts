@@ -46,9 +46,17 @@ export async function evaluateSet(m: Model, set: HostSet, batchSize: number, com
   const host = new Array<number>(2 * nOut).fill(0);
   const made: Tensor[] = [];
   try {
-    const compiled = compile && !onDevice && canCompile();
+    const compiled = compile && canCompile();
     for (let from = 0; from < set.n; from += batchSize) {
       const count = Math.min(batchSize, set.n - from);
+      if (compiled && onDevice) {
+        // NOTE: the loss, count and probability terms of the device path below, from a replayed batch.
+        compiledEvalBatch(m, batcher, order, from, count, wantAcc, custom, () => {
+          eagerBatch(from, count);
+          return { loss: [], correct: [], probs: [] };
+        }, { sums, preds });
+        continue;
+      }
       if (compiled) {
         // NOTE: the same loss, counts and probabilities as the host path below, from a replayed batch.
         const r = compiledEvalBatch(m, batcher, order, from, count, wantAcc, custom, () => engine.tidy(() => {
@@ -70,6 +78,9 @@ export async function evaluateSet(m: Model, set: HostSet, batchSize: number, com
         }
         continue;
       }
+      eagerBatch(from, count);
+    }
+    function eagerBatch(from: number, count: number): void {
       engine.tidy(() => {
         const [xb, yb] = batcher.batch(order, from, count);
         const os = m.forward(xb, false, fused);
@@ -126,16 +137,46 @@ export class DeviceSums {
   /** Adds t x scale to sum i (call inside tidy). */
   add(i: number, t: Tensor, scale: number): void {
     const prev = this.vals[i];
-    const v = scale === 1 ? t : mul(t, scale);
+    const v = DeviceSums.term(t, scale);
     this.vals[i] = engine.keep(prev ? add(prev, v) : v === t ? add(t, 0) : v);
     prev?.dispose();
   }
 
   /** Adds the batch's correct predictions to sum i (training.countCorrect on the backend; exact below 2^24 samples). */
   addCorrect(i: number, out: Tensor, y: Tensor, labels: Loss['labels']): void {
+    this.add(i, DeviceSums.correctTerm(out, y, labels), 1);
+  }
+
+  /** What add(i, t, scale) adds: t x scale (t itself for scale 1). */
+  static term(t: Tensor, scale: number): Tensor { return scale === 1 ? t : mul(t, scale); }
+
+  /** What addCorrect adds: the batch's correct predictions, a scalar. */
+  static correctTerm(out: Tensor, y: Tensor, labels: Loss['labels']): Tensor {
     const C = out.shape[out.rank - 1];
     const want = labels === 'binary' || C === 1 ? null : labels === 'sparse' ? reshape(y, out.shape.slice(0, -1)) : argmax(y, -1);
-    this.add(i, want ? sum(equal(argmax(out, -1), want)) : sum(equal(greater(out, 0.5), greater(reshape(y, [...out.shape]), 0.5))), 1);
+    return want ? sum(equal(argmax(out, -1), want)) : sum(equal(greater(out, 0.5), greater(reshape(y, [...out.shape]), 0.5)));
+  }
+
+  /**
+   * Adds a term computed by a compiled step (term() or correctTerm() of the traced tensors, now a
+   * buffer of the plan) to sum i with the kernels add() uses (add; the first term copied, as add()
+   * keeps it or adds 0), so the sums equal an eager step's bit for bit. The term's buffer is only
+   * read (a replay overwrites it); the new sum is a tensor of its own, as after add().
+   */
+  addPlanned(i: number, info: { shape: readonly number[]; dtype: Tensor['dtype']; buf: unknown }): void {
+    const b = engine.backend!;
+    const prev = this.vals[i];
+    let size = 1;
+    for (const d of info.shape) size *= d;
+    const buf = b.alloc(info.dtype, size);
+    const out = { shape: info.shape, dtype: info.dtype, buf };
+    const term = { shape: info.shape, dtype: info.dtype, buf: info.buf };
+    if (prev) {
+      const s = prev.storage!;
+      b.kernels.add!([{ shape: prev.shape, dtype: prev.dtype, buf: s.buf, version: s.version }, term] as never, [out] as never, {} as never);
+    } else b.kernels.cast!([term] as never, [out] as never, { dtype: info.dtype } as never);
+    this.vals[i] = engine.keep(engine.wrap(out, b));
+    prev?.dispose();
   }
 
   /** The sums so far (0 where nothing was added); a non-finite loss (sum 0) ends training with fit's error (`where` says when). */

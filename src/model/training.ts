@@ -581,11 +581,11 @@ export async function fitLoop(m: Model, plan: FitPlan, args: FitArgs, runner?: {
     const regs = m.allLayers.filter((l) => l.hasRegularizers);
     const stateful = m.allLayers.some((l) => l.updatesState);
     if (args.compile !== undefined && typeof args.compile !== 'boolean') throw new Error(`fit: compile must be true or false, got ${JSON.stringify(args.compile)}`);
-    if (args.compile !== false && sums === null && canCompile()) {
+    if (args.compile !== false && canCompile()) {
       run = (ord, b) => {
         const from = b * batchSize, count = Math.min(batchSize, train.n - from);
         return [compiledTrainStep(m, c, batcher, vars, ord, from, count, acc, regs, stateful,
-          () => trainStep(m, c, batcher, vars, ord, from, count, acc, regs, stateful, null))];
+          () => trainStep(m, c, batcher, vars, ord, from, count, acc, regs, stateful, sums), sums)];
       };
     } else {
       run = (ord, b) => [trainStep(m, c, batcher, vars, ord, b * batchSize, Math.min(batchSize, train.n - b * batchSize), acc, regs, stateful, sums)];
