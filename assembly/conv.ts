@@ -1060,3 +1060,183 @@ export function f32_avg_pool2d_grad(dy: usize, dx: usize, p: usize): void {
     }
   }
 }
+
+// ---- batch normalization, training mode (KernelAttrs.batchNormTrain, batchNormTrainGrad) -----------
+// x is [rows, C] (NHWC flattened); the statistics run down the columns. Channels go along the SIMD
+// lanes in blocks of 16 (one 64-byte line of a row), then 4, then one at a time; each block walks
+// every row, so its running sums stay in registers. Sums are taken over chunks of BN_CHUNK rows and
+// the chunks' sums added up, so the rounding grows with the chunk count, not the row count.
+
+const BN_CHUNK = 64;
+
+/** x [rows, C], gamma, beta [C] -> y [rows, C], mean, variance (biased) [C]. rows >= 1. */
+export function f32_batch_norm_train(x: usize, g: usize, b: usize, y: usize, mean: usize, variance: usize, rows: i32, C: i32, eps: f32): void {
+  const stride = <usize>C << 2;
+  const invR: f32 = 1 / <f32>rows;
+  const iv = f32x4.splat(invR), ev = f32x4.splat(eps);
+  let c = 0;
+  for (; c + 16 <= C; c += 16) {
+    const off = <usize>c << 2;
+    let t0 = ZERO, t1 = ZERO, t2 = ZERO, t3 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) {
+        a0 = f32x4.add(a0, v128.load(p));
+        a1 = f32x4.add(a1, v128.load(p, 16));
+        a2 = f32x4.add(a2, v128.load(p, 32));
+        a3 = f32x4.add(a3, v128.load(p, 48));
+      }
+      t0 = f32x4.add(t0, a0); t1 = f32x4.add(t1, a1); t2 = f32x4.add(t2, a2); t3 = f32x4.add(t3, a3);
+    }
+    const m0 = f32x4.mul(t0, iv), m1 = f32x4.mul(t1, iv), m2 = f32x4.mul(t2, iv), m3 = f32x4.mul(t3, iv);
+    t0 = ZERO; t1 = ZERO; t2 = ZERO; t3 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) {
+        const d0 = f32x4.sub(v128.load(p), m0), d1 = f32x4.sub(v128.load(p, 16), m1);
+        const d2 = f32x4.sub(v128.load(p, 32), m2), d3 = f32x4.sub(v128.load(p, 48), m3);
+        a0 = madd(d0, d0, a0); a1 = madd(d1, d1, a1); a2 = madd(d2, d2, a2); a3 = madd(d3, d3, a3);
+      }
+      t0 = f32x4.add(t0, a0); t1 = f32x4.add(t1, a1); t2 = f32x4.add(t2, a2); t3 = f32x4.add(t3, a3);
+    }
+    const v0 = f32x4.mul(t0, iv), v1 = f32x4.mul(t1, iv), v2 = f32x4.mul(t2, iv), v3 = f32x4.mul(t3, iv);
+    v128.store(mean + off, m0); v128.store(mean + off, m1, 16); v128.store(mean + off, m2, 32); v128.store(mean + off, m3, 48);
+    v128.store(variance + off, v0); v128.store(variance + off, v1, 16); v128.store(variance + off, v2, 32); v128.store(variance + off, v3, 48);
+    const k0 = f32x4.div(v128.load(g + off), f32x4.sqrt(f32x4.add(v0, ev)));
+    const k1 = f32x4.div(v128.load(g + off, 16), f32x4.sqrt(f32x4.add(v1, ev)));
+    const k2 = f32x4.div(v128.load(g + off, 32), f32x4.sqrt(f32x4.add(v2, ev)));
+    const k3 = f32x4.div(v128.load(g + off, 48), f32x4.sqrt(f32x4.add(v3, ev)));
+    const b0 = v128.load(b + off), b1 = v128.load(b + off, 16), b2 = v128.load(b + off, 32), b3 = v128.load(b + off, 48);
+    let p = x + off, q = y + off;
+    for (let r = 0; r < rows; r++, p += stride, q += stride) {
+      v128.store(q, madd(f32x4.sub(v128.load(p), m0), k0, b0));
+      v128.store(q, madd(f32x4.sub(v128.load(p, 16), m1), k1, b1), 16);
+      v128.store(q, madd(f32x4.sub(v128.load(p, 32), m2), k2, b2), 32);
+      v128.store(q, madd(f32x4.sub(v128.load(p, 48), m3), k3, b3), 48);
+    }
+  }
+  for (; c + 4 <= C; c += 4) {
+    const off = <usize>c << 2;
+    let t0 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) a0 = f32x4.add(a0, v128.load(p));
+      t0 = f32x4.add(t0, a0);
+    }
+    const m0 = f32x4.mul(t0, iv);
+    t0 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) { const d0 = f32x4.sub(v128.load(p), m0); a0 = madd(d0, d0, a0); }
+      t0 = f32x4.add(t0, a0);
+    }
+    const v0 = f32x4.mul(t0, iv);
+    v128.store(mean + off, m0);
+    v128.store(variance + off, v0);
+    const k0 = f32x4.div(v128.load(g + off), f32x4.sqrt(f32x4.add(v0, ev)));
+    const b0 = v128.load(b + off);
+    let p = x + off, q = y + off;
+    for (let r = 0; r < rows; r++, p += stride, q += stride) v128.store(q, madd(f32x4.sub(v128.load(p), m0), k0, b0));
+  }
+  for (; c < C; c++) {
+    const off = <usize>c << 2;
+    let t: f32 = 0;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a: f32 = 0;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) a += load<f32>(p);
+      t += a;
+    }
+    const m = t * invR;
+    t = 0;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a: f32 = 0;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) { const d = load<f32>(p) - m; a += d * d; }
+      t += a;
+    }
+    const v = t * invR;
+    store<f32>(mean + off, m);
+    store<f32>(variance + off, v);
+    const k = load<f32>(g + off) / Mathf.sqrt(v + eps), bb = load<f32>(b + off);
+    let p = x + off, q = y + off;
+    for (let r = 0; r < rows; r++, p += stride, q += stride) store<f32>(q, (load<f32>(p) - m) * k + bb);
+  }
+}
+
+/**
+ * x, gamma, mean, variance (the forward's), dy [rows, C], dmean, dvariance [C] -> dx [rows, C],
+ * dgamma, dbeta [C]. Per channel: s1 = Σ dy, s2 = Σ dy·(x - m); dbeta = s1, dgamma = s2·rstd;
+ * dx = k·dy + (x - m)·q + o with k = gamma·rstd, q = 2·dvariance/R - k·rstd·dgamma/R, o = dmean/R - k·s1/R.
+ */
+export function f32_batch_norm_train_grad(x: usize, g: usize, mean: usize, variance: usize, dy: usize, dmean: usize, dvar: usize,
+  dx: usize, dg: usize, db: usize, rows: i32, C: i32, eps: f32): void {
+  const stride = <usize>C << 2;
+  const invR: f32 = 1 / <f32>rows;
+  let c = 0;
+  for (; c + 4 <= C; c += 4) {
+    // NOTE: 4 channels a block here (not 16): each row reads two streams (x, dy), and 4 blocks of two
+    // sums each would need 16 accumulators live.
+    const off = <usize>c << 2;
+    const m0 = v128.load(mean + off);
+    let t1 = ZERO, t2 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a1 = ZERO, a2 = ZERO;
+      let p = x + <usize>r0 * stride + off, e = dy + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride, e += stride) {
+        const d = v128.load(e);
+        a1 = f32x4.add(a1, d);
+        a2 = madd(d, f32x4.sub(v128.load(p), m0), a2);
+      }
+      t1 = f32x4.add(t1, a1); t2 = f32x4.add(t2, a2);
+    }
+    const rs = f32x4.div(f32x4.splat(1), f32x4.sqrt(f32x4.add(v128.load(variance + off), f32x4.splat(eps))));
+    const dgv = f32x4.mul(t2, rs);
+    v128.store(db + off, t1);
+    v128.store(dg + off, dgv);
+    const iv = f32x4.splat(invR);
+    const k = f32x4.mul(v128.load(g + off), rs);
+    const qv = f32x4.sub(f32x4.mul(f32x4.mul(v128.load(dvar + off), f32x4.splat(2)), iv), f32x4.mul(f32x4.mul(k, rs), f32x4.mul(dgv, iv)));
+    const ov = f32x4.sub(f32x4.mul(v128.load(dmean + off), iv), f32x4.mul(k, f32x4.mul(t1, iv)));
+    let p = x + off, e = dy + off, q = dx + off;
+    for (let r = 0; r < rows; r++, p += stride, e += stride, q += stride) {
+      v128.store(q, madd(k, v128.load(e), madd(f32x4.sub(v128.load(p), m0), qv, ov)));
+    }
+  }
+  for (; c < C; c++) {
+    const off = <usize>c << 2;
+    const m = load<f32>(mean + off);
+    let t1: f32 = 0, t2: f32 = 0;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a1: f32 = 0, a2: f32 = 0;
+      let p = x + <usize>r0 * stride + off, e = dy + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride, e += stride) {
+        const d = load<f32>(e);
+        a1 += d;
+        a2 += d * (load<f32>(p) - m);
+      }
+      t1 += a1; t2 += a2;
+    }
+    const rs: f32 = 1 / Mathf.sqrt(load<f32>(variance + off) + eps);
+    const dgs = t2 * rs;
+    store<f32>(db + off, t1);
+    store<f32>(dg + off, dgs);
+    const k = load<f32>(g + off) * rs;
+    const qs: f32 = <f32>2 * load<f32>(dvar + off) * invR - k * rs * dgs * invR;
+    const os = load<f32>(dmean + off) * invR - k * t1 * invR;
+    let p = x + off, e = dy + off, q = dx + off;
+    for (let r = 0; r < rows; r++, p += stride, e += stride, q += stride) store<f32>(q, k * load<f32>(e) + (load<f32>(p) - m) * qs + os);
+  }
+}

@@ -31,9 +31,11 @@ const HOST_COPY_MAX = 1 << 16;
 /**
  * The kernels the webgpu backend does not implement: the int8 GEMM (a quantised layer on webgpu
  * widens its int8 weights to float32 on the device once, see layers/quantized.ts) and the fused
- * attention and layer-norm pairs (eg.attention and eg.layerNorm run their composed forms there).
+ * attention, layer-norm and training batch-norm pairs (eg.attention, eg.layerNorm and
+ * eg.batchNormTraining run their composed forms there).
  */
-export const WEBGPU_UNSUPPORTED = ['qpack', 'qmatmul', 'im2col', 'qconv2d', 'attention', 'attentionGrad', 'layerNorm', 'layerNormGrad'] as const;
+export const WEBGPU_UNSUPPORTED = ['qpack', 'qmatmul', 'im2col', 'qconv2d', 'attention', 'attentionGrad', 'layerNorm', 'layerNormGrad',
+  'batchNormTrain', 'batchNormTrainGrad'] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
