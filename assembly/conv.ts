@@ -1174,6 +1174,25 @@ export function f32_batch_norm_train(x: usize, g: usize, b: usize, y: usize, mea
   }
 }
 
+@inline function bnRstd(variance: usize, o: usize, eps: f32): v128 {
+  return f32x4.div(f32x4.splat(1), f32x4.sqrt(f32x4.add(v128.load(variance + o), f32x4.splat(eps))));
+}
+/** k = gamma·rstd */
+@inline function bnK(g: usize, variance: usize, o: usize, eps: f32): v128 {
+  return f32x4.mul(v128.load(g + o), bnRstd(variance, o, eps));
+}
+/** q = 2·dvariance/R - k·rstd·dgamma/R, dgamma = su·rstd from the raw total su = Σ dy·(x - m) */
+@inline function bnQ(g: usize, variance: usize, su: usize, dvar: usize, o: usize, eps: f32, invR: f32): v128 {
+  const rs = bnRstd(variance, o, eps), iv = f32x4.splat(invR);
+  const k = f32x4.mul(v128.load(g + o), rs);
+  return f32x4.sub(f32x4.mul(f32x4.mul(v128.load(dvar + o), f32x4.splat(2)), iv), f32x4.mul(f32x4.mul(k, rs), f32x4.mul(f32x4.mul(v128.load(su + o), rs), iv)));
+}
+/** o = dmean/R - k·dbeta/R */
+@inline function bnO(g: usize, variance: usize, db: usize, dmean: usize, o: usize, eps: f32, invR: f32): v128 {
+  const iv = f32x4.splat(invR);
+  return f32x4.sub(f32x4.mul(v128.load(dmean + o), iv), f32x4.mul(bnK(g, variance, o, eps), f32x4.mul(v128.load(db + o), iv)));
+}
+
 /**
  * x, gamma, mean, variance (the forward's), dy [rows, C], dmean, dvariance [C] -> dx [rows, C],
  * dgamma, dbeta [C]. Per channel: s1 = Σ dy, s2 = Σ dy·(x - m); dbeta = s1, dgamma = s2·rstd;
@@ -1184,9 +1203,46 @@ export function f32_batch_norm_train_grad(x: usize, g: usize, mean: usize, varia
   const stride = <usize>C << 2;
   const invR: f32 = 1 / <f32>rows;
   let c = 0;
+  // 16 channels a block: the chunk sums in registers, the running totals in dbeta (Σ dy) and dgamma
+  // (Σ dy·(x - m), scaled by rstd at the end), so each row's two 64-byte lines are read once a pass.
+  for (; c + 16 <= C; c += 16) {
+    const off = <usize>c << 2;
+    const m0 = v128.load(mean + off), m1 = v128.load(mean + off, 16), m2 = v128.load(mean + off, 32), m3 = v128.load(mean + off, 48);
+    v128.store(db + off, ZERO); v128.store(db + off, ZERO, 16); v128.store(db + off, ZERO, 32); v128.store(db + off, ZERO, 48);
+    v128.store(dg + off, ZERO); v128.store(dg + off, ZERO, 16); v128.store(dg + off, ZERO, 32); v128.store(dg + off, ZERO, 48);
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO, u0 = ZERO, u1 = ZERO, u2 = ZERO, u3 = ZERO;
+      let p = x + <usize>r0 * stride + off, e = dy + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride, e += stride) {
+        const d0 = v128.load(e), d1 = v128.load(e, 16), d2 = v128.load(e, 32), d3 = v128.load(e, 48);
+        s0 = f32x4.add(s0, d0); s1 = f32x4.add(s1, d1); s2 = f32x4.add(s2, d2); s3 = f32x4.add(s3, d3);
+        u0 = madd(d0, f32x4.sub(v128.load(p), m0), u0);
+        u1 = madd(d1, f32x4.sub(v128.load(p, 16), m1), u1);
+        u2 = madd(d2, f32x4.sub(v128.load(p, 32), m2), u2);
+        u3 = madd(d3, f32x4.sub(v128.load(p, 48), m3), u3);
+      }
+      v128.store(db + off, f32x4.add(v128.load(db + off), s0)); v128.store(db + off, f32x4.add(v128.load(db + off, 16), s1), 16);
+      v128.store(db + off, f32x4.add(v128.load(db + off, 32), s2), 32); v128.store(db + off, f32x4.add(v128.load(db + off, 48), s3), 48);
+      v128.store(dg + off, f32x4.add(v128.load(dg + off), u0)); v128.store(dg + off, f32x4.add(v128.load(dg + off, 16), u1), 16);
+      v128.store(dg + off, f32x4.add(v128.load(dg + off, 32), u2), 32); v128.store(dg + off, f32x4.add(v128.load(dg + off, 48), u3), 48);
+    }
+    // dx = k·dy + (x - m)·q + o per 4-lane group (from the raw totals), then dgamma = Σ dy·(x - m)·rstd
+    const k0 = bnK(g, variance, off, eps), k1 = bnK(g, variance, off + 16, eps), k2 = bnK(g, variance, off + 32, eps), k3 = bnK(g, variance, off + 48, eps);
+    const q0 = bnQ(g, variance, dg, dvar, off, eps, invR), q1 = bnQ(g, variance, dg, dvar, off + 16, eps, invR);
+    const q2 = bnQ(g, variance, dg, dvar, off + 32, eps, invR), q3 = bnQ(g, variance, dg, dvar, off + 48, eps, invR);
+    const o0 = bnO(g, variance, db, dmean, off, eps, invR), o1 = bnO(g, variance, db, dmean, off + 16, eps, invR);
+    const o2 = bnO(g, variance, db, dmean, off + 32, eps, invR), o3 = bnO(g, variance, db, dmean, off + 48, eps, invR);
+    for (let j: usize = 0; j < 64; j += 16) v128.store(dg + off + j, f32x4.mul(v128.load(dg + off + j), bnRstd(variance, off + j, eps)));
+    let p = x + off, e = dy + off, q = dx + off;
+    for (let r = 0; r < rows; r++, p += stride, e += stride, q += stride) {
+      v128.store(q, madd(k0, v128.load(e), madd(f32x4.sub(v128.load(p), m0), q0, o0)));
+      v128.store(q, madd(k1, v128.load(e, 16), madd(f32x4.sub(v128.load(p, 16), m1), q1, o1)), 16);
+      v128.store(q, madd(k2, v128.load(e, 32), madd(f32x4.sub(v128.load(p, 32), m2), q2, o2)), 32);
+      v128.store(q, madd(k3, v128.load(e, 48), madd(f32x4.sub(v128.load(p, 48), m3), q3, o3)), 48);
+    }
+  }
   for (; c + 4 <= C; c += 4) {
-    // NOTE: 4 channels a block here (not 16): each row reads two streams (x, dy), and 4 blocks of two
-    // sums each would need 16 accumulators live.
     const off = <usize>c << 2;
     const m0 = v128.load(mean + off);
     let t1 = ZERO, t2 = ZERO;

@@ -221,7 +221,8 @@ function fashionCnn(seed: number): eg.Sequential {
 const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number; shift?: number; flip?: boolean }> = {
   spiral: { epochs: 60, batch: 32, lr: 1e-2 },
   mlp: { epochs: 20, batch: 64, lr: 2e-3 },
-  cnn: { epochs: 6, batch: 64, lr: 2e-3, shift: 2 },
+  // chosen on --validation 1000 (98.9% for lr 2e-3 to 4e-3, 30 to 40 epochs, shift 1 or 2; this one had the lowest validation loss)
+  cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2 },
   fashion: { epochs: 8, batch: 64, lr: 2e-3 },
 };
 
