@@ -223,7 +223,8 @@ const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number; shif
   mlp: { epochs: 20, batch: 64, lr: 2e-3 },
   // chosen on --validation 1000 (98.9% for lr 2e-3 to 4e-3, 30 to 40 epochs, shift 1 or 2; this one had the lowest validation loss)
   cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2 },
-  fashion: { epochs: 8, batch: 64, lr: 2e-3 },
+  // 8 epochs gave 91.24% test (underfitting: 91.6% train accuracy); 12 gave 91.84% on --validation 10000
+  fashion: { epochs: 12, batch: 64, lr: 2e-3 },
 };
 
 async function demo(args: string[]): Promise<void> {
