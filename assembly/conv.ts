@@ -1119,3 +1119,239 @@ export function f32_avg_pool2d_grad(dy: usize, dx: usize, p: usize): void {
     }
   }
 }
+
+// ---- batch normalization, training mode (KernelAttrs.batchNormTrain, batchNormTrainGrad) -----------
+// x is [rows, C] (NHWC flattened); the statistics run down the columns. Channels go along the SIMD
+// lanes in blocks of 16 (one 64-byte line of a row), then 4, then one at a time; each block walks
+// every row, so its running sums stay in registers. Sums are taken over chunks of BN_CHUNK rows and
+// the chunks' sums added up, so the rounding grows with the chunk count, not the row count.
+
+const BN_CHUNK = 64;
+
+/** x [rows, C], gamma, beta [C] -> y [rows, C], mean, variance (biased) [C]. rows >= 1. */
+export function f32_batch_norm_train(x: usize, g: usize, b: usize, y: usize, mean: usize, variance: usize, rows: i32, C: i32, eps: f32): void {
+  const stride = <usize>C << 2;
+  const invR: f32 = 1 / <f32>rows;
+  const iv = f32x4.splat(invR), ev = f32x4.splat(eps);
+  let c = 0;
+  for (; c + 16 <= C; c += 16) {
+    const off = <usize>c << 2;
+    let t0 = ZERO, t1 = ZERO, t2 = ZERO, t3 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) {
+        a0 = f32x4.add(a0, v128.load(p));
+        a1 = f32x4.add(a1, v128.load(p, 16));
+        a2 = f32x4.add(a2, v128.load(p, 32));
+        a3 = f32x4.add(a3, v128.load(p, 48));
+      }
+      t0 = f32x4.add(t0, a0); t1 = f32x4.add(t1, a1); t2 = f32x4.add(t2, a2); t3 = f32x4.add(t3, a3);
+    }
+    const m0 = f32x4.mul(t0, iv), m1 = f32x4.mul(t1, iv), m2 = f32x4.mul(t2, iv), m3 = f32x4.mul(t3, iv);
+    t0 = ZERO; t1 = ZERO; t2 = ZERO; t3 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) {
+        const d0 = f32x4.sub(v128.load(p), m0), d1 = f32x4.sub(v128.load(p, 16), m1);
+        const d2 = f32x4.sub(v128.load(p, 32), m2), d3 = f32x4.sub(v128.load(p, 48), m3);
+        a0 = madd(d0, d0, a0); a1 = madd(d1, d1, a1); a2 = madd(d2, d2, a2); a3 = madd(d3, d3, a3);
+      }
+      t0 = f32x4.add(t0, a0); t1 = f32x4.add(t1, a1); t2 = f32x4.add(t2, a2); t3 = f32x4.add(t3, a3);
+    }
+    const v0 = f32x4.mul(t0, iv), v1 = f32x4.mul(t1, iv), v2 = f32x4.mul(t2, iv), v3 = f32x4.mul(t3, iv);
+    v128.store(mean + off, m0); v128.store(mean + off, m1, 16); v128.store(mean + off, m2, 32); v128.store(mean + off, m3, 48);
+    v128.store(variance + off, v0); v128.store(variance + off, v1, 16); v128.store(variance + off, v2, 32); v128.store(variance + off, v3, 48);
+    const k0 = f32x4.div(v128.load(g + off), f32x4.sqrt(f32x4.add(v0, ev)));
+    const k1 = f32x4.div(v128.load(g + off, 16), f32x4.sqrt(f32x4.add(v1, ev)));
+    const k2 = f32x4.div(v128.load(g + off, 32), f32x4.sqrt(f32x4.add(v2, ev)));
+    const k3 = f32x4.div(v128.load(g + off, 48), f32x4.sqrt(f32x4.add(v3, ev)));
+    const b0 = v128.load(b + off), b1 = v128.load(b + off, 16), b2 = v128.load(b + off, 32), b3 = v128.load(b + off, 48);
+    let p = x + off, q = y + off;
+    for (let r = 0; r < rows; r++, p += stride, q += stride) {
+      v128.store(q, madd(f32x4.sub(v128.load(p), m0), k0, b0));
+      v128.store(q, madd(f32x4.sub(v128.load(p, 16), m1), k1, b1), 16);
+      v128.store(q, madd(f32x4.sub(v128.load(p, 32), m2), k2, b2), 32);
+      v128.store(q, madd(f32x4.sub(v128.load(p, 48), m3), k3, b3), 48);
+    }
+  }
+  for (; c + 4 <= C; c += 4) {
+    const off = <usize>c << 2;
+    let t0 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) a0 = f32x4.add(a0, v128.load(p));
+      t0 = f32x4.add(t0, a0);
+    }
+    const m0 = f32x4.mul(t0, iv);
+    t0 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a0 = ZERO;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) { const d0 = f32x4.sub(v128.load(p), m0); a0 = madd(d0, d0, a0); }
+      t0 = f32x4.add(t0, a0);
+    }
+    const v0 = f32x4.mul(t0, iv);
+    v128.store(mean + off, m0);
+    v128.store(variance + off, v0);
+    const k0 = f32x4.div(v128.load(g + off), f32x4.sqrt(f32x4.add(v0, ev)));
+    const b0 = v128.load(b + off);
+    let p = x + off, q = y + off;
+    for (let r = 0; r < rows; r++, p += stride, q += stride) v128.store(q, madd(f32x4.sub(v128.load(p), m0), k0, b0));
+  }
+  for (; c < C; c++) {
+    const off = <usize>c << 2;
+    let t: f32 = 0;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a: f32 = 0;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) a += load<f32>(p);
+      t += a;
+    }
+    const m = t * invR;
+    t = 0;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a: f32 = 0;
+      let p = x + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride) { const d = load<f32>(p) - m; a += d * d; }
+      t += a;
+    }
+    const v = t * invR;
+    store<f32>(mean + off, m);
+    store<f32>(variance + off, v);
+    const k = load<f32>(g + off) / Mathf.sqrt(v + eps), bb = load<f32>(b + off);
+    let p = x + off, q = y + off;
+    for (let r = 0; r < rows; r++, p += stride, q += stride) store<f32>(q, (load<f32>(p) - m) * k + bb);
+  }
+}
+
+@inline function bnRstd(variance: usize, o: usize, eps: f32): v128 {
+  return f32x4.div(f32x4.splat(1), f32x4.sqrt(f32x4.add(v128.load(variance + o), f32x4.splat(eps))));
+}
+/** k = gamma·rstd */
+@inline function bnK(g: usize, variance: usize, o: usize, eps: f32): v128 {
+  return f32x4.mul(v128.load(g + o), bnRstd(variance, o, eps));
+}
+/** q = 2·dvariance/R - k·rstd·dgamma/R, dgamma = su·rstd from the raw total su = Σ dy·(x - m) */
+@inline function bnQ(g: usize, variance: usize, su: usize, dvar: usize, o: usize, eps: f32, invR: f32): v128 {
+  const rs = bnRstd(variance, o, eps), iv = f32x4.splat(invR);
+  const k = f32x4.mul(v128.load(g + o), rs);
+  return f32x4.sub(f32x4.mul(f32x4.mul(v128.load(dvar + o), f32x4.splat(2)), iv), f32x4.mul(f32x4.mul(k, rs), f32x4.mul(f32x4.mul(v128.load(su + o), rs), iv)));
+}
+/** o = dmean/R - k·dbeta/R */
+@inline function bnO(g: usize, variance: usize, db: usize, dmean: usize, o: usize, eps: f32, invR: f32): v128 {
+  const iv = f32x4.splat(invR);
+  return f32x4.sub(f32x4.mul(v128.load(dmean + o), iv), f32x4.mul(bnK(g, variance, o, eps), f32x4.mul(v128.load(db + o), iv)));
+}
+
+/**
+ * x, gamma, mean, variance (the forward's), dy [rows, C], dmean, dvariance [C] -> dx [rows, C],
+ * dgamma, dbeta [C]. Per channel: s1 = Σ dy, s2 = Σ dy·(x - m); dbeta = s1, dgamma = s2·rstd;
+ * dx = k·dy + (x - m)·q + o with k = gamma·rstd, q = 2·dvariance/R - k·rstd·dgamma/R, o = dmean/R - k·s1/R.
+ */
+export function f32_batch_norm_train_grad(x: usize, g: usize, mean: usize, variance: usize, dy: usize, dmean: usize, dvar: usize,
+  dx: usize, dg: usize, db: usize, rows: i32, C: i32, eps: f32): void {
+  const stride = <usize>C << 2;
+  const invR: f32 = 1 / <f32>rows;
+  let c = 0;
+  // 16 channels a block: the chunk sums in registers, the running totals in dbeta (Σ dy) and dgamma
+  // (Σ dy·(x - m), scaled by rstd at the end), so each row's two 64-byte lines are read once a pass.
+  for (; c + 16 <= C; c += 16) {
+    const off = <usize>c << 2;
+    const m0 = v128.load(mean + off), m1 = v128.load(mean + off, 16), m2 = v128.load(mean + off, 32), m3 = v128.load(mean + off, 48);
+    v128.store(db + off, ZERO); v128.store(db + off, ZERO, 16); v128.store(db + off, ZERO, 32); v128.store(db + off, ZERO, 48);
+    v128.store(dg + off, ZERO); v128.store(dg + off, ZERO, 16); v128.store(dg + off, ZERO, 32); v128.store(dg + off, ZERO, 48);
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let s0 = ZERO, s1 = ZERO, s2 = ZERO, s3 = ZERO, u0 = ZERO, u1 = ZERO, u2 = ZERO, u3 = ZERO;
+      let p = x + <usize>r0 * stride + off, e = dy + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride, e += stride) {
+        const d0 = v128.load(e), d1 = v128.load(e, 16), d2 = v128.load(e, 32), d3 = v128.load(e, 48);
+        s0 = f32x4.add(s0, d0); s1 = f32x4.add(s1, d1); s2 = f32x4.add(s2, d2); s3 = f32x4.add(s3, d3);
+        u0 = madd(d0, f32x4.sub(v128.load(p), m0), u0);
+        u1 = madd(d1, f32x4.sub(v128.load(p, 16), m1), u1);
+        u2 = madd(d2, f32x4.sub(v128.load(p, 32), m2), u2);
+        u3 = madd(d3, f32x4.sub(v128.load(p, 48), m3), u3);
+      }
+      v128.store(db + off, f32x4.add(v128.load(db + off), s0)); v128.store(db + off, f32x4.add(v128.load(db + off, 16), s1), 16);
+      v128.store(db + off, f32x4.add(v128.load(db + off, 32), s2), 32); v128.store(db + off, f32x4.add(v128.load(db + off, 48), s3), 48);
+      v128.store(dg + off, f32x4.add(v128.load(dg + off), u0)); v128.store(dg + off, f32x4.add(v128.load(dg + off, 16), u1), 16);
+      v128.store(dg + off, f32x4.add(v128.load(dg + off, 32), u2), 32); v128.store(dg + off, f32x4.add(v128.load(dg + off, 48), u3), 48);
+    }
+    // dx = k·dy + (x - m)·q + o per 4-lane group (from the raw totals), then dgamma = Σ dy·(x - m)·rstd
+    const k0 = bnK(g, variance, off, eps), k1 = bnK(g, variance, off + 16, eps), k2 = bnK(g, variance, off + 32, eps), k3 = bnK(g, variance, off + 48, eps);
+    const q0 = bnQ(g, variance, dg, dvar, off, eps, invR), q1 = bnQ(g, variance, dg, dvar, off + 16, eps, invR);
+    const q2 = bnQ(g, variance, dg, dvar, off + 32, eps, invR), q3 = bnQ(g, variance, dg, dvar, off + 48, eps, invR);
+    const o0 = bnO(g, variance, db, dmean, off, eps, invR), o1 = bnO(g, variance, db, dmean, off + 16, eps, invR);
+    const o2 = bnO(g, variance, db, dmean, off + 32, eps, invR), o3 = bnO(g, variance, db, dmean, off + 48, eps, invR);
+    for (let j: usize = 0; j < 64; j += 16) v128.store(dg + off + j, f32x4.mul(v128.load(dg + off + j), bnRstd(variance, off + j, eps)));
+    let p = x + off, e = dy + off, q = dx + off;
+    for (let r = 0; r < rows; r++, p += stride, e += stride, q += stride) {
+      v128.store(q, madd(k0, v128.load(e), madd(f32x4.sub(v128.load(p), m0), q0, o0)));
+      v128.store(q, madd(k1, v128.load(e, 16), madd(f32x4.sub(v128.load(p, 16), m1), q1, o1)), 16);
+      v128.store(q, madd(k2, v128.load(e, 32), madd(f32x4.sub(v128.load(p, 32), m2), q2, o2)), 32);
+      v128.store(q, madd(k3, v128.load(e, 48), madd(f32x4.sub(v128.load(p, 48), m3), q3, o3)), 48);
+    }
+  }
+  for (; c + 4 <= C; c += 4) {
+    const off = <usize>c << 2;
+    const m0 = v128.load(mean + off);
+    let t1 = ZERO, t2 = ZERO;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a1 = ZERO, a2 = ZERO;
+      let p = x + <usize>r0 * stride + off, e = dy + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride, e += stride) {
+        const d = v128.load(e);
+        a1 = f32x4.add(a1, d);
+        a2 = madd(d, f32x4.sub(v128.load(p), m0), a2);
+      }
+      t1 = f32x4.add(t1, a1); t2 = f32x4.add(t2, a2);
+    }
+    const rs = f32x4.div(f32x4.splat(1), f32x4.sqrt(f32x4.add(v128.load(variance + off), f32x4.splat(eps))));
+    const dgv = f32x4.mul(t2, rs);
+    v128.store(db + off, t1);
+    v128.store(dg + off, dgv);
+    const iv = f32x4.splat(invR);
+    const k = f32x4.mul(v128.load(g + off), rs);
+    const qv = f32x4.sub(f32x4.mul(f32x4.mul(v128.load(dvar + off), f32x4.splat(2)), iv), f32x4.mul(f32x4.mul(k, rs), f32x4.mul(dgv, iv)));
+    const ov = f32x4.sub(f32x4.mul(v128.load(dmean + off), iv), f32x4.mul(k, f32x4.mul(t1, iv)));
+    let p = x + off, e = dy + off, q = dx + off;
+    for (let r = 0; r < rows; r++, p += stride, e += stride, q += stride) {
+      v128.store(q, madd(k, v128.load(e), madd(f32x4.sub(v128.load(p), m0), qv, ov)));
+    }
+  }
+  for (; c < C; c++) {
+    const off = <usize>c << 2;
+    const m = load<f32>(mean + off);
+    let t1: f32 = 0, t2: f32 = 0;
+    for (let r0 = 0; r0 < rows; r0 += BN_CHUNK) {
+      const r1 = min(rows, r0 + BN_CHUNK);
+      let a1: f32 = 0, a2: f32 = 0;
+      let p = x + <usize>r0 * stride + off, e = dy + <usize>r0 * stride + off;
+      for (let r = r0; r < r1; r++, p += stride, e += stride) {
+        const d = load<f32>(e);
+        a1 += d;
+        a2 += d * (load<f32>(p) - m);
+      }
+      t1 += a1; t2 += a2;
+    }
+    const rs: f32 = 1 / Mathf.sqrt(load<f32>(variance + off) + eps);
+    const dgs = t2 * rs;
+    store<f32>(db + off, t1);
+    store<f32>(dg + off, dgs);
+    const k = load<f32>(g + off) * rs;
+    const qs: f32 = <f32>2 * load<f32>(dvar + off) * invR - k * rs * dgs * invR;
+    const os = load<f32>(dmean + off) * invR - k * t1 * invR;
+    let p = x + off, e = dy + off, q = dx + off;
+    for (let r = 0; r < rows; r++, p += stride, e += stride, q += stride) store<f32>(q, k * load<f32>(e) + (load<f32>(p) - m) * qs + os);
+  }
+}

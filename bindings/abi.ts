@@ -133,6 +133,11 @@ export interface WasmKernels {
   f32_max_pool2d_grad(x: Ptr, dy: Ptr, dx: Ptr, params: Ptr): void;
   f32_avg_pool2d(x: Ptr, out: Ptr, params: Ptr): void;
   f32_avg_pool2d_grad(dy: Ptr, dx: Ptr, params: Ptr): void;
+  /** Training batch-norm over the columns of x [rows, C] (KernelAttrs.batchNormTrain); rows >= 1. */
+  f32_batch_norm_train(x: Ptr, gamma: Ptr, beta: Ptr, y: Ptr, mean: Ptr, variance: Ptr, rows: number, C: number, eps: number): void;
+  /** Its gradient (KernelAttrs.batchNormTrainGrad); rows >= 1. */
+  f32_batch_norm_train_grad(x: Ptr, gamma: Ptr, mean: Ptr, variance: Ptr, dy: Ptr, dmean: Ptr, dvar: Ptr,
+    dx: Ptr, dgamma: Ptr, dbeta: Ptr, rows: number, C: number, eps: number): void;
 
   // Fused attention (assembly/attention.ts): see KernelAttrs.attention; mask 0 for none, maskStride
   // Tq·Tk or 0 (one mask for every batch), causal 0 or 1, work: f32_attention_work_bytes(Tk, D, Dv) bytes.
@@ -197,7 +202,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_gemm_set_tile: 0, f32_gemm_tile: 0, f32_gemm_tile_probe: 0, f32_gemm_tile_probe_bytes: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv_packed_bytes: 0, f32_conv_pack_filter: 0, f32_conv2d_packed: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
-  f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0,
+  f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0, f32_batch_norm_train: 0, f32_batch_norm_train_grad: 0,
   f32_attention_work_bytes: 0, f32_attention: 0, f32_attention_grad: 0, f32_layer_norm: 0, f32_layer_norm_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,
   i8_qpack_bytes: 0, i8_qpack: 0, i8_qgemm_work_bytes: 0, i8_qgemm_levels: 0, i8_qgemm: 0, i8_relaxed_dot_probe: 0, f32_im2col: 0, i8_qconv2d: 0,

@@ -95,6 +95,8 @@ export const WASM_EXPORTS = {
   maxPool2dGrad: { float32: 'f32_max_pool2d_grad' },
   avgPool2d: { float32: 'f32_avg_pool2d' },
   avgPool2dGrad: { float32: 'f32_avg_pool2d_grad' },
+  batchNormTrain: { float32: 'f32_batch_norm_train' },
+  batchNormTrainGrad: { float32: 'f32_batch_norm_train_grad' },
   // int8 (assembly/qgemm.ts)
   qpack: { int8: 'i8_qpack' },
   qmatmul: { float32: 'i8_qgemm', work: 'i8_qgemm_work_bytes', levels: 'i8_qgemm_levels', probe: 'i8_relaxed_dot_probe' },

@@ -67,6 +67,7 @@ export interface Pool2dAttrs extends Conv2dGeometry { poolSize: [number, number]
 export const CONV = [
   'conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter',
   'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad',
+  'batchNormTrain', 'batchNormTrainGrad',
 ] as const;
 export type ConvKernel = (typeof CONV)[number];
 
@@ -226,6 +227,21 @@ export interface KernelAttrs {
    * dx = rstd·(g - mean(g) - x̂·mean(g·x̂)), dgamma = Σ_rows dy·x̂, dbeta = Σ_rows dy.
    */
   layerNormGrad: {};
+
+  // ---- batch normalization, training mode (conv family) --------------------------------------------
+  /**
+   * x [rows, C] (NHWC flattened: rows = N·H·W), gamma [C], beta [C] float32 -> y [rows, C],
+   * mean [C], variance [C]: per channel (column) the batch mean m and biased variance
+   * v = mean((x - m)²) over the rows (the centred second pass), y = (x - m)·rsqrt(v + epsilon)·gamma + beta.
+   */
+  batchNormTrain: { epsilon: number };
+  /**
+   * The gradient of batchNormTrain: x, gamma, mean, variance (the forward's), dy [rows, C], then the
+   * gradients of the statistics dmean [C], dvariance [C] -> dx [rows, C], dgamma [C], dbeta [C].
+   * With rstd = rsqrt(v + epsilon), x̂ = (x - m)·rstd, R = rows: dbeta = Σ_rows dy,
+   * dgamma = Σ_rows dy·x̂, dx = gamma·rstd·(dy - dbeta/R - x̂·dgamma/R) + dmean/R + dvariance·2(x - m)/R.
+   */
+  batchNormTrainGrad: { epsilon: number };
 
   // ---- fused dense forward ----------------------------------------------------------------------
   /**
@@ -555,6 +571,22 @@ const defs = {
   maxPool2dGrad: def('maxPool2dGrad', F32, first),
   avgPool2d: def('avgPool2d', F32, ([x], a) => [...convOutShape(x.shape, a.poolSize[0], a.poolSize[1], a), x.shape[3]]),
   avgPool2dGrad: def('avgPool2dGrad', F32, (_, { inShape }) => inShape),
+  batchNormTrain: {
+    dtypes: F32,
+    infer: ([x]) => {
+      takes('batchNormTrain', x.dtype, F32);
+      const c = [x.shape[1]];
+      return [{ shape: x.shape, dtype: 'float32' }, { shape: c, dtype: 'float32' }, { shape: c, dtype: 'float32' }];
+    },
+  },
+  batchNormTrainGrad: {
+    dtypes: F32,
+    infer: ([x]) => {
+      takes('batchNormTrainGrad', x.dtype, F32);
+      const c = [x.shape[1]];
+      return [{ shape: x.shape, dtype: 'float32' }, { shape: c, dtype: 'float32' }, { shape: c, dtype: 'float32' }];
+    },
+  },
   // ---- quant
   qpack: def('qpack', ['int8'], (_, { k, n }) => [qpackBytes(k, n)]),
   qmatmul: def('qmatmul', F32, ([x, , s]) => [x.shape[0], s.shape[0]]),

@@ -61,12 +61,12 @@ function tolFor(tol: TolClass, cfg: BackendConfig, i: Instance): Tol {
 }
 
 /**
- * Kernels checked by another runner: the backward kernels (attentionGrad and layerNormGrad too), through the gradient checks of the same
+ * Kernels checked by another runner: the backward kernels (attentionGrad, layerNormGrad and batchNormTrainGrad too), through the gradient checks of the same
  * case lists (tests/gradients.test.ts, every backend). The conv family's backward kernels have
  * conformance cases of their own (the gradients of sum(op · dy)).
  */
 // NOTE: the int8 kernels (QUANT) are checked against exact integer sums in tests/quantize.test.ts.
-const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd', ...QUANT, 'attentionGrad', 'layerNormGrad']);
+const ELSEWHERE: ReadonlySet<string> = new Set([...UNARY_GRAD, 'scatterAdd', ...QUANT, 'attentionGrad', 'layerNormGrad', 'batchNormTrainGrad']);
 
 for (const cfg of CONFIGS) {
   describe(`conformance on ${cfg.label}`, () => {

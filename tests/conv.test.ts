@@ -90,6 +90,10 @@ describe('conv ops refuse bad input before any kernel runs, naming op and argume
     ['pool rank-2 x', () => eg.maxPool2d(eg.zeros([4, 4])), /maxPool2d: 'x' must be rank 4/],
     ['batchNorm mean that does not broadcast', () => eg.batchNorm(x(), eg.zeros([3]), eg.ones([4])), /batchNorm: 'mean' of shape \[3\] must broadcast to x's shape \[1,5,5,4\]/],
     ['batchNorm epsilon 0', () => eg.batchNorm(x(), eg.zeros([4]), eg.ones([4]), null, null, 0), /batchNorm: epsilon must be a positive number/],
+    ['batchNormTraining rank-1 x', () => eg.batchNormTraining(eg.zeros([4])), /batchNormTraining: x needs a batch axis and a channel axis \(rank >= 2, channels last\), got shape \[4\]/],
+    ['batchNormTraining scale of the wrong size', () => eg.batchNormTraining(x(), null, eg.ones([3])), /batchNormTraining: 'scale' must have shape \[4\] \(x's channels, its last axis\), got \[3\]/],
+    ['batchNormTraining int32 x', () => eg.batchNormTraining(eg.zeros([2, 4], 'int32')), /batchNormTraining: 'x' has dtype int32, expected float32/],
+    ['batchNormTraining epsilon -1', () => eg.batchNormTraining(x(), null, null, -1), /batchNormTraining: epsilon must be a positive number/],
   ];
   for (const [name, f, re] of cases) {
     it(name, () => {

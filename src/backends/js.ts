@@ -672,6 +672,41 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
         }
       }
     },
+    // ---- batch normalization, training mode: per channel over the rows, two passes (mean, then the centred squares)
+    batchNormTrain: ([x, g, b], [y, mean, variance], { epsilon }) => {
+      const [rows, C] = x.shape;
+      if (rows === 0) { mean.buf.fill(NaN); variance.buf.fill(NaN); return; }
+      for (let c = 0; c < C; c++) {
+        let m = 0, v = 0;
+        for (let r = 0; r < rows; r++) m += x.buf[r * C + c];
+        m /= rows;
+        for (let r = 0; r < rows; r++) v += (x.buf[r * C + c] - m) ** 2;
+        v /= rows;
+        mean.buf[c] = m;
+        variance.buf[c] = v;
+        const k = g.buf[c] / Math.sqrt(v + epsilon);
+        for (let r = 0; r < rows; r++) y.buf[r * C + c] = (x.buf[r * C + c] - m) * k + b.buf[c];
+      }
+    },
+    batchNormTrainGrad: ([x, g, mean, variance, dy, dmean, dvar], [dx, dg, db], { epsilon }) => {
+      const [rows, C] = x.shape;
+      for (let c = 0; c < C; c++) {
+        const m = mean.buf[c], rs = 1 / Math.sqrt(variance.buf[c] + epsilon);
+        let s1 = 0, s2 = 0;
+        for (let r = 0; r < rows; r++) {
+          const i = r * C + c;
+          s1 += dy.buf[i];
+          s2 += dy.buf[i] * (x.buf[i] - m) * rs;
+        }
+        db.buf[c] = s1;
+        dg.buf[c] = s2;
+        const k = g.buf[c] * rs, dm = dmean.buf[c] / rows, dv = (2 * dvar.buf[c]) / rows;
+        for (let r = 0; r < rows; r++) {
+          const i = r * C + c, xc = x.buf[i] - m;
+          dx.buf[i] = k * (dy.buf[i] - s1 / rows - xc * rs * (s2 / rows)) + dm + dv * xc;
+        }
+      }
+    },
     // ---- conv (functions above)
     conv2d: ([x, w, bias], [o], attrs) => conv2d(x, w, bias, o, attrs),
     conv2dBackpropInput: ([dy, w], [dx], attrs) => conv2dBackpropInput(dy, w, dx, attrs),

@@ -594,6 +594,20 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.avgPool2dGrad.float32](dy.buf.ptr, o.buf.ptr, convParams(attrs.inShape, dy.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));
     },
 
+    // ---- batch normalization, training mode (assembly/conv.ts); an empty batch has NaN statistics, as on js
+    batchNormTrain: ([x, g, b], [y, mean, variance], { epsilon }) => {
+      const [rows, C] = x.shape;
+      if (C === 0) return;
+      if (rows === 0) { const f = arena.f32(); f.fill(NaN, mean.buf.ptr / 4, mean.buf.ptr / 4 + C); f.fill(NaN, variance.buf.ptr / 4, variance.buf.ptr / 4 + C); return; }
+      K[WASM_EXPORTS.batchNormTrain.float32](x.buf.ptr, g.buf.ptr, b.buf.ptr, y.buf.ptr, mean.buf.ptr, variance.buf.ptr, rows, C, epsilon);
+    },
+    batchNormTrainGrad: ([x, g, mean, variance, dy, dmean, dvar], [dx, dg, db], { epsilon }) => {
+      const [rows, C] = x.shape;
+      if (rows * C === 0) { const f = arena.f32(); f.fill(0, dg.buf.ptr / 4, dg.buf.ptr / 4 + C); f.fill(0, db.buf.ptr / 4, db.buf.ptr / 4 + C); return; }
+      K[WASM_EXPORTS.batchNormTrainGrad.float32](x.buf.ptr, g.buf.ptr, mean.buf.ptr, variance.buf.ptr, dy.buf.ptr, dmean.buf.ptr, dvar.buf.ptr,
+        dx.buf.ptr, dg.buf.ptr, db.buf.ptr, rows, C, epsilon);
+    },
+
     // ---- fused attention (assembly/attention.ts); the scratch is the gemm kernels' work block ------
     attention: ([q, k, v, mask], [o, lse], { scale, causal }) => {
       const [B, Tq, D] = q.shape, [, Tk, Dv] = v.shape;

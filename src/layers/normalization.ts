@@ -4,7 +4,7 @@ import type { Tensor, Variable } from '../tensor.js';
 import { engine } from '../engine.js';
 import { add, mul } from '../ops/elementwise.js';
 import { reshape } from '../ops/shape.js';
-import { batchNorm, moments } from '../ops/conv.js';
+import { batchNorm, batchNormTraining, moments } from '../ops/conv.js';
 import { layerNorm } from '../ops/attention.js';
 import { type InitializerSpec, checkInitializer, initialize } from './initializers.js';
 import { type CallOptions, type LayerArgs, type LayerConfig, type Shape, Layer, fmtShape } from './layer.js';
@@ -155,11 +155,20 @@ export class BatchNormalization extends Layer {
     const shaped = (t: Tensor | null) => (t === null || last ? t : reshape(t, [t.size, ...new Array<number>(x.rank - 1 - ax).fill(1)]));
     return engine.tidy(() => {
       if (!opts.training) return batchNorm(x, shaped(this.movingMean)!, shaped(this.movingVariance)!, shaped(this.beta), shaped(this.gamma), this.epsilon);
+      const m = this.momentum;
+      const update = (mean: Tensor, variance: Tensor) => {
+        this.addUpdate(opts, this.movingMean!, add(mul(this.movingMean!, m), mul(mean, 1 - m)));
+        this.addUpdate(opts, this.movingVariance!, add(mul(this.movingVariance!, m), mul(variance, 1 - m)));
+      };
+      // channels last (the NHWC default): one fused kernel each way (batchNormTraining)
+      if (last) {
+        const { y, mean, variance } = batchNormTraining(x, this.beta, this.gamma, this.epsilon);
+        update(mean, variance);
+        return y;
+      }
       const axes = x.shape.map((_, i) => i).filter((i) => i !== ax);
       const { mean, variance } = moments(x, axes);
-      const m = this.momentum;
-      this.addUpdate(opts, this.movingMean!, add(mul(this.movingMean!, m), mul(mean, 1 - m)));
-      this.addUpdate(opts, this.movingVariance!, add(mul(this.movingVariance!, m), mul(variance, 1 - m)));
+      update(mean, variance);
       return batchNorm(x, shaped(mean)!, shaped(variance)!, shaped(this.beta), shaped(this.gamma), this.epsilon);
     });
   }

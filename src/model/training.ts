@@ -753,7 +753,8 @@ export function predict(m: Model, x: Data, args: PredictArgs = {}): Tensor[] {
     const parts: Tensor[][] = m.outputNames.map(() => []);
     for (let from = 0; from < n; from += batchSize) {
       const count = Math.min(batchSize, n - from);
-      const outs = forward(xs.map((t) => slice(t, [from, ...t.shape.slice(1).map(() => 0)], [count, ...t.shape.slice(1)])));
+      // NOTE: a tidy per batch, so each batch's intermediates go at once (else the peak grows with n)
+      const outs = engine.tidy(() => forward(xs.map((t) => slice(t, [from, ...t.shape.slice(1).map(() => 0)], [count, ...t.shape.slice(1)]))));
       outs.forEach((o, i) => parts[i].push(o));
     }
     return parts.map((p) => concat(p, 0));

@@ -11,7 +11,7 @@ const x0 = (n: TapeNode) => n.inputs[0];
 const y0 = (n: TapeNode) => n.outputs[0];
 const attrs = <K extends keyof KernelAttrs>(n: TapeNode) => n.attrs as KernelAttrs[K];
 
-const rules: Record<'conv2d' | 'conv2dBackpropInput' | 'maxPool2d' | 'avgPool2d', GradRule> = {
+const rules: Record<'conv2d' | 'conv2dBackpropInput' | 'maxPool2d' | 'avgPool2d' | 'batchNormTrain', GradRule> = {
   // conv2d: y = act(z), z = conv(x, w) + bias. dz as fusedMatmul's; dx is conv2dBackpropInput of dz,
   // dw conv2dBackpropFilter of (x, dz), the bias dz summed over [N, OH, OW].
   conv2d: ([dy], n) => {
@@ -41,6 +41,13 @@ const rules: Record<'conv2d' | 'conv2dBackpropInput' | 'maxPool2d' | 'avgPool2d'
   },
   maxPool2d: ([dy], n) => [engine.runKernel('maxPool2dGrad', [x0(n), dy], attrs<'maxPool2d'>(n))[0]],
   avgPool2d: ([dy], n) => [engine.runKernel('avgPool2dGrad', [dy], { ...attrs<'avgPool2d'>(n), inShape: x0(n).shape as never })[0]],
+  // batchNormTrain's inputs [x, gamma, beta], outputs [y, mean, variance]: one fused backward kernel
+  // takes all three outputs' gradients (the statistics' are zeros unless something else used them)
+  batchNormTrain: ([dy, dmean, dvar], n) => {
+    const [x, g] = n.inputs;
+    const [dx, dg, db] = engine.runKernel('batchNormTrainGrad', [x, g, n.outputs[1], n.outputs[2], dy, dmean, dvar], attrs<'batchNormTrain'>(n));
+    return [n.needs[0] ? dx : null, n.needs[1] ? dg : null, n.needs[2] ? db : null];
+  },
 };
 
 /** Adds the conv family's rules to the engine's gradient table (once). */

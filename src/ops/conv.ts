@@ -7,6 +7,7 @@ import { registerConvGradients } from './conv-gradients.js';
 import { add, mul, reciprocal, sqrt, square, sub } from './elementwise.js';
 import { max, mean } from './reduce.js';
 import { reshape } from './shape.js';
+import { full } from './creation.js';
 import { checkDtype, checkTensor, describe, fmt } from './util.js';
 
 /** 'valid' (no padding), 'same' (TF's: output ceil(in / stride), the odd pixel at the bottom/right) or explicit [[top, bottom], [left, right]]. */
@@ -244,6 +245,42 @@ export function batchNorm(x: Tensor, mean: Tensor, variance: Tensor, offset?: Te
     if (scale) inv = mul(inv, scale);
     const y = mul(sub(x, mean), inv);
     return offset ? add(y, offset) : y;
+  });
+}
+
+/** What batchNormTraining returns: the normalised x and the batch statistics it used ([C] each). */
+export interface BatchNormTrainingResult { y: Tensor; mean: Tensor; variance: Tensor }
+
+/**
+ * Batch normalization in training mode over the last axis (the channels of NHWC): per channel, the
+ * batch mean and biased variance over every other axis, then
+ * y = (x - mean) · scale / sqrt(variance + epsilon) + offset (offset, scale: [C], optional). Returns y
+ * and the statistics; gradients flow through all three (to x, offset and scale). One fused kernel
+ * forward and one backward where the backend has them (js, wasm); else moments + batchNorm.
+ */
+export function batchNormTraining(x: Tensor, offset?: Tensor | null, scale?: Tensor | null, epsilon = 1e-3): BatchNormTrainingResult {
+  const op = 'batchNormTraining';
+  checkTensor(op, x);
+  checkDtype(op, x, ['float32']);
+  if (x.rank < 2) throw new Error(`${op}: x needs a batch axis and a channel axis (rank >= 2, channels last), got shape ${fmt(x.shape)}`);
+  const C = x.shape[x.rank - 1];
+  for (const [name, t] of [['offset', offset], ['scale', scale]] as const) {
+    if (t === undefined || t === null) continue;
+    checkTensor(op, t, name);
+    checkDtype(op, t, ['float32'], name);
+    if (t.rank !== 1 || t.shape[0] !== C) throw new Error(`${op}: '${name}' must have shape [${C}] (x's channels, its last axis), got ${fmt(t.shape)}`);
+  }
+  if (typeof epsilon !== 'number' || !(epsilon > 0)) throw new Error(`${op}: epsilon must be a positive number, got ${describe(epsilon)}`);
+  return engine.tidy(() => {
+    if (engine.backend?.kernels.batchNormTrain !== undefined) {
+      registerConvGradients();
+      const rows = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+      const [y, m, v] = engine.runKernel('batchNormTrain', [reshape(x, [rows, C]), scale ?? full([C], 1), offset ?? full([C], 0)], { epsilon });
+      return { y: reshape(y, [...x.shape]), mean: m, variance: v };
+    }
+    const axes = x.shape.slice(0, -1).map((_, i) => i);
+    const { mean: m, variance: v } = moments(x, axes);
+    return { y: batchNorm(x, m, v, offset, scale, epsilon), mean: m, variance: v };
   });
 }
 

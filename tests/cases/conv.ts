@@ -177,6 +177,14 @@ function refBatchNorm(x: Nd, m: Nd, v: Nd, off: Nd | null, sc: Nd | null, eps: n
   return { ...y, scale };
 }
 
+/** batchNormTraining, flattened: y, then the batch mean and biased variance over every axis but the last. */
+function refBatchNormTraining(x: Nd, off: Nd | null, sc: Nd | null, eps: number): Nd {
+  const C = x.shape[x.shape.length - 1];
+  const mom = refMoments(x, x.shape.slice(0, -1).map((_, i) => i));
+  const y = refBatchNorm(x, nd([C], mom.data.slice(0, C)), nd([C], mom.data.slice(C)), off, sc, eps);
+  return { ...nd([y.data.length + 2 * C], [...y.data, ...mom.data]), scale: Float64Array.from([...y.scale!, ...mom.scale!]) };
+}
+
 // ----------------------------------------------------------------------------------- cases
 
 const rand = (name: string) => new Rng(hashName(name));
@@ -363,6 +371,32 @@ for (const kind of ['avg', 'max'] as const) {
   });
 }
 
+{
+  const r = rand('batchNormTraining');
+  const flat = (o: { y: Tensor; mean: Tensor; variance: Tensor }) => {
+    const out = eg.concat([eg.reshape(o.y, [-1]), o.mean, o.variance]);
+    eg.dispose([o.y, o.mean, o.variance]);
+    return out;
+  };
+  const full = (label: string, xs: number[], eps = 1e-3, gen?: Gen) => {
+    const C = xs[xs.length - 1], rows = sizeOf(xs) / C;
+    return inst(label, [randNd(r, xs, gen), randNd(r, [C]), randNd(r, [C])], (x, o, sc) => flat(eg.batchNormTraining(x, o, sc, eps)),
+      (x, o, sc) => refBatchNormTraining(x, o, sc, eps), terms(rows));
+  };
+  add({
+    name: 'batchNormTraining (y, mean, variance; fused kernel)', tol: 'conv', instances: [
+      full('[2,3,3,4] NHWC, offset and scale', [2, 3, 3, 4]),
+      full('[5,21] channels 16 + 4 + 1 (every lane block and the tail)', [5, 21]),
+      full('[3,6,6,32] rows 108 > one chunk of 64', [3, 6, 6, 32]),
+      full('[16,12,12,48] rows 2304', [16, 12, 12, 48]),
+      full('[4,7] epsilon 1e-5', [4, 7], 1e-5),
+      full('[1,1,1,3] one row: variance 0, y = offset', [1, 1, 1, 3]),
+      full('[40,6] offset 100 (variance by the centred pass)', [40, 6], 1e-3, (x) => Math.fround(100 + x.uniform(-1, 1))),
+      inst('[6,5] without offset and scale', [randNd(r, [6, 5])], (x) => flat(eg.batchNormTraining(x)), (x) => refBatchNormTraining(x, null, null, 1e-3), terms(6)),
+    ],
+  });
+}
+
 // ----------------------------------------------------------------------------------- gradient checks
 
 const anyV: Gen = (r) => r.uniform(-2, 2);
@@ -410,6 +444,15 @@ withGrads(cases, 'batchNorm',
     const { mean, variance } = eg.moments(x, [0, 1, 2]);
     return eg.batchNorm(x, mean, variance, o, sc, 1e-3);
   }));
+
+{
+  const stats = (o: { y: Tensor; mean: Tensor; variance: Tensor }) => eg.concat([eg.reshape(o.y, [-1]), eg.mul(o.mean, 3), eg.mul(o.variance, -2)]);
+  withGrads(cases, 'batchNormTraining (y, mean, variance; fused kernel)',
+    grad('batchNormTraining wrt x, offset, scale [3,2,2,3]', [[3, 2, 2, 3], [3], [3]], (x, o, sc) => eg.batchNormTraining(x, o, sc).y),
+    grad('batchNormTraining y, mean and variance wrt x, scale [2,3,2,5] (lane tail)', [[2, 3, 2, 5], [5]], (x, sc) => stats(eg.batchNormTraining(x, null, sc))),
+    grad('batchNormTraining rows 72 > chunk, 16 + 4 channels, epsilon 1e-2', [[2, 6, 6, 20], [20], [20]], (x, o, sc) => eg.batchNormTraining(x, o, sc, 1e-2).y),
+    grad('batchNormTraining wrt x only [5,4]', [[5, 4]], (x) => eg.batchNormTraining(x).y));
+}
 
 // ----------------------------------------------------------------------------------- bench
 

@@ -31,11 +31,10 @@ export { adapterFacts } from '../../platform.js';
 const HOST_COPY_MAX = 1 << 16;
 
 /**
- * The kernels the webgpu backend does not implement: none today (the list stays so that a kernel
- * added to kernels.ts without a WGSL form is named here, and eg.attention/eg.layerNorm keep their
- * composed fallbacks for a backend that lists theirs).
+ * The kernels the webgpu backend does not implement: the fused training batch-norm pair
+ * (eg.batchNormTraining runs its composed form there: moments + batchNorm).
  */
-export const WEBGPU_UNSUPPORTED = [] as const;
+export const WEBGPU_UNSUPPORTED = ['batchNormTrain', 'batchNormTrainGrad'] as const;
 
 // NOTE: Dawn's GPU object must stay reachable while its devices live (once collected, its instance
 // is destroyed under them and the process crashes), so the one made here is kept for good.
