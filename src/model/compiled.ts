@@ -12,7 +12,7 @@ import type { Optimizer } from '../optimizers/optimizer.js';
 import type { DeviceSums } from './evaluate.js';
 import { softmax } from '../ops/nn.js';
 import { valueAndGrads } from '../autograd/index.js';
-import { type Batcher, type Compiled, type Model, type StepResult, batchLoss, countCorrect } from './training.js';
+import { type Batcher, type Compiled, type Model, type StepResult, batchLoss, countCorrect, readStep } from './training.js';
 
 /** What model.compiledSteps() reports of one traced step. */
 export interface CompiledStepInfo {
@@ -215,19 +215,7 @@ export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars:
     for (let o = 0; o < nOut; o++) e.outs.push(parts ? rec.output(parts[o]) : -1);
     for (let o = 0; o < nOut; o++) e.outs.push(acc[o] && outs?.[o] ? rec.output(outs[o]!) : -1);
     rec.phase = 'after';
-    const lossValue = value.dataSync()[0];
-    if (!Number.isFinite(lossValue)) {
-      drop();
-      throw new Error(`fit: the loss became ${lossValue} at a batch; lower the learning rate or check the data`);
-    }
-    const correct: number[] = [];
-    for (let o = 0; o < nOut; o++) {
-      const out = outs?.[o];
-      correct.push(acc[o] && out ? countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], c.losses[o].labels) : 0);
-    }
-    const r = { loss: lossValue, parts: parts ? parts.map((p) => p.dataSync()[0]) : [], correct };
-    drop();
-    return r;
+    return readStep(c, batcher, order, from, count, acc, value, outs, parts, drop);
   });
 }
 

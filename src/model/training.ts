@@ -434,20 +434,29 @@ function trainStep(m: Model, c: Compiled, batcher: Batcher, vars: Variable[], or
       drop();
       return NO_RESULT;
     }
-    const lossValue = value.dataSync()[0];
-    if (!Number.isFinite(lossValue)) {
-      drop();
-      throw new Error(`fit: the loss became ${lossValue} at a batch; lower the learning rate or check the data`);
-    }
-    const correct: number[] = [];
-    for (let o = 0; o < nOut; o++) {
-      const out = outs?.[o];
-      correct.push(acc[o] && out ? countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], c.losses[o].labels) : 0);
-    }
-    const r = { loss: lossValue, parts: parts ? parts.map((p) => p.dataSync()[0]) : [], correct };
-    drop();
-    return r;
+    return readStep(c, batcher, order, from, count, acc, value, outs, parts, drop);
   });
+}
+
+/**
+ * A finished step's results read on the host (the loss, each output's loss and correct count);
+ * a loss that is not finite throws. `drop` disposes the kept outputs either way.
+ */
+export function readStep(c: Compiled, batcher: Batcher, order: Int32Array, from: number, count: number, acc: boolean[],
+  value: Tensor, outs: (Tensor | null)[] | null, parts: Tensor[] | null, drop: () => void): StepResult {
+  const lossValue = value.dataSync()[0];
+  if (!Number.isFinite(lossValue)) {
+    drop();
+    throw new Error(`fit: the loss became ${lossValue} at a batch; lower the learning rate or check the data`);
+  }
+  const correct: number[] = [];
+  for (let o = 0; o < c.losses.length; o++) {
+    const out = outs?.[o];
+    correct.push(acc[o] && out ? countCorrect(out.dataSync(), batcher.yHost(o, order, from, count), out.shape[out.rank - 1], c.losses[o].labels) : 0);
+  }
+  const r = { loss: lossValue, parts: parts ? parts.map((p) => p.dataSync()[0]) : [], correct };
+  drop();
+  return r;
 }
 
 // ---- fit ----------------------------------------------------------------------------------------
