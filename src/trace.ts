@@ -297,6 +297,13 @@ export class Plan {
     this.bytes = bytes;
   }
 
+  /**
+   * Whether the step read tensors made outside it that are not variables (a layer's cache, such as
+   * an imported graph's weights prepared for inference): they are right only while the weights
+   * they were made from are unchanged, which the caller checks (compiled.ts, the model's weightsVersion).
+   */
+  get readsOutside(): boolean { return this.held.length > 0; }
+
   /** Whether the variables still hold the storage the trace saw, each update target unshared. */
   valid(): boolean {
     if (this.disposed) return false;

@@ -28,7 +28,11 @@ export interface CompiledStepInfo {
   bytes: number;
 }
 
-interface Entry { plan: Plan | null; failure: TraceFailure | null; transient: number; outs: number[]; replays: number }
+interface Entry {
+  plan: Plan | null; failure: TraceFailure | null; transient: number; outs: number[]; replays: number;
+  /** The model's weightsVersion when the plan was traced (inference plans that read a layer's caches). */
+  version?: number;
+}
 interface Cache { compiled: Compiled | null; optimizer: Optimizer | null; vars: Variable[]; entries: Map<string, Entry> }
 
 const caches = new WeakMap<Model, Cache>();
@@ -114,10 +118,13 @@ function trace<T>(e: Entry, body: (rec: Recorder) => T): T {
 }
 
 /** A replayable plan for `e`, or null (then trace or run eagerly). */
-function ready(e: Entry): Plan | null {
+function ready(e: Entry, version?: number): Plan | null {
   const p = e.plan;
   if (p === null) return null;
-  if (p.valid()) return p;
+  // NOTE: an inference plan that read tensors a layer made from the weights before the trace (an
+  // imported graph's prepared weights) is stale once the weights change: the layer remakes them
+  // only when its own code runs, so trace again.
+  if (p.valid() && !(version !== undefined && p.readsOutside && e.version !== version)) return p;
   // NOTE: weights replaced (setWeights, loadWeights) or shared since the trace: trace again.
   p.dispose();
   e.plan = null;
@@ -239,7 +246,7 @@ export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array,
   const key = `evaluate:${count}:${wantAcc.map(Number).join('')}:${custom.map(Number).join('')}:${c.fused.map(Number).join('')}${dev ? ':sums' : ''}`;
   const e = entryFor(cache, key);
   const nOut = c.losses.length;
-  const plan = ready(e);
+  const plan = ready(e, m.weightsVersion);
   if (plan !== null) {
     const rows = batcher.rows(order, from, count);
     plan.check(rows);
@@ -267,6 +274,7 @@ export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array,
     return r;
   }
   if (e.failure?.permanent) return eager();
+  e.version = m.weightsVersion;
   return trace(e, (rec) => {
     const [xb, yb] = batcher.batch(order, from, count);
     [...xb, ...yb].forEach((t, i) => rec.input(t, i));
@@ -327,7 +335,7 @@ export function compiledPredictBatch(m: Model, xb: Tensor[], eager: () => Tensor
   const cache = cacheFor(m, m.trainableWeights);
   const key = `predict:${xb.map((t) => t.shape[0]).join(',')}`;
   const e = entryFor(cache, key);
-  const plan = ready(e);
+  const plan = ready(e, m.weightsVersion);
   if (plan !== null) {
     if (plan.hasChecks) plan.check(xb.map((t) => engine.hostValues(t, 'predict')!));
     plan.replay([], xb);
@@ -335,6 +343,7 @@ export function compiledPredictBatch(m: Model, xb: Tensor[], eager: () => Tensor
     return e.outs.map((i) => copyOut(plan.outputInfo(i)));
   }
   if (e.failure?.permanent) return eager();
+  e.version = m.weightsVersion;
   return trace(e, (rec) => {
     xb.forEach((t, i) => rec.deviceInput(t, i));
     const os = m.forward(xb, false, false);
