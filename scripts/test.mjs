@@ -40,7 +40,7 @@ vitest('vitest, wasm relaxed-simd build (conformance + edge values + op fuzz + g
 // adapter fails (EDGEGRAD_REQUIRE_WEBGPU=1), so this step can never pass by skipping.
 // The fuzz suites (tests/fuzz/*.fuzz.test.ts) run in the simd step through vitest's include
 // pattern (wasm vs js); listed here they fuzz webgpu against js, with fewer runs.
-vitest('vitest, webgpu backend and the browser (conformance + edge values + hardening + v1 models + gradients + gemm + optimizers + layers + memory + errors + fuzz + webgpu + conv + models + nested models + datasets and fitDataset + tfjs import + onnx + int8 + compiled steps (eager there) + browser webgpu, pool, bench page)', 'simd',
+vitest('vitest, webgpu backend and the browser (conformance + edge values + hardening + v1 models + gradients + gemm + optimizers + layers + memory + errors + fuzz + webgpu + conv + models + nested models + datasets and fitDataset + tfjs import + onnx + int8 + compiled steps + attention + step caches + browser webgpu, pool, bench page)', 'simd',
   [
     'tests/conformance.test.ts',
     'tests/edge-values.test.ts',
