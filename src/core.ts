@@ -67,7 +67,7 @@ export { layers, Layer, SymbolicTensor, InputLayer, input } from './layers/index
 export type * from './layers/index.js';
 export { sequential, Sequential, model, Model, loadModel, earlyStopping, textProgress } from './model/index.js';
 export type { TfjsArtifacts } from './model/index.js';
-export type { FitDatasetArgs, FitDatasetSource, BatchWeights, TextProgressOptions, TrainingParams } from './model/index.js';
+export type { FitDatasetArgs, FitDatasetSource, BatchWeights, TrainOnBatchArgs, TextProgressOptions, TrainingParams } from './model/index.js';
 // Data pipelines (src/data/dataset.ts): eg.data.array / slices / generator / fromIterable / zip, and Dataset's stages.
 export { data, Dataset } from './data/dataset.js';
 export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Callbacks, EarlyStoppingArgs, Logs, LossName, LossSpec, ModelArgs, Data, PerOutput } from './model/index.js';

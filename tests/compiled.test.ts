@@ -79,6 +79,48 @@ async function twin(kind: 'mlp' | 'cnn' | 'transformer', make: (seed: number) =>
   return { a, b, x, y, ha, hb };
 }
 
+/**
+ * trainOnBatch and fitDataset, compiled (the default) against compile: false on twin models:
+ * losses, accuracies and weights equal bit for bit; batches of 8 replay, a size of 5 traces its own
+ * step, and a trainOnBatch of fit's batch size replays fit's plan (same key).
+ */
+async function batchEntryPoints(kind: 'mlp' | 'cnn', make: (seed: number) => eg.Model): Promise<void> {
+  const a = make(3), b = make(3);
+  const { x, y } = data(kind, 21);
+  const rows = (t: eg.Tensor, from: number, n: number) => eg.slice(t, [from, ...t.shape.slice(1).map(() => 0)], [n, ...t.shape.slice(1)]);
+  const got: unknown[] = [], want: unknown[] = [];
+  for (const [from, n] of [[0, 8], [8, 8], [16, 5], [0, 8], [13, 8], [16, 5], [3, 8]]) {
+    const xb = rows(x, from, n), yb = rows(y, from, n);
+    got.push(await a.trainOnBatch(xb, yb));
+    want.push(await b.trainOnBatch(xb, yb, { compile: false }));
+    xb.dispose(); yb.dispose();
+  }
+  expect(got).toEqual(want);
+  expect(got.flat().every((v) => Number.isFinite(v))).toBe(true);
+  expect(await weightsOf(a)).toEqual(await weightsOf(b));
+  const at8 = () => a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!;
+  expect(at8().replaying).toBe(true);
+  // 5 steps of 8: the first traces, the second traces again (Adam's slots made by the first), 3 replay.
+  expect(at8().replays).toBe(3);
+  expect(a.compiledSteps().find((s) => s.key.startsWith('train:5:'))!.replaying).toBe(true);
+  expect(b.compiledSteps()).toEqual([]);
+  // fitDataset over batches of 8 (the last of 5), 2 epochs: the same plans, replayed.
+  const ds = () => eg.data.slices({ xs: x, ys: y }).batch(8);
+  const ha = await a.fitDataset(ds(), { epochs: 2, verbose: 0 });
+  const hb = await b.fitDataset(ds(), { epochs: 2, verbose: 0, compile: false });
+  expect(ha.history.loss).toEqual(hb.history.loss);
+  expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+  expect(await weightsOf(a)).toEqual(await weightsOf(b));
+  expect(at8().replays).toBe(3 + 4);
+  // fit at batch 8 (shuffle off, so the same batches as eager) replays the plan trainOnBatch traced.
+  const fa = await a.fit(x, y, { epochs: 1, batchSize: 8, shuffle: false, verbose: 0 });
+  const fb = await b.fit(x, y, { epochs: 1, batchSize: 8, shuffle: false, verbose: 0, compile: false });
+  expect(fa.history.loss).toEqual(fb.history.loss);
+  expect(await weightsOf(a)).toEqual(await weightsOf(b));
+  expect(at8().replays).toBe(3 + 4 + 2);
+  for (const t of [a, b, x, y]) t.dispose();
+}
+
 describe.each(backends)('compiled steps on $label', (cfg) => {
   it('MLP with dropout and Adam on a schedule: compiled fit equals eager, bitwise, with a last smaller batch', async () => {
     await use(cfg);
@@ -266,11 +308,53 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     for (const t of [m, x, y]) t.dispose();
   });
 
+  it('trainOnBatch and fitDataset replay compiled steps (fit\'s plans) and equal compile: false, bitwise (MLP with dropout, Adam on a schedule)', async () => {
+    await use(cfg);
+    await batchEntryPoints('mlp', mlp);
+  });
+
+  it('trainOnBatch and fitDataset compiled equal eager on the CNN with batch-norm (moving statistics), bitwise', async () => {
+    await use(cfg);
+    await batchEntryPoints('cnn', cnn);
+  });
+
+  it('trainOnBatch with sampleWeight, compiled, equals eager; a step that reads values inside it stays eager with the reason', async () => {
+    await use(cfg);
+    const a = mlp(3), b = mlp(3);
+    const { x, y } = data('mlp', 12);
+    const sw = eg.tensor(Float32Array.from({ length: 12 }, (_, i) => 0.5 + (i % 3)), [12]);
+    for (let i = 0; i < 4; i++) {
+      expect(await a.trainOnBatch(x, y, { sampleWeight: sw })).toEqual(await b.trainOnBatch(x, y, { sampleWeight: sw, compile: false }));
+    }
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    expect(a.compiledSteps().find((s) => s.key.startsWith('train:12:'))!.replays).toBe(2);
+    // A loss that reads its values on the host inside the step: eager, and the reason is kept.
+    const reading = (yTrue: eg.Tensor, yPred: eg.Tensor) => {
+      void yPred.dataSync();
+      return eg.losses.meanSquaredError(yTrue, yPred);
+    };
+    const make = () => {
+      const m = eg.sequential([eg.layers.dense({ units: 1, inputShape: [3], seed: 4 })]);
+      m.compile({ optimizer: 'sgd', loss: reading });
+      return m;
+    };
+    const c = make(), d = make();
+    const x3 = eg.tensor(Float32Array.from({ length: 30 }, (_, i) => Math.sin(i)), [10, 3]);
+    const y3 = eg.tensor(Float32Array.from({ length: 10 }, (_, i) => Math.cos(i)), [10, 1]);
+    for (let i = 0; i < 3; i++) expect(await c.trainOnBatch(x3, y3)).toEqual(await d.trainOnBatch(x3, y3, { compile: false }));
+    const s = c.compiledSteps()[0];
+    expect(s.replaying).toBe(false);
+    expect(s.reason).toMatch(/dataSync/);
+    for (const t of [a, b, c, d, x, y, x3, y3, sw]) t.dispose();
+  });
+
   it('refuses a compile option that is not a boolean', async () => {
     await use(cfg);
     const m = mlp(3);
     const { x, y } = data('mlp', 8);
     await expect(m.fit(x, y, { compile: 'yes' as never, verbose: 0 })).rejects.toThrow(/compile must be true or false/);
+    await expect(m.trainOnBatch(x, y, { compile: 1 as never })).rejects.toThrow(/trainOnBatch: compile must be true or false/);
+    await expect(m.fitDataset(eg.data.slices({ xs: x, ys: y }).batch(4), { compile: 'no' as never, verbose: 0 })).rejects.toThrow(/fitDataset: compile must be true or false/);
     for (const t of [m, x, y]) t.dispose();
   });
 });
@@ -295,6 +379,11 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     expect(last.replaying).toBe(true);
     expect(b.compiledSteps()).toEqual([]);
     for (const t of [a, b, x, y]) t.dispose();
+  });
+
+  it('trainOnBatch and fitDataset replay compiled steps (their sums terms as plan outputs) and equal compile: false, bitwise', async () => {
+    await use(cfg);
+    await batchEntryPoints('mlp', mlp);
   });
 
   it('a replayed fit step creates no bind group (after warm-up), leaks nothing, and its epochs equal eager', async () => {

@@ -81,9 +81,23 @@ function cacheFor(m: Model, vars: Variable[]): Cache {
   return c;
 }
 
+/**
+ * Steps kept per model: beyond it the oldest entry goes, its plan freed (trainOnBatch, fitDataset
+ * and predict trace one step per batch size they meet, and a caller may give many sizes).
+ */
+const MAX_ENTRIES = 16;
+
 function entryFor(c: Cache, key: string): Entry {
   let e = c.entries.get(key);
-  if (!e) { e = { plan: null, failure: null, transient: 0, outs: [], replays: 0 }; c.entries.set(key, e); }
+  if (!e) {
+    if (c.entries.size >= MAX_ENTRIES) {
+      const [k, old] = c.entries.entries().next().value!;
+      old.plan?.dispose();
+      c.entries.delete(k);
+    }
+    e = { plan: null, failure: null, transient: 0, outs: [], replays: 0 };
+    c.entries.set(key, e);
+  }
   return e;
 }
 
@@ -351,4 +365,10 @@ export function compiledPredictBatch(m: Model, xb: Tensor[], eager: () => Tensor
     rec.phase = 'after';
     return os.map((t) => copyOut({ shape: t.shape, dtype: t.dtype, buf: t.storage!.buf }));
   });
+}
+
+/** The replayable plan of `m` whose key starts with `prefix` (benches: bench/compiled-profile.ts). */
+export function planOf(m: Model, prefix: string): Plan | null {
+  for (const [k, e] of caches.get(m)?.entries ?? []) if (k.startsWith(prefix) && e.plan) return e.plan;
+  return null;
 }

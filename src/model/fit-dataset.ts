@@ -23,6 +23,8 @@ export interface FitDatasetArgs {
   verbose?: 0 | 1 | 2;
   classWeight?: FitArgs['classWeight'];
   initialEpoch?: number;
+  /** Trace the step once per batch size and replay it (default true, as fit); false runs every op eagerly. */
+  compile?: boolean;
 }
 
 /** A batch element as { xs, ys } (tfjs) or [xs, ys]. */
@@ -41,6 +43,7 @@ export async function fitDataset(m: Model, dataset: FitDatasetSource, args: FitD
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`fitDataset: epochs must be a non-negative integer, got ${args.epochs}`);
   if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new Error(`fitDataset: initialEpoch must be a non-negative integer, got ${args.initialEpoch}`);
   if (per !== undefined && (!Number.isInteger(per) || per <= 0)) throw new Error(`fitDataset: batchesPerEpoch must be a positive integer, got ${per}`);
+  if (args.compile !== undefined && typeof args.compile !== 'boolean') throw new Error(`fitDataset: compile must be true or false, got ${JSON.stringify(args.compile)}`);
   if (dataset.size === Infinity && per === undefined) throw new Error('fitDataset: the dataset is endless (repeat() without a count); give batchesPerEpoch');
   const c = m.compiled;
   const nOut = c.losses.length;
@@ -81,7 +84,7 @@ export async function fitDataset(m: Model, dataset: FitDatasetSource, args: FitD
             const size = (Array.isArray(x) ? x[0] : x instanceof Tensor ? x : Object.values(x as object)[0]) as Tensor | undefined;
             const begin: Logs = { batch: b, size: size instanceof Tensor ? size.shape[0] : 0 };
             for (const cb of callbacks) { const p = cb.onBatchBegin?.(b, begin); if (p) await p; }
-            res = await stepOnTensors(m, 'fitDataset', x, y, { classWeight: args.classWeight });
+            res = await stepOnTensors(m, 'fitDataset', x, y, { classWeight: args.classWeight, compile: args.compile });
           } finally { disposeElement(r.value); }
           if (!Number.isFinite(res.loss)) throw new Error(`fitDataset: the loss became ${res.loss} at batch ${b} of epoch ${epoch + 1}; lower the learning rate or check the data`);
           seen += res.n;

@@ -250,9 +250,10 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
 
   /**
    * One optimiser step on (x, y) as a single batch; resolves to the loss, or [loss, accuracy...]
-   * when compile asked for accuracy. `sampleWeight` / `classWeight` weigh the samples as in fit.
+   * when compile asked for accuracy. `sampleWeight` / `classWeight` weigh the samples as in fit;
+   * `compile: false` runs the step eagerly (by default it is traced once per batch size and replayed).
    */
-  trainOnBatch(x: Data, y: Data, weights: training.BatchWeights = {}): Promise<number | number[]> { return training.trainOnBatch(this, x, y, weights); }
+  trainOnBatch(x: Data, y: Data, args: training.TrainOnBatchArgs = {}): Promise<number | number[]> { return training.trainOnBatch(this, x, y, args); }
 
   /** The model's output for x in one forward pass (no batching), in inference mode. */
   predictOnBatch(x: Data): Out {

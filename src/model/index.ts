@@ -6,7 +6,7 @@ import { Sequential, sequential } from './sequential.js';
 
 export { Sequential, sequential };
 export { Model, model, type ModelArgs } from './graph.js';
-export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Data, PerOutput, BatchWeights } from './training.js';
+export type { CompileArgs, FitArgs, EvaluateArgs, PredictArgs, History, Data, PerOutput, BatchWeights, TrainOnBatchArgs } from './training.js';
 export type { FitDatasetArgs, FitDatasetSource } from './fit-dataset.js';
 export { earlyStopping, textProgress, type Callbacks, type EarlyStoppingArgs, type Logs, type TextProgressOptions, type TrainingParams } from './callbacks.js';
 export type { LossName, LossSpec } from './losses.js';

@@ -701,12 +701,22 @@ export async function fit(m: Model, x: Data, y: Data, args: FitArgs = {}): Promi
 
 export interface BatchWeights { sampleWeight?: Tensor; classWeight?: FitArgs['classWeight'] }
 
+/** trainOnBatch's options: the batch's weights, and whether its step is compiled. */
+export interface TrainOnBatchArgs extends BatchWeights {
+  /**
+   * Trace the step once per batch size and replay it (default true; the plans are fit's, keyed the
+   * same way, so a trainOnBatch of fit's batch size replays fit's step); false runs every op eagerly.
+   */
+  compile?: boolean;
+}
+
 /**
  * One optimisation step on the whole of (x, y), checked as fit checks its data (read to the host,
  * then staged as one batch); its loss, per-output losses and correct counts, read back.
  */
-export async function stepOnTensors(m: Model, op: string, x: unknown, y: unknown, w: BatchWeights = {}): Promise<StepResult & { n: number }> {
+export async function stepOnTensors(m: Model, op: string, x: unknown, y: unknown, w: TrainOnBatchArgs = {}): Promise<StepResult & { n: number }> {
   if (!m.optimizer || !m.compiled) throw new Error(`${op}: model '${m.name}' is not compiled; call model.compile({ optimizer, loss }) first`);
+  if (w.compile !== undefined && typeof w.compile !== 'boolean') throw new Error(`${op}: compile must be true or false, got ${JSON.stringify(w.compile)}`);
   const c = m.compiled;
   const vars = m.trainableWeights;
   if (vars.length === 0) throw new Error(`${op}: model '${m.name}' has no trainable weights`);
@@ -720,9 +730,15 @@ export async function stepOnTensors(m: Model, op: string, x: unknown, y: unknown
   const stateful = m.allLayers.some((l) => l.updatesState);
   const order = Int32Array.from({ length: set.n }, (_, i) => i);
   const batcher = new Batcher(set, set.n);
-  if (engine.syncReads) return { ...trainStep(m, c, batcher, vars, order, 0, set.n, acc, regs, stateful, null), n: set.n };
+  // NOTE: compiled as fit's step (same key: a plan of this batch size is shared with fit), eager
+  // where the step cannot be replayed (the reason in model.compiledSteps()).
+  const compiled = w.compile !== false && canCompile();
+  const step = (sums: DeviceSums | null): StepResult => (compiled
+    ? compiledTrainStep(m, c, batcher, vars, order, 0, set.n, acc, regs, stateful, () => trainStep(m, c, batcher, vars, order, 0, set.n, acc, regs, stateful, sums), sums)
+    : trainStep(m, c, batcher, vars, order, 0, set.n, acc, regs, stateful, sums));
+  if (engine.syncReads) return { ...step(null), n: set.n };
   const sums = new (await import('./evaluate.js')).DeviceSums(1 + 2 * nOut);
-  trainStep(m, c, batcher, vars, order, 0, set.n, acc, regs, stateful, sums);
+  step(sums);
   const v = await sums.read(`in ${op}`);
   sums.reset();
   return { loss: v[0] / set.n, parts: v.slice(1, 1 + nOut).map((p) => p / set.n), correct: v.slice(1 + nOut), n: set.n };
@@ -732,7 +748,7 @@ export async function stepOnTensors(m: Model, op: string, x: unknown, y: unknown
  * model.trainOnBatch: one optimiser step on (x, y) as a single batch. Resolves to the batch loss,
  * or, when compile asked for accuracy, [loss, accuracy of each output that has it].
  */
-export async function trainOnBatch(m: Model, x: Data, y: Data, w: BatchWeights = {}): Promise<number | number[]> {
+export async function trainOnBatch(m: Model, x: Data, y: Data, w: TrainOnBatchArgs = {}): Promise<number | number[]> {
   const r = await stepOnTensors(m, 'trainOnBatch', x, y, w);
   if (!Number.isFinite(r.loss)) throw new Error(`trainOnBatch: the loss became ${r.loss}; lower the learning rate or check the data`);
   const accs = m.compiled!.metrics.flatMap((ms, o) => (ms.some((k) => k.fn === 'accuracy') ? [r.correct[o] / r.n] : []));
