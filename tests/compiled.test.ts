@@ -348,6 +348,26 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     for (const t of [a, b, c, d, x, y, x3, y3, sw]) t.dispose();
   });
 
+  it('keeps at most 16 plans per model: trainOnBatch over 20 batch sizes frees the oldest, and still equals eager', async () => {
+    await use(cfg);
+    const a = mlp(3), b = mlp(3);
+    const { x, y } = data('mlp', 24);
+    const before = eg.memory().planBytes;
+    for (let n = 1; n <= 20; n++) {
+      const xb = eg.slice(x, [0, 0], [n, 12]), yb = eg.slice(y, [0], [n]);
+      expect(await a.trainOnBatch(xb, yb)).toEqual(await b.trainOnBatch(xb, yb, { compile: false }));
+      xb.dispose(); yb.dispose();
+    }
+    const steps = a.compiledSteps();
+    expect(steps.length).toBe(16);
+    expect(steps[0].key.startsWith('train:5:')).toBe(true);
+    expect(eg.memory().planBytes - before).toBe(steps.reduce((s, e) => s + e.bytes, 0));
+    expect(await weightsOf(a)).toEqual(await weightsOf(b));
+    a.dispose();
+    expect(eg.memory().planBytes).toBe(before);
+    for (const t of [b, x, y]) t.dispose();
+  });
+
   it('refuses a compile option that is not a boolean', async () => {
     await use(cfg);
     const m = mlp(3);
