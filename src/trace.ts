@@ -321,10 +321,29 @@ export class Plan {
   get hasChecks(): boolean { return this.checks.length > 0; }
 
   /**
-   * One step on `rows` (the host batch inputs by slot) or `devices` (the tensors of the device
-   * inputs, predict), after valid() and check().
+   * Writable host views of the batch input slots' buffers, by slot (the backend's hostView: wasm
+   * memory), for a caller that gathers a batch straight into them and then calls
+   * replay(views, undefined, true); null where the backend has none. Valid until the next allocation.
    */
-  replay(rows: readonly TypedArray[], devices?: readonly Tensor[]): void {
+  inputViews(): TypedArray[] | null {
+    const b = this.backend;
+    if (!b.hostView) return null;
+    const out: TypedArray[] = [];
+    for (let i = 0; i < this.slots.length; i++) {
+      const op = this.slots[i];
+      const v = b.hostView(op.info.buf, op.info.dtype, op.size);
+      if (v === null) return null;
+      out.push(v);
+    }
+    return out;
+  }
+
+  /**
+   * One step on `rows` (the host batch inputs by slot) or `devices` (the tensors of the device
+   * inputs, predict), after valid() and check(). `written`: the caller has written the batch into
+   * the input slots' buffers already (inputViews()), so their uploads are skipped.
+   */
+  replay(rows: readonly TypedArray[], devices?: readonly Tensor[], written = false): void {
     const b = this.backend;
     const ops = this.ops;
     if (devices) {
@@ -356,6 +375,7 @@ export class Plan {
             break;
           }
           case UPLOAD: {
+            if (written && op.slot >= 0) break;
             const values = op.slot >= 0 ? rows[op.slot] : op.make!(op.size);
             if (values.length !== op.size) throw new Error(`internal: a replayed upload of ${values.length} values for ${op.size}`);
             b.write(op.info.buf, values, op.info.dtype);

@@ -26,6 +26,12 @@ export interface Backend<B = any> {
    * is kept (int32 tensors written from the host), else undefined. Ops use it to validate indices.
    */
   hostCopy?(buf: B): TypedArray | undefined;
+  /**
+   * Optional: a writable view of `buf`'s first `size` elements where the host can write them in
+   * place (wasm: its linear memory), else null. Valid only until the next allocation (a growing
+   * memory detaches it). A compiled step gathers its batch rows straight into its input buffers.
+   */
+  hostView?(buf: B, dtype: DType, size: number): TypedArray | null;
   free(buf: B): void;
   memory(): BackendMemory;
   /** Bytes per stored element of `dtype` when not dtypes.ts's (the js backend's float64 mode). */

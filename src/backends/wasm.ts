@@ -698,6 +698,11 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       writeValues(view(dtype), dtype, values, at(buf, dtype));
     },
     read,
+    hostView(buf, dtype, size) {
+      if (dtype === 'float16' || size === 0 || size * bytesOf(dtype) > buf.bytes) return null;
+      const i = at(buf, dtype);
+      return view(dtype).subarray(i, i + size) as TypedArray;
+    },
     readAsync: async (buf, dtype, size) => read(buf, dtype, size),
     free(buf) {
       if (buf.bytes === 0 || buf.borrowed) return;

@@ -145,6 +145,25 @@ function ready(e: Entry, version?: number): Plan | null {
   return null;
 }
 
+/**
+ * Replays `plan` on samples order[from .. from+count): the batch is gathered straight into the
+ * plan's input buffers where the backend lets the host write them in place (wasm: one copy, no
+ * staging), else staged and written by the replay. The host checks read those values first and
+ * throw before any kernel runs.
+ */
+function replayBatch(plan: Plan, batcher: Batcher, order: Int32Array, from: number, count: number): void {
+  const views = plan.inputViews();
+  if (views !== null) {
+    batcher.gatherInto(order, from, count, views);
+    plan.check(views);
+    plan.replay(views, undefined, true);
+    return;
+  }
+  const rows = batcher.rows(order, from, count);
+  plan.check(rows);
+  plan.replay(rows);
+}
+
 // ---- fit ------------------------------------------------------------------------------------
 
 const trainTags = new WeakMap<Batcher, string>();
@@ -174,9 +193,7 @@ export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars:
   const nOut = c.losses.length;
   const plan = ready(e);
   if (plan !== null) {
-    const rows = batcher.rows(order, from, count);
-    plan.check(rows);
-    plan.replay(rows);
+    replayBatch(plan, batcher, order, from, count);
     e.replays++;
     m.weightsVersion++;
     if (sums) { addTerms(sums, plan, e.outs); return NO_RESULT; }
@@ -262,9 +279,7 @@ export function compiledEvalBatch(m: Model, batcher: Batcher, order: Int32Array,
   const nOut = c.losses.length;
   const plan = ready(e, m.weightsVersion);
   if (plan !== null) {
-    const rows = batcher.rows(order, from, count);
-    plan.check(rows);
-    plan.replay(rows);
+    replayBatch(plan, batcher, order, from, count);
     e.replays++;
     if (dev) {
       for (let o = 0; o < nOut; o++) {

@@ -328,6 +328,16 @@ export class Batcher {
   private readonly sw: Stage | null;
   /** How many tensors a batch has (inputs, outputs, sample weights). */
   get slots(): number { return this.xs.length + this.ys.length + (this.sw ? 1 : 0); }
+  /**
+   * Copies the batch's rows straight into `dst` (one array per slot in batch()'s order, each of
+   * exactly the batch's elements: a compiled step's input buffers), skipping the staging arrays.
+   */
+  gatherInto(order: Int32Array, from: number, count: number, dst: readonly TypedArray[]): void {
+    let i = 0;
+    for (const s of this.xs) s.gather(order, from, count, dst[i++]);
+    for (const s of this.ys) s.gather(order, from, count, dst[i++]);
+    if (this.sw) this.sw.gather(order, from, count, dst[i]);
+  }
   /** The batch's host rows in batch()'s order (views of the staging arrays). */
   rows(order: Int32Array, from: number, count: number): TypedArray[] {
     const r = [...this.xs.map((s) => s.rows(order, from, count)), ...this.ys.map((s) => s.rows(order, from, count))];
@@ -349,10 +359,14 @@ class Stage {
     this.buf = c.dtype === 'int32' ? new Int32Array(rows * this.row) : new Float32Array(rows * this.row);
   }
   rows(order: Int32Array, from: number, count: number): TypedArray {
-    const { row, buf } = this, src = this.c.data;
-    if (row === 1) for (let k = 0; k < count; k++) buf[k] = src[order[from + k]];
-    else for (let k = 0; k < count; k++) { const i = order[from + k]; buf.set(src.subarray(i * row, (i + 1) * row), k * row); }
-    return buf.subarray(0, count * row);
+    this.gather(order, from, count, this.buf);
+    return this.buf.subarray(0, count * this.row);
+  }
+  /** The rows of samples order[from .. from+count) into `dst`, from its start (same element type: a plain copy). */
+  gather(order: Int32Array, from: number, count: number, dst: TypedArray): void {
+    const row = this.row, src = this.c.data;
+    if (row === 1) for (let k = 0; k < count; k++) dst[k] = src[order[from + k]];
+    else for (let k = 0; k < count; k++) { const i = order[from + k]; dst.set(src.subarray(i * row, (i + 1) * row), k * row); }
   }
   tensor(order: Int32Array, from: number, count: number): Tensor {
     return engine.fromValues(this.rows(order, from, count), [count, ...this.c.sample], this.c.dtype);

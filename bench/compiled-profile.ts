@@ -1,0 +1,80 @@
+// Where a compiled fit step's time goes (issue 16): MLP 784-128-10, Adam, random data (4,096
+// samples), one backend build and batch size. Interleaved in one process, CPU time per step
+// (process.cpuUsage, medians over the rounds): fit epochs eager (compile: false) and compiled, and
+// the same plan replayed bare in a loop on fixed rows (its kernels and the replay loop, no fit loop,
+// no batch gathering, no loss read). Then the plan's kernels one at a time, each called 300 times
+// in a row on its own (hot caches: a floor, not the in-step cost), and the replay with every
+// kernel swapped for a no-op (the replay loop's own JavaScript: uploads, hooks, version bumps).
+//   npm run build && node --experimental-wasm-relaxed-simd dist/bench/compiled-profile.js [simd|relaxed] [batch] [rounds]
+// Add --cpu-prof for a V8 profile of the same run.
+import * as eg from '../src/index.js';
+import { planOf } from '../src/model/compiled.js';
+
+const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
+const batch = Number(process.argv[3] ?? 16), rounds = Number(process.argv[4] ?? 7);
+await eg.init({ backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: true });
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+const n = 4096, r = lcg(1);
+const xs = Float32Array.from({ length: n * 784 }, () => r()), ys = Int32Array.from({ length: n }, () => Math.floor(r() * 10));
+const x = eg.tensor(xs, [n, 784]), y = eg.tensor(ys, [n], 'int32');
+const mlp = (): eg.Model => {
+  const m = eg.sequential([
+    eg.layers.dense({ units: 128, activation: 'relu', inputShape: [784], seed: 1 }),
+    eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
+  return m;
+};
+const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+const steps = Math.ceil(n / batch);
+const models = { eager: mlp(), compiled: mlp() };
+const epoch = (w: 'eager' | 'compiled') => models[w].fit(x, y, { epochs: 1, batchSize: batch, verbose: 0, seed: 1, compile: w === 'compiled' });
+await epoch('eager');
+await epoch('compiled');
+const plan = planOf(models.compiled, `train:${batch}:`);
+if (!plan) throw new Error(`no replayable plan: ${JSON.stringify(models.compiled.compiledSteps())}`);
+const rows = [xs.slice(0, batch * 784), ys.slice(0, batch)];
+const t = { eager: [] as number[], compiled: [] as number[], bare: [] as number[] };
+for (let k = 0; k < rounds; k++) {
+  for (const w of (k % 2 ? ['compiled', 'eager'] : ['eager', 'compiled']) as ('eager' | 'compiled')[]) {
+    const c0 = cpu();
+    await epoch(w);
+    t[w].push(cpu() - c0);
+  }
+  const c0 = cpu();
+  for (let i = 0; i < steps; i++) plan.replay(rows);
+  t.bare.push(cpu() - c0);
+}
+const us = (v: number[]) => `${(med(v) / steps * 1000).toFixed(1)} us`;
+console.log(`${build} b${batch}, per step (cpu, medians of ${rounds}): eager fit ${us(t.eager)}, compiled fit ${us(t.compiled)}, bare replay ${us(t.bare)}; `
+  + `eager/compiled ${(med(t.eager) / med(t.compiled)).toFixed(2)}x, eager/bare ${(med(t.eager) / med(t.bare)).toFixed(2)}x`);
+
+// The plan's kernels alone (internal fields, read for this profile only).
+interface Op { k: number; name?: string; impl?: (...a: unknown[]) => void; ins?: { shape: readonly number[] }[]; outs?: unknown[]; attrs?: unknown; dyn?: () => unknown }
+const ops = (plan as unknown as { ops: Op[] }).ops;
+let sum = 0;
+const lines: [number, string][] = [];
+for (const op of ops) {
+  if (op.k !== 0 && op.k !== 1) continue;
+  const f = op.k === 0 ? () => op.impl!(op.ins, op.outs, op.attrs) : () => op.impl!(op.ins, [], op.dyn ? op.dyn() : op.attrs);
+  // NOTE: in-place updates run on the model's real weights here; the model is not used afterwards.
+  for (let i = 0; i < 20; i++) f();
+  const c0 = cpu();
+  for (let i = 0; i < 300; i++) f();
+  const each = (cpu() - c0) / 300 * 1000;
+  sum += each;
+  lines.push([each, `${op.name ?? 'in-place update'} ${op.ins!.map((i) => `[${i.shape}]`).join(' ')}`]);
+}
+console.log(`kernels one by one, hot: ${sum.toFixed(1)} us per step in all`);
+for (const [v, s] of lines.sort((a, b) => b[0] - a[0])) console.log(`  ${v.toFixed(1).padStart(7)} us  ${s}`);
+const impls = ops.map((o) => o.impl);
+for (const o of ops) if (o.impl) o.impl = () => {};
+const c0 = cpu();
+for (let i = 0; i < 20 * steps; i++) plan.replay(rows);
+console.log(`replay with no-op kernels: ${((cpu() - c0) / (20 * steps) * 1000).toFixed(2)} us per step`);
+ops.forEach((o, i) => { o.impl = impls[i]; });
