@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { testBackends, use } from './util/backends.js';
+import { engine } from '../src/engine.js';
 
 const backends = testBackends().filter((c) => c.backend !== 'webgpu');
 
@@ -366,6 +367,26 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     a.dispose();
     expect(eg.memory().planBytes).toBe(before);
     for (const t of [b, x, y]) t.dispose();
+  });
+
+  it('hostView (wasm): a write through the view is what read returns; null for float16, size 0 and a size past the buffer', async () => {
+    await use(cfg);
+    const b = engine.backend!;
+    if (cfg.backend !== 'wasm') { expect(b.hostView).toBeUndefined(); return; }
+    const buf = b.alloc('float32', 10), ids = b.alloc('int32', 4), half = b.alloc('float16', 4);
+    const v = b.hostView!(buf, 'float32', 10)!;
+    expect(v).toBeInstanceOf(Float32Array);
+    expect(v.length).toBe(10);
+    v.set(Float32Array.from({ length: 10 }, (_, i) => i * 0.5 - 1));
+    expect(Array.from(b.read(buf, 'float32', 10))).toEqual(Array.from({ length: 10 }, (_, i) => i * 0.5 - 1));
+    const w = b.hostView!(ids, 'int32', 4)!;
+    expect(w).toBeInstanceOf(Int32Array);
+    w.set([7, -3, 2 ** 31 - 1, 0]);
+    expect(Array.from(b.read(ids, 'int32', 4))).toEqual([7, -3, 2 ** 31 - 1, 0]);
+    expect(b.hostView!(half, 'float16', 4)).toBeNull();
+    expect(b.hostView!(buf, 'float32', 0)).toBeNull();
+    expect(b.hostView!(ids, 'int32', 1000)).toBeNull();
+    for (const x of [buf, ids, half]) b.free(x);
   });
 
   it('refuses a compile option that is not a boolean', async () => {
