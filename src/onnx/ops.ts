@@ -15,6 +15,7 @@ import { avgPool2d, conv2d, conv2dTranspose, maxPool2d } from '../ops/conv.js';
 import { layerNorm, where } from '../ops/attention.js';
 import { arange, tensor } from '../ops/creation.js';
 import { broadcastShapes } from '../ops/util.js';
+import { sizeOf } from '../kernels.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, INT64, typeName } from './model.js';
 
 /** An NCHW activation held as NHWC (the fast path's conv layout); `shape` is the NCHW one. */
@@ -284,7 +285,18 @@ function gatherOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {
   const iv = need(ins[1], c, 'indices');
   const ax = normAxis(a.i('axis', 0), x.rank, c), n = x.shape[ax];
   let idx: Tensor;
-  if (isHost(iv) || engine.syncReads) {
+  if (!isHost(iv) && engine.syncReads) {
+    // Indices computed on the device or fed as an input (token ids): checked on their host values by
+    // engine.checkValues, which a compiled predict reruns on each batch, so the step stays replayable
+    // (a dataSync here would make every predict of the model eager); negative ones count from the end.
+    const t0 = T(iv, c, 'indices');
+    const t = t0.dtype === 'int32' ? t0 : eg.cast(t0, 'int32');
+    engine.checkValues(t, 'gather', (d) => {
+      for (let i = 0; i < d.length; i++) if (!(d[i] >= -n && d[i] < n)) throw new Error(`${c.where}: index ${d[i]} is out of range for axis ${ax} of size ${n}`);
+    });
+    return gatherChecked(x, eg.add(t, eg.mul(eg.cast(eg.less(t, 0), 'int32'), n)), ax);
+  }
+  if (isHost(iv)) {
     const d = hostData(iv, c, 'indices');
     const fixed = new Int32Array(d.length);
     for (let i = 0; i < d.length; i++) {
@@ -298,6 +310,14 @@ function gatherOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {
     idx = where(eg.less(t, 0), eg.add(t, n), t);
   }
   return gather(x, idx, ax);
+}
+
+/** gather's kernel on indices already checked (gatherOp): ops' gather would read them again, inside the step. */
+function gatherChecked(x: Tensor, idx: Tensor, ax: number): Tensor {
+  const n = x.shape[ax];
+  const outer = sizeOf(x.shape.slice(0, ax)), inner = sizeOf(x.shape.slice(ax + 1));
+  const out = engine.runKernel('gather', [x, idx], {}, [[outer, n, inner], [idx.size]])[0];
+  return engine.reshapeOwned(out, [...x.shape.slice(0, ax), ...idx.shape, ...x.shape.slice(ax + 1)]);
 }
 
 function concatOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {

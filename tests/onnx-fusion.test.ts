@@ -1,0 +1,55 @@
+// The inference fast path of imported ONNX graphs (src/onnx/graph.ts): what predict replays from a
+// compiled plan, and the import-time fusions. Each fusion is checked against the plain path (the
+// graph as written, node by node: graph.run(xs, true)) on random inputs, and a pattern that almost
+// matches is checked NOT to fuse.
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as eg from '../src/index.js';
+import { model, type ModelDesc, type NodeDesc, type TensorDesc } from './util/onnx-writer.js';
+import { Rng } from './util/ref.js';
+
+beforeAll(async () => { await eg.init('wasm'); });
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+};
+/** The graph as written (training mode runs every node, no fusion). */
+const plain = (m: eg.OnnxModel, xs: eg.Tensor[]) => eg.tidy(() => Float32Array.from(m.graph.run(xs, true)[0].dataSync()));
+/** predict's output (the fast path, replayed from a compiled plan after its first call). */
+const fast = (m: eg.OnnxModel, x: eg.Tensor) => eg.tidy(() => Float32Array.from((m.predict(x) as eg.Tensor).dataSync()));
+const fusedOf = (m: eg.OnnxModel) => (m.graph as unknown as { fused: Map<number, { chain: number[]; gelu?: boolean; add?: number; relu?: boolean; act?: string }> }).fused;
+
+function floats(r: Rng, n: number, s = 1): number[] { return Array.from({ length: n }, () => r.normal() * s); }
+
+describe('token embeddings: Gather by a fed index tensor', () => {
+  const r = new Rng(11);
+  const E = floats(r, 10 * 3);
+  const desc: ModelDesc = {
+    opset: 17,
+    inputs: [{ name: 'tokens', type: 7, shape: ['batch', 'seq'] }],
+    outputs: [{ name: 'y', shape: ['batch', 'seq', 3] }],
+    initializers: [{ name: 'E', dims: [10, 3], type: 1, floats: E }],
+    nodes: [{ op: 'Gather', inputs: ['E', 'tokens'], outputs: ['y'] }],
+  };
+
+  it('replays predict from a compiled plan, counts negative ids from the end, and still refuses ids out of range', async () => {
+    const m = await eg.loadOnnx(model(desc));
+    const ids = [0, 9, -1, 4, -10, 3];
+    const x = eg.tensor(ids, [2, 3], 'int32');
+    const want = ids.flatMap((i) => E.slice(((i + 10) % 10) * 3, ((i + 10) % 10) * 3 + 3));
+    for (let k = 0; k < 3; k++) expect(maxDiff(fast(m, x), want)).toBeLessThan(1e-7);
+    const [step] = m.compiledSteps();
+    expect(step.replaying, step.reason).toBe(true);
+    expect(step.replays).toBeGreaterThanOrEqual(2);
+    // the range check reruns on every replayed batch
+    const bad = eg.tensor([0, 1, 2, 3, 10, 5], [2, 3], 'int32');
+    expect(() => m.predict(bad)).toThrow(/Gather.*index 10 is out of range for axis 0 of size 10/);
+    const bad2 = eg.tensor([0, 1, 2, 3, -11, 5], [2, 3], 'int32');
+    expect(() => m.predict(bad2)).toThrow(/index -11 is out of range/);
+    expect(maxDiff(fast(m, x), want)).toBeLessThan(1e-7);
+    eg.dispose([x, bad, bad2]);
+    m.dispose();
+  });
+});
