@@ -53,3 +53,55 @@ describe('token embeddings: Gather by a fed index tensor', () => {
     m.dispose();
   });
 });
+
+describe('compiled predict and run of a model with dynamic axes', () => {
+  // tokens [batch, seq] -> embedding + position embedding (Range over the fed length) -> MatMul + bias -> Relu
+  const r = new Rng(12);
+  const desc: ModelDesc = {
+    opset: 17,
+    inputs: [{ name: 'tokens', type: 7, shape: ['batch', 'seq'] }],
+    outputs: [{ name: 'y', shape: ['batch', 'seq', 4] }],
+    initializers: [
+      { name: 'E', dims: [10, 3], type: 1, floats: floats(r, 30) }, { name: 'P', dims: [8, 3], type: 1, floats: floats(r, 24) },
+      { name: 'W', dims: [3, 4], type: 1, floats: floats(r, 12) }, { name: 'b', dims: [4], type: 1, floats: floats(r, 4) },
+      { name: 'i0', dims: [], type: 7, ints: [0] }, { name: 'i1', dims: [], type: 7, ints: [1] },
+    ],
+    nodes: [
+      { op: 'Shape', inputs: ['tokens'], outputs: ['sh'] },
+      { op: 'Gather', inputs: ['sh', 'i1'], attrs: { axis: 0 }, outputs: ['T'] },
+      { op: 'Range', inputs: ['i0', 'T', 'i1'], outputs: ['pos'] },
+      { op: 'Gather', inputs: ['E', 'tokens'], outputs: ['e'] },
+      { op: 'Gather', inputs: ['P', 'pos'], outputs: ['p'] },
+      { op: 'Add', inputs: ['e', 'p'], outputs: ['h'] },
+      { op: 'MatMul', inputs: ['h', 'W'], outputs: ['mm'] },
+      { op: 'Add', inputs: ['b', 'mm'], outputs: ['a'] },
+      { op: 'Relu', inputs: ['a'], outputs: ['y'] },
+    ],
+  };
+
+  it('keeps one plan per input shape: predict and run at sequence lengths 5, 3, 5, 3 give the plain path\'s outputs', async () => {
+    const m = await eg.loadOnnx(model(desc));
+    const mk = (T: number, seed: number) => eg.tensor(Array.from({ length: 2 * T }, (_, i) => (i * seed) % 10), [2, T], 'int32');
+    const xs = [mk(5, 3), mk(3, 7), mk(5, 9), mk(3, 1)];
+    for (let round = 0; round < 2; round++) {
+      for (const x of xs) {
+        const want = plain(m, [x]);
+        const got = fast(m, x);
+        expect(got.length).toBe(2 * x.shape[1] * 4);
+        expect(maxDiff(got, want)).toBeLessThan(1e-6);
+        const y = m.run({ tokens: x }).y;
+        expect(y.shape).toEqual([2, x.shape[1], 4]);
+        expect(maxDiff(y.dataSync(), want)).toBeLessThan(1e-6);
+        y.dispose();
+      }
+    }
+    const steps = m.compiledSteps();
+    expect(steps.map((s) => s.key).sort()).toEqual(['predict:2', 'predict:2 [2x3]']);
+    for (const s of steps) {
+      expect(s.replaying, s.reason).toBe(true);
+      expect(s.replays).toBeGreaterThan(4);
+    }
+    eg.dispose(xs);
+    m.dispose();
+  });
+});

@@ -13,6 +13,7 @@ import { Tensor, type Variable } from '../tensor.js';
 import { type CallOptions, Layer, type LayerConfig, type Shape, SymbolicTensor, type Node } from '../layers/layer.js';
 import { InputLayer } from '../layers/input.js';
 import { Model } from '../model/graph.js';
+import { canCompile, compiledPredictBatch } from '../model/compiled.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, typeName } from './model.js';
 import { foldOnHost } from './fold.js';
 import * as eg from '../ops/elementwise.js';
@@ -424,7 +425,9 @@ export class OnnxModel extends Model<Tensor | Tensor[]> {
       return x;
     });
     this.buildFor(xs);
-    const outs = engine.tidy(() => this.graph.run(xs, false));
+    // replayed from predict's compiled plan for these input shapes where the step can be (model/compiled.ts)
+    const eager = () => this.graph.run(xs, false);
+    const outs = engine.tidy(() => (xs.length && canCompile() ? compiledPredictBatch(this, xs, eager) : eager()));
     const r: Record<string, Tensor> = {};
     this.graph.spec.outputs.forEach((s, k) => { r[s.name] = outs[k]; });
     return r;
