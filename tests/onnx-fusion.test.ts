@@ -4,6 +4,7 @@
 // matches is checked NOT to fuse.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
+import { engine } from '../src/engine.js';
 import { model, type ModelDesc, type NodeDesc, type TensorDesc } from './util/onnx-writer.js';
 import { Rng } from './util/ref.js';
 
@@ -104,4 +105,83 @@ describe('compiled predict and run of a model with dynamic axes', () => {
     eg.dispose(xs);
     m.dispose();
   });
+});
+
+/** The kernels predict runs (eagerly, so each op is seen). */
+function kernelsOf(m: eg.OnnxModel, x: eg.Tensor): string[] {
+  const names: string[] = [];
+  const orig = engine.runKernel;
+  engine.runKernel = function (this: typeof engine, name: string, ...rest: unknown[]) { names.push(name); return (orig as (...a: unknown[]) => unknown).call(this, name, ...rest); } as typeof engine.runKernel;
+  try {
+    eg.tidy(() => { m.predict(x, { compile: false }); });
+  } finally {
+    engine.runKernel = orig;
+  }
+  return names;
+}
+
+describe('LayerNormalization written out (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add)', () => {
+  const r = new Rng(13);
+  const C = 6;
+  /** The pattern over `axis` on x [batch, 5, C]; `opts` bend it into near misses. */
+  const lnDesc = (opts: { opset?: number; axis?: number; axis2?: number; power?: number; extraReader?: boolean; affine?: boolean } = {}): ModelDesc => {
+    const { opset = 13, axis = -1, axis2 = axis, power = 2, extraReader = false, affine = true } = opts;
+    const mean = (name: string, input: string, out: string, ax: number): NodeDesc[] => (opset >= 18
+      ? [{ op: 'Constant', inputs: [], outputs: [`${name}_axes`], attrs: { value: { dims: [1], type: 7, ints: [ax] } } }, { op: 'ReduceMean', name, inputs: [input, `${name}_axes`], outputs: [out] }]
+      : [{ op: 'ReduceMean', name, inputs: [input], outputs: [out], attrs: { axes: [ax], keepdims: 1 } }]);
+    const inits: TensorDesc[] = [
+      { name: 'two', dims: [], type: 1, floats: [power] }, { name: 'eps', dims: [], type: 1, floats: [1e-5] },
+      { name: 'gamma', dims: [C], type: 1, floats: floats(r, C, 0.5).map((v) => v + 1) }, { name: 'beta', dims: [C], type: 1, floats: floats(r, C, 0.3) },
+    ];
+    const nodes: NodeDesc[] = [
+      ...mean('m1', 'x', 'm', axis),
+      { op: 'Sub', inputs: ['x', 'm'], outputs: ['d'] },
+      { op: 'Pow', inputs: ['d', 'two'], outputs: ['p'] },
+      ...mean('m2', 'p', 'v', axis2),
+      { op: 'Add', inputs: ['v', 'eps'], outputs: ['ve'] },
+      { op: 'Sqrt', inputs: ['ve'], outputs: ['s'] },
+      { op: 'Div', inputs: ['d', 's'], outputs: ['n'] },
+      ...(affine ? [{ op: 'Mul', inputs: ['n', 'gamma'], outputs: ['g'] }, { op: 'Add', inputs: ['beta', 'g'], outputs: ['y0'] }] : [{ op: 'Identity', inputs: ['n'], outputs: ['y0'] }]),
+      // an extra reader of d (the centred x) when asked: it must then stay as written
+      ...(extraReader ? [{ op: 'Mul', inputs: ['d', 'eps'], outputs: ['dd'] }, { op: 'Add', inputs: ['y0', 'dd'], outputs: ['y'] }] : [{ op: 'Identity', inputs: ['y0'], outputs: ['y'] }]),
+    ];
+    return { opset, inputs: [{ name: 'x', shape: ['batch', 5, C] }], outputs: [{ name: 'y', shape: ['batch', 5, C] }], initializers: inits, nodes };
+  };
+
+  for (const opset of [13, 18]) {
+    for (const affine of [true, false]) {
+      it(`opset ${opset}${affine ? '' : ', no gamma/beta'}: one layerNorm kernel, equal to the nodes as written within 1e-5`, async () => {
+        const m = await eg.loadOnnx(model(lnDesc({ opset, affine })));
+        expect([...fusedOf(m).values()].filter((f) => (f as { ln?: unknown }).ln).length).toBe(1);
+        for (const seed of [1, 2]) {
+          const x = eg.add(eg.mul(eg.randn([4, 5, C], { seed }), 3), 1.5);
+          const want = plain(m, [x]);
+          for (let k = 0; k < 2; k++) expect(maxDiff(fast(m, x), want)).toBeLessThan(1e-5);
+          const ks = kernelsOf(m, x);
+          expect(ks).toContain('layerNorm');
+          expect(ks).not.toContain('sqrt');
+          x.dispose();
+        }
+        m.dispose();
+      });
+    }
+  }
+
+  const misses: [string, Parameters<typeof lnDesc>[0]][] = [
+    ['the centred x read by another node', { extraReader: true }],
+    ['the variance over another axis', { axis: -1, axis2: 1 }],
+    ['a fourth power instead of a square', { power: 4 }],
+    ['a ReduceMean over a middle axis (rank 3)', { axis: 1 }],
+  ];
+  for (const [what, opts] of misses) {
+    it(`is not fused with ${what}, and gives the nodes' outputs`, async () => {
+      const m = await eg.loadOnnx(model(lnDesc(opts)));
+      const x = eg.randn([3, 5, C], { seed: 4 });
+      const want = plain(m, [x]);
+      expect(maxDiff(fast(m, x), want)).toBeLessThan(1e-6);
+      expect(kernelsOf(m, x)).not.toContain('layerNorm');
+      x.dispose();
+      m.dispose();
+    });
+  }
 });

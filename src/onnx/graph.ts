@@ -17,6 +17,7 @@ import { canCompile, compiledPredictBatch } from '../model/compiled.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, typeName } from './model.js';
 import { foldOnHost } from './fold.js';
 import * as eg from '../ops/elementwise.js';
+import { layerNorm } from '../ops/attention.js';
 import { type AttrValue, type Attrs, NHWC_OPS, Nhwc, OPS, type OpContext, type Val, isHost, toHost, toTensor } from './ops.js';
 
 export type Dim = number | string | null;
@@ -75,7 +76,11 @@ interface Plan { consts: Map<string, HostTensor>; run: number[] }
  * Gemm its Relu, a MatMul by a 2-D weight the Add of a bias vector and a Relu (fusedMatmul).
  * `chain`: the absorbed nodes in order.
  */
-interface Fusion { chain: number[]; bn?: number; add?: number; relu?: boolean; gelu?: boolean }
+interface Fusion {
+  chain: number[]; bn?: number; add?: number; relu?: boolean; gelu?: boolean;
+  /** LayerNormalization written out (ReduceMean ... Div, then Mul gamma, Add beta): one layerNorm kernel. */
+  ln?: { axis: number; epsilon: number; gamma?: string; beta?: string };
+}
 
 function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   const readers = new Map<string, number[]>();
@@ -99,11 +104,71 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   }
   const near = (name: string | undefined, want: number) => name !== undefined && Math.abs((scalars.get(name) ?? NaN) - want) < 1e-6 * Math.max(1, want);
   const other = (k: number, name: string) => spec.nodes[k].inputs.find((x) => x !== name);
+  // int lists of initializers and Constant nodes (ReduceMean's axes as an input, opset 18)
+  const intLists = new Map<string, number[]>();
+  for (const k of spec.constants) if (k.shape.length === 1) intLists.set(k.name, k.data.map(Number));
+  for (const n of spec.nodes) {
+    const v = n.attrs.value;
+    if (n.op === 'Constant' && v && typeof v === 'object' && !Array.isArray(v) && v.shape.length === 1) intLists.set(n.outputs[0], v.data.map(Number));
+  }
+  /** A ReduceMean over one axis with keepdims: that axis, else undefined. */
+  const meanAxis = (k: number): number | undefined => {
+    const m = spec.nodes[k], a = m.attrs;
+    if (m.op !== 'ReduceMean' || (a.keepdims ?? 1) !== 1 || m.outputs.filter(Boolean).length !== 1) return undefined;
+    const axes = Array.isArray(a.axes) ? numbers(a.axes) : m.inputs[1] ? intLists.get(m.inputs[1]) : undefined;
+    return axes && axes.length === 1 ? axes[0] : undefined;
+  };
+  const weightC = (name: string | undefined) => {
+    const w = name === undefined ? undefined : spec.weights.find((x) => x.name === name);
+    return w && w.shape.length === 1 ? w.shape[0] : undefined;
+  };
+  /**
+   * LayerNormalization as exporters write it out (opsets before 17): m = ReduceMean(x) over one axis,
+   * d = x - m, v = ReduceMean(d ^ 2) over the same axis, y = d / Sqrt(v + eps), then optionally
+   * y · gamma and + beta (weights of one axis). Every intermediate read by the pattern only.
+   */
+  const layerNormFrom = (i: number): Fusion | undefined => {
+    const axis = meanAxis(i);
+    if (axis === undefined) return undefined;
+    const x = spec.nodes[i].inputs[0];
+    const sub = only(spec.nodes[i].outputs[0], 'Sub', false);
+    if (sub === undefined || spec.nodes[sub].inputs[0] !== x || spec.nodes[sub].inputs[1] !== spec.nodes[i].outputs[0]) return undefined;
+    const d = spec.nodes[sub].outputs[0];
+    const r = readers.get(d);
+    if (!r || r.length !== 2 || outputs.has(d)) return undefined;
+    const pow = r.find((k) => spec.nodes[k].op === 'Pow'), div = r.find((k) => spec.nodes[k].op === 'Div');
+    if (pow === undefined || div === undefined || spec.nodes[pow].inputs[0] !== d || !near(spec.nodes[pow].inputs[1], 2) || spec.nodes[div].inputs[0] !== d) return undefined;
+    const m2 = only(spec.nodes[pow].outputs[0], 'ReduceMean');
+    if (m2 === undefined || meanAxis(m2) !== axis) return undefined;
+    const add = only(spec.nodes[m2].outputs[0], 'Add', false);
+    const epsName = add === undefined ? undefined : other(add, spec.nodes[m2].outputs[0]);
+    const epsilon = epsName === undefined ? NaN : scalars.get(epsName) ?? NaN;
+    if (add === undefined || !(epsilon > 0)) return undefined;
+    const sqrt = only(spec.nodes[add].outputs[0], 'Sqrt');
+    if (sqrt === undefined || only(spec.nodes[sqrt].outputs[0], 'Div', false) !== div || spec.nodes[div].inputs[1] !== spec.nodes[sqrt].outputs[0]) return undefined;
+    const f: Fusion = { chain: [sub, pow, m2, add, sqrt, div], ln: { axis, epsilon } };
+    let last = spec.nodes[div].outputs[0];
+    const mul = only(last, 'Mul', false);
+    const gamma = mul === undefined ? undefined : other(mul, last);
+    const C = weightC(gamma);
+    if (mul !== undefined && C !== undefined) {
+      f.chain.push(mul); f.ln!.gamma = gamma; last = spec.nodes[mul].outputs[0];
+      const plus = only(last, 'Add', false);
+      const beta = plus === undefined ? undefined : other(plus, last);
+      if (plus !== undefined && weightC(beta) === C) { f.chain.push(plus); f.ln!.beta = beta; }
+    }
+    return f;
+  };
   const out = new Map<number, Fusion>();
   spec.nodes.forEach((n, i) => {
     if (n.outputs.length !== 1) return;
     const f: Fusion = { chain: [] };
     let last = n.outputs[0];
+    if (n.op === 'ReduceMean') {
+      const ln = layerNormFrom(i);
+      if (ln) out.set(i, ln);
+      return;
+    }
     // GELU as PyTorch exports it: x / √2 -> Erf -> + 1 -> x · -> · 0.5 (or x · 1/√2 first), one gelu kernel
     if ((n.op === 'Div' && near(n.inputs[1], Math.SQRT2)) || (n.op === 'Mul' && near(n.inputs[1], Math.SQRT1_2))) {
       const x = n.inputs[0];
@@ -272,6 +337,23 @@ export class OnnxGraph extends Layer {
       ctx.prepare = (deps, make) => this.prepare(i, deps, make);
       const x = ins[0] as unknown;
       const rank = x instanceof Nhwc ? 4 : x instanceof Tensor ? x.rank : 0;
+      if (fusion?.ln) {
+        const x = ins[0] instanceof Nhwc ? ins[0].nchw() : ins[0] === undefined ? undefined : toTensor(ins[0]);
+        const { axis, epsilon, gamma, beta } = fusion.ln;
+        const C = x?.shape[x.rank - 1];
+        const g = gamma === undefined ? undefined : get(gamma), b = beta === undefined ? undefined : get(beta);
+        // the fused kernel normalises the last axis of float32 x by [C] weights; anything else runs the nodes
+        const ok = x instanceof Tensor && x.dtype === 'float32' && x.rank >= 1 && (axis === -1 || axis === x.rank - 1)
+          && [g, b].every((w) => w === undefined || (w instanceof Tensor && w.dtype === 'float32' && w.rank === 1 && w.shape[0] === C));
+        if (ok) {
+          try {
+            env.set(this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs[0], layerNorm(x, g as Tensor | undefined, b as Tensor | undefined, { epsilon }));
+          } catch (e) {
+            throw new Error(`${where}: ${(e as Error).message}`);
+          }
+          return;
+        }
+      }
       if (fusion?.gelu) {
         try {
           const x = ins[0] instanceof Nhwc ? ins[0].nchw() : toTensor(ins[0]!);
@@ -281,7 +363,7 @@ export class OnnxGraph extends Layer {
         }
         return;
       }
-      if (fusion && (n.op === 'Conv' ? rank === 4 : n.op === 'MatMul' ? rank >= 2 : true)) {
+      if (fusion && !fusion.ln && (n.op === 'Conv' ? rank === 4 : n.op === 'MatMul' ? rank >= 2 : true)) {
         const bn = fusion.bn !== undefined ? this.spec.nodes[fusion.bn] : undefined;
         const add = fusion.add !== undefined ? this.spec.nodes[fusion.add] : undefined;
         ctx.fuse = {
