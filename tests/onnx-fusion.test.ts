@@ -185,3 +185,32 @@ describe('LayerNormalization written out (ReduceMean, Sub, Pow, ReduceMean, Add,
     });
   }
 });
+
+describe('Transpose that only moves axes of size 1', () => {
+  const desc = (perm: number[], shape: number[]): ModelDesc => ({
+    opset: 17,
+    inputs: [{ name: 'x', shape: ['batch', ...shape.slice(1)] }],
+    outputs: [{ name: 'y', shape: perm.map((p) => (p === 0 ? 'batch' : shape[p])) }],
+    nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['r'] }, { op: 'Transpose', inputs: ['r'], outputs: ['y'], attrs: { perm } }],
+  });
+  const cases: [string, number[], number[], boolean][] = [
+    ['NCHW to NHWC with one channel: a reshape, no kernel', [0, 2, 3, 1], [2, 1, 4, 5], false],
+    ['a unit axis moved to the front: a reshape', [1, 0, 2], [3, 1, 4], false],
+    ['NCHW to NHWC with three channels: a transpose kernel', [0, 2, 3, 1], [2, 3, 4, 5], true],
+  ];
+  for (const [what, perm, shape, kernel] of cases) {
+    it(`${what}; transpose's values and shape`, async () => {
+      const m = await eg.loadOnnx(model(desc(perm, shape)));
+      const x = eg.randn(shape, { seed: 3 });
+      const want = eg.tidy(() => { const t = eg.transpose(eg.relu(x), perm); return { shape: [...t.shape], data: Float32Array.from(t.dataSync()) }; });
+      const y = m.run({ x }).y;
+      expect(y.shape).toEqual(perm.map((p) => shape[p]));
+      expect(y.shape).toEqual(want.shape);
+      expect(maxDiff(y.dataSync(), want.data)).toBe(0);
+      y.dispose();
+      expect(kernelsOf(m, x).includes('transpose')).toBe(kernel);
+      x.dispose();
+      m.dispose();
+    });
+  }
+});
