@@ -214,3 +214,47 @@ describe('Transpose that only moves axes of size 1', () => {
     });
   }
 });
+
+describe('GEMM epilogues and GELU: fused where the pattern matches, as written where it almost does', () => {
+  const r = new Rng(14);
+  const W = floats(r, 4 * 5), b5 = floats(r, 5), b3 = floats(r, 3);
+  /** x [batch, 3, 4] -> MatMul W [4, 5] -> Add bias -> `tail` nodes reading 'h' -> y. */
+  const mm = (tail: NodeDesc[], bias: TensorDesc = { name: 'b', dims: [5], type: 1, floats: b5 }, out = 'y'): ModelDesc => ({
+    opset: 17,
+    inputs: [{ name: 'x', shape: ['batch', 3, 4] }],
+    outputs: [{ name: out, shape: ['batch', 3, 5] }],
+    initializers: [{ name: 'W', dims: [4, 5], type: 1, floats: W }, bias,
+      { name: 'sqrt2', dims: [], type: 1, floats: [Math.SQRT2] }, { name: 'one', dims: [], type: 1, floats: [1] }, { name: 'half', dims: [], type: 1, floats: [0.5] },
+      { name: 'almost_half', dims: [], type: 1, floats: [0.45] }, { name: 'b3', dims: [1, 3, 1], type: 1, floats: b3 }],
+    nodes: [{ op: 'MatMul', inputs: ['x', 'W'], outputs: ['mm'] }, { op: 'Add', inputs: ['mm', bias.name!], outputs: ['h'] }, ...tail],
+  });
+  const gelu = (x: string, half = 'half', other = x): NodeDesc[] => [
+    { op: 'Div', inputs: [x, 'sqrt2'], outputs: ['gd'] }, { op: 'Erf', inputs: ['gd'], outputs: ['ge'] },
+    { op: 'Add', inputs: ['ge', 'one'], outputs: ['ge1'] }, { op: 'Mul', inputs: [other, 'ge1'], outputs: ['gm'] },
+    { op: 'Mul', inputs: ['gm', half], outputs: ['y'] },
+  ];
+  const cases: [string, ModelDesc, { fusedMatmul: boolean; relu: boolean; gelu: boolean }][] = [
+    ['MatMul + bias + Relu: one fusedMatmul with relu', mm([{ op: 'Relu', inputs: ['h'], outputs: ['y'] }]), { fusedMatmul: true, relu: false, gelu: false }],
+    ['MatMul + bias read twice (Relu and an output): the Relu runs on its own', { ...mm([{ op: 'Relu', inputs: ['h'], outputs: ['y'] }]), outputs: [{ name: 'y', shape: ['batch', 3, 5] }, { name: 'h', shape: ['batch', 3, 5] }] }, { fusedMatmul: true, relu: true, gelu: false }],
+    ['MatMul + a bias of another shape ([1, 3, 1]): no fusedMatmul', mm([{ op: 'Relu', inputs: ['h'], outputs: ['y'] }], { name: 'b3', dims: [1, 3, 1], type: 1, floats: b3 }), { fusedMatmul: false, relu: true, gelu: false }],
+    ['GELU as PyTorch writes it: one gelu kernel', mm(gelu('h')), { fusedMatmul: true, relu: false, gelu: true }],
+    ['GELU with 0.45 for 0.5: the nodes as written', mm(gelu('h', 'almost_half')), { fusedMatmul: true, relu: false, gelu: false }],
+    ['GELU whose x · Mul reads another tensor: the nodes as written', mm([{ op: 'Relu', inputs: ['h'], outputs: ['hr'] }, ...gelu('h', 'half', 'hr')]), { fusedMatmul: true, relu: true, gelu: false }],
+  ];
+  for (const [what, desc, want] of cases) {
+    it(`${what}; equal to the nodes as written within 1e-5`, async () => {
+      const m = await eg.loadOnnx(model(desc));
+      const x = eg.randn([2, 3, 4], { seed: 6 });
+      const ref = plain(m, [x]);
+      const outs = m.run({ x });
+      expect(maxDiff(outs.y.dataSync(), ref)).toBeLessThan(1e-5);
+      eg.dispose(Object.values(outs));
+      const ks = kernelsOf(m, x);
+      expect(ks.includes('fusedMatmul'), ks.join(' ')).toBe(want.fusedMatmul);
+      expect(ks.includes('relu'), ks.join(' ')).toBe(want.relu);
+      expect(ks.includes('gelu'), ks.join(' ')).toBe(want.gelu);
+      x.dispose();
+      m.dispose();
+    });
+  }
+});
