@@ -258,3 +258,65 @@ describe('GEMM epilogues and GELU: fused where the pattern matches, as written w
     });
   }
 });
+
+describe('constant folding of nodes that read initializers only', () => {
+  const r = new Rng(15);
+  const W = floats(r, 5 * 4), b = floats(r, 5);
+  // y = x · (2 · Wᵀ) + (b + 0.5); also outputs w2 = Wᵀ · 2 itself (an output: never kept by the graph)
+  const desc = (withOutput: boolean): ModelDesc => ({
+    opset: 17,
+    inputs: [{ name: 'x', shape: ['batch', 4] }],
+    outputs: [{ name: 'y', shape: ['batch', 5] }, ...(withOutput ? [{ name: 'w2', shape: [4, 5] }] : [])],
+    initializers: [{ name: 'W', dims: [5, 4], type: 1, floats: W }, { name: 'b', dims: [5], type: 1, floats: b },
+      { name: 'two', dims: [], type: 1, floats: [2] }, { name: 'half', dims: [], type: 1, floats: [0.5] }, { name: 'shape', dims: [2], type: 7, ints: [4, 5] }],
+    nodes: [
+      { op: 'Transpose', inputs: ['W'], outputs: ['Wt'], attrs: { perm: [1, 0] } },
+      { op: 'Reshape', inputs: ['Wt', 'shape'], outputs: ['Wr'] },
+      { op: 'Mul', inputs: ['Wr', 'two'], outputs: ['w2'] },
+      { op: 'Add', inputs: ['b', 'half'], outputs: ['bb'] },
+      { op: 'MatMul', inputs: ['x', 'w2'], outputs: ['mm'] },
+      { op: 'Add', inputs: ['mm', 'bb'], outputs: ['y'] },
+    ],
+  });
+  /** x · (2 · Wᵀ) + (b + 0.5) in float64, W [5, 4] as the model holds it. */
+  const ref = (x: ArrayLike<number>, w: ArrayLike<number>, bias: ArrayLike<number>) => Array.from({ length: (x.length / 4) * 5 }, (_, k) => {
+    const i = Math.floor(k / 5), j = k % 5;
+    let s = bias[j] + 0.5;
+    for (let c = 0; c < 4; c++) s += x[i * 4 + c] * 2 * w[j * 4 + c];
+    return s;
+  });
+
+  it('runs them once per weights version: no transpose or mul kernel per predict, and new weights are seen', async () => {
+    const m = await eg.loadOnnx(model(desc(false)));
+    const x = eg.randn([3, 4], { seed: 2 });
+    const xs = x.dataSync();
+    for (let k = 0; k < 3; k++) expect(maxDiff(fast(m, x), ref(xs, W, b))).toBeLessThan(1e-5);
+    expect(maxDiff(fast(m, x), plain(m, [x]))).toBeLessThan(1e-6);
+    const ks = kernelsOf(m, x);
+    expect(ks).not.toContain('transpose');
+    expect(ks).not.toContain('mul');
+    expect(ks).toContain('matmul');
+    // new weights (fit): the folded values are remade
+    m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.1 }), loss: 'meanSquaredError' });
+    await m.fit(x, eg.ones([3, 5]), { epochs: 2, batchSize: 3, verbose: 0 });
+    const [w1, b1] = m.weights.map((v) => Float32Array.from(v.dataSync()));
+    expect(maxDiff(w1, W)).toBeGreaterThan(1e-3);
+    for (let k = 0; k < 2; k++) expect(maxDiff(fast(m, x), ref(xs, w1, b1))).toBeLessThan(1e-5);
+    x.dispose();
+    m.dispose();
+  });
+
+  it('does not keep a value the caller gets as an output (it may dispose it)', async () => {
+    const m = await eg.loadOnnx(model(desc(true)));
+    const x = eg.randn([3, 4], { seed: 2 });
+    for (let k = 0; k < 3; k++) {
+      const outs = m.run({ x });
+      expect(maxDiff(outs.y.dataSync(), ref(x.dataSync(), W, b))).toBeLessThan(1e-5);
+      expect(maxDiff(outs.w2.dataSync(), Array.from({ length: 20 }, (_, q) => 2 * W[(q % 5) * 4 + Math.floor(q / 5)]))).toBeLessThan(1e-6);
+      eg.dispose(Object.values(outs));
+    }
+    expect(kernelsOf(m, x)).toContain('mul');
+    x.dispose();
+    m.dispose();
+  });
+});

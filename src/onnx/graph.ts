@@ -205,6 +205,33 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   return out;
 }
 
+/** Ops never folded: values of shapes (the host path folds those), random draws, control flow. */
+const VIEWS = new Set(['Reshape', 'Flatten', 'Squeeze', 'Unsqueeze', 'Identity']);
+const UNFOLDED = new Set(['Shape', 'Size', 'RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUniformLike', 'Bernoulli', 'Multinomial', 'Dropout', 'If', 'Loop', 'Scan']);
+
+/**
+ * Nodes whose inputs are weights, constants and outputs of such nodes only, with a weight among them
+ * (all-constant nodes fold on the host already), and no output the caller gets (it would own a
+ * tensor the graph keeps): on the inference path they run once per weights version, as ORT's
+ * constant folding runs them once at load. Nodes in a fusion are left to it.
+ */
+function fixedNodes(spec: OnnxGraphConfig, fused: Map<number, Fusion>, absorbed: Set<number>): Set<number> {
+  const consts = new Set<string>(spec.constants.map((c) => c.name));
+  const derived = new Set<string>(spec.weights.map((w) => w.name));
+  const outputs = new Set(spec.outputs.map((o) => o.name));
+  const out = new Set<number>();
+  spec.nodes.forEach((n, i) => {
+    if (n.op === 'Constant') { for (const o of n.outputs) consts.add(o); return; }
+    const ins = n.inputs.filter(Boolean);
+    if (UNFOLDED.has(n.op) || fused.has(i) || absorbed.has(i) || !ins.some((x) => derived.has(x)) || !ins.every((x) => derived.has(x) || consts.has(x))) return;
+    for (const o of n.outputs) if (o) derived.add(o);
+    // views (no kernel) run as written; what reads them may still fold
+    if (VIEWS.has(n.op) || n.outputs.some((o) => outputs.has(o))) return;
+    out.add(i);
+  });
+  return out;
+}
+
 export class OnnxGraph extends Layer {
   readonly className = 'OnnxGraph';
   readonly spec: OnnxGraphConfig;
@@ -215,6 +242,8 @@ export class OnnxGraph extends Layer {
   private readonly fused: Map<number, Fusion>;
   /** Nodes a fused Conv runs (fast path). */
   private readonly absorbed = new Set<number>();
+  /** Nodes computed from the weights and constants alone (fast path: once per weights version). */
+  private readonly fixed: Set<number>;
   /** Per node: tensors prepared from weights (fast path), with what they were made from. */
   private readonly prepared = new Map<number, { version: number; deps: unknown[]; outs: Tensor[] }>();
   /** The weights' version (the model's weightsVersion): prepared tensors are remade when it changes. */
@@ -239,6 +268,7 @@ export class OnnxGraph extends Layer {
     this.attrs = spec.nodes.map((n) => attrsOf(n.attrs));
     this.fused = fusions(spec);
     for (const f of this.fused.values()) for (const k of f.chain) this.absorbed.add(k);
+    this.fixed = fixedNodes(spec, this.fused, this.absorbed);
     this.built = true;
   }
 
@@ -320,6 +350,28 @@ export class OnnxGraph extends Layer {
       return v;
     };
     let ins = n.inputs.map(get);
+    if (!training && this.fixed.has(i)) {
+      // initializers only (constant folding, as ORT's): computed once, kept until a weight changes
+      const deps = ins.filter((v): v is Tensor => v instanceof Tensor);
+      const ctx: OpContext = { opset: this.spec.opset, training, fast: false, where, outputs: n.outputs.length };
+      const outs = this.prepare(~i, deps, () => {
+        let r: Val | Val[];
+        try {
+          r = OPS[n.op](ins, this.attrs[i], ctx);
+        } catch (e) {
+          const m = (e as Error).message;
+          throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
+        }
+        return (Array.isArray(r) ? r : [r]).map((v) => {
+          const t = v instanceof Nhwc ? v.nchw() : isHost(v) ? toTensor(v) : v;
+          // NOTE: a view of a weight would share its storage: an optimizer update would then copy the
+          // weight first (copy-on-write) and a compiled training step would trace again; keep a copy.
+          return deps.some((d) => d.storage === t.storage) ? engine.runKernel('cast', [t], { dtype: t.dtype })[0] : t;
+        });
+      });
+      n.outputs.forEach((name, k) => { if (name && outs[k] !== undefined) env.set(name, outs[k]); });
+      return;
+    }
     // NHWC activations go only to the ops that take them (two-operand ops: both NHWC); others get NCHW
     const nhwcOk = NHWC_OPS.has(n.op) && (n.op !== 'Add' && n.op !== 'Sub' && n.op !== 'Mul' || ins.every((v) => v instanceof Nhwc));
     if (!nhwcOk && ins.some((v) => v instanceof Nhwc)) {
