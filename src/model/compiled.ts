@@ -32,6 +32,8 @@ interface Entry {
   plan: Plan | null; failure: TraceFailure | null; transient: number; outs: number[]; replays: number;
   /** The model's weightsVersion when the plan was traced (inference plans that read a layer's caches). */
   version?: number;
+  /** predict: the input shapes the entry is for. */
+  shapes?: string;
 }
 interface Cache { compiled: Compiled | null; optimizer: Optimizer | null; vars: Variable[]; entries: Map<string, Entry> }
 
@@ -356,14 +358,37 @@ function copyOut(info: { shape: readonly number[]; dtype: Tensor['dtype']; buf: 
   return engine.wrap({ shape: info.shape, dtype: info.dtype, buf }, b);
 }
 
+const shapesOf = (xb: Tensor[]): string => xb.map((t) => t.shape.join('x')).join(',');
+/** Plans kept per batch size for other sample shapes (a model with dynamic axes, imported ONNX). */
+const MAX_SHAPES = 8;
+
+/**
+ * The plan key of predict on `xb`: 'predict:<batch sizes>', and where that plan was traced on
+ * other sample shapes (dynamic axes: an imported ONNX model's sequence length), the shapes too, so
+ * a replay never runs a plan of other shapes (its buffers and kernels are sized for them).
+ */
+function predictKey(c: Cache, xb: Tensor[]): string {
+  const key = `predict:${xb.map((t) => t.shape[0]).join(',')}`;
+  const first = c.entries.get(key);
+  const shapes = shapesOf(xb);
+  if (first?.shapes === undefined || first.shapes === shapes) return key;
+  const k = `${key} [${shapes}]`;
+  if (!c.entries.has(k)) {
+    const others = [...c.entries.keys()].filter((x) => x.startsWith(`${key} [`));
+    if (others.length >= MAX_SHAPES) { c.entries.get(others[0])!.plan?.dispose(); c.entries.delete(others[0]); }
+  }
+  return k;
+}
+
 /**
  * predict's forward pass on one batch `xb` (the caller's tensors, read in place), compiled: new
  * tensors holding the outputs. `eager` runs it when the pass cannot be replayed.
  */
 export function compiledPredictBatch(m: Model, xb: Tensor[], eager: () => Tensor[]): Tensor[] {
   const cache = cacheFor(m, m.trainableWeights);
-  const key = `predict:${xb.map((t) => t.shape[0]).join(',')}`;
+  const key = predictKey(cache, xb);
   const e = entryFor(cache, key);
+  e.shapes ??= shapesOf(xb);
   const plan = ready(e, m.weightsVersion);
   if (plan !== null) {
     if (plan.hasChecks) plan.check(xb.map((t) => engine.hostValues(t, 'predict')!));

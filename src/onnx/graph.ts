@@ -13,9 +13,11 @@ import { Tensor, type Variable } from '../tensor.js';
 import { type CallOptions, Layer, type LayerConfig, type Shape, SymbolicTensor, type Node } from '../layers/layer.js';
 import { InputLayer } from '../layers/input.js';
 import { Model } from '../model/graph.js';
+import { canCompile, compiledPredictBatch } from '../model/compiled.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, typeName } from './model.js';
 import { foldOnHost } from './fold.js';
 import * as eg from '../ops/elementwise.js';
+import { layerNorm } from '../ops/attention.js';
 import { type AttrValue, type Attrs, NHWC_OPS, Nhwc, OPS, type OpContext, type Val, isHost, toHost, toTensor } from './ops.js';
 
 export type Dim = number | string | null;
@@ -74,7 +76,11 @@ interface Plan { consts: Map<string, HostTensor>; run: number[] }
  * Gemm its Relu, a MatMul by a 2-D weight the Add of a bias vector and a Relu (fusedMatmul).
  * `chain`: the absorbed nodes in order.
  */
-interface Fusion { chain: number[]; bn?: number; add?: number; relu?: boolean; gelu?: boolean }
+interface Fusion {
+  chain: number[]; bn?: number; add?: number; relu?: boolean; gelu?: boolean;
+  /** LayerNormalization written out (ReduceMean ... Div, then Mul gamma, Add beta): one layerNorm kernel. */
+  ln?: { axis: number; epsilon: number; gamma?: string; beta?: string };
+}
 
 function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   const readers = new Map<string, number[]>();
@@ -98,11 +104,71 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   }
   const near = (name: string | undefined, want: number) => name !== undefined && Math.abs((scalars.get(name) ?? NaN) - want) < 1e-6 * Math.max(1, want);
   const other = (k: number, name: string) => spec.nodes[k].inputs.find((x) => x !== name);
+  // int lists of initializers and Constant nodes (ReduceMean's axes as an input, opset 18)
+  const intLists = new Map<string, number[]>();
+  for (const k of spec.constants) if (k.shape.length === 1) intLists.set(k.name, k.data.map(Number));
+  for (const n of spec.nodes) {
+    const v = n.attrs.value;
+    if (n.op === 'Constant' && v && typeof v === 'object' && !Array.isArray(v) && v.shape.length === 1) intLists.set(n.outputs[0], v.data.map(Number));
+  }
+  /** A ReduceMean over one axis with keepdims: that axis, else undefined. */
+  const meanAxis = (k: number): number | undefined => {
+    const m = spec.nodes[k], a = m.attrs;
+    if (m.op !== 'ReduceMean' || (a.keepdims ?? 1) !== 1 || m.outputs.filter(Boolean).length !== 1) return undefined;
+    const axes = Array.isArray(a.axes) ? numbers(a.axes) : m.inputs[1] ? intLists.get(m.inputs[1]) : undefined;
+    return axes && axes.length === 1 ? axes[0] : undefined;
+  };
+  const weightC = (name: string | undefined) => {
+    const w = name === undefined ? undefined : spec.weights.find((x) => x.name === name);
+    return w && w.shape.length === 1 ? w.shape[0] : undefined;
+  };
+  /**
+   * LayerNormalization as exporters write it out (opsets before 17): m = ReduceMean(x) over one axis,
+   * d = x - m, v = ReduceMean(d ^ 2) over the same axis, y = d / Sqrt(v + eps), then optionally
+   * y · gamma and + beta (weights of one axis). Every intermediate read by the pattern only.
+   */
+  const layerNormFrom = (i: number): Fusion | undefined => {
+    const axis = meanAxis(i);
+    if (axis === undefined) return undefined;
+    const x = spec.nodes[i].inputs[0];
+    const sub = only(spec.nodes[i].outputs[0], 'Sub', false);
+    if (sub === undefined || spec.nodes[sub].inputs[0] !== x || spec.nodes[sub].inputs[1] !== spec.nodes[i].outputs[0]) return undefined;
+    const d = spec.nodes[sub].outputs[0];
+    const r = readers.get(d);
+    if (!r || r.length !== 2 || outputs.has(d)) return undefined;
+    const pow = r.find((k) => spec.nodes[k].op === 'Pow'), div = r.find((k) => spec.nodes[k].op === 'Div');
+    if (pow === undefined || div === undefined || spec.nodes[pow].inputs[0] !== d || !near(spec.nodes[pow].inputs[1], 2) || spec.nodes[div].inputs[0] !== d) return undefined;
+    const m2 = only(spec.nodes[pow].outputs[0], 'ReduceMean');
+    if (m2 === undefined || meanAxis(m2) !== axis) return undefined;
+    const add = only(spec.nodes[m2].outputs[0], 'Add', false);
+    const epsName = add === undefined ? undefined : other(add, spec.nodes[m2].outputs[0]);
+    const epsilon = epsName === undefined ? NaN : scalars.get(epsName) ?? NaN;
+    if (add === undefined || !(epsilon > 0)) return undefined;
+    const sqrt = only(spec.nodes[add].outputs[0], 'Sqrt');
+    if (sqrt === undefined || only(spec.nodes[sqrt].outputs[0], 'Div', false) !== div || spec.nodes[div].inputs[1] !== spec.nodes[sqrt].outputs[0]) return undefined;
+    const f: Fusion = { chain: [sub, pow, m2, add, sqrt, div], ln: { axis, epsilon } };
+    let last = spec.nodes[div].outputs[0];
+    const mul = only(last, 'Mul', false);
+    const gamma = mul === undefined ? undefined : other(mul, last);
+    const C = weightC(gamma);
+    if (mul !== undefined && C !== undefined) {
+      f.chain.push(mul); f.ln!.gamma = gamma; last = spec.nodes[mul].outputs[0];
+      const plus = only(last, 'Add', false);
+      const beta = plus === undefined ? undefined : other(plus, last);
+      if (plus !== undefined && weightC(beta) === C) { f.chain.push(plus); f.ln!.beta = beta; }
+    }
+    return f;
+  };
   const out = new Map<number, Fusion>();
   spec.nodes.forEach((n, i) => {
     if (n.outputs.length !== 1) return;
     const f: Fusion = { chain: [] };
     let last = n.outputs[0];
+    if (n.op === 'ReduceMean') {
+      const ln = layerNormFrom(i);
+      if (ln) out.set(i, ln);
+      return;
+    }
     // GELU as PyTorch exports it: x / √2 -> Erf -> + 1 -> x · -> · 0.5 (or x · 1/√2 first), one gelu kernel
     if ((n.op === 'Div' && near(n.inputs[1], Math.SQRT2)) || (n.op === 'Mul' && near(n.inputs[1], Math.SQRT1_2))) {
       const x = n.inputs[0];
@@ -139,6 +205,33 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
   return out;
 }
 
+/** Ops never folded: values of shapes (the host path folds those), random draws, control flow. */
+const VIEWS = new Set(['Reshape', 'Flatten', 'Squeeze', 'Unsqueeze', 'Identity']);
+const UNFOLDED = new Set(['Shape', 'Size', 'RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUniformLike', 'Bernoulli', 'Multinomial', 'Dropout', 'If', 'Loop', 'Scan']);
+
+/**
+ * Nodes whose inputs are weights, constants and outputs of such nodes only, with a weight among them
+ * (all-constant nodes fold on the host already), and no output the caller gets (it would own a
+ * tensor the graph keeps): on the inference path they run once per weights version, as ORT's
+ * constant folding runs them once at load. Nodes in a fusion are left to it.
+ */
+function fixedNodes(spec: OnnxGraphConfig, fused: Map<number, Fusion>, absorbed: Set<number>): Set<number> {
+  const consts = new Set<string>(spec.constants.map((c) => c.name));
+  const derived = new Set<string>(spec.weights.map((w) => w.name));
+  const outputs = new Set(spec.outputs.map((o) => o.name));
+  const out = new Set<number>();
+  spec.nodes.forEach((n, i) => {
+    if (n.op === 'Constant') { for (const o of n.outputs) consts.add(o); return; }
+    const ins = n.inputs.filter(Boolean);
+    if (UNFOLDED.has(n.op) || fused.has(i) || absorbed.has(i) || !ins.some((x) => derived.has(x)) || !ins.every((x) => derived.has(x) || consts.has(x))) return;
+    for (const o of n.outputs) if (o) derived.add(o);
+    // views (no kernel) run as written; what reads them may still fold
+    if (VIEWS.has(n.op) || n.outputs.some((o) => outputs.has(o))) return;
+    out.add(i);
+  });
+  return out;
+}
+
 export class OnnxGraph extends Layer {
   readonly className = 'OnnxGraph';
   readonly spec: OnnxGraphConfig;
@@ -149,6 +242,8 @@ export class OnnxGraph extends Layer {
   private readonly fused: Map<number, Fusion>;
   /** Nodes a fused Conv runs (fast path). */
   private readonly absorbed = new Set<number>();
+  /** Nodes computed from the weights and constants alone (fast path: once per weights version). */
+  private readonly fixed: Set<number>;
   /** Per node: tensors prepared from weights (fast path), with what they were made from. */
   private readonly prepared = new Map<number, { version: number; deps: unknown[]; outs: Tensor[] }>();
   /** The weights' version (the model's weightsVersion): prepared tensors are remade when it changes. */
@@ -173,6 +268,7 @@ export class OnnxGraph extends Layer {
     this.attrs = spec.nodes.map((n) => attrsOf(n.attrs));
     this.fused = fusions(spec);
     for (const f of this.fused.values()) for (const k of f.chain) this.absorbed.add(k);
+    this.fixed = fixedNodes(spec, this.fused, this.absorbed);
     this.built = true;
   }
 
@@ -254,6 +350,28 @@ export class OnnxGraph extends Layer {
       return v;
     };
     let ins = n.inputs.map(get);
+    if (!training && this.fixed.has(i)) {
+      // initializers only (constant folding, as ORT's): computed once, kept until a weight changes
+      const deps = ins.filter((v): v is Tensor => v instanceof Tensor);
+      const ctx: OpContext = { opset: this.spec.opset, training, fast: false, where, outputs: n.outputs.length };
+      const outs = this.prepare(~i, deps, () => {
+        let r: Val | Val[];
+        try {
+          r = OPS[n.op](ins, this.attrs[i], ctx);
+        } catch (e) {
+          const m = (e as Error).message;
+          throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
+        }
+        return (Array.isArray(r) ? r : [r]).map((v) => {
+          const t = v instanceof Nhwc ? v.nchw() : isHost(v) ? toTensor(v) : v;
+          // NOTE: a view of a weight would share its storage: an optimizer update would then copy the
+          // weight first (copy-on-write) and a compiled training step would trace again; keep a copy.
+          return deps.some((d) => d.storage === t.storage) ? engine.runKernel('cast', [t], { dtype: t.dtype })[0] : t;
+        });
+      });
+      n.outputs.forEach((name, k) => { if (name && outs[k] !== undefined) env.set(name, outs[k]); });
+      return;
+    }
     // NHWC activations go only to the ops that take them (two-operand ops: both NHWC); others get NCHW
     const nhwcOk = NHWC_OPS.has(n.op) && (n.op !== 'Add' && n.op !== 'Sub' && n.op !== 'Mul' || ins.every((v) => v instanceof Nhwc));
     if (!nhwcOk && ins.some((v) => v instanceof Nhwc)) {
@@ -271,6 +389,23 @@ export class OnnxGraph extends Layer {
       ctx.prepare = (deps, make) => this.prepare(i, deps, make);
       const x = ins[0] as unknown;
       const rank = x instanceof Nhwc ? 4 : x instanceof Tensor ? x.rank : 0;
+      if (fusion?.ln) {
+        const x = ins[0] instanceof Nhwc ? ins[0].nchw() : ins[0] === undefined ? undefined : toTensor(ins[0]);
+        const { axis, epsilon, gamma, beta } = fusion.ln;
+        const C = x?.shape[x.rank - 1];
+        const g = gamma === undefined ? undefined : get(gamma), b = beta === undefined ? undefined : get(beta);
+        // the fused kernel normalises the last axis of float32 x by [C] weights; anything else runs the nodes
+        const ok = x instanceof Tensor && x.dtype === 'float32' && x.rank >= 1 && (axis === -1 || axis === x.rank - 1)
+          && [g, b].every((w) => w === undefined || (w instanceof Tensor && w.dtype === 'float32' && w.rank === 1 && w.shape[0] === C));
+        if (ok) {
+          try {
+            env.set(this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs[0], layerNorm(x, g as Tensor | undefined, b as Tensor | undefined, { epsilon }));
+          } catch (e) {
+            throw new Error(`${where}: ${(e as Error).message}`);
+          }
+          return;
+        }
+      }
       if (fusion?.gelu) {
         try {
           const x = ins[0] instanceof Nhwc ? ins[0].nchw() : toTensor(ins[0]!);
@@ -280,7 +415,7 @@ export class OnnxGraph extends Layer {
         }
         return;
       }
-      if (fusion && (n.op === 'Conv' ? rank === 4 : n.op === 'MatMul' ? rank >= 2 : true)) {
+      if (fusion && !fusion.ln && (n.op === 'Conv' ? rank === 4 : n.op === 'MatMul' ? rank >= 2 : true)) {
         const bn = fusion.bn !== undefined ? this.spec.nodes[fusion.bn] : undefined;
         const add = fusion.add !== undefined ? this.spec.nodes[fusion.add] : undefined;
         ctx.fuse = {
@@ -424,7 +559,9 @@ export class OnnxModel extends Model<Tensor | Tensor[]> {
       return x;
     });
     this.buildFor(xs);
-    const outs = engine.tidy(() => this.graph.run(xs, false));
+    // replayed from predict's compiled plan for these input shapes where the step can be (model/compiled.ts)
+    const eager = () => this.graph.run(xs, false);
+    const outs = engine.tidy(() => (xs.length && canCompile() ? compiledPredictBatch(this, xs, eager) : eager()));
     const r: Record<string, Tensor> = {};
     this.graph.spec.outputs.forEach((s, k) => { r[s.name] = outs[k]; });
     return r;

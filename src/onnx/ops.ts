@@ -15,6 +15,7 @@ import { avgPool2d, conv2d, conv2dTranspose, maxPool2d } from '../ops/conv.js';
 import { layerNorm, where } from '../ops/attention.js';
 import { arange, tensor } from '../ops/creation.js';
 import { broadcastShapes } from '../ops/util.js';
+import { sizeOf } from '../kernels.js';
 import { BOOL, DOUBLE, FLOAT, FLOAT16, type HostTensor, INT64, typeName } from './model.js';
 
 /** An NCHW activation held as NHWC (the fast path's conv layout); `shape` is the NCHW one. */
@@ -22,7 +23,7 @@ export class Nhwc {
   constructor(readonly t: Tensor) {}
   get shape(): number[] { const [n, h, w, c] = this.t.shape; return [n, c, h, w]; }
   /** The NCHW tensor. */
-  nchw(): Tensor { return transpose(this.t, [0, 3, 1, 2]); }
+  nchw(): Tensor { return permute(this.t, [0, 3, 1, 2]); }
 }
 
 /** A value in the graph: a tensor on the device, or a constant on the host (or, on the fast path, an NHWC activation). */
@@ -284,7 +285,18 @@ function gatherOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {
   const iv = need(ins[1], c, 'indices');
   const ax = normAxis(a.i('axis', 0), x.rank, c), n = x.shape[ax];
   let idx: Tensor;
-  if (isHost(iv) || engine.syncReads) {
+  if (!isHost(iv) && engine.syncReads) {
+    // Indices computed on the device or fed as an input (token ids): checked on their host values by
+    // engine.checkValues, which a compiled predict reruns on each batch, so the step stays replayable
+    // (a dataSync here would make every predict of the model eager); negative ones count from the end.
+    const t0 = T(iv, c, 'indices');
+    const t = t0.dtype === 'int32' ? t0 : eg.cast(t0, 'int32');
+    engine.checkValues(t, 'gather', (d) => {
+      for (let i = 0; i < d.length; i++) if (!(d[i] >= -n && d[i] < n)) throw new Error(`${c.where}: index ${d[i]} is out of range for axis ${ax} of size ${n}`);
+    });
+    return gatherChecked(x, eg.add(t, eg.mul(eg.cast(eg.less(t, 0), 'int32'), n)), ax);
+  }
+  if (isHost(iv)) {
     const d = hostData(iv, c, 'indices');
     const fixed = new Int32Array(d.length);
     for (let i = 0; i < d.length; i++) {
@@ -298,6 +310,14 @@ function gatherOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {
     idx = where(eg.less(t, 0), eg.add(t, n), t);
   }
   return gather(x, idx, ax);
+}
+
+/** gather's kernel on indices already checked (gatherOp): ops' gather would read them again, inside the step. */
+function gatherChecked(x: Tensor, idx: Tensor, ax: number): Tensor {
+  const n = x.shape[ax];
+  const outer = sizeOf(x.shape.slice(0, ax)), inner = sizeOf(x.shape.slice(ax + 1));
+  const out = engine.runKernel('gather', [x, idx], {}, [[outer, n, inner], [idx.size]])[0];
+  return engine.reshapeOwned(out, [...x.shape.slice(0, ax), ...idx.shape, ...x.shape.slice(ax + 1)]);
 }
 
 function concatOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Val {
@@ -317,7 +337,21 @@ function expandOp(ins: (Val | undefined)[], _a: Attrs, c: OpContext): Tensor {
 
 function transposeOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor {
   const x = T(ins[0], c, 'data');
-  return transpose(x, a.has('perm') ? a.ints('perm', []) : undefined);
+  return a.has('perm') ? permute(x, a.ints('perm', [])) : transpose(x);
+}
+
+/**
+ * transpose(x, perm), or a reshape (a view: no kernel, no copy) where the permutation only moves
+ * axes of size 1, so the elements keep their order (NCHW to NHWC with one channel).
+ */
+function permute(x: Tensor, perm: number[]): Tensor {
+  const r = x.rank;
+  const valid = perm.length === r && perm.every((p) => Number.isInteger(p) && p >= 0 && p < r) && new Set(perm).size === r;
+  if (valid) {
+    const kept = perm.filter((p) => x.shape[p] !== 1);
+    if (kept.every((p, i) => i === 0 || kept[i - 1] < p)) return reshape(x, perm.map((p) => x.shape[p]));
+  }
+  return transpose(x, perm);
 }
 
 function constantOfShape(ins: (Val | undefined)[], a: Attrs, c: OpContext): HostTensor {
@@ -455,12 +489,12 @@ function windowPads(a: Attrs, c: OpContext, inSize: number[], k: number[], s: nu
 
 /** x [N, C, L] or [N, C, H, W] as NHWC [N, H, W, C] (1-D: H = 1). */
 function toNHWC(x: Tensor, c: OpContext): Tensor {
-  if (x.rank === 3) return transpose(reshape(x, [x.shape[0], x.shape[1], 1, x.shape[2]]), [0, 2, 3, 1]);
+  if (x.rank === 3) return permute(reshape(x, [x.shape[0], x.shape[1], 1, x.shape[2]]), [0, 2, 3, 1]);
   if (x.rank !== 4) throw new Error(`${c.where}: only 1-D and 2-D windows are supported (input of rank 3 or 4), got shape [${x.shape}]`);
-  return transpose(x, [0, 2, 3, 1]);
+  return permute(x, [0, 2, 3, 1]);
 }
 function fromNHWC(y: Tensor, rank: number): Tensor {
-  const t = transpose(y, [0, 3, 1, 2]);
+  const t = permute(y, [0, 3, 1, 2]);
   return rank === 3 ? reshape(t, [t.shape[0], t.shape[1], t.shape[3]]) : t;
 }
 /** Spatial attribute lists as 2-D pairs (1-D ops get H = 1). */
@@ -486,7 +520,7 @@ function convOp(ins: (Val | undefined)[], a: Attrs, c: OpContext): Tensor | Nhwc
 
 /** Inference: NHWC in and out, the filter (with a following BatchNormalization folded in) prepared once. */
 function fastConv(xin: Tensor | Nhwc, ins: (Val | undefined)[], a: Attrs, c: OpContext): Nhwc {
-  const xh = xin instanceof Nhwc ? xin.t : transpose(xin.dtype === 'float32' ? xin : eg.cast(xin, 'float32'), [0, 2, 3, 1]);
+  const xh = xin instanceof Nhwc ? xin.t : permute(xin.dtype === 'float32' ? xin : eg.cast(xin, 'float32'), [0, 2, 3, 1]);
   const w = F(ins[1], c, 'W');
   if (w.rank !== 4) throw new Error(`${c.where}: W of shape [${w.shape}] does not match X of shape [${xin.shape}]`);
   const bn = c.fuse?.bn;
