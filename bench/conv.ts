@@ -1,12 +1,41 @@
 // Convolution throughput (GFLOP/s) on the layers of issue 12: conv2d forward and backward (dX + dW)
-// on edgegrad's wasm builds, forward on tfjs-wasm (XNNPACK, one thread; it has no filter gradient).
+// on edgegrad's wasm builds, forward on tfjs-wasm (XNNPACK, one thread; it has no filter gradient) and
+// onnxruntime-web (wasm, one thread, NCHW, the filter an initializer of a one-node Conv model).
 // The filter stays resident; each call uploads the image (forward) or dy (backward) and reads the
 // results back. Contenders alternate in interleaved rounds; a row keeps the median of the rounds.
+// Times are the process's CPU time per call (every contender runs on this one thread): on a shared
+// machine wall time also counts the time other processes hold the core, which swamped the short rows
+// (depthwise forward: +-370% spread at load 3); each row's note gives its wall-clock median too.
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { type Conv2dGeometry, convOutShape } from '../src/kernels.js';
 import { conv as convCases } from '../tests/cases/conv.js';
-import { type Row, type SuiteContext, type Timing, liveRows, timeAsync, useBackend } from './harness.js';
+import { type Row, type SuiteContext, type Timing, liveRows, useBackend } from './harness.js';
+
+/**
+ * As harness timeAsync (batches of calls lasting at least minRepMs each, `reps` batches), timed by the
+ * process's CPU time (user + system) per call; `wall`: the batches' wall-clock seconds per call.
+ */
+async function timeCpu(fn: () => unknown, reps: number, minRepMs: number): Promise<Timing & { wall: number[] }> {
+  for (let i = 0; i < 2; i++) await fn();
+  let inner = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < inner; i++) await fn();
+    if (performance.now() - t0 >= minRepMs || inner >= 1 << 16) break;
+    inner *= 2;
+  }
+  const cpu: number[] = [], wall: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now(), c0 = process.cpuUsage();
+    for (let i = 0; i < inner; i++) await fn();
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e6 / inner);
+    wall.push((performance.now() - t0) / 1000 / inner);
+  }
+  cpu.sort((a, b) => a - b);
+  return { median: cpu[cpu.length >> 1], min: cpu[0], max: cpu[cpu.length - 1], reps, wall };
+}
 
 /** The layers timed: the conv family's bench list (tests/cases/conv.ts). */
 const LAYERS = convCases.bench;
@@ -30,6 +59,7 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
   const rows = liveRows(ctx.onRow);
   const wasm = ctx.backends.filter((b) => b.startsWith('wasm'));
   const tf = ctx.peers.includes('tfjs-wasm') && ctx.tfjs ? await ctx.tfjs('wasm').catch((e) => { ctx.log(`conv: tfjs-wasm skipped: ${(e as Error).message}`); return undefined; }) : undefined;
+  const ort = ctx.peers.includes('ort-wasm') ? await import('./peers.js').then((m) => m.onnxruntimeConv).catch((e) => { ctx.log(`conv: ort-wasm skipped: ${(e as Error).message}`); return undefined; }) : undefined;
   const rounds = ctx.quick ? 1 : 3, reps = ctx.quick ? 3 : 5, minRepMs = ctx.quick ? 20 : 40;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const layers = ctx.quick ? LAYERS.filter((l) => l.x[0] <= 64 && !l.name.endsWith('b4')) : LAYERS;
@@ -60,6 +90,19 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
           return { call, end: () => eg.dispose([tw, ...(tx ? [tx] : [])]) };
         },
       }));
+      if (ort && pass === 'forward') {
+        contenders.push({
+          backend: 'ort-wasm',
+          async start() {
+            // NCHW: x and the filter ([O, C / groups, k, k]) permuted from NHWC and [k, k, C / groups, O].
+            const xc = new Float32Array(x.length), wc = new Float32Array(w.length), cg = C / groups;
+            for (let n = 0; n < N; n++) for (let h = 0; h < H; h++) for (let q = 0; q < W; q++) for (let c = 0; c < C; c++) xc[((n * C + c) * H + h) * W + q] = x[((n * H + h) * W + q) * C + c];
+            for (let i = 0; i < L.k; i++) for (let j = 0; j < L.k; j++) for (let c = 0; c < cg; c++) for (let o = 0; o < L.O; o++) wc[((o * cg + c) * L.k + i) * L.k + j] = w[((i * L.k + j) * cg + c) * L.O + o];
+            const run = await ort([N, C, H, W], L.O, L.k, groups, wc);
+            return { call: () => run(xc), end: () => {} };
+          },
+        });
+      }
       if (tf && pass === 'forward') {
         contenders.push({
           backend: 'tfjs-wasm',
@@ -77,23 +120,24 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
           },
         });
       }
-      const timings = contenders.map((): Timing[] => []);
+      const timings = contenders.map((): (Timing & { wall: number[] })[] => []);
       for (let round = 0; round < rounds; round++) {
         for (const [i, c] of contenders.entries()) {
           const { call, end } = await c.start();
           // NOTE: every start compiles the module afresh: let V8 tier it up before timing.
           for (const t0 = performance.now(); performance.now() - t0 < 200;) await call();
-          timings[i].push(await timeAsync(call, reps, minRepMs));
+          timings[i].push(await timeCpu(call, reps, minRepMs));
           end();
         }
       }
       for (const [i, c] of contenders.entries()) {
         const ts = timings[i];
         const t = { median: median(ts.map((q) => q.median)), min: Math.min(...ts.map((q) => q.min)), max: Math.max(...ts.map((q) => q.max)) };
+        const wall = median(ts.flatMap((q) => q.wall));
         const work = pass === 'forward' ? gflop : 2 * gflop;
         rows.push({
           suite: 'conv', case: `${L.name} ${pass}`, backend: c.backend, seconds: t.median, spread: (t.max - t.min) / t.median,
-          value: work / t.median, unit: 'GFLOP/s', note: pass === 'backward' ? 'dX + dW' : undefined,
+          value: work / t.median, unit: 'GFLOP/s', note: `${pass === 'backward' ? 'dX + dW; ' : ''}CPU time; wall ${(wall * 1e3).toPrecision(3)} ms`,
         });
       }
     }
@@ -103,7 +147,8 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
   for (const r of rows) {
     if (!r.case.endsWith('backward')) continue;
     const f = rows.find((q) => q.case === r.case.replace(/backward$/, 'forward') && q.backend === r.backend);
-    if (f) r.note = `dX + dW; ${(r.value / f.value).toFixed(2)}x forward`;
+    if (f) r.note = `${r.note}; ${(r.value / f.value).toFixed(2)}x forward`;
   }
+  for (const r of rows) ctx.log(`  conv: ${r.case}, ${r.backend}: ${r.note}`);
   return rows;
 }
