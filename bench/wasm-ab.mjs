@@ -15,9 +15,6 @@ async function inst(f) {
   return { k, memory, alloc };
 }
 const A = await inst(fileA), B = await inst(fileB);
-// EXPERIMENT knob: B's direct-forward channel limit.
-if (process.env.DIRECT_MAX_C && B.k.f32_conv_set_direct_max_c) B.k.f32_conv_set_direct_max_c(+process.env.DIRECT_MAX_C);
-if (process.env.DIRECT_MAX_C_A && A.k.f32_conv_set_direct_max_c) A.k.f32_conv_set_direct_max_c(+process.env.DIRECT_MAX_C_A);
 const rnd = (n, s) => { const v = new Float32Array(n); for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; v[i] = s / 2 ** 32 - 0.5; } return v; };
 function setup(m, c) {
   const p = m.alloc(64); new Int32Array(m.memory.buffer, p, 16).set(c.params);

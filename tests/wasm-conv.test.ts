@@ -78,6 +78,8 @@ const CONV_CASES: ConvCase[] = [
   // Depthwise at stride 1, multiplier 1: dX by the depthwise forward of the flipped filter; 3x3 rows: dW summed in registers.
   conv('depthwise 3x3 C12 pads [0,2,1,1] dilations [1,2] batch 2 (dX by the flipped forward)', [2, 7, 11, 12], 3, 3, 12, geo([1, 1], [0, 2, 1, 1], [1, 2]), 12),
   conv('depthwise 3x3 C16 same wide rows (register dW rows, dX by the flipped forward)', [1, 6, 19, 16], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 16, false),
+  conv('depthwise 3x3 C8 dilations [2,1] pads [2,2,1,1] (3x3 rows one at a time: dilated rows)', [1, 9, 8, 8], 3, 3, 8, geo([1, 1], [2, 2, 1, 1], [2, 1]), 8),
+  conv('depthwise 3x3 C4 valid, 3 fast rows (a pair, then one) batch 2 relu', [2, 5, 6, 4], 3, 3, 4, geo(), 4, true, 'relu'),
   conv('depthwise 2x3 C5 pads [1,0,2,1] (dX by the flipped forward, scalar lane)', [2, 5, 6, 5], 2, 3, 5, geo([1, 1], [1, 0, 2, 1]), 5),
   conv('depthwise 3x3 C4 stride 1 pads 3 (beyond the window: dX by the scatter)', [1, 4, 4, 4], 3, 3, 4, geo([1, 1], [3, 3, 3, 3]), 4),
   conv('depthwise multiplier 2 C5 O10', [2, 5, 6, 5], 3, 3, 10, geo([1, 1], [1, 1, 1, 1]), 5),
