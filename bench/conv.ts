@@ -2,7 +2,8 @@
 // on edgegrad's wasm builds, forward on tfjs-wasm (XNNPACK, one thread; it has no filter gradient) and
 // onnxruntime-web (wasm, one thread, NCHW, the filter an initializer of a one-node Conv model).
 // The filter stays resident; each call uploads the image (forward) or dy (backward) and reads the
-// results back. Contenders alternate in interleaved rounds; a row keeps the median of the rounds.
+// results back. Each round starts each edgegrad build in turn with the peers beside it and alternates
+// their samples (a batch of calls lasting at least 40 ms each); a row keeps the median of its samples.
 // Times are the process's CPU time per call (every contender runs on this one thread): on a shared
 // machine wall time also counts the time other processes hold the core, which swamped the short rows
 // (depthwise forward: +-370% spread at load 3); each row's note gives its wall-clock median too.
@@ -10,31 +11,26 @@ import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { type Conv2dGeometry, convOutShape } from '../src/kernels.js';
 import { conv as convCases } from '../tests/cases/conv.js';
-import { type Row, type SuiteContext, type Timing, liveRows, useBackend } from './harness.js';
+import { type Row, type SuiteContext, liveRows, useBackend } from './harness.js';
 
-/**
- * As harness timeAsync (batches of calls lasting at least minRepMs each, `reps` batches), timed by the
- * process's CPU time (user + system) per call; `wall`: the batches' wall-clock seconds per call.
- */
-async function timeCpu(fn: () => unknown, reps: number, minRepMs: number): Promise<Timing & { wall: number[] }> {
+/** Calls per sample: doubled until a batch lasts minRepMs (after two warm-up calls). */
+async function calibrate(fn: () => unknown, minRepMs: number): Promise<number> {
   for (let i = 0; i < 2; i++) await fn();
   let inner = 1;
   for (;;) {
     const t0 = performance.now();
     for (let i = 0; i < inner; i++) await fn();
-    if (performance.now() - t0 >= minRepMs || inner >= 1 << 16) break;
+    if (performance.now() - t0 >= minRepMs || inner >= 1 << 16) return inner;
     inner *= 2;
   }
-  const cpu: number[] = [], wall: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now(), c0 = process.cpuUsage();
-    for (let i = 0; i < inner; i++) await fn();
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1e6 / inner);
-    wall.push((performance.now() - t0) / 1000 / inner);
-  }
-  cpu.sort((a, b) => a - b);
-  return { median: cpu[cpu.length >> 1], min: cpu[0], max: cpu[cpu.length - 1], reps, wall };
+}
+
+/** One sample: `inner` calls, the process's CPU seconds (user + system) and wall seconds per call. */
+async function sample(fn: () => unknown, inner: number): Promise<{ cpu: number; wall: number }> {
+  const t0 = performance.now(), c0 = process.cpuUsage();
+  for (let i = 0; i < inner; i++) await fn();
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1e6 / inner, wall: (performance.now() - t0) / 1000 / inner };
 }
 
 /** The layers timed: the conv family's bench list (tests/cases/conv.ts). */
@@ -120,20 +116,35 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
           },
         });
       }
-      const timings = contenders.map((): (Timing & { wall: number[] })[] => []);
+      // Each edgegrad build is timed beside the peers, sample by sample (one backend of edgegrad is
+      // live at a time, the peers' alongside), so a ratio to a peer compares samples taken together.
+      const samples = contenders.map((): { cpu: number[]; wall: number[] } => ({ cpu: [], wall: [] }));
+      const peerIdx = contenders.flatMap((c, i) => (wasm.includes(c.backend) ? [] : [i]));
+      const sets = wasm.length > 0 ? wasm.map((b) => [contenders.findIndex((c) => c.backend === b), ...peerIdx]) : [peerIdx];
       for (let round = 0; round < rounds; round++) {
-        for (const [i, c] of contenders.entries()) {
-          const { call, end } = await c.start();
-          // NOTE: every start compiles the module afresh: let V8 tier it up before timing.
-          for (const t0 = performance.now(); performance.now() - t0 < 200;) await call();
-          timings[i].push(await timeCpu(call, reps, minRepMs));
-          end();
+        for (const set of sets) {
+          const live = [];
+          for (const i of set) live.push({ i, ...(await contenders[i].start()) });
+          const inner: number[] = [];
+          for (const { call } of live) {
+            // NOTE: every start compiles the module afresh: let V8 tier it up before timing.
+            for (const t0 = performance.now(); performance.now() - t0 < 200;) await call();
+            inner.push(await calibrate(call, minRepMs));
+          }
+          for (let r = 0; r < reps; r++) {
+            for (const [j, { i, call }] of live.entries()) {
+              const q = await sample(call, inner[j]);
+              samples[i].cpu.push(q.cpu);
+              samples[i].wall.push(q.wall);
+            }
+          }
+          for (const { end } of live) end();
         }
       }
       for (const [i, c] of contenders.entries()) {
-        const ts = timings[i];
-        const t = { median: median(ts.map((q) => q.median)), min: Math.min(...ts.map((q) => q.min)), max: Math.max(...ts.map((q) => q.max)) };
-        const wall = median(ts.flatMap((q) => q.wall));
+        const { cpu, wall: walls } = samples[i];
+        const t = { median: median(cpu), min: Math.min(...cpu), max: Math.max(...cpu) };
+        const wall = median(walls);
         const work = pass === 'forward' ? gflop : 2 * gflop;
         rows.push({
           suite: 'conv', case: `${L.name} ${pass}`, backend: c.backend, seconds: t.median, spread: (t.max - t.min) / t.median,
