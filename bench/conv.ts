@@ -3,7 +3,8 @@
 // onnxruntime-web (wasm, one thread, NCHW, the filter an initializer of a one-node Conv model).
 // The filter stays resident; each call uploads the image (forward) or dy (backward) and reads the
 // results back. Each round starts each edgegrad build in turn with the peers beside it and alternates
-// their samples (a batch of calls lasting at least 40 ms each); a row keeps the median of its samples.
+// their samples (a batch of calls lasting at least 80 ms each, so the collector's pauses that the
+// calls' fresh arrays bring spread over many calls); a row keeps the median of its samples.
 // Times are the process's CPU time per call (every contender runs on this one thread): on a shared
 // machine wall time also counts the time other processes hold the core, which swamped the short rows
 // (depthwise forward: +-370% spread at load 3); each row's note gives its wall-clock median too.
@@ -56,7 +57,7 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
   const wasm = ctx.backends.filter((b) => b.startsWith('wasm'));
   const tf = ctx.peers.includes('tfjs-wasm') && ctx.tfjs ? await ctx.tfjs('wasm').catch((e) => { ctx.log(`conv: tfjs-wasm skipped: ${(e as Error).message}`); return undefined; }) : undefined;
   const ort = ctx.peers.includes('ort-wasm') ? await import('./peers.js').then((m) => m.onnxruntimeConv).catch((e) => { ctx.log(`conv: ort-wasm skipped: ${(e as Error).message}`); return undefined; }) : undefined;
-  const rounds = ctx.quick ? 1 : 3, reps = ctx.quick ? 3 : 5, minRepMs = ctx.quick ? 20 : 40;
+  const rounds = ctx.quick ? 1 : 3, reps = ctx.quick ? 3 : 5, minRepMs = ctx.quick ? 20 : 80;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const layers = ctx.quick ? LAYERS.filter((l) => l.x[0] <= 64 && !l.name.endsWith('b4')) : LAYERS;
 
