@@ -2,9 +2,10 @@
 // and their gradients). Convolutions run on the packed GEMM (gemm.ts): a 1x1 stride-1 unpadded one
 // reads x in place; the rest go through im2col in row blocks of at most ROWS rows, so the scratch stays
 // bounded. dW is im2col(x)^T dy (a TN GEMM accumulated over the blocks); dX is dy W^T per block, then
-// col2im (a scatter-add). A depthwise convolution (one input channel per group, C > 1) has its own loops with
-// the channels along the SIMD lanes, as do the pooling kernels and the dW of a one-group conv with at most
-// 4 input channels (isFewChannels). Geometry comes in a params block.
+// col2im (a scatter-add). A one-group forward with at most 64 input channels skips im2col: register
+// tiles straight over the image (isDirectForward). A depthwise convolution (one input channel per
+// group, C > 1) has its own loops with the channels along the SIMD lanes, as do the pooling kernels and
+// the dW of a one-group conv with at most 4 input channels (isFewChannels). Geometry comes in a params block.
 import { activate, gemm, gemmStrided, f32_gemm_work_bytes, f32_gemm_packed_bytes, f32_gemm_pack_b } from './gemm';
 import { madd } from './math';
 
@@ -61,11 +62,24 @@ function isDepthwise(p: usize): bool {
 /**
  * Few input channels (C <= 4, one group) and O % 4 == 0, not pointwise: dW by direct loops with the
  * output channels on the lanes (the first layer on grey or RGB images; via im2col its dW is a TN GEMM
- * with N = O and K = the batch's pixels: 2.2 against 0.76 ms in the reference CNN's step profile). The
- * forward stays on im2col + GEMM: a direct loop per output pixel measured 1.27x slower there.
+ * with N = O and K = the batch's pixels: 2.2 against 0.76 ms in the reference CNN's step profile). Its
+ * forward is isDirectForward's.
  */
 function isFewChannels(p: usize): bool {
   return pg(p, P_G) == 1 && pg(p, P_C) <= 4 && (pg(p, P_O) & 3) == 0 && !isPointwise(p);
+}
+
+/** The most input channels the direct forward takes. */
+const DIRECT_MAX_C = 64;
+
+/**
+ * The forward by register tiles straight over the (padded) image, no im2col (directForward): one
+ * group, C <= 64, O % 4 == 0, not pointwise. In-process A/B (bench/wasm-ab.mjs, simd, filters
+ * packed ahead for the GEMM paths) against im2col + GEMM for 3x3 16->32 at 28x28 b64: 1.09x median,
+ * 1.18x best; against the wide path for 3x3 64->64 at 56x56: 1.13x (b1), 1.05x (b4); equal for 1->16.
+ */
+function isDirectForward(p: usize): bool {
+  return pg(p, P_G) == 1 && pg(p, P_C) <= DIRECT_MAX_C && (pg(p, P_O) & 3) == 0 && !isPointwise(p);
 }
 
 @inline function align16(n: i32): usize {
@@ -74,8 +88,10 @@ function isFewChannels(p: usize): bool {
 
 /** Scratch bytes the kernel `kind` (0 forward, 1 dX, 2 dW) needs for the geometry at params. */
 export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
+  if (kind == WORK_INPUT && isDepthwise(params) && isDepthwiseInputByForward(params)) return depthwiseInputWorkBytes(params);
+  if (kind == WORK_INPUT && isInputByForward(params)) return inputByForwardWorkBytes(params);
   if (isDepthwise(params) || (kind == WORK_FILTER && isFewChannels(params))) return 0;
-  if (kind == WORK_FORWARD && isFewChannels(params)) return fewForwardWorkBytes(params);
+  if (kind == WORK_FORWARD && isDirectForward(params)) return directWorkBytes(params);
   if (kind == WORK_FORWARD && isWide(params)) return wideWorkBytes(params);
   const G = pg(params, P_G), C = pg(params, P_C), O = pg(params, P_O);
   const cg = C / G, og = O / G;
@@ -202,13 +218,13 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
 // [KH*KW*C/G, O/G] with rows O apart; wide: per kh the matrix [KW*C, O]) pack it as B on every call
 // and, for im2col, on every row block. A filter kept between calls (inference) is packed once, whole,
 // by f32_conv_pack_filter (what every call would pack, so the sums are the same bit for bit), and
-// f32_conv2d_packed reads those panels. Depthwise and few-channel convolutions read the filter in
-// place: they have nothing to pack (0 bytes).
+// f32_conv2d_packed reads those panels. Depthwise and direct (isDirectForward) convolutions read the
+// filter in place: they have nothing to pack (0 bytes).
 
 /** Bytes f32_conv_pack_filter writes for the forward conv of params (0: its path packs nothing). */
 export function f32_conv_packed_bytes(params: usize): i32 {
   const p = params;
-  if (isDepthwise(p) || isFewChannels(p)) return 0;
+  if (isDepthwise(p) || isDirectForward(p)) return 0;
   const O = pg(p, P_O), C = pg(p, P_C);
   if (isWide(p)) return pg(p, P_KH) * <i32>f32_gemm_packed_bytes(O, pg(p, P_KW) * C);
   const G = pg(p, P_G), cg = C / G, og = O / G;
@@ -218,7 +234,7 @@ export function f32_conv_packed_bytes(params: usize): i32 {
 /** Packs the filter w [KH, KW, C/G, O] for the forward conv of params into dst (f32_conv_packed_bytes). */
 export function f32_conv_pack_filter(w: usize, params: usize, dst: usize): void {
   const p = params;
-  if (isDepthwise(p) || isFewChannels(p)) return;
+  if (isDepthwise(p) || isDirectForward(p)) return;
   const O = pg(p, P_O), C = pg(p, P_C);
   if (isWide(p)) {
     const K = pg(p, P_KW) * C, step = f32_gemm_packed_bytes(O, K);
@@ -255,8 +271,8 @@ function conv2dForward(x: usize, w: usize, packed: usize, bias: usize, out: usiz
     depthwise(x, w, bias, out, act, p);
     return;
   }
-  if (isFewChannels(p)) {
-    fewForward(x, w, bias, out, act, p, work);
+  if (isDirectForward(p)) {
+    directForward(x, w, bias, out, act, p, work);
     return;
   }
   if (isWide(p)) {
@@ -296,7 +312,12 @@ export function f32_conv2d_backprop_input(dy: usize, w: usize, dx: usize, params
   const M = pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
   const ldo = <usize>O << 2;
   if (isDepthwise(p)) {
-    depthwiseInput(dy, w, dx, p);
+    if (isDepthwiseInputByForward(p)) depthwiseInputByForward(dy, w, dx, p, work);
+    else depthwiseInput(dy, w, dx, p);
+    return;
+  }
+  if (isInputByForward(p)) {
+    inputByForward(dy, w, dx, p, work);
     return;
   }
   if (isPointwise(p)) {
@@ -355,25 +376,25 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
   }
 }
 
-// ---- forward for few input channels (isFewChannels) --------------------------------------------
+// ---- forward by register tiles over the image, im2col-free (isDirectForward) -------------------
 
-/** Rows and columns of the (padded) image the few-channel forward reads: exactly what its taps reach. */
-@inline function fewSpanH(p: usize): i32 {
+/** Rows and columns of the (padded) image the direct forward reads: exactly what its taps reach. */
+@inline function directSpanH(p: usize): i32 {
   return (pg(p, P_OH) - 1) * pg(p, P_SH) + (pg(p, P_KH) - 1) * pg(p, P_DH) + 1;
 }
-@inline function fewSpanW(p: usize): i32 {
+@inline function directSpanW(p: usize): i32 {
   return (pg(p, P_OW) - 1) * pg(p, P_SW) + (pg(p, P_KW) - 1) * pg(p, P_DW) + 1;
 }
 
 /** Is the image read in place (every tap inside it), or copied into a zero-padded scratch image? */
-@inline function fewInPlace(p: usize): bool {
-  return pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && fewSpanH(p) <= pg(p, P_H) && fewSpanW(p) <= pg(p, P_W);
+@inline function directInPlace(p: usize): bool {
+  return pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && directSpanH(p) <= pg(p, P_H) && directSpanW(p) <= pg(p, P_W);
 }
 
-/** Scratch of fewForward: the tap offset table (KH*KW*C i32), then one padded image unless in place. */
-function fewForwardWorkBytes(p: usize): i32 {
+/** Scratch of directForward: the tap offset table (KH*KW i32), then one padded image unless in place. */
+function directWorkBytes(p: usize): i32 {
   const taps = <i32>align16((pg(p, P_KH) * pg(p, P_KW)) << 2);
-  return fewInPlace(p) ? taps : taps + ((fewSpanH(p) * fewSpanW(p) * pg(p, P_C)) << 2);
+  return directInPlace(p) ? taps : taps + ((directSpanH(p) * directSpanW(p) * pg(p, P_C)) << 2);
 }
 
 /**
@@ -381,13 +402,15 @@ function fewForwardWorkBytes(p: usize): i32 {
  * in the filter), their taps' byte offsets in the table at tab (nt entries): PX * NV accumulators in
  * registers, one splat of x and NV filter vectors per tap, bias and relu (act 1) in the epilogue.
  */
-@inline function fewTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, os: usize, bias: usize,
+@inline function directTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, os: usize, bias: usize,
   op: usize, relu: bool, PX: i32, NV: i32): void {
   let b0 = ZERO, b1 = ZERO;
   if (bias != 0) {
     b0 = v128.load(bias);
     if (NV > 1) b1 = v128.load(bias, 16);
   }
+  // NOTE: the sums start from the bias (the GEMM adds it last): for 1->16 (K = 9) adding it after
+  // measured 4% slower.
   let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
   let wp = wo;
   for (let t = 0; t < nt; t++) {
@@ -432,17 +455,19 @@ function fewForwardWorkBytes(p: usize): i32 {
 }
 
 /**
- * conv2d forward for few input channels (isFewChannels: C <= 4, one group, O % 4 == 0), im2col-free:
- * tiles of 4 output pixels x 8 output channels in registers (fewTile) over a table of the taps'
- * offsets, on x in place when unpadded, else on a zero-padded copy of each image in the scratch.
- * Sums each output over the taps in the filter's (kh, kw, c) order, as im2col + GEMM does.
+ * conv2d forward without im2col (isDirectForward: one group, C <= 64, O % 4 == 0): tiles of 4 output
+ * pixels x 8 output channels in registers (directTile, the GEMM's 4x8 tile with A read from the image)
+ * over a table of the taps' offsets, on x in place when unpadded, else on a zero-padded copy of each
+ * image in the scratch; the filter read in place (its rows O floats apart). Sums each output from the
+ * bias over the taps in the filter's (kh, kw, c) order (im2col + GEMM adds the bias last and, past its
+ * K block of 256, sums per block: the rounding differs from that path's).
  */
-function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
+function directForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
   const KH = pg(p, P_KH), KW = pg(p, P_KW), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
   const pt = pg(p, P_PT), pl = pg(p, P_PL);
-  const inPlace = fewInPlace(p);
-  const SH = inPlace ? H : fewSpanH(p), SW = inPlace ? W : fewSpanW(p);
+  const inPlace = directInPlace(p);
+  const SH = inPlace ? H : directSpanH(p), SW = inPlace ? W : directSpanW(p);
   const nt = KH * KW;
   const tab = work, img = work + align16(nt << 2);
   let t = 0;
@@ -456,13 +481,22 @@ function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: us
   for (let n = 0; n < N; n++) {
     let src = x + <usize>(n * H * W) * cs;
     if (!inPlace) {
-      // The padded image: rows [pt, pt + H) and columns [pl, pl + W) of it from x, zeros elsewhere.
-      memory.fill(img, 0, imgBytes);
+      // The padded image: rows [pt, pt + H) and columns [pl, pl + W) of it from x, zeros elsewhere
+      // (only the border zeroed: the rest is overwritten).
       const r0 = max(0, pt), r1 = min(SH, pt + H), c0 = max(0, pl), c1 = min(SW, pl + W);
-      if (c1 > c0) {
+      if (c1 > c0 && r1 > r0) {
+        const rb = <usize>SW * cs;
+        memory.fill(img, 0, <usize>r0 * rb);
+        memory.fill(img + <usize>r1 * rb, 0, <usize>(SH - r1) * rb);
         for (let r = r0; r < r1; r++) {
-          memory.copy(img + <usize>(r * SW + c0) * cs, src + <usize>((r - pt) * W + c0 - pl) * cs, <usize>(c1 - c0) * cs);
+          const row = img + <usize>r * rb;
+          // NOTE: zeroF32, not memory.fill, for these few bytes (V8 runs memory.fill through a call).
+          zeroF32(row, c0 * C);
+          memory.copy(row + <usize>c0 * cs, src + <usize>((r - pt) * W + c0 - pl) * cs, <usize>(c1 - c0) * cs);
+          zeroF32(row + <usize>c1 * cs, (SW - c1) * C);
         }
+      } else {
+        memory.fill(img, 0, imgBytes);
       }
       src = img;
     }
@@ -474,17 +508,17 @@ function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: us
         const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
         let o = 0;
         for (; o < O8; o += 8) {
-          fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2);
+          directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2);
         }
-        if (o < O) fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1);
+        if (o < O) directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1);
       }
       for (; ow < OW; ow++) {
         const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
         let o = 0;
         for (; o < O8; o += 8) {
-          fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2);
+          directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2);
         }
-        if (o < O) fewTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1);
+        if (o < O) directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1);
       }
       if (act > 1) activateRow(rowOut, OW * O, act);
     }
@@ -501,12 +535,13 @@ function fewForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p: us
   return pg(p, P_OW) + pg(p, P_KW) - 1;
 }
 /**
- * One group, stride 1, undilated along W, not pointwise nor few-channel: for a fixed kh the taps
+ * One group, stride 1, undilated along W, not pointwise, C > 64 (isDirectForward takes C <= 64): for a fixed kh the taps
  * (kw, c) of output pixel ow lie side by side in the (padded) input row from ow, so the rows of
  * x itself are im2col's rows for that kh, C floats apart, if the output is computed over the
  * input's whole padded width (the last KW - 1 columns of each row are then discarded). Taken where
  * that waste is at most 1/16 and C >= 32: in-process A/B against im2col + GEMM, 3x3 64->64 at 56x56
  * ran 1.08-1.14x (simd and relaxed), while 16->32 at 13x13 (waste 2/13) ran 0.87x and at 28x28 1.0x.
+ * (Those layers now take the direct forward, which beat this path for 64->64 at 56x56 too.)
  */
 function isWide(p: usize): bool {
   return pg(p, P_G) == 1 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1 && pg(p, P_DW) == 1 && pg(p, P_C) >= 32
@@ -693,18 +728,98 @@ function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i3
   }
 }
 
+/**
+ * dw3x3Row for two output rows at once (stride 1, undilated rows): their four input rows (from row0)
+ * lie inside x; each input vector loaded once serves both rows (12 loads for 18 multiply-adds, against
+ * 18). Sums in dwVectors' order, as dw3x3Row. In-process A/B against dw3x3Row row by row, 3x3 at
+ * 56x56x64 (simd): 1.09x. (Blocks of 8 or 16 pixels, every channel group of a block before the next,
+ * measured 1.02x more: left out.)
+ */
+function dw3x3Rows2(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32): void {
+  const W = pg(p, P_W), C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dw = pg(p, P_DW), pl = pg(p, P_PL);
+  const C4 = C & ~3;
+  const r0 = x + (<usize>(row0 * W) * <usize>C << 2), rs = <usize>W * <usize>C << 2;
+  const r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs;
+  const ts = <usize>(dw * C) << 2, ps = <usize>(sw * C) << 2, os = <usize>C << 2;
+  const ob = <usize>OW * os;
+  const ow0 = pl <= 0 ? 0 : min(OW, (pl + sw - 1) / sw);
+  const ow1 = max(ow0, min(OW, W - 2 * dw + pl > 0 ? (W - 2 * dw + pl - 1) / sw + 1 : 0));
+  for (let c = 0; c < C4; c += 4) {
+    const wc = w + (<usize>c << 2);
+    const w0 = v128.load(wc), w1 = v128.load(wc + os), w2 = v128.load(wc + 2 * os);
+    const w3 = v128.load(wc + 3 * os), w4 = v128.load(wc + 4 * os), w5 = v128.load(wc + 5 * os);
+    const w6 = v128.load(wc + 6 * os), w7 = v128.load(wc + 7 * os), w8 = v128.load(wc + 8 * os);
+    for (let ow = 0; ow < ow0; ow++) {
+      const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W);
+      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
+      dwVectors(x, w, bias, op + ob + <usize>ow * os, c, row0 + 1, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
+    }
+    let q = (<usize>((ow0 * sw - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2);
+    for (let ow = ow0; ow < ow1; ow++) {
+      let x0 = v128.load(r0 + q), x1 = v128.load(r0 + q + ts), x2 = v128.load(r0 + q + 2 * ts);
+      let a = madd(x0, w0, ZERO);
+      a = madd(x1, w1, a);
+      a = madd(x2, w2, a);
+      x0 = v128.load(r1 + q); x1 = v128.load(r1 + q + ts); x2 = v128.load(r1 + q + 2 * ts);
+      a = madd(x0, w3, a);
+      let b = madd(x0, w0, ZERO);
+      a = madd(x1, w4, a);
+      b = madd(x1, w1, b);
+      a = madd(x2, w5, a);
+      b = madd(x2, w2, b);
+      x0 = v128.load(r2 + q); x1 = v128.load(r2 + q + ts); x2 = v128.load(r2 + q + 2 * ts);
+      a = madd(x0, w6, a);
+      b = madd(x0, w3, b);
+      a = madd(x1, w7, a);
+      b = madd(x1, w4, b);
+      a = madd(x2, w8, a);
+      b = madd(x2, w5, b);
+      x0 = v128.load(r3 + q); x1 = v128.load(r3 + q + ts); x2 = v128.load(r3 + q + 2 * ts);
+      b = madd(x0, w6, b);
+      b = madd(x1, w7, b);
+      b = madd(x2, w8, b);
+      if (bias != 0) {
+        const bv = v128.load(bias + (<usize>c << 2));
+        a = f32x4.add(a, bv);
+        b = f32x4.add(b, bv);
+      }
+      v128.store(o, a);
+      v128.store(o + ob, b);
+      q += ps;
+      o += os;
+    }
+    for (let ow = ow1; ow < OW; ow++) {
+      const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W);
+      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
+      dwVectors(x, w, bias, op + ob + <usize>ow * os, c, row0 + 1, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
+    }
+  }
+}
+
 function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
   const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
   const pt = pg(p, P_PT), pl = pg(p, P_PL), mult = O / C;
   const O4 = vectorOut(O, mult);
   let op = out;
+  let paired = false, pairNext = false;
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
       // A 3x3 window's rows all inside x: the vector channels go by dw3x3Row; the loop below does the rest.
       const fast = KH == 3 && KW == 3 && O4 > 0 && kh0 == 0 && kh1 == 3;
-      if (fast) dw3x3Row(x, w, bias, op, p, n * H + bh);
+      // Two fast rows at once where the next one is fast too (stride 1, undilated rows); its vector
+      // channels are then done (paired) when the loop reaches it.
+      if (fast && !paired) {
+        if (sh == 1 && dh == 1 && oh + 1 < OH && H - bh >= 4) {
+          dw3x3Rows2(x, w, bias, op, p, n * H + bh);
+          pairNext = true;
+        } else {
+          dw3x3Row(x, w, bias, op, p, n * H + bh);
+        }
+      }
+      paired = pairNext;
+      pairNext = false;
       const vEnd = fast ? 0 : O4;
       for (let ow = 0; ow < OW; ow++) {
         const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
@@ -728,6 +843,105 @@ function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usi
       activateRow(op - (<usize>(OW * O) << 2), OW * O, act);
     }
   }
+}
+
+/**
+ * The params of the stride-1 conv whose forward is the dX of params p: input dy (OH x OW, O channels),
+ * output H x W with C channels, the same window and dilation, padding (KH-1)*dh - pt and
+ * (KW-1)*dw - pl; written at q (16 i32).
+ */
+function transposedParams(p: usize, q: usize): void {
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), dh = pg(p, P_DH), dwd = pg(p, P_DW);
+  store<i32>(q + (<usize>P_N << 2), pg(p, P_N));
+  store<i32>(q + (<usize>P_H << 2), pg(p, P_OH));
+  store<i32>(q + (<usize>P_W << 2), pg(p, P_OW));
+  store<i32>(q + (<usize>P_C << 2), pg(p, P_O));
+  store<i32>(q + (<usize>P_OH << 2), pg(p, P_H));
+  store<i32>(q + (<usize>P_OW << 2), pg(p, P_W));
+  store<i32>(q + (<usize>P_O << 2), pg(p, P_C));
+  store<i32>(q + (<usize>P_KH << 2), KH);
+  store<i32>(q + (<usize>P_KW << 2), KW);
+  store<i32>(q + (<usize>P_SH << 2), 1);
+  store<i32>(q + (<usize>P_SW << 2), 1);
+  store<i32>(q + (<usize>P_DH << 2), dh);
+  store<i32>(q + (<usize>P_DW << 2), dwd);
+  store<i32>(q + (<usize>P_PT << 2), (KH - 1) * dh - pg(p, P_PT));
+  store<i32>(q + (<usize>P_PL << 2), (KW - 1) * dwd - pg(p, P_PL));
+  store<i32>(q + (<usize>P_G << 2), pg(p, P_G));
+}
+
+/** Stride 1 and padding at most the dilated window's reach less one: the transposed padding is not negative. */
+function isTransposable(p: usize): bool {
+  return pg(p, P_SH) == 1 && pg(p, P_SW) == 1
+    && pg(p, P_PT) <= (pg(p, P_KH) - 1) * pg(p, P_DH) && pg(p, P_PL) <= (pg(p, P_KW) - 1) * pg(p, P_DW);
+}
+
+/**
+ * A one-group dX that runs as the direct forward (isDirectForward of the transposed conv: O <= 64
+ * and C % 4 == 0), not pointwise (that one is one GEMM already), where it does at most 1/8 more
+ * multiply-adds than dy W^T (H*W against OH*OW output pixels: the transposed conv also multiplies
+ * the zeros of its padding). In-process A/B (bench/wasm-ab.mjs, simd) against dy W^T + col2im: 3x3
+ * 16->32 'same' at 28x28 b64 1.33x, 64->64 'same' at 56x56 1.12x (b1 and b4); 16->32 'valid' at
+ * 13x13 (169 against 121 pixels) 0.84x, so left out.
+ */
+function isInputByForward(p: usize): bool {
+  return pg(p, P_G) == 1 && pg(p, P_O) <= DIRECT_MAX_C && (pg(p, P_C) & 3) == 0 && !isPointwise(p) && isTransposable(p)
+    && <i64>pg(p, P_H) * pg(p, P_W) * 8 <= <i64>pg(p, P_OH) * pg(p, P_OW) * 9;
+}
+
+/** Scratch of inputByForward: params (64 bytes), the transposed filter, then directForward's (bounded). */
+function inputByForwardWorkBytes(p: usize): i32 {
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), C = pg(p, P_C), O = pg(p, P_O);
+  const SH = pg(p, P_H) + (KH - 1) * pg(p, P_DH), SW = pg(p, P_W) + (KW - 1) * pg(p, P_DW);
+  return 64 + ((KH * KW * C * O) << 2) + <i32>align16((KH * KW) << 2) + ((SH * SW * O) << 2);
+}
+
+/**
+ * dx of a one-group conv at stride 1 (isInputByForward): the direct forward over dy with the filter
+ * flipped in both axes and its channel axes swapped (w'[kh', kw', o, c] = w[KH-1-kh', KW-1-kw', c, o])
+ * and the transposed padding (transposedParams), instead of dy W^T and a col2im scatter. Each dx
+ * element sums its taps in the flipped filter's (kh, kw, o) order.
+ */
+function inputByForward(dy: usize, w: usize, dx: usize, p: usize, work: usize): void {
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), C = pg(p, P_C), O = pg(p, P_O), nt = KH * KW;
+  const q = work, wt = work + 64;
+  const scratch = wt + align16((nt * C * O) << 2);
+  transposedParams(p, q);
+  for (let t = 0; t < nt; t++) {
+    const src = w + (<usize>((nt - 1 - t) * C * O) << 2), dst = wt + (<usize>(t * O * C) << 2);
+    for (let c = 0; c < C; c++) {
+      for (let o = 0; o < O; o++) store<f32>(dst + (<usize>(o * C + c) << 2), load<f32>(src + (<usize>(c * O + o) << 2)));
+    }
+  }
+  directForward(dy, wt, 0, dx, 0, q, scratch);
+}
+
+/**
+ * A depthwise dX that is itself a depthwise forward: multiplier 1, stride 1, and padding at most the
+ * dilated window's reach less one (so the transposed padding is not negative).
+ */
+function isDepthwiseInputByForward(p: usize): bool {
+  return pg(p, P_O) == pg(p, P_C) && isTransposable(p);
+}
+
+/** Scratch of depthwiseInputByForward: its params block (16 i32, padded to 64 bytes), then the flipped filter. */
+function depthwiseInputWorkBytes(p: usize): i32 {
+  return 64 + ((pg(p, P_KH) * pg(p, P_KW) * pg(p, P_C)) << 2);
+}
+
+/**
+ * dx of a depthwise conv at stride 1 (isDepthwiseInputByForward): the depthwise forward over dy with
+ * the filter flipped in both axes and the padding ((KH-1)*dh - pt, (KW-1)*dw - pl), output H x W
+ * (dx[ih] sums dy[ih + pt - kh*dh] w[kh] over the taps inside dy), so it runs dw3x3Row's register
+ * loop instead of a scatter. Each dx element sums its taps in the flipped filter's row-major order.
+ */
+function depthwiseInputByForward(dy: usize, w: usize, dx: usize, p: usize, work: usize): void {
+  const KH = pg(p, P_KH), KW = pg(p, P_KW), C = pg(p, P_C);
+  const q = work, wf = work + 64;
+  transposedParams(p, q);
+  const tap = <usize>C << 2;
+  for (let t = 0, nt = KH * KW; t < nt; t++) copyF32(wf + <usize>t * tap, w + <usize>(nt - 1 - t) * tap, C);
+  depthwise(dy, wf, 0, dx, 0, q);
 }
 
 /** dx of a depthwise convolution: each output pixel's dy * w added into the input pixels of its taps. */
@@ -787,23 +1001,76 @@ function depthwiseInput(dy: usize, w: usize, dx: usize, p: usize): void {
   }
 }
 
-/** dw of a depthwise convolution (dw zeroed by the caller): x * dy summed over the output pixels, per tap. */
+/**
+ * One output row's share of a 3x3 depthwise dW (multiplier 1) whose three input rows (from row0) lie
+ * inside x, for the vector channels and the pixels [ow0, ow1) whose taps all lie inside x along W:
+ * per group of 4 channels, the 9 taps' sums in registers over the row, then added into dw.
+ */
+function dwFilter3x3Row(x: usize, dyr: usize, dw: usize, p: usize, row0: i32, ow0: i32, ow1: i32): void {
+  const W = pg(p, P_W), C = pg(p, P_C), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pl = pg(p, P_PL);
+  const C4 = C & ~3;
+  const r0 = x + (<usize>(row0 * W) * <usize>C << 2), rs = <usize>(dh * W) * <usize>C << 2;
+  const r1 = r0 + rs, r2 = r1 + rs;
+  const ts = <usize>(dwd * C) << 2, ps = <usize>(sw * C) << 2, os = <usize>C << 2;
+  for (let c = 0; c < C4; c += 4) {
+    let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO, a4 = ZERO, a5 = ZERO, a6 = ZERO, a7 = ZERO, a8 = ZERO;
+    let q = (<usize>((ow0 * sw - pl) * C + c) << 2), d = dyr + <usize>ow0 * os + (<usize>c << 2);
+    for (let ow = ow0; ow < ow1; ow++) {
+      const g = v128.load(d);
+      a0 = madd(v128.load(r0 + q), g, a0);
+      a1 = madd(v128.load(r0 + q + ts), g, a1);
+      a2 = madd(v128.load(r0 + q + 2 * ts), g, a2);
+      a3 = madd(v128.load(r1 + q), g, a3);
+      a4 = madd(v128.load(r1 + q + ts), g, a4);
+      a5 = madd(v128.load(r1 + q + 2 * ts), g, a5);
+      a6 = madd(v128.load(r2 + q), g, a6);
+      a7 = madd(v128.load(r2 + q + ts), g, a7);
+      a8 = madd(v128.load(r2 + q + 2 * ts), g, a8);
+      q += ps;
+      d += os;
+    }
+    const wc = dw + (<usize>c << 2);
+    v128.store(wc, f32x4.add(v128.load(wc), a0));
+    v128.store(wc + os, f32x4.add(v128.load(wc + os), a1));
+    v128.store(wc + 2 * os, f32x4.add(v128.load(wc + 2 * os), a2));
+    v128.store(wc + 3 * os, f32x4.add(v128.load(wc + 3 * os), a3));
+    v128.store(wc + 4 * os, f32x4.add(v128.load(wc + 4 * os), a4));
+    v128.store(wc + 5 * os, f32x4.add(v128.load(wc + 5 * os), a5));
+    v128.store(wc + 6 * os, f32x4.add(v128.load(wc + 6 * os), a6));
+    v128.store(wc + 7 * os, f32x4.add(v128.load(wc + 7 * os), a7));
+    v128.store(wc + 8 * os, f32x4.add(v128.load(wc + 8 * os), a8));
+  }
+}
+
+/**
+ * dw of a depthwise convolution (dw zeroed by the caller): x * dy summed over the output pixels, per
+ * tap. A 3x3 row inside x (multiplier 1) sums its inner pixels' vector channels in registers
+ * (dwFilter3x3Row, then added into dw once per row); every other (pixel, channel) is added into dw
+ * pixel by pixel.
+ */
 function depthwiseFilter(x: usize, dy: usize, dw: usize, p: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
   const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW);
   const pt = pg(p, P_PT), pl = pg(p, P_PL), mult = O / C;
   const O4 = vectorOut(O, mult);
+  // Output pixels [fw0, fw1) have every tap of a 3x3 window inside x along W (as in dw3x3Row).
+  const fw0 = pl <= 0 ? 0 : min(OW, (pl + sw - 1) / sw);
+  const fw1 = max(fw0, min(OW, W - 2 * dwd + pl > 0 ? (W - 2 * dwd + pl - 1) / sw + 1 : 0));
   let dyp = dy;
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
+      const fast = KH == 3 && KW == 3 && O4 > 0 && kh0 == 0 && kh1 == 3;
+      if (fast) dwFilter3x3Row(x, dyp, dw, p, n * H + bh, fw0, fw1);
       for (let ow = 0; ow < OW; ow++) {
         const bw = ow * sw - pl, kw0 = tapLo(bw, dwd), kw1 = tapHi(bw, dwd, KW, W);
+        // The vector channels of the inner pixels of a fast row are done.
+        const oLo = fast && ow >= fw0 && ow < fw1 ? O4 : 0;
         for (let kh = kh0; kh < kh1; kh++) {
           for (let kw = kw0; kw < kw1; kw++) {
             const xp = x + (<usize>((n * H + bh + kh * dh) * W + bw + kw * dwd) * <usize>C << 2);
             const wp = dw + (<usize>((kh * KW + kw) * O) << 2);
-            let o = 0;
+            let o = oLo;
             for (; o < O4; o += 4) {
               const q = <usize>o << 2;
               v128.store(wp + q, madd(v128.load(xp + q), v128.load(dyp + q), v128.load(wp + q)));

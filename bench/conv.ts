@@ -1,12 +1,38 @@
 // Convolution throughput (GFLOP/s) on the layers of issue 12: conv2d forward and backward (dX + dW)
-// on edgegrad's wasm builds, forward on tfjs-wasm (XNNPACK, one thread; it has no filter gradient).
+// on edgegrad's wasm builds, forward on tfjs-wasm (XNNPACK, one thread; it has no filter gradient) and
+// onnxruntime-web (wasm, one thread, NCHW, the filter an initializer of a one-node Conv model).
 // The filter stays resident; each call uploads the image (forward) or dy (backward) and reads the
-// results back. Contenders alternate in interleaved rounds; a row keeps the median of the rounds.
+// results back. Each round starts each edgegrad build in turn with the peers beside it and alternates
+// their samples (a batch of calls lasting at least 80 ms each, so the collector's pauses that the
+// calls' fresh arrays bring spread over many calls); a row keeps the median of its samples.
+// Times are the process's CPU time per call (every contender runs on this one thread): on a shared
+// machine wall time also counts the time other processes hold the core, which swamped the short rows
+// (depthwise forward: +-370% spread at load 3); each row's note gives its wall-clock median too.
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { type Conv2dGeometry, convOutShape } from '../src/kernels.js';
 import { conv as convCases } from '../tests/cases/conv.js';
-import { type Row, type SuiteContext, type Timing, liveRows, timeAsync, useBackend } from './harness.js';
+import { type Row, type SuiteContext, liveRows, useBackend } from './harness.js';
+
+/** Calls per sample: doubled until a batch lasts minRepMs (after two warm-up calls). */
+async function calibrate(fn: () => unknown, minRepMs: number): Promise<number> {
+  for (let i = 0; i < 2; i++) await fn();
+  let inner = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < inner; i++) await fn();
+    if (performance.now() - t0 >= minRepMs || inner >= 1 << 16) return inner;
+    inner *= 2;
+  }
+}
+
+/** One sample: `inner` calls, the process's CPU seconds (user + system) and wall seconds per call. */
+async function sample(fn: () => unknown, inner: number): Promise<{ cpu: number; wall: number }> {
+  const t0 = performance.now(), c0 = process.cpuUsage();
+  for (let i = 0; i < inner; i++) await fn();
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1e6 / inner, wall: (performance.now() - t0) / 1000 / inner };
+}
 
 /** The layers timed: the conv family's bench list (tests/cases/conv.ts). */
 const LAYERS = convCases.bench;
@@ -30,7 +56,8 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
   const rows = liveRows(ctx.onRow);
   const wasm = ctx.backends.filter((b) => b.startsWith('wasm'));
   const tf = ctx.peers.includes('tfjs-wasm') && ctx.tfjs ? await ctx.tfjs('wasm').catch((e) => { ctx.log(`conv: tfjs-wasm skipped: ${(e as Error).message}`); return undefined; }) : undefined;
-  const rounds = ctx.quick ? 1 : 3, reps = ctx.quick ? 3 : 5, minRepMs = ctx.quick ? 20 : 40;
+  const ort = ctx.peers.includes('ort-wasm') ? await import('./peers.js').then((m) => m.onnxruntimeConv).catch((e) => { ctx.log(`conv: ort-wasm skipped: ${(e as Error).message}`); return undefined; }) : undefined;
+  const rounds = ctx.quick ? 1 : 3, reps = ctx.quick ? 3 : 5, minRepMs = ctx.quick ? 20 : 80;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const layers = ctx.quick ? LAYERS.filter((l) => l.x[0] <= 64 && !l.name.endsWith('b4')) : LAYERS;
 
@@ -60,6 +87,19 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
           return { call, end: () => eg.dispose([tw, ...(tx ? [tx] : [])]) };
         },
       }));
+      if (ort && pass === 'forward') {
+        contenders.push({
+          backend: 'ort-wasm',
+          async start() {
+            // NCHW: x and the filter ([O, C / groups, k, k]) permuted from NHWC and [k, k, C / groups, O].
+            const xc = new Float32Array(x.length), wc = new Float32Array(w.length), cg = C / groups;
+            for (let n = 0; n < N; n++) for (let h = 0; h < H; h++) for (let q = 0; q < W; q++) for (let c = 0; c < C; c++) xc[((n * C + c) * H + h) * W + q] = x[((n * H + h) * W + q) * C + c];
+            for (let i = 0; i < L.k; i++) for (let j = 0; j < L.k; j++) for (let c = 0; c < cg; c++) for (let o = 0; o < L.O; o++) wc[((o * cg + c) * L.k + i) * L.k + j] = w[((i * L.k + j) * cg + c) * L.O + o];
+            const run = await ort([N, C, H, W], L.O, L.k, groups, wc);
+            return { call: () => run(xc), end: () => {} };
+          },
+        });
+      }
       if (tf && pass === 'forward') {
         contenders.push({
           backend: 'tfjs-wasm',
@@ -77,23 +117,39 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
           },
         });
       }
-      const timings = contenders.map((): Timing[] => []);
+      // Each edgegrad build is timed beside the peers, sample by sample (one backend of edgegrad is
+      // live at a time, the peers' alongside), so a ratio to a peer compares samples taken together.
+      const samples = contenders.map((): { cpu: number[]; wall: number[] } => ({ cpu: [], wall: [] }));
+      const peerIdx = contenders.flatMap((c, i) => (wasm.includes(c.backend) ? [] : [i]));
+      const sets = wasm.length > 0 ? wasm.map((b) => [contenders.findIndex((c) => c.backend === b), ...peerIdx]) : [peerIdx];
       for (let round = 0; round < rounds; round++) {
-        for (const [i, c] of contenders.entries()) {
-          const { call, end } = await c.start();
-          // NOTE: every start compiles the module afresh: let V8 tier it up before timing.
-          for (const t0 = performance.now(); performance.now() - t0 < 200;) await call();
-          timings[i].push(await timeAsync(call, reps, minRepMs));
-          end();
+        for (const set of sets) {
+          const live = [];
+          for (const i of set) live.push({ i, ...(await contenders[i].start()) });
+          const inner: number[] = [];
+          for (const { call } of live) {
+            // NOTE: every start compiles the module afresh: let V8 tier it up before timing.
+            for (const t0 = performance.now(); performance.now() - t0 < 200;) await call();
+            inner.push(await calibrate(call, minRepMs));
+          }
+          for (let r = 0; r < reps; r++) {
+            for (const [j, { i, call }] of live.entries()) {
+              const q = await sample(call, inner[j]);
+              samples[i].cpu.push(q.cpu);
+              samples[i].wall.push(q.wall);
+            }
+          }
+          for (const { end } of live) end();
         }
       }
       for (const [i, c] of contenders.entries()) {
-        const ts = timings[i];
-        const t = { median: median(ts.map((q) => q.median)), min: Math.min(...ts.map((q) => q.min)), max: Math.max(...ts.map((q) => q.max)) };
+        const { cpu, wall: walls } = samples[i];
+        const t = { median: median(cpu), min: Math.min(...cpu), max: Math.max(...cpu) };
+        const wall = median(walls);
         const work = pass === 'forward' ? gflop : 2 * gflop;
         rows.push({
           suite: 'conv', case: `${L.name} ${pass}`, backend: c.backend, seconds: t.median, spread: (t.max - t.min) / t.median,
-          value: work / t.median, unit: 'GFLOP/s', note: pass === 'backward' ? 'dX + dW' : undefined,
+          value: work / t.median, unit: 'GFLOP/s', note: `${pass === 'backward' ? 'dX + dW; ' : ''}CPU time; wall ${(wall * 1e3).toPrecision(3)} ms`,
         });
       }
     }
@@ -103,7 +159,8 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
   for (const r of rows) {
     if (!r.case.endsWith('backward')) continue;
     const f = rows.find((q) => q.case === r.case.replace(/backward$/, 'forward') && q.backend === r.backend);
-    if (f) r.note = `dX + dW; ${(r.value / f.value).toFixed(2)}x forward`;
+    if (f) r.note = `${r.note}; ${(r.value / f.value).toFixed(2)}x forward`;
   }
+  for (const r of rows) ctx.log(`  conv: ${r.case}, ${r.backend}: ${r.note}`);
   return rows;
 }

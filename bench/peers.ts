@@ -100,6 +100,42 @@ function gemmModel(M: number, K: number, N: number, ta: boolean, tb: boolean, we
   return Uint8Array.from([...field(1, 8), ...field(7, graph), ...field(8, field(1, '').concat(field(2, 13)))]);
 }
 
+/**
+ * ModelProto: Y = Conv(X, W), NCHW: X [N, C, H, W], W [O, C / groups, k, k] an initializer (a weight:
+ * ort prepares it once), stride 1, 'same' pads for odd k, `groups` groups; opset 13.
+ */
+export function convModel(x: readonly number[], O: number, k: number, groups: number, weights: Float32Array): Uint8Array {
+  const [N, C, H, W] = x, pad = (k - 1) >> 1;
+  const ints = (name: string, vs: number[]) => field(1, name).concat(...vs.map((v) => field(8, v)), field(20, 7));
+  const int = (name: string, v: number) => field(1, name).concat(field(3, v), field(20, 2));
+  const node = [...field(1, 'X'), ...field(1, 'W'), ...field(2, 'Y'), ...field(4, 'Conv'),
+    ...field(5, ints('kernel_shape', [k, k])), ...field(5, ints('pads', [pad, pad, k - 1 - pad, k - 1 - pad])),
+    ...field(5, ints('strides', [1, 1])), ...field(5, ints('dilations', [1, 1])), ...field(5, int('group', groups))];
+  const wDims = [O, C / groups, k, k];
+  const init = field(5, [...wDims.flatMap((d) => field(1, d)), ...field(2, 1), ...field(8, 'W'),
+    ...field(9, Array.from(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength)))]);
+  const graph = [...field(1, node), ...field(2, 'conv'), ...init, ...field(11, valueInfo('X', [N, C, H, W])), ...field(12, valueInfo('Y', [N, O, H, W]))];
+  return Uint8Array.from([...field(1, 8), ...field(7, graph), ...field(8, field(1, '').concat(field(2, 13)))]);
+}
+
+/**
+ * onnxruntime-web's wasm execution provider, one thread, on a one-node Conv model (convModel): the
+ * session made once with the filter as an initializer; the call uploads x (NCHW) and reads y back.
+ */
+export async function onnxruntimeConv(x: readonly number[], O: number, k: number, groups: number, weights: Float32Array): Promise<(x: Float32Array) => Promise<Float32Array>> {
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.wasmPaths = `${join(distOf('onnxruntime-web'))}/`;
+  ort.env.logLevel = 'error';
+  const session = await ort.InferenceSession.create(convModel(x, O, k, groups, weights), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  return async (data) => {
+    const r = await session.run({ X: new ort.Tensor('float32', data, [...x]) });
+    const out = (await r.Y.getData()) as Float32Array;
+    r.Y.dispose();
+    return out;
+  };
+}
+
 export async function onnxruntimeWasm(): Promise<Peer & { prepareResident(M: number, K: number, N: number, b: Float32Array): Promise<(a: Float32Array) => Promise<Float32Array>> }> {
   const ort = await import('onnxruntime-web');
   ort.env.wasm.numThreads = 1;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 const [fileA, fileB, only] = process.argv.slice(2);
 const build = fileB.includes('relaxed') ? 'relaxed' : 'simd';
-const b64 = (f) => readFileSync(f, 'utf8').match(/wasmBase64 =\s*'([^']+)'/)[1];
+const b64 = (f) => readFileSync(f, 'utf8').match(/wasmBase64(?:: string)? =\s*'([^']+)'/)[1];
 async function inst(f) {
   const memory = new WebAssembly.Memory({ initial: 2048 });
   const { instance } = await WebAssembly.instantiate(Buffer.from(b64(f), 'base64'), { env: { memory } });
@@ -20,10 +20,33 @@ function setup(m, c) {
   const p = m.alloc(64); new Int32Array(m.memory.buffer, p, 16).set(c.params);
   const bufs = c.bufs.map((n, i) => { const q = m.alloc(n * 4); new Float32Array(m.memory.buffer, q, n).set(rnd(n, i + 1)); return q; });
   const work = c.work !== undefined ? m.alloc(m.k.f32_conv_work_bytes(p, c.work) + 64) : 0;
+  if (c.packed) {
+    // The filter resident (bufs[1]), packed once as the backend's conv filter cache does (0 bytes: read in place).
+    const bytes = m.k.f32_conv_packed_bytes(p);
+    const packed = bytes > 0 ? m.alloc(bytes) : 0;
+    if (packed) m.k.f32_conv_pack_filter(bufs[1], p, packed);
+    return () => (packed ? m.k.f32_conv2d_packed(bufs[0], packed, bufs[2], bufs[3], c.act ?? 0, p, work) : m.k.f32_conv2d(bufs[0], bufs[1], bufs[2], bufs[3], c.act ?? 0, p, work));
+  }
   return () => c.call(m.k, bufs, p, work);
 }
 const P = (N, H, W, C, OH, OW, O, KH, KW, sh, sw, pt, pl) => [N, H, W, C, OH, OW, O, KH, KW, sh, sw, 1, 1, pt, pl, 1];
+/** issue 12's bench layers (tests/cases/conv.ts bench): forward with the filter packed ahead, dX, dW. */
+const layer = (name, N, H, C, O, k, groups = 1) => {
+  const pd = (k - 1) >> 1, params = [N, H, H, C, H, H, O, k, k, 1, 1, 1, 1, pd, pd, groups];
+  const x = N * H * H * C, w = k * k * (C / groups) * O, y = N * H * H * O;
+  return [
+    { name: `L ${name} fwd`, params, bufs: [x, w, O, y], work: 0, packed: true },
+    { name: `L ${name} dX`, params, bufs: [y, w, x], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
+    { name: `L ${name} dW`, params, bufs: [x, y, w], work: 2, call: (k, [x, dy, dw], p, wk) => k.f32_conv2d_backprop_filter(x, dy, dw, p, wk) },
+  ];
+};
 const cases = [
+  ...layer('3x3 1->16 28x28 b64', 64, 28, 1, 16, 3),
+  ...layer('3x3 16->32 28x28 b64', 64, 28, 16, 32, 3),
+  ...layer('3x3 64->64 56x56 b1', 1, 56, 64, 64, 3),
+  ...layer('3x3 64->64 56x56 b4', 4, 56, 64, 64, 3),
+  ...layer('1x1 64->128 56x56 b1', 1, 56, 64, 128, 1),
+  ...layer('depthwise 3x3 56x56x64 b1', 1, 56, 64, 64, 3, 64),
   { name: 'conv1 fwd 28x28x1->16 same relu b64', params: P(64, 28, 28, 1, 28, 28, 16, 3, 3, 1, 1, 1, 1), bufs: [64 * 784, 144, 16, 64 * 784 * 16], work: 0, call: (k, [x, w, b, o], p, wk) => k.f32_conv2d(x, w, b, o, 1, p, wk) },
   { name: 'conv1 fwd 28x28x1->16 valid relu b64', params: P(64, 28, 28, 1, 26, 26, 16, 3, 3, 1, 1, 0, 0), bufs: [64 * 784, 144, 16, 64 * 676 * 16], work: 0, call: (k, [x, w, b, o], p, wk) => k.f32_conv2d(x, w, b, o, 1, p, wk) },
   { name: 'conv1 fwd 28x28x3->16 same b64', params: P(64, 28, 28, 3, 28, 28, 16, 3, 3, 1, 1, 1, 1), bufs: [64 * 784 * 3, 432, 16, 64 * 784 * 16], work: 0, call: (k, [x, w, b, o], p, wk) => k.f32_conv2d(x, w, b, o, 1, p, wk) },

@@ -1,7 +1,8 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
-// GEMM, im2col in row blocks of 256, direct loops for few input channels (forward and dW), KH GEMMs on wide rows (C >= 32, stride 1), depthwise with multipliers
-// 1 to 4, groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
+// GEMM, im2col in row blocks of 256, the direct forward (C <= 64) and dX as the transposed conv's direct forward, direct dW
+// loops for few input channels, KH GEMMs on wide rows (C > 64, stride 1), depthwise with multipliers 1 to 4 (dX at stride 1
+// by the flipped filter's forward), groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity, on and off the
 // tiling fast path.
 // EDGEGRAD_WASM_BUILD=relaxed runs it on the relaxed-SIMD build.
@@ -50,9 +51,20 @@ const CONV_CASES: ConvCase[] = [
   conv('few channels C3 O32 5x5 same gelu', [2, 8, 6, 3], 5, 5, 32, geo([1, 1], [2, 2, 2, 2]), 1, true, 'gelu'),
   conv('few channels C1 O8 2x2 pads [0,1,0,1] (taps past the bottom and right: padded copy)', [2, 6, 7, 1], 2, 2, 8, geo([1, 1], [0, 1, 0, 1]), 1, true, 'relu'),
   conv('few channels C1 O24 3x3 stride 2 valid, rows left over (in place; 4-pixel tiles + 1)', [2, 9, 14, 1], 3, 3, 24, geo([2, 2])),
-  conv('wide rows (C >= 32, stride 1, wide output) 3x3 C32 O8 same relu', [1, 5, 40, 32], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
-  conv('wide rows C33 O12 dilations [2,1] pads [2,2,1,1] batch 2 gelu', [2, 9, 34, 33], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1]), 1, true, 'gelu'),
-  conv('wide rows in place (valid, KW 1) 3x1 C32 O4 no bias', [2, 6, 40, 32], 3, 1, 4, geo(), 1, false),
+  conv('wide rows (C > 64, stride 1, wide output) 3x3 C68 O8 same relu', [1, 5, 40, 68], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('wide rows C65 O12 dilations [2,1] pads [2,2,1,1] batch 2 gelu', [2, 9, 34, 65], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1]), 1, true, 'gelu'),
+  conv('wide rows in place (valid, KW 1) 3x1 C72 O4 no bias', [2, 6, 40, 72], 3, 1, 4, geo(), 1, false),
+  // The direct forward (one group, C <= 64, O % 4 == 0, not 1x1 stride 1) and, at stride 1 with O <= 64, C % 4 == 0
+  // and at most 1/8 more output pixels in dx than in y, dX as the direct forward of the transposed conv.
+  conv('direct C16 O32 3x3 same (dX by the transposed forward) relu', [2, 7, 9, 16], 3, 3, 32, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('direct C64 O64 3x3 same, K = 576 > 256, batch 1 (dX by the transposed forward)', [1, 6, 7, 64], 3, 3, 64, geo([1, 1], [1, 1, 1, 1])),
+  conv('direct C33 O12 (8 + 4 lanes) 3x3 dilations [2,1] pads [2,2,1,1] gelu (C % 4: dX by im2col)', [2, 9, 14, 33], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1]), 1, true, 'gelu'),
+  conv('direct C8 O12 3x3 dilations [2,1] pads [2,2,1,1] (dX by the transposed forward)', [2, 9, 14, 8], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1])),
+  conv('direct C8 O20 2x3 asymmetric pads [0,1,2,0], dX by the transposed forward (C8 O20 -> O8 C20)', [2, 8, 9, 8], 2, 3, 20, geo([1, 1], [0, 1, 2, 0])),
+  conv('direct C12 O16 3x3 valid: dX too many pixels for the transposed forward (im2col)', [2, 7, 7, 12], 3, 3, 16, geo()),
+  conv('direct C8 O4 3x3 pads 3 (beyond the window: dX not transposable)', [1, 4, 5, 8], 3, 3, 4, geo([1, 1], [3, 3, 3, 3])),
+  conv('direct C6 O8 3x3 stride 2 (dX by im2col)', [2, 9, 8, 6], 3, 3, 8, geo([2, 2], [1, 1, 1, 1])),
+  conv('direct C16 O68 3x3 same (O > 64: dX by im2col)', [1, 5, 6, 16], 3, 3, 68, geo([1, 1], [1, 1, 1, 1])),
   conv('not few channels: C5 O8', [2, 6, 7, 5], 3, 3, 8, geo([1, 1], [1, 1, 1, 1])),
   conv('not few channels: C4 O6', [2, 6, 7, 4], 3, 3, 6, geo()),
   conv('3x3 C1 O5 valid', [2, 7, 6, 1], 3, 3, 5, geo()),
@@ -63,6 +75,13 @@ const CONV_CASES: ConvCase[] = [
   conv('3x3 groups 3 C9 O6 stride 2 tanh', [1, 7, 7, 9], 3, 3, 6, geo([2, 2], [0, 1, 0, 1]), 3, true, 'tanh'),
   conv('depthwise 3x3 C7 same', [2, 6, 5, 7], 3, 3, 7, geo([1, 1], [1, 1, 1, 1]), 7, true, 'relu'),
   conv('depthwise 3x3 C8 stride 2 dilation 2', [1, 9, 9, 8], 3, 3, 8, geo([2, 2], [2, 1, 2, 1], [2, 2]), 8),
+  // Depthwise at stride 1, multiplier 1: dX by the depthwise forward of the flipped filter; 3x3 rows: dW summed in registers.
+  conv('depthwise 3x3 C12 pads [0,2,1,1] dilations [1,2] batch 2 (dX by the flipped forward)', [2, 7, 11, 12], 3, 3, 12, geo([1, 1], [0, 2, 1, 1], [1, 2]), 12),
+  conv('depthwise 3x3 C16 same wide rows (register dW rows, dX by the flipped forward)', [1, 6, 19, 16], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 16, false),
+  conv('depthwise 3x3 C8 dilations [2,1] pads [2,2,1,1] (3x3 rows one at a time: dilated rows)', [1, 9, 8, 8], 3, 3, 8, geo([1, 1], [2, 2, 1, 1], [2, 1]), 8),
+  conv('depthwise 3x3 C4 valid, 3 fast rows (a pair, then one) batch 2 relu', [2, 5, 6, 4], 3, 3, 4, geo(), 4, true, 'relu'),
+  conv('depthwise 2x3 C5 pads [1,0,2,1] (dX by the flipped forward, scalar lane)', [2, 5, 6, 5], 2, 3, 5, geo([1, 1], [1, 0, 2, 1]), 5),
+  conv('depthwise 3x3 C4 stride 1 pads 3 (beyond the window: dX by the scatter)', [1, 4, 4, 4], 3, 3, 4, geo([1, 1], [3, 3, 3, 3]), 4),
   conv('depthwise multiplier 2 C5 O10', [2, 5, 6, 5], 3, 3, 10, geo([1, 1], [1, 1, 1, 1]), 5),
   conv('depthwise multiplier 3 C3 O9 gelu', [1, 6, 5, 3], 2, 3, 9, geo([1, 2], [0, 1, 1, 1]), 3, true, 'gelu'),
   conv('depthwise multiplier 4 C2 O8 no bias', [1, 5, 5, 2], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 2, false),
@@ -72,7 +91,8 @@ const CONV_CASES: ConvCase[] = [
   conv('kernel the size of the input', [2, 5, 5, 3], 5, 5, 4, geo()),
   conv('no bias 3x3 C4 O8', [2, 5, 5, 4], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, false),
   conv('rows across im2col blocks C9 O13 (646 rows)', [2, 17, 19, 9], 3, 3, 13, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
-  conv('K blocks (k = 3*3*40 = 360 > 256) C40 O12', [1, 9, 8, 40], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
+  conv('K blocks (k = 3*3*40 = 360 > 256) C40 O13 (im2col)', [1, 9, 8, 40], 3, 3, 13, geo([1, 1], [1, 1, 1, 1])),
+  conv('K blocks (k = 3*3*72 = 648 > 256) C72 O12 stride 2 (im2col)', [1, 9, 8, 72], 3, 3, 12, geo([2, 2], [1, 1, 1, 1])),
   conv('1x1 rows past one GEMM block C20 O33', [3, 11, 13, 20], 1, 1, 33, geo()),
   // Empty batches: y and dx are empty, dw is zeros.
   conv('batch 0, 1x1', [0, 3, 3, 4], 1, 1, 5, geo()),
