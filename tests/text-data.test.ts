@@ -2,6 +2,7 @@
 // (devDependencies), their splits, the lexicon baseline, and the binary metrics on hand-computed cases.
 import { describe, expect, it } from 'vitest';
 import { binaryMetrics, lexiconScores, loadMobyDick, loadSentimentSets, SENTIMENT_SETS } from '../src/data/text.js';
+import type { Tensor } from '../src/index.js';
 
 describe('binaryMetrics', () => {
   it('accuracy, precision, recall, F1 and AUC by hand', () => {
@@ -118,7 +119,7 @@ describe('SubwordBag and the sentiment model', () => {
     model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-2 }), loss: 'binaryCrossentropy' });
     const h = await model.fit(x, eg.tensor([1, 0, 1, 0], [4, 1]), { epochs: 3, batchSize: 4, verbose: 0 });
     expect(h.history.loss[2]).toBeLessThan(h.history.loss[0]);
-    const p = (model.predict(x) as eg.Tensor).dataSync();
+    const p = (model.predict(x) as Tensor).dataSync();
     for (const v of p) expect(v > 0 && v < 1).toBe(true);
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -126,7 +127,7 @@ describe('SubwordBag and the sentiment model', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-sentiment-'));
     await model.save(dir);
     const back = await eg.loadModel(dir);
-    expect(Array.from((back.predict(x) as eg.Tensor).dataSync())).toEqual(Array.from(p));
+    expect(Array.from((back.predict(x) as Tensor).dataSync())).toEqual(Array.from(p));
     rmSync(dir, { recursive: true, force: true });
   });
 });
