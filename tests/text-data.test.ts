@@ -100,9 +100,22 @@ describe('SubwordBag and the sentiment model', () => {
     expect(() => new SubwordBag().apply([eg.input({ shape: [2, 3, 4] }), eg.input({ shape: [2, 4], dtype: 'int32' })])).toThrow(/needs inputs \[x \(T, K, d\), ids \(T, K\)\]/);
   });
 
-  it('word ids + hashed subwords -> transformer encoder -> pooled sigmoid: trains, saves and reloads the same', async () => {
+  it('log-count ratios by hand: per sentence occurrence, alpha 1, 0 for padding and unknown; bad alpha refused', async () => {
     const eg = await import('../src/index.js');
-    const { sentimentModel } = await import('../src/cli-text.js');
+    const { logCountRatios } = await import('../src/cli-text.js');
+    const tok = eg.text.wordTokenizer(['good film', 'bad film']);
+    expect(tok.vocab).toEqual(['[PAD]', '[UNK]', 'film', 'bad', 'good']);
+    // positive: film, good (twice in one sentence counts once): p = [1, 1, 2, 1, 2], 7 in all;
+    // negative: film, bad, zebra ([UNK]): q = [1, 2, 2, 2, 1], 8 in all
+    const r = logCountRatios(tok, [{ text: 'good good film', label: 1 }, { text: 'bad film', label: 0 }, { text: 'zebra', label: 0 }]);
+    const want = [0, 0, Math.log((2 / 7) / (2 / 8)), Math.log((1 / 7) / (2 / 8)), Math.log((2 / 7) / (1 / 8))];
+    Array.from(r).forEach((v, i) => expect(v).toBeCloseTo(want[i], 6));
+    expect(() => logCountRatios(tok, [], 0)).toThrow('logCountRatios: alpha must be > 0, got 0');
+  });
+
+  it('word ids + hashed subwords (+ fixed log-count ratios) -> transformer encoder -> pooled sigmoid: trains, saves and reloads the same', async () => {
+    const eg = await import('../src/index.js');
+    const { sentimentModel, logCountRatios } = await import('../src/cli-text.js');
     await eg.init({ backend: 'js' });
     const tok = eg.text.wordTokenizer(['good film', 'not good at all'], { negation: true });
     const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 });
@@ -115,10 +128,16 @@ describe('SubwordBag and the sentiment model', () => {
       sub.set(hasher.encode(w, T), i * T * 4);
     });
     const x = [eg.tensor(ids, [4, T], 'int32'), eg.tensor(mask, [4, T]), eg.tensor(sub, [4, T, 4], 'int32')];
-    const model = sentimentModel(tok.vocabSize, hasher, T, 8);
+    const ratios = logCountRatios(tok, [{ text: 'good film', label: 1 }, { text: 'not good at all', label: 0 }]);
+    const model = sentimentModel(tok.vocabSize, hasher, T, 8, 0, ratios);
+    const fixed = model.weights.find((w) => w.name.includes('log_count_ratios'))!;
+    const before = Array.from(fixed.dataSync());
+    expect(before.some((v) => v !== 0)).toBe(true);
+    expect(model.trainableWeights.some((w) => w.name.includes('log_count_ratios'))).toBe(false);
     model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-2 }), loss: 'binaryCrossentropy' });
     const h = await model.fit(x, eg.tensor([1, 0, 1, 0], [4, 1]), { epochs: 3, batchSize: 4, verbose: 0 });
     expect(h.history.loss[2]).toBeLessThan(h.history.loss[0]);
+    expect(Array.from(fixed.dataSync())).toEqual(before); // not trained
     const p = (model.predict(x) as Tensor).dataSync();
     for (const v of p) expect(v > 0 && v < 1).toBe(true);
     const { mkdtempSync, rmSync } = await import('node:fs');
