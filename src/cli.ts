@@ -45,6 +45,9 @@ function usage(bench: boolean): string {
                 cnn, fashion: --model reference|bn (the reference CNN, or two 32/64-filter conv blocks with batch-norm and dropout)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
                 mlp: --hidden 256 --dropout 0.3
+                sentiment: --validation N (the last N training sentences of each set instead; --fold K: sentences (K-1)N to KN)
+                           --seed N (the 80/20 split and the initial weights; default 1)
+                           --length N (words per sentence, 48)  --width N (32)
                 gpt: --steps N (default 600; 2,000 reach validation loss ~1.83) --eval-every N --prompt TEXT --tokens N
        edgegrad info <model dir | model.json>   layers, parameters, stored dtypes, file sizes
        edgegrad predict <model> <input.json|.csv|.npy> [--out out.json|.npy|.csv] [--batch N] [--backend wasm|js]

@@ -78,7 +78,7 @@ export { qmatmul, qpack, int8Levels, type QmatmulOptions } from './ops/quant.js'
 
 // Transformers: sampling and generation with a KV cache; tokenizers (src/model/generate.ts, src/text/).
 export { sample, generate, type SampleOptions, type GenerateOptions } from './model/generate.js';
-export { text, CharTokenizer, WordTokenizer, type TokenizerJSON, type WordTokenizerOptions } from './text/tokenizers.js';
+export { text, CharTokenizer, WordTokenizer, SubwordHasher, NEGATED, type TokenizerJSON, type WordTokenizerOptions, type SubwordHasherOptions } from './text/tokenizers.js';
 
 export const losses = {
   meanSquaredError: lossOps.meanSquaredError,

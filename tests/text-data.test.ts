@@ -2,6 +2,7 @@
 // (devDependencies), their splits, the lexicon baseline, and the binary metrics on hand-computed cases.
 import { describe, expect, it } from 'vitest';
 import { binaryMetrics, lexiconScores, loadMobyDick, loadSentimentSets, SENTIMENT_SETS } from '../src/data/text.js';
+import type { Tensor } from '../src/index.js';
 
 describe('binaryMetrics', () => {
   it('accuracy, precision, recall, F1 and AUC by hand', () => {
@@ -84,5 +85,68 @@ describe('MaskedAveragePooling1D (the sentiment demo pooling)', () => {
     const m = eg.tensor([1, 0, 1, 0, 0, 0], [2, 3]);
     expect(Array.from(pool.apply([x, m]).dataSync())).toEqual([3, 4, 0, 0]);
     expect(() => new MaskedAveragePooling1D().apply([eg.input({ shape: [3, 2] }), eg.input({ shape: [4] })])).toThrow(/needs inputs \[x \(T, d\), mask \(T\)\]/);
+  });
+});
+
+describe('SubwordBag and the sentiment model', () => {
+  it('averages the vectors of the non-zero ids only; a position with none gives zeros; bad shapes are refused', async () => {
+    const eg = await import('../src/index.js');
+    const { SubwordBag } = await import('../src/cli-text.js');
+    await eg.init({ backend: 'js' });
+    // x [1, 2, 3, 2]: position 0 keeps slots 0 and 2, position 1 none
+    const x = eg.tensor([1, 2, 100, 200, 5, 6, 7, 8, 9, 10, 11, 12], [1, 2, 3, 2]);
+    const ids = eg.tensor([4, 0, 9, 0, 0, 0], [1, 2, 3], 'int32');
+    expect(Array.from(new SubwordBag().apply([x, ids]).dataSync())).toEqual([3, 4, 0, 0]);
+    expect(() => new SubwordBag().apply([eg.input({ shape: [2, 3, 4] }), eg.input({ shape: [2, 4], dtype: 'int32' })])).toThrow(/needs inputs \[x \(T, K, d\), ids \(T, K\)\]/);
+  });
+
+  it('log-count ratios by hand: per sentence occurrence, alpha 1, 0 for padding and unknown; bad alpha refused', async () => {
+    const eg = await import('../src/index.js');
+    const { logCountRatios } = await import('../src/cli-text.js');
+    const tok = eg.text.wordTokenizer(['good film', 'bad film']);
+    expect(tok.vocab).toEqual(['[PAD]', '[UNK]', 'film', 'bad', 'good']);
+    // positive: film, good (twice in one sentence counts once): p = [1, 1, 2, 1, 2], 7 in all;
+    // negative: film, bad, zebra ([UNK]): q = [1, 2, 2, 2, 1], 8 in all
+    const r = logCountRatios(tok, [{ text: 'good good film', label: 1 }, { text: 'bad film', label: 0 }, { text: 'zebra', label: 0 }]);
+    const want = [0, 0, Math.log((2 / 7) / (2 / 8)), Math.log((1 / 7) / (2 / 8)), Math.log((2 / 7) / (1 / 8))];
+    Array.from(r).forEach((v, i) => expect(v).toBeCloseTo(want[i], 6));
+    expect(() => logCountRatios(tok, [], 0)).toThrow('logCountRatios: alpha must be > 0, got 0');
+  });
+
+  it('word ids + hashed subwords (+ fixed log-count ratios) -> transformer encoder -> pooled sigmoid: trains, saves and reloads the same', async () => {
+    const eg = await import('../src/index.js');
+    const { sentimentModel, logCountRatios } = await import('../src/cli-text.js');
+    await eg.init({ backend: 'js' });
+    const tok = eg.text.wordTokenizer(['good film', 'not good at all'], { negation: true });
+    const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 });
+    const T = 5, texts = ['good film', 'not good at all', 'an unseen word', ''];
+    const ids = new Int32Array(texts.length * T), mask = new Float32Array(texts.length * T), sub = new Int32Array(texts.length * T * 4);
+    texts.forEach((t, i) => {
+      const w = tok.split(t).slice(0, T);
+      ids.set(tok.encode(t).slice(0, T), i * T);
+      mask.fill(1, i * T, i * T + w.length);
+      sub.set(hasher.encode(w, T), i * T * 4);
+    });
+    const x = [eg.tensor(ids, [4, T], 'int32'), eg.tensor(mask, [4, T]), eg.tensor(sub, [4, T, 4], 'int32')];
+    const ratios = logCountRatios(tok, [{ text: 'good film', label: 1 }, { text: 'not good at all', label: 0 }]);
+    const model = sentimentModel(tok.vocabSize, hasher, T, 8, 0, ratios);
+    const fixed = model.weights.find((w) => w.name.includes('log_count_ratios'))!;
+    const before = Array.from(fixed.dataSync());
+    expect(before.some((v) => v !== 0)).toBe(true);
+    expect(model.trainableWeights.some((w) => w.name.includes('log_count_ratios'))).toBe(false);
+    model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-2 }), loss: 'binaryCrossentropy' });
+    const h = await model.fit(x, eg.tensor([1, 0, 1, 0], [4, 1]), { epochs: 3, batchSize: 4, verbose: 0 });
+    expect(h.history.loss[2]).toBeLessThan(h.history.loss[0]);
+    expect(Array.from(fixed.dataSync())).toEqual(before); // not trained
+    const p = (model.predict(x) as Tensor).dataSync();
+    for (const v of p) expect(v > 0 && v < 1).toBe(true);
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'eg-sentiment-'));
+    await model.save(dir);
+    const back = await eg.loadModel(dir);
+    expect(Array.from((back.predict(x) as Tensor).dataSync())).toEqual(Array.from(p));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
