@@ -10,8 +10,11 @@
 // before its multiply-adds, so a tile fits there when rows + vectors per row + accumulators <= 15:
 // 4x8 (14) and 3x12 (15, 9 accumulators for FMA units of longer latency) do; 4x16 (24) spills on
 // x64 and is there for hosts with 32 SIMD registers (arm64). 6x8 and 5x8 also spill on x64 (measured:
-// half the speed of 4x8).
-// NOTE: plain loops on purpose; Binaryen folds hand-unrolled k-loops into trees that spill.
+// half the speed of 4x8). Without relaxed SIMD a multiply-add needs one more register for the
+// product: the simd build's 3x12 keeps an accumulator on the stack (seen in V8's code), and each k
+// step's add then waits on a store and a load (measured at half the speed of 4x8).
+// NOTE: `tile` is a plain loop on purpose (Binaryen folds hand-unrolled k-loops into trees that
+// spill); the one unrolled kernel, tile4x8Packed, ends a basic block after each k step (its note).
 import { madd, storeTransposed4x4, vgelu, vsigmoid, vtanh } from './math';
 
 const ZERO: v128 = i32x4.splat(0);
@@ -198,6 +201,89 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
     a += acs;
     b += bs;
   }
+  finishTile(c, ldc, acc, bias, MRT, NV, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+}
+
+/**
+ * The full 4x8 tile with A and B both packed (A 4 floats per k, B 8), as `tile` computes it (the
+ * same sums in the same order) in fewer instructions per k: four k steps per loop turn, B loaded at
+ * constant offsets, the 4 A values of a k step at a + 0, 4, 8, 12, and a count test after each step.
+ * The GEMM runs it for every full 4x8 tile of packed A and B (A is packed for the large shapes).
+ */
+// NOTE: from V8's x64 code (node --print-wasm-code, Node 20): `tile` spends ~8 integer instructions
+// per k step next to its 6 loads and 16 mul/add (the row addresses a + ars, a + 2 ars, a + 3 ars, the
+// two pointer steps, the count), and on Zen 4 (2 mul + 2 add pipes: 4 cycles a step at best) that
+// held the simd build to ~83-87% of the mul+add probe; here a step costs ~4. V8 emits load32_splat
+// with no displacement, so the splats keep a + 0..12 (it holds the bases in registers: more offsets
+// would run out of them) and a steps each k; v128.load takes its offset as a displacement. V8 also
+// emits a basic block's loads before its arithmetic: 4 steps in one block would hold 24 vectors and
+// spill; the count test after each step ends a block (2 B + 4 A + 8 accumulators + a product: 15).
+@inline function tile4x8Packed(a: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize): void {
+  let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
+  let b0: v128, b1: v128, a0: v128, a1: v128, a2: v128, a3: v128;
+  let n = kc;
+  while (true) {
+    b0 = v128.load(b);
+    b1 = v128.load(b, 16);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += 16;
+    b0 = v128.load(b, 32);
+    b1 = v128.load(b, 48);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += 16;
+    b0 = v128.load(b, 64);
+    b1 = v128.load(b, 80);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += 16;
+    b0 = v128.load(b, 96);
+    b1 = v128.load(b, 112);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += 16;
+    b += 128;
+  }
+  finishTile(c, ldc, acc, bias, 4, 2, c00, c01, ZERO, ZERO, c10, c11, ZERO, ZERO, c20, c21, ZERO, ZERO,
+    c30, c31, ZERO, ZERO);
+}
+
+/**
+ * The end of a tile: the accumulators (row i, group v in civ) added to C at c (rows ldc bytes apart)
+ * when `acc`, then the bias row at `bias` (0: none), then stored.
+ */
+@inline function finishTile(c: usize, ldc: usize, acc: bool, bias: usize, MRT: i32, NV: i32,
+  c00: v128, c01: v128, c02: v128, c03: v128, c10: v128, c11: v128, c12: v128, c13: v128,
+  c20: v128, c21: v128, c22: v128, c23: v128, c30: v128, c31: v128, c32: v128, c33: v128): void {
   // NOTE: all the adds of C first, then the bias's, then the stores (per element the order is the
   // same either way); a branch per 4-lane group instead measured 3-7% slower on the MLP shapes.
   if (acc) {
@@ -291,6 +377,8 @@ function panel<T, V>(a: usize, ars: usize, acs: usize, ap: usize, rows: i32, b: 
   // A partial tile goes through the edge tile (rows ts bytes apart).
   const ts: usize = <usize>NV << 4;
   let pa = ap != 0 ? ap : a;
+  // Full 4x8 tiles of packed A and packed B take the unrolled kernel.
+  const fast = MR == 4 && NV == 2 && ap != 0 && bs == 32 && kc > 0;
   for (let i = 0; i < rows; ) {
     const m = i < rowsMR ? MR : 1;
     const pc = c + <usize>i * ldc;
@@ -299,7 +387,8 @@ function panel<T, V>(a: usize, ars: usize, acs: usize, ap: usize, rows: i32, b: 
     const rs = i < rowsMR ? arsP : ars;
     const cs = i < rowsMR ? acsP : acs;
     if (full) {
-      if (m == MR) tile(ra, rs, cs, b, bs, kc, pc, ldc, acc, bias, MR, NV);
+      if (m == MR && fast) tile4x8Packed(ra, b, kc, pc, ldc, acc, bias);
+      else if (m == MR) tile(ra, rs, cs, b, bs, kc, pc, ldc, acc, bias, MR, NV);
       else tile(ra, rs, cs, b, bs, kc, pc, ldc, acc, bias, 1, NV);
       if (act != ACT_LINEAR) activateTile(pc, ldc, m, NV, act);
     } else {
@@ -529,7 +618,9 @@ function probeTile<T>(work: usize, kc: i32, reps: i32): void {
   const MR = changetype<T>(0).MR, NR = changetype<T>(0).NR;
   const a = work, b = a + (<usize>(4 * kc) << 2), c = b + (<usize>(16 * kc) << 2);
   for (let r = 0; r < reps; r++) {
-    tile(a, 4, <usize>MR << 2, b, <usize>NR << 2, kc, c, <usize>NR << 2, r > 0, 0, MR, NR >> 2);
+    // The kernel a GEMM runs on packed A and B: 4x8's own unrolled one, or the generic tile.
+    if (MR == 4 && NR == 8 && kc > 0) tile4x8Packed(a, b, kc, c, 32, r > 0, 0);
+    else tile(a, 4, <usize>MR << 2, b, <usize>NR << 2, kc, c, <usize>NR << 2, r > 0, 0, MR, NR >> 2);
   }
 }
 
