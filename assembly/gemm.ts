@@ -716,8 +716,8 @@ function probeTile<T>(work: usize, kc: i32, reps: i32): void {
   const MR = changetype<T>(0).MR, NR = changetype<T>(0).NR;
   const a = work, b = a + (<usize>(4 * kc) << 2), c = b + (<usize>(16 * kc) << 2);
   for (let r = 0; r < reps; r++) {
-    // The kernel a GEMM runs on packed A and B: 4x8's own unrolled one, or the generic tile.
-    if (MR == 4 && NR == 8 && kc > 0) tile4x8Unrolled(a, 16, b, kc, c, 32, r > 0, 0);
+    // The kernel a GEMM runs on packed A and B: for 4x8 the unrolled one (as a 4-row panel), else `tile`.
+    if (MR == 4 && NR == 8 && kc > 0) tiles4x8Unrolled(a, 16, 0, 4, b, kc, c, 32, r > 0, 0, ACT_LINEAR);
     else tile(a, 4, <usize>MR << 2, b, <usize>NR << 2, kc, c, <usize>NR << 2, r > 0, 0, MR, NR >> 2);
   }
 }
