@@ -281,7 +281,7 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
 /**
  * tile4x8Unrolled for A read in place with its k values 4 bytes apart (A(i, k) at a + i*ars + 4k:
  * A stored [M, K]): a pointer per row, a loop turn's four k steps at offsets 0, 4, 8, 12 from them
- * (V8 holds the 3 bases), the pointers stepped once a turn.
+ * (V8 forms each offset's base once, for the 4 splats), the pointers stepped once a turn.
  */
 @inline function tile4x8UnrolledRows(a: usize, ars: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize): void {
   let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
