@@ -10,8 +10,12 @@
 // before its multiply-adds, so a tile fits there when rows + vectors per row + accumulators <= 15:
 // 4x8 (14) and 3x12 (15, 9 accumulators for FMA units of longer latency) do; 4x16 (24) spills on
 // x64 and is there for hosts with 32 SIMD registers (arm64). 6x8 and 5x8 also spill on x64 (measured:
-// half the speed of 4x8).
-// NOTE: plain loops on purpose; Binaryen folds hand-unrolled k-loops into trees that spill.
+// half the speed of 4x8). Without relaxed SIMD a multiply-add needs one more register for the
+// product: the simd build's 3x12 keeps an accumulator on the stack (seen in V8's code), and each k
+// step's add then waits on a store and a load (measured at half the speed of 4x8).
+// NOTE: `tile` is a plain loop on purpose (Binaryen folds hand-unrolled k-loops into trees that
+// spill); the unrolled 4x8 kernels (tile4x8Unrolled, tile4x8UnrolledRows: every full 4x8 tile of
+// packed B) end a basic block after each k step (their note).
 import { madd, storeTransposed4x4, vgelu, vsigmoid, vtanh } from './math';
 
 const ZERO: v128 = i32x4.splat(0);
@@ -198,6 +202,154 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
     a += acs;
     b += bs;
   }
+  finishTile(c, ldc, acc, bias, MRT, NV, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+}
+
+/**
+ * The full 4x8 tile against packed B (8 floats per k) with A's 4 rows 4 bytes apart (A packed, 4
+ * floats per k, acs 16; or A stored [K, M] read in place, acs its row), as `tile` computes it (the
+ * same sums in the same order) in fewer instructions per k: four k steps per loop turn, B loaded at
+ * constant offsets, the 4 A values of a k step at a + 0, 4, 8, 12, and a count test after each step.
+ */
+// NOTE: from V8's x64 code (node --print-wasm-code, Node 20): `tile` spends ~8 integer instructions
+// per k step next to its 6 loads and 16 mul/add (the row addresses a + ars, a + 2 ars, a + 3 ars, the
+// two pointer steps, the count), and on Zen 4 (2 mul + 2 add pipes: 4 cycles a step at best) that
+// held the simd build to ~83-87% of the mul+add probe; here a step costs ~4. V8 emits load32_splat
+// with no displacement, so the splats keep a + 0..12 (it holds the bases in registers: more offsets
+// would run out of them) and a steps each k; v128.load takes its offset as a displacement. V8 also
+// emits a basic block's loads before its arithmetic: 4 steps in one block would hold 24 vectors and
+// spill; the count test after each step ends a block (2 B + 4 A + 8 accumulators + a product: 15).
+@inline function tile4x8Unrolled(a: usize, acs: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize): void {
+  let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
+  let b0: v128, b1: v128, a0: v128, a1: v128, a2: v128, a3: v128;
+  let n = kc;
+  while (true) {
+    b0 = v128.load(b);
+    b1 = v128.load(b, 16);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += acs;
+    b0 = v128.load(b, 32);
+    b1 = v128.load(b, 48);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += acs;
+    b0 = v128.load(b, 64);
+    b1 = v128.load(b, 80);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += acs;
+    b0 = v128.load(b, 96);
+    b1 = v128.load(b, 112);
+    a0 = v128.load32_splat(a);
+    a1 = v128.load32_splat(a, 4);
+    a2 = v128.load32_splat(a, 8);
+    a3 = v128.load32_splat(a, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    a += acs;
+    b += 128;
+  }
+  finishTile(c, ldc, acc, bias, 4, 2, c00, c01, ZERO, ZERO, c10, c11, ZERO, ZERO, c20, c21, ZERO, ZERO,
+    c30, c31, ZERO, ZERO);
+}
+
+/**
+ * tile4x8Unrolled for A read in place with its k values 4 bytes apart (A(i, k) at a + i*ars + 4k:
+ * A stored [M, K]): a pointer per row, a loop turn's four k steps at offsets 0, 4, 8, 12 from them
+ * (V8 forms each offset's base once, for the 4 splats), the pointers stepped once a turn.
+ */
+@inline function tile4x8UnrolledRows(a: usize, ars: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize): void {
+  let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
+  let b0: v128, b1: v128, a0: v128, a1: v128, a2: v128, a3: v128;
+  let p0 = a, p1 = a + ars, p2 = a + 2 * ars, p3 = a + 3 * ars;
+  let n = kc;
+  while (true) {
+    b0 = v128.load(b);
+    b1 = v128.load(b, 16);
+    a0 = v128.load32_splat(p0);
+    a1 = v128.load32_splat(p1);
+    a2 = v128.load32_splat(p2);
+    a3 = v128.load32_splat(p3);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    b0 = v128.load(b, 32);
+    b1 = v128.load(b, 48);
+    a0 = v128.load32_splat(p0, 4);
+    a1 = v128.load32_splat(p1, 4);
+    a2 = v128.load32_splat(p2, 4);
+    a3 = v128.load32_splat(p3, 4);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    b0 = v128.load(b, 64);
+    b1 = v128.load(b, 80);
+    a0 = v128.load32_splat(p0, 8);
+    a1 = v128.load32_splat(p1, 8);
+    a2 = v128.load32_splat(p2, 8);
+    a3 = v128.load32_splat(p3, 8);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    b0 = v128.load(b, 96);
+    b1 = v128.load(b, 112);
+    a0 = v128.load32_splat(p0, 12);
+    a1 = v128.load32_splat(p1, 12);
+    a2 = v128.load32_splat(p2, 12);
+    a3 = v128.load32_splat(p3, 12);
+    c00 = madd(a0, b0, c00); c01 = madd(a0, b1, c01);
+    c10 = madd(a1, b0, c10); c11 = madd(a1, b1, c11);
+    c20 = madd(a2, b0, c20); c21 = madd(a2, b1, c21);
+    c30 = madd(a3, b0, c30); c31 = madd(a3, b1, c31);
+    if (--n == 0) break;
+    p0 += 16;
+    p1 += 16;
+    p2 += 16;
+    p3 += 16;
+    b += 128;
+  }
+  finishTile(c, ldc, acc, bias, 4, 2, c00, c01, ZERO, ZERO, c10, c11, ZERO, ZERO, c20, c21, ZERO, ZERO,
+    c30, c31, ZERO, ZERO);
+}
+
+/**
+ * The end of a tile: the accumulators (row i, group v in civ) added to C at c (rows ldc bytes apart)
+ * when `acc`, then the bias row at `bias` (0: none), then stored.
+ */
+@inline function finishTile(c: usize, ldc: usize, acc: bool, bias: usize, MRT: i32, NV: i32,
+  c00: v128, c01: v128, c02: v128, c03: v128, c10: v128, c11: v128, c12: v128, c13: v128,
+  c20: v128, c21: v128, c22: v128, c23: v128, c30: v128, c31: v128, c32: v128, c33: v128): void {
   // NOTE: all the adds of C first, then the bias's, then the stores (per element the order is the
   // same either way); a branch per 4-lane group instead measured 3-7% slower on the MLP shapes.
   if (acc) {
@@ -271,6 +423,28 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
   }
 }
 
+/** `rows` (a multiple of 4) rows of C against one packed 4x8 B panel by tile4x8Unrolled: A's 4-row panels aStep bytes apart. */
+function tiles4x8Unrolled(a: usize, acs: usize, aStep: usize, rows: i32, b: usize, kc: i32, c: usize, ldc: usize,
+  acc: bool, bias: usize, act: i32): void {
+  for (let i = 0; i < rows; i += 4) {
+    const pc = c + <usize>i * ldc;
+    tile4x8Unrolled(a, acs, b, kc, pc, ldc, acc, bias);
+    if (act != ACT_LINEAR) activateTile(pc, ldc, 4, 2, act);
+    a += aStep;
+  }
+}
+
+/** The same by tile4x8UnrolledRows: A's rows ars bytes apart, its k values 4. */
+function tiles4x8UnrolledRows(a: usize, ars: usize, rows: i32, b: usize, kc: i32, c: usize, ldc: usize,
+  acc: bool, bias: usize, act: i32): void {
+  for (let i = 0; i < rows; i += 4) {
+    const pc = c + <usize>i * ldc;
+    tile4x8UnrolledRows(a, ars, b, kc, pc, ldc, acc, bias);
+    if (act != ACT_LINEAR) activateTile(pc, ldc, 4, 2, act);
+    a += ars << 2;
+  }
+}
+
 /**
  * The tiles of one B panel (kc x 4 NV floats, bs bytes per k; w of its columns are real)
  * against MC rows of A: MR-row tiles, then 1-row ones for the rest.
@@ -291,7 +465,20 @@ function panel<T, V>(a: usize, ars: usize, acs: usize, ap: usize, rows: i32, b: 
   // A partial tile goes through the edge tile (rows ts bytes apart).
   const ts: usize = <usize>NV << 4;
   let pa = ap != 0 ? ap : a;
-  for (let i = 0; i < rows; ) {
+  let i = 0;
+  // Full 4x8 tiles of B packed (rows 32 bytes apart) take the unrolled kernels, in functions of
+  // their own (inlined here, V8 ran their loops short of registers): A's 4 rows 4 bytes apart (A
+  // packed, or stored [K, M]), or its k values 4 bytes apart (A stored [M, K]).
+  if (MR == 4 && NV == 2 && full && bs == 32 && kc > 0 && rowsMR > 0) {
+    if (arsP == 4) {
+      tiles4x8Unrolled(pa, acsP, aStep, rowsMR, b, kc, c, ldc, acc, bias, act);
+      i = rowsMR;
+    } else if (acs == 4) {
+      tiles4x8UnrolledRows(a, ars, rowsMR, b, kc, c, ldc, acc, bias, act);
+      i = rowsMR;
+    }
+  }
+  for (; i < rows; ) {
     const m = i < rowsMR ? MR : 1;
     const pc = c + <usize>i * ldc;
     // Rows past the packed ones are read in place.
@@ -529,7 +716,9 @@ function probeTile<T>(work: usize, kc: i32, reps: i32): void {
   const MR = changetype<T>(0).MR, NR = changetype<T>(0).NR;
   const a = work, b = a + (<usize>(4 * kc) << 2), c = b + (<usize>(16 * kc) << 2);
   for (let r = 0; r < reps; r++) {
-    tile(a, 4, <usize>MR << 2, b, <usize>NR << 2, kc, c, <usize>NR << 2, r > 0, 0, MR, NR >> 2);
+    // The kernel a GEMM runs on packed A and B: for 4x8 the unrolled one (as a 4-row panel), else `tile`.
+    if (MR == 4 && NR == 8 && kc > 0) tiles4x8Unrolled(a, 16, 0, 4, b, kc, c, 32, r > 0, 0, ACT_LINEAR);
+    else tile(a, 4, <usize>MR << 2, b, <usize>NR << 2, kc, c, <usize>NR << 2, r > 0, 0, MR, NR >> 2);
   }
 }
 

@@ -96,6 +96,17 @@ for (const [ta, tb] of FORMS) {
     cases: [makeCase(`${formName(ta, tb)} big`, 130, 1030, 520, ta, tb), makeCase(`${formName(ta, tb)} mlp`, 64, 128, 784, ta, tb)],
     wasmTiling: true,
   });
+  // wasm's full 4x8 tiles of packed B run four k steps per loop turn (A packed: NN K >= 512, TN
+  // M >= 256, with M >= 8, N > 32, K > 64; else A in place), ending after any of them: the last K
+  // block 1, 2, 3 and 0 mod 4.
+  GROUPS.push({
+    name: `${formName(ta, tb)} K 1 to 4 mod 4, A packed (M ${ta ? 260 : 13}, N 44, K 513 to 516) and in place (M 13, N 44, K 65 to 68)`,
+    cases: [
+      ...[513, 514, 515, 516].map((K) => makeCase(`${formName(ta, tb)} packed A K${K}`, ta ? 260 : 13, 44, K, ta, tb)),
+      ...[65, 66, 67, 68].map((K) => makeCase(`${formName(ta, tb)} A in place K${K}`, 13, 44, K, ta, tb)),
+    ],
+    wasmTiling: true,
+  });
   GROUPS.push({
     name: `${formName(ta, tb)} batched: [3] x [3], [3] x [1], [1] x [3]`,
     cases: [
