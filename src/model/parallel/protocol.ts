@@ -65,7 +65,8 @@ export interface SharedGradReply {
  * gradients over its own slice of every variable and applies the optimizer's update there (with
  * norm clipping, first posting its slices' sums of squares and meeting the others at one more
  * barrier, so every worker scales by the same norm); after a second barrier the next step starts;
- * state weights are averaged (by shard size) the same way, slice by slice. The caller is not involved until the last step.
+ * state weights are averaged (by shard size) the same way, slice by slice. The caller is not
+ * involved until the last step.
  */
 export interface SharedStepsRequest {
   model: number;
@@ -113,7 +114,10 @@ export interface SharedStepsReply {
   losses: Float64Array;
   /** Per step: this worker's correct predictions. */
   correct: Float64Array;
-  /** Why a shard step of this call ran eagerly (the first reason: `compile: false`, a trace that failed), or null when every one replayed its plan or was traced. */
+  /**
+   * Why a shard step of this call ran eagerly (the first reason: `compile: false`, a trace that
+   * failed), or null when every one was traced or replayed its plan.
+   */
   eager: string | null;
 }
 
