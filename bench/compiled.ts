@@ -241,12 +241,15 @@ async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
 }
 
 /**
- * The pool's short job, warm-up included: a new pool of 1 or 2 workers, fit of the MLP 784-128-10
- * at batch 256 on 8192 samples for POOL_EPOCHS epochs (about 5 s on one worker here), close; wall
- * clock (the workers are this process's threads: CPU time would add them up). Compiled and eager
- * jobs and the two pool sizes interleave, round by round.
+ * The pool's short job of issue 16 ("a job of about 5 seconds, warm-up included"): a new pool of 1
+ * or 2 workers, fit of the MLP 784-128-10 at batch 256 on 8192 samples for POOL_EPOCHS epochs,
+ * close; wall clock (the workers are this process's threads: CPU time would add them up). Compiled
+ * and eager jobs and the two pool sizes interleave, round by round. POOL_EPOCHS makes the compiled
+ * 1-worker job about 5 s on the 2-core machine at load ~1 (12 epochs, the earlier figure, had
+ * become 1.5 s as steps got faster); the log line says how long it took, and warns when the job
+ * is far from 5 s.
  */
-const POOL_EPOCHS = 12;
+const POOL_EPOCHS = 45;
 async function poolJob(ctx: SuiteContext): Promise<Row[]> {
   await useBackend(ctx.backends.find((b) => b.startsWith('wasm'))!);
   const backend = ctx.backends.find((b) => b.startsWith('wasm'))!;
@@ -283,7 +286,8 @@ async function poolJob(ctx: SuiteContext): Promise<Row[]> {
       suite: 'compiled', case: name, backend: `pool-2 ${tag}`, seconds: med(two), spread: (Math.max(...two) - Math.min(...two)) / med(two), value: (n * epochs) / med(two), unit: 'samples/s',
       ratio: med(one) / med(two), baseline: `pool-1 ${tag}`,
     });
-    ctx.log(`compiled: ${backend} pool job (${tag}): 1 worker ${med(one).toFixed(2)} s, 2 workers ${med(two).toFixed(2)} s, ${(med(one) / med(two)).toFixed(2)}x`);
+    const far = !ctx.quick && compile && (med(one) < 3.5 || med(one) > 7) ? ` (the issue's job is about 5 s: this one is ${med(one).toFixed(1)} s on this machine)` : '';
+    ctx.log(`compiled: ${backend} pool job (${tag}): 1 worker ${med(one).toFixed(2)} s, 2 workers ${med(two).toFixed(2)} s, ${(med(one) / med(two)).toFixed(2)}x${far}`);
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { engine } from '../src/engine.js';
 import type { WasmBackend } from '../src/backends/wasm.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
 import { Scaled, registerScaled } from './util/state-layer.js';
+import { gpt } from '../src/cli-text.js';
 
 let workerUrl: URL;
 beforeAll(async () => {
@@ -32,6 +33,32 @@ const mlp = (inputs: number, hidden: number, classes: number, seed = 1): Sequent
   m.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categoricalCrossentropy' });
   return m;
 };
+
+/** Records the model jobs a pool runs (their names) and why worker-run steps ran eagerly, if they did. */
+const watchJobs = (pool: eg.Pool) => {
+  const seen = { names: [] as string[], eager: [] as string[] };
+  const run = pool.runJob.bind(pool);
+  pool.runJob = (async (remote: never, name: never, args: never, transfer?: boolean) => {
+    seen.names.push(name);
+    const r = await run(remote, name, args, transfer);
+    const why = (r as { eager?: string | null } | undefined)?.eager;
+    if (name === 'model.steps' && why) seen.eager.push(why);
+    return r;
+  }) as never;
+  return seen;
+};
+
+/** `o` without its step planning: worker-run steps cannot apply it, so the caller sums the gradients and applies it. */
+const callerOnly = (o: eg.Optimizer): eg.Optimizer => ({
+  get name() { return o.name; },
+  get iterations() { return o.iterations; },
+  currentLearningRate: () => o.currentLearningRate(),
+  apply: (v, g) => o.apply(v, g),
+  getConfig: () => o.getConfig(),
+  getState: () => o.getState(),
+  setState: (s) => o.setState(s),
+  dispose: () => o.dispose(),
+});
 
 const same = (got: eg.Tensor, want: eg.Tensor) => {
   expect(got.shape).toEqual(want.shape);
@@ -409,49 +436,104 @@ describe('data-parallel training', () => {
     }
   });
 
-  it('worker-run steps, per-batch callbacks, clipValue and clipNorm (applied here) all follow in-thread fit', async () => {
+  it('worker-run steps (clipValue, clipNorm, globalClipNorm, schedules, per-batch callbacks) and steps from the caller all follow in-thread fit', async () => {
     const { x, y } = data();
     const pool = await eg.createPool({ workers: 2, workerUrl });
+    const jobs = watchJobs(pool);
     try {
-      const cases: [string, () => ReturnType<typeof adam>, object][] = [
-        ['clipValue', () => adam({ learningRate: 0.01, clipValue: 0.05 }), {}],
-        ['clipNorm', () => adam({ learningRate: 0.01, clipNorm: 0.5 }), {}],
-        ['momentum + schedule', () => sgd({ learningRate: eg.schedules.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 2, decayRate: 0.5 }), momentum: 0.9 }), {}],
-        ['onBatchEnd', () => adam({ learningRate: 0.01 }), { callbacks: { onBatchEnd: () => {} } }],
+      const unclipped = (await mlp(8, 16, 4, 11).fit(x, y, { epochs: 2, batchSize: 32, seed: 7, verbose: 0 })).history.loss;
+      // [what, optimizer, fit options, the job the steps must run as, whether clipping changes the curve]
+      const cases: [string, () => eg.Optimizer, object, string, boolean][] = [
+        ['clipValue', () => adam({ learningRate: 0.01, clipValue: 0.05 }), {}, 'model.steps', true],
+        ['clipNorm', () => adam({ learningRate: 0.01, clipNorm: 0.05 }), {}, 'model.steps', true],
+        ['globalClipNorm', () => adam({ learningRate: 0.01, globalClipNorm: 0.05 }), {}, 'model.steps', true],
+        ['globalClipNorm, per batch', () => adam({ learningRate: 0.01, globalClipNorm: 0.05 }), { callbacks: { onBatchEnd: () => {} } }, 'model.steps', true],
+        ['momentum + schedule', () => sgd({ learningRate: eg.schedules.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 2, decayRate: 0.5 }), momentum: 0.9 }), {}, 'model.steps', false],
+        ['onBatchEnd', () => adam({ learningRate: 0.01 }), { callbacks: { onBatchEnd: () => {} } }, 'model.steps', false],
+        // an optimizer that cannot plan its steps (not one of ours): the caller sums and applies
+        ['an optimizer of the caller\'s (globalClipNorm)', () => callerOnly(adam({ learningRate: 0.01, globalClipNorm: 0.05 })), {}, 'model.gradientsShared', true],
       ];
-      for (const [what, opt, extra] of cases) {
+      for (const [what, opt, extra, job, clips] of cases) {
         const make = () => { const m = mlp(8, 16, 4, 11); m.compile({ optimizer: opt(), loss: 'categoricalCrossentropy' }); return m; };
         const ref = (await make().fit(x, y, { epochs: 2, batchSize: 32, seed: 7, verbose: 0 })).history.loss;
+        // the clipping is active: it changes the in-thread curve
+        if (clips) expect(Math.abs(ref[1] - unclipped[1]), what).toBeGreaterThan(1e-3);
         const m = make();
+        jobs.names.length = 0;
         const got = (await fitDataParallel(m, x, y, { epochs: 2, batchSize: 32, seed: 7, ...extra }, pool)).history.loss;
+        expect(new Set(jobs.names.filter((n) => n !== 'model.load')), what).toEqual(new Set([job]));
         got.forEach((l, i) => expect(Math.abs(l - ref[i]), what).toBeLessThanOrEqual(1e-5 * Math.abs(ref[i])));
         expect(m.optimizer!.iterations, what).toBe(8);
+        // every worker ends with the caller's weights and slots: one more in-thread step agrees
+        const w = m.getWeights().map((t) => Array.from(t.dataSync()));
+        const r = make();
+        await r.fit(x, y, { epochs: 2, batchSize: 32, seed: 7, verbose: 0 });
+        r.getWeights().forEach((t, i) => t.dataSync().forEach((v, j) => expect(Math.abs(v - w[i][j]), what).toBeLessThanOrEqual(1e-5 + 1e-4 * Math.abs(v))));
       }
     } finally {
       await pool.close();
     }
   });
 
-  it('a worker that dies during worker-run steps fails the fit promptly, naming it; the pool goes on', async () => {
-    const n = 4096;
-    const x = eg.randn([n, 8], { seed: 3 });
-    const y = eg.oneHot(eg.tensor(Array.from({ length: n }, (_, i) => i % 4), [n], 'int32'), 4);
+  it('a GPT (embedding ids, AdamW with globalClipNorm) trains through worker-run steps as in-thread fit, its shard steps replayed in the workers', async () => {
+    const V = 11, T = 8, n = 40;
+    const ids = eg.tensor(Int32Array.from({ length: n * T }, (_, i) => (i * 7 + (i >> 3)) % V), [n, T], 'int32');
+    const next = eg.tensor(Int32Array.from({ length: n * T }, (_, i) => (i * 7 + (i >> 3) + 1) % V), [n, T], 'int32');
+    const make = () => {
+      const m = gpt(V, T, 16, 1);
+      m.compile({ optimizer: eg.optimizers.adamw({ learningRate: 1e-2, weightDecay: 0.1, beta2: 0.99, globalClipNorm: 0.5 }), loss: 'sparseCategoricalCrossentropy' });
+      return m;
+    };
+    const opts = { epochs: 3, batchSize: 12, seed: 5, verbose: 0 as const };
+    const ref = (await make().fit(ids, next, opts)).history.loss;
     const pool = await eg.createPool({ workers: 2, workerUrl });
+    const jobs = watchJobs(pool);
     try {
-      const m = mlp(8, 16, 4, 11);
+      const got = (await make().fit(ids, next, { ...opts, pool })).history.loss;
+      expect(new Set(jobs.names.filter((k) => k !== 'model.load'))).toEqual(new Set(['model.steps']));
+      // traced once per shard size (6 and 2 rows: 40 = 3 x 12 + 4), then replayed: no step ran eagerly
+      expect(jobs.eager).toEqual([]);
+      expect(ref[2]).toBeLessThan(ref[0]);
+      got.forEach((l, i) => expect(Math.abs(l - ref[i])).toBeLessThanOrEqual(1e-5 * Math.abs(ref[i])));
+      // an id out of the vocabulary in a later batch is refused by the replayed step's check, as in-thread
+      const bad = eg.tensor(Int32Array.from(ids.dataSync(), (v, i) => (i === 30 * T + 3 ? V + 4 : v)), [n, T], 'int32');
       const t0 = performance.now();
-      const fit = fitDataParallel(m, x, y, { epochs: 200, batchSize: 8 }, pool);
-      await new Promise((r) => setTimeout(r, 300));
-      await pool.terminateWorker(1);
-      await expect(fit).rejects.toThrow(/pool worker 1 exited/);
-      // the other worker left its barrier on the abort flag, not on the 120 s timeout
+      await expect(make().fit(bad, next, { ...opts, shuffle: false })).rejects.toThrow(new RegExp(`embedding '\\w+': id ${V + 4} \\(at flat index 51 of the input, shape \\[12,8\\]\\) is out of range`));
+      const m = make();
+      await expect(m.fit(bad, next, { ...opts, shuffle: false, pool })).rejects.toThrow(new RegExp(`pool worker 1 .*embedding '\\w+': id ${V + 4} \\(at flat index 3 of the input, shape \\[6,8\\]\\) is out of range`));
       expect(performance.now() - t0).toBeLessThan(20_000);
-      const xt = eg.randn([5, 8], { seed: 4 });
-      same(await pool.predict(m, xt), m.predict(xt));
+      // the pool goes on
+      expect((await m.fit(ids, next, { ...opts, epochs: 1, pool })).history.loss[0]).toBeGreaterThan(0);
     } finally {
       await pool.close();
     }
   });
+
+  for (const clip of [undefined, 'globalClipNorm'] as const) {
+    it(`a worker that dies during worker-run steps fails the fit promptly, naming it; the pool goes on${clip ? ` (${clip}: three barriers a step)` : ''}`, async () => {
+      const n = 4096;
+      const x = eg.randn([n, 8], { seed: 3 });
+      const y = eg.oneHot(eg.tensor(Array.from({ length: n }, (_, i) => i % 4), [n], 'int32'), 4);
+      const pool = await eg.createPool({ workers: 2, workerUrl });
+      const jobs = watchJobs(pool);
+      try {
+        const m = mlp(8, 16, 4, 11);
+        if (clip) m.compile({ optimizer: adam({ learningRate: 0.01, globalClipNorm: 0.1 }), loss: 'categoricalCrossentropy' });
+        const t0 = performance.now();
+        const fit = fitDataParallel(m, x, y, { epochs: 200, batchSize: 8 }, pool);
+        await new Promise((r) => setTimeout(r, 300));
+        await pool.terminateWorker(1);
+        await expect(fit).rejects.toThrow(/pool worker 1 exited/);
+        expect(jobs.names).toContain('model.steps');
+        // the other worker left its barrier on the abort flag, not on the 120 s timeout
+        expect(performance.now() - t0).toBeLessThan(20_000);
+        const xt = eg.randn([5, 8], { seed: 4 });
+        same(await pool.predict(m, xt), m.predict(xt));
+      } finally {
+        await pool.close();
+      }
+    });
+  }
 
   it('a graph model (a residual block) trains through the pool as in-thread, shared and transfer', async () => {
     const { x, y } = data();
@@ -484,7 +566,8 @@ describe('data-parallel training', () => {
     const ids = eg.tensor(Array.from({ length: 100 }, (_, i) => (i * 7) % 4), [100], 'int32');
     const cases: [string, number, 'transfer' | undefined, () => ReturnType<typeof adam>, boolean][] = [
       ['worker-run steps', 2, undefined, () => adam({ learningRate: 0.01 }), false],
-      ['shared steps (clipNorm)', 3, undefined, () => adam({ learningRate: 0.01, clipNorm: 0.5 }), false],
+      ['worker-run steps (clipNorm)', 3, undefined, () => adam({ learningRate: 0.01, clipNorm: 0.5 }), false],
+      ['shared steps (an optimizer of the caller\'s)', 3, undefined, () => callerOnly(adam({ learningRate: 0.01, clipNorm: 0.5 })), false],
       ['transfer', 2, 'transfer', () => adam({ learningRate: 0.01 }), false],
       ['in-thread', 0, undefined, () => adam({ learningRate: 0.01 }), false],
       ['sparse labels, worker-run steps', 2, undefined, () => adam({ learningRate: 0.01 }), true],
@@ -534,32 +617,34 @@ describe('data-parallel training of a model with state weights', () => {
     x: eg.add(eg.randn([90, 6], { seed: 4 }), eg.tensor([1, -2, 0.5, 3, 0, -1])),
     y: eg.oneHot(eg.tensor(Array.from({ length: 90 }, (_, i) => (i * 5) % 3), [90], 'int32'), 3),
   });
-  const make = (clipNorm?: number) => {
+  const make = (clipNorm?: number, caller = false) => {
     const inp = eg.input({ shape: [6] });
     const s = new Scaled({ name: 'scaled' }).apply(inp);
     const h = layers.dense({ units: 8, activation: 'relu', kernelInitializer: { name: 'glorotUniform', seed: 5 } as never }).apply(s);
     const out = layers.dense({ units: 3, activation: 'softmax', kernelInitializer: { name: 'glorotUniform', seed: 6 } as never }).apply(h);
     const m = eg.model({ inputs: inp, outputs: out });
-    m.compile({ optimizer: adam({ learningRate: 0.01, clipNorm }), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    const opt = adam({ learningRate: 0.01, clipNorm });
+    m.compile({ optimizer: caller ? callerOnly(opt) : opt, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     return m;
   };
   const movingMean = (m: eg.Model) => Array.from((m.getLayer('scaled') as Scaled).movingMean!.dataSync());
 
   const cases = [
-    ['in-thread', 0, undefined, undefined], ['1 worker (worker-run steps)', 1, undefined, undefined],
-    ['3 workers, shared (worker-run steps)', 3, undefined, undefined], ['2 workers, shared (steps from the caller: clipNorm)', 2, undefined, 0.5],
-    ['2 workers, transfer', 2, 'transfer', undefined],
+    ['in-thread', 0, undefined, undefined, false], ['1 worker (worker-run steps)', 1, undefined, undefined, false],
+    ['3 workers, shared (worker-run steps)', 3, undefined, undefined, false], ['2 workers, shared (worker-run steps, clipNorm)', 2, undefined, 0.5, false],
+    ['2 workers, shared (steps from the caller: an optimizer of its own, clipNorm)', 2, undefined, 0.5, true],
+    ['2 workers, transfer', 2, 'transfer', undefined, false],
   ] as const;
-  for (const [label, workers, memory, clipNorm] of cases) {
+  for (const [label, workers, memory, clipNorm, caller] of cases) {
     it(`${label}: loss, accuracy and the moving mean follow in-thread fit`, async () => {
       const { x, y } = data();
       const opts = { epochs: 2, batchSize: 32, seed: 3, verbose: 0 as const };
-      const ref = make(clipNorm);
+      const ref = make(clipNorm, caller);
       const want = await ref.fit(x, y, opts);
       const pool = await eg.createPool({ workers, workerUrl: stateUrl, memory });
       try {
         expect(pool.mode).toBe(memory ?? 'shared');
-        const m = make(clipNorm);
+        const m = make(clipNorm, caller);
         const got = await m.fit(x, y, { ...opts, pool });
         const mm = movingMean(m), wantMm = movingMean(ref);
         // the state did move (from zeros toward the columns' means)

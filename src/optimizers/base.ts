@@ -35,11 +35,16 @@ export interface UpdateKernel {
 
 /**
  * One step, planned for a caller that runs the update itself on slices of each variable (the
- * worker pool's data-parallel fit): every op of it is elementwise, so slices update independently.
+ * worker pool's data-parallel fit): the update kernel is elementwise, so slices update
+ * independently; norm clipping needs one number summed over the slices first (the caller's part).
  */
 export interface StepPlan extends UpdateKernel {
   /** Clip the (summed) gradient to [-clipValue, clipValue] first. */
   clipValue?: number;
+  /** Scale each variable's gradient by clipNorm / max(its L2 norm, clipNorm) first. */
+  clipNorm?: number;
+  /** Scale every gradient by globalClipNorm / max(the L2 norm of all of them together, globalClipNorm) first. */
+  globalClipNorm?: number;
   /** Each variable's slots, in the kernel's order. */
   slots: Variable[][];
 }
@@ -152,15 +157,15 @@ export abstract class BaseOptimizer implements Optimizer {
 
   /**
    * @internal The next step's update, for a caller that applies it itself in slices (StepPlan),
-   * counted as applied. Null when the update is not elementwise: norm clipping needs whole gradients.
+   * counted as applied. The caller clips as `clip` below does: clipValue per element; for clipNorm
+   * and globalClipNorm it sums the squares of its slices, shares the sums and scales by c / max(norm, c).
    */
   planStep(variables: Variable[]): StepPlan | null {
-    if (this.clipNorm !== undefined || this.globalClipNorm !== undefined) return null;
     const lr = this.currentLearningRate();
     const step = this.steps + 1;
     const slots = engine.tidy(() => variables.map((v) => this.slotsOf(v)));
     this.steps = step;
-    return { ...this.updateKernel(lr, step), clipValue: this.clipValue, slots };
+    return { ...this.updateKernel(lr, step), clipValue: this.clipValue, clipNorm: this.clipNorm, globalClipNorm: this.globalClipNorm, slots };
   }
 
   /** Gradient clipping with tensor ops (stays on the backend; no values are read back). */

@@ -23,14 +23,21 @@ export function abortRun(memory: WebAssembly.Memory, sync: number): void {
 }
 /** What a worker says when it leaves a run because another one failed (the caller reports that one). */
 export const STOPPED = 'stopped: another worker of the run failed';
-/** How long a worker spins at a barrier before it sleeps (ms): it keeps its core between steps. */
-const SPIN_MS = 0.5;
+/** The longest a worker spins at a barrier before it sleeps (ms): it keeps its core between steps. */
+export const SPIN_MS = 0.5;
+/**
+ * The part of the work since its last barrier that a worker may spend spinning at the next one
+ * (Pacer): a spin burns a core that another thread (the other worker, on a busy machine) may need,
+ * so short steps spin little and a barrier costs at most this share in spinning.
+ */
+export const SPIN_SHARE = 0.05;
 
 /**
  * Waits until all `n` workers have called this for the current generation (the last to arrive
- * opens it). Throws when another worker aborted the run or `deadline` passes.
+ * opens it), spinning up to `spinMs` before it sleeps (Atomics.wait). Throws when another worker
+ * aborted the run or `deadline` passes.
  */
-export function barrier(memory: WebAssembly.Memory, sync: number, n: number, deadline: number): void {
+export function barrier(memory: WebAssembly.Memory, sync: number, n: number, deadline: number, spinMs = SPIN_MS): void {
   const ctl = header(memory, sync);
   const gen = Atomics.load(ctl, GENERATION);
   if (Atomics.add(ctl, ARRIVED, 1) + 1 === n) {
@@ -39,7 +46,7 @@ export function barrier(memory: WebAssembly.Memory, sync: number, n: number, dea
     Atomics.notify(ctl, GENERATION);
     return;
   }
-  const spinUntil = performance.now() + SPIN_MS;
+  const spinUntil = performance.now() + spinMs;
   while (Atomics.load(ctl, GENERATION) === gen) {
     if (Atomics.load(ctl, ABORTED) !== 0) throw new Error(STOPPED);
     const now = performance.now();
@@ -47,5 +54,20 @@ export function barrier(memory: WebAssembly.Memory, sync: number, n: number, dea
     if (now > deadline) throw new Error(`other workers did not reach the step's barrier within the timeout`);
     // NOTE: a short wait, so the abort flag is seen even if nobody notifies.
     Atomics.wait(ctl, GENERATION, gen, Math.min(50, deadline - now));
+  }
+}
+
+/**
+ * One worker's barriers of a run, each spinning at most SPIN_SHARE of the time the worker worked
+ * since it left the last one (and at most SPIN_MS).
+ */
+export class Pacer {
+  private left = performance.now();
+  constructor(private readonly memory: WebAssembly.Memory, private readonly sync: number, private readonly n: number) {}
+
+  meet(deadline: number): void {
+    const now = performance.now();
+    barrier(this.memory, this.sync, this.n, deadline, Math.min(SPIN_MS, SPIN_SHARE * (now - this.left)));
+    this.left = performance.now();
   }
 }

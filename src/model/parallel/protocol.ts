@@ -62,9 +62,11 @@ export interface SharedGradReply {
  * Shared mode: several data-parallel steps run by the workers among themselves. For each step every
  * worker gathers its shard of the batch, computes its scaled loss and gradients and posts their
  * addresses in the control block; after a barrier (pool/barrier.ts) each worker sums all workers'
- * gradients over its own slice of every variable and applies the optimizer's update there; after a
- * second barrier the next step starts; state weights are averaged (by shard size) the same way,
- * slice by slice. The caller is not involved until the last step.
+ * gradients over its own slice of every variable and applies the optimizer's update there (with
+ * norm clipping, first posting its slices' sums of squares and meeting the others at one more
+ * barrier, so every worker scales by the same norm); after a second barrier the next step starts;
+ * state weights are averaged (by shard size) the same way, slice by slice. The caller is not
+ * involved until the last step.
  */
 export interface SharedStepsRequest {
   model: number;
@@ -78,7 +80,16 @@ export interface SharedStepsRequest {
   /** The update kernel, and its attributes for each step (rate and step count differ). */
   kernel: string;
   attrs: Record<string, unknown>[];
+  /** Clipping of the summed gradients, as the optimizer's options (StepPlan; at most one is set). */
   clipValue?: number;
+  clipNorm?: number;
+  globalClipNorm?: number;
+  /**
+   * With clipNorm or globalClipNorm: the byte address (8-aligned, inside the control block) of a
+   * Float64 table, per worker one sum of squares per trainable weight (its slice of the summed
+   * gradient), which the workers fill, meet at a barrier, and read whole; else 0.
+   */
+  norms: number;
   /** The training set, the epoch's sample order, the first step's first position in it, the batch size. */
   x: TensorRef;
   y: TensorRef;
@@ -103,6 +114,11 @@ export interface SharedStepsReply {
   losses: Float64Array;
   /** Per step: this worker's correct predictions. */
   correct: Float64Array;
+  /**
+   * Why a shard step of this call ran eagerly (the first reason: `compile: false`, a trace that
+   * failed), or null when every one was traced or replayed its plan.
+   */
+  eager: string | null;
 }
 
 declare module '../../pool/protocol.js' {

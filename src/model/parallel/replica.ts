@@ -7,10 +7,11 @@ import type { Tensor, Variable } from '../../tensor.js';
 import { tensor } from '../../ops/creation.js';
 import { sizeOf } from '../../kernels.js';
 import { gather } from '../../ops/shape.js';
-import { add, clip, mul } from '../../ops/elementwise.js';
+import { add, clip, mul, square } from '../../ops/elementwise.js';
+import { sum } from '../../ops/reduce.js';
 import { type JobContext, type JobHandlers, registerJobs } from '../../pool/jobs.js';
 import { borrow, fromMsg, sharedBackend, shardSizes, toMsg } from '../../pool/handlers.js';
-import { HEADER, abortRun, barrier } from '../../pool/barrier.js';
+import { HEADER, Pacer, abortRun } from '../../pool/barrier.js';
 import type { TensorRef } from '../../pool/protocol.js';
 import type { SharedGradRequest, SharedStepsRequest, StateMsg } from './protocol.js';
 import type { Model } from '../graph.js';
@@ -66,28 +67,49 @@ function replicaStep(m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, lossName
 
 /** A worker's traced shard step (worker-run steps): the plan and where its results are. */
 interface ShardPlan { plan: Plan; loss: number; grads: number[]; state: { index: number; out: number }[]; out: number; y: number }
-/** A shard step's results as addresses: the caller publishes them, then frees with `done` after the last barrier. */
-interface ShardPtrs { loss: number; correct: number; grads: number[]; state: { index: number; ptr: number }[]; done?: () => void }
+/**
+ * A shard step's results as addresses: the caller publishes them, then frees with `done` after the
+ * last barrier. `eager`: the step ran eagerly (a trace that failed), and why.
+ */
+interface ShardPtrs { loss: number; correct: number; grads: number[]; state: { index: number; ptr: number }[]; done?: () => void; eager?: string }
 
 const ptrOf = (buf: unknown): number => (buf as { ptr: number }).ptr;
+
+/** Rows `rows` of an int32 tensor on the shared memory, copied out. */
+function hostRows(t: Tensor, rows: Int32Array): Int32Array {
+  const row = t.size / t.shape[0];
+  const all = new Int32Array(sharedBackend()!.shared.memory.buffer, ptrOf(t.storage!.buf), t.size);
+  const out = new Int32Array(rows.length * row);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!(r >= 0 && r < t.shape[0])) throw new Error(`steps: row ${r} is outside the training set's ${t.shape[0]} rows`);
+    out.set(all.subarray(r * row, (r + 1) * row), i * row);
+  }
+  return out;
+}
 
 /**
  * Worker-run steps, compiled (trace.ts): the shard's forward and backward (gather of its rows,
  * batchLoss, gradients, state values) traced once per (shard size, batch size) and replayed, so
  * the worker's V8 runs a short loop instead of the whole eager step. The rows are the plan's host
  * input, x and y the caller's tensors read in place; the gradients and state values stay in the
- * plan's buffers, whose addresses the worker publishes. Null when the step must run eagerly.
+ * plan's buffers, whose addresses the worker publishes. A string (why) when the step must run eagerly.
  */
 function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, rows: Int32Array,
-  count: number, lossName: string, accuracy: boolean): ShardPtrs | null {
+  count: number, lossName: string, accuracy: boolean): ShardPtrs | string {
   const scale = rows.length / count;
-  const key = `${rows.length}:${count}`;
+  // NOTE: integer inputs are ids (an embedding's), which the model checks: a check of values
+  // gathered in the step would make it data-dependent (eager for good), so their rows are copied
+  // here, a batch input whose checks rerun on each replay's rows. Float inputs are gathered in place.
+  const xRows = x.dtype === 'int32' ? hostRows(x, rows) : null;
+  const inputs = xRows ? [rows, xRows] : [rows];
+  const key = `${rows.length}:${count}:${x.dtype}`;
   const have = plans.get(key);
-  if (typeof have === 'string') return null;
+  if (typeof have === 'string') return have;
   if (have && have.plan.valid()) {
     const p = have.plan;
-    p.check([rows]);
-    p.replay([rows], [x, y]);
+    p.check(inputs);
+    p.replay(inputs, [x, y]);
     let correct = 0;
     if (have.out >= 0) {
       const shape = p.outputInfo(have.out).shape;
@@ -112,7 +134,12 @@ function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor |
       rec.deviceInput(y, 1);
       const idx = tensor(rows, [rows.length], 'int32');
       rec.input(idx, 0);
-      const xg = gather(x, idx), yg = gather(y, idx);
+      let xg: Tensor;
+      if (xRows) {
+        xg = tensor(xRows, [rows.length, ...x.shape.slice(1)], 'int32');
+        rec.input(xg, 1);
+      } else xg = gather(x, idx);
+      const yg = gather(y, idx);
       // NOTE: fit checked every label on the caller (prepareFit); x (embedding ids) is not trusted.
       rec.trust(yg);
       const updates: [Variable, Tensor][] = [];
@@ -153,6 +180,7 @@ function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor |
   if (plan) plans.set(key, { plan, ...r.sp });
   else {
     r.ptrs.done = () => rec.discard(engine);
+    r.ptrs.eager = rec.failure!.reason;
     if (rec.failure!.permanent) plans.set(key, rec.failure!.reason);
   }
   return r.ptrs;
@@ -207,8 +235,12 @@ function replicaJobs(ctx: JobContext): JobHandlers {
    * (whole SIMD vectors; the last slice takes the rest), the sum of every worker's gradient over it,
    * clipped if asked, then the optimizer's update in place; for its slice of each state weight, the
    * workers' new values averaged by their shares of the batch (`sizes`), written in place.
+   * Norm clipping: the sums of squares of this worker's slices go into the request's Float64 table,
+   * `meet` waits for every worker's, and each worker adds them up in the same order (per weight:
+   * workers in order; globalClipNorm: then weights in order, as the optimizer adds its per-weight
+   * sums), so all scale by the same c / max(norm, c).
    */
-  const applySlices = (req: SharedStepsRequest, s: number, table: Int32Array, sizes: number[]): void => {
+  const applySlices = (req: SharedStepsRequest, s: number, table: Int32Array, sizes: number[], meet: () => void): void => {
     const nv = req.params.length, cols = nv + req.state.length;
     const sliceOf = (size: number) => {
       const chunk = Math.ceil(size / req.workers / 4) * 4;
@@ -218,18 +250,42 @@ function replicaJobs(ctx: JobContext): JobHandlers {
     // NOTE: the table is Int32: an address from 2 GiB up reads back negative until made unsigned.
     const ptrAt = (w: number, col: number) => Atomics.load(table, w * cols + col) >>> 0;
     engine.tidy(() => {
-      req.params.forEach((p, i) => {
+      const slice = (ptr: number, lo: number, n: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
+      const gs = req.params.map((p, i) => {
         const [lo, n] = sliceOf(sizeOf(p.shape));
-        if (n <= 0) return;
-        const slice = (ptr: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
+        if (n <= 0) return null;
         let g: Tensor | null = null;
         for (let w = 0; w < req.workers; w++) {
           const ptr = ptrAt(w, i);
-          if (ptr !== 0) g = g ? add(g, slice(ptr)) : slice(ptr);
+          if (ptr !== 0) g = g ? add(g, slice(ptr, lo, n)) : slice(ptr, lo, n);
         }
+        if (g && req.clipValue !== undefined) g = clip(g, -req.clipValue, req.clipValue);
+        return g;
+      });
+      if (req.norms !== 0) {
+        const buffer = sharedBackend()!.shared.memory.buffer;
+        const mine = new Float64Array(buffer, req.norms + 8 * nv * req.worker, nv);
+        gs.forEach((g, i) => { mine[i] = g ? sum(square(g)).dataSync()[0] : 0; });
+        meet();
+        const all = new Float64Array(buffer, req.norms, nv * req.workers);
+        const perWeight = Array.from({ length: nv }, (_, i) => {
+          let t = 0;
+          for (let w = 0; w < req.workers; w++) t += all[w * nv + i];
+          return t;
+        });
+        const scaleFor = (c: number, sumSquares: number) => c / Math.max(Math.sqrt(sumSquares), c);
+        const global = req.globalClipNorm !== undefined ? scaleFor(req.globalClipNorm, perWeight.reduce((a, b) => a + b, 0)) : 1;
+        gs.forEach((g, i) => {
+          const k = req.clipNorm !== undefined ? scaleFor(req.clipNorm, perWeight[i]) : global;
+          // NOTE: a scale of 1 leaves the gradient as it is (the optimizer multiplies by 1).
+          if (g && k !== 1) gs[i] = mul(g, k);
+        });
+      }
+      req.params.forEach((p, i) => {
+        const g = gs[i];
         if (!g) return;
-        if (req.clipValue !== undefined) g = clip(g, -req.clipValue, req.clipValue);
-        engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => slice(t.ptr)) as Variable[], [g], req.attrs[s] as never);
+        const [lo, n] = sliceOf(sizeOf(p.shape));
+        engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => slice(t.ptr, lo, n)) as Variable[], [g], req.attrs[s] as never);
       });
     });
     const buffer = sharedBackend()!.shared.memory.buffer;
@@ -307,6 +363,8 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       const table = () => new Int32Array(memory.buffer, req.sync + 4 * HEADER, req.workers * cols);
       const losses = new Float64Array(req.attrs.length), correct = new Float64Array(req.attrs.length);
       let mine: Tensor[] = [];
+      const pacer = new Pacer(memory, req.sync, req.workers);
+      let eager: string | null = null;
       try {
         for (let s = 0; s < req.attrs.length; s++) {
           const deadline = performance.now() + req.timeoutMs;
@@ -318,15 +376,19 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           for (let w = 0; w < req.worker && w < sizes.length; w++) r0 += sizes[w];
           const ptrs = new Array<number>(cols).fill(0);
           let traced: ShardPtrs | null = null;
-          if (size > 0 && req.compile !== false && engine.recorder === null) {
+          let why: string | undefined = req.compile === false ? 'compile: false' : engine.recorder !== null ? 'this thread is tracing a step' : undefined;
+          if (size > 0 && why === undefined) {
             const entry = models.get(req.model)!;
             const xT = borrow(req.x, 'steps'), yT = borrow(req.y, 'steps');
             try {
-              traced = compiledShard(entry.plans, m, xT, yT, req.order.subarray(r0, r0 + size), count, req.loss, req.accuracy);
+              const got = compiledShard(entry.plans, m, xT, yT, req.order.subarray(r0, r0 + size), count, req.loss, req.accuracy);
+              if (typeof got === 'string') why = got;
+              else { traced = got; why = got.eager; }
             } finally {
               xT.dispose(); yT.dispose();
             }
           }
+          if (size > 0 && why !== undefined) eager ??= why;
           if (traced) {
             if (traced.grads.length !== nv) throw new Error(`the model has ${traced.grads.length} gradients, the optimizer ${nv} variables`);
             for (const u of traced.state) {
@@ -354,10 +416,10 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           }
           const t = table();
           for (let i = 0; i < cols; i++) Atomics.store(t, req.worker * cols + i, ptrs[i]);
-          barrier(memory, req.sync, req.workers, deadline);
-          applySlices(req, s, table(), sizes);
+          pacer.meet(deadline);
+          applySlices(req, s, table(), sizes, () => pacer.meet(deadline));
           // NOTE: nobody may free a gradient or state value another worker still reads: wait for all updates first.
-          barrier(memory, req.sync, req.workers, deadline);
+          pacer.meet(deadline);
           for (const g of mine) g.dispose();
           mine = [];
           traced?.done?.();
@@ -368,7 +430,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       } finally {
         for (const g of mine) g.dispose();
       }
-      return { losses, correct };
+      return { losses, correct, eager };
     },
 
     'model.drop'(id) {

@@ -4,12 +4,13 @@
 // predictions (fit logs training accuracy as in-thread) and return the new values of state weights
 // (batch-norm's moving statistics), of which the caller assigns the mean weighted by shard size.
 // Three ways, best first:
-// - worker-run steps (shared mode, an elementwise optimizer update: all of ours but norm clipping):
-//   the workers run up to STEPS_PER_CALL steps among themselves, meeting at Atomics barriers, each
-//   applying the update (and the state's average) to its slice of every weight (SharedStepsRequest); this thread only plans
-//   each step's update and reads the losses.
-// - shared steps: one call per step; the workers' gradients are summed and applied here, on the
-//   weights the workers read in place.
+// - worker-run steps (shared mode, an optimizer of ours: its update is elementwise, and norm
+//   clipping needs only the sums of squares, which the workers share at one more barrier): the
+//   workers run up to STEPS_PER_CALL steps among themselves, meeting at Atomics barriers, each
+//   applying the update (and the state's average) to its slice of every weight
+//   (SharedStepsRequest); this thread only plans each step's update and reads the losses.
+// - shared steps (an optimizer that cannot plan its steps: not one of ours): one call per step;
+//   the workers' gradients are summed and applied here, on the weights the workers read in place.
 // - transfer (no shared memory): shards and gradients are copied, new weights sent back.
 // The epochs, validation, callbacks, progress and logs are model/training.ts's fitLoop, the same
 // loop as in-thread fit: this file only runs each epoch's steps.
@@ -99,7 +100,7 @@ export async function fitDataParallel(model: DataParallelModel, x: Tensor, y: Te
   let version = `fit${runId}:${step}`;
 
   const steps: StepRunner = async (order, b, total, perBatch) => {
-    // Worker-run steps where they can run (shared mode, an elementwise optimizer update): one
+    // Worker-run steps where they can run (shared mode, an optimizer that plans its steps): one
     // call runs several, or one at a time when a callback wants every batch.
     const k = Math.min(total - b, perBatch ? 1 : STEPS_PER_CALL);
     const done = (run && run.inWorkers ? await workerSteps(pool, job, run, order, b * batchSize, batchSize, k) : null) ?? [shared
@@ -215,7 +216,7 @@ async function sharedStep(pool: Pool, job: Job, run: SharedRun, picked: Int32Arr
 /**
  * `k` steps run by the workers among themselves (SharedStepsRequest): the optimizer plans each
  * step's update here, the workers apply it. The batch losses, or null (run stays in this thread)
- * when the optimizer's update is not elementwise (norm clipping) or not one of ours.
+ * when the optimizer cannot plan its steps (not one of ours).
  */
 async function workerSteps(pool: Pool, job: Job, run: SharedRun,
   order: Int32Array, from: number, batchSize: number, k: number): Promise<StepResult[] | null> {
@@ -237,7 +238,12 @@ async function workerSteps(pool: Pool, job: Job, run: SharedRun,
     return r;
   };
   const workers = pool.size, nv = vars.length;
-  const words = HEADER + workers * (nv + state.length);
+  // The control block: the barrier's header, the address table, then (norm clipping) the Float64
+  // sums of squares, 8-aligned (the block itself is: the arena aligns to 16 bytes).
+  const normClip = first.clipNorm !== undefined || first.globalClipNorm !== undefined;
+  const table = HEADER + workers * (nv + state.length);
+  const normsAt = table + (table & 1);
+  const words = normClip ? normsAt + 2 * workers * nv : table;
   if (!run.control || run.control.size < words) {
     run.control?.dispose();
     run.control = engine.fromValues(new Int32Array(words), [words], 'int32');
@@ -247,7 +253,8 @@ async function workerSteps(pool: Pool, job: Job, run: SharedRun,
   startRun(memory, sync);
   const base = {
     model: id, weights: model.weights.map(ref), params: vars.map(ref), slots: first.slots.map((ss) => ss.map(ref)), state,
-    kernel: first.kernel, attrs: plans.map((p) => p.attrs), clipValue: first.clipValue,
+    kernel: first.kernel, attrs: plans.map((p) => p.attrs), clipValue: first.clipValue, clipNorm: first.clipNorm, globalClipNorm: first.globalClipNorm,
+    norms: normClip ? sync + 4 * normsAt : 0,
     x: run.X, y: run.Y, order, from, batchSize, loss: job.loss, accuracy: job.accuracy, compile: job.compile, workers, sync, timeoutMs: pool.timeoutMs,
   };
   releaseHeld(pool, run);
