@@ -17,6 +17,16 @@ let seedHook: (() => void) | null = null;
 /** @internal A traced step (trace.ts) learns that it draws a fresh seed, which a replay could not. */
 export function setSeedHook(h: (() => void) | null): void { seedHook = h; }
 
+/**
+ * The next seed of a layer's own stream `r` (a seeded layer's dropout on attention draws a fresh
+ * seed per call from it, so seeded training repeats). Like nextSeed, it tells a traced step that
+ * it draws a fresh seed.
+ */
+export function streamSeed(r: () => number): number {
+  if (seedHook !== null) seedHook();
+  return (r() * 2 ** 32) >>> 0;
+}
+
 /** A seed for calls that gave none: different on each call. */
 export function nextSeed(): number {
   if (seedHook !== null) seedHook();

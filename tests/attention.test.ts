@@ -278,6 +278,26 @@ for (const cfg of testBackends()) {
       expect(() => m2.apply([xt, xt], { attentionMask: eg.ones([1, 3, 2]) })).toThrow(/does not broadcast/);
     });
 
+    it('multiHeadAttention with dropout and a seed trains the same on every run; each step drops other probabilities', async () => {
+      const xv = randArr(8 * 4 * 6), yv = randArr(8);
+      const train = async (seed: number) => {
+        const x = eg.input({ shape: [4, 6] });
+        const y = eg.layers.multiHeadAttention({ numHeads: 2, keyDim: 3, dropout: 0.3, seed }).apply([x, x]);
+        const model = eg.model({ inputs: x, outputs: eg.layers.dense({ units: 1, seed: 5 }).apply(eg.layers.flatten().apply(y)) });
+        model.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.1 }), loss: 'meanSquaredError' });
+        const xs = eg.tensor(xv, [8, 4, 6]), ys = eg.tensor(yv, [8, 1]);
+        const h = await model.fit(xs, ys, { epochs: 3, batchSize: 4, shuffle: false, verbose: 0 });
+        const w = await Promise.all(model.getWeights().map((t) => values(t)));
+        eg.dispose([xs, ys]);
+        model.dispose();
+        return { loss: h.history.loss, w: w.map((v) => Array.from(v)) };
+      };
+      const a = await train(11), b = await train(11), c = await train(12);
+      expect(b.loss).toEqual(a.loss);
+      expect(b.w).toEqual(a.w);
+      expect(c.w).not.toEqual(a.w);
+    });
+
     it('multiHeadAttention in a graph with a mask input and a causal mask; save and load give the same outputs', async () => {
       const x = eg.input({ shape: [4, 6] });
       const m = eg.input({ shape: [4, 4] });

@@ -7,7 +7,7 @@ import { add } from '../ops/elementwise.js';
 import { fusedMatmul } from '../ops/linalg.js';
 import { concat, expandDims, reshape, slice, transpose } from '../ops/shape.js';
 import { attention, rmsNorm, sinusoidalEncoding } from '../ops/attention.js';
-import { nextSeed } from '../random.js';
+import { nextSeed, rng, streamSeed } from '../random.js';
 import { type ActivationName, checkActivation } from './activations.js';
 import { Dense, Dropout } from './core.js';
 import { LayerNormalization } from './normalization.js';
@@ -60,6 +60,8 @@ export class MultiHeadAttention extends Layer {
   private wiring: Wiring | null;
   private w: Record<'qk' | 'qb' | 'kk' | 'kb' | 'vk' | 'vb' | 'ok' | 'ob', Variable | null> = { qk: null, qb: null, kk: null, kb: null, vk: null, vb: null, ok: null, ob: null };
   private outDim = 0;
+  /** Seeds of the dropout on the attention probabilities, one per training call: from `seed` when given. */
+  private dropSeeds: () => number;
 
   constructor(args: MultiHeadAttentionArgs) {
     super(args ?? {}, 'multi_head_attention');
@@ -77,6 +79,8 @@ export class MultiHeadAttention extends Layer {
     checkInitializer(where, this.kernelInitializer);
     checkInitializer(where, this.biasInitializer);
     this.seed = args.seed;
+    // NOTE: its own stream, as Dropout's: a seeded layer drops the same probabilities on every run.
+    this.dropSeeds = rng(args.seed === undefined ? nextSeed() : (args.seed ^ 0x5bd1e995) >>> 0);
     this.wiring = (args as { wiring?: Wiring }).wiring ?? null;
   }
 
@@ -187,7 +191,7 @@ export class MultiHeadAttention extends Layer {
       let m: Tensor | null = null;
       if (mask) m = mask.rank === 3 ? expandDims(mask, 1) : reshape(mask, [mask.shape[0], 1, 1, mask.shape[1]]);
       const drop = opts.training && this.dropout > 0 ? this.dropout : 0;
-      const o = attention(q, k, v, { causal, mask: m, dropout: drop, seed: drop ? nextSeed() : undefined });
+      const o = attention(q, k, v, { causal, mask: m, dropout: drop, seed: drop ? streamSeed(this.dropSeeds) : undefined });
       const merged = reshape(transpose(o, [0, 2, 1, 3]), [B, Tq, this.numHeads * this.valueDim]);
       return fusedMatmul(merged, reshape(this.w.ok!, [this.numHeads * this.valueDim, this.outDim]), this.w.ob);
     });
