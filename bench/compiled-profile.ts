@@ -9,26 +9,15 @@
 // Add --cpu-prof for a V8 profile of the same run.
 import * as eg from '../src/index.js';
 import { planOf } from '../src/model/compiled.js';
+import { lcg, mlp } from './compiled.js';
 
 const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
 const batch = Number(process.argv[3] ?? 16), rounds = Number(process.argv[4] ?? 7);
 await eg.init({ backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: true });
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
-}
 const n = 4096, r = lcg(1);
 const xs = Float32Array.from({ length: n * 784 }, () => r()), ys = Int32Array.from({ length: n }, () => Math.floor(r() * 10));
 const x = eg.tensor(xs, [n, 784]), y = eg.tensor(ys, [n], 'int32');
-const mlp = (): eg.Model => {
-  const m = eg.sequential([
-    eg.layers.dense({ units: 128, activation: 'relu', inputShape: [784], seed: 1 }),
-    eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
-  ]);
-  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
-  return m;
-};
 const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 const steps = Math.ceil(n / batch);

@@ -25,12 +25,12 @@ interface Case {
   data: () => { x: eg.Tensor; y: eg.Tensor };
 }
 
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
-const mlp = (): eg.Model => {
+export const mlp = (): eg.Model => {
   const m = eg.sequential([
     eg.layers.dense({ units: 128, activation: 'relu', inputShape: [784], seed: 1 }),
     eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),

@@ -68,6 +68,20 @@ function data(kind: 'mlp' | 'cnn' | 'transformer', n: number, seed = 7): { x: eg
   return { x: eg.tensor(xs, shape), y: eg.tensor(ys, [n], 'int32') };
 }
 
+/** A dense model whose loss reads its values on the host inside the step (so the step stays eager). */
+function readingModel(): eg.Sequential {
+  const reading = (yTrue: eg.Tensor, yPred: eg.Tensor) => {
+    void yPred.dataSync();
+    return eg.losses.meanSquaredError(yTrue, yPred);
+  };
+  const m = eg.sequential([eg.layers.dense({ units: 1, inputShape: [3], seed: 4 })]);
+  m.compile({ optimizer: 'sgd', loss: reading });
+  return m;
+}
+const readingData = () => ({
+  x: eg.tensor(Float32Array.from({ length: 30 }, (_, i) => Math.sin(i)), [10, 3]),
+  y: eg.tensor(Float32Array.from({ length: 10 }, (_, i) => Math.cos(i)), [10, 1]),
+});
 const weightsOf = async (m: eg.Model): Promise<number[][]> => Promise.all(m.weights.map(async (w) => Array.from(await w.data())));
 
 /** Two models from the same seeds: one fit compiled, one eagerly; weights and logs compared exactly. */
@@ -272,18 +286,8 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
 
   it('a step that reads values inside it runs eagerly, with the reason kept', async () => {
     await use(cfg);
-    const reading = (yTrue: eg.Tensor, yPred: eg.Tensor) => {
-      void yPred.dataSync();
-      return eg.losses.meanSquaredError(yTrue, yPred);
-    };
-    const make = () => {
-      const m = eg.sequential([eg.layers.dense({ units: 1, inputShape: [3], seed: 4 })]);
-      m.compile({ optimizer: 'sgd', loss: reading });
-      return m;
-    };
-    const a = make(), b = make();
-    const x = eg.tensor(Float32Array.from({ length: 30 }, (_, i) => Math.sin(i)), [10, 3]);
-    const y = eg.tensor(Float32Array.from({ length: 10 }, (_, i) => Math.cos(i)), [10, 1]);
+    const a = readingModel(), b = readingModel();
+    const { x, y } = readingData();
     const ha = await a.fit(x, y, { epochs: 2, batchSize: 5, verbose: 0, seed: 1 });
     const hb = await b.fit(x, y, { epochs: 2, batchSize: 5, verbose: 0, seed: 1, compile: false });
     expect(ha.history.loss).toEqual(hb.history.loss);
@@ -330,18 +334,8 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
     expect(a.compiledSteps().find((s) => s.key.startsWith('train:12:'))!.replays).toBe(2);
     // A loss that reads its values on the host inside the step: eager, and the reason is kept.
-    const reading = (yTrue: eg.Tensor, yPred: eg.Tensor) => {
-      void yPred.dataSync();
-      return eg.losses.meanSquaredError(yTrue, yPred);
-    };
-    const make = () => {
-      const m = eg.sequential([eg.layers.dense({ units: 1, inputShape: [3], seed: 4 })]);
-      m.compile({ optimizer: 'sgd', loss: reading });
-      return m;
-    };
-    const c = make(), d = make();
-    const x3 = eg.tensor(Float32Array.from({ length: 30 }, (_, i) => Math.sin(i)), [10, 3]);
-    const y3 = eg.tensor(Float32Array.from({ length: 10 }, (_, i) => Math.cos(i)), [10, 1]);
+    const c = readingModel(), d = readingModel();
+    const { x: x3, y: y3 } = readingData();
     for (let i = 0; i < 3; i++) expect(await c.trainOnBatch(x3, y3)).toEqual(await d.trainOnBatch(x3, y3, { compile: false }));
     const s = c.compiledSteps()[0];
     expect(s.replaying).toBe(false);

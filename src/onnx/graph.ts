@@ -206,6 +206,16 @@ function fusions(spec: OnnxGraphConfig): Map<number, Fusion> {
 }
 
 /** Ops never folded: values of shapes (the host path folds those), random draws, control flow. */
+/** Runs one node's op; an error names the node (`where`) once. */
+function runOp(op: string, ins: (Val | undefined)[], attrs: Attrs, ctx: OpContext, where: string): Val | Val[] {
+  try {
+    return OPS[op](ins, attrs, ctx);
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
+  }
+}
+
 const VIEWS = new Set(['Reshape', 'Flatten', 'Squeeze', 'Unsqueeze', 'Identity']);
 const UNFOLDED = new Set(['Shape', 'Size', 'RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUniformLike', 'Bernoulli', 'Multinomial', 'Dropout', 'If', 'Loop', 'Scan']);
 
@@ -355,13 +365,7 @@ export class OnnxGraph extends Layer {
       const deps = ins.filter((v): v is Tensor => v instanceof Tensor);
       const ctx: OpContext = { opset: this.spec.opset, training, fast: false, where, outputs: n.outputs.length };
       const outs = this.prepare(~i, deps, () => {
-        let r: Val | Val[];
-        try {
-          r = OPS[n.op](ins, this.attrs[i], ctx);
-        } catch (e) {
-          const m = (e as Error).message;
-          throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
-        }
+        const r = runOp(n.op, ins, this.attrs[i], ctx, where);
         return (Array.isArray(r) ? r : [r]).map((v) => {
           const t = v instanceof Nhwc ? v.nchw() : isHost(v) ? toTensor(v) : v;
           // NOTE: a view of a weight would share its storage: an optimizer update would then copy the
@@ -426,13 +430,7 @@ export class OnnxGraph extends Layer {
         if (fusion.chain.length) outName = this.spec.nodes[fusion.chain[fusion.chain.length - 1]].outputs;
       }
     }
-    let out: Val | Val[];
-    try {
-      out = OPS[n.op](ins, this.attrs[i], ctx);
-    } catch (e) {
-      const m = (e as Error).message;
-      throw new Error(m.startsWith(where) ? m : `${where}: ${m}`);
-    }
+    const out = runOp(n.op, ins, this.attrs[i], ctx, where);
     const list = Array.isArray(out) ? out : [out];
     outName.forEach((name, k) => {
       if (!name) return;
