@@ -167,10 +167,15 @@ export function features(): Features {
   return f;
 }
 
-/** Live tensors and bytes on all backends, the bytes of compiled steps' plans (planBytes), plus the active backend's own figures. */
-export function memory(): { tensors: number; bytes: number; [key: string]: number } {
+/**
+ * Live tensors and bytes on all backends, the bytes of compiled steps' plans (planBytes), the
+ * tensors freed by the safety net since start (collected: dropped without dispose(), so leaks),
+ * plus the active backend's own figures. NOTE: `tensors + collected` changes only when a tensor is
+ * made or disposed, not when V8 happens to collect one: leak checks across an await compare it.
+ */
+export function memory(): { tensors: number; bytes: number; collected: number; [key: string]: number } {
   const own = engine.backend ? engine.backend.memory() : {};
-  return { ...own, tensors: engine.tensors, bytes: engine.bytes, planBytes: engine.planBytes };
+  return { ...own, tensors: engine.tensors, bytes: engine.bytes, planBytes: engine.planBytes, collected: engine.collected };
 }
 
 export function tidy<T>(fn: () => T): T { return engine.tidy(fn); }

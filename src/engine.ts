@@ -69,7 +69,9 @@ class Engine {
   bytes = 0;
   /** Bytes of the buffers traced steps own (trace.ts plans), not counted in `bytes` (not tensors). */
   planBytes = 0;
-  private registry = new FinalizationRegistry<Storage>((s) => { this.tensors--; this.unref(s); });
+  /** Tensors the safety net freed: dropped without dispose() and garbage-collected (leaks, for memory()). */
+  collected = 0;
+  private registry = new FinalizationRegistry<Storage>((s) => { this.tensors--; this.collected++; this.unref(s); });
   /**
    * While a step is traced (trace.ts): sees every kernel, upload, read and free, so the step can be
    * replayed without per-op JavaScript. Null otherwise: the eager path only tests it.

@@ -28,7 +28,7 @@ import { engine } from '../src/engine.js';
 import { KERNELS, QUANT, UNARY_GRAD } from '../src/kernels.js';
 import { type Instance, type Tensor, type TolClass, TOL32, TOL64 } from './cases/case.js';
 import { FAMILY_CASES } from './cases/index.js';
-import { JS_F64, WASM_BUILD, testBackends, use, values, type BackendConfig } from './util/backends.js';
+import { JS_F64, WASM_BUILD, testBackends, use, values, type BackendConfig, undisposed } from './util/backends.js';
 import { runInstance } from './util/cases.js';
 import type { Tol } from './util/close.js';
 
@@ -243,7 +243,7 @@ for (const cfg of CONFIGS) {
 
     describe('tidy / keep / dispose', () => {
       it('tidy disposes intermediates and keeps the returned tensor', async () => {
-        const before = eg.memory().tensors;
+        const before = undisposed();
         let inner!: Tensor;
         const out = eg.tidy(() => {
           inner = eg.ones([4]);
@@ -252,21 +252,21 @@ for (const cfg of CONFIGS) {
         expect(inner.isDisposed).toBe(true);
         expect(out.isDisposed).toBe(false);
         expect(Array.from(await values(out))).toEqual([3, 3, 3, 3]);
-        expect(eg.memory().tensors).toBe(before + 1);
+        expect(undisposed()).toBe(before + 1);
         out.dispose();
         expect(out.isDisposed).toBe(true);
-        expect(eg.memory().tensors).toBe(before);
+        expect(undisposed()).toBe(before);
       });
 
       it('tidy keeps every tensor of a returned array or object', async () => {
-        const before = eg.memory().tensors;
+        const before = undisposed();
         const [a, b] = eg.tidy(() => [eg.ones([2]), eg.zeros([3])]);
         const o = eg.tidy(() => ({ p: eg.ones([2]), q: eg.exp(eg.zeros([1])) }));
         for (const t of [a, b, o.p, o.q]) expect(t.isDisposed).toBe(false);
         expect(Array.from(await values(o.q))).toEqual([1]);
-        expect(eg.memory().tensors).toBe(before + 4);
+        expect(undisposed()).toBe(before + 4);
         for (const t of [a, b, o.p, o.q]) t.dispose();
-        expect(eg.memory().tensors).toBe(before);
+        expect(undisposed()).toBe(before);
       });
 
       it('keep survives tidy; tensors made outside are untouched', async () => {
@@ -284,7 +284,7 @@ for (const cfg of CONFIGS) {
       });
 
       it('nested tidy: inner result moves to the outer scope and is freed there', async () => {
-        const before = eg.memory().tensors;
+        const before = undisposed();
         let fromInner!: Tensor;
         const out = eg.tidy(() => {
           fromInner = eg.tidy(() => eg.add(eg.ones([3]), 1));
@@ -294,7 +294,7 @@ for (const cfg of CONFIGS) {
         expect(fromInner.isDisposed).toBe(true);
         expect(Array.from(await values(out))).toEqual([4, 4, 4]);
         out.dispose();
-        expect(eg.memory().tensors).toBe(before);
+        expect(undisposed()).toBe(before);
       });
 
       it('returning an input of the tidy does not dispose it', async () => {

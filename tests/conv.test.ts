@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { JS_UNSUPPORTED } from '../src/backends/js.js';
 import type { KernelName } from '../src/kernels.js';
-import { JS_F64, testBackends, use, values, type BackendConfig } from './util/backends.js';
+import { JS_F64, testBackends, use, values, type BackendConfig, undisposed } from './util/backends.js';
 import { hashName } from './util/cases.js';
 import { type GradFn, checkGradients, inputOf } from './util/gradcheck.js';
 import { Rng } from './util/ref.js';
@@ -41,16 +41,16 @@ for (const cfg of CONFIGS) {
     itNeeds(cfg, ['conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'maxPool2d', 'maxPool2dGrad'], 'the ops and their gradients leave no tensor behind', async () => {
       const x = eg.randn([2, 5, 5, 4], { seed: 1 }), w = eg.variable(eg.randn([3, 3, 2, 4], { seed: 2 })), b = eg.variable(eg.zeros([4]));
       const x3 = eg.reshape(x, [10, 5, 4]), dw = eg.randn([3, 3, 4, 2], { seed: 3 }), tw = eg.randn([2, 2, 3, 4], { seed: 4 });
-      const before = eg.memory().tensors;
+      const before = undisposed();
       const outs = [
         eg.conv2d(x3, w, { groups: 2, bias: b, activation: 'gelu' }), eg.depthwiseConv2d(x, dw, { padding: 'same' }),
         eg.conv2dTranspose(x3, tw, undefined, { strides: 2 }), eg.maxPool2d(x3), eg.avgPool2d(x, { padding: 'same' }),
       ];
-      expect(eg.memory().tensors).toBe(before + outs.length);
+      expect(undisposed()).toBe(before + outs.length);
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.maxPool2d(eg.conv2d(x, w, { padding: 'same', groups: 2, bias: b, activation: 'relu' }))), [w, b]);
       expect(grads.map((g) => g.shape)).toEqual([[3, 3, 2, 4], [4]]);
       for (const t of [value, ...grads, ...outs]) t.dispose();
-      expect(eg.memory().tensors).toBe(before);
+      expect(undisposed()).toBe(before);
       for (const t of [x, x3, dw, tw, w, b]) t.dispose();
     });
   });
@@ -97,9 +97,9 @@ describe('conv ops refuse bad input before any kernel runs, naming op and argume
   ];
   for (const [name, f, re] of cases) {
     it(name, () => {
-      const before = eg.memory().tensors;
+      const before = undisposed();
       expect(() => eg.tidy(() => { f(); })).toThrow(re);
-      expect(eg.memory().tensors).toBe(before);
+      expect(undisposed()).toBe(before);
     });
   }
 });

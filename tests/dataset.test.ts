@@ -4,7 +4,7 @@
 // backend under test (EDGEGRAD_TEST_BACKENDS).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
-import { testBackends, use } from './util/backends.js';
+import { testBackends, use, undisposed } from './util/backends.js';
 
 const read = async (t: eg.Tensor) => Array.from(await t.data());
 
@@ -28,8 +28,8 @@ for (const cfg of testBackends()) {
   describe(`data pipeline and batch training on ${cfg.label}`, () => {
     beforeAll(async () => { await use(cfg); });
     let before = 0;
-    afterEach(() => { expect(eg.memory().tensors).toBe(before); });
-    const start = () => { before = eg.memory().tensors; };
+    afterEach(() => { expect(undisposed()).toBe(before); });
+    const start = () => { before = undisposed(); };
 
     it('array -> map -> batch stacks tensors, numbers and objects; the sources keep their tensors', async () => {
       start();

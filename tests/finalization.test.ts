@@ -37,6 +37,9 @@ for (const cfg of testBackends()) {
       await collectUntil(before.tensors);
       expect(eg.memory().tensors).toBe(before.tensors);
       expect(eg.memory().bytes).toBe(before.bytes);
+      // counted as collected (leaks): made and not disposed stays 50 above
+      expect(eg.memory().collected).toBeGreaterThanOrEqual(before.collected + 50);
+      expect(eg.memory().tensors + eg.memory().collected).toBe(before.tensors + before.collected + 50);
     });
 
     it('tensors that leave every scope (returned from tidy, kept inside one) are covered too', async () => {
@@ -57,6 +60,7 @@ for (const cfg of testBackends()) {
       for (let i = 0; i < 5; i++) await collect();
       expect(eg.memory().tensors).toBe(before.tensors);
       expect(eg.memory().bytes).toBe(before.bytes);
+      expect(eg.memory().tensors + eg.memory().collected).toBe(before.tensors + before.collected);
     });
 
     it('a kernel missing on the backend names the kernel and the backend', async () => {

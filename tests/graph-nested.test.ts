@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
-import { JS_F64, testBackends, use, values } from './util/backends.js';
+import { JS_F64, testBackends, use, values, undisposed } from './util/backends.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
@@ -83,9 +83,9 @@ for (const cfg of testBackends()) {
       const xs = eg.randn([96, 4], { seed: 5 }), ys = await labels(xs);
       // on real tensors the model runs as a layer
       near(await read(m.predict(xs)), await read(eg.tidy(() => head.apply(enc.apply(xs)))), 1e-6);
-      const live = eg.memory().tensors;
+      const live = undisposed();
       const direct = enc.apply(xs);
-      expect(eg.memory().tensors).toBe(live + 1);
+      expect(undisposed()).toBe(live + 1);
       near(await read(direct), await read(enc.predict(xs)), 0);
       direct.dispose();
 

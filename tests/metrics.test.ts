@@ -3,10 +3,10 @@
 // Tolerance: results are ratios of small counts, compared to 6 decimals.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as eg from '../src/index.js';
-import { testBackends, use } from './util/backends.js';
+import { testBackends, use, undisposed } from './util/backends.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
-const live = () => eg.memory().tensors;
+const live = () => undisposed();
 
 /** Runs a metric and returns its value, disposing every tensor the call made (inputs included). */
 function value(fn: () => Tensor): number {

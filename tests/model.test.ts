@@ -2,7 +2,7 @@
 // callbacks and early stopping, evaluate/predict shapes, seeded determinism, summary.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
-import { testBackends, use } from './util/backends.js';
+import { testBackends, use, undisposed } from './util/backends.js';
 
 const wasm = testBackends().find((c) => c.backend === 'wasm') ?? testBackends()[0];
 beforeAll(async () => { await use(wasm); });
@@ -231,10 +231,10 @@ describe('determinism, shapes, summary, memory', () => {
     const m = xorModel();
     const x = xorX(), y = xorY();
     await m.fit(x, y, { epochs: 1, batchSize: 2, verbose: 0 });
-    const before = eg.memory().tensors;
+    const before = undisposed();
     await m.fit(x, y, { epochs: 3, batchSize: 3, verbose: 0, validationData: [x, y] });
     await m.evaluate(x, y);
-    expect(eg.memory().tensors).toBe(before);
+    expect(undisposed()).toBe(before);
     m.dispose();
   });
 });

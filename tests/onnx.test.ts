@@ -12,6 +12,7 @@ import { decodeModel, decodeTensorProto } from '../src/onnx/model.js';
 import { model, tensor as tensorBytes, varint, type ModelDesc } from './util/onnx-writer.js';
 import { Rng } from './util/ref.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
+import { undisposed } from './util/backends.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'onnx-tests-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -189,17 +190,17 @@ describe('loadOnnx', () => {
   });
 
   it('leaks no tensors: run, predict and the fast path\'s prepared filters; dispose frees the weights', async () => {
-    const before = eg.memory().tensors;
+    const before = undisposed();
     const m = await eg.loadOnnx(mlpBytes);
     const x = eg.randn([3, 4], { seed: 1 });
     eg.dispose(Object.values(m.run({ 'input.1': x })));
     (m.predict(x) as eg.Tensor).dispose();
-    const warm = eg.memory().tensors;
+    const warm = undisposed();
     for (let i = 0; i < 5; i++) { eg.dispose(Object.values(m.run({ 'input.1': x }))); (m.predict(x) as eg.Tensor).dispose(); }
-    expect(eg.memory().tensors).toBe(warm);
+    expect(undisposed()).toBe(warm);
     m.dispose();
     x.dispose();
-    expect(eg.memory().tensors).toBe(before);
+    expect(undisposed()).toBe(before);
   });
 
   it('checks run and predict inputs against the ONNX declaration', async () => {

@@ -8,7 +8,7 @@ import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import type { GpuRuntime } from '../src/backends/webgpu/runtime.js';
 import { PARAMS, flatIndex, ENTRY_1D } from '../src/backends/webgpu/wgsl.js';
-import { webgpuAdapter } from './util/backends.js';
+import { webgpuAdapter, undisposed } from './util/backends.js';
 import { Rng } from './util/ref.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
@@ -344,7 +344,7 @@ describe.skipIf(!adapter)(`webgpu compiled-step support (${adapter?.name ?? `no 
     const opt = eg.optimizers.adam({ learningRate: 0.001 });
     const d = hostBatch(3);
     // held: every storage buffer the runtime owns (in use or pooled); it grows only when a buffer is created
-    const snap = () => ({ cached: rt.bindGroupsCached, held: rt.live + rt.pooled, bytes: eg.memory().bytes, tensors: eg.memory().tensors });
+    const snap = () => ({ cached: rt.bindGroupsCached, held: rt.live + rt.pooled, bytes: eg.memory().bytes, tensors: undisposed() });
     let first: ReturnType<typeof snap> | null = null, end: ReturnType<typeof snap> | null = null;
     let last = 0;
     for (let s = 0; s < 1000; s++) {
@@ -370,10 +370,11 @@ describe.skipIf(!adapter)(`webgpu compiled-step support (${adapter?.name ?? `no 
     // binding sites may appear late (CI saw 44 at step 500 and 67 at step 1000), far below the cap.
     // NOTE: tensors that earlier tests dropped without dispose() are freed by the engine's safety net
     // (a FinalizationRegistry) whenever V8 collects them, which may fall between the two snapshots
-    // (CI saw 28 such tensors go between step 500 and 1000): live memory may fall, never grow, and no
-    // buffer is created after the first 500 steps (a freed tensor's buffer only moves to the pool).
+    // (CI saw 28 such tensors go between step 500 and 1000): so the tensors made and not disposed are
+    // exact, live bytes may fall, never grow, and no buffer is created after the first 500 steps (a
+    // collected tensor's buffer only moves to the pool).
     expect(end!.held).toBe(first!.held);
-    expect(end!.tensors).toBeLessThanOrEqual(first!.tensors);
+    expect(end!.tensors).toBe(first!.tensors);
     expect(end!.bytes).toBeLessThanOrEqual(first!.bytes);
     expect(first!.cached).toBeLessThan(400);
     expect(end!.cached).toBeLessThan(400);

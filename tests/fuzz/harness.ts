@@ -3,7 +3,7 @@
 // case's own expectation of shape/validity, written independently of src/ops.
 import fc from 'fast-check';
 import * as eg from '../../src/index.js';
-import { JS_F64, WASM_BUILD, use, type BackendConfig } from '../util/backends.js';
+import { JS_F64, WASM_BUILD, use, type BackendConfig, undisposed } from '../util/backends.js';
 import { type DType, type Input, FLT_MAX, MIN_NORMAL, isSubnormal, sizeOf } from './arbitraries.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
@@ -99,7 +99,7 @@ function makeTensor(x: Input): Tensor {
  * tensors must come back to where it was (a throwing op must not leak).
  */
 export async function runOn(code: string, inputs: Input[]): Promise<Outcome & { leaked: number }> {
-  const before = eg.memory().tensors;
+  const before = undisposed();
   const ts: Tensor[] = [];
   let outs: Tensor[] = [];
   let outcome: Outcome;
@@ -117,7 +117,7 @@ export async function runOn(code: string, inputs: Input[]): Promise<Outcome & { 
     for (const t of outs) if (t && !t.isDisposed) t.dispose();
     for (const t of ts) t.dispose();
   }
-  const leaked = eg.memory().tensors - before;
+  const leaked = undisposed() - before;
   return { ...outcome, leaked };
 }
 

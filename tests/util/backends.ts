@@ -89,3 +89,13 @@ export async function values(t: { dataSync(): TypedArray; data(): Promise<TypedA
 export function typed(dtype: 'float32' | 'int32', values: ArrayLike<number>): Float32Array | Int32Array {
   return dtype === 'int32' ? Int32Array.from(values) : Float32Array.from(values);
 }
+
+/**
+ * Tensors made and not yet disposed: the live ones plus those the safety net collected. Leak checks
+ * compare this, not `memory().tensors`: a tensor an earlier test dropped may be collected by V8 at
+ * any await in between, which lowers the live count but not this one.
+ */
+export function undisposed(): number {
+  const m = eg.memory();
+  return m.tensors + m.collected;
+}
