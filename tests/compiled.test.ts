@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { testBackends, use } from './util/backends.js';
 import { engine } from '../src/engine.js';
+import { settle } from './util/settle.js';
 
 const backends = testBackends().filter((c) => c.backend !== 'webgpu');
 
@@ -268,8 +269,10 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     const m = mlp(3);
     const { x, y } = data('mlp', 64);
     await m.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+    await settle();
     const after1 = eg.memory();
     await m.fit(x, y, { epochs: 3, batchSize: 16, verbose: 0 });
+    await settle();
     const after2 = eg.memory();
     expect(after2.tensors).toBe(after1.tensors);
     expect(after2.bytes).toBe(after1.bytes);
@@ -428,10 +431,12 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     await a.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6 });
     await b.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 6, compile: false });
     const before = bindGroups(), replays = a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays;
+    await settle();
     const mem = eg.memory();
     const ha = await a.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, seed: 8 });
     expect(bindGroups()).toBe(before);
     // and leaks nothing: the sums' tensors are freed at each epoch's end, the plans keep their bytes
+    await settle();
     const after = eg.memory();
     expect([after.tensors, after.bytes, after.planBytes]).toEqual([mem.tensors, mem.bytes, mem.planBytes]);
     expect(a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays).toBe(replays + 8);

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { testBackends, use, values } from './util/backends.js';
+import { settle } from './util/settle.js';
 
 type Tensor = ReturnType<typeof eg.tensor>;
 const live = () => { const m = eg.memory(); return { tensors: m.tensors, bytes: m.bytes }; };
@@ -42,9 +43,11 @@ for (const cfg of testBackends()) {
       const read = async (t: Tensor) => { const v = (await values(t))[0]; t.dispose(); return v; };
 
       const first = await read(step());
+      await settle();
       const after1 = live();
       let last = first;
       for (let i = 1; i < STEPS; i++) last = await read(step());
+      await settle();
       expect(live()).toEqual(after1);
       // The loop really trained: the loss went down and the variables still hold live values.
       expect(last).toBeLessThan(first);

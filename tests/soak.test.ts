@@ -19,6 +19,7 @@ import { layers } from '../src/layers/index.js';
 import { adam, sgd } from '../src/optimizers/optimizers.js';
 import { fitDataParallel } from '../src/model/parallel/train.js';
 import { poolWorkerUrl } from './util/pool-worker.js';
+import { settle } from './util/settle.js';
 
 const STEPS = Number(process.env.EDGEGRAD_SOAK_STEPS ?? 10_000);
 const WARMUP = 200;
@@ -56,6 +57,7 @@ function mlp(seed: number, lr = 0.01, clipNorm?: number): Sequential {
 
 /** What must come back to the baseline: the engine's counts, the arena's live blocks, the workers'. */
 async function snapshot() {
+  await settle();
   const m = eg.memory();
   const workers = [...await pool.workerMemory(), ...await copying.workerMemory()];
   return { tensors: m.tensors, bytes: m.bytes, arenaUsedBytes: m.usedBytes, arenaBlocks: m.blocks, workers };
