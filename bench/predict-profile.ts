@@ -33,6 +33,7 @@ const phases: Record<string, () => void> = {
   'read (dataSync)': () => { y.dataSync(); },
   'GEMM x·W1 (x resident)': () => eg.tidy(() => { eg.matmul(xt, w1); }),
   'GEMM row (upload+GEMM+read)': () => eg.tidy(() => { eg.matmul(eg.tensor(x, [B, 784]), w1).dataSync(); }),
+  'eager predict (compile: false)': () => eg.tidy(() => { (m.predict(eg.tensor(x, [B, 784]), { batchSize: B, compile: false }) as eg.Tensor).dataSync(); }),
 };
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e3; };
 function per(fn: () => void, minMs: number): number {
@@ -50,7 +51,7 @@ for (const f of Object.values(phases)) for (let i = 0; i < 5; i++) f();
 for (let r = 0; r < rounds; r++) names.forEach((k, i) => t[i].push(per(phases[k], 60)));
 const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 console.log(`wasm-${build} b${B}, CPU ms per call (medians of ${rounds}, interleaved):`);
-names.forEach((k, i) => console.log(`  ${k.padEnd(30)} ${med(t[i]).toFixed(3)} ms`));
+names.forEach((k, i) => console.log(`  ${k.padEnd(30)} ${med(t[i]).toFixed(3)} ms (min ${Math.min(...t[i]).toFixed(3)})`));
 console.log(`  compiledSteps: ${JSON.stringify(m.compiledSteps())}`);
 
 // The predict plan's kernels one at a time, each 200 times in a row (hot caches: a floor).
