@@ -58,7 +58,10 @@ const NC = 1024;
 const NR_MAX = 16;
 const TILE_FLOATS_MAX = 64;
 
-/** Activations of the epilogue (the `act` argument; bindings/abi.ts mirrors them as GemmActivation). */
+/**
+ * Activations of the epilogue (the `act` argument; bindings/abi.ts mirrors them as GemmActivation).
+ * NOTE: the 4x8 kernels apply relu in registers; the activations above it go through activateTile (`act > ACT_RELU`).
+ */
 const ACT_LINEAR = 0;
 const ACT_RELU = 1;
 const ACT_GELU = 2;
@@ -134,9 +137,14 @@ function pack(src: usize, ks: usize, js: usize, kc: i32, w: i32, width: i32, dst
 
 // ---- the register tile ------------------------------------------------------------------------
 
+/** max(v, 0) per lane, +0 for -0, NaN kept (pmax returns its first operand unless it is less than 0). */
+@inline function vrelu(v: v128): v128 {
+  return f32x4.add(f32x4.pmax(v, ZERO), ZERO);
+}
+
 /** Applies `act` to the 4-lane group v. */
 export function activate(v: v128, act: i32): v128 {
-  if (act == ACT_RELU) return f32x4.add(f32x4.pmax(v, ZERO), ZERO);
+  if (act == ACT_RELU) return vrelu(v);
   if (act == ACT_GELU) return vgelu(v);
   if (act == ACT_SIGMOID) return vsigmoid(v);
   if (act == ACT_TANH) return vtanh(v);
@@ -145,10 +153,14 @@ export function activate(v: v128, act: i32): v128 {
 
 /** Applies `act` in place to `rows` rows of `nv` 4-lane groups at c, rows ldc bytes apart (a tile still in L1). */
 function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void {
+  // NOTE: relu inline, the others through `activate`: a call of it per group (its tests of `act`)
+  // made relu cost the MLP's 256x784x128 GEMM 2-3% and its 256x128x10 15%; inline, 0-1%.
   for (let i = 0; i < rows; i++) {
-    for (let v = 0; v < nv; v++) {
-      const p = c + <usize>i * ldc + (<usize>v << 4);
-      v128.store(p, activate(v128.load(p), act));
+    const r = c + <usize>i * ldc;
+    if (act == ACT_RELU) {
+      for (let v = 0; v < nv; v++) v128.store(r + (<usize>v << 4), vrelu(v128.load(r + (<usize>v << 4))));
+    } else {
+      for (let v = 0; v < nv; v++) v128.store(r + (<usize>v << 4), activate(v128.load(r + (<usize>v << 4)), act));
     }
   }
 }
@@ -202,7 +214,7 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
     a += acs;
     b += bs;
   }
-  finishTile(c, ldc, acc, bias, MRT, NV, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
+  finishTile(c, ldc, acc, bias, false, MRT, NV, c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33);
 }
 
 /**
@@ -219,7 +231,7 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
 // would run out of them) and a steps each k; v128.load takes its offset as a displacement. V8 also
 // emits a basic block's loads before its arithmetic: 4 steps in one block would hold 24 vectors and
 // spill; the count test after each step ends a block (2 B + 4 A + 8 accumulators + a product: 15).
-@inline function tile4x8Unrolled(a: usize, acs: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize): void {
+@inline function tile4x8Unrolled(a: usize, acs: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize, relu: bool): void {
   let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
   let b0: v128, b1: v128, a0: v128, a1: v128, a2: v128, a3: v128;
   let n = kc;
@@ -274,7 +286,7 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
     a += acs;
     b += 128;
   }
-  finishTile(c, ldc, acc, bias, 4, 2, c00, c01, ZERO, ZERO, c10, c11, ZERO, ZERO, c20, c21, ZERO, ZERO,
+  finishTile(c, ldc, acc, bias, relu, 4, 2, c00, c01, ZERO, ZERO, c10, c11, ZERO, ZERO, c20, c21, ZERO, ZERO,
     c30, c31, ZERO, ZERO);
 }
 
@@ -283,7 +295,7 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
  * A stored [M, K]): a pointer per row, a loop turn's four k steps at offsets 0, 4, 8, 12 from them
  * (V8 forms each offset's base once, for the 4 splats), the pointers stepped once a turn.
  */
-@inline function tile4x8UnrolledRows(a: usize, ars: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize): void {
+@inline function tile4x8UnrolledRows(a: usize, ars: usize, b: usize, kc: i32, c: usize, ldc: usize, acc: bool, bias: usize, relu: bool): void {
   let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
   let b0: v128, b1: v128, a0: v128, a1: v128, a2: v128, a3: v128;
   let p0 = a, p1 = a + ars, p2 = a + 2 * ars, p3 = a + 3 * ars;
@@ -339,15 +351,16 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
     p3 += 16;
     b += 128;
   }
-  finishTile(c, ldc, acc, bias, 4, 2, c00, c01, ZERO, ZERO, c10, c11, ZERO, ZERO, c20, c21, ZERO, ZERO,
+  finishTile(c, ldc, acc, bias, relu, 4, 2, c00, c01, ZERO, ZERO, c10, c11, ZERO, ZERO, c20, c21, ZERO, ZERO,
     c30, c31, ZERO, ZERO);
 }
 
 /**
  * The end of a tile: the accumulators (row i, group v in civ) added to C at c (rows ldc bytes apart)
- * when `acc`, then the bias row at `bias` (0: none), then stored.
+ * when `acc`, then the bias row at `bias` (0: none), then relu when `relu` (the unrolled 4x8
+ * kernels; `tile` passes false and its callers run activateTile), then stored.
  */
-@inline function finishTile(c: usize, ldc: usize, acc: bool, bias: usize, MRT: i32, NV: i32,
+@inline function finishTile(c: usize, ldc: usize, acc: bool, bias: usize, relu: bool, MRT: i32, NV: i32,
   c00: v128, c01: v128, c02: v128, c03: v128, c10: v128, c11: v128, c12: v128, c13: v128,
   c20: v128, c21: v128, c22: v128, c23: v128, c30: v128, c31: v128, c32: v128, c33: v128): void {
   // NOTE: all the adds of C first, then the bias's, then the stores (per element the order is the
@@ -402,6 +415,11 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
       if (NV == 4) c33 = f32x4.add(c33, bv3);
     }
   }
+  if (relu) {
+    // NOTE: only the 4x8 kernels pass relu (rows 4, NV 2).
+    c00 = vrelu(c00); c01 = vrelu(c01); c10 = vrelu(c10); c11 = vrelu(c11);
+    c20 = vrelu(c20); c21 = vrelu(c21); c30 = vrelu(c30); c31 = vrelu(c31);
+  }
   storeRow(c, c00, c01, c02, c03, NV);
   if (MRT >= 3) {
     storeRow(c + ldc, c10, c11, c12, c13, NV);
@@ -428,8 +446,8 @@ function tiles4x8Unrolled(a: usize, acs: usize, aStep: usize, rows: i32, b: usiz
   acc: bool, bias: usize, act: i32): void {
   for (let i = 0; i < rows; i += 4) {
     const pc = c + <usize>i * ldc;
-    tile4x8Unrolled(a, acs, b, kc, pc, ldc, acc, bias);
-    if (act != ACT_LINEAR) activateTile(pc, ldc, 4, 2, act);
+    tile4x8Unrolled(a, acs, b, kc, pc, ldc, acc, bias, act == ACT_RELU);
+    if (act > ACT_RELU) activateTile(pc, ldc, 4, 2, act);
     a += aStep;
   }
 }
@@ -439,8 +457,8 @@ function tiles4x8UnrolledRows(a: usize, ars: usize, rows: i32, b: usize, kc: i32
   acc: bool, bias: usize, act: i32): void {
   for (let i = 0; i < rows; i += 4) {
     const pc = c + <usize>i * ldc;
-    tile4x8UnrolledRows(a, ars, b, kc, pc, ldc, acc, bias);
-    if (act != ACT_LINEAR) activateTile(pc, ldc, 4, 2, act);
+    tile4x8UnrolledRows(a, ars, b, kc, pc, ldc, acc, bias, act == ACT_RELU);
+    if (act > ACT_RELU) activateTile(pc, ldc, 4, 2, act);
     a += ars << 2;
   }
 }

@@ -6,7 +6,8 @@
 // the calls skip the tensors' upload and read-back, so the % runs above the bench's. E.g. main against a branch:
 //   git show main:bindings/wasm-simd.gen.ts > /tmp/a.gen.ts
 //   node --experimental-wasm-relaxed-simd bench/gemm-ab.mjs /tmp/a.gen.ts bindings/wasm-simd.gen.ts [tile id] [shape filter]
-// (tile id as f32_gemm_set_tile: 0 4x8, 1 4x16, 2 3x12; ROUNDS=n sets the rounds, 15 by default).
+// (tile id as f32_gemm_set_tile: 0 4x8, 1 4x16, 2 3x12; ROUNDS=n sets the rounds, 15 by default;
+// EXTRA='NN 1024x576x64;PN 32x784x128' adds shapes).
 import { readFileSync } from 'node:fs';
 import asc from 'assemblyscript/asc';
 const [fileA, fileB, tileArg = '0', only] = process.argv.slice(2);
@@ -28,6 +29,10 @@ const shapes = [
   ['NN', 784, 64, 128], ['TN', 784, 64, 128],
   ['NN', 64, 128, 784], ['NT', 64, 128, 784],
   ['NN', 512, 512, 512], ['NN', 1024, 1024, 1024],
+  // PN: B resident, packed once (f32_gemm_pack_b) and run by f32_gemm_packed, as the packed-weight
+  // cache runs a dense layer's weights; + bias and relu (the MLP's first layer at predict's batch 256)
+  ['PN', 256, 784, 128], ['PN', 256, 128, 10],
+  ...(process.env.EXTRA ?? '').split(';').filter(Boolean).map((x) => { const [f, m, k, n] = x.split(/[ x]/); return [f, +m, +k, +n]; }),
 ].filter(([f, M, K, N]) => !only || `${f} ${M}x${K}x${N}`.includes(only));
 /** One GEMM [form, M, K, N] on module m: the call, and a copy of C. */
 function setup(m, [form, M, K, N]) {
@@ -35,6 +40,15 @@ function setup(m, [form, M, K, N]) {
   new Float32Array(m.memory.buffer, a, M * K).set(rnd(M * K, 1));
   new Float32Array(m.memory.buffer, b, K * N).set(rnd(K * N, 2));
   const lda = form[0] === 'T' ? M : K, ldb = form[1] === 'T' ? K : N;
+  if (form === 'PN') {
+    const packed = m.alloc(m.k.f32_gemm_packed_bytes(N, K)), bias = m.alloc(N * 4);
+    new Float32Array(m.memory.buffer, bias, N).set(rnd(N, 3));
+    m.k.f32_gemm_pack_b(b, N, K, N, 0, packed);
+    return {
+      run: () => m.k.f32_gemm_packed(a, packed, c, M, N, K, K, N, 1, 0, 0, bias, 1, work, 0),
+      out: () => new Float32Array(m.memory.buffer, c, M * N).slice(),
+    };
+  }
   const fn = m.k[`f32_gemm_${form.toLowerCase()}`];
   return { run: () => fn(a, b, c, M, N, K, lda, ldb, N, 1, 0, 0, 0, 0, 0, work), out: () => new Float32Array(m.memory.buffer, c, M * N).slice() };
 }

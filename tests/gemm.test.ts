@@ -128,6 +128,8 @@ for (const activation of ACTS) {
     }
   }
   cases.push(makeCase(`fused ${activation} batched`, 6, 12, 5, false, false, { batchA: 2, batchB: 1, bias: true, activation }));
+  // The MLP's first layer: wasm packs A, runs full 4x8 tiles unrolled over 4 K blocks, relu in registers.
+  cases.push(makeCase(`fused ${activation} mlp 64x784x128`, 64, 128, 784, false, false, { bias: true, activation }));
   GROUPS.push({ name: `fusedMatmul ${activation}: every form, with and without bias, K 0 to 300, batched`, cases, wasmTiling: true });
 }
 
