@@ -86,10 +86,14 @@ describe('building graphs', () => {
     m.dispose();
   });
 
-  it('merge layers: add, multiply, concatenate, on real and symbolic tensors', () => {
+  it('merge layers: add, multiply, average, concatenate, on real and symbolic tensors', () => {
     const a = eg.tensor([[1, 2], [3, 4]]), b = eg.tensor([[10, 20], [30, 40]]);
     expect(values(eg.layers.add().apply([a, b, a]))).toEqual([12, 24, 36, 48]);
     expect(values(eg.layers.multiply().apply([a, b]))).toEqual([10, 40, 90, 160]);
+    expect(values(eg.layers.average().apply([a, b, a]))).toEqual([4, 8, 12, 16]);
+    expect(values(eg.layers.average().apply([a, b]))).toEqual([5.5, 11, 16.5, 22]);
+    expect(eg.layers.average().apply([eg.input({ shape: [3] }), eg.input({ shape: [3] })]).shape).toEqual([null, 3]);
+    expect(() => eg.layers.average().apply([eg.input({ shape: [3] }), eg.input({ shape: [2] })])).toThrow(/average_\d+': inputs have shapes \(None, 3\), \(None, 2\); they must all be the same/);
     expect(values(eg.layers.concatenate().apply([a, b]))).toEqual([1, 2, 10, 20, 3, 4, 30, 40]);
     const c = eg.layers.concatenate({ axis: 1 }).apply([eg.input({ shape: [2, 3] }), eg.input({ shape: [5, 3] })]);
     expect(c.shape).toEqual([null, 7, 3]);
