@@ -102,6 +102,23 @@ describe('building graphs', () => {
     expect(() => eg.layers.add().apply(eg.input({ shape: [4] }))).toThrow(/needs a list of at least 2 inputs/);
     expect(() => eg.layers.concatenate({ axis: 0 })).toThrow(/axis 0 is the batch/);
   });
+
+  it('average: an ensemble of two softmax heads predicts their mean, trains both and reloads by class name', async () => {
+    const inp = eg.input({ shape: [3] });
+    const da = eg.layers.dense({ units: 2, activation: 'softmax', seed: 1 }), db = eg.layers.dense({ units: 2, activation: 'softmax', seed: 2 });
+    const m = eg.model({ inputs: inp, outputs: eg.layers.average({ name: 'mean' }).apply([da.apply(inp), db.apply(inp)]) });
+    const x = eg.randn([4, 3], { seed: 3 }), y = eg.tensor(new Int32Array([0, 1, 0, 1]), [4], 'int32');
+    const pa = values(da.apply(x)), pb = values(db.apply(x));
+    values(m.predict(x)).forEach((v, i) => expect(v).toBeCloseTo((pa[i] + pb[i]) / 2, 6));
+    m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.5 }), loss: 'sparseCategoricalCrossentropy' });
+    const before = m.weights.map(values);
+    await m.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0, shuffle: false });
+    m.weights.map(values).forEach((w, i) => expect(w).not.toEqual(before[i]));
+    const back = await eg.loadModel(await m.toArtifacts());
+    expect(back.layers.map((l) => l.className)).toEqual(['InputLayer', 'Dense', 'Dense', 'Average']);
+    expect(values(back.predict(x))).toEqual(values(m.predict(x)));
+    m.dispose(); back.dispose(); x.dispose(); y.dispose();
+  });
 });
 
 describe('errors that name the problem', () => {
