@@ -41,7 +41,8 @@ function usage(bench: boolean): string {
                               cnn defaults 10, 0.1, 0.15)  --elastic ALPHA --sigma S (random elastic distortions, Simard et al. 2003;
                               cnn defaults 12, 4; --rotate 0 --scale 0 --shear 0 --elastic 0: whole-pixel shifts only, as before)
                 cnn: --filters A,B (default 16,32) --padding valid|same --hidden N --dropout R (variations of the reference CNN)
-                cnn, fashion: --ensemble K (train K CNNs on their own seeds, one after another, and average their softmax outputs in one graph model; 1: a single CNN)
+                cnn, fashion: --ensemble K (K CNNs from their own initial weights, trained in one fit on the same batches, saved as one graph model
+                              that averages their softmax outputs; 1: a single CNN; cnn default 3, fashion 1)
                 --weight-decay X (AdamW's decoupled weight decay; 0: Adam)
                 cnn, fashion: --model reference|bn (the reference CNN, or two 32/64-filter conv blocks with batch-norm and dropout)
                 fashion: --dir DIR (the four idx.gz files; default /usr/share/datasets/fashion-mnist)
@@ -291,7 +292,12 @@ const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number; shif
   // 60 epochs 98.9%; + elastic alpha 34 98.8% (0.0439, underfits); + elastic alpha 12 99.1% (0.0332, this one), 45 epochs 99.1% (0.0371).
   // On the test set: 98.5% / 98.0% (seeds 1 / 2; shifts alone gave 98.2% / 97.9%), short of issue #12's 99.0%: 11 of the
   // 1,000 test digits are misread by every model tried (this one, seed 2, affine only, --filters 32,64), several of them ambiguous.
-  cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2, warp: { rotate: 10, scale: 0.1, shear: 0.15, elastic: 12, sigma: 4 } },
+  // --ensemble K on --validation 1000 (seed 1; K = 5, 30 epochs): the members alone 99.1, 99.1, 98.8, 98.8, 99.1%; the average
+  // of the first 1 to 5: 99.1% (loss 0.0321), 99.2% (0.0281), 99.2% (0.0270, this one), 99.1% (0.0277), 99.1% (0.0277); the
+  // same 8 validation digits (1s with a flag read as 7, a closed 3, a barred 7, 9s like 4s) are misread by every member.
+  // On the test set K = 3 gives 98.3% / 98.3% (seeds 1 / 2; --ensemble 1 now 98.6% / 98.0%; its first member alone 98.5% / 98.2%, test loss 0.0556 -> 0.0459 and
+  // 0.0511 -> 0.0483): averaging lowers the loss but does not reach 99.0% either.
+  cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2, warp: { rotate: 10, scale: 0.1, shear: 0.15, elastic: 12, sigma: 4 }, ensemble: 3 },
   // 8 epochs gave 91.24% test (underfitting: 91.6% train accuracy); 12 gave 91.84% on --validation 10000
   fashion: { epochs: 12, batch: 64, lr: 2e-3 },
 };
