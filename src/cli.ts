@@ -79,8 +79,8 @@ interface Augment { shift: number; flip: boolean; warp: DistortionOptions | null
  * every image once in a fresh seeded order, each shifted by a fresh random offset of up to `a.shift`
  * pixels each way, or, with `a.warp`, distorted by a fresh random affine map (rotation, scale,
  * shear, shift up to `a.shift`, bilinear) and elastic field (src/data/augment.ts); then mirrored
- * left-right with probability 1/2 when `a.flip`. With `outputs` > 1 (an ensemble's members), the
- * labels once per output.
+ * left-right with probability 1/2 when `a.flip`. With `outputs` > 1 (an ensemble's members), ys
+ * repeats the labels once per output.
  */
 function* augmented(d: Digits, batch: number, a: Augment, seed: number, outputs = 1): Generator<{ xs: eg.Tensor; ys: eg.Tensor | eg.Tensor[] }> {
   const r = rng(seed);
@@ -295,8 +295,8 @@ const DEFAULTS: Record<string, { epochs: number; batch: number; lr: number; shif
   // --ensemble K on --validation 1000 (seed 1; K = 5, 30 epochs): the members alone 99.1, 99.1, 98.8, 98.8, 99.1%; the average
   // of the first 1 to 5: 99.1% (loss 0.0321), 99.2% (0.0281), 99.2% (0.0270, this one), 99.1% (0.0277), 99.1% (0.0277); the
   // same 8 validation digits (1s with a flag read as 7, a closed 3, a barred 7, 9s like 4s) are misread by every member.
-  // On the test set K = 3 gives 98.3% / 98.3% (seeds 1 / 2; --ensemble 1 now 98.6% / 98.0%; its first member alone 98.5% / 98.2%, test loss 0.0556 -> 0.0459 and
-  // 0.0511 -> 0.0483): averaging lowers the loss but does not reach 99.0% either.
+  // On the test set K = 3 gives 98.3% / 98.3% (seeds 1 / 2; --ensemble 1 now 98.6% / 98.0%; K = 3's first member alone 98.5% / 98.2%,
+  // test loss 0.0556 -> 0.0459 and 0.0511 -> 0.0483): averaging lowers the loss but does not reach 99.0% either.
   cnn: { epochs: 30, batch: 64, lr: 4e-3, shift: 2, warp: { rotate: 10, scale: 0.1, shear: 0.15, elastic: 12, sigma: 4 }, ensemble: 3 },
   // 8 epochs gave 91.24% test (underfitting: 91.6% train accuracy); 12 gave 91.84% on --validation 10000
   fashion: { epochs: 12, batch: 64, lr: 2e-3 },
