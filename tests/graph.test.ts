@@ -86,10 +86,14 @@ describe('building graphs', () => {
     m.dispose();
   });
 
-  it('merge layers: add, multiply, concatenate, on real and symbolic tensors', () => {
+  it('merge layers: add, multiply, average, concatenate, on real and symbolic tensors', () => {
     const a = eg.tensor([[1, 2], [3, 4]]), b = eg.tensor([[10, 20], [30, 40]]);
     expect(values(eg.layers.add().apply([a, b, a]))).toEqual([12, 24, 36, 48]);
     expect(values(eg.layers.multiply().apply([a, b]))).toEqual([10, 40, 90, 160]);
+    expect(values(eg.layers.average().apply([a, b, a]))).toEqual([4, 8, 12, 16]);
+    expect(values(eg.layers.average().apply([a, b]))).toEqual([5.5, 11, 16.5, 22]);
+    expect(eg.layers.average().apply([eg.input({ shape: [3] }), eg.input({ shape: [3] })]).shape).toEqual([null, 3]);
+    expect(() => eg.layers.average().apply([eg.input({ shape: [3] }), eg.input({ shape: [2] })])).toThrow(/average_\d+': inputs have shapes \(None, 3\), \(None, 2\); they must all be the same/);
     expect(values(eg.layers.concatenate().apply([a, b]))).toEqual([1, 2, 10, 20, 3, 4, 30, 40]);
     const c = eg.layers.concatenate({ axis: 1 }).apply([eg.input({ shape: [2, 3] }), eg.input({ shape: [5, 3] })]);
     expect(c.shape).toEqual([null, 7, 3]);
@@ -97,6 +101,23 @@ describe('building graphs', () => {
     expect(() => eg.layers.concatenate().apply([eg.input({ shape: [2, 3] }), eg.input({ shape: [4, 4] })])).toThrow(/all axes but -1 must agree/);
     expect(() => eg.layers.add().apply(eg.input({ shape: [4] }))).toThrow(/needs a list of at least 2 inputs/);
     expect(() => eg.layers.concatenate({ axis: 0 })).toThrow(/axis 0 is the batch/);
+  });
+
+  it('average: an ensemble of two softmax heads predicts their mean, trains both and reloads by class name', async () => {
+    const inp = eg.input({ shape: [3] });
+    const da = eg.layers.dense({ units: 2, activation: 'softmax', seed: 1 }), db = eg.layers.dense({ units: 2, activation: 'softmax', seed: 2 });
+    const m = eg.model({ inputs: inp, outputs: eg.layers.average({ name: 'mean' }).apply([da.apply(inp), db.apply(inp)]) });
+    const x = eg.randn([4, 3], { seed: 3 }), y = eg.tensor(new Int32Array([0, 1, 0, 1]), [4], 'int32');
+    const pa = values(da.apply(x)), pb = values(db.apply(x));
+    values(m.predict(x)).forEach((v, i) => expect(v).toBeCloseTo((pa[i] + pb[i]) / 2, 6));
+    m.compile({ optimizer: eg.optimizers.sgd({ learningRate: 0.5 }), loss: 'sparseCategoricalCrossentropy' });
+    const before = m.weights.map(values);
+    await m.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0, shuffle: false });
+    m.weights.map(values).forEach((w, i) => expect(w).not.toEqual(before[i]));
+    const back = await eg.loadModel(await m.toArtifacts());
+    expect(back.layers.map((l) => l.className)).toEqual(['InputLayer', 'Dense', 'Dense', 'Average']);
+    expect(values(back.predict(x))).toEqual(values(m.predict(x)));
+    m.dispose(); back.dispose(); x.dispose(); y.dispose();
   });
 });
 

@@ -68,6 +68,12 @@ describe('the packed package, installed into a fresh project', () => {
       expect(r.code, r.out).toBe(1);
       expect(r.out).toContain(`npm install ${pkg}`);
     }
+    // a bad --ensemble is refused by name before any data are read
+    for (const k of ['0', '2.5', '9']) {
+      const bad = cli('demo', 'cnn', '--ensemble', k, '--backend', 'js');
+      expect(bad.code, bad.out).toBe(1);
+      expect(bad.out).toContain(`--ensemble must be a whole number of CNNs from 1 to 8 (1: a single CNN), got '${k}'`);
+    }
     const out = join(app, 'spiral-model');
     const r = cli('demo', 'spiral', '--epochs', '4', '--out', out);
     expect(r.code, r.out).toBe(0);

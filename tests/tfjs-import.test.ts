@@ -110,13 +110,14 @@ for (const cfg of testBackends()) {
       await compare(m, 'cnn', rand(2 * 8 * 8 * 2, 3), [2, 8, 8, 2]);
     });
 
-    it('global pooling, a functional model with add and concatenate', async () => {
+    it('global pooling, a functional model with add, average and concatenate', async () => {
       const inp = tfl.input({ shape: [6, 6, 3] });
       const c = tfl.layers.conv2d({ filters: 4, kernelSize: 2, activation: 'relu' }).apply(inp) as tfl.SymbolicTensor;
       const g1 = tfl.layers.globalAveragePooling2d({}).apply(c) as tfl.SymbolicTensor;
       const g2 = tfl.layers.globalMaxPooling2d({}).apply(c) as tfl.SymbolicTensor;
       const s = tfl.layers.add().apply([g1, g2]) as tfl.SymbolicTensor;
-      const cat = tfl.layers.concatenate().apply([s, g1]) as tfl.SymbolicTensor;
+      const av = tfl.layers.average().apply([g2, s, g1]) as tfl.SymbolicTensor;
+      const cat = tfl.layers.concatenate().apply([s, av]) as tfl.SymbolicTensor;
       const out = tfl.layers.dense({ units: 2, activation: 'sigmoid' }).apply(cat) as tfl.SymbolicTensor;
       const m = tfl.model({ inputs: inp, outputs: out });
       randomize(m, 4);

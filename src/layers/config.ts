@@ -8,7 +8,7 @@ import {
 import { Embedding, type EmbeddingArgs } from './embedding.js';
 import * as attn from './attention.js';
 import { type Layer, type LayerConfig, customLayers } from './layer.js';
-import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
+import { Add, Average, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 import { QuantizedConv2D, type QuantizedConv2dArgs, QuantizedDense, type QuantizedDenseArgs } from './quantized.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
 
@@ -33,6 +33,7 @@ export function layerFromConfig(className: string, config: LayerConfig, regulari
     case 'Activation': return new Activation(config as unknown as ActivationArgs);
     case 'Add': return new Add(config);
     case 'Multiply': return new Multiply(config);
+    case 'Average': return new Average(config);
     case 'Concatenate': return new Concatenate(config as ConcatenateArgs);
     case 'Reshape': return new Reshape(config as unknown as ReshapeArgs);
     case 'Conv2D': return new Conv2D({ ...(config as unknown as Conv2dArgs), kernelRegularizer: reg('kernelRegularizer'), biasRegularizer: reg('biasRegularizer') });

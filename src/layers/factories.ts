@@ -8,7 +8,7 @@ import {
 import { Embedding, type EmbeddingArgs } from './embedding.js';
 import type { LayerArgs } from './layer.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
-import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
+import { Add, Average, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 import * as attn from './attention.js';
 
 type Own = Omit<ActivationArgs, 'activation'>;
@@ -27,6 +27,7 @@ export const gelu = (args: Own = {}) => new Activation({ ...args, activation: 'g
 export const softmax = (args: Own = {}) => new Activation({ ...args, activation: 'softmax' });
 export const add = (args: LayerArgs = {}) => new Add(args);
 export const multiply = (args: LayerArgs = {}) => new Multiply(args);
+export const average = (args: LayerArgs = {}) => new Average(args);
 export const concatenate = (args: ConcatenateArgs = {}) => new Concatenate(args);
 export const reshape = (args: ReshapeArgs) => new Reshape(args);
 export const conv2d = (args: Conv2dArgs) => new Conv2D(args);

@@ -8,9 +8,9 @@ import {
 import { Embedding, type EmbeddingArgs } from './embedding.js';
 import { Layer, type LayerArgs, type LayerConfig } from './layer.js';
 import { BatchNormalization, type BatchNormalizationArgs, LayerNormalization, type LayerNormalizationArgs } from './normalization.js';
-import { Add, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
+import { Add, Average, Concatenate, type ConcatenateArgs, Multiply } from './merge.js';
 
-export { Layer, Dense, Activation, Dropout, Flatten, Reshape, Embedding, LayerNormalization, BatchNormalization, Add, Concatenate, Multiply };
+export { Layer, Dense, Activation, Dropout, Flatten, Reshape, Embedding, LayerNormalization, BatchNormalization, Add, Average, Concatenate, Multiply };
 export { Conv2D, DepthwiseConv2D, Conv2DTranspose, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D };
 export { SymbolicTensor } from './layer.js';
 export { MultiHeadAttention, PositionalEmbedding, SinusoidalPositionalEncoding, RMSNormalization, TransformerEncoder, TransformerDecoder } from './attention.js';

@@ -1,6 +1,6 @@
-// Merge layers: several inputs of one shape combined elementwise (add, multiply) or joined along an axis (concatenate).
+// Merge layers: several inputs of one shape combined elementwise (add, multiply, average) or joined along an axis (concatenate).
 import type { Tensor } from '../tensor.js';
-import { add, mul } from '../ops/elementwise.js';
+import { add, div, mul } from '../ops/elementwise.js';
 import { concat } from '../ops/shape.js';
 import { type LayerArgs, type LayerConfig, type Shape, Layer, fmtShape, sameShape } from './layer.js';
 
@@ -31,6 +31,13 @@ export class Multiply extends Merge {
   readonly className = 'Multiply';
   constructor(args: LayerArgs = {}) { super(args, 'multiply'); }
   call(xs: Tensor[]): Tensor { return xs.reduce((y, x) => mul(y, x)); }
+}
+
+/** The elementwise mean of its inputs (an ensemble: the average of its members' predictions). */
+export class Average extends Merge {
+  readonly className = 'Average';
+  constructor(args: LayerArgs = {}) { super(args, 'average'); }
+  call(xs: Tensor[]): Tensor { return div(xs.reduce((y, x) => add(y, x)), xs.length); }
 }
 
 export interface ConcatenateArgs extends LayerArgs {

@@ -3,7 +3,7 @@
 // tensorflowjs_converter write) rebuilt as an edgegrad model, for the layer types edgegrad has:
 // Dense, Dropout, Flatten, Reshape, Activation, LayerNormalization, Embedding, Conv2D,
 // DepthwiseConv2D, Max/AveragePooling2D, GlobalMax/AveragePooling2D, ZeroPadding2D,
-// BatchNormalization, and the merges Add/Multiply/Concatenate in functional models. Anything
+// BatchNormalization, and the merges Add/Multiply/Average/Concatenate in functional models. Anything
 // else is refused by name. Loaded on first use (src/model/index.ts).
 import '../core.js';
 import { engine } from '../engine.js';
@@ -210,11 +210,12 @@ function makeLayer(className: string, c: Json, inputShape: number[] | undefined,
     }
     case 'Add': return L.add(base);
     case 'Multiply': return L.multiply(base);
+    case 'Average': return L.average(base);
     case 'Concatenate': return L.concatenate({ ...base, axis: (c.axis as number | undefined) ?? -1 });
     default:
       return bad(`${where}: layer type '${className}' is not supported by edgegrad's importer (supported: Dense, Dropout, Flatten, Reshape, Activation, `
         + 'LayerNormalization, Embedding, Conv2D, DepthwiseConv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, '
-        + 'ZeroPadding2D, BatchNormalization, Add, Multiply, Concatenate, InputLayer)');
+        + 'ZeroPadding2D, BatchNormalization, Add, Multiply, Average, Concatenate, InputLayer)');
   }
 }
 
