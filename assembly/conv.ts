@@ -1099,7 +1099,12 @@ function isTiling(p: usize): bool {
     && pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && pg(p, P_OH) * KH <= pg(p, P_H) && pg(p, P_OW) * KW <= pg(p, P_W);
 }
 
-/** max pooling on tiling windows (isTiling). */
+/**
+ * max pooling on tiling windows (isTiling). NOTE: the max is f32x4.pmax (m < v ? v : m: one x64
+ * instruction; V8 expands f32x4.max into a long NaN and signed-zero sequence), so on ties the first
+ * tap in row-major order wins, as in the js reference (-0 before +0 gives -0); a NaN tap sets its
+ * lane to all ones (a NaN) through the `nan` mask, so NaN still propagates.
+ */
 function maxPoolTiling(x: usize, out: usize, p: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW);
   const KH = pg(p, P_KH), KW = pg(p, P_KW);
@@ -1110,20 +1115,25 @@ function maxPoolTiling(x: usize, out: usize, p: usize): void {
       let win = x + <usize>(n * H + oh * KH) * rs;
       for (let ow = 0; ow < OW; ow++) {
         if (KH == 2 && KW == 2) {
-          // The common 2x2 window unrolled (same result: max is exact and order-free but for NaN, which it propagates).
+          // The common 2x2 window unrolled, taps in row-major order (ties and NaN as above).
           for (let c: usize = 0; c < cs; c += 16) {
             const r = win + c;
-            v128.store(op + c, f32x4.max(f32x4.max(f32x4.max(NEG_INF, v128.load(r)), v128.load(r + cs)),
-              f32x4.max(v128.load(r + rs), v128.load(r + rs + cs))));
+            const a = v128.load(r), b = v128.load(r + cs), d = v128.load(r + rs), e = v128.load(r + rs + cs);
+            const nan = v128.or(v128.or(f32x4.ne(a, a), f32x4.ne(b, b)), v128.or(f32x4.ne(d, d), f32x4.ne(e, e)));
+            v128.store(op + c, v128.or(f32x4.pmax(f32x4.pmax(a, b), f32x4.pmax(d, e)), nan));
           }
         } else {
           for (let c: usize = 0; c < cs; c += 16) {
-            let m = NEG_INF, r = win + c;
+            let m = NEG_INF, nan = f32x4.splat(0), r = win + c;
             for (let kh = 0; kh < KH; kh++) {
-              for (let kw = 0; kw < KW; kw++) m = f32x4.max(m, v128.load(r + <usize>kw * cs));
+              for (let kw = 0; kw < KW; kw++) {
+                const v = v128.load(r + <usize>kw * cs);
+                m = f32x4.pmax(m, v);
+                nan = v128.or(nan, f32x4.ne(v, v));
+              }
               r += rs;
             }
-            v128.store(op + c, m);
+            v128.store(op + c, v128.or(m, nan));
           }
         }
         win += <usize>KW * cs;
@@ -1223,20 +1233,22 @@ export function f32_max_pool2d(x: usize, out: usize, p: usize): void {
         const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
         let c = 0;
         for (; c < C4; c += 4) {
-          let m = NEG_INF;
+          let m = NEG_INF, nan = f32x4.splat(0);
           for (let kh = kh0; kh < kh1; kh++) {
             for (let kw = kw0; kw < kw1; kw++) {
-              // NOTE: f32x4.max returns NaN when either lane is NaN.
-              m = f32x4.max(m, v128.load(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2)));
+              const v = v128.load(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2));
+              m = f32x4.pmax(m, v);
+              nan = v128.or(nan, f32x4.ne(v, v));
             }
           }
-          v128.store(op + (<usize>c << 2), m);
+          v128.store(op + (<usize>c << 2), v128.or(m, nan));
         }
         for (; c < C; c++) {
           let m: f32 = -Infinity;
           for (let kh = kh0; kh < kh1; kh++) {
             for (let kw = kw0; kw < kw1; kw++) {
-              m = max(m, load<f32>(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2)));
+              const v = load<f32>(x + (<usize>(((n * H + bh + kh * dh) * W + bw + kw * dw) * C + c) << 2));
+              if (v > m || (v != v && m == m)) m = v; // the first of equal taps, the first NaN (as the vector lanes)
             }
           }
           store<f32>(op + (<usize>c << 2), m);

@@ -227,7 +227,7 @@ function forwardRef(r: ConvRun): Ref {
 
 // ---- pooling ------------------------------------------------------------------------------------
 
-interface PoolCase { name: string; x: Shape4; pool: [number, number]; geo: Conv2dGeometry; values?: 'ties' | 'special' }
+interface PoolCase { name: string; x: Shape4; pool: [number, number]; geo: Conv2dGeometry; values?: 'ties' | 'special' | 'zeros' }
 
 const POOL_CASES: PoolCase[] = [
   { name: '2x2 stride 2 C1', x: [2, 6, 6, 1], pool: [2, 2], geo: geo([2, 2]) },
@@ -249,6 +249,10 @@ const POOL_CASES: PoolCase[] = [
   { name: 'not tiling: bottom/right padding past x C8', x: [1, 7, 7, 8], pool: [2, 2], geo: geo([2, 2], [0, 1, 0, 1]) },
   { name: 'not tiling: C10', x: [1, 6, 6, 10], pool: [2, 2], geo: geo([2, 2]) },
   { name: 'not tiling: dilation 2 C4', x: [1, 8, 8, 4], pool: [2, 2], geo: geo([2, 2], [0, 0, 0, 0], [2, 2]) },
+  // -0 and +0 (and a few NaN): the first of equal taps wins, as in js (checked sign for sign against it)
+  { name: 'signed zeros, tiling 2x2 C8 (unrolled)', x: [2, 6, 6, 8], pool: [2, 2], geo: geo([2, 2]), values: 'zeros' },
+  { name: 'signed zeros, tiling 3x3 C4', x: [1, 6, 6, 4], pool: [3, 3], geo: geo([3, 3]), values: 'zeros' },
+  { name: 'signed zeros, 3x3 stride 1 same C6 (lanes and a scalar tail)', x: [1, 5, 6, 6], pool: [3, 3], geo: geo([1, 1], [1, 1, 1, 1]), values: 'zeros' },
 ];
 
 /** max and avg pooling and their gradients in float64, straight from the doc comments. */
@@ -293,6 +297,7 @@ function poolValues(p: PoolCase): { x: Float32Array; dy: Float32Array } {
   const rng = new Rng(hashName(p.name));
   const x = values(rng, size(p.x));
   if (p.values === 'ties') for (let i = 0; i < x.length; i++) x[i] = Math.round(x[i] / 2);
+  if (p.values === 'zeros') for (let i = 0; i < x.length; i++) { const r = rng.next(); x[i] = r < 0.03 ? NaN : r < 0.5 ? -0 : 0; }
   if (p.values === 'special') {
     for (let i = 0; i < x.length; i++) {
       const r = rng.next();
@@ -367,11 +372,13 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
         const ref = poolRef(p, x, dy);
         const k = poolRuns(q);
         const max = k.maxPool2d(), avg = k.avgPool2d(), dxMax = k.maxPool2dGrad(), dxAvg = k.avgPool2dGrad();
-        // max is exact, -Infinity and NaN included (Object.is tells them apart; +0 and -0 pass as equal).
-        const exact = (got: Float32Array, want: ArrayLike<number>) => Array.from(got).map((v, i) => [i, v, want[i]])
-          .filter(([, v, w]) => !(v === w || Object.is(v, w))).slice(0, 5);
+        // max is exact, -Infinity and NaN included (Object.is tells them apart; against the float64 reference
+        // +0 and -0 pass as equal; against js, whose rule the kernels follow, the sign of a zero counts too).
+        const exact = (got: Float32Array, want: ArrayLike<number>, signed = false) => Array.from(got).map((v, i) => [i, v, want[i]])
+          .filter(([, v, w]) => !((!signed && v === w) || Object.is(v, w))).slice(0, 5);
         const jsMax = JS.get(`maxPool2d ${p.name}`);
-        expect({ max: exact(max, ref.max.v), maxJs: jsMax ? exact(max, jsMax) : [] }).toEqual({ max: [], maxJs: [] });
+        expect({ max: exact(max, ref.max.v), maxJs: jsMax ? exact(max, jsMax, true) : [] }).toEqual({ max: [], maxJs: [] });
+        if (p.values === 'zeros') expect(jsMax && Array.from(max).some((v) => Object.is(v, -0)) && max.some((v) => Object.is(v, 0))).toBe(true);
         expect({
           avg: close(avg, ref.avg), avgJs: againstJs(`avgPool2d ${p.name}`, avg, ref.avg),
           dxMax: close(dxMax, ref.dxMax), dxMaxJs: againstJs(`maxPool2dGrad ${p.name}`, dxMax, ref.dxMax),
