@@ -62,6 +62,7 @@ const CONV_CASES: ConvCase[] = [
   conv('direct C8 O12 3x3 dilations [2,1] pads [2,2,1,1] (dX by the transposed forward)', [2, 9, 14, 8], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1])),
   conv('direct C8 O20 2x3 asymmetric pads [0,1,2,0], dX by the transposed forward (C8 O20 -> O8 C20)', [2, 8, 9, 8], 2, 3, 20, geo([1, 1], [0, 1, 2, 0])),
   conv('direct C12 O16 3x3 valid: dX too many pixels for the transposed forward (im2col)', [2, 7, 7, 12], 3, 3, 16, geo()),
+  conv('direct C8 O4 3x3 same (dX by the transposed forward over 4 channels: the flat tap table)', [2, 6, 9, 8], 3, 3, 4, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('direct C8 O4 3x3 pads 3 (beyond the window: dX not transposable)', [1, 4, 5, 8], 3, 3, 4, geo([1, 1], [3, 3, 3, 3])),
   conv('direct C6 O8 3x3 stride 2 (dX by im2col)', [2, 9, 8, 6], 3, 3, 8, geo([2, 2], [1, 1, 1, 1])),
   conv('direct C16 O68 3x3 same (O > 64: dX by im2col)', [1, 5, 6, 16], 3, 3, 68, geo([1, 1], [1, 1, 1, 1])),
