@@ -218,8 +218,8 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
 // [KH*KW*C/G, O/G] with rows O apart; wide: per kh the matrix [KW*C, O]) pack it as B on every call
 // and, for im2col, on every row block. A filter kept between calls (inference) is packed once, whole,
 // by f32_conv_pack_filter (what every call would pack, so the sums are the same bit for bit), and
-// f32_conv2d_packed reads those panels. Depthwise and direct (isDirectForward) convolutions read the
-// filter in place: they have nothing to pack (0 bytes).
+// f32_conv2d_packed reads those panels. Depthwise convolutions read the filter in place and direct
+// ones (isDirectForward) pack it per call into their scratch (directPack): nothing to cache (0 bytes).
 
 /** Bytes f32_conv_pack_filter writes for the forward conv of params (0: its path packs nothing). */
 export function f32_conv_packed_bytes(params: usize): i32 {
@@ -403,20 +403,22 @@ const FLAT_MAX_C = 4;
   return align16((KH * KW * (C <= FLAT_MAX_C ? C : 1)) << 2);
 }
 
-/** Scratch of directForward: the offset table, then one padded image unless in place. */
+/** Scratch of directForward: the offset table, the packed filter (directPack), then one padded image unless in place. */
 function directWorkBytes(p: usize): i32 {
-  const taps = <i32>directTabBytes(pg(p, P_KH), pg(p, P_KW), pg(p, P_C));
+  const taps = <i32>(directTabBytes(pg(p, P_KH), pg(p, P_KW), pg(p, P_C)) + align16((pg(p, P_KH) * pg(p, P_KW) * pg(p, P_C) * pg(p, P_O)) << 2));
   return directInPlace(p) ? taps : taps + ((directSpanH(p) * directSpanW(p) * pg(p, P_C)) << 2);
 }
 
 /**
- * PX output pixels (sw*C*4 bytes apart in the image from xb) x NV groups of 4 output channels (from wo
- * in the filter), their taps' byte offsets in the table at tab (nt entries; flat: one per filter row):
- * PX * NV accumulators in registers, one splat of x and NV filter vectors per filter row, bias and relu
- * (act 1) in the epilogue.
+ * PX output pixels (sw*C*4 bytes apart in the image from xb) x NV groups of 4 output channels, their
+ * taps' byte offsets in the table at tab (nt entries; flat: one per filter row, C of them per tap), the
+ * filter's rows for these channels packed side by side at wo (NV*16 bytes a row, directPack): PX * NV
+ * accumulators in registers, one splat of x and NV filter vectors per filter row, bias and relu (act 1)
+ * in the epilogue. Per tap, the C rows go four a loop turn at constant offsets with a count test after
+ * each (as the GEMM's tile4x8UnrolledRows), so V8 spends few integer instructions per row.
  */
-@inline function directTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, os: usize, bias: usize,
-  op: usize, relu: bool, PX: i32, NV: i32, flat: bool): void {
+@inline function directTile(xb: usize, xs: usize, tab: usize, nt: i32, C: i32, wo: usize, bias: usize,
+  op: usize, os: usize, relu: bool, PX: i32, NV: i32, flat: bool): void {
   let b0 = ZERO, b1 = ZERO;
   if (bias != 0) {
     b0 = v128.load(bias);
@@ -425,55 +427,85 @@ function directWorkBytes(p: usize): i32 {
   // NOTE: the sums start from the bias (the GEMM adds it last): for 1->16 (K = 9) adding it after
   // measured 4% slower.
   let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
+  let w0 = ZERO, w1 = ZERO, x0 = ZERO, x1 = ZERO, x2 = ZERO, x3 = ZERO;
   let wp = wo;
+  const wstep = <usize>(16 * NV);
   if (flat) {
-    // C <= FLAT_MAX_C: one table entry per filter row (kh, kw, c), nt of them, one loop (a loop per tap
-    // ran C times: once for C = 1); the same sums in the same order.
+    // C <= FLAT_MAX_C: one loop over the filter rows (a loop per tap ran C times: once for C = 1).
     for (let tp = tab, te = tab + (<usize>nt << 2); tp < te; tp += 4) {
       const xp = xb + <usize>load<i32>(tp);
-      const w0 = v128.load(wp);
-      let w1 = ZERO;
+      w0 = v128.load(wp);
       if (NV > 1) w1 = v128.load(wp, 16);
-      const x0 = v128.load32_splat(xp);
+      x0 = v128.load32_splat(xp);
       a00 = madd(x0, w0, a00);
       if (NV > 1) a01 = madd(x0, w1, a01);
       if (PX > 1) {
-        const x1 = v128.load32_splat(xp + xs);
+        x1 = v128.load32_splat(xp + xs);
         a10 = madd(x1, w0, a10);
         if (NV > 1) a11 = madd(x1, w1, a11);
-        const x2 = v128.load32_splat(xp + 2 * xs);
+        x2 = v128.load32_splat(xp + 2 * xs);
         a20 = madd(x2, w0, a20);
         if (NV > 1) a21 = madd(x2, w1, a21);
-        const x3 = v128.load32_splat(xp + 3 * xs);
+        x3 = v128.load32_splat(xp + 3 * xs);
         a30 = madd(x3, w0, a30);
         if (NV > 1) a31 = madd(x3, w1, a31);
       }
-      wp += os;
+      wp += wstep;
     }
   } else {
-  for (let t = 0; t < nt; t++) {
-   const xt = xb + <usize>load<i32>(tab + (<usize>t << 2));
-   for (let xp = xt, xe = xt + cs; xp < xe; xp += 4) {
-    const w0 = v128.load(wp);
-    let w1 = ZERO;
-    if (NV > 1) w1 = v128.load(wp, 16);
-    const x0 = v128.load32_splat(xp);
-    a00 = madd(x0, w0, a00);
-    if (NV > 1) a01 = madd(x0, w1, a01);
-    if (PX > 1) {
-      const x1 = v128.load32_splat(xp + xs);
-      a10 = madd(x1, w0, a10);
-      if (NV > 1) a11 = madd(x1, w1, a11);
-      const x2 = v128.load32_splat(xp + 2 * xs);
-      a20 = madd(x2, w0, a20);
-      if (NV > 1) a21 = madd(x2, w1, a21);
-      const x3 = v128.load32_splat(xp + 3 * xs);
-      a30 = madd(x3, w0, a30);
-      if (NV > 1) a31 = madd(x3, w1, a31);
+    for (let t = 0; t < nt; t++) {
+      let p0 = xb + <usize>load<i32>(tab + (<usize>t << 2)), p1 = p0 + xs, p2 = p1 + xs, p3 = p2 + xs;
+      let n = C;
+      while (true) {
+        w0 = NV > 1 ? v128.load(wp, 0) : v128.load(wp, 0);
+        if (NV > 1) w1 = v128.load(wp, 16);
+        x0 = v128.load32_splat(p0, 0);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 0); x2 = v128.load32_splat(p2, 0); x3 = v128.load32_splat(p3, 0);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        w0 = NV > 1 ? v128.load(wp, 32) : v128.load(wp, 16);
+        if (NV > 1) w1 = v128.load(wp, 48);
+        x0 = v128.load32_splat(p0, 4);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 4); x2 = v128.load32_splat(p2, 4); x3 = v128.load32_splat(p3, 4);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        w0 = NV > 1 ? v128.load(wp, 64) : v128.load(wp, 32);
+        if (NV > 1) w1 = v128.load(wp, 80);
+        x0 = v128.load32_splat(p0, 8);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 8); x2 = v128.load32_splat(p2, 8); x3 = v128.load32_splat(p3, 8);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        w0 = NV > 1 ? v128.load(wp, 96) : v128.load(wp, 48);
+        if (NV > 1) w1 = v128.load(wp, 112);
+        x0 = v128.load32_splat(p0, 12);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 12); x2 = v128.load32_splat(p2, 12); x3 = v128.load32_splat(p3, 12);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        p0 += 16; p1 += 16; p2 += 16; p3 += 16;
+        wp += wstep * 4;
+      }
+      wp += wstep * (((C - 1) & 3) + 1);
     }
-    wp += os;
-   }
-  }
   }
   if (relu) {
     a00 = f32x4.add(f32x4.pmax(a00, ZERO), ZERO); a01 = f32x4.add(f32x4.pmax(a01, ZERO), ZERO);
@@ -493,26 +525,47 @@ function directWorkBytes(p: usize): i32 {
   }
 }
 
-/** One output row of directForward: tiles of 4 pixels (then 1) x 8 channels (then 4). */
-@inline function directRow(rowIn: usize, rowOut: usize, OW: i32, O: i32, xs: usize, tab: usize, nt: i32, cs: usize, w: usize,
-  os: usize, bias: usize, relu: bool, flat: bool): void {
+/**
+ * One output row of directForward: tiles of 4 pixels (then 1) x 8 channels (then 4); the filter packed
+ * by directPack at pw (K = KH*KW*C rows).
+ */
+@inline function directRow(rowIn: usize, rowOut: usize, OW: i32, O: i32, xs: usize, tab: usize, nt: i32, C: i32, pw: usize,
+  K: i32, os: usize, bias: usize, relu: bool, flat: bool): void {
   const O8 = O & ~7, OW4 = OW & ~3;
   let ow = 0;
   for (; ow < OW4; ow += 4) {
     const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
     let o = 0;
     for (; o < O8; o += 8) {
-      directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2, flat);
+      directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 4, 2, flat);
     }
-    if (o < O) directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1, flat);
+    if (o < O) directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 4, 1, flat);
   }
   for (; ow < OW; ow++) {
     const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
     let o = 0;
     for (; o < O8; o += 8) {
-      directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2, flat);
+      directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 1, 2, flat);
     }
-    if (o < O) directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1, flat);
+    if (o < O) directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 1, 1, flat);
+  }
+}
+
+/**
+ * The filter w [K, O] (K = KH*KW*C rows) as directTile reads it, at dst: per group of 8 output channels
+ * (the last 4 when O % 8 == 4) its K rows side by side, the group from channel o at o*K floats.
+ */
+function directPack(w: usize, K: i32, O: i32, dst: usize): void {
+  const O8 = O & ~7;
+  for (let o = 0; o < O; o += 8) {
+    const wide = o < O8;
+    let d = dst + (<usize>(o * K) << 2), src = w + (<usize>o << 2);
+    for (let k = 0; k < K; k++) {
+      v128.store(d, v128.load(src));
+      if (wide) v128.store(d, v128.load(src, 16), 16);
+      d += wide ? 32 : 16;
+      src += <usize>O << 2;
+    }
   }
 }
 
@@ -520,7 +573,10 @@ function directWorkBytes(p: usize): i32 {
  * conv2d forward without im2col (isDirectForward: one group, C <= 64, O % 4 == 0): tiles of 4 output
  * pixels x 8 output channels in registers (directTile, the GEMM's 4x8 tile with A read from the image)
  * over a table of the taps' offsets, on x in place when unpadded, else on a zero-padded copy of each
- * image in the scratch; the filter read in place (its rows O floats apart). Sums each output from the
+ * image in the scratch; the filter packed into the scratch first (directPack: 8 channels' rows side by
+ * side, so a tile's filter loads sit at constant offsets). In-process A/B (bench/wasm-ab.mjs, simd,
+ * load ~5) against the filter read in place with a loop turn per channel: 3x3 64->64 56x56 1.15x (b1),
+ * 1.12x (b4); 16->32 28x28 b64 1.02x; 1->16 (flat) 0.95-0.97x; relaxed 1.00-1.04x. Sums each output from the
  * bias over the taps in the filter's (kh, kw, c) order (im2col + GEMM adds the bias last and, past its
  * K block of 256, sums per block: the rounding differs from that path's).
  */
@@ -530,8 +586,9 @@ function directForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p:
   const pt = pg(p, P_PT), pl = pg(p, P_PL);
   const inPlace = directInPlace(p);
   const SH = inPlace ? H : directSpanH(p), SW = inPlace ? W : directSpanW(p);
-  const nt = KH * KW, flat = C <= FLAT_MAX_C, ne = nt * C;
-  const tab = work, img = work + directTabBytes(KH, KW, C);
+  const nt = KH * KW, flat = C <= FLAT_MAX_C, ne = nt * C, K = ne;
+  const tab = work, pw = work + directTabBytes(KH, KW, C), img = pw + align16((K * O) << 2);
+  directPack(w, K, O, pw);
   let t = 0;
   for (let kh = 0; kh < KH; kh++) {
     for (let kw = 0; kw < KW; kw++) {
@@ -568,8 +625,8 @@ function directForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p:
     for (let oh = 0; oh < OH; oh++) {
       const rowIn = src + <usize>(oh * sh * SW) * cs;
       const rowOut = out + <usize>((n * OH + oh) * OW) * os;
-      if (flat) directRow(rowIn, rowOut, OW, O, xs, tab, ne, cs, w, os, bias, relu, true);
-      else directRow(rowIn, rowOut, OW, O, xs, tab, nt, cs, w, os, bias, relu, false);
+      if (flat) directRow(rowIn, rowOut, OW, O, xs, tab, ne, C, pw, K, os, bias, relu, true);
+      else directRow(rowIn, rowOut, OW, O, xs, tab, nt, C, pw, K, os, bias, relu, false);
       if (act > 1) activateRow(rowOut, OW * O, act);
     }
   }
@@ -871,6 +928,12 @@ function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usi
       paired = pairNext;
       pairNext = false;
       const vEnd = fast ? 0 : O4;
+      if (vEnd == 0 && O4 == O) {
+        // Every channel done by the register loops above: only the activation is left.
+        op += <usize>(OW * O) << 2;
+        activateRow(op - (<usize>(OW * O) << 2), OW * O, act);
+        continue;
+      }
       for (let ow = 0; ow < OW; ow++) {
         const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
         // Two groups of 4 channels per pass (the taps' addressing shared), then one.
@@ -943,7 +1006,7 @@ function isInputByForward(p: usize): bool {
 function inputByForwardWorkBytes(p: usize): i32 {
   const KH = pg(p, P_KH), KW = pg(p, P_KW), C = pg(p, P_C), O = pg(p, P_O);
   const SH = pg(p, P_H) + (KH - 1) * pg(p, P_DH), SW = pg(p, P_W) + (KW - 1) * pg(p, P_DW);
-  return 64 + ((KH * KW * C * O) << 2) + <i32>directTabBytes(KH, KW, O) + ((SH * SW * O) << 2);
+  return 64 + ((KH * KW * C * O) << 2) + <i32>(directTabBytes(KH, KW, O) + align16((KH * KW * O * C) << 2)) + ((SH * SW * O) << 2);
 }
 
 /**
