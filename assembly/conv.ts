@@ -789,10 +789,41 @@ function fewFilter(x: usize, dy: usize, dw: usize, p: usize): void {
 }
 
 /**
+ * 4 adjacent output pixels of one row of a 3x3 depthwise conv at stride 1, undilated along W, channels
+ * c..c+3 (q: byte offset of the first pixel's first tap in the input rows r0, r1, r2; o: its output; wc:
+ * the channels' filter, taps os bytes apart): per window row, its 3 weights and 6 input vectors, each
+ * added into every pixel it is a tap of, the 4 sums in registers. Each pixel sums its taps in
+ * dwVectors' order (kh, then kw) from zero, then the bias. (8 pixels spill sums in V8: 1.16x against
+ * the former two-row loop, where 4 gave 1.22x; the window rows written out, not looped: 0.9x of this.)
+ */
+@inline function dwBlock4(r0: usize, r1: usize, r2: usize, q: usize, o: usize, wc: usize, os: usize, bias: usize, bv: v128): void {
+  let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+  for (let kh = 0; kh < 3; kh++) {
+    let xp = (kh == 0 ? r0 : kh == 1 ? r1 : r2) + q;
+    const wk = wc + <usize>(3 * kh) * os;
+    const w0 = v128.load(wk), w1 = v128.load(wk + os), w2 = v128.load(wk + 2 * os);
+    // Input column j is tap kw of pixel j - kw.
+    let x: v128;
+    x = v128.load(xp); a0 = madd(x, w0, a0); xp += os;
+    x = v128.load(xp); a1 = madd(x, w0, a1); a0 = madd(x, w1, a0); xp += os;
+    x = v128.load(xp); a2 = madd(x, w0, a2); a1 = madd(x, w1, a1); a0 = madd(x, w2, a0); xp += os;
+    x = v128.load(xp); a3 = madd(x, w0, a3); a2 = madd(x, w1, a2); a1 = madd(x, w2, a1); xp += os;
+    x = v128.load(xp); a3 = madd(x, w1, a3); a2 = madd(x, w2, a2); xp += os;
+    x = v128.load(xp); a3 = madd(x, w2, a3);
+  }
+  if (bias != 0) {
+    a0 = f32x4.add(a0, bv); a1 = f32x4.add(a1, bv); a2 = f32x4.add(a2, bv); a3 = f32x4.add(a3, bv);
+  }
+  v128.store(o, a0); v128.store(o + os, a1); v128.store(o + 2 * os, a2); v128.store(o + 3 * os, a3);
+}
+
+/**
  * One output row of a 3x3 depthwise conv (multiplier 1) whose three input rows (from row0 = n*H + the
- * top tap's row) lie inside x, its vector channels: per group of 4 channels, the 9 weights stay in
- * registers over the row; pixels whose taps leave x along W go through dwVectors. Sums in the order of
- * dwVectors (row by row), so both give the same bits.
+ * top tap's row) lie inside x, its vector channels: per group of 4 channels, at stride 1 undilated
+ * along W blocks of 4 pixels (dwBlock4), the rest with the 9 weights in registers; pixels whose taps
+ * leave x along W go through dwVectors. Sums in the order of dwVectors (row by row), so all give the
+ * same bits. In-process A/B (bench/wasm-ab.mjs, simd) against two rows at a time with the 9 weights in
+ * registers (dw3x3Rows2, removed), 3x3 at 56x56x64: 1.22x.
  */
 function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32): void {
   const W = pg(p, P_W), C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW), pl = pg(p, P_PL);
@@ -814,7 +845,12 @@ function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i3
       dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, dh, dw, 0, 3, tapLo(bw, dw), tapHi(bw, dw, 3, W), 1);
     }
     let q = (<usize>((ow0 * sw - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2);
-    for (let ow = ow0; ow < ow1; ow++) {
+    let ow = ow0;
+    if (sw == 1 && dw == 1) {
+      // Blocks of 4 pixels: each input vector loaded once serves up to 3 of them.
+      for (; ow + 4 <= ow1; ow += 4, q += 4 * os, o += 4 * os) dwBlock4(r0, r1, r2, q, o, wc, os, bias, bv);
+    }
+    for (; ow < ow1; ow++) {
       let a = madd(v128.load(r0 + q), w0, ZERO);
       a = madd(v128.load(r0 + q + ts), w1, a);
       a = madd(v128.load(r0 + q + 2 * ts), w2, a);
@@ -835,98 +871,18 @@ function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i3
   }
 }
 
-/**
- * dw3x3Row for two output rows at once (stride 1, undilated rows): their four input rows (from row0)
- * lie inside x; each input vector loaded once serves both rows (12 loads for 18 multiply-adds, against
- * 18). Sums in dwVectors' order, as dw3x3Row. In-process A/B against dw3x3Row row by row, 3x3 at
- * 56x56x64 (simd): 1.09x. (Blocks of 8 or 16 pixels, every channel group of a block before the next,
- * measured 1.02x more: left out.)
- */
-function dw3x3Rows2(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32): void {
-  const W = pg(p, P_W), C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dw = pg(p, P_DW), pl = pg(p, P_PL);
-  const C4 = C & ~3;
-  const r0 = x + (<usize>(row0 * W) * <usize>C << 2), rs = <usize>W * <usize>C << 2;
-  const r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs;
-  const ts = <usize>(dw * C) << 2, ps = <usize>(sw * C) << 2, os = <usize>C << 2;
-  const ob = <usize>OW * os;
-  const ow0 = pl <= 0 ? 0 : min(OW, (pl + sw - 1) / sw);
-  const ow1 = max(ow0, min(OW, W - 2 * dw + pl > 0 ? (W - 2 * dw + pl - 1) / sw + 1 : 0));
-  for (let c = 0; c < C4; c += 4) {
-    const wc = w + (<usize>c << 2);
-    const w0 = v128.load(wc), w1 = v128.load(wc + os), w2 = v128.load(wc + 2 * os);
-    const w3 = v128.load(wc + 3 * os), w4 = v128.load(wc + 4 * os), w5 = v128.load(wc + 5 * os);
-    const w6 = v128.load(wc + 6 * os), w7 = v128.load(wc + 7 * os), w8 = v128.load(wc + 8 * os);
-    for (let ow = 0; ow < ow0; ow++) {
-      const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W);
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-      dwVectors(x, w, bias, op + ob + <usize>ow * os, c, row0 + 1, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-    }
-    let q = (<usize>((ow0 * sw - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2);
-    for (let ow = ow0; ow < ow1; ow++) {
-      let x0 = v128.load(r0 + q), x1 = v128.load(r0 + q + ts), x2 = v128.load(r0 + q + 2 * ts);
-      let a = madd(x0, w0, ZERO);
-      a = madd(x1, w1, a);
-      a = madd(x2, w2, a);
-      x0 = v128.load(r1 + q); x1 = v128.load(r1 + q + ts); x2 = v128.load(r1 + q + 2 * ts);
-      a = madd(x0, w3, a);
-      let b = madd(x0, w0, ZERO);
-      a = madd(x1, w4, a);
-      b = madd(x1, w1, b);
-      a = madd(x2, w5, a);
-      b = madd(x2, w2, b);
-      x0 = v128.load(r2 + q); x1 = v128.load(r2 + q + ts); x2 = v128.load(r2 + q + 2 * ts);
-      a = madd(x0, w6, a);
-      b = madd(x0, w3, b);
-      a = madd(x1, w7, a);
-      b = madd(x1, w4, b);
-      a = madd(x2, w8, a);
-      b = madd(x2, w5, b);
-      x0 = v128.load(r3 + q); x1 = v128.load(r3 + q + ts); x2 = v128.load(r3 + q + 2 * ts);
-      b = madd(x0, w6, b);
-      b = madd(x1, w7, b);
-      b = madd(x2, w8, b);
-      if (bias != 0) {
-        const bv = v128.load(bias + (<usize>c << 2));
-        a = f32x4.add(a, bv);
-        b = f32x4.add(b, bv);
-      }
-      v128.store(o, a);
-      v128.store(o + ob, b);
-      q += ps;
-      o += os;
-    }
-    for (let ow = ow1; ow < OW; ow++) {
-      const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W);
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-      dwVectors(x, w, bias, op + ob + <usize>ow * os, c, row0 + 1, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-    }
-  }
-}
-
 function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
   const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW);
   const pt = pg(p, P_PT), pl = pg(p, P_PL), mult = O / C;
   const O4 = vectorOut(O, mult);
   let op = out;
-  let paired = false, pairNext = false;
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
       // A 3x3 window's rows all inside x: the vector channels go by dw3x3Row; the loop below does the rest.
       const fast = KH == 3 && KW == 3 && O4 > 0 && kh0 == 0 && kh1 == 3;
-      // Two fast rows at once where the next one is fast too (stride 1, undilated rows); its vector
-      // channels are then done (paired) when the loop reaches it.
-      if (fast && !paired) {
-        if (sh == 1 && dh == 1 && oh + 1 < OH && H - bh >= 4) {
-          dw3x3Rows2(x, w, bias, op, p, n * H + bh);
-          pairNext = true;
-        } else {
-          dw3x3Row(x, w, bias, op, p, n * H + bh);
-        }
-      }
-      paired = pairNext;
-      pairNext = false;
+      if (fast) dw3x3Row(x, w, bias, op, p, n * H + bh);
       const vEnd = fast ? 0 : O4;
       if (vEnd == 0 && O4 == O) {
         // Every channel done by the register loops above: only the activation is left.
