@@ -30,12 +30,14 @@ interface ConvCase {
   groups: number;
   bias: boolean;
   act: Act;
+  /** x holds NaN, Infinity and -Infinity at a few pixels (which outputs they reach is checked exactly). */
+  special?: boolean;
 }
 
 const geo = (strides: [number, number] = [1, 1], pads: Shape4 = [0, 0, 0, 0], dilations: [number, number] = [1, 1]): Conv2dGeometry => ({ strides, dilations, pads });
 
-function conv(name: string, x: Shape4, kh: number, kw: number, O: number, g: Conv2dGeometry, groups = 1, bias = true, act: Act = 'linear'): ConvCase {
-  return { name, x, w: [kh, kw, x[3] / groups, O], geo: g, groups, bias, act };
+function conv(name: string, x: Shape4, kh: number, kw: number, O: number, g: Conv2dGeometry, groups = 1, bias = true, act: Act = 'linear', special = false): ConvCase {
+  return { name, x, w: [kh, kw, x[3] / groups, O], geo: g, groups, bias, act, special };
 }
 
 const CONV_CASES: ConvCase[] = [
@@ -97,6 +99,10 @@ const CONV_CASES: ConvCase[] = [
   conv('K blocks (k = 3*3*40 = 360 > 256) C40 O13 (im2col)', [1, 9, 8, 40], 3, 3, 13, geo([1, 1], [1, 1, 1, 1])),
   conv('K blocks (k = 3*3*72 = 648 > 256) C72 O12 stride 2 (im2col)', [1, 9, 8, 72], 3, 3, 12, geo([2, 2], [1, 1, 1, 1])),
   conv('1x1 rows past one GEMM block C20 O33', [3, 11, 13, 20], 1, 1, 33, geo()),
+  // NaN and infinities in x: the outputs whose windows reach them are NaN or infinite exactly as in float64.
+  conv('NaN, Infinity, -Infinity in x: C1 O16 3x3 same relu (flat table)', [2, 7, 9, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu', true),
+  conv('NaN, Infinity, -Infinity in x: C16 O12 3x3 same (channels four a loop turn)', [1, 6, 7, 16], 3, 3, 12, geo([1, 1], [1, 1, 1, 1]), 1, true, 'linear', true),
+  conv('NaN, Infinity, -Infinity in x: depthwise 3x3 C8 same W 13 (blocks of 4 pixels)', [1, 6, 13, 8], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 8, true, 'linear', true),
   // Empty batches: y and dx are empty, dw is zeros.
   conv('batch 0, 1x1', [0, 3, 3, 4], 1, 1, 5, geo()),
   conv('batch 0, 3x3 same', [0, 3, 3, 4], 3, 3, 5, geo([1, 1], [1, 1, 1, 1])),
@@ -203,6 +209,10 @@ interface ConvRun {
 function prepare(c: ConvCase): ConvRun {
   const rng = new Rng(hashName(c.name));
   const x = values(rng, size(c.x)), w = values(rng, size(c.w)), b = values(rng, c.w[3]);
+  if (c.special) {
+    // One pixel in 12 gets one non-finite channel: NaN, Infinity or -Infinity in turn.
+    for (let i = 0, k = 0; i < x.length; i += c.x[3]) if (rng.next() < 1 / 12) x[i + (k % c.x[3])] = [NaN, Infinity, -Infinity][k++ % 3];
+  }
   const [N, OH, OW] = convOutShape(c.x, c.w[0], c.w[1], c.geo);
   const dy = values(rng, N * OH * OW * c.w[3]);
   return { c, x, w, b, dy, ref: convRef(c, x, w, dy) };
@@ -359,6 +369,11 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
           dx: close(dx, r.ref.dx), dxJs: againstJs(`dx ${r.c.name}`, dx, r.ref.dx),
           dw: close(dw, r.ref.dW), dwJs: againstJs(`dw ${r.c.name}`, dw, r.ref.dW),
         }).toEqual({ y: [], yJs: [], dx: [], dxJs: [], dw: [], dwJs: [] });
+        // The special cases reach NaN, Infinity and (before relu) -Infinity outputs and keep finite ones.
+        if (r.c.special) {
+          const kinds = (r.c.act === 'relu' ? [NaN, Infinity] : [NaN, Infinity, -Infinity]).map((v) => y.some((u) => Object.is(u, v)));
+          expect([...kinds, y.some(Number.isFinite)]).toEqual([...kinds.map(() => true), true]);
+        }
         const after = eg.memory();
         expect([after.tensors, after.bytes]).toEqual([before.tensors, before.bytes]);
       });
