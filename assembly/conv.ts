@@ -569,6 +569,70 @@ function directPack(w: usize, K: i32, O: i32, dst: usize): void {
   }
 }
 
+/** The filter w [K, O] for directDotTile: each output channel's K rows side by side, channel o from o*K floats. */
+function dotPack(w: usize, K: i32, O: i32, dst: usize): void {
+  for (let o = 0; o < O; o++) {
+    for (let k = 0; k < K; k++) store<f32>(dst + (<usize>(o * K + k) << 2), load<f32>(w + (<usize>(k * O + o) << 2)));
+  }
+}
+
+/**
+ * PX (4 or 1) output pixels of one output channel of a conv with C % 4 == 0 input channels (cs bytes)
+ * and fewer than 4 output channels, the dX of a conv on 1 to 3 channels: per pixel a vector of 4
+ * partial dot products over the taps' channels (the channel group on the lanes), the filter's rows for
+ * the channel side by side at wo (dotPack), then the lanes' sum, stored at op (pixels os bytes apart).
+ */
+@inline function directDotTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, op: usize, os: usize, PX: i32): void {
+  let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+  let wp = wo;
+  const groups = <i32>(cs >> 4);
+  let w: v128;
+  for (let t = 0; t < nt; t++) {
+    let p0 = xb + <usize>load<i32>(tab + (<usize>t << 2)), p1 = p0 + xs, p2 = p1 + xs, p3 = p2 + xs;
+    // The tap's channel groups four a loop turn at constant offsets (as directTile).
+    let n = groups;
+    while (true) {
+      w = v128.load(wp, 0);
+      a0 = madd(v128.load(p0, 0), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 0), w, a1); a2 = madd(v128.load(p2, 0), w, a2); a3 = madd(v128.load(p3, 0), w, a3); }
+      if (--n == 0) break;
+      w = v128.load(wp, 16);
+      a0 = madd(v128.load(p0, 16), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 16), w, a1); a2 = madd(v128.load(p2, 16), w, a2); a3 = madd(v128.load(p3, 16), w, a3); }
+      if (--n == 0) break;
+      w = v128.load(wp, 32);
+      a0 = madd(v128.load(p0, 32), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 32), w, a1); a2 = madd(v128.load(p2, 32), w, a2); a3 = madd(v128.load(p3, 32), w, a3); }
+      if (--n == 0) break;
+      w = v128.load(wp, 48);
+      a0 = madd(v128.load(p0, 48), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 48), w, a1); a2 = madd(v128.load(p2, 48), w, a2); a3 = madd(v128.load(p3, 48), w, a3); }
+      if (--n == 0) break;
+      p0 += 64; p1 += 64; p2 += 64; p3 += 64;
+      wp += 64;
+    }
+    wp += <usize>((((groups - 1) & 3) + 1) << 4);
+  }
+  store<f32>(op, (f32x4.extract_lane(a0, 0) + f32x4.extract_lane(a0, 1)) + (f32x4.extract_lane(a0, 2) + f32x4.extract_lane(a0, 3)));
+  if (PX > 1) {
+    store<f32>(op + os, (f32x4.extract_lane(a1, 0) + f32x4.extract_lane(a1, 1)) + (f32x4.extract_lane(a1, 2) + f32x4.extract_lane(a1, 3)));
+    store<f32>(op + 2 * os, (f32x4.extract_lane(a2, 0) + f32x4.extract_lane(a2, 1)) + (f32x4.extract_lane(a2, 2) + f32x4.extract_lane(a2, 3)));
+    store<f32>(op + 3 * os, (f32x4.extract_lane(a3, 0) + f32x4.extract_lane(a3, 1)) + (f32x4.extract_lane(a3, 2) + f32x4.extract_lane(a3, 3)));
+  }
+}
+
+/** One output row of directForward for fewer than 4 output channels: directDotTile per pixel group and channel. */
+@inline function directDotRow(rowIn: usize, rowOut: usize, OW: i32, O: i32, xs: usize, tab: usize, nt: i32, cs: usize, pw: usize,
+  K: i32, os: usize): void {
+  let ow = 0;
+  for (; ow + 4 <= OW; ow += 4) {
+    for (let o = 0; o < O; o++) directDotTile(rowIn + <usize>ow * xs, xs, tab, nt, cs, pw + (<usize>(o * K) << 2), rowOut + <usize>ow * os + (<usize>o << 2), os, 4);
+  }
+  for (; ow < OW; ow++) {
+    for (let o = 0; o < O; o++) directDotTile(rowIn + <usize>ow * xs, xs, tab, nt, cs, pw + (<usize>(o * K) << 2), rowOut + <usize>ow * os + (<usize>o << 2), os, 1);
+  }
+}
+
 /**
  * conv2d forward without im2col (isDirectForward: one group, C <= 64, O % 4 == 0): tiles of 4 output
  * pixels x 8 output channels in registers (directTile, the GEMM's 4x8 tile with A read from the image)
@@ -586,9 +650,12 @@ function directForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p:
   const pt = pg(p, P_PT), pl = pg(p, P_PL);
   const inPlace = directInPlace(p);
   const SH = inPlace ? H : directSpanH(p), SW = inPlace ? W : directSpanW(p);
-  const nt = KH * KW, flat = C <= FLAT_MAX_C, ne = nt * C, K = ne;
+  // dot: fewer than 4 output channels (only the dX of a conv with C < 4 input channels comes here).
+  const dot = (O & 3) != 0;
+  const nt = KH * KW, flat = C <= FLAT_MAX_C && !dot, ne = nt * C, K = ne;
   const tab = work, pw = work + directTabBytes(KH, KW, C), img = pw + align16((K * O) << 2);
-  directPack(w, K, O, pw);
+  if (dot) dotPack(w, K, O, pw);
+  else directPack(w, K, O, pw);
   let t = 0;
   for (let kh = 0; kh < KH; kh++) {
     for (let kw = 0; kw < KW; kw++) {
@@ -625,7 +692,8 @@ function directForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p:
     for (let oh = 0; oh < OH; oh++) {
       const rowIn = src + <usize>(oh * sh * SW) * cs;
       const rowOut = out + <usize>((n * OH + oh) * OW) * os;
-      if (flat) directRow(rowIn, rowOut, OW, O, xs, tab, ne, C, pw, K, os, bias, relu, true);
+      if (dot) directDotRow(rowIn, rowOut, OW, O, xs, tab, nt, cs, pw, K, os);
+      else if (flat) directRow(rowIn, rowOut, OW, O, xs, tab, ne, C, pw, K, os, bias, relu, true);
       else directRow(rowIn, rowOut, OW, O, xs, tab, nt, C, pw, K, os, bias, relu, false);
       if (act > 1) activateRow(rowOut, OW * O, act);
     }
@@ -947,15 +1015,17 @@ function isTransposable(p: usize): bool {
 
 /**
  * A one-group dX that runs as the direct forward (isDirectForward of the transposed conv: O <= 64
- * and C % 4 == 0), not pointwise (that one is one GEMM already), where it does at most 1/8 more
+ * and C % 4 == 0, or C < 4 and O % 4 == 0: then its 1 to 3 output channels go by per-pixel dot
+ * products, directDotTile; 3x3 1->16 at 28x28 b64 1.85x dy W^T + col2im), not pointwise (that one is one GEMM already), where it does at most 1/8 more
  * multiply-adds than dy W^T (H*W against OH*OW output pixels: the transposed conv also multiplies
  * the zeros of its padding). In-process A/B (bench/wasm-ab.mjs, simd) against dy W^T + col2im: 3x3
  * 16->32 'same' at 28x28 b64 1.33x, 64->64 'same' at 56x56 1.12x (b1 and b4); 16->32 'valid' at
  * 13x13 (169 against 121 pixels) 0.84x, so left out.
  */
 function isInputByForward(p: usize): bool {
-  return pg(p, P_G) == 1 && pg(p, P_O) <= DIRECT_MAX_C && (pg(p, P_C) & 3) == 0 && !isPointwise(p) && isTransposable(p)
-    && <i64>pg(p, P_H) * pg(p, P_W) * 8 <= <i64>pg(p, P_OH) * pg(p, P_OW) * 9;
+  const C = pg(p, P_C);
+  return pg(p, P_G) == 1 && pg(p, P_O) <= DIRECT_MAX_C && ((C & 3) == 0 || (C < 4 && (pg(p, P_O) & 3) == 0)) && !isPointwise(p)
+    && isTransposable(p) && <i64>pg(p, P_H) * pg(p, P_W) * 8 <= <i64>pg(p, P_OH) * pg(p, P_OW) * 9;
 }
 
 /** Scratch of inputByForward: params (64 bytes), the transposed filter, then directForward's (bounded). */

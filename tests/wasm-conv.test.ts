@@ -1,7 +1,7 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
 // GEMM, im2col in row blocks of 256, the direct forward (C <= 64) and dX as the transposed conv's direct forward, direct dW
-// loops for few input channels, KH GEMMs on wide rows (C > 64, stride 1), depthwise with multipliers 1 to 4 (dX at stride 1
+// loops for few input channels (and their dX at stride 1 by per-pixel dot products), KH GEMMs on wide rows (C > 64, stride 1), depthwise with multipliers 1 to 4 (dX at stride 1
 // by the flipped filter's forward), groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity, on and off the
 // tiling fast path.
@@ -51,6 +51,8 @@ const CONV_CASES: ConvCase[] = [
   conv('few channels C4 O20 (16 + 4 lanes) stride 2 pads [0,2,1,1] dilations [2,1] tanh', [2, 9, 10, 4], 3, 3, 20, geo([2, 2], [0, 2, 1, 1], [2, 1]), 1, true, 'tanh'),
   conv('few channels C2 O12 2x3 strides [1,3] (beyond the window) no bias', [1, 7, 13, 2], 2, 3, 12, geo([1, 3], [1, 0, 2, 2]), 1, false),
   conv('few channels C3 O32 5x5 same gelu', [2, 8, 6, 3], 5, 5, 32, geo([1, 1], [2, 2, 2, 2]), 1, true, 'gelu'),
+  // dX of C < 4 at stride 1 (O % 4 == 0): the transposed conv by per-pixel dot products over dy's channels (directDotTile).
+  conv('dX by dot products: C2 O12 3x3 same (3 channel groups a tap), W 9: 2 blocks of 4 pixels + 1', [2, 5, 9, 2], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
   conv('few channels C1 O8 2x2 pads [0,1,0,1] (taps past the bottom and right: padded copy)', [2, 6, 7, 1], 2, 2, 8, geo([1, 1], [0, 1, 0, 1]), 1, true, 'relu'),
   conv('few channels C1 O24 3x3 stride 2 valid, rows left over (in place; 4-pixel tiles + 1)', [2, 9, 14, 1], 3, 3, 24, geo([2, 2])),
   conv('wide rows (C > 64, stride 1, wide output) 3x3 C68 O8 same relu', [1, 5, 40, 68], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
