@@ -864,9 +864,10 @@ function fewFilter(x: usize, dy: usize, dw: usize, p: usize): void {
  * dwVectors' order (kh, then kw) from zero, then the bias. (8 pixels spill sums in V8: 1.16x against
  * the former two-row loop, where 4 gave 1.22x; the window rows written out, not looped: 0.9x of this.)
  */
-@inline function dwBlock4(r0: usize, r1: usize, r2: usize, q: usize, o: usize, wc: usize, os: usize, bias: usize, bv: v128): void {
+@inline function dwBlock4(r0: usize, r1: usize, r2: usize, q: usize, o: usize, wc: usize, os: usize, bias: usize, bv: v128,
+  kh0: i32, kh1: i32): void {
   let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
-  for (let kh = 0; kh < 3; kh++) {
+  for (let kh = kh0; kh < kh1; kh++) {
     let xp = (kh == 0 ? r0 : kh == 1 ? r1 : r2) + q;
     const wk = wc + <usize>(3 * kh) * os;
     const w0 = v128.load(wk), w1 = v128.load(wk + os), w2 = v128.load(wk + 2 * os);
@@ -891,9 +892,11 @@ function fewFilter(x: usize, dy: usize, dw: usize, p: usize): void {
  * along W blocks of 4 pixels (dwBlock4), the rest with the 9 weights in registers; pixels whose taps
  * leave x along W go through dwVectors. Sums in the order of dwVectors (row by row), so all give the
  * same bits. In-process A/B (bench/wasm-ab.mjs, simd) against two rows at a time with the 9 weights in
- * registers (dw3x3Rows2, removed), 3x3 at 56x56x64: 1.22x.
+ * registers (dw3x3Rows2, removed), 3x3 at 56x56x64: 1.22x; then the edge pixels' tap bounds once per
+ * row (not per channel group) and the rows with taps above or below x in blocks too (kh0, kh1: the
+ * window rows inside x): 1.09x more.
  */
-function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32): void {
+function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32, kh0: i32, kh1: i32): void {
   const W = pg(p, P_W), C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW), pl = pg(p, P_PL);
   const C4 = C & ~3;
   const r0 = x + (<usize>(row0 * W) * <usize>C << 2), rs = <usize>(dh * W) * <usize>C << 2;
@@ -902,21 +905,39 @@ function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i3
   // Output pixels [ow0, ow1) have every tap inside x along W.
   const ow0 = pl <= 0 ? 0 : min(OW, (pl + sw - 1) / sw);
   const ow1 = max(ow0, min(OW, W - 2 * dw + pl > 0 ? (W - 2 * dw + pl - 1) / sw + 1 : 0));
+  // The pixels whose taps leave x along W: their tap bounds once, then every channel group.
+  for (let ow = 0; ow < OW; ow++) {
+    if (ow == ow0) ow = ow1;
+    if (ow >= OW) break;
+    const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W), po = op + <usize>ow * os;
+    let c = 0;
+    for (; c + 8 <= C4; c += 8) dwVectors(x, w, bias, po, c, row0, W, C, C, 3, bw, dh, dw, kh0, kh1, kw0, kw1, 2);
+    if (c < C4) dwVectors(x, w, bias, po, c, row0, W, C, C, 3, bw, dh, dw, kh0, kh1, kw0, kw1, 1);
+  }
+  if (kh0 != 0 || kh1 != 3) {
+    // A row with taps above or below x (stride 1, undilated along W): blocks of 4 pixels over its
+    // window rows inside x, the rest pixel by pixel.
+    for (let c = 0; c < C4; c += 4) {
+      const wc = w + (<usize>c << 2), bv = bias != 0 ? v128.load(bias + (<usize>c << 2)) : ZERO;
+      let ow = ow0;
+      for (let q = (<usize>((ow0 - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2); ow + 4 <= ow1; ow += 4, q += 4 * os, o += 4 * os) {
+        dwBlock4(r0, r1, r2, q, o, wc, os, bias, bv, kh0, kh1);
+      }
+      for (; ow < ow1; ow++) dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, ow - pl, dh, dw, kh0, kh1, 0, 3, 1);
+    }
+    return;
+  }
   for (let c = 0; c < C4; c += 4) {
     const wc = w + (<usize>c << 2);
     const w0 = v128.load(wc), w1 = v128.load(wc + os), w2 = v128.load(wc + 2 * os);
     const w3 = v128.load(wc + 3 * os), w4 = v128.load(wc + 4 * os), w5 = v128.load(wc + 5 * os);
     const w6 = v128.load(wc + 6 * os), w7 = v128.load(wc + 7 * os), w8 = v128.load(wc + 8 * os);
     const bv = bias != 0 ? v128.load(bias + (<usize>c << 2)) : ZERO;
-    for (let ow = 0; ow < ow0; ow++) {
-      const bw = ow * sw - pl;
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, dh, dw, 0, 3, tapLo(bw, dw), tapHi(bw, dw, 3, W), 1);
-    }
     let q = (<usize>((ow0 * sw - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2);
     let ow = ow0;
     if (sw == 1 && dw == 1) {
       // Blocks of 4 pixels: each input vector loaded once serves up to 3 of them.
-      for (; ow + 4 <= ow1; ow += 4, q += 4 * os, o += 4 * os) dwBlock4(r0, r1, r2, q, o, wc, os, bias, bv);
+      for (; ow + 4 <= ow1; ow += 4, q += 4 * os, o += 4 * os) dwBlock4(r0, r1, r2, q, o, wc, os, bias, bv, 0, 3);
     }
     for (; ow < ow1; ow++) {
       let a = madd(v128.load(r0 + q), w0, ZERO);
@@ -932,10 +953,6 @@ function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i3
       q += ps;
       o += os;
     }
-    for (let ow = ow1; ow < OW; ow++) {
-      const bw = ow * sw - pl;
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, dh, dw, 0, 3, tapLo(bw, dw), tapHi(bw, dw, 3, W), 1);
-    }
   }
 }
 
@@ -949,8 +966,9 @@ function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usi
     for (let oh = 0; oh < OH; oh++) {
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
       // A 3x3 window's rows all inside x: the vector channels go by dw3x3Row; the loop below does the rest.
-      const fast = KH == 3 && KW == 3 && O4 > 0 && kh0 == 0 && kh1 == 3;
-      if (fast) dw3x3Row(x, w, bias, op, p, n * H + bh);
+      // (Rows with taps above or below x too at stride 1 along W, undilated: dw3x3Row over the rows inside.)
+      const fast = KH == 3 && KW == 3 && O4 > 0 && ((kh0 == 0 && kh1 == 3) || (sw == 1 && dw == 1 && kh1 > kh0));
+      if (fast) dw3x3Row(x, w, bias, op, p, n * H + bh, kh0, kh1);
       const vEnd = fast ? 0 : O4;
       if (vEnd == 0 && O4 == O) {
         // Every channel done by the register loops above: only the activation is left.
