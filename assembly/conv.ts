@@ -218,8 +218,8 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
 // [KH*KW*C/G, O/G] with rows O apart; wide: per kh the matrix [KW*C, O]) pack it as B on every call
 // and, for im2col, on every row block. A filter kept between calls (inference) is packed once, whole,
 // by f32_conv_pack_filter (what every call would pack, so the sums are the same bit for bit), and
-// f32_conv2d_packed reads those panels. Depthwise and direct (isDirectForward) convolutions read the
-// filter in place: they have nothing to pack (0 bytes).
+// f32_conv2d_packed reads those panels. Depthwise convolutions read the filter in place and direct
+// ones (isDirectForward) pack it per call into their scratch (directPack): nothing to cache (0 bytes).
 
 /** Bytes f32_conv_pack_filter writes for the forward conv of params (0: its path packs nothing). */
 export function f32_conv_packed_bytes(params: usize): i32 {
@@ -391,19 +391,34 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
   return pg(p, P_PT) == 0 && pg(p, P_PL) == 0 && directSpanH(p) <= pg(p, P_H) && directSpanW(p) <= pg(p, P_W);
 }
 
-/** Scratch of directForward: the tap offset table (KH*KW i32), then one padded image unless in place. */
+/**
+ * Input channels up to which the direct forward walks one flat table of the filter's rows (directTile's
+ * flat loop) instead of a loop per tap over C channels. In-process A/B (bench/wasm-ab.mjs, load ~7):
+ * 3x3 1->16 28x28 b64 1.36x (simd), 1.47x (relaxed); 3->16 1.07x (simd), 1.10x (relaxed).
+ */
+const FLAT_MAX_C = 4;
+
+/** Bytes of directForward's offset table: one i32 per tap, or per filter row (kh, kw, c) if C <= FLAT_MAX_C. */
+@inline function directTabBytes(KH: i32, KW: i32, C: i32): usize {
+  return align16((KH * KW * (C <= FLAT_MAX_C ? C : 1)) << 2);
+}
+
+/** Scratch of directForward: the offset table, the packed filter (directPack), then one padded image unless in place. */
 function directWorkBytes(p: usize): i32 {
-  const taps = <i32>align16((pg(p, P_KH) * pg(p, P_KW)) << 2);
+  const taps = <i32>(directTabBytes(pg(p, P_KH), pg(p, P_KW), pg(p, P_C)) + align16((pg(p, P_KH) * pg(p, P_KW) * pg(p, P_C) * pg(p, P_O)) << 2));
   return directInPlace(p) ? taps : taps + ((directSpanH(p) * directSpanW(p) * pg(p, P_C)) << 2);
 }
 
 /**
- * PX output pixels (sw*C*4 bytes apart in the image from xb) x NV groups of 4 output channels (from wo
- * in the filter), their taps' byte offsets in the table at tab (nt entries): PX * NV accumulators in
- * registers, one splat of x and NV filter vectors per tap, bias and relu (act 1) in the epilogue.
+ * PX output pixels (sw*C*4 bytes apart in the image from xb) x NV groups of 4 output channels, their
+ * taps' byte offsets in the table at tab (nt entries; flat: one per filter row, C of them per tap), the
+ * filter's rows for these channels packed side by side at wo (NV*16 bytes a row, directPack): PX * NV
+ * accumulators in registers, one splat of x and NV filter vectors per filter row, bias and relu (act 1)
+ * in the epilogue. Per tap, the C rows go four a loop turn at constant offsets with a count test after
+ * each (as the GEMM's tile4x8UnrolledRows), so V8 spends few integer instructions per row.
  */
-@inline function directTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, os: usize, bias: usize,
-  op: usize, relu: bool, PX: i32, NV: i32): void {
+@inline function directTile(xb: usize, xs: usize, tab: usize, nt: i32, C: i32, wo: usize, bias: usize,
+  op: usize, os: usize, relu: bool, PX: i32, NV: i32, flat: bool): void {
   let b0 = ZERO, b1 = ZERO;
   if (bias != 0) {
     b0 = v128.load(bias);
@@ -412,29 +427,85 @@ function directWorkBytes(p: usize): i32 {
   // NOTE: the sums start from the bias (the GEMM adds it last): for 1->16 (K = 9) adding it after
   // measured 4% slower.
   let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
+  let w0 = ZERO, w1 = ZERO, x0 = ZERO, x1 = ZERO, x2 = ZERO, x3 = ZERO;
   let wp = wo;
-  for (let t = 0; t < nt; t++) {
-   const xt = xb + <usize>load<i32>(tab + (<usize>t << 2));
-   for (let xp = xt, xe = xt + cs; xp < xe; xp += 4) {
-    const w0 = v128.load(wp);
-    let w1 = ZERO;
-    if (NV > 1) w1 = v128.load(wp, 16);
-    const x0 = v128.load32_splat(xp);
-    a00 = madd(x0, w0, a00);
-    if (NV > 1) a01 = madd(x0, w1, a01);
-    if (PX > 1) {
-      const x1 = v128.load32_splat(xp + xs);
-      a10 = madd(x1, w0, a10);
-      if (NV > 1) a11 = madd(x1, w1, a11);
-      const x2 = v128.load32_splat(xp + 2 * xs);
-      a20 = madd(x2, w0, a20);
-      if (NV > 1) a21 = madd(x2, w1, a21);
-      const x3 = v128.load32_splat(xp + 3 * xs);
-      a30 = madd(x3, w0, a30);
-      if (NV > 1) a31 = madd(x3, w1, a31);
+  const wstep = <usize>(16 * NV);
+  if (flat) {
+    // C <= FLAT_MAX_C: one loop over the filter rows (a loop per tap ran C times: once for C = 1).
+    for (let tp = tab, te = tab + (<usize>nt << 2); tp < te; tp += 4) {
+      const xp = xb + <usize>load<i32>(tp);
+      w0 = v128.load(wp);
+      if (NV > 1) w1 = v128.load(wp, 16);
+      x0 = v128.load32_splat(xp);
+      a00 = madd(x0, w0, a00);
+      if (NV > 1) a01 = madd(x0, w1, a01);
+      if (PX > 1) {
+        x1 = v128.load32_splat(xp + xs);
+        a10 = madd(x1, w0, a10);
+        if (NV > 1) a11 = madd(x1, w1, a11);
+        x2 = v128.load32_splat(xp + 2 * xs);
+        a20 = madd(x2, w0, a20);
+        if (NV > 1) a21 = madd(x2, w1, a21);
+        x3 = v128.load32_splat(xp + 3 * xs);
+        a30 = madd(x3, w0, a30);
+        if (NV > 1) a31 = madd(x3, w1, a31);
+      }
+      wp += wstep;
     }
-    wp += os;
-   }
+  } else {
+    for (let t = 0; t < nt; t++) {
+      let p0 = xb + <usize>load<i32>(tab + (<usize>t << 2)), p1 = p0 + xs, p2 = p1 + xs, p3 = p2 + xs;
+      let n = C;
+      while (true) {
+        w0 = NV > 1 ? v128.load(wp, 0) : v128.load(wp, 0);
+        if (NV > 1) w1 = v128.load(wp, 16);
+        x0 = v128.load32_splat(p0, 0);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 0); x2 = v128.load32_splat(p2, 0); x3 = v128.load32_splat(p3, 0);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        w0 = NV > 1 ? v128.load(wp, 32) : v128.load(wp, 16);
+        if (NV > 1) w1 = v128.load(wp, 48);
+        x0 = v128.load32_splat(p0, 4);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 4); x2 = v128.load32_splat(p2, 4); x3 = v128.load32_splat(p3, 4);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        w0 = NV > 1 ? v128.load(wp, 64) : v128.load(wp, 32);
+        if (NV > 1) w1 = v128.load(wp, 80);
+        x0 = v128.load32_splat(p0, 8);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 8); x2 = v128.load32_splat(p2, 8); x3 = v128.load32_splat(p3, 8);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        w0 = NV > 1 ? v128.load(wp, 96) : v128.load(wp, 48);
+        if (NV > 1) w1 = v128.load(wp, 112);
+        x0 = v128.load32_splat(p0, 12);
+        a00 = madd(x0, w0, a00);
+        if (NV > 1) a01 = madd(x0, w1, a01);
+        if (PX > 1) {
+          x1 = v128.load32_splat(p1, 12); x2 = v128.load32_splat(p2, 12); x3 = v128.load32_splat(p3, 12);
+          a10 = madd(x1, w0, a10); a20 = madd(x2, w0, a20); a30 = madd(x3, w0, a30);
+          if (NV > 1) { a11 = madd(x1, w1, a11); a21 = madd(x2, w1, a21); a31 = madd(x3, w1, a31); }
+        }
+        if (--n == 0) break;
+        p0 += 16; p1 += 16; p2 += 16; p3 += 16;
+        wp += wstep * 4;
+      }
+      wp += wstep * (((C - 1) & 3) + 1);
+    }
   }
   if (relu) {
     a00 = f32x4.add(f32x4.pmax(a00, ZERO), ZERO); a01 = f32x4.add(f32x4.pmax(a01, ZERO), ZERO);
@@ -455,10 +526,121 @@ function directWorkBytes(p: usize): i32 {
 }
 
 /**
+ * One output row of directForward: tiles of 4 pixels (then 1) x 8 channels (then 4); the filter packed
+ * by directPack at pw (K = KH*KW*C rows).
+ */
+@inline function directRow(rowIn: usize, rowOut: usize, OW: i32, O: i32, xs: usize, tab: usize, nt: i32, C: i32, pw: usize,
+  K: i32, os: usize, bias: usize, relu: bool, flat: bool): void {
+  const O8 = O & ~7, OW4 = OW & ~3;
+  let ow = 0;
+  for (; ow < OW4; ow += 4) {
+    const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
+    let o = 0;
+    for (; o < O8; o += 8) {
+      directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 4, 2, flat);
+    }
+    if (o < O) directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 4, 1, flat);
+  }
+  for (; ow < OW; ow++) {
+    const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
+    let o = 0;
+    for (; o < O8; o += 8) {
+      directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 1, 2, flat);
+    }
+    if (o < O) directTile(xb, xs, tab, nt, C, pw + (<usize>(o * K) << 2), bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), os, relu, 1, 1, flat);
+  }
+}
+
+/**
+ * The filter w [K, O] (K = KH*KW*C rows) as directTile reads it, at dst: per group of 8 output channels
+ * (the last 4 when O % 8 == 4) its K rows side by side, the group from channel o at o*K floats.
+ */
+function directPack(w: usize, K: i32, O: i32, dst: usize): void {
+  const O8 = O & ~7;
+  for (let o = 0; o < O; o += 8) {
+    const wide = o < O8;
+    let d = dst + (<usize>(o * K) << 2), src = w + (<usize>o << 2);
+    for (let k = 0; k < K; k++) {
+      v128.store(d, v128.load(src));
+      if (wide) v128.store(d, v128.load(src, 16), 16);
+      d += wide ? 32 : 16;
+      src += <usize>O << 2;
+    }
+  }
+}
+
+/** The filter w [K, O] for directDotTile: each output channel's K rows side by side, channel o from o*K floats. */
+function dotPack(w: usize, K: i32, O: i32, dst: usize): void {
+  for (let o = 0; o < O; o++) {
+    for (let k = 0; k < K; k++) store<f32>(dst + (<usize>(o * K + k) << 2), load<f32>(w + (<usize>(k * O + o) << 2)));
+  }
+}
+
+/**
+ * PX (4 or 1) output pixels of one output channel of a conv with C % 4 == 0 input channels (cs bytes)
+ * and fewer than 4 output channels, the dX of a conv on 1 to 3 channels: per pixel a vector of 4
+ * partial dot products over the taps' channels (the channel group on the lanes), the filter's rows for
+ * the channel side by side at wo (dotPack), then the lanes' sum, stored at op (pixels os bytes apart).
+ */
+@inline function directDotTile(xb: usize, xs: usize, tab: usize, nt: i32, cs: usize, wo: usize, op: usize, os: usize, PX: i32): void {
+  let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+  let wp = wo;
+  const groups = <i32>(cs >> 4);
+  let w: v128;
+  for (let t = 0; t < nt; t++) {
+    let p0 = xb + <usize>load<i32>(tab + (<usize>t << 2)), p1 = p0 + xs, p2 = p1 + xs, p3 = p2 + xs;
+    // The tap's channel groups four a loop turn at constant offsets (as directTile).
+    let n = groups;
+    while (true) {
+      w = v128.load(wp, 0);
+      a0 = madd(v128.load(p0, 0), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 0), w, a1); a2 = madd(v128.load(p2, 0), w, a2); a3 = madd(v128.load(p3, 0), w, a3); }
+      if (--n == 0) break;
+      w = v128.load(wp, 16);
+      a0 = madd(v128.load(p0, 16), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 16), w, a1); a2 = madd(v128.load(p2, 16), w, a2); a3 = madd(v128.load(p3, 16), w, a3); }
+      if (--n == 0) break;
+      w = v128.load(wp, 32);
+      a0 = madd(v128.load(p0, 32), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 32), w, a1); a2 = madd(v128.load(p2, 32), w, a2); a3 = madd(v128.load(p3, 32), w, a3); }
+      if (--n == 0) break;
+      w = v128.load(wp, 48);
+      a0 = madd(v128.load(p0, 48), w, a0);
+      if (PX > 1) { a1 = madd(v128.load(p1, 48), w, a1); a2 = madd(v128.load(p2, 48), w, a2); a3 = madd(v128.load(p3, 48), w, a3); }
+      if (--n == 0) break;
+      p0 += 64; p1 += 64; p2 += 64; p3 += 64;
+      wp += 64;
+    }
+    wp += <usize>((((groups - 1) & 3) + 1) << 4);
+  }
+  store<f32>(op, (f32x4.extract_lane(a0, 0) + f32x4.extract_lane(a0, 1)) + (f32x4.extract_lane(a0, 2) + f32x4.extract_lane(a0, 3)));
+  if (PX > 1) {
+    store<f32>(op + os, (f32x4.extract_lane(a1, 0) + f32x4.extract_lane(a1, 1)) + (f32x4.extract_lane(a1, 2) + f32x4.extract_lane(a1, 3)));
+    store<f32>(op + 2 * os, (f32x4.extract_lane(a2, 0) + f32x4.extract_lane(a2, 1)) + (f32x4.extract_lane(a2, 2) + f32x4.extract_lane(a2, 3)));
+    store<f32>(op + 3 * os, (f32x4.extract_lane(a3, 0) + f32x4.extract_lane(a3, 1)) + (f32x4.extract_lane(a3, 2) + f32x4.extract_lane(a3, 3)));
+  }
+}
+
+/** One output row of directForward for fewer than 4 output channels: directDotTile per pixel group and channel. */
+@inline function directDotRow(rowIn: usize, rowOut: usize, OW: i32, O: i32, xs: usize, tab: usize, nt: i32, cs: usize, pw: usize,
+  K: i32, os: usize): void {
+  let ow = 0;
+  for (; ow + 4 <= OW; ow += 4) {
+    for (let o = 0; o < O; o++) directDotTile(rowIn + <usize>ow * xs, xs, tab, nt, cs, pw + (<usize>(o * K) << 2), rowOut + <usize>ow * os + (<usize>o << 2), os, 4);
+  }
+  for (; ow < OW; ow++) {
+    for (let o = 0; o < O; o++) directDotTile(rowIn + <usize>ow * xs, xs, tab, nt, cs, pw + (<usize>(o * K) << 2), rowOut + <usize>ow * os + (<usize>o << 2), os, 1);
+  }
+}
+
+/**
  * conv2d forward without im2col (isDirectForward: one group, C <= 64, O % 4 == 0): tiles of 4 output
  * pixels x 8 output channels in registers (directTile, the GEMM's 4x8 tile with A read from the image)
  * over a table of the taps' offsets, on x in place when unpadded, else on a zero-padded copy of each
- * image in the scratch; the filter read in place (its rows O floats apart). Sums each output from the
+ * image in the scratch; the filter packed into the scratch first (directPack: 8 channels' rows side by
+ * side, so a tile's filter loads sit at constant offsets). In-process A/B (bench/wasm-ab.mjs, simd,
+ * load ~5) against the filter read in place with a loop turn per channel: 3x3 64->64 56x56 1.15x (b1),
+ * 1.12x (b4); 16->32 28x28 b64 1.02x; 1->16 (flat) 0.95-0.97x; relaxed 1.00-1.04x. Sums each output from the
  * bias over the taps in the filter's (kh, kw, c) order (im2col + GEMM adds the bias last and, past its
  * K block of 256, sums per block: the rounding differs from that path's).
  */
@@ -468,14 +650,21 @@ function directForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p:
   const pt = pg(p, P_PT), pl = pg(p, P_PL);
   const inPlace = directInPlace(p);
   const SH = inPlace ? H : directSpanH(p), SW = inPlace ? W : directSpanW(p);
-  const nt = KH * KW;
-  const tab = work, img = work + align16(nt << 2);
+  // dot: fewer than 4 output channels (only the dX of a conv with C < 4 input channels comes here).
+  const dot = (O & 3) != 0;
+  const nt = KH * KW, flat = C <= FLAT_MAX_C && !dot, ne = nt * C, K = ne;
+  const tab = work, pw = work + directTabBytes(KH, KW, C), img = pw + align16((K * O) << 2);
+  if (dot) dotPack(w, K, O, pw);
+  else directPack(w, K, O, pw);
   let t = 0;
   for (let kh = 0; kh < KH; kh++) {
-    for (let kw = 0; kw < KW; kw++) store<i32>(tab + (<usize>(t++) << 2), ((kh * dh * SW + kw * dw) * C) << 2);
+    for (let kw = 0; kw < KW; kw++) {
+      const off = ((kh * dh * SW + kw * dw) * C) << 2;
+      if (!flat) store<i32>(tab + (<usize>(t++) << 2), off);
+      else for (let c = 0; c < C; c++) store<i32>(tab + (<usize>(t++) << 2), off + (c << 2));
+    }
   }
   const cs = <usize>C << 2, os = <usize>O << 2, xs = <usize>sw * cs;
-  const O8 = O & ~7, OW4 = OW & ~3;
   const relu = act == 1;
   const imgBytes = <usize>(SH * SW) * cs;
   for (let n = 0; n < N; n++) {
@@ -503,23 +692,9 @@ function directForward(x: usize, w: usize, bias: usize, out: usize, act: i32, p:
     for (let oh = 0; oh < OH; oh++) {
       const rowIn = src + <usize>(oh * sh * SW) * cs;
       const rowOut = out + <usize>((n * OH + oh) * OW) * os;
-      let ow = 0;
-      for (; ow < OW4; ow += 4) {
-        const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
-        let o = 0;
-        for (; o < O8; o += 8) {
-          directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 2);
-        }
-        if (o < O) directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 4, 1);
-      }
-      for (; ow < OW; ow++) {
-        const xb = rowIn + <usize>ow * xs, op = rowOut + <usize>ow * os;
-        let o = 0;
-        for (; o < O8; o += 8) {
-          directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 2);
-        }
-        if (o < O) directTile(xb, xs, tab, nt, cs, w + (<usize>o << 2), os, bias != 0 ? bias + (<usize>o << 2) : 0, op + (<usize>o << 2), relu, 1, 1);
-      }
+      if (dot) directDotRow(rowIn, rowOut, OW, O, xs, tab, nt, cs, pw, K, os);
+      else if (flat) directRow(rowIn, rowOut, OW, O, xs, tab, ne, C, pw, K, os, bias, relu, true);
+      else directRow(rowIn, rowOut, OW, O, xs, tab, nt, C, pw, K, os, bias, relu, false);
       if (act > 1) activateRow(rowOut, OW * O, act);
     }
   }
@@ -682,12 +857,46 @@ function fewFilter(x: usize, dy: usize, dw: usize, p: usize): void {
 }
 
 /**
- * One output row of a 3x3 depthwise conv (multiplier 1) whose three input rows (from row0 = n*H + the
- * top tap's row) lie inside x, its vector channels: per group of 4 channels, the 9 weights stay in
- * registers over the row; pixels whose taps leave x along W go through dwVectors. Sums in the order of
- * dwVectors (row by row), so both give the same bits.
+ * 4 adjacent output pixels of one row of a 3x3 depthwise conv at stride 1, undilated along W, channels
+ * c..c+3 (q: byte offset of the first pixel's first tap in the input rows r0, r1, r2; o: its output; wc:
+ * the channels' filter, taps os bytes apart): per window row, its 3 weights and 6 input vectors, each
+ * added into every pixel it is a tap of, the 4 sums in registers. Each pixel sums its taps in
+ * dwVectors' order (kh, then kw) from zero, then the bias. (8 pixels spill sums in V8: 1.16x against
+ * the former two-row loop, where 4 gave 1.22x; the window rows written out, not looped: 0.9x of this.)
  */
-function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32): void {
+@inline function dwBlock4(r0: usize, r1: usize, r2: usize, q: usize, o: usize, wc: usize, os: usize, bias: usize, bv: v128,
+  kh0: i32, kh1: i32): void {
+  let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+  for (let kh = kh0; kh < kh1; kh++) {
+    let xp = (kh == 0 ? r0 : kh == 1 ? r1 : r2) + q;
+    const wk = wc + <usize>(3 * kh) * os;
+    const w0 = v128.load(wk), w1 = v128.load(wk + os), w2 = v128.load(wk + 2 * os);
+    // Input column j is tap kw of pixel j - kw.
+    let x: v128;
+    x = v128.load(xp); a0 = madd(x, w0, a0); xp += os;
+    x = v128.load(xp); a1 = madd(x, w0, a1); a0 = madd(x, w1, a0); xp += os;
+    x = v128.load(xp); a2 = madd(x, w0, a2); a1 = madd(x, w1, a1); a0 = madd(x, w2, a0); xp += os;
+    x = v128.load(xp); a3 = madd(x, w0, a3); a2 = madd(x, w1, a2); a1 = madd(x, w2, a1); xp += os;
+    x = v128.load(xp); a3 = madd(x, w1, a3); a2 = madd(x, w2, a2); xp += os;
+    x = v128.load(xp); a3 = madd(x, w2, a3);
+  }
+  if (bias != 0) {
+    a0 = f32x4.add(a0, bv); a1 = f32x4.add(a1, bv); a2 = f32x4.add(a2, bv); a3 = f32x4.add(a3, bv);
+  }
+  v128.store(o, a0); v128.store(o + os, a1); v128.store(o + 2 * os, a2); v128.store(o + 3 * os, a3);
+}
+
+/**
+ * One output row of a 3x3 depthwise conv (multiplier 1) whose three input rows (from row0 = n*H + the
+ * top tap's row) lie inside x, its vector channels: per group of 4 channels, at stride 1 undilated
+ * along W blocks of 4 pixels (dwBlock4), the rest with the 9 weights in registers; pixels whose taps
+ * leave x along W go through dwVectors. Sums in the order of dwVectors (row by row), so all give the
+ * same bits. In-process A/B (bench/wasm-ab.mjs, simd) against two rows at a time with the 9 weights in
+ * registers (dw3x3Rows2, removed), 3x3 at 56x56x64: 1.22x; then the edge pixels' tap bounds once per
+ * row (not per channel group) and the rows with taps above or below x in blocks too (kh0, kh1: the
+ * window rows inside x): 1.09x more.
+ */
+function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32, kh0: i32, kh1: i32): void {
   const W = pg(p, P_W), C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dh = pg(p, P_DH), dw = pg(p, P_DW), pl = pg(p, P_PL);
   const C4 = C & ~3;
   const r0 = x + (<usize>(row0 * W) * <usize>C << 2), rs = <usize>(dh * W) * <usize>C << 2;
@@ -696,18 +905,41 @@ function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i3
   // Output pixels [ow0, ow1) have every tap inside x along W.
   const ow0 = pl <= 0 ? 0 : min(OW, (pl + sw - 1) / sw);
   const ow1 = max(ow0, min(OW, W - 2 * dw + pl > 0 ? (W - 2 * dw + pl - 1) / sw + 1 : 0));
+  // The pixels whose taps leave x along W: their tap bounds once, then every channel group.
+  for (let ow = 0; ow < OW; ow++) {
+    if (ow == ow0) ow = ow1;
+    if (ow >= OW) break;
+    const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W), po = op + <usize>ow * os;
+    let c = 0;
+    for (; c + 8 <= C4; c += 8) dwVectors(x, w, bias, po, c, row0, W, C, C, 3, bw, dh, dw, kh0, kh1, kw0, kw1, 2);
+    if (c < C4) dwVectors(x, w, bias, po, c, row0, W, C, C, 3, bw, dh, dw, kh0, kh1, kw0, kw1, 1);
+  }
+  if (kh0 != 0 || kh1 != 3) {
+    // A row with taps above or below x (stride 1, undilated along W): blocks of 4 pixels over its
+    // window rows inside x, the rest pixel by pixel.
+    for (let c = 0; c < C4; c += 4) {
+      const wc = w + (<usize>c << 2), bv = bias != 0 ? v128.load(bias + (<usize>c << 2)) : ZERO;
+      let ow = ow0;
+      for (let q = (<usize>((ow0 - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2); ow + 4 <= ow1; ow += 4, q += 4 * os, o += 4 * os) {
+        dwBlock4(r0, r1, r2, q, o, wc, os, bias, bv, kh0, kh1);
+      }
+      for (; ow < ow1; ow++) dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, ow - pl, dh, dw, kh0, kh1, 0, 3, 1);
+    }
+    return;
+  }
   for (let c = 0; c < C4; c += 4) {
     const wc = w + (<usize>c << 2);
     const w0 = v128.load(wc), w1 = v128.load(wc + os), w2 = v128.load(wc + 2 * os);
     const w3 = v128.load(wc + 3 * os), w4 = v128.load(wc + 4 * os), w5 = v128.load(wc + 5 * os);
     const w6 = v128.load(wc + 6 * os), w7 = v128.load(wc + 7 * os), w8 = v128.load(wc + 8 * os);
     const bv = bias != 0 ? v128.load(bias + (<usize>c << 2)) : ZERO;
-    for (let ow = 0; ow < ow0; ow++) {
-      const bw = ow * sw - pl;
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, dh, dw, 0, 3, tapLo(bw, dw), tapHi(bw, dw, 3, W), 1);
-    }
     let q = (<usize>((ow0 * sw - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2);
-    for (let ow = ow0; ow < ow1; ow++) {
+    let ow = ow0;
+    if (sw == 1 && dw == 1) {
+      // Blocks of 4 pixels: each input vector loaded once serves up to 3 of them.
+      for (; ow + 4 <= ow1; ow += 4, q += 4 * os, o += 4 * os) dwBlock4(r0, r1, r2, q, o, wc, os, bias, bv, 0, 3);
+    }
+    for (; ow < ow1; ow++) {
       let a = madd(v128.load(r0 + q), w0, ZERO);
       a = madd(v128.load(r0 + q + ts), w1, a);
       a = madd(v128.load(r0 + q + 2 * ts), w2, a);
@@ -721,78 +953,6 @@ function dw3x3Row(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i3
       q += ps;
       o += os;
     }
-    for (let ow = ow1; ow < OW; ow++) {
-      const bw = ow * sw - pl;
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, dh, dw, 0, 3, tapLo(bw, dw), tapHi(bw, dw, 3, W), 1);
-    }
-  }
-}
-
-/**
- * dw3x3Row for two output rows at once (stride 1, undilated rows): their four input rows (from row0)
- * lie inside x; each input vector loaded once serves both rows (12 loads for 18 multiply-adds, against
- * 18). Sums in dwVectors' order, as dw3x3Row. In-process A/B against dw3x3Row row by row, 3x3 at
- * 56x56x64 (simd): 1.09x. (Blocks of 8 or 16 pixels, every channel group of a block before the next,
- * measured 1.02x more: left out.)
- */
-function dw3x3Rows2(x: usize, w: usize, bias: usize, op: usize, p: usize, row0: i32): void {
-  const W = pg(p, P_W), C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dw = pg(p, P_DW), pl = pg(p, P_PL);
-  const C4 = C & ~3;
-  const r0 = x + (<usize>(row0 * W) * <usize>C << 2), rs = <usize>W * <usize>C << 2;
-  const r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs;
-  const ts = <usize>(dw * C) << 2, ps = <usize>(sw * C) << 2, os = <usize>C << 2;
-  const ob = <usize>OW * os;
-  const ow0 = pl <= 0 ? 0 : min(OW, (pl + sw - 1) / sw);
-  const ow1 = max(ow0, min(OW, W - 2 * dw + pl > 0 ? (W - 2 * dw + pl - 1) / sw + 1 : 0));
-  for (let c = 0; c < C4; c += 4) {
-    const wc = w + (<usize>c << 2);
-    const w0 = v128.load(wc), w1 = v128.load(wc + os), w2 = v128.load(wc + 2 * os);
-    const w3 = v128.load(wc + 3 * os), w4 = v128.load(wc + 4 * os), w5 = v128.load(wc + 5 * os);
-    const w6 = v128.load(wc + 6 * os), w7 = v128.load(wc + 7 * os), w8 = v128.load(wc + 8 * os);
-    for (let ow = 0; ow < ow0; ow++) {
-      const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W);
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-      dwVectors(x, w, bias, op + ob + <usize>ow * os, c, row0 + 1, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-    }
-    let q = (<usize>((ow0 * sw - pl) * C + c) << 2), o = op + <usize>ow0 * os + (<usize>c << 2);
-    for (let ow = ow0; ow < ow1; ow++) {
-      let x0 = v128.load(r0 + q), x1 = v128.load(r0 + q + ts), x2 = v128.load(r0 + q + 2 * ts);
-      let a = madd(x0, w0, ZERO);
-      a = madd(x1, w1, a);
-      a = madd(x2, w2, a);
-      x0 = v128.load(r1 + q); x1 = v128.load(r1 + q + ts); x2 = v128.load(r1 + q + 2 * ts);
-      a = madd(x0, w3, a);
-      let b = madd(x0, w0, ZERO);
-      a = madd(x1, w4, a);
-      b = madd(x1, w1, b);
-      a = madd(x2, w5, a);
-      b = madd(x2, w2, b);
-      x0 = v128.load(r2 + q); x1 = v128.load(r2 + q + ts); x2 = v128.load(r2 + q + 2 * ts);
-      a = madd(x0, w6, a);
-      b = madd(x0, w3, b);
-      a = madd(x1, w7, a);
-      b = madd(x1, w4, b);
-      a = madd(x2, w8, a);
-      b = madd(x2, w5, b);
-      x0 = v128.load(r3 + q); x1 = v128.load(r3 + q + ts); x2 = v128.load(r3 + q + 2 * ts);
-      b = madd(x0, w6, b);
-      b = madd(x1, w7, b);
-      b = madd(x2, w8, b);
-      if (bias != 0) {
-        const bv = v128.load(bias + (<usize>c << 2));
-        a = f32x4.add(a, bv);
-        b = f32x4.add(b, bv);
-      }
-      v128.store(o, a);
-      v128.store(o + ob, b);
-      q += ps;
-      o += os;
-    }
-    for (let ow = ow1; ow < OW; ow++) {
-      const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, 3, W);
-      dwVectors(x, w, bias, op + <usize>ow * os, c, row0, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-      dwVectors(x, w, bias, op + ob + <usize>ow * os, c, row0 + 1, W, C, C, 3, bw, 1, dw, 0, 3, kw0, kw1, 1);
-    }
   }
 }
 
@@ -802,25 +962,20 @@ function depthwise(x: usize, w: usize, bias: usize, out: usize, act: i32, p: usi
   const pt = pg(p, P_PT), pl = pg(p, P_PL), mult = O / C;
   const O4 = vectorOut(O, mult);
   let op = out;
-  let paired = false, pairNext = false;
   for (let n = 0; n < N; n++) {
     for (let oh = 0; oh < OH; oh++) {
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
       // A 3x3 window's rows all inside x: the vector channels go by dw3x3Row; the loop below does the rest.
-      const fast = KH == 3 && KW == 3 && O4 > 0 && kh0 == 0 && kh1 == 3;
-      // Two fast rows at once where the next one is fast too (stride 1, undilated rows); its vector
-      // channels are then done (paired) when the loop reaches it.
-      if (fast && !paired) {
-        if (sh == 1 && dh == 1 && oh + 1 < OH && H - bh >= 4) {
-          dw3x3Rows2(x, w, bias, op, p, n * H + bh);
-          pairNext = true;
-        } else {
-          dw3x3Row(x, w, bias, op, p, n * H + bh);
-        }
-      }
-      paired = pairNext;
-      pairNext = false;
+      // (Rows with taps above or below x too at stride 1 along W, undilated: dw3x3Row over the rows inside.)
+      const fast = KH == 3 && KW == 3 && O4 > 0 && ((kh0 == 0 && kh1 == 3) || (sw == 1 && dw == 1 && kh1 > kh0));
+      if (fast) dw3x3Row(x, w, bias, op, p, n * H + bh, kh0, kh1);
       const vEnd = fast ? 0 : O4;
+      if (vEnd == 0 && O4 == O) {
+        // Every channel done by the register loops above: only the activation is left.
+        op += <usize>(OW * O) << 2;
+        activateRow(op - (<usize>(OW * O) << 2), OW * O, act);
+        continue;
+      }
       for (let ow = 0; ow < OW; ow++) {
         const bw = ow * sw - pl, kw0 = tapLo(bw, dw), kw1 = tapHi(bw, dw, KW, W);
         // Two groups of 4 channels per pass (the taps' addressing shared), then one.
@@ -878,22 +1033,24 @@ function isTransposable(p: usize): bool {
 
 /**
  * A one-group dX that runs as the direct forward (isDirectForward of the transposed conv: O <= 64
- * and C % 4 == 0), not pointwise (that one is one GEMM already), where it does at most 1/8 more
+ * and C % 4 == 0, or C < 4 and O % 4 == 0: then its 1 to 3 output channels go by per-pixel dot
+ * products, directDotTile; 3x3 1->16 at 28x28 b64 1.85x dy W^T + col2im), not pointwise (that one is one GEMM already), where it does at most 1/8 more
  * multiply-adds than dy W^T (H*W against OH*OW output pixels: the transposed conv also multiplies
  * the zeros of its padding). In-process A/B (bench/wasm-ab.mjs, simd) against dy W^T + col2im: 3x3
  * 16->32 'same' at 28x28 b64 1.33x, 64->64 'same' at 56x56 1.12x (b1 and b4); 16->32 'valid' at
  * 13x13 (169 against 121 pixels) 0.84x, so left out.
  */
 function isInputByForward(p: usize): bool {
-  return pg(p, P_G) == 1 && pg(p, P_O) <= DIRECT_MAX_C && (pg(p, P_C) & 3) == 0 && !isPointwise(p) && isTransposable(p)
-    && <i64>pg(p, P_H) * pg(p, P_W) * 8 <= <i64>pg(p, P_OH) * pg(p, P_OW) * 9;
+  const C = pg(p, P_C);
+  return pg(p, P_G) == 1 && pg(p, P_O) <= DIRECT_MAX_C && ((C & 3) == 0 || (C < 4 && (pg(p, P_O) & 3) == 0)) && !isPointwise(p)
+    && isTransposable(p) && <i64>pg(p, P_H) * pg(p, P_W) * 8 <= <i64>pg(p, P_OH) * pg(p, P_OW) * 9;
 }
 
 /** Scratch of inputByForward: params (64 bytes), the transposed filter, then directForward's (bounded). */
 function inputByForwardWorkBytes(p: usize): i32 {
   const KH = pg(p, P_KH), KW = pg(p, P_KW), C = pg(p, P_C), O = pg(p, P_O);
   const SH = pg(p, P_H) + (KH - 1) * pg(p, P_DH), SW = pg(p, P_W) + (KW - 1) * pg(p, P_DW);
-  return 64 + ((KH * KW * C * O) << 2) + <i32>align16((KH * KW) << 2) + ((SH * SW * O) << 2);
+  return 64 + ((KH * KW * C * O) << 2) + <i32>(directTabBytes(KH, KW, O) + align16((KH * KW * O * C) << 2)) + ((SH * SW * O) << 2);
 }
 
 /**
@@ -1004,7 +1161,9 @@ function depthwiseInput(dy: usize, w: usize, dx: usize, p: usize): void {
 /**
  * One output row's share of a 3x3 depthwise dW (multiplier 1) whose three input rows (from row0) lie
  * inside x, for the vector channels and the pixels [ow0, ow1) whose taps all lie inside x along W:
- * per group of 4 channels, the 9 taps' sums in registers over the row, then added into dw.
+ * per group of 4 channels, the 9 taps' sums in registers over the row, then added into dw. At stride 1,
+ * undilated along W, blocks of 4 pixels load each input vector once for every tap it is of (as
+ * dwBlock4; each tap still sums the pixels in order).
  */
 function dwFilter3x3Row(x: usize, dyr: usize, dw: usize, p: usize, row0: i32, ow0: i32, ow1: i32): void {
   const W = pg(p, P_W), C = pg(p, P_C), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pl = pg(p, P_PL);
@@ -1015,7 +1174,37 @@ function dwFilter3x3Row(x: usize, dyr: usize, dw: usize, p: usize, row0: i32, ow
   for (let c = 0; c < C4; c += 4) {
     let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO, a4 = ZERO, a5 = ZERO, a6 = ZERO, a7 = ZERO, a8 = ZERO;
     let q = (<usize>((ow0 * sw - pl) * C + c) << 2), d = dyr + <usize>ow0 * os + (<usize>c << 2);
-    for (let ow = ow0; ow < ow1; ow++) {
+    let ow = ow0;
+    if (sw == 1 && dwd == 1) {
+      // Blocks of 4 pixels: their 4 dy vectors, then per window row 6 input vectors, each multiplied by
+      // the dy of every pixel it is a tap of (pixels still in order for each tap's sum).
+      for (; ow + 4 <= ow1; ow += 4, q += 4 * os, d += 4 * os) {
+        const g0 = v128.load(d), g1 = v128.load(d + os), g2 = v128.load(d + 2 * os), g3 = v128.load(d + 3 * os);
+        let x: v128;
+        let xp = r0 + q;
+        x = v128.load(xp); a0 = madd(x, g0, a0); xp += os;
+        x = v128.load(xp); a0 = madd(x, g1, a0); a1 = madd(x, g0, a1); xp += os;
+        x = v128.load(xp); a0 = madd(x, g2, a0); a1 = madd(x, g1, a1); a2 = madd(x, g0, a2); xp += os;
+        x = v128.load(xp); a0 = madd(x, g3, a0); a1 = madd(x, g2, a1); a2 = madd(x, g1, a2); xp += os;
+        x = v128.load(xp); a1 = madd(x, g3, a1); a2 = madd(x, g2, a2); xp += os;
+        x = v128.load(xp); a2 = madd(x, g3, a2);
+        xp = r1 + q;
+        x = v128.load(xp); a3 = madd(x, g0, a3); xp += os;
+        x = v128.load(xp); a3 = madd(x, g1, a3); a4 = madd(x, g0, a4); xp += os;
+        x = v128.load(xp); a3 = madd(x, g2, a3); a4 = madd(x, g1, a4); a5 = madd(x, g0, a5); xp += os;
+        x = v128.load(xp); a3 = madd(x, g3, a3); a4 = madd(x, g2, a4); a5 = madd(x, g1, a5); xp += os;
+        x = v128.load(xp); a4 = madd(x, g3, a4); a5 = madd(x, g2, a5); xp += os;
+        x = v128.load(xp); a5 = madd(x, g3, a5);
+        xp = r2 + q;
+        x = v128.load(xp); a6 = madd(x, g0, a6); xp += os;
+        x = v128.load(xp); a6 = madd(x, g1, a6); a7 = madd(x, g0, a7); xp += os;
+        x = v128.load(xp); a6 = madd(x, g2, a6); a7 = madd(x, g1, a7); a8 = madd(x, g0, a8); xp += os;
+        x = v128.load(xp); a6 = madd(x, g3, a6); a7 = madd(x, g2, a7); a8 = madd(x, g1, a8); xp += os;
+        x = v128.load(xp); a7 = madd(x, g3, a7); a8 = madd(x, g2, a8); xp += os;
+        x = v128.load(xp); a8 = madd(x, g3, a8);
+      }
+    }
+    for (; ow < ow1; ow++) {
       const g = v128.load(d);
       a0 = madd(v128.load(r0 + q), g, a0);
       a1 = madd(v128.load(r0 + q + ts), g, a1);
@@ -1046,7 +1235,9 @@ function dwFilter3x3Row(x: usize, dyr: usize, dw: usize, p: usize, row0: i32, ow
  * dw of a depthwise convolution (dw zeroed by the caller): x * dy summed over the output pixels, per
  * tap. A 3x3 row inside x (multiplier 1) sums its inner pixels' vector channels in registers
  * (dwFilter3x3Row, then added into dw once per row); every other (pixel, channel) is added into dw
- * pixel by pixel.
+ * pixel by pixel. In-process A/B (bench/wasm-ab.mjs) 3x3 at 56x56x64: skipping the inner pixels of a
+ * row the register loop did whole (their per-pixel loop only computed tap bounds) 1.5x, the 4-pixel
+ * blocks 1.1x more (simd 1.74x together, relaxed 1.94x).
  */
 function depthwiseFilter(x: usize, dy: usize, dw: usize, p: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
@@ -1062,7 +1253,14 @@ function depthwiseFilter(x: usize, dy: usize, dw: usize, p: usize): void {
       const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
       const fast = KH == 3 && KW == 3 && O4 > 0 && kh0 == 0 && kh1 == 3;
       if (fast) dwFilter3x3Row(x, dyp, dw, p, n * H + bh, fw0, fw1);
+      // Where the register rows did every channel of the inner pixels, only the outer ones are left.
+      const skip = fast && O4 == O;
       for (let ow = 0; ow < OW; ow++) {
+        if (skip && ow == fw0 && fw1 > fw0) {
+          dyp += <usize>((fw1 - fw0) * O) << 2;
+          ow = fw1 - 1;
+          continue;
+        }
         const bw = ow * sw - pl, kw0 = tapLo(bw, dwd), kw1 = tapHi(bw, dwd, KW, W);
         // The vector channels of the inner pixels of a fast row are done.
         const oLo = fast && ow >= fw0 && ow < fw1 ? O4 : 0;

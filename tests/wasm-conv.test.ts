@@ -1,7 +1,7 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
 // GEMM, im2col in row blocks of 256, the direct forward (C <= 64) and dX as the transposed conv's direct forward, direct dW
-// loops for few input channels, KH GEMMs on wide rows (C > 64, stride 1), depthwise with multipliers 1 to 4 (dX at stride 1
+// loops for few input channels (and their dX at stride 1 by per-pixel dot products), KH GEMMs on wide rows (C > 64, stride 1), depthwise with multipliers 1 to 4 (dX at stride 1
 // by the flipped filter's forward), groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity, on and off the
 // tiling fast path.
@@ -30,12 +30,14 @@ interface ConvCase {
   groups: number;
   bias: boolean;
   act: Act;
+  /** x holds NaN, Infinity and -Infinity at a few pixels (which outputs they reach is checked exactly). */
+  special?: boolean;
 }
 
 const geo = (strides: [number, number] = [1, 1], pads: Shape4 = [0, 0, 0, 0], dilations: [number, number] = [1, 1]): Conv2dGeometry => ({ strides, dilations, pads });
 
-function conv(name: string, x: Shape4, kh: number, kw: number, O: number, g: Conv2dGeometry, groups = 1, bias = true, act: Act = 'linear'): ConvCase {
-  return { name, x, w: [kh, kw, x[3] / groups, O], geo: g, groups, bias, act };
+function conv(name: string, x: Shape4, kh: number, kw: number, O: number, g: Conv2dGeometry, groups = 1, bias = true, act: Act = 'linear', special = false): ConvCase {
+  return { name, x, w: [kh, kw, x[3] / groups, O], geo: g, groups, bias, act, special };
 }
 
 const CONV_CASES: ConvCase[] = [
@@ -49,6 +51,8 @@ const CONV_CASES: ConvCase[] = [
   conv('few channels C4 O20 (16 + 4 lanes) stride 2 pads [0,2,1,1] dilations [2,1] tanh', [2, 9, 10, 4], 3, 3, 20, geo([2, 2], [0, 2, 1, 1], [2, 1]), 1, true, 'tanh'),
   conv('few channels C2 O12 2x3 strides [1,3] (beyond the window) no bias', [1, 7, 13, 2], 2, 3, 12, geo([1, 3], [1, 0, 2, 2]), 1, false),
   conv('few channels C3 O32 5x5 same gelu', [2, 8, 6, 3], 5, 5, 32, geo([1, 1], [2, 2, 2, 2]), 1, true, 'gelu'),
+  // dX of C < 4 at stride 1 (O % 4 == 0): the transposed conv by per-pixel dot products over dy's channels (directDotTile).
+  conv('dX by dot products: C2 O12 3x3 same (3 channel groups a tap), W 9: 2 blocks of 4 pixels + 1', [2, 5, 9, 2], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
   conv('few channels C1 O8 2x2 pads [0,1,0,1] (taps past the bottom and right: padded copy)', [2, 6, 7, 1], 2, 2, 8, geo([1, 1], [0, 1, 0, 1]), 1, true, 'relu'),
   conv('few channels C1 O24 3x3 stride 2 valid, rows left over (in place; 4-pixel tiles + 1)', [2, 9, 14, 1], 3, 3, 24, geo([2, 2])),
   conv('wide rows (C > 64, stride 1, wide output) 3x3 C68 O8 same relu', [1, 5, 40, 68], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
@@ -62,6 +66,7 @@ const CONV_CASES: ConvCase[] = [
   conv('direct C8 O12 3x3 dilations [2,1] pads [2,2,1,1] (dX by the transposed forward)', [2, 9, 14, 8], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1])),
   conv('direct C8 O20 2x3 asymmetric pads [0,1,2,0], dX by the transposed forward (C8 O20 -> O8 C20)', [2, 8, 9, 8], 2, 3, 20, geo([1, 1], [0, 1, 2, 0])),
   conv('direct C12 O16 3x3 valid: dX too many pixels for the transposed forward (im2col)', [2, 7, 7, 12], 3, 3, 16, geo()),
+  conv('direct C8 O4 3x3 same (dX by the transposed forward over 4 channels: the flat tap table)', [2, 6, 9, 8], 3, 3, 4, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('direct C8 O4 3x3 pads 3 (beyond the window: dX not transposable)', [1, 4, 5, 8], 3, 3, 4, geo([1, 1], [3, 3, 3, 3])),
   conv('direct C6 O8 3x3 stride 2 (dX by im2col)', [2, 9, 8, 6], 3, 3, 8, geo([2, 2], [1, 1, 1, 1])),
   conv('direct C16 O68 3x3 same (O > 64: dX by im2col)', [1, 5, 6, 16], 3, 3, 68, geo([1, 1], [1, 1, 1, 1])),
@@ -79,7 +84,9 @@ const CONV_CASES: ConvCase[] = [
   conv('depthwise 3x3 C12 pads [0,2,1,1] dilations [1,2] batch 2 (dX by the flipped forward)', [2, 7, 11, 12], 3, 3, 12, geo([1, 1], [0, 2, 1, 1], [1, 2]), 12),
   conv('depthwise 3x3 C16 same wide rows (register dW rows, dX by the flipped forward)', [1, 6, 19, 16], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 16, false),
   conv('depthwise 3x3 C8 dilations [2,1] pads [2,2,1,1] (3x3 rows one at a time: dilated rows)', [1, 9, 8, 8], 3, 3, 8, geo([1, 1], [2, 2, 1, 1], [2, 1]), 8),
-  conv('depthwise 3x3 C4 valid, 3 fast rows (a pair, then one) batch 2 relu', [2, 5, 6, 4], 3, 3, 4, geo(), 4, true, 'relu'),
+  conv('depthwise 3x3 C4 valid, 3 fast rows (one block of 4 pixels each) batch 2 relu', [2, 5, 6, 4], 3, 3, 4, geo(), 4, true, 'relu'),
+  conv('depthwise 3x3 C6 same W 12 (blocks of 4 pixels, then 2 one by one; 2 scalar lanes) relu', [2, 5, 12, 6], 3, 3, 6, geo([1, 1], [1, 1, 1, 1]), 6, true, 'relu'),
+  conv('depthwise 3x3 C8 strides [1,2] (rows with the 9 weights in registers, no blocks)', [1, 6, 11, 8], 3, 3, 8, geo([1, 2], [1, 1, 1, 1]), 8),
   conv('depthwise 2x3 C5 pads [1,0,2,1] (dX by the flipped forward, scalar lane)', [2, 5, 6, 5], 2, 3, 5, geo([1, 1], [1, 0, 2, 1]), 5),
   conv('depthwise 3x3 C4 stride 1 pads 3 (beyond the window: dX by the scatter)', [1, 4, 4, 4], 3, 3, 4, geo([1, 1], [3, 3, 3, 3]), 4),
   conv('depthwise multiplier 2 C5 O10', [2, 5, 6, 5], 3, 3, 10, geo([1, 1], [1, 1, 1, 1]), 5),
@@ -94,6 +101,10 @@ const CONV_CASES: ConvCase[] = [
   conv('K blocks (k = 3*3*40 = 360 > 256) C40 O13 (im2col)', [1, 9, 8, 40], 3, 3, 13, geo([1, 1], [1, 1, 1, 1])),
   conv('K blocks (k = 3*3*72 = 648 > 256) C72 O12 stride 2 (im2col)', [1, 9, 8, 72], 3, 3, 12, geo([2, 2], [1, 1, 1, 1])),
   conv('1x1 rows past one GEMM block C20 O33', [3, 11, 13, 20], 1, 1, 33, geo()),
+  // NaN and infinities in x: the outputs whose windows reach them are NaN or infinite exactly as in float64.
+  conv('NaN, Infinity, -Infinity in x: C1 O16 3x3 same relu (flat table)', [2, 7, 9, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu', true),
+  conv('NaN, Infinity, -Infinity in x: C16 O12 3x3 same (channels four a loop turn)', [1, 6, 7, 16], 3, 3, 12, geo([1, 1], [1, 1, 1, 1]), 1, true, 'linear', true),
+  conv('NaN, Infinity, -Infinity in x: depthwise 3x3 C8 same W 13 (blocks of 4 pixels)', [1, 6, 13, 8], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 8, true, 'linear', true),
   // Empty batches: y and dx are empty, dw is zeros.
   conv('batch 0, 1x1', [0, 3, 3, 4], 1, 1, 5, geo()),
   conv('batch 0, 3x3 same', [0, 3, 3, 4], 3, 3, 5, geo([1, 1], [1, 1, 1, 1])),
@@ -200,6 +211,10 @@ interface ConvRun {
 function prepare(c: ConvCase): ConvRun {
   const rng = new Rng(hashName(c.name));
   const x = values(rng, size(c.x)), w = values(rng, size(c.w)), b = values(rng, c.w[3]);
+  if (c.special) {
+    // One pixel in 12 gets one non-finite channel: NaN, Infinity or -Infinity in turn.
+    for (let i = 0, k = 0; i < x.length; i += c.x[3]) if (rng.next() < 1 / 12) x[i + (k % c.x[3])] = [NaN, Infinity, -Infinity][k++ % 3];
+  }
   const [N, OH, OW] = convOutShape(c.x, c.w[0], c.w[1], c.geo);
   const dy = values(rng, N * OH * OW * c.w[3]);
   return { c, x, w, b, dy, ref: convRef(c, x, w, dy) };
@@ -361,6 +376,11 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
           dx: close(dx, r.ref.dx), dxJs: againstJs(`dx ${r.c.name}`, dx, r.ref.dx),
           dw: close(dw, r.ref.dW), dwJs: againstJs(`dw ${r.c.name}`, dw, r.ref.dW),
         }).toEqual({ y: [], yJs: [], dx: [], dxJs: [], dw: [], dwJs: [] });
+        // The special cases reach NaN, Infinity and (before relu) -Infinity outputs and keep finite ones.
+        if (r.c.special) {
+          const kinds = (r.c.act === 'relu' ? [NaN, Infinity] : [NaN, Infinity, -Infinity]).map((v) => y.some((u) => Object.is(u, v)));
+          expect([...kinds, y.some(Number.isFinite)]).toEqual([...kinds.map(() => true), true]);
+        }
         const after = eg.memory();
         expect([after.tensors, after.bytes]).toEqual([before.tensors, before.bytes]);
       });
