@@ -31,14 +31,15 @@ for (const L of LAYERS) {
   const x = rnd(size(L.x), 1), w = rnd(size(wShape), 2), dy = rnd(size(yShape), 3);
   const gflop = (2 * size(yShape) * L.k * L.k * (C / groups)) / 1e9;
   const tw = eg.keep(eg.tensor(w, wShape)), tx = eg.keep(eg.tensor(x, L.x));
-  const egF = () => eg.tidy(() => { engine.runKernel('conv2d', [eg.tensor(x, L.x), tw], { ...geo, groups, activation: 'linear' })[0].dataSync(); });
+  // Activations resident, as in bench/conv.ts: the kernels only, nothing uploaded or read back.
+  const tdy = eg.keep(eg.tensor(dy, yShape));
+  const egF = () => eg.tidy(() => { engine.runKernel('conv2d', [tx, tw], { ...geo, groups, activation: 'linear' }); });
   const egB = () => eg.tidy(() => {
-    const tdy = eg.tensor(dy, yShape);
-    engine.runKernel('conv2dBackpropInput', [tdy, tw], { ...geo, groups, inShape: L.x as never })[0].dataSync();
-    engine.runKernel('conv2dBackpropFilter', [tx, tdy], { ...geo, groups, filterShape: wShape })[0].dataSync();
+    engine.runKernel('conv2dBackpropInput', [tdy, tw], { ...geo, groups, inShape: L.x as never });
+    engine.runKernel('conv2dBackpropFilter', [tx, tdy], { ...geo, groups, filterShape: wShape });
   });
-  const fw = L.dw ? tf.tensor4d(w, [L.k, L.k, C, 1]) : tf.tensor4d(w, wShape);
-  const tfF = () => { const t = tf.tensor4d(x, L.x as never); const y = L.dw ? tf.depthwiseConv2d(t, fw as never, 1, 'same') : tf.conv2d(t, fw as never, 1, 'same'); y.dataSync(); tf.dispose([t, y]); };
+  const fw = L.dw ? tf.tensor4d(w, [L.k, L.k, C, 1]) : tf.tensor4d(w, wShape), fx = tf.tensor4d(x, L.x as never);
+  const tfF = () => { (L.dw ? tf.depthwiseConv2d(fx, fw as never, 1, 'same') : tf.conv2d(fx, fw as never, 1, 'same')).dispose(); };
   const fns = { egF, tfF, egB };
   // Each sample repeats a call enough times to last ~15 ms: CPU time is counted in coarse ticks.
   const reps: Record<string, number> = {};
@@ -49,5 +50,5 @@ for (const L of LAYERS) {
   const s = Object.fromEntries(Object.entries(ts).map(([k, v]) => [k, stat(v)]));
   const g = (k: string, m: 'min' | 'med') => (k === 'egB' ? 2 : 1) * gflop / s[k][m];
   console.log(`${build} ${L.name}: fwd ${g('egF', 'min').toFixed(2)} GFLOP/s (best; median ${g('egF', 'med').toFixed(2)}), tfjs-wasm ${g('tfF', 'min').toFixed(2)} (${g('tfF', 'med').toFixed(2)}): ratio best ${(s.tfF.min / s.egF.min).toFixed(2)}x, median ${(s.tfF.med / s.egF.med).toFixed(2)}x; bwd dX+dW ${g('egB', 'min').toFixed(2)} (${g('egB', 'med').toFixed(2)}) = ${(g('egB', 'min') / g('egF', 'min')).toFixed(2)}x fwd (best), ${(g('egB', 'med') / g('egF', 'med')).toFixed(2)}x (median) [${iters} rounds]`);
-  eg.dispose([tw, tx]); fw.dispose();
+  eg.dispose([tw, tx, tdy]); tf.dispose([fw, fx]);
 }

@@ -1,8 +1,11 @@
 // Convolution throughput (GFLOP/s) on the layers of issue 12: conv2d forward and backward (dX + dW)
 // on edgegrad's wasm builds, forward on tfjs-wasm (XNNPACK, one thread; it has no filter gradient) and
 // onnxruntime-web (wasm, one thread, NCHW, the filter an initializer of a one-node Conv model).
-// The filter stays resident; each call uploads the image (forward) or dy (backward) and reads the
-// results back. Each round starts each edgegrad build in turn with the peers beside it and alternates
+// The filter and the activations stay resident (inside a network a conv's input comes from the layer
+// before and its output goes to the next, not to JavaScript): each call runs the kernel(s) and frees
+// the outputs, nothing is uploaded or read back. tfjs-wasm runs its ops synchronously, so it is timed
+// the same way; onnxruntime-web's session.run copies the image in and the output out on every call (it
+// has no resident-tensor binding on wasm), so its row includes those copies. Each round starts each edgegrad build in turn with the peers beside it and alternates
 // their samples (a batch of calls lasting at least 80 ms each, so the collector's pauses that the
 // calls' fresh arrays bring spread over many calls); a row keeps the median of its samples.
 // Times are the process's CPU time per call (every contender runs on this one thread): on a shared
@@ -75,16 +78,15 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
         backend,
         async start() {
           await useBackend(backend);
-          const tw = eg.keep(eg.tensor(w, wShape));
-          const tx = pass === 'backward' ? eg.keep(eg.tensor(x, L.x)) : undefined;
+          const tw = eg.keep(eg.tensor(w, wShape)), tx = eg.keep(eg.tensor(x, L.x));
+          const tdy = pass === 'backward' ? eg.keep(eg.tensor(dy, yShape)) : undefined;
           const call = pass === 'forward'
-            ? () => eg.tidy(() => { engine.runKernel('conv2d', [eg.tensor(x, L.x), tw], { ...geo, groups, activation: 'linear' })[0].dataSync(); })
+            ? () => eg.tidy(() => { engine.runKernel('conv2d', [tx, tw], { ...geo, groups, activation: 'linear' }); })
             : () => eg.tidy(() => {
-              const tdy = eg.tensor(dy, yShape);
-              engine.runKernel('conv2dBackpropInput', [tdy, tw], { ...geo, groups, inShape: L.x })[0].dataSync();
-              engine.runKernel('conv2dBackpropFilter', [tx!, tdy], { ...geo, groups, filterShape: wShape as never })[0].dataSync();
+              engine.runKernel('conv2dBackpropInput', [tdy!, tw], { ...geo, groups, inShape: L.x });
+              engine.runKernel('conv2dBackpropFilter', [tx, tdy!], { ...geo, groups, filterShape: wShape as never });
             });
-          return { call, end: () => eg.dispose([tw, ...(tx ? [tx] : [])]) };
+          return { call, end: () => eg.dispose([tw, tx, ...(tdy ? [tdy] : [])]) };
         },
       }));
       if (ort && pass === 'forward') {
@@ -107,13 +109,10 @@ export async function conv(ctx: SuiteContext): Promise<Row[]> {
             await ctx.tfjs!('wasm');
             const t = tf as typeof import('@tensorflow/tfjs-core');
             const tw = L.depthwise ? t.tensor4d(w, [L.k, L.k, C, 1]) : t.tensor4d(w, wShape as [number, number, number, number]);
-            const call = () => {
-              const tx = t.tensor4d(x, L.x);
-              const y = L.depthwise ? t.depthwiseConv2d(tx, tw as never, 1, 'same') : t.conv2d(tx, tw as never, 1, 'same');
-              y.dataSync();
-              t.dispose([tx, y]);
-            };
-            return { call, end: () => tw.dispose() };
+            const tx = t.tensor4d(x, L.x);
+            // NOTE: tfjs-backend-wasm runs the kernel inside the op call (synchronously), so no read is needed.
+            const call = () => { (L.depthwise ? t.depthwiseConv2d(tx, tw as never, 1, 'same') : t.conv2d(tx, tw as never, 1, 'same')).dispose(); };
+            return { call, end: () => t.dispose([tw, tx]) };
           },
         });
       }
