@@ -1,7 +1,7 @@
 // The transformer demos' data: Moby-Dick and the `sentiment` package's labelled sentences
 // (devDependencies), their splits, the lexicon baseline, and the binary metrics on hand-computed cases.
 import { describe, expect, it } from 'vitest';
-import { binaryMetrics, lexiconScores, loadMobyDick, loadSentimentSets, SENTIMENT_SETS } from '../src/data/text.js';
+import { binaryMetrics, lexiconScores, loadLexicon, loadMobyDick, loadSentimentSets, SENTIMENT_SETS, wordValences } from '../src/data/text.js';
 import type { Tensor } from '../src/index.js';
 
 describe('binaryMetrics', () => {
@@ -58,6 +58,22 @@ describe('loadSentimentSets', () => {
     expect(s[0]).toBeGreaterThan(0);
     expect(s[1]).toBeLessThan(0);
     expect(s[2]).toBe(0);
+  });
+});
+
+describe('loadLexicon and wordValences (the sentiment demo\'s fixed per-word feature)', () => {
+  it('valence / 5 per word, 0 off the lexicon, the sign flipped in a negation\'s scope', async () => {
+    const lex = await loadLexicon();
+    expect(lex.size).toBeGreaterThan(3000);
+    expect(lex.get('good')).toBe(3);
+    expect(lex.get('bad')).toBe(-3);
+    expect(lex.get('table')).toBeUndefined();
+    const { text } = await import('../src/text/tokenizers.js');
+    const words = text.wordTokenizer([], { negation: true }).split('Not GOOD at all, bad table');
+    expect(words).toEqual(['not', '\u00acgood', '\u00acat', '\u00acall', ',', 'bad', 'table']);
+    expect(Array.from(wordValences(words, lex))).toEqual([0, -3 / 5, 0, 0, 0, -3 / 5, 0].map(Math.fround));
+    expect(Array.from(wordValences(['Good', '\u00acbad'], new Map([['good', 2], ['bad', -5]])))).toEqual([0.4, 1].map(Math.fround));
+    expect(wordValences([], lex).length).toBe(0);
   });
 });
 
@@ -148,5 +164,27 @@ describe('SubwordBag and the sentiment model', () => {
     const back = await eg.loadModel(dir);
     expect(Array.from((back.predict(x) as Tensor).dataSync())).toEqual(Array.from(p));
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with a lexicon scale: a fourth input, the words\' valences [T, 1], along a fixed (untrained) direction of that length', async () => {
+    const eg = await import('../src/index.js');
+    const { sentimentModel } = await import('../src/cli-text.js');
+    await eg.init({ backend: 'js' });
+    const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 }), T = 3;
+    const model = sentimentModel(10, hasher, T, 8, 0, undefined, 3, 2);
+    expect(model.inputs.length).toBe(4);
+    const dir = model.weights.find((w) => w.name.includes('lexicon_valence'))!;
+    expect(dir.shape).toEqual([1, 8]);
+    expect(Math.hypot(...dir.dataSync())).toBeCloseTo(2, 5);
+    expect(model.trainableWeights.some((w) => w.name.includes('lexicon_valence'))).toBe(false);
+    const before = Array.from(dir.dataSync());
+    const x = (v: number[]) => [eg.tensor([2, 3, 0, 4, 0, 0], [2, T], 'int32'), eg.tensor([1, 1, 0, 1, 0, 0], [2, T]),
+      eg.tensor(new Int32Array(2 * T * 4).fill(5), [2, T, 4], 'int32'), eg.tensor(v, [2, T, 1])];
+    const none = (model.predict(x([0, 0, 0, 0, 0, 0])) as Tensor).dataSync(), some = (model.predict(x([0.6, 0, 0, -1, 0, 0])) as Tensor).dataSync();
+    expect(some[0]).not.toBeCloseTo(none[0], 6); // the valences reach the output
+    expect(some[1]).not.toBeCloseTo(none[1], 6);
+    model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-2 }), loss: 'binaryCrossentropy' });
+    await model.fit(x([0.6, 0, 0, -1, 0, 0]), eg.tensor([1, 0], [2, 1]), { epochs: 2, batchSize: 2, verbose: 0 });
+    expect(Array.from(dir.dataSync())).toEqual(before);
   });
 });
