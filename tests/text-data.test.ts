@@ -129,62 +129,62 @@ describe('SubwordBag and the sentiment model', () => {
     expect(() => logCountRatios(tok, [], 0)).toThrow('logCountRatios: alpha must be > 0, got 0');
   });
 
-  it('word ids + hashed subwords (+ fixed log-count ratios) -> transformer encoder -> pooled sigmoid: trains, saves and reloads the same', async () => {
+  it('cross-fitted log-count ratios: part j\'s table is fitted on the other parts\' rows (row i in part i % folds)', async () => {
+    const eg = await import('../src/index.js');
+    const { crossFittedRatios, logCountRatios } = await import('../src/cli-text.js');
+    const tok = eg.text.wordTokenizer(['good film', 'bad film', 'dull plot']);
+    const rows = [{ text: 'good film', label: 1 }, { text: 'bad film', label: 0 }, { text: 'good plot', label: 1 },
+      { text: 'dull plot', label: 0 }, { text: 'bad dull', label: 0 }] as const;
+    const [a, b] = crossFittedRatios(tok, [...rows], 2);
+    expect(Array.from(a)).toEqual(Array.from(logCountRatios(tok, [rows[1], rows[3]])));
+    expect(Array.from(b)).toEqual(Array.from(logCountRatios(tok, [rows[0], rows[2], rows[4]])));
+    expect(Array.from(a)).not.toEqual(Array.from(b));
+    expect(() => crossFittedRatios(tok, [...rows], 1)).toThrow('crossFittedRatios: folds must be an integer >= 2, got 1');
+  });
+
+  it('word ids + hashed subwords + fixed features (valence, log-count ratio) -> transformer encoder -> pooled sigmoid: trains, saves and reloads the same', async () => {
     const eg = await import('../src/index.js');
     const { sentimentModel, logCountRatios } = await import('../src/cli-text.js');
     await eg.init({ backend: 'js' });
     const tok = eg.text.wordTokenizer(['good film', 'not good at all'], { negation: true });
-    const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 });
+    const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 }), lex = await loadLexicon();
+    const ratios = logCountRatios(tok, [{ text: 'good film', label: 1 }, { text: 'not good at all', label: 0 }]);
     const T = 5, texts = ['good film', 'not good at all', 'an unseen word', ''];
     const ids = new Int32Array(texts.length * T), mask = new Float32Array(texts.length * T), sub = new Int32Array(texts.length * T * 4);
+    const features = new Float32Array(texts.length * T * 2);
     texts.forEach((t, i) => {
-      const w = tok.split(t).slice(0, T);
-      ids.set(tok.encode(t).slice(0, T), i * T);
+      const w = tok.split(t).slice(0, T), wid = tok.encode(t).slice(0, T);
+      ids.set(wid, i * T);
       mask.fill(1, i * T, i * T + w.length);
       sub.set(hasher.encode(w, T), i * T * 4);
+      wordValences(w, lex).forEach((v, k) => { features[2 * (i * T + k)] = v; features[2 * (i * T + k) + 1] = ratios[wid[k]]; });
     });
-    const x = [eg.tensor(ids, [4, T], 'int32'), eg.tensor(mask, [4, T]), eg.tensor(sub, [4, T, 4], 'int32')];
-    const ratios = logCountRatios(tok, [{ text: 'good film', label: 1 }, { text: 'not good at all', label: 0 }]);
-    const model = sentimentModel(tok.vocabSize, hasher, T, 8, 0, ratios);
-    const fixed = model.weights.find((w) => w.name.includes('log_count_ratios'))!;
+    const x = (f: Float32Array) => [eg.tensor(ids, [4, T], 'int32'), eg.tensor(mask, [4, T]), eg.tensor(sub, [4, T, 4], 'int32'), eg.tensor(f, [4, T, 2])];
+    expect(sentimentModel(tok.vocabSize, hasher, T, 8).inputs.length).toBe(3); // no fixed features: no fourth input
+    const model = sentimentModel(tok.vocabSize, hasher, T, 8, 0, [2, 3]);
+    expect(model.inputs.length).toBe(4);
+    const fixed = model.weights.find((w) => w.name.includes('fixed_features'))!;
+    expect(fixed.shape).toEqual([2, 8]);
     const before = Array.from(fixed.dataSync());
-    expect(before.some((v) => v !== 0)).toBe(true);
-    expect(model.trainableWeights.some((w) => w.name.includes('log_count_ratios'))).toBe(false);
+    expect(Math.hypot(...before.slice(0, 8))).toBeCloseTo(2, 5); // one direction per channel, of its scale's length
+    expect(Math.hypot(...before.slice(8))).toBeCloseTo(3, 5);
+    expect(model.trainableWeights.some((w) => w.name.includes('fixed_features'))).toBe(false);
+    const p = (model.predict(x(features)) as Tensor).dataSync(), none = (model.predict(x(new Float32Array(features.length))) as Tensor).dataSync();
+    expect(p[0]).not.toBeCloseTo(none[0], 6); // the features reach the output
+    expect(p[1]).not.toBeCloseTo(none[1], 6);
     model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-2 }), loss: 'binaryCrossentropy' });
-    const h = await model.fit(x, eg.tensor([1, 0, 1, 0], [4, 1]), { epochs: 3, batchSize: 4, verbose: 0 });
-    expect(h.history.loss[2]).toBeLessThan(h.history.loss[0]);
+    const h = await model.fit(x(features), eg.tensor([1, 0, 1, 0], [4, 1]), { epochs: 8, batchSize: 4, seed: 1, verbose: 0 });
+    expect(h.history.loss[7]).toBeLessThan(h.history.loss[0]);
     expect(Array.from(fixed.dataSync())).toEqual(before); // not trained
-    const p = (model.predict(x) as Tensor).dataSync();
-    for (const v of p) expect(v > 0 && v < 1).toBe(true);
+    const q = (model.predict(x(features)) as Tensor).dataSync();
+    for (const v of q) expect(v > 0 && v < 1).toBe(true);
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'eg-sentiment-'));
     await model.save(dir);
     const back = await eg.loadModel(dir);
-    expect(Array.from((back.predict(x) as Tensor).dataSync())).toEqual(Array.from(p));
+    expect(Array.from((back.predict(x(features)) as Tensor).dataSync())).toEqual(Array.from(q));
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('with a lexicon scale: a fourth input, the words\' valences [T, 1], along a fixed (untrained) direction of that length', async () => {
-    const eg = await import('../src/index.js');
-    const { sentimentModel } = await import('../src/cli-text.js');
-    await eg.init({ backend: 'js' });
-    const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 }), T = 3;
-    const model = sentimentModel(10, hasher, T, 8, 0, undefined, 3, 2);
-    expect(model.inputs.length).toBe(4);
-    const dir = model.weights.find((w) => w.name.includes('lexicon_valence'))!;
-    expect(dir.shape).toEqual([1, 8]);
-    expect(Math.hypot(...dir.dataSync())).toBeCloseTo(2, 5);
-    expect(model.trainableWeights.some((w) => w.name.includes('lexicon_valence'))).toBe(false);
-    const before = Array.from(dir.dataSync());
-    const x = (v: number[]) => [eg.tensor([2, 3, 0, 4, 0, 0], [2, T], 'int32'), eg.tensor([1, 1, 0, 1, 0, 0], [2, T]),
-      eg.tensor(new Int32Array(2 * T * 4).fill(5), [2, T, 4], 'int32'), eg.tensor(v, [2, T, 1])];
-    const none = (model.predict(x([0, 0, 0, 0, 0, 0])) as Tensor).dataSync(), some = (model.predict(x([0.6, 0, 0, -1, 0, 0])) as Tensor).dataSync();
-    expect(some[0]).not.toBeCloseTo(none[0], 6); // the valences reach the output
-    expect(some[1]).not.toBeCloseTo(none[1], 6);
-    model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-2 }), loss: 'binaryCrossentropy' });
-    await model.fit(x([0.6, 0, 0, -1, 0, 0]), eg.tensor([1, 0], [2, 1]), { epochs: 2, batchSize: 2, verbose: 0 });
-    expect(Array.from(dir.dataSync())).toEqual(before);
   });
 });
