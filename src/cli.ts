@@ -49,7 +49,10 @@ function usage(bench: boolean): string {
                 mlp: --hidden 256 --dropout 0.3
                 sentiment: --validation N (the last N training sentences of each set instead; --fold K: sentences (K-1)N to KN)
                            --seed N (the 80/20 split and the initial weights; default 1)
-                           --length N (words per sentence, 48)  --width N (32)
+                           --length N (words per sentence, 48)  --width N (32)  --epochs N (6)
+                           --lexicon S (the lexicon's word valences along a fixed direction of length S; default 3, 0: none)
+                           --ensemble N (the mean of N models' outputs, each its own initial weights and batch order; default 3)
+                           --cross-fit K (training sentences' log-count ratios fitted on the other K-1 of K parts; default 5, 1: on all)
                 gpt: --steps N (default 600; 2,000 reach validation loss ~1.83) --eval-every N --prompt TEXT --tokens N
        edgegrad info <model dir | model.json>   layers, parameters, stored dtypes, file sizes
        edgegrad predict <model> <input.json|.csv|.npy> [--out out.json|.npy|.csv] [--batch N] [--backend wasm|js]

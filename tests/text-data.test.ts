@@ -1,7 +1,7 @@
 // The transformer demos' data: Moby-Dick and the `sentiment` package's labelled sentences
 // (devDependencies), their splits, the lexicon baseline, and the binary metrics on hand-computed cases.
 import { describe, expect, it } from 'vitest';
-import { binaryMetrics, lexiconScores, loadMobyDick, loadSentimentSets, SENTIMENT_SETS } from '../src/data/text.js';
+import { binaryMetrics, lexiconScores, loadLexicon, loadMobyDick, loadSentimentSets, SENTIMENT_SETS, wordValences } from '../src/data/text.js';
 import type { Tensor } from '../src/index.js';
 
 describe('binaryMetrics', () => {
@@ -61,6 +61,22 @@ describe('loadSentimentSets', () => {
   });
 });
 
+describe('loadLexicon and wordValences (the sentiment demo\'s fixed per-word feature)', () => {
+  it('valence / 5 per word, 0 off the lexicon, the sign flipped in a negation\'s scope', async () => {
+    const lex = await loadLexicon();
+    expect(lex.size).toBeGreaterThan(3000);
+    expect(lex.get('good')).toBe(3);
+    expect(lex.get('bad')).toBe(-3);
+    expect(lex.get('table')).toBeUndefined();
+    const { text } = await import('../src/text/tokenizers.js');
+    const words = text.wordTokenizer([], { negation: true }).split('Not GOOD at all, bad table');
+    expect(words).toEqual(['not', '\u00acgood', '\u00acat', '\u00acall', ',', 'bad', 'table']);
+    expect(Array.from(wordValences(words, lex))).toEqual([0, -3 / 5, 0, 0, 0, -3 / 5, 0].map(Math.fround));
+    expect(Array.from(wordValences(['Good', '\u00acbad'], new Map([['good', 2], ['bad', -5]])))).toEqual([0.4, 1].map(Math.fround));
+    expect(wordValences([], lex).length).toBe(0);
+  });
+});
+
 describe('loadMobyDick', () => {
   it('the whole text, the first 90% as train', async () => {
     const { train, validation } = await loadMobyDick();
@@ -113,40 +129,62 @@ describe('SubwordBag and the sentiment model', () => {
     expect(() => logCountRatios(tok, [], 0)).toThrow('logCountRatios: alpha must be > 0, got 0');
   });
 
-  it('word ids + hashed subwords (+ fixed log-count ratios) -> transformer encoder -> pooled sigmoid: trains, saves and reloads the same', async () => {
+  it('cross-fitted log-count ratios: part j\'s table is fitted on the other parts\' rows (row i in part i % folds)', async () => {
+    const eg = await import('../src/index.js');
+    const { crossFittedRatios, logCountRatios } = await import('../src/cli-text.js');
+    const tok = eg.text.wordTokenizer(['good film', 'bad film', 'dull plot']);
+    const rows = [{ text: 'good film', label: 1 }, { text: 'bad film', label: 0 }, { text: 'good plot', label: 1 },
+      { text: 'dull plot', label: 0 }, { text: 'bad dull', label: 0 }] as const;
+    const [a, b] = crossFittedRatios(tok, [...rows], 2);
+    expect(Array.from(a)).toEqual(Array.from(logCountRatios(tok, [rows[1], rows[3]])));
+    expect(Array.from(b)).toEqual(Array.from(logCountRatios(tok, [rows[0], rows[2], rows[4]])));
+    expect(Array.from(a)).not.toEqual(Array.from(b));
+    expect(() => crossFittedRatios(tok, [...rows], 1)).toThrow('crossFittedRatios: folds must be an integer >= 2, got 1');
+  });
+
+  it('word ids + hashed subwords + fixed features (valence, log-count ratio) -> transformer encoder -> pooled sigmoid: trains, saves and reloads the same', async () => {
     const eg = await import('../src/index.js');
     const { sentimentModel, logCountRatios } = await import('../src/cli-text.js');
     await eg.init({ backend: 'js' });
     const tok = eg.text.wordTokenizer(['good film', 'not good at all'], { negation: true });
-    const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 });
+    const hasher = eg.text.subwordHasher({ buckets: 64, perWord: 4 }), lex = await loadLexicon();
+    const ratios = logCountRatios(tok, [{ text: 'good film', label: 1 }, { text: 'not good at all', label: 0 }]);
     const T = 5, texts = ['good film', 'not good at all', 'an unseen word', ''];
     const ids = new Int32Array(texts.length * T), mask = new Float32Array(texts.length * T), sub = new Int32Array(texts.length * T * 4);
+    const features = new Float32Array(texts.length * T * 2);
     texts.forEach((t, i) => {
-      const w = tok.split(t).slice(0, T);
-      ids.set(tok.encode(t).slice(0, T), i * T);
+      const w = tok.split(t).slice(0, T), wid = tok.encode(t).slice(0, T);
+      ids.set(wid, i * T);
       mask.fill(1, i * T, i * T + w.length);
       sub.set(hasher.encode(w, T), i * T * 4);
+      wordValences(w, lex).forEach((v, k) => { features[2 * (i * T + k)] = v; features[2 * (i * T + k) + 1] = ratios[wid[k]]; });
     });
-    const x = [eg.tensor(ids, [4, T], 'int32'), eg.tensor(mask, [4, T]), eg.tensor(sub, [4, T, 4], 'int32')];
-    const ratios = logCountRatios(tok, [{ text: 'good film', label: 1 }, { text: 'not good at all', label: 0 }]);
-    const model = sentimentModel(tok.vocabSize, hasher, T, 8, 0, ratios);
-    const fixed = model.weights.find((w) => w.name.includes('log_count_ratios'))!;
+    const x = (f: Float32Array) => [eg.tensor(ids, [4, T], 'int32'), eg.tensor(mask, [4, T]), eg.tensor(sub, [4, T, 4], 'int32'), eg.tensor(f, [4, T, 2])];
+    expect(sentimentModel(tok.vocabSize, hasher, T, 8).inputs.length).toBe(3); // no fixed features: no fourth input
+    const model = sentimentModel(tok.vocabSize, hasher, T, 8, 0, [2, 3]);
+    expect(model.inputs.length).toBe(4);
+    const fixed = model.weights.find((w) => w.name.includes('fixed_features'))!;
+    expect(fixed.shape).toEqual([2, 8]);
     const before = Array.from(fixed.dataSync());
-    expect(before.some((v) => v !== 0)).toBe(true);
-    expect(model.trainableWeights.some((w) => w.name.includes('log_count_ratios'))).toBe(false);
+    expect(Math.hypot(...before.slice(0, 8))).toBeCloseTo(2, 5); // one direction per channel, of its scale's length
+    expect(Math.hypot(...before.slice(8))).toBeCloseTo(3, 5);
+    expect(model.trainableWeights.some((w) => w.name.includes('fixed_features'))).toBe(false);
+    const p = (model.predict(x(features)) as Tensor).dataSync(), none = (model.predict(x(new Float32Array(features.length))) as Tensor).dataSync();
+    expect(p[0]).not.toBeCloseTo(none[0], 6); // the features reach the output
+    expect(p[1]).not.toBeCloseTo(none[1], 6);
     model.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-2 }), loss: 'binaryCrossentropy' });
-    const h = await model.fit(x, eg.tensor([1, 0, 1, 0], [4, 1]), { epochs: 3, batchSize: 4, verbose: 0 });
-    expect(h.history.loss[2]).toBeLessThan(h.history.loss[0]);
+    const h = await model.fit(x(features), eg.tensor([1, 0, 1, 0], [4, 1]), { epochs: 8, batchSize: 4, seed: 1, verbose: 0 });
+    expect(h.history.loss[7]).toBeLessThan(h.history.loss[0]);
     expect(Array.from(fixed.dataSync())).toEqual(before); // not trained
-    const p = (model.predict(x) as Tensor).dataSync();
-    for (const v of p) expect(v > 0 && v < 1).toBe(true);
+    const q = (model.predict(x(features)) as Tensor).dataSync();
+    for (const v of q) expect(v > 0 && v < 1).toBe(true);
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'eg-sentiment-'));
     await model.save(dir);
     const back = await eg.loadModel(dir);
-    expect(Array.from((back.predict(x) as Tensor).dataSync())).toEqual(Array.from(p));
+    expect(Array.from((back.predict(x(features)) as Tensor).dataSync())).toEqual(Array.from(q));
     rmSync(dir, { recursive: true, force: true });
   });
 });

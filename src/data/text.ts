@@ -2,6 +2,7 @@
 // and the labelled sentences the npm `sentiment` package ships (Amazon, IMDB, Yelp), plus the
 // binary metrics the sentiment demo reports (accuracy, F1, AUC).
 import { rng } from '../random.js';
+import { NEGATED } from '../text/tokenizers.js';
 
 /** A require rooted at the working directory or at this file, where `pkg` resolves; else a throw naming it. */
 async function requireFor(who: string, pkg: string): Promise<NodeRequire> {
@@ -62,6 +63,23 @@ export async function lexiconScores(texts: string[]): Promise<Float64Array> {
   const Sentiment = req('sentiment') as new () => { analyze(t: string): { comparative: number } };
   const s = new Sentiment();
   return Float64Array.from(texts, (t) => s.analyze(t).comparative);
+}
+
+/** The `sentiment` package's AFINN lexicon (languages/en/labels.json): word -> valence, -5 to 5. */
+export async function loadLexicon(): Promise<Map<string, number>> {
+  const req = await requireFor('loadLexicon', 'sentiment');
+  return new Map(Object.entries(req('sentiment/languages/en/labels.json') as Record<string, number>));
+}
+
+/**
+ * Each word's lexicon valence divided by 5 (so in [-1, 1]; 0 for words the lexicon lacks), its sign
+ * flipped for a word a WordTokenizer marked as negated (NEGATED prefix); words as `split` gives them.
+ */
+export function wordValences(words: readonly string[], lexicon: ReadonlyMap<string, number>): Float32Array {
+  return Float32Array.from(words, (w) => {
+    const negated = w.startsWith(NEGATED), v = lexicon.get((negated ? w.slice(NEGATED.length) : w).toLowerCase()) ?? 0;
+    return (negated && v ? -v : v) / 5; // (not -0 for a negated word off the lexicon)
+  });
 }
 
 export interface BinaryMetrics { accuracy: number; precision: number; recall: number; f1: number; auc: number }
