@@ -803,23 +803,20 @@ function fewFilter(x: usize, dy: usize, dw: usize, p: usize): void {
 /** fewFilter's taps kw.. kw+nt-1 (nt: 3 or 1) over every output row; b*, e*: each tap's pixel span. */
 function fewRows(x: usize, dy: usize, dw: usize, p: usize, kw: i32, nt: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
-  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), dh = pg(p, P_DH), pt = pg(p, P_PT);
+  const KW = pg(p, P_KW), KH = pg(p, P_KH);
   const cs = <usize>C << 2, os = <usize>O << 2, O8 = <usize>(O & ~7) << 2;
+  // One image at a time (its dy, 50 KB at 28x28x16, stays in cache for every tap and channel pass).
   for (let n = 0; n < N; n++) {
-    for (let oh = 0; oh < OH; oh++) {
-      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
-      const dyr = dy + <usize>((n * OH + oh) * OW) * os;
-      for (let kh = kh0; kh < kh1; kh++) {
-        const xr = x + <usize>((n * H + bh + kh * dh) * W) * cs;
-        for (let c: usize = 0; c < cs; c += 4) {
-          const wp = dw + <usize>((kh * KW + kw) * C) * os + c * <usize>O;
-          if (nt == 1) {
-            fewTap(xr + c, dyr, wp, p, kw, b0, e0);
-            continue;
-          }
-          for (let o: usize = 0; o < O8; o += 32) fewRow3x8(xr + c, dyr + o, wp + o, p, kw, b0, b1, b2, e0, e1, e2);
-          for (let o = O8; o < os; o += 16) fewRow3x4(xr + c, dyr + o, wp + o, p, kw, b0, b1, b2, e0, e1, e2);
+    const xn = x + <usize>(n * H * W) * cs, dyn = dy + <usize>(n * OH * OW) * os;
+    for (let kh = 0; kh < KH; kh++) {
+      for (let c: usize = 0; c < cs; c += 4) {
+        const wp = dw + <usize>((kh * KW + kw) * C) * os + c * <usize>O;
+        if (nt == 1) {
+          for (let o: usize = 0; o < os; o += 64) fewTap(xn + c, dyn + o, wp + o, p, kh, kw, b0, e0, min<i32>(4, <i32>(os - o) >> 4));
+          continue;
         }
+        for (let o: usize = 0; o < O8; o += 32) fewRows3x8(xn + c, dyn + o, wp + o, p, kh, kw, b0, b1, b2, e0, e1, e2);
+        for (let o = O8; o < os; o += 16) fewRows3x4(xn + c, dyn + o, wp + o, p, kh, kw, b0, b1, b2, e0, e1, e2);
       }
     }
   }
@@ -838,85 +835,99 @@ function fewRows(x: usize, dy: usize, dw: usize, p: usize, kw: i32, nt: i32, b0:
 }
 
 /**
- * Taps kw, kw+1, kw+2 of one output row, input channel (xr: the input row plus the channel's offset)
- * and 8 output channels (dyr, wp: offset to them): 6 sums in registers over the row, added into dw.
- * Pixels with all three taps inside x run unchecked; the rest check each tap.
+ * Taps (kh, kw), (kh, kw+1), (kh, kw+2) of one image's output rows, one input channel (xn: the image
+ * plus the channel's offset) and 8 output channels (dyn, wp: offset to them): 6 sums in registers over
+ * each row, added into dw row by row. Pixels with all three taps inside x run unchecked; the few at
+ * the edges check each tap.
  */
-function fewRow3x8(xr: usize, dyr: usize, wp: usize, p: usize, kw: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
-  const C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dwd = pg(p, P_DW), pl = pg(p, P_PL);
-  const cs = <usize>C << 2, os = <usize>pg(p, P_O) << 2, ts = <usize>dwd * cs, xs = <usize>sw * cs;
-  const f0 = max(b0, max(b1, b2)), f1 = min(e0, min(e1, e2));
-  let a00 = ZERO, a01 = ZERO, a10 = ZERO, a11 = ZERO, a20 = ZERO, a21 = ZERO;
-  let ow = 0;
-  while (ow < OW) {
-    let xp = xr + <usize>(ow * sw - pl + kw * dwd) * cs, d = dyr + <usize>ow * os;
-    if (ow == f0 && f0 < f1) {
-      for (; ow < f1; ow++) {
-        const x0 = v128.load32_splat(xp), x1 = v128.load32_splat(xp + ts), x2 = v128.load32_splat(xp + 2 * ts);
-        const g0 = v128.load(d), g1 = v128.load(d, 16);
-        a00 = madd(x0, g0, a00); a10 = madd(x1, g0, a10); a20 = madd(x2, g0, a20);
-        a01 = madd(x0, g1, a01); a11 = madd(x1, g1, a11); a21 = madd(x2, g1, a21);
-        xp += xs;
-        d += os;
+function fewRows3x8(xn: usize, dyn: usize, wp: usize, p: usize, kh: i32, kw: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const cs = <usize>C << 2, os = <usize>O << 2, ts = <usize>dwd * cs, xs = <usize>sw * cs;
+  const f0 = max(b0, max(b1, b2)), f1 = max(f0, min(e0, min(e1, e2)));
+  const q1 = wp + cs * <usize>O, q2 = q1 + cs * <usize>O;
+  for (let oh = 0; oh < OH; oh++) {
+    const ih = oh * sh - pt + kh * dh;
+    if (ih < 0 || ih >= H) continue;
+    // xp: the first tap's input at pixel ow (outside x at the edges: only read where the tap is inside).
+    let xp = xn + <usize>(ih * W) * cs + <usize>(kw * dwd - pl) * cs, d = dyn + <usize>(oh * OW) * os;
+    let a00 = ZERO, a01 = ZERO, a10 = ZERO, a11 = ZERO, a20 = ZERO, a21 = ZERO;
+    for (let ow = 0; ow < OW; ow++) {
+      if (ow == f0) {
+        for (; ow < f1; ow++) {
+          const x0 = v128.load32_splat(xp), x1 = v128.load32_splat(xp + ts), x2 = v128.load32_splat(xp + 2 * ts);
+          const g0 = v128.load(d), g1 = v128.load(d, 16);
+          a00 = madd(x0, g0, a00); a10 = madd(x1, g0, a10); a20 = madd(x2, g0, a20);
+          a01 = madd(x0, g1, a01); a11 = madd(x1, g1, a11); a21 = madd(x2, g1, a21);
+          xp += xs;
+          d += os;
+        }
+        if (ow >= OW) break;
       }
-      continue;
+      const g0 = v128.load(d), g1 = v128.load(d, 16);
+      if (ow >= b0 && ow < e0) { const xv = v128.load32_splat(xp); a00 = madd(xv, g0, a00); a01 = madd(xv, g1, a01); }
+      if (ow >= b1 && ow < e1) { const xv = v128.load32_splat(xp + ts); a10 = madd(xv, g0, a10); a11 = madd(xv, g1, a11); }
+      if (ow >= b2 && ow < e2) { const xv = v128.load32_splat(xp + 2 * ts); a20 = madd(xv, g0, a20); a21 = madd(xv, g1, a21); }
+      xp += xs;
+      d += os;
     }
-    const g0 = v128.load(d), g1 = v128.load(d, 16);
-    if (ow >= b0 && ow < e0) { const xv = v128.load32_splat(xp); a00 = madd(xv, g0, a00); a01 = madd(xv, g1, a01); }
-    if (ow >= b1 && ow < e1) { const xv = v128.load32_splat(xp + ts); a10 = madd(xv, g0, a10); a11 = madd(xv, g1, a11); }
-    if (ow >= b2 && ow < e2) { const xv = v128.load32_splat(xp + 2 * ts); a20 = madd(xv, g0, a20); a21 = madd(xv, g1, a21); }
-    ow++;
+    v128.store(wp, f32x4.add(v128.load(wp), a00));
+    v128.store(wp, f32x4.add(v128.load(wp, 16), a01), 16);
+    v128.store(q1, f32x4.add(v128.load(q1), a10));
+    v128.store(q1, f32x4.add(v128.load(q1, 16), a11), 16);
+    v128.store(q2, f32x4.add(v128.load(q2), a20));
+    v128.store(q2, f32x4.add(v128.load(q2, 16), a21), 16);
   }
-  const q1 = wp + cs * <usize>pg(p, P_O), q2 = q1 + cs * <usize>pg(p, P_O);
-  v128.store(wp, f32x4.add(v128.load(wp), a00));
-  v128.store(wp, f32x4.add(v128.load(wp, 16), a01), 16);
-  v128.store(q1, f32x4.add(v128.load(q1), a10));
-  v128.store(q1, f32x4.add(v128.load(q1, 16), a11), 16);
-  v128.store(q2, f32x4.add(v128.load(q2), a20));
-  v128.store(q2, f32x4.add(v128.load(q2, 16), a21), 16);
 }
 
-/** As fewRow3x8 for 4 output channels (the O % 8 left over): 3 sums in registers. */
-function fewRow3x4(xr: usize, dyr: usize, wp: usize, p: usize, kw: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
-  const C = pg(p, P_C), OW = pg(p, P_OW), sw = pg(p, P_SW), dwd = pg(p, P_DW), pl = pg(p, P_PL);
-  const cs = <usize>C << 2, os = <usize>pg(p, P_O) << 2, ts = <usize>dwd * cs, xs = <usize>sw * cs;
-  const f0 = max(b0, max(b1, b2)), f1 = min(e0, min(e1, e2));
-  let a0 = ZERO, a1 = ZERO, a2 = ZERO;
-  let ow = 0;
-  while (ow < OW) {
-    let xp = xr + <usize>(ow * sw - pl + kw * dwd) * cs, d = dyr + <usize>ow * os;
-    if (ow == f0 && f0 < f1) {
-      for (; ow < f1; ow++) {
-        const g = v128.load(d);
-        a0 = madd(v128.load32_splat(xp), g, a0);
-        a1 = madd(v128.load32_splat(xp + ts), g, a1);
-        a2 = madd(v128.load32_splat(xp + 2 * ts), g, a2);
-        xp += xs;
-        d += os;
+/** As fewRows3x8 for 4 output channels (the O % 8 left over): 3 sums in registers. */
+function fewRows3x4(xn: usize, dyn: usize, wp: usize, p: usize, kh: i32, kw: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const cs = <usize>C << 2, os = <usize>O << 2, ts = <usize>dwd * cs, xs = <usize>sw * cs;
+  const f0 = max(b0, max(b1, b2)), f1 = max(f0, min(e0, min(e1, e2)));
+  const q1 = wp + cs * <usize>O, q2 = q1 + cs * <usize>O;
+  for (let oh = 0; oh < OH; oh++) {
+    const ih = oh * sh - pt + kh * dh;
+    if (ih < 0 || ih >= H) continue;
+    let xp = xn + <usize>(ih * W) * cs + <usize>(kw * dwd - pl) * cs, d = dyn + <usize>(oh * OW) * os;
+    let a0 = ZERO, a1 = ZERO, a2 = ZERO;
+    for (let ow = 0; ow < OW; ow++) {
+      if (ow == f0) {
+        for (; ow < f1; ow++) {
+          const g = v128.load(d);
+          a0 = madd(v128.load32_splat(xp), g, a0);
+          a1 = madd(v128.load32_splat(xp + ts), g, a1);
+          a2 = madd(v128.load32_splat(xp + 2 * ts), g, a2);
+          xp += xs;
+          d += os;
+        }
+        if (ow >= OW) break;
       }
-      continue;
+      const g = v128.load(d);
+      if (ow >= b0 && ow < e0) a0 = madd(v128.load32_splat(xp), g, a0);
+      if (ow >= b1 && ow < e1) a1 = madd(v128.load32_splat(xp + ts), g, a1);
+      if (ow >= b2 && ow < e2) a2 = madd(v128.load32_splat(xp + 2 * ts), g, a2);
+      xp += xs;
+      d += os;
     }
-    const g = v128.load(d);
-    if (ow >= b0 && ow < e0) a0 = madd(v128.load32_splat(xp), g, a0);
-    if (ow >= b1 && ow < e1) a1 = madd(v128.load32_splat(xp + ts), g, a1);
-    if (ow >= b2 && ow < e2) a2 = madd(v128.load32_splat(xp + 2 * ts), g, a2);
-    ow++;
+    v128.store(wp, f32x4.add(v128.load(wp), a0));
+    v128.store(q1, f32x4.add(v128.load(q1), a1));
+    v128.store(q2, f32x4.add(v128.load(q2), a2));
   }
-  const q1 = wp + cs * <usize>pg(p, P_O), q2 = q1 + cs * <usize>pg(p, P_O);
-  v128.store(wp, f32x4.add(v128.load(wp), a0));
-  v128.store(q1, f32x4.add(v128.load(q1), a1));
-  v128.store(q2, f32x4.add(v128.load(q2), a2));
 }
 
-/** One tap kw of one output row and input channel, all output channels, 16 at a time (as before the blocks). */
-function fewTap(xr: usize, dyr: usize, wp: usize, p: usize, kw: i32, ow0: i32, ow1: i32): void {
-  const C = pg(p, P_C), sw = pg(p, P_SW), pl = pg(p, P_PL), dwd = pg(p, P_DW);
-  const cs = <usize>C << 2, os = <usize>pg(p, P_O) << 2, xs = <usize>sw * cs;
+/** One tap (kh, kw) of one image's output rows and input channel, nv vectors of output channels (dyn, wp: offset to them). */
+function fewTap(xn: usize, dyn: usize, wp: usize, p: usize, kh: i32, kw: i32, ow0: i32, ow1: i32, nv: i32): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const cs = <usize>C << 2, os = <usize>O << 2, xs = <usize>sw * cs;
   if (ow0 >= ow1) return;
-  for (let o: usize = 0; o < os; o += 64) {
-    const nv = min<usize>(4, (os - o) >> 4);
+  for (let oh = 0; oh < OH; oh++) {
+    const ih = oh * sh - pt + kh * dh;
+    if (ih < 0 || ih >= H) continue;
+    let xp = xn + <usize>(ih * W) * cs + <usize>(ow0 * sw - pl + kw * dwd) * cs, d = dyn + <usize>((oh * OW + ow0)) * os;
     let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
-    let xp = xr + <usize>(ow0 * sw - pl + kw * dwd) * cs, d = dyr + <usize>ow0 * os + o;
     for (let ow = ow0; ow < ow1; ow++) {
       const xv = v128.load32_splat(xp);
       a0 = madd(xv, v128.load(d), a0);
@@ -926,11 +937,10 @@ function fewTap(xr: usize, dyr: usize, wp: usize, p: usize, kw: i32, ow0: i32, o
       xp += xs;
       d += os;
     }
-    const q = wp + o;
-    v128.store(q, f32x4.add(v128.load(q), a0));
-    if (nv > 1) v128.store(q, f32x4.add(v128.load(q, 16), a1), 16);
-    if (nv > 2) v128.store(q, f32x4.add(v128.load(q, 32), a2), 32);
-    if (nv > 3) v128.store(q, f32x4.add(v128.load(q, 48), a3), 48);
+    v128.store(wp, f32x4.add(v128.load(wp), a0));
+    if (nv > 1) v128.store(wp, f32x4.add(v128.load(wp, 16), a1), 16);
+    if (nv > 2) v128.store(wp, f32x4.add(v128.load(wp, 32), a2), 32);
+    if (nv > 3) v128.store(wp, f32x4.add(v128.load(wp, 48), a3), 48);
   }
 }
 
