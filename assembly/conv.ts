@@ -778,51 +778,169 @@ function wideForward(x: usize, w: usize, packed: usize, bias: usize, out: usize,
 // ---- dW for few input channels (isFewChannels) -------------------------------------------------
 
 /**
- * dW (zeroed by the caller): per output row and tap, x * dy summed along the row in registers (16 output
- * channels at a time), then added into dw.
+ * dW (zeroed by the caller) of a one-group conv with C <= 4 and O % 4 == 0. Per block of 3 taps along
+ * KW, output row, input channel and 8 output channels (fewRow3x8; 4 for the O % 8 left, fewRow3x4),
+ * each output pixel's dy vectors are loaded once and multiplied by the 3 taps' input values (splatted),
+ * the sums kept in registers over the row, then added into dw; the taps left over (KW % 3) go one at a
+ * time (fewTap). Which pixels of a row each tap reaches inside x (tapFirst, tapEnd: two divisions) is
+ * worked out once per tap, not per row. Summation order, the same on every path: each dw entry's sum
+ * over one output row runs in pixel order from zero in a register, then is added into dw, rows in order
+ * (n, then oh). Pixels whose tap lies in the padding are skipped, not multiplied by zero, so NaN and
+ * infinities in x and dy propagate as in float64.
  */
 function fewFilter(x: usize, dy: usize, dw: usize, p: usize): void {
+  const KW = pg(p, P_KW), KW3 = KW - KW % 3;
+  for (let kw = 0; kw < KW; kw += kw < KW3 ? 3 : 1) {
+    const b0 = tapFirst(p, kw), e0 = tapEnd(p, kw);
+    if (kw >= KW3) {
+      fewRows(x, dy, dw, p, kw, 1, b0, 0, 0, e0, 0, 0);
+    } else {
+      fewRows(x, dy, dw, p, kw, 3, b0, tapFirst(p, kw + 1), tapFirst(p, kw + 2), e0, tapEnd(p, kw + 1), tapEnd(p, kw + 2));
+    }
+  }
+}
+
+/** fewFilter's taps kw.. kw+nt-1 (nt: 3 or 1) over every output row; b*, e*: each tap's pixel span. */
+function fewRows(x: usize, dy: usize, dw: usize, p: usize, kw: i32, nt: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
-  const KW = pg(p, P_KW), KH = pg(p, P_KH), sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW);
-  const pt = pg(p, P_PT), pl = pg(p, P_PL);
-  const cs = <usize>C << 2, os = <usize>O << 2;
+  const KW = pg(p, P_KW), KH = pg(p, P_KH);
+  const cs = <usize>C << 2, os = <usize>O << 2, O8 = <usize>(O & ~7) << 2;
+  // One image at a time (its dy, 50 KB at 28x28x16, stays in cache for every tap and channel pass).
   for (let n = 0; n < N; n++) {
-    for (let oh = 0; oh < OH; oh++) {
-      const bh = oh * sh - pt, kh0 = tapLo(bh, dh), kh1 = tapHi(bh, dh, KH, H);
-      const dyr = dy + <usize>((n * OH + oh) * OW) * os;
-      for (let kh = kh0; kh < kh1; kh++) {
-        const xr = x + <usize>((n * H + bh + kh * dh) * W) * cs;
-        for (let kw = 0; kw < KW; kw++) {
-          // Output pixels [ow0, ow1) have this tap inside x along W.
-          const lo = pl - kw * dwd, hi = W - 1 + pl - kw * dwd;
-          const ow0 = lo <= 0 ? 0 : (lo + sw - 1) / sw, ow1 = hi < 0 ? 0 : min(OW, hi / sw + 1);
-          if (ow0 >= ow1) continue;
-          const xs = <usize>sw * cs;
-          for (let c: usize = 0; c < cs; c += 4) {
-            const wp = dw + <usize>((kh * KW + kw) * C) * os + c * <usize>O;
-            for (let o: usize = 0; o < os; o += 64) {
-              const nv = min<usize>(4, (os - o) >> 4);
-              let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
-              let xp = xr + <usize>(ow0 * sw - lo) * cs + c, d = dyr + <usize>ow0 * os + o;
-              for (let ow = ow0; ow < ow1; ow++) {
-                const xv = v128.load32_splat(xp);
-                a0 = madd(xv, v128.load(d), a0);
-                if (nv > 1) a1 = madd(xv, v128.load(d, 16), a1);
-                if (nv > 2) a2 = madd(xv, v128.load(d, 32), a2);
-                if (nv > 3) a3 = madd(xv, v128.load(d, 48), a3);
-                xp += xs;
-                d += os;
-              }
-              const q = wp + o;
-              v128.store(q, f32x4.add(v128.load(q), a0));
-              if (nv > 1) v128.store(q, f32x4.add(v128.load(q, 16), a1), 16);
-              if (nv > 2) v128.store(q, f32x4.add(v128.load(q, 32), a2), 32);
-              if (nv > 3) v128.store(q, f32x4.add(v128.load(q, 48), a3), 48);
-            }
-          }
+    const xn = x + <usize>(n * H * W) * cs, dyn = dy + <usize>(n * OH * OW) * os;
+    for (let kh = 0; kh < KH; kh++) {
+      for (let c: usize = 0; c < cs; c += 4) {
+        const wp = dw + <usize>((kh * KW + kw) * C) * os + c * <usize>O;
+        if (nt == 1) {
+          for (let o: usize = 0; o < os; o += 64) fewTap(xn + c, dyn + o, wp + o, p, kh, kw, b0, e0, min<i32>(4, <i32>(os - o) >> 4));
+          continue;
         }
+        for (let o: usize = 0; o < O8; o += 32) fewRows3x8(xn + c, dyn + o, wp + o, p, kh, kw, b0, b1, b2, e0, e1, e2);
+        for (let o = O8; o < os; o += 16) fewRows3x4(xn + c, dyn + o, wp + o, p, kh, kw, b0, b1, b2, e0, e1, e2);
       }
     }
+  }
+}
+
+/** First output pixel of a row whose tap kw lies inside x along W. */
+@inline function tapFirst(p: usize, kw: i32): i32 {
+  const lo = pg(p, P_PL) - kw * pg(p, P_DW), sw = pg(p, P_SW);
+  return min(pg(p, P_OW), lo <= 0 ? 0 : (lo + sw - 1) / sw);
+}
+
+/** One past the last output pixel of a row whose tap kw lies inside x along W. */
+@inline function tapEnd(p: usize, kw: i32): i32 {
+  const hi = pg(p, P_W) - 1 + pg(p, P_PL) - kw * pg(p, P_DW);
+  return hi < 0 ? 0 : min(pg(p, P_OW), hi / pg(p, P_SW) + 1);
+}
+
+/**
+ * Taps (kh, kw), (kh, kw+1), (kh, kw+2) of one image's output rows, one input channel (xn: the image
+ * plus the channel's offset) and 8 output channels (dyn, wp: offset to them): 6 sums in registers over
+ * each row, added into dw row by row. Pixels with all three taps inside x run unchecked; the few at
+ * the edges check each tap.
+ */
+function fewRows3x8(xn: usize, dyn: usize, wp: usize, p: usize, kh: i32, kw: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const cs = <usize>C << 2, os = <usize>O << 2, ts = <usize>dwd * cs, xs = <usize>sw * cs;
+  const f0 = max(b0, max(b1, b2)), f1 = max(f0, min(e0, min(e1, e2)));
+  const q1 = wp + cs * <usize>O, q2 = q1 + cs * <usize>O;
+  for (let oh = 0; oh < OH; oh++) {
+    const ih = oh * sh - pt + kh * dh;
+    if (ih < 0 || ih >= H) continue;
+    // xp: the first tap's input at pixel ow (outside x at the edges: only read where the tap is inside).
+    let xp = xn + <usize>(ih * W) * cs + <usize>(kw * dwd - pl) * cs, d = dyn + <usize>(oh * OW) * os;
+    let a00 = ZERO, a01 = ZERO, a10 = ZERO, a11 = ZERO, a20 = ZERO, a21 = ZERO;
+    for (let ow = 0; ow < OW; ow++) {
+      if (ow == f0) {
+        for (; ow < f1; ow++) {
+          const x0 = v128.load32_splat(xp), x1 = v128.load32_splat(xp + ts), x2 = v128.load32_splat(xp + 2 * ts);
+          const g0 = v128.load(d), g1 = v128.load(d, 16);
+          a00 = madd(x0, g0, a00); a10 = madd(x1, g0, a10); a20 = madd(x2, g0, a20);
+          a01 = madd(x0, g1, a01); a11 = madd(x1, g1, a11); a21 = madd(x2, g1, a21);
+          xp += xs;
+          d += os;
+        }
+        if (ow >= OW) break;
+      }
+      const g0 = v128.load(d), g1 = v128.load(d, 16);
+      if (ow >= b0 && ow < e0) { const xv = v128.load32_splat(xp); a00 = madd(xv, g0, a00); a01 = madd(xv, g1, a01); }
+      if (ow >= b1 && ow < e1) { const xv = v128.load32_splat(xp + ts); a10 = madd(xv, g0, a10); a11 = madd(xv, g1, a11); }
+      if (ow >= b2 && ow < e2) { const xv = v128.load32_splat(xp + 2 * ts); a20 = madd(xv, g0, a20); a21 = madd(xv, g1, a21); }
+      xp += xs;
+      d += os;
+    }
+    v128.store(wp, f32x4.add(v128.load(wp), a00));
+    v128.store(wp, f32x4.add(v128.load(wp, 16), a01), 16);
+    v128.store(q1, f32x4.add(v128.load(q1), a10));
+    v128.store(q1, f32x4.add(v128.load(q1, 16), a11), 16);
+    v128.store(q2, f32x4.add(v128.load(q2), a20));
+    v128.store(q2, f32x4.add(v128.load(q2, 16), a21), 16);
+  }
+}
+
+/** As fewRows3x8 for 4 output channels (the O % 8 left over): 3 sums in registers. */
+function fewRows3x4(xn: usize, dyn: usize, wp: usize, p: usize, kh: i32, kw: i32, b0: i32, b1: i32, b2: i32, e0: i32, e1: i32, e2: i32): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const cs = <usize>C << 2, os = <usize>O << 2, ts = <usize>dwd * cs, xs = <usize>sw * cs;
+  const f0 = max(b0, max(b1, b2)), f1 = max(f0, min(e0, min(e1, e2)));
+  const q1 = wp + cs * <usize>O, q2 = q1 + cs * <usize>O;
+  for (let oh = 0; oh < OH; oh++) {
+    const ih = oh * sh - pt + kh * dh;
+    if (ih < 0 || ih >= H) continue;
+    let xp = xn + <usize>(ih * W) * cs + <usize>(kw * dwd - pl) * cs, d = dyn + <usize>(oh * OW) * os;
+    let a0 = ZERO, a1 = ZERO, a2 = ZERO;
+    for (let ow = 0; ow < OW; ow++) {
+      if (ow == f0) {
+        for (; ow < f1; ow++) {
+          const g = v128.load(d);
+          a0 = madd(v128.load32_splat(xp), g, a0);
+          a1 = madd(v128.load32_splat(xp + ts), g, a1);
+          a2 = madd(v128.load32_splat(xp + 2 * ts), g, a2);
+          xp += xs;
+          d += os;
+        }
+        if (ow >= OW) break;
+      }
+      const g = v128.load(d);
+      if (ow >= b0 && ow < e0) a0 = madd(v128.load32_splat(xp), g, a0);
+      if (ow >= b1 && ow < e1) a1 = madd(v128.load32_splat(xp + ts), g, a1);
+      if (ow >= b2 && ow < e2) a2 = madd(v128.load32_splat(xp + 2 * ts), g, a2);
+      xp += xs;
+      d += os;
+    }
+    v128.store(wp, f32x4.add(v128.load(wp), a0));
+    v128.store(q1, f32x4.add(v128.load(q1), a1));
+    v128.store(q2, f32x4.add(v128.load(q2), a2));
+  }
+}
+
+/** One tap (kh, kw) of one image's output rows and input channel, nv vectors of output channels (dyn, wp: offset to them). */
+function fewTap(xn: usize, dyn: usize, wp: usize, p: usize, kh: i32, kw: i32, ow0: i32, ow1: i32, nv: i32): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const sh = pg(p, P_SH), sw = pg(p, P_SW), dh = pg(p, P_DH), dwd = pg(p, P_DW), pt = pg(p, P_PT), pl = pg(p, P_PL);
+  const cs = <usize>C << 2, os = <usize>O << 2, xs = <usize>sw * cs;
+  if (ow0 >= ow1) return;
+  for (let oh = 0; oh < OH; oh++) {
+    const ih = oh * sh - pt + kh * dh;
+    if (ih < 0 || ih >= H) continue;
+    let xp = xn + <usize>(ih * W) * cs + <usize>(ow0 * sw - pl + kw * dwd) * cs, d = dyn + <usize>((oh * OW + ow0)) * os;
+    let a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+    for (let ow = ow0; ow < ow1; ow++) {
+      const xv = v128.load32_splat(xp);
+      a0 = madd(xv, v128.load(d), a0);
+      if (nv > 1) a1 = madd(xv, v128.load(d, 16), a1);
+      if (nv > 2) a2 = madd(xv, v128.load(d, 32), a2);
+      if (nv > 3) a3 = madd(xv, v128.load(d, 48), a3);
+      xp += xs;
+      d += os;
+    }
+    v128.store(wp, f32x4.add(v128.load(wp), a0));
+    if (nv > 1) v128.store(wp, f32x4.add(v128.load(wp, 16), a1), 16);
+    if (nv > 2) v128.store(wp, f32x4.add(v128.load(wp, 32), a2), 32);
+    if (nv > 3) v128.store(wp, f32x4.add(v128.load(wp, 48), a3), 48);
   }
 }
 

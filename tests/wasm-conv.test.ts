@@ -31,12 +31,13 @@ interface ConvCase {
   bias: boolean;
   act: Act;
   /** x holds NaN, Infinity and -Infinity at a few pixels (which outputs they reach is checked exactly). */
-  special?: boolean;
+  /** true: NaN and infinities in x; 'dy': in dy at edge pixels (where some taps lie in the padding). */
+  special?: boolean | 'dy';
 }
 
 const geo = (strides: [number, number] = [1, 1], pads: Shape4 = [0, 0, 0, 0], dilations: [number, number] = [1, 1]): Conv2dGeometry => ({ strides, dilations, pads });
 
-function conv(name: string, x: Shape4, kh: number, kw: number, O: number, g: Conv2dGeometry, groups = 1, bias = true, act: Act = 'linear', special = false): ConvCase {
+function conv(name: string, x: Shape4, kh: number, kw: number, O: number, g: Conv2dGeometry, groups = 1, bias = true, act: Act = 'linear', special: boolean | 'dy' = false): ConvCase {
   return { name, x, w: [kh, kw, x[3] / groups, O], geo: g, groups, bias, act, special };
 }
 
@@ -55,6 +56,14 @@ const CONV_CASES: ConvCase[] = [
   conv('dX by dot products: C2 O12 3x3 same (3 channel groups a tap), W 9: 2 blocks of 4 pixels + 1', [2, 5, 9, 2], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
   conv('few channels C1 O8 2x2 pads [0,1,0,1] (taps past the bottom and right: padded copy)', [2, 6, 7, 1], 2, 2, 8, geo([1, 1], [0, 1, 0, 1]), 1, true, 'relu'),
   conv('few channels C1 O24 3x3 stride 2 valid, rows left over (in place; 4-pixel tiles + 1)', [2, 9, 14, 1], 3, 3, 24, geo([2, 2])),
+  // The few-channel dW's 3-tap blocks (8 output channels a pass, then 4; taps past a multiple of 3 one at a time;
+  // pixels with every tap of a block inside x unchecked, the edge pixels checked tap by tap).
+  conv('few channels C1 O4 3x3 same (one 4-lane pass)', [2, 7, 9, 1], 3, 3, 4, geo([1, 1], [1, 1, 1, 1])),
+  conv('few channels C2 O16 3x3 valid stride 2', [2, 9, 11, 2], 3, 3, 16, geo([2, 2])),
+  conv('few channels C3 O12 3x3 same dilations [2,2] (8 + 4 lanes)', [2, 9, 10, 3], 3, 3, 12, geo([1, 1], [2, 2, 2, 2], [2, 2])),
+  conv('few channels C1 O16 3x5 stride [1,2] pads [1,1,2,2] (a block of 3 + 2 single taps)', [2, 7, 12, 1], 3, 5, 16, geo([1, 2], [1, 1, 2, 2])),
+  conv('few channels C2 O12 3x3 same W 2 (no pixel has all 3 taps inside)', [1, 5, 2, 2], 3, 3, 12, geo([1, 1], [1, 1, 1, 1])),
+  conv('few channels C3 O16 3x3 stride 2 same pads [0,1,0,1] dilations [1,2]', [2, 8, 9, 3], 3, 3, 16, geo([2, 2], [0, 1, 0, 1], [1, 2])),
   conv('wide rows (C > 64, stride 1, wide output) 3x3 C68 O8 same relu', [1, 5, 40, 68], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('wide rows C65 O12 dilations [2,1] pads [2,2,1,1] batch 2 gelu', [2, 9, 34, 65], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1]), 1, true, 'gelu'),
   conv('wide rows in place (valid, KW 1) 3x1 C72 O4 no bias', [2, 6, 40, 72], 3, 1, 4, geo(), 1, false),
@@ -105,6 +114,10 @@ const CONV_CASES: ConvCase[] = [
   conv('NaN, Infinity, -Infinity in x: C1 O16 3x3 same relu (flat table)', [2, 7, 9, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu', true),
   conv('NaN, Infinity, -Infinity in x: C16 O12 3x3 same (channels four a loop turn)', [1, 6, 7, 16], 3, 3, 12, geo([1, 1], [1, 1, 1, 1]), 1, true, 'linear', true),
   conv('NaN, Infinity, -Infinity in x: depthwise 3x3 C8 same W 13 (blocks of 4 pixels)', [1, 6, 13, 8], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 8, true, 'linear', true),
+  conv('NaN, Infinity, -Infinity in x: few channels C2 O16 3x3 valid (3-tap dW blocks)', [2, 7, 9, 2], 3, 3, 16, geo(), 1, true, 'linear', true),
+  // Non-finite dy at edge pixels: dw's taps that lie in the padding there stay finite (skipped, not multiplied by 0).
+  conv('NaN, Infinity, -Infinity in dy at edges: few channels C1 O16 3x3 same', [2, 6, 8, 1], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'linear', 'dy'),
+  conv('NaN, Infinity, -Infinity in dy at edges: few channels C3 O12 3x3 stride 2 pads [1,1,1,1] dilations [1,2]', [2, 7, 9, 3], 3, 3, 12, geo([2, 2], [1, 1, 1, 1], [1, 2]), 1, true, 'linear', 'dy'),
   // Empty batches: y and dx are empty, dw is zeros.
   conv('batch 0, 1x1', [0, 3, 3, 4], 1, 1, 5, geo()),
   conv('batch 0, 3x3 same', [0, 3, 3, 4], 3, 3, 5, geo([1, 1], [1, 1, 1, 1])),
@@ -211,12 +224,19 @@ interface ConvRun {
 function prepare(c: ConvCase): ConvRun {
   const rng = new Rng(hashName(c.name));
   const x = values(rng, size(c.x)), w = values(rng, size(c.w)), b = values(rng, c.w[3]);
-  if (c.special) {
+  if (c.special === true) {
     // One pixel in 12 gets one non-finite channel: NaN, Infinity or -Infinity in turn.
     for (let i = 0, k = 0; i < x.length; i += c.x[3]) if (rng.next() < 1 / 12) x[i + (k % c.x[3])] = [NaN, Infinity, -Infinity][k++ % 3];
   }
   const [N, OH, OW] = convOutShape(c.x, c.w[0], c.w[1], c.geo);
   const dy = values(rng, N * OH * OW * c.w[3]);
+  if (c.special === 'dy') {
+    // Infinity at the first pixel (channel 0), NaN at the end of the first row (channel 1), -Infinity at the start of the last row (channel 2).
+    const O = c.w[3];
+    dy[0] = Infinity;
+    dy[(OW - 1) * O + 1] = NaN;
+    dy[((N - 1) * OH + OH - 1) * OW * O + 2] = -Infinity;
+  }
   return { c, x, w, b, dy, ref: convRef(c, x, w, dy) };
 }
 
@@ -377,7 +397,8 @@ for (const cfg of testBackends().filter((b) => b.backend === 'wasm')) {
           dw: close(dw, r.ref.dW), dwJs: againstJs(`dw ${r.c.name}`, dw, r.ref.dW),
         }).toEqual({ y: [], yJs: [], dx: [], dxJs: [], dw: [], dwJs: [] });
         // The special cases reach NaN, Infinity and (before relu) -Infinity outputs and keep finite ones.
-        if (r.c.special) {
+        if (r.c.special === 'dy') expect([dw.some((v) => !Number.isFinite(v)), dw.some(Number.isFinite)]).toEqual([true, true]);
+        if (r.c.special === true) {
           const kinds = (r.c.act === 'relu' ? [NaN, Infinity] : [NaN, Infinity, -Infinity]).map((v) => y.some((u) => Object.is(u, v)));
           expect([...kinds, y.some(Number.isFinite)]).toEqual([...kinds.map(() => true), true]);
         }
