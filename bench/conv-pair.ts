@@ -8,23 +8,18 @@ import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { convOutShape } from '../src/kernels.js';
 import { tfjs } from '../bench/peers.js';
+import { conv as convCases } from '../tests/cases/conv.js';
 const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
 const only = process.argv[3];
 await eg.init({ backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: true });
 const tf = await tfjs('wasm');
 const rnd = (n: number, s: number) => { const v = new Float32Array(n); for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; v[i] = s / 2 ** 32 - 0.5; } return v; };
 const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
-const LAYERS = [
-  { name: '3x3 1->16 28x28 b64', x: [64, 28, 28, 1], k: 3, O: 16 },
-  { name: '3x3 16->32 28x28 b64', x: [64, 28, 28, 16], k: 3, O: 32 },
-  { name: '3x3 64->64 56x56 b1', x: [1, 56, 56, 64], k: 3, O: 64 },
-  { name: '3x3 64->64 56x56 b4', x: [4, 56, 56, 64], k: 3, O: 64 },
-  { name: '1x1 64->128 56x56 b1', x: [1, 56, 56, 64], k: 1, O: 128 },
-  { name: 'dw 3x3 56x56x64 b1', x: [1, 56, 56, 64], k: 3, O: 64, dw: true },
-].filter((l) => !only || l.name.includes(only));
+// The conv suite's layers (tests/cases/conv.ts), as bench/conv.ts and bench/conv-split.ts time them.
+const LAYERS = convCases.bench.filter((l) => !only || l.name.includes(only));
 const stat = (ts: number[]) => { const s = [...ts].sort((a, b) => a - b); return { min: s[0], med: s[s.length >> 1] }; };
 for (const L of LAYERS) {
-  const [N, H, W, C] = L.x, groups = L.dw ? C : 1, pad = (L.k - 1) >> 1;
+  const [N, H, W, C] = L.x, groups = L.depthwise ? C : 1, pad = (L.k - 1) >> 1;
   const geo = { strides: [1, 1] as [number, number], dilations: [1, 1] as [number, number], pads: [pad, L.k - 1 - pad, pad, L.k - 1 - pad] as [number, number, number, number] };
   const wShape = [L.k, L.k, C / groups, L.O] as [number, number, number, number];
   const yShape = [...convOutShape(L.x, L.k, L.k, geo), L.O];
@@ -38,8 +33,8 @@ for (const L of LAYERS) {
     engine.runKernel('conv2dBackpropInput', [tdy, tw], { ...geo, groups, inShape: L.x as never });
     engine.runKernel('conv2dBackpropFilter', [tx, tdy], { ...geo, groups, filterShape: wShape });
   });
-  const fw = L.dw ? tf.tensor4d(w, [L.k, L.k, C, 1]) : tf.tensor4d(w, wShape), fx = tf.tensor4d(x, L.x as never);
-  const tfF = () => { (L.dw ? tf.depthwiseConv2d(fx, fw as never, 1, 'same') : tf.conv2d(fx, fw as never, 1, 'same')).dispose(); };
+  const fw = L.depthwise ? tf.tensor4d(w, [L.k, L.k, C, 1]) : tf.tensor4d(w, wShape), fx = tf.tensor4d(x, L.x as never);
+  const tfF = () => { (L.depthwise ? tf.depthwiseConv2d(fx, fw as never, 1, 'same') : tf.conv2d(fx, fw as never, 1, 'same')).dispose(); };
   const fns = { egF, tfF, egB };
   // Each sample repeats a call enough times to last ~15 ms: CPU time is counted in coarse ticks.
   const reps: Record<string, number> = {};
