@@ -91,6 +91,7 @@ export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
   if (kind == WORK_INPUT && isDepthwise(params) && isDepthwiseInputByForward(params)) return depthwiseInputWorkBytes(params);
   if (kind == WORK_INPUT && isInputByForward(params)) return inputByForwardWorkBytes(params);
   if (isDepthwise(params) || (kind == WORK_FILTER && isFewChannels(params))) return 0;
+  if (kind == WORK_FORWARD && isWinograd(params)) return winoWorkBytes(params);
   if (kind == WORK_FORWARD && isDirectForward(params)) return directWorkBytes(params);
   if (kind == WORK_FORWARD && isWide(params)) return wideWorkBytes(params);
   const G = pg(params, P_G), C = pg(params, P_C), O = pg(params, P_O);
@@ -224,6 +225,7 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
 /** Bytes f32_conv_pack_filter writes for the forward conv of params (0: its path packs nothing). */
 export function f32_conv_packed_bytes(params: usize): i32 {
   const p = params;
+  if (isWinograd(p)) return winoPackedBytes(p);
   if (isDepthwise(p) || isDirectForward(p)) return 0;
   const O = pg(p, P_O), C = pg(p, P_C);
   if (isWide(p)) return pg(p, P_KH) * <i32>f32_gemm_packed_bytes(O, pg(p, P_KW) * C);
@@ -234,6 +236,10 @@ export function f32_conv_packed_bytes(params: usize): i32 {
 /** Packs the filter w [KH, KW, C/G, O] for the forward conv of params into dst (f32_conv_packed_bytes). */
 export function f32_conv_pack_filter(w: usize, params: usize, dst: usize): void {
   const p = params;
+  if (isWinograd(p)) {
+    winoPack(w, p, dst);
+    return;
+  }
   if (isDepthwise(p) || isDirectForward(p)) return;
   const O = pg(p, P_O), C = pg(p, P_C);
   if (isWide(p)) {
@@ -269,6 +275,10 @@ function conv2dForward(x: usize, w: usize, packed: usize, bias: usize, out: usiz
   const p = params;
   if (isDepthwise(p)) {
     depthwise(x, w, bias, out, act, p);
+    return;
+  }
+  if (isWinograd(p)) {
+    winoForward(x, w, packed, bias, out, act, p, work);
     return;
   }
   if (isDirectForward(p)) {
@@ -773,6 +783,269 @@ function wideForward(x: usize, w: usize, packed: usize, bias: usize, out: usize,
     const o = out + <usize>(n * OH * OW) * os;
     for (let oh = 0; oh < OH; oh++) memory.copy(o + <usize>(oh * OW) * os, y + <usize>(oh * SW) * os, <usize>OW * os);
   }
+}
+
+// ---- Winograd forward, F(4x4, 3x3) (isWinograd) --------------------------------------------------
+// Y = A^T [ (G g G^T) . (B^T d B) ] A per output tile of 4x4 pixels from a 6x6 input tile, summed over
+// the input channels (36 multiplies per 16 outputs where the direct sum does 144): per block of tiles
+// the input transform writes V[pos][tile][C] (channels on the lanes), one GEMM per position pos (36)
+// multiplies V[pos] [tiles x C] by U[pos] [C x O] (the transformed filter packed as the GEMM's B, which
+// the conv filter cache keeps), and the output transform reads M[pos][tile][O] back into 4x4 pixels with
+// bias and relu. F(2x2, 3x3) (16 multiplies per 4 outputs) was built and measured too: F(4x4) ran
+// 1.44-2.07x its speed on bench/wasm-ab.mjs's layers (simd), at a max error of 3-9e-6 of the largest
+// output against 2-6e-7 (bench/conv-error.mjs; the direct sum: 4-9e-7), within the tests' bound.
+
+/**
+ * Fewest input channels for the Winograd forward. In-process A/B against the direct forward
+ * (bench/wasm-ab.mjs, 3x3 'same' 28x28 -> 16 b16): C 4 1.16x simd, 0.97x relaxed; C 8 1.59x, 1.38x.
+ */
+const WINO_MIN_C = 8;
+/** Bytes of V and M for one block of tiles (they stay in L2). */
+const WINO_BLOCK_BYTES = 192 << 10;
+
+@inline function winoTiles(p: usize): i32 {
+  return pg(p, P_N) * ((pg(p, P_OH) + 3) >> 2) * ((pg(p, P_OW) + 3) >> 2);
+}
+
+/**
+ * One group, a 3x3 window at stride 1, undilated, C and O multiples of 4, C >= WINO_MIN_C, at most one
+ * row or column of padding on each side ('valid', 'same' or explicit pads of 0 or 1), and no more
+ * multiplies than the direct sum when the filter's transform counts as 8 tiles more: (tiles + 8) * 36
+ * <= pixels * 9 (tiles that overhang the output waste theirs; the transform of a 256->256 filter cost
+ * as much as 7 tiles' GEMMs). In-process A/B against the direct forward (bench/wasm-ab.mjs, simd /
+ * relaxed, C32 O32 'valid' b64, filter transformed per call): 1x1 output 0.35x / 0.50x, 2x2 1.33x / 1.90x,
+ * 3x3 2.83x / 4.11x, 5x5 1.24x / 1.42x, 6x6 1.94x / 2.40x; 14x14x256->256 'same' b1 1.50x / 1.46x.
+ * Wider padding gives outputs with few taps inside x, whose error is still that of their whole tile
+ * ('direct C8 O4 3x3 pads 3' in tests/wasm-conv.test.ts measured 1.5x the direct sum's bound).
+ */
+function isWinograd(p: usize): bool {
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), pb = pg(p, P_OH) + 2 - pg(p, P_H) - pt, pr = pg(p, P_OW) + 2 - pg(p, P_W) - pl;
+  return pg(p, P_G) == 1 && pg(p, P_KH) == 3 && pg(p, P_KW) == 3 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1
+    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1 && (pg(p, P_C) & 3) == 0 && (pg(p, P_O) & 3) == 0 && pg(p, P_C) >= WINO_MIN_C
+    && <u32>pt <= 1 && <u32>pl <= 1 && <u32>pb <= 1 && <u32>pr <= 1
+    && (<i64>winoTiles(p) + 8) * 4 <= <i64>pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
+}
+
+/** Tiles per block: V and M of a block within WINO_BLOCK_BYTES, a multiple of 4, at most the tiles there are (rounded up to 4). */
+function winoBlock(p: usize): i32 {
+  const t = (WINO_BLOCK_BYTES / (36 * (pg(p, P_C) + pg(p, P_O)) * 4)) & ~3;
+  return min(max(t, 4), (winoTiles(p) + 3) & ~3);
+}
+
+/** Bytes of the transformed filter: 36 GEMM-packed [C, O] matrices, then a copy of the filter (winoTileDirect's). */
+function winoPackedBytes(p: usize): i32 {
+  const C = pg(p, P_C), O = pg(p, P_O);
+  return 36 * <i32>f32_gemm_packed_bytes(O, C) + ((9 * C * O) << 2);
+}
+
+/** Scratch of winoForward: the GEMM's, V, M, an edge tile's zero-padded copy, the transforms' 36 vectors, then the filter's transform. */
+function winoWorkBytes(p: usize): i32 {
+  const C = pg(p, P_C), O = pg(p, P_O), T = winoBlock(p);
+  return <i32>align16(f32_gemm_work_bytes(T, O, C)) + ((36 * (T * (C + O) + C + 4)) << 2) + winoPackedBytes(p);
+}
+
+/**
+ * Row i of G applied to 3 vectors, G[i][0] g0 + G[i][1] g1 + G[i][2] g2, for
+ * G = [1/4 0 0; -1/6 -1/6 -1/6; -1/6 1/6 -1/6; 1/24 1/12 1/6; 1/24 -1/12 1/6; 0 0 1].
+ */
+@inline function winoG(i: i32, g0: v128, g1: v128, g2: v128): v128 {
+  if (i == 0) return f32x4.mul(g0, f32x4.splat(0.25));
+  if (i == 5) return g2;
+  if (i <= 2) {
+    const s = f32x4.add(g0, g2);
+    return f32x4.mul(i == 1 ? f32x4.add(s, g1) : f32x4.sub(s, g1), f32x4.splat(<f32>(-1.0 / 6.0)));
+  }
+  const s = f32x4.add(f32x4.mul(g0, f32x4.splat(<f32>(1.0 / 24.0))), f32x4.mul(g2, f32x4.splat(<f32>(1.0 / 6.0))));
+  const h = f32x4.mul(g1, f32x4.splat(<f32>(1.0 / 12.0)));
+  return i == 3 ? f32x4.add(s, h) : f32x4.sub(s, h);
+}
+
+/** Row i of U = G g G^T, (G g G^T)[i][j] for j < 6, for every channel pair of w [3, 3, C, O]: at stage + j*C*O floats, each [C, O]. */
+function winoFilterRow(w: usize, C: i32, O: i32, i: i32, stage: usize): void {
+  const tap = <usize>(C * O) << 2;
+  for (let c = 0; c < C; c++) {
+    for (let o = 0; o < O; o += 4) {
+      const off = <usize>(c * O + o) << 2, g = w + off;
+      const r0 = winoG(i, v128.load(g), v128.load(g + 3 * tap), v128.load(g + 6 * tap));
+      const r1 = winoG(i, v128.load(g + tap), v128.load(g + 4 * tap), v128.load(g + 7 * tap));
+      const r2 = winoG(i, v128.load(g + 2 * tap), v128.load(g + 5 * tap), v128.load(g + 8 * tap));
+      for (let j = 0; j < 6; j++) v128.store(stage + <usize>j * tap + off, winoG(j, r0, r1, r2));
+    }
+  }
+}
+
+/**
+ * The transformed filter of w [3, 3, C, O] for params into dst (winoPackedBytes): per row i of U, its 6
+ * positions staged where the filter's copy goes last, each packed as the GEMM's B.
+ */
+function winoPack(w: usize, p: usize, dst: usize): void {
+  const C = pg(p, P_C), O = pg(p, P_O), tap = <usize>(C * O) << 2;
+  const step = f32_gemm_packed_bytes(O, C), copy = dst + 36 * step;
+  for (let i = 0; i < 6; i++) {
+    winoFilterRow(w, C, O, i, copy);
+    for (let j = 0; j < 6; j++) f32_gemm_pack_b(copy + <usize>j * tap, O, C, O, false, dst + <usize>(i * 6 + j) * step);
+  }
+  memory.copy(copy, w, <usize>(9 * C * O) << 2);
+}
+
+/**
+ * One tile's rows x cols output pixels from oh0, ow0 of image n by direct sums over the taps inside x
+ * (the filter w [3, 3, C, O] as is), bias and relu: the Winograd tiles whose outputs came out NaN or
+ * infinite (winoOutput), so that a non-finite input reaches only the outputs whose windows hold it.
+ */
+function winoTileDirect(x: usize, w: usize, bias: usize, out: usize, relu: bool, p: usize, n: i32, oh0: i32, ow0: i32, rows: i32, cols: i32): void {
+  const H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL);
+  for (let oh = oh0; oh < oh0 + rows; oh++) {
+    for (let ow = ow0; ow < ow0 + cols; ow++) {
+      const op = out + (<usize>((n * OH + oh) * OW + ow) * <usize>O << 2);
+      for (let o = 0; o < O; o += 4) {
+        let acc = bias != 0 ? v128.load(bias + (<usize>o << 2)) : ZERO;
+        for (let kh = 0; kh < 3; kh++) {
+          const ih = oh - pt + kh;
+          if (ih < 0 || ih >= H) continue;
+          for (let kw = 0; kw < 3; kw++) {
+            const iw = ow - pl + kw;
+            if (iw < 0 || iw >= W) continue;
+            const xp = x + (<usize>((n * H + ih) * W + iw) * <usize>C << 2);
+            const wp = w + (<usize>((kh * 3 + kw) * C * O + o) << 2);
+            for (let c = 0; c < C; c++) acc = madd(v128.load32_splat(xp + (<usize>c << 2)), v128.load(wp + (<usize>(c * O) << 2)), acc);
+          }
+        }
+        if (relu) acc = f32x4.add(f32x4.pmax(acc, ZERO), ZERO);
+        v128.store(op + (<usize>o << 2), acc);
+      }
+    }
+  }
+}
+
+/** B^T d: the 6 vectors d0..d5 into 6 at out, os bytes apart (B^T's rows: 4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0; 0 -2 -1 2 1 0; 0 2 -1 -2 1 0; 0 4 0 -5 0 1). */
+@inline function winoIn(d0: v128, d1: v128, d2: v128, d3: v128, d4: v128, d5: v128, out: usize, os: usize): void {
+  const four = f32x4.splat(4), five = f32x4.splat(5);
+  const a = f32x4.sub(d4, f32x4.mul(d2, four)), b = f32x4.sub(d3, f32x4.mul(d1, four));
+  const c = f32x4.sub(d4, d2), e = f32x4.add(f32x4.sub(d3, d1), f32x4.sub(d3, d1));
+  v128.store(out, f32x4.add(f32x4.sub(f32x4.mul(d0, four), f32x4.mul(d2, five)), d4));
+  v128.store(out + os, f32x4.add(a, b));
+  v128.store(out + 2 * os, f32x4.sub(a, b));
+  v128.store(out + 3 * os, f32x4.add(c, e));
+  v128.store(out + 4 * os, f32x4.sub(c, e));
+  v128.store(out + 5 * os, f32x4.add(f32x4.sub(f32x4.mul(d1, four), f32x4.mul(d3, five)), d5));
+}
+
+/**
+ * The input transform B^T d B of one 6x6 tile at src (rows rs bytes apart, pixels cs apart), every
+ * channel four at a time, into V at v (positions vs bytes apart), through tmp (36 vectors).
+ */
+function winoInput(src: usize, rs: usize, cs: usize, C: i32, v: usize, vs: usize, tmp: usize): void {
+  for (let c = 0; c < C; c += 4) {
+    const sc = src + (<usize>c << 2), vc = v + (<usize>c << 2);
+    // Columns: tmp[r][s] = (B^T d)[r][s]; then rows: V[r*6 + s] = (tmp B)[r][s].
+    for (let s = 0; s < 6; s++) {
+      const d = sc + <usize>s * cs;
+      winoIn(v128.load(d), v128.load(d + rs), v128.load(d + 2 * rs), v128.load(d + 3 * rs), v128.load(d + 4 * rs), v128.load(d + 5 * rs), tmp + (<usize>s << 4), 96);
+    }
+    for (let r = 0; r < 6; r++) {
+      const t = tmp + <usize>r * 96;
+      winoIn(v128.load(t), v128.load(t, 16), v128.load(t, 32), v128.load(t, 48), v128.load(t, 64), v128.load(t, 80), vc + <usize>(r * 6) * vs, vs);
+    }
+  }
+}
+
+/** A^T m: the 6 vectors m0..m5 into 4 at out, os bytes apart (A^T's rows: 1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 1). */
+@inline function winoOut(m0: v128, m1: v128, m2: v128, m3: v128, m4: v128, m5: v128, out: usize, os: usize): void {
+  const p = f32x4.add(m1, m2), q = f32x4.sub(m1, m2), r = f32x4.add(m3, m4), s = f32x4.sub(m3, m4);
+  v128.store(out, f32x4.add(f32x4.add(m0, p), r));
+  v128.store(out + os, f32x4.add(q, f32x4.add(s, s)));
+  v128.store(out + 2 * os, f32x4.add(p, f32x4.mul(r, f32x4.splat(4))));
+  v128.store(out + 3 * os, f32x4.add(f32x4.add(q, f32x4.mul(s, f32x4.splat(8))), m5));
+}
+
+/**
+ * The output transform A^T M A of one tile from M at mt (positions ms bytes apart, O channels), plus
+ * bias, relu if `relu`: its first rows x cols pixels stored at op (rows ros bytes apart, pixels O*4),
+ * through tmp. False if an output before relu was NaN or infinite.
+ */
+function winoOutput(mt: usize, ms: usize, O: i32, bias: usize, relu: bool, op: usize, ros: usize, rows: i32, cols: i32, tmp: usize): bool {
+  const os = <usize>O << 2, ms6 = ms * 6;
+  // y * 0: NaN in a lane iff some y there was NaN or infinite.
+  let nan = ZERO;
+  for (let o = 0; o < O; o += 4) {
+    const mc = mt + (<usize>o << 2);
+    // Columns: tmp[k][s] = (A^T M)[k][s]; then each row k's 4 pixels (tmp[k] A), in place in tmp.
+    for (let s = 0; s < 6; s++) {
+      const d = mc + <usize>s * ms;
+      winoOut(v128.load(d), v128.load(d + ms6), v128.load(d + 2 * ms6), v128.load(d + 3 * ms6), v128.load(d + 4 * ms6), v128.load(d + 5 * ms6), tmp + (<usize>s << 4), 96);
+    }
+    const bv = bias != 0 ? v128.load(bias + (<usize>o << 2)) : ZERO;
+    for (let k = 0; k < rows; k++) {
+      const t = tmp + <usize>k * 96;
+      winoOut(v128.load(t), v128.load(t, 16), v128.load(t, 32), v128.load(t, 48), v128.load(t, 64), v128.load(t, 80), t, 16);
+      const q = op + <usize>k * ros + (<usize>o << 2);
+      for (let l = 0; l < cols; l++) {
+        let y = f32x4.add(v128.load(t + (<usize>l << 4)), bv);
+        nan = f32x4.add(nan, f32x4.mul(y, ZERO));
+        if (relu) y = f32x4.add(f32x4.pmax(y, ZERO), ZERO);
+        v128.store(q + <usize>l * os, y);
+      }
+    }
+  }
+  return !v128.any_true(f32x4.ne(nan, nan));
+}
+
+/**
+ * conv2d forward by Winograd's minimal filtering (isWinograd): U the transformed filter (winoPack;
+ * transformed into the scratch first when 0, from w). Blocks of T tiles (winoBlock): input transforms
+ * (tiles that reach past the image through a zero-padded copy), 36 GEMMs V[pos] U[pos], output
+ * transforms into out, dropping pixels past its edge (a tile with a NaN or infinite output again by
+ * direct sums, winoTileDirect); activations past relu over the whole output.
+ */
+function winoForward(x: usize, w: usize, U: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), T = winoBlock(p);
+  const TW = (OW + 3) >> 2, perImage = ((OH + 3) >> 2) * TW, total = N * perImage;
+  const cs = <usize>C << 2, os = <usize>O << 2;
+  const gw = work, V = gw + align16(f32_gemm_work_bytes(T, O, C));
+  const vs = <usize>T * cs, ms = <usize>T * os;
+  const M = V + 36 * vs, patch = M + 36 * ms, tmp = patch + 36 * cs;
+  if (U == 0) {
+    U = tmp + 36 * 16;
+    winoPack(w, p, U);
+  }
+  const step = f32_gemm_packed_bytes(O, C), filter = U + 36 * step;
+  const relu = act == 1;
+  for (let t0 = 0; t0 < total; t0 += T) {
+    const nt = min(T, total - t0);
+    for (let t = 0; t < nt; t++) {
+      const g = t0 + t, n = g / perImage, r = g % perImage;
+      const ih0 = (r / TW) * 4 - pt, iw0 = (r % TW) * 4 - pl;
+      if (ih0 >= 0 && iw0 >= 0 && ih0 + 6 <= H && iw0 + 6 <= W) {
+        winoInput(x + <usize>((n * H + ih0) * W + iw0) * cs, <usize>W * cs, cs, C, V + <usize>t * cs, vs, tmp);
+        continue;
+      }
+      // A tile reaching past the image: its 6x6 pixels copied with zeros outside.
+      for (let i = 0; i < 6; i++) {
+        const ih = ih0 + i;
+        for (let j = 0; j < 6; j++) {
+          const iw = iw0 + j, d = patch + <usize>(i * 6 + j) * cs;
+          if (ih >= 0 && ih < H && iw >= 0 && iw < W) copyF32(d, x + <usize>((n * H + ih) * W + iw) * cs, C);
+          else zeroF32(d, C);
+        }
+      }
+      winoInput(patch, 6 * cs, cs, C, V + <usize>t * cs, vs, tmp);
+    }
+    for (let pos = 0; pos < 36; pos++) {
+      gemmW(V + <usize>pos * vs, cs, 4, 0, 0, U + <usize>pos * step, M + <usize>pos * ms, os, nt, O, C, 0, 0, gw, false);
+    }
+    for (let t = 0; t < nt; t++) {
+      const g = t0 + t, n = g / perImage, r = g % perImage;
+      const oh0 = (r / TW) * 4, ow0 = (r % TW) * 4;
+      const rows = min(4, OH - oh0), cols = min(4, OW - ow0);
+      if (!winoOutput(M + <usize>t * os, ms, O, bias, relu, out + <usize>((n * OH + oh0) * OW + ow0) * os, <usize>OW * os, rows, cols, tmp)) {
+        winoTileDirect(x, filter, bias, out, relu, p, n, oh0, ow0, rows, cols);
+      }
+    }
+  }
+  if (act > 1) activateRow(out, N * OH * OW * O, act);
 }
 
 // ---- dW for few input channels (isFewChannels) -------------------------------------------------

@@ -216,7 +216,8 @@ describe(`packed-weight cache (wasm${WASM_BUILD ? ` ${WASM_BUILD}` : ''}${GEMM_T
     // O % 4 != 0 keeps these off the direct forward (which reads the filter in place).
     ['im2col, many row blocks', [4, 13, 13, 16], [3, 3, 16, 30], { activation: 'relu' }, true],
     ['im2col, strides, dilation, same padding', [2, 11, 9, 6], [3, 2, 6, 10], { strides: [2, 1], dilations: [1, 2], padding: 'same' }, true],
-    ['direct forward (the reference CNN\'s second conv; filter read in place)', [4, 13, 13, 16], [3, 3, 16, 32], { activation: 'relu' }, false],
+    ['Winograd forward (the reference CNN\'s second conv; its transformed filter cached)', [4, 13, 13, 16], [3, 3, 16, 32], { activation: 'relu' }, true],
+    ['direct forward (dilated; filter read in place)', [4, 13, 13, 16], [3, 3, 16, 32], { activation: 'relu', dilations: 2 }, false],
     ['two groups', [2, 8, 8, 8], [3, 3, 4, 10], { groups: 2, activation: 'tanh' }, true],
     ['pointwise', [3, 7, 7, 24], [1, 1, 24, 40], {}, true],
     ['wide rows (C > 64, stride 1)', [2, 6, 32, 68], [3, 3, 68, 8], { activation: 'relu' }, true],

@@ -122,6 +122,22 @@ const CONV_CASES: ConvCase[] = [
   conv('batch 0, 1x1', [0, 3, 3, 4], 1, 1, 5, geo()),
   conv('batch 0, 3x3 same', [0, 3, 3, 4], 3, 3, 5, geo([1, 1], [1, 1, 1, 1])),
   conv('batch 0, depthwise', [0, 3, 3, 4], 3, 3, 4, geo(), 4),
+  // Winograd F(4x4, 3x3) (one group, 3x3 stride 1 undilated, C % 4 == 0 and C >= 8, O % 4 == 0, pads 0 or 1 a side,
+  // (tiles + 8) * 4 <= output pixels): output tiles of 4x4 overhanging the output's edge (sizes 2 to 7 and past a
+  // multiple of 4), input tiles reaching past the image (zero-padded copies), blocks of tiles (several, the last
+  // partial), C past the GEMM's K block, bias and relu or not; just outside the rule, the direct forward.
+  conv('winograd C8 O4 valid, 2x3 output, batch 16, relu', [16, 4, 5, 8], 3, 3, 4, geo(), 1, true, 'relu'),
+  conv('winograd C12 O20 same 5x7 output (tiles overhang by 3 and 1)', [2, 5, 7, 12], 3, 3, 20, geo([1, 1], [1, 1, 1, 1])),
+  conv('winograd C16 O12 same 6x6 relu no bias', [2, 6, 6, 16], 3, 3, 12, geo([1, 1], [1, 1, 1, 1]), 1, false, 'relu'),
+  conv('winograd C16 O32 valid 11x11 (the reference CNN: 3x3 tiles) relu', [3, 13, 13, 16], 3, 3, 32, geo(), 1, true, 'relu'),
+  conv('winograd C8 O16 explicit pads [1,0,0,1] 7x7', [2, 8, 8, 8], 3, 3, 16, geo([1, 1], [1, 0, 0, 1])),
+  conv('winograd C8 O8 explicit pads [0,1,1,0] 4x4 output (one tile an image) gelu', [4, 5, 5, 8], 3, 3, 8, geo([1, 1], [0, 1, 1, 0]), 1, true, 'gelu'),
+  conv('winograd C16 O16 same, 3 images of 30x31: several blocks of tiles, the last partial', [3, 30, 31, 16], 3, 3, 16, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('winograd C68 O8 same (C > 64) sigmoid', [1, 7, 9, 68], 3, 3, 8, geo([1, 1], [1, 1, 1, 1]), 1, true, 'sigmoid'),
+  conv('winograd C260 O12 valid 8x7 (C > 256: K blocks in the GEMM)', [1, 10, 9, 260], 3, 3, 12, geo()),
+  conv('NaN, Infinity, -Infinity in x: winograd C8 O8 valid relu (tiles with non-finite outputs redone directly)', [2, 9, 10, 8], 3, 3, 8, geo(), 1, true, 'relu', true),
+  conv('not winograd: C8 O8 valid 1x1 output, batch 1, no bias (too few outputs)', [1, 3, 3, 8], 3, 3, 8, geo(), 1, false),
+  conv('not winograd: C8 O12 pads [2,0,0,0] (more than 1)', [1, 6, 6, 8], 3, 3, 12, geo([1, 1], [2, 0, 0, 0])),
 ];
 
 // ---- the float64 reference ----------------------------------------------------------------------
