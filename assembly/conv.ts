@@ -2,7 +2,9 @@
 // and their gradients). Convolutions run on the packed GEMM (gemm.ts): a 1x1 stride-1 unpadded one
 // reads x in place; the rest go through im2col in row blocks of at most ROWS rows, so the scratch stays
 // bounded. dW is im2col(x)^T dy (a TN GEMM accumulated over the blocks); dX is dy W^T per block, then
-// col2im (a scatter-add). A one-group forward with at most 64 input channels skips im2col: register
+// col2im (a scatter-add). A one-group 3x3 stride-1 forward with C, O multiples of 4 and C >= 8 runs
+// Winograd F(4x4, 3x3) (isWinograd: 36 GEMMs over blocks of transformed tiles, the transformed filter
+// packed as their B). Another one-group forward with at most 64 input channels skips im2col: register
 // tiles straight over the image (isDirectForward). A depthwise convolution (one input channel per
 // group, C > 1) has its own loops with the channels along the SIMD lanes, as do the pooling kernels and
 // the dW of a one-group conv with at most 4 input channels (isFewChannels). Geometry comes in a params block.
@@ -216,7 +218,8 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
 
 // ---- the filter packed ahead (the conv filter cache) ------------------------------------------
 // The forward paths that run the GEMM on the filter (im2col, pointwise: per group the matrix
-// [KH*KW*C/G, O/G] with rows O apart; wide: per kh the matrix [KW*C, O]) pack it as B on every call
+// [KH*KW*C/G, O/G] with rows O apart; wide: per kh the matrix [KW*C, O]; Winograd: its 36 transformed
+// [C, O] matrices, then a copy of the filter, winoPack) pack it as B on every call
 // and, for im2col, on every row block. A filter kept between calls (inference) is packed once, whole,
 // by f32_conv_pack_filter (what every call would pack, so the sums are the same bit for bit), and
 // f32_conv2d_packed reads those panels. Depthwise convolutions read the filter in place and direct
