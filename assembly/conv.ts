@@ -803,8 +803,12 @@ function wideForward(x: usize, w: usize, packed: usize, bias: usize, out: usize,
  * (bench/wasm-ab.mjs, 3x3 'same' 28x28 -> 16 b16): C 4 1.16x simd, 0.97x relaxed; C 8 1.59x, 1.38x.
  */
 const WINO_MIN_C = 8;
-/** Bytes of V and M for one block of tiles (they stay in L2). */
-const WINO_BLOCK_BYTES = 192 << 10;
+/**
+ * Bytes of V and M for one block of tiles (they stay in L2). In-process A/B (bench/wasm-ab.mjs, simd, 1 MiB
+ * L2 a core) against 192 KiB: 96 KiB 0.93-0.98x, 384 KiB 1.05x (13x13x16->32 b256) and 1.10x (56x56x64->64
+ * b4), 768 KiB 0.90-0.97x of 384.
+ */
+const WINO_BLOCK_BYTES = 384 << 10;
 
 @inline function winoTiles(p: usize): i32 {
   return pg(p, P_N) * ((pg(p, P_OH) + 3) >> 2) * ((pg(p, P_OW) + 3) >> 2);
@@ -841,10 +845,10 @@ function winoPackedBytes(p: usize): i32 {
   return 36 * <i32>f32_gemm_packed_bytes(O, C) + ((9 * C * O) << 2);
 }
 
-/** Scratch of winoForward: the GEMM's, V, M, an edge tile's zero-padded copy, the transforms' 36 vectors, then the filter's transform. */
+/** Scratch of winoForward: the GEMM's, V, M, the transforms' 36 vectors, then the filter's transform. */
 function winoWorkBytes(p: usize): i32 {
   const C = pg(p, P_C), O = pg(p, P_O), T = winoBlock(p);
-  return <i32>align16(f32_gemm_work_bytes(T, O, C)) + ((36 * (T * (C + O) + C + 4)) << 2) + winoPackedBytes(p);
+  return <i32>align16(f32_gemm_work_bytes(T, O, C)) + ((36 * (T * (C + O) + 4)) << 2) + winoPackedBytes(p);
 }
 
 /**
@@ -954,6 +958,30 @@ function winoInput(src: usize, rs: usize, cs: usize, C: i32, v: usize, vs: usize
   }
 }
 
+/**
+ * winoInput for a tile reaching past the image: rows [r0, r1) and columns [s0, s1) of the 6x6 tile at
+ * src lie inside it and are read, the rest taken as zeros (src itself may lie outside).
+ */
+function winoInputEdge(src: usize, rs: usize, cs: usize, C: i32, v: usize, vs: usize, tmp: usize, r0: i32, r1: i32, s0: i32, s1: i32): void {
+  for (let c = 0; c < C; c += 4) {
+    const sc = src + (<usize>c << 2), vc = v + (<usize>c << 2);
+    for (let s = 0; s < 6; s++) {
+      const d = sc + <usize>s * cs;
+      if (s < s0 || s >= s1) {
+        winoIn(ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, tmp + (<usize>s << 4), 96);
+        continue;
+      }
+      winoIn(r0 <= 0 && r1 > 0 ? v128.load(d) : ZERO, r0 <= 1 && r1 > 1 ? v128.load(d + rs) : ZERO,
+        r0 <= 2 && r1 > 2 ? v128.load(d + 2 * rs) : ZERO, r0 <= 3 && r1 > 3 ? v128.load(d + 3 * rs) : ZERO,
+        r0 <= 4 && r1 > 4 ? v128.load(d + 4 * rs) : ZERO, r1 > 5 ? v128.load(d + 5 * rs) : ZERO, tmp + (<usize>s << 4), 96);
+    }
+    for (let r = 0; r < 6; r++) {
+      const t = tmp + <usize>r * 96;
+      winoIn(v128.load(t), v128.load(t, 16), v128.load(t, 32), v128.load(t, 48), v128.load(t, 64), v128.load(t, 80), vc + <usize>(r * 6) * vs, vs);
+    }
+  }
+}
+
 /** A^T m: the 6 vectors m0..m5 into 4 at out, os bytes apart (A^T's rows: 1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 1). */
 @inline function winoOut(m0: v128, m1: v128, m2: v128, m3: v128, m4: v128, m5: v128, out: usize, os: usize): void {
   const p = f32x4.add(m1, m2), q = f32x4.sub(m1, m2), r = f32x4.add(m3, m4), s = f32x4.sub(m3, m4);
@@ -970,8 +998,8 @@ function winoInput(src: usize, rs: usize, cs: usize, C: i32, v: usize, vs: usize
  */
 function winoOutput(mt: usize, ms: usize, O: i32, bias: usize, relu: bool, op: usize, ros: usize, rows: i32, cols: i32, tmp: usize): bool {
   const os = <usize>O << 2, ms6 = ms * 6;
-  // y * 0: NaN in a lane iff some y there was NaN or infinite.
-  let nan = ZERO;
+  // The sum of the outputs: NaN or infinite in a lane iff some y there was (or the sum overflowed).
+  let sum = ZERO;
   for (let o = 0; o < O; o += 4) {
     const mc = mt + (<usize>o << 2);
     // Columns: tmp[k][s] = (A^T M)[k][s]; then each row k's 4 pixels (tmp[k] A), in place in tmp.
@@ -986,19 +1014,20 @@ function winoOutput(mt: usize, ms: usize, O: i32, bias: usize, relu: bool, op: u
       const q = op + <usize>k * ros + (<usize>o << 2);
       for (let l = 0; l < cols; l++) {
         let y = f32x4.add(v128.load(t + (<usize>l << 4)), bv);
-        nan = f32x4.add(nan, f32x4.mul(y, ZERO));
+        sum = f32x4.add(sum, y);
         if (relu) y = f32x4.add(f32x4.pmax(y, ZERO), ZERO);
         v128.store(q + <usize>l * os, y);
       }
     }
   }
-  return !v128.any_true(f32x4.ne(nan, nan));
+  const z = f32x4.sub(sum, sum);
+  return !v128.any_true(f32x4.ne(z, z));
 }
 
 /**
  * conv2d forward by Winograd's minimal filtering (isWinograd): U the transformed filter (winoPack;
  * transformed into the scratch first when 0, from w). Blocks of T tiles (winoBlock): input transforms
- * (tiles that reach past the image through a zero-padded copy), 36 GEMMs V[pos] U[pos], output
+ * (tiles that reach past the image read zeros there), 36 GEMMs V[pos] U[pos], output
  * transforms into out, dropping pixels past its edge (a tile with a NaN or infinite output again by
  * direct sums, winoTileDirect); activations past relu over the whole output.
  */
@@ -1009,7 +1038,7 @@ function winoForward(x: usize, w: usize, U: usize, bias: usize, out: usize, act:
   const cs = <usize>C << 2, os = <usize>O << 2;
   const gw = work, V = gw + align16(f32_gemm_work_bytes(T, O, C));
   const vs = <usize>T * cs, ms = <usize>T * os;
-  const M = V + 36 * vs, patch = M + 36 * ms, tmp = patch + 36 * cs;
+  const M = V + 36 * vs, tmp = M + 36 * ms;
   if (U == 0) {
     U = tmp + 36 * 16;
     winoPack(w, p, U);
@@ -1025,16 +1054,9 @@ function winoForward(x: usize, w: usize, U: usize, bias: usize, out: usize, act:
         winoInput(x + <usize>((n * H + ih0) * W + iw0) * cs, <usize>W * cs, cs, C, V + <usize>t * cs, vs, tmp);
         continue;
       }
-      // A tile reaching past the image: its 6x6 pixels copied with zeros outside.
-      for (let i = 0; i < 6; i++) {
-        const ih = ih0 + i;
-        for (let j = 0; j < 6; j++) {
-          const iw = iw0 + j, d = patch + <usize>(i * 6 + j) * cs;
-          if (ih >= 0 && ih < H && iw >= 0 && iw < W) copyF32(d, x + <usize>((n * H + ih) * W + iw) * cs, C);
-          else zeroF32(d, C);
-        }
-      }
-      winoInput(patch, 6 * cs, cs, C, V + <usize>t * cs, vs, tmp);
+      // NOTE: the tile's origin may lie outside x (its address wraps around, never read).
+      winoInputEdge(x + <usize>((n * H + ih0) * W + iw0) * cs, <usize>W * cs, cs, C, V + <usize>t * cs, vs, tmp,
+        max(0, -ih0), min(6, H - ih0), max(0, -iw0), min(6, W - iw0));
     }
     for (let pos = 0; pos < 36; pos++) {
       gemmW(V + <usize>pos * vs, cs, 4, 0, 0, U + <usize>pos * step, M + <usize>pos * ms, os, nt, O, C, 0, 0, gw, false);
