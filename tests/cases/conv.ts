@@ -230,6 +230,7 @@ convCase('tiles: 8 -> 16 channels, batch 2, bias', [2, 9, 11, 8], [3, 3, 8, 16],
 convCase('tiles: 1x1 17 -> 33 channels (a GEMM)', [2, 5, 5, 17], [1, 1, 17, 33]);
 convCase("tiles: depthwise form, 16 channels 'same'", [1, 7, 9, 16], [3, 3, 1, 16], { groups: 16, padding: 'same' });
 convCase('tiles: groups 4 of 3 -> 2 channels, strides 2', [1, 8, 8, 12], [3, 3, 3, 8], { groups: 4, strides: 2 });
+convCase("tiles: 3x3 'same' 16 -> 12 channels, batch 3, bias, relu (wasm: Winograd 4x4 tiles overhanging a 6x7 output)", [3, 6, 7, 16], [3, 3, 16, 12], { padding: 'same', bias: true, activation: 'relu' });
 for (const activation of ['relu', 'sigmoid', 'tanh', 'gelu']) convCase(`bias + ${activation}`, [2, 4, 5, 3], [3, 3, 3, 4], { bias: true, activation, padding: 'same' });
 {
   const r = rand('rank-3 input (no batch)');
