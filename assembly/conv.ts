@@ -1009,15 +1009,25 @@ function winoOutput(mt: usize, ms: usize, O: i32, bias: usize, relu: bool, op: u
     }
     const bv = bias != 0 ? v128.load(bias + (<usize>o << 2)) : ZERO;
     for (let k = 0; k < rows; k++) {
-      const t = tmp + <usize>k * 96;
-      winoOut(v128.load(t), v128.load(t, 16), v128.load(t, 32), v128.load(t, 48), v128.load(t, 64), v128.load(t, 80), t, 16);
-      const q = op + <usize>k * ros + (<usize>o << 2);
-      for (let l = 0; l < cols; l++) {
-        let y = f32x4.add(v128.load(t + (<usize>l << 4)), bv);
-        sum = f32x4.add(sum, y);
-        if (relu) y = f32x4.add(f32x4.pmax(y, ZERO), ZERO);
-        v128.store(q + <usize>l * os, y);
+      // Row k: (tmp[k] A) + bias in registers (winoOut's sums), then stored through relu.
+      const t = tmp + <usize>k * 96, m5 = v128.load(t, 80);
+      const m1 = v128.load(t, 16), m2 = v128.load(t, 32), m3 = v128.load(t, 48), m4 = v128.load(t, 64);
+      const pp = f32x4.add(m1, m2), qq = f32x4.sub(m1, m2), rr = f32x4.add(m3, m4), ss = f32x4.sub(m3, m4);
+      let y0 = f32x4.add(f32x4.add(f32x4.add(v128.load(t), pp), rr), bv);
+      let y1 = f32x4.add(f32x4.add(qq, f32x4.add(ss, ss)), bv);
+      let y2 = f32x4.add(f32x4.add(pp, f32x4.mul(rr, f32x4.splat(4))), bv);
+      let y3 = f32x4.add(f32x4.add(f32x4.add(qq, f32x4.mul(ss, f32x4.splat(8))), m5), bv);
+      // NOTE: the overhanging pixels' sums count too: finite unless the tile's inputs are not.
+      sum = f32x4.add(sum, f32x4.add(f32x4.add(y0, y1), f32x4.add(y2, y3)));
+      if (relu) {
+        y0 = f32x4.add(f32x4.pmax(y0, ZERO), ZERO); y1 = f32x4.add(f32x4.pmax(y1, ZERO), ZERO);
+        y2 = f32x4.add(f32x4.pmax(y2, ZERO), ZERO); y3 = f32x4.add(f32x4.pmax(y3, ZERO), ZERO);
       }
+      const q = op + <usize>k * ros + (<usize>o << 2);
+      v128.store(q, y0);
+      if (cols > 1) v128.store(q + os, y1);
+      if (cols > 2) v128.store(q + 2 * os, y2);
+      if (cols > 3) v128.store(q + 3 * os, y3);
     }
   }
   const z = f32x4.sub(sum, sum);
