@@ -804,6 +804,12 @@ function wideForward(x: usize, w: usize, packed: usize, bias: usize, out: usize,
  */
 const WINO_MIN_C = 8;
 /**
+ * Most filter entries (C * O) for the Winograd forward: its transformed filter (36 C O floats, 4x the
+ * filter's, plus the filter) sits in the conv filter cache and, for a call without it, in the scratch;
+ * 256 x 256 (11.8 MB) is the most this allows (a memory bound, not a measured one).
+ */
+const WINO_MAX_CO = 256 * 256;
+/**
  * Bytes of V and M for one block of tiles (they stay in L2). In-process A/B (bench/wasm-ab.mjs, simd, 1 MiB
  * L2 a core) against 192 KiB: 96 KiB 0.93-0.98x, 384 KiB 1.05x (13x13x16->32 b256) and 1.10x (56x56x64->64
  * b4), 768 KiB 0.90-0.97x of 384.
@@ -830,7 +836,8 @@ function isWinograd(p: usize): bool {
   return pg(p, P_G) == 1 && pg(p, P_KH) == 3 && pg(p, P_KW) == 3 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1
     && pg(p, P_DH) == 1 && pg(p, P_DW) == 1 && (pg(p, P_C) & 3) == 0 && (pg(p, P_O) & 3) == 0 && pg(p, P_C) >= WINO_MIN_C
     && <u32>pt <= 1 && <u32>pl <= 1 && <u32>pb <= 1 && <u32>pr <= 1
-    && (<i64>winoTiles(p) + 8) * 4 <= <i64>pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW);
+    && (<i64>winoTiles(p) + 8) * 4 <= <i64>pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW)
+    && <i64>pg(p, P_C) * pg(p, P_O) <= WINO_MAX_CO;
 }
 
 /** Tiles per block: V and M of a block within WINO_BLOCK_BYTES, a multiple of 4, at most the tiles there are (rounded up to 4). */

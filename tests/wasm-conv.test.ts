@@ -1,6 +1,7 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
-// GEMM, im2col in row blocks of 256, the direct forward (C <= 64) and dX as the transposed conv's direct forward, direct dW
+// GEMM, im2col in row blocks of 256, Winograd F(4x4, 3x3) (3x3 stride 1, C % 4 == 0, C >= 8, O % 4 == 0), the direct
+// forward (C <= 64) and dX as the transposed conv's direct forward, direct dW
 // loops for few input channels (and their dX at stride 1 by per-pixel dot products), KH GEMMs on wide rows (C > 64, stride 1), depthwise with multipliers 1 to 4 (dX at stride 1
 // by the flipped filter's forward), groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity, on and off the
