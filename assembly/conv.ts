@@ -1575,6 +1575,59 @@ export function f32_max_pool2d(x: usize, out: usize, p: usize): void {
   }
 }
 
+// ---- conv2d then max pooling, fused for inference ---------------------------------------------
+
+/**
+ * Bytes of conv output the fused conv + max pool keeps per chunk of images: small enough to stay in
+ * L2 between the conv writing it and the pool reading it back.
+ */
+const POOL_CHUNK_BYTES = 128 << 10;
+
+/** Images per chunk of f32_conv2d_max_pool (at least 1, at most N). */
+function poolChunk(p: usize): i32 {
+  const img = max(1, (pg(p, P_OH) * pg(p, P_OW) * pg(p, P_O)) << 2);
+  return max(1, min(pg(p, P_N), POOL_CHUNK_BYTES / img));
+}
+
+/** f32_conv_work_bytes(params, 0) for a batch of n images (params' N set for the call, then restored). */
+function forwardWorkBytes(params: usize, n: i32): i32 {
+  const N = pg(params, P_N);
+  store<i32>(params + (<usize>P_N << 2), n);
+  const bytes = f32_conv_work_bytes(params, WORK_FORWARD);
+  store<i32>(params + (<usize>P_N << 2), N);
+  return bytes;
+}
+
+/** Scratch of f32_conv2d_max_pool: one chunk's conv output, then the conv forward's own scratch. */
+export function f32_conv2d_max_pool_work_bytes(params: usize): i32 {
+  const N = pg(params, P_N), n = poolChunk(params), rest = N % n;
+  const y = <i32>align16((n * pg(params, P_OH) * pg(params, P_OW) * pg(params, P_O)) << 2);
+  return y + max(forwardWorkBytes(params, n), rest > 0 ? forwardWorkBytes(params, rest) : 0);
+}
+
+/**
+ * out = max_pool(act(conv(x, w) + bias)) without the full conv output: per chunk of images
+ * (poolChunk), the forward conv of params (conv2dForward: whichever path it picks; packed: the filter
+ * cache's panels or 0) into the scratch, then f32_max_pool2d of pool (a ConvParams block over the conv
+ * output) from there into out. Each image's conv and pool are those of the unfused pair, so the result
+ * is the same bit for bit. work: f32_conv2d_max_pool_work_bytes(params) bytes.
+ */
+export function f32_conv2d_max_pool(x: usize, w: usize, packed: usize, bias: usize, out: usize, act: i32, params: usize, pool: usize, work: usize): void {
+  const N = pg(params, P_N), n = poolChunk(params);
+  const xs = <usize>(pg(params, P_H) * pg(params, P_W) * pg(params, P_C)) << 2;
+  const ys = <usize>(pg(pool, P_OH) * pg(pool, P_OW) * pg(pool, P_C)) << 2;
+  const y = work, cw = work + align16((n * pg(params, P_OH) * pg(params, P_OW) * pg(params, P_O)) << 2);
+  for (let n0 = 0; n0 < N; n0 += n) {
+    const k = min(n, N - n0);
+    store<i32>(params + (<usize>P_N << 2), k);
+    store<i32>(pool + (<usize>P_N << 2), k);
+    conv2dForward(x + <usize>n0 * xs, w, packed, bias, y, act, params, cw);
+    f32_max_pool2d(y, out + <usize>n0 * ys, pool);
+  }
+  store<i32>(params + (<usize>P_N << 2), N);
+  store<i32>(pool + (<usize>P_N << 2), N);
+}
+
 /**
  * dx [N, H, W, C]: each window's dy added at its max in x, the first in row-major window order on
  * ties; where the window holds a NaN, at the first NaN (the position max pooling's NaN came from).

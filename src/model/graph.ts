@@ -25,8 +25,12 @@ export interface ModelArgs {
   name?: string;
 }
 
-/** One layer call of the plan: input slots, output slot, and whether it may run as logits. */
-interface Step { layer: Layer; ins: number[]; out: number; logits: boolean }
+/**
+ * One layer call of the plan: input slots, output slot, whether it may run as logits, and for
+ * inference: `fuse`, the index of the step run with this one as one (Layer.callFused; -1: none), and
+ * `fused`, this step is run by the one before it that fuses it.
+ */
+interface Step { layer: Layer; ins: number[]; out: number; logits: boolean; fuse: number; fused: boolean }
 
 let modelCount = 0;
 
@@ -60,6 +64,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
   private softmaxOut: boolean[] = [];
   /** The outputs were given as a list: predict returns a list. */
   private listOutputs = false;
+  private fuseLayers = true;
 
   constructor(args: ModelArgs | null, opts: { name?: string; prefix?: string } = {}) {
     super({}, opts.prefix ?? 'model');
@@ -124,8 +129,19 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
       if (n.layer instanceof InputLayer) continue;
       for (const t of n.inputs) consumers.set(t, (consumers.get(t) ?? 0) + 1);
       for (const t of n.outputs) slot.set(t, next++);
-      steps.push({ layer: n.layer, ins: n.inputs.map((t) => slot.get(t)!), out: slot.get(n.outputs[0])!, logits: false });
+      steps.push({ layer: n.layer, ins: n.inputs.map((t) => slot.get(t)!), out: slot.get(n.outputs[0])!, logits: false, fuse: -1, fused: false });
     }
+    // Inference fusions: a step whose output one later step reads alone, and nothing else (no other
+    // step, not a model output), runs with it as one where the layer says so (Layer.fusesWith).
+    const outSet = new Set(outputs.map((t) => slot.get(t)!));
+    steps.forEach((s, i) => {
+      if (!s.layer.fusesWith || outSet.has(s.out)) return;
+      const readers = steps.filter((t) => t.ins.includes(s.out));
+      const t = readers[0];
+      if (readers.length !== 1 || t.ins.length !== 1 || t.fused || !s.layer.fusesWith(t.layer)) return;
+      s.fuse = steps.indexOf(t);
+      t.fused = true;
+    });
     this.inputs = inputs;
     this.outputs = outputs;
     this.listOutputs = Array.isArray(outputsArg);
@@ -222,11 +238,29 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
     for (let i = 0; i < xs.length; i++) v[i] = xs[i];
     const opts: CallOptions = cache ? { training, updates, cache } : { training, updates };
     const fused = logits ? this.compiled?.fused : undefined;
+    const fuse = !training && this.fuseInference;
     for (const s of this.steps) {
+      if (fuse && s.fused) continue; // run by the step before it
       const x = s.ins.length === 1 ? v[s.ins[0]] : s.ins.map((i) => v[i]);
+      if (fuse && s.fuse >= 0) {
+        const t = this.steps[s.fuse];
+        v[t.out] = s.layer.callFused!(x as Tensor, t.layer);
+        continue;
+      }
       v[s.out] = fused && s.logits ? s.layer.callLogits!(x as Tensor, opts) : s.layer.call(x, opts);
     }
     return this.outSlots.map((i) => v[i]);
+  }
+
+  /**
+   * @internal Whether inference (predict, evaluate, calls outside training) runs fusable layer pairs
+   * as one (a conv2d read by a max pool alone: Layer.callFused); false runs every layer alone (tests,
+   * benches). Setting it drops the traced steps.
+   */
+  get fuseInference(): boolean { return this.fuseLayers; }
+  set fuseInference(on: boolean) {
+    this.fuseLayers = on;
+    dropPlans(this);
   }
 
   /** @internal Marks the steps making fused outputs (after compile or a rebuild). */
