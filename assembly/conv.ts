@@ -1435,8 +1435,11 @@ function maxPoolTiling(x: usize, out: usize, p: usize): void {
           for (let c: usize = 0; c < cs; c += 16) {
             const r = win + c;
             const a = v128.load(r), b = v128.load(r + cs), d = v128.load(r + rs), e = v128.load(r + rs + cs);
-            const nan = v128.or(v128.or(f32x4.ne(a, a), f32x4.ne(b, b)), v128.or(f32x4.ne(d, d), f32x4.ne(e, e)));
-            v128.store(op + c, v128.or(f32x4.pmax(f32x4.pmax(a, b), f32x4.pmax(d, e)), nan));
+            // pmax(a, b) and pmax(b, a) differ exactly where a or b is NaN (each keeps its first operand's NaN; equal
+            // taps, -0 and +0 included, compare equal): 2 operations fewer a vector than four self-compares.
+            const ab = f32x4.pmax(a, b), de = f32x4.pmax(d, e);
+            const nan = v128.or(f32x4.ne(ab, f32x4.pmax(b, a)), f32x4.ne(de, f32x4.pmax(e, d)));
+            v128.store(op + c, v128.or(f32x4.pmax(ab, de), nan));
           }
         } else {
           for (let c: usize = 0; c < cs; c += 16) {

@@ -400,7 +400,18 @@ for (const cfg of CONFIGS) {
       await same(m, x, true);
       const back = await eg.loadModel(await m.toArtifacts());
       await same(back as eg.Model, x, true);
-      x.dispose(); m.dispose(); back.dispose();
+      // the other forward paths: pointwise (1x1), wide rows (C = 72 > 64), depthwise (groups = C)
+      const paths = eg.sequential([
+        L.conv2d({ filters: 72, kernelSize: 1, activation: 'relu', inputShape: [12, 10, 3], seed: 4 }),
+        L.maxPooling2d({ poolSize: [1, 1] }),
+        L.conv2d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'gelu', seed: 5 }),
+        L.maxPooling2d({ poolSize: 2 }),
+        L.conv2d({ filters: 8, kernelSize: 3, groups: 8, padding: 'same', seed: 6 }),
+        L.maxPooling2d({ poolSize: 2 }),
+      ]);
+      const x2 = eg.randn([3, 12, 10, 3], { seed: 8 });
+      await same(paths, x2, true);
+      eg.dispose([x, x2]); m.dispose(); back.dispose(); paths.dispose();
     });
 
     it('a graph model fuses a conv read by its pool alone, and not one with two readers, an output, or a non-fused activation', async () => {
