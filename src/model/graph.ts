@@ -27,8 +27,9 @@ export interface ModelArgs {
 
 /**
  * One layer call of the plan: input slots, output slot, whether it may run as logits, and for
- * inference: `fuse`, the index of the step run with this one as one (Layer.callFused; -1: none), and
- * `fused`, this step is run by the one before it that fuses it.
+ * inference: `fuse`, the index of the one step that reads this one's output alone (-1: none), which
+ * the two run as one where this layer says so when the forward runs (Layer.fusesWith, callFused), and
+ * `fused`, this step is such a reader.
  */
 interface Step { layer: Layer; ins: number[]; out: number; logits: boolean; fuse: number; fused: boolean }
 
@@ -132,16 +133,16 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
       steps.push({ layer: n.layer, ins: n.inputs.map((t) => slot.get(t)!), out: slot.get(n.outputs[0])!, logits: false, fuse: -1, fused: false });
     }
     // Inference fusions: a step whose output one later step reads alone, and nothing else (no other
-    // step, not a model output), runs with it as one where the layer says so (Layer.fusesWith).
+    // step, not a model output), may run with it as one (forward asks Layer.fusesWith each time, so
+    // a layer whose call was replaced, as quantize's calibration does, runs alone).
     const outSet = new Set(outputs.map((t) => slot.get(t)!));
-    steps.forEach((s, i) => {
-      if (!s.layer.fusesWith || outSet.has(s.out)) return;
+    for (const s of steps) {
+      if (!s.layer.fusesWith || outSet.has(s.out)) continue;
       const readers = steps.filter((t) => t.ins.includes(s.out));
-      const t = readers[0];
-      if (readers.length !== 1 || t.ins.length !== 1 || t.fused || !s.layer.fusesWith(t.layer)) return;
-      s.fuse = steps.indexOf(t);
-      t.fused = true;
-    });
+      if (readers.length !== 1 || readers[0].ins.length !== 1 || readers[0].fused) continue;
+      s.fuse = steps.indexOf(readers[0]);
+      readers[0].fused = true;
+    }
     this.inputs = inputs;
     this.outputs = outputs;
     this.listOutputs = Array.isArray(outputsArg);
@@ -240,9 +241,9 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
     const fused = logits ? this.compiled?.fused : undefined;
     const fuse = !training && this.fuseInference;
     for (const s of this.steps) {
-      if (fuse && s.fused) continue; // run by the step before it
+      if (fuse && s.fused && v[s.out] !== undefined) continue; // run by the step it reads, fused
       const x = s.ins.length === 1 ? v[s.ins[0]] : s.ins.map((i) => v[i]);
-      if (fuse && s.fuse >= 0) {
+      if (fuse && s.fuse >= 0 && s.layer.fusesWith!(this.steps[s.fuse].layer)) {
         const t = this.steps[s.fuse];
         v[t.out] = s.layer.callFused!(x as Tensor, t.layer);
         continue;
