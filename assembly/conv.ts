@@ -1586,17 +1586,24 @@ export function f32_max_pool2d(x: usize, out: usize, p: usize): void {
  */
 const POOL_CHUNK_BYTES = 128 << 10;
 
-/** Images per chunk of f32_conv2d_max_pool (at least 1, at most N). */
+/**
+ * Images per chunk of f32_conv2d_max_pool (at least 1, at most N). NOTE: a forward path may be chosen
+ * by the batch size (Winograd's tile count), and the filter cache packs for the whole batch's path; so
+ * where a chunk's path packs another form (f32_conv_packed_bytes differs) the batch runs as one chunk.
+ */
 function poolChunk(p: usize): i32 {
-  const img = max(1, (pg(p, P_OH) * pg(p, P_OW) * pg(p, P_O)) << 2);
-  return max(1, min(pg(p, P_N), POOL_CHUNK_BYTES / img));
+  const N = pg(p, P_N), img = max(1, (pg(p, P_OH) * pg(p, P_OW) * pg(p, P_O)) << 2);
+  const n = max(1, min(N, POOL_CHUNK_BYTES / img)), rest = N % n;
+  if (n == N) return N;
+  const whole = f32_conv_packed_bytes(p);
+  return atBatch(p, n, 0) == whole && (rest == 0 || atBatch(p, rest, 0) == whole) ? n : N;
 }
 
-/** f32_conv_work_bytes(params, 0) for a batch of n images (params' N set for the call, then restored). */
-function forwardWorkBytes(params: usize, n: i32): i32 {
+/** f32_conv_packed_bytes (what 0) or f32_conv_work_bytes(params, 0) (what 1) for a batch of n images. */
+function atBatch(params: usize, n: i32, what: i32): i32 {
   const N = pg(params, P_N);
   store<i32>(params + (<usize>P_N << 2), n);
-  const bytes = f32_conv_work_bytes(params, WORK_FORWARD);
+  const bytes = what == 0 ? f32_conv_packed_bytes(params) : f32_conv_work_bytes(params, WORK_FORWARD);
   store<i32>(params + (<usize>P_N << 2), N);
   return bytes;
 }
@@ -1605,7 +1612,7 @@ function forwardWorkBytes(params: usize, n: i32): i32 {
 export function f32_conv2d_max_pool_work_bytes(params: usize): i32 {
   const N = pg(params, P_N), n = poolChunk(params), rest = N % n;
   const y = <i32>align16((n * pg(params, P_OH) * pg(params, P_OW) * pg(params, P_O)) << 2);
-  return y + max(forwardWorkBytes(params, n), rest > 0 ? forwardWorkBytes(params, rest) : 0);
+  return y + max(atBatch(params, n, 1), rest > 0 ? atBatch(params, rest, 1) : 0);
 }
 
 /**
