@@ -322,7 +322,7 @@ for (const kind of ['max', 'avg'] as const) {
     ["groups 2, strides 2, 'same' 2x2 pool", [2, 10, 9, 4], [3, 3, 2, 8], { groups: 2, strides: 2, bias: true }, { padding: 'same' }],
     ['one image per chunk (over 128 KiB of conv output each), batch 3', [3, 48, 46, 2], [3, 3, 2, 16], { padding: 'same', bias: true, activation: 'relu' }, {}],
     ['depthwise form (groups = C = 8), 3x3 pool strides 1', [2, 9, 9, 8], [3, 3, 1, 8], { groups: 8, bias: true }, { poolSize: 3, strides: 1 }],
-    ["wide rows (C = 72 > 64, 'same' stride 1, W 34)", [2, 4, 34, 72], [3, 3, 72, 8], { padding: 'same', bias: true, activation: 'relu' }, {}],
+    ["wide rows (C = 72 > 64, 'same' stride 1, W 34; O = 6, not Winograd's)", [2, 4, 34, 72], [3, 3, 72, 6], { padding: 'same', bias: true, activation: 'relu' }, {}],
   ] as [string, number[], number[], ConvOpts, PoolGeo][]) {
     const r = rand(`conv2dMaxPool ${name}`);
     const inputs = [randNd(r, xs), randNd(r, ws)];
