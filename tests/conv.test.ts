@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { JS_UNSUPPORTED } from '../src/backends/js.js';
 import { engine } from '../src/engine.js';
+import { conv2dMaxPool } from '../src/ops/conv.js';
 import type { KernelName } from '../src/kernels.js';
 import { JS_F64, testBackends, use, values, type BackendConfig, undisposed } from './util/backends.js';
 import { hashName } from './util/cases.js';
@@ -46,10 +47,16 @@ for (const cfg of CONFIGS) {
       const outs = [
         eg.conv2d(x3, w, { groups: 2, bias: b, activation: 'gelu' }), eg.depthwiseConv2d(x, dw, { padding: 'same' }),
         eg.conv2dTranspose(x3, tw, undefined, { strides: 2 }), eg.maxPool2d(x3), eg.avgPool2d(x, { padding: 'same' }),
+        conv2dMaxPool(x3, w, { groups: 2, bias: b }, { poolSize: 2 }),
       ];
       expect(undisposed()).toBe(before + outs.length);
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.maxPool2d(eg.conv2d(x, w, { padding: 'same', groups: 2, bias: b, activation: 'relu' }))), [w, b]);
       expect(grads.map((g) => g.shape)).toEqual([[3, 3, 2, 4], [4]]);
+      // conv2dMaxPool under a tape runs the pair (its kernel has no gradient): the same gradients, nothing left behind
+      const fused = eg.valueAndGrads(() => eg.sum(conv2dMaxPool(x, w, { padding: 'same', groups: 2, bias: b, activation: 'relu' }, {})), [w, b]);
+      expect(Array.from(await values(fused.value))).toEqual(Array.from(await values(value)));
+      for (let i = 0; i < 2; i++) expect(Array.from(await values(fused.grads[i]))).toEqual(Array.from(await values(grads[i])));
+      for (const t of [fused.value, ...fused.grads]) t.dispose();
       for (const t of [value, ...grads, ...outs]) t.dispose();
       expect(undisposed()).toBe(before);
       for (const t of [x, x3, dw, tw, w, b]) t.dispose();
