@@ -128,6 +128,13 @@ export interface WasmKernels {
   /** f32_conv2d on a filter packed by f32_conv_pack_filter. */
   f32_conv2d_packed(x: Ptr, packed: Ptr, bias: Ptr, out: Ptr, act: number, params: Ptr, work: Ptr): void;
   f32_conv2d_backprop_input(dy: Ptr, w: Ptr, dx: Ptr, params: Ptr, work: Ptr): void;
+  /** Scratch bytes of f32_conv2d_max_pool for the conv of params: one chunk of images' conv output and the conv's own. */
+  f32_conv2d_max_pool_work_bytes(params: Ptr): number;
+  /**
+   * max_pool(act(conv(x, w) + bias)) per chunk of images, the conv output never whole; packed: the filter
+   * cache's panels or 0; pool: a ConvParams block of the pooling over the conv output (inference).
+   */
+  f32_conv2d_max_pool(x: Ptr, w: Ptr, packed: Ptr, bias: Ptr, out: Ptr, act: number, params: Ptr, pool: Ptr, work: Ptr): void;
   f32_conv2d_backprop_filter(x: Ptr, dy: Ptr, dw: Ptr, params: Ptr, work: Ptr): void;
   f32_max_pool2d(x: Ptr, out: Ptr, params: Ptr): void;
   f32_max_pool2d_grad(x: Ptr, dy: Ptr, dx: Ptr, params: Ptr): void;
@@ -202,6 +209,7 @@ export const KERNEL_EXPORTS = /* @__PURE__ */ Object.keys({
   f32_gemm_set_tile: 0, f32_gemm_tile: 0, f32_gemm_tile_probe: 0, f32_gemm_tile_probe_bytes: 0,
   x32_copy_nd: 0, x32_fill: 0, x32_gather: 0, f32_scatter_add: 0, f32_one_hot: 0, f32_cast_i32: 0, i32_cast_f32: 0,
   f32_conv_work_bytes: 0, f32_conv2d: 0, f32_conv_packed_bytes: 0, f32_conv_pack_filter: 0, f32_conv2d_packed: 0, f32_conv2d_backprop_input: 0, f32_conv2d_backprop_filter: 0,
+  f32_conv2d_max_pool_work_bytes: 0, f32_conv2d_max_pool: 0,
   f32_max_pool2d: 0, f32_max_pool2d_grad: 0, f32_avg_pool2d: 0, f32_avg_pool2d_grad: 0, f32_batch_norm_train: 0, f32_batch_norm_train_grad: 0,
   f32_attention_work_bytes: 0, f32_attention: 0, f32_attention_grad: 0, f32_layer_norm: 0, f32_layer_norm_grad: 0,
   f32_sgd_update: 0, f32_sgd_momentum_update: 0, f32_adam_update: 0, f32_rmsprop_update: 0, f32_adagrad_update: 0,

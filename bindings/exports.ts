@@ -92,6 +92,7 @@ export const WASM_EXPORTS = {
   conv2dBackpropInput: { float32: 'f32_conv2d_backprop_input', work: 'f32_conv_work_bytes' },
   conv2dBackpropFilter: { float32: 'f32_conv2d_backprop_filter', work: 'f32_conv_work_bytes' },
   maxPool2d: { float32: 'f32_max_pool2d' },
+  conv2dMaxPool: { float32: 'f32_conv2d_max_pool', work: 'f32_conv2d_max_pool_work_bytes' },
   maxPool2dGrad: { float32: 'f32_max_pool2d_grad' },
   avgPool2d: { float32: 'f32_avg_pool2d' },
   avgPool2dGrad: { float32: 'f32_avg_pool2d_grad' },

@@ -66,7 +66,7 @@ export interface Pool2dAttrs extends Conv2dGeometry { poolSize: [number, number]
 /** The convolution family: NHWC images, filters [kh, kw, inChannels / groups, outChannels]. */
 export const CONV = [
   'conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter',
-  'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad',
+  'maxPool2d', 'maxPool2dGrad', 'avgPool2d', 'avgPool2dGrad', 'conv2dMaxPool',
   'batchNormTrain', 'batchNormTrainGrad',
 ] as const;
 export type ConvKernel = (typeof CONV)[number];
@@ -198,6 +198,12 @@ export interface KernelAttrs {
   avgPool2d: Pool2dAttrs;
   /** dy [N, OH, OW, C] -> dx of `inShape`: each window's dy / (its count of positions inside x) to each of them. */
   avgPool2dGrad: Pool2dAttrs & { inShape: [number, number, number, number] };
+  /**
+   * Inference only (no gradient): maxPool2d(conv2d(x, filter, bias)) with `pool` the pooling's window
+   * over the conv output; inputs and conv attributes as conv2d's. A backend may run it without ever
+   * holding the whole conv output (wasm: per chunk of images); the result is the unfused pair's.
+   */
+  conv2dMaxPool: Conv2dGeometry & { groups: number; activation: FusedActivation; pool: Pool2dAttrs };
 
   // ---- fused attention ---------------------------------------------------------------------------
   /**
@@ -571,6 +577,10 @@ const defs = {
   maxPool2dGrad: def('maxPool2dGrad', F32, first),
   avgPool2d: def('avgPool2d', F32, ([x], a) => [...convOutShape(x.shape, a.poolSize[0], a.poolSize[1], a), x.shape[3]]),
   avgPool2dGrad: def('avgPool2dGrad', F32, (_, { inShape }) => inShape),
+  conv2dMaxPool: def('conv2dMaxPool', F32, ([x, w], a) => {
+    const y = [...convOutShape(x.shape, w.shape[0], w.shape[1], a), w.shape[3]];
+    return [...convOutShape(y, a.pool.poolSize[0], a.pool.poolSize[1], a.pool), w.shape[3]];
+  }),
   batchNormTrain: {
     dtypes: F32,
     infer: ([x]) => {

@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { JS_UNSUPPORTED } from '../src/backends/js.js';
+import { engine } from '../src/engine.js';
+import { conv2dMaxPool } from '../src/ops/conv.js';
 import type { KernelName } from '../src/kernels.js';
 import { JS_F64, testBackends, use, values, type BackendConfig, undisposed } from './util/backends.js';
 import { hashName } from './util/cases.js';
@@ -45,10 +47,16 @@ for (const cfg of CONFIGS) {
       const outs = [
         eg.conv2d(x3, w, { groups: 2, bias: b, activation: 'gelu' }), eg.depthwiseConv2d(x, dw, { padding: 'same' }),
         eg.conv2dTranspose(x3, tw, undefined, { strides: 2 }), eg.maxPool2d(x3), eg.avgPool2d(x, { padding: 'same' }),
+        conv2dMaxPool(x3, w, { groups: 2, bias: b }, { poolSize: 2 }),
       ];
       expect(undisposed()).toBe(before + outs.length);
       const { value, grads } = eg.valueAndGrads(() => eg.sum(eg.maxPool2d(eg.conv2d(x, w, { padding: 'same', groups: 2, bias: b, activation: 'relu' }))), [w, b]);
       expect(grads.map((g) => g.shape)).toEqual([[3, 3, 2, 4], [4]]);
+      // conv2dMaxPool under a tape runs the pair (its kernel has no gradient): the same gradients, nothing left behind
+      const fused = eg.valueAndGrads(() => eg.sum(conv2dMaxPool(x, w, { padding: 'same', groups: 2, bias: b, activation: 'relu' }, {})), [w, b]);
+      expect(Array.from(await values(fused.value))).toEqual(Array.from(await values(value)));
+      for (let i = 0; i < 2; i++) expect(Array.from(await values(fused.grads[i]))).toEqual(Array.from(await values(grads[i])));
+      for (const t of [fused.value, ...fused.grads]) t.dispose();
       for (const t of [value, ...grads, ...outs]) t.dispose();
       expect(undisposed()).toBe(before);
       for (const t of [x, x3, dw, tw, w, b]) t.dispose();
@@ -304,6 +312,151 @@ for (const cfg of testBackends()) {
       const back = await eg.loadModel(await m.toArtifacts());
       expect(Array.from(await values(back.predict(x)))).toEqual(Array.from(await values(m.predict(x))));
       x.dispose(); m.dispose(); back.dispose();
+    });
+  });
+}
+
+// ---- conv2d -> maxPooling2d fused for inference (Layer.fusesWith, the conv2dMaxPool kernel) ------
+
+/** The kernels `fn` runs, by name (every call of engine.runKernel). */
+async function kernelsOf(fn: () => Promise<unknown> | unknown): Promise<Set<string>> {
+  const ran = new Set<string>();
+  const { runKernel } = engine;
+  engine.runKernel = function (this: typeof engine, name, ...rest) {
+    ran.add(name);
+    return runKernel.call(this, name, ...rest);
+  } as typeof engine.runKernel;
+  try { await fn(); } finally { engine.runKernel = runKernel; }
+  return ran;
+}
+
+/** The reference CNN of issue 12: conv 3x3 16 relu, pool 2, conv 3x3 32 relu, pool 2, flatten, dense 10 softmax. */
+const referenceCnn = () => eg.sequential([
+  L.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: 1 }),
+  L.maxPooling2d({ poolSize: 2 }),
+  L.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', seed: 2 }),
+  L.maxPooling2d({ poolSize: 2 }),
+  L.flatten(),
+  L.dense({ units: 10, activation: 'softmax', seed: 3 }),
+]);
+
+for (const cfg of CONFIGS) {
+  describe(`conv2d -> maxPooling2d fused in inference on ${cfg.label}`, () => {
+    beforeAll(() => use(cfg));
+
+    /** predict (compile on and off) fused and unfused: the same values, and whether conv2dMaxPool ran. */
+    async function same(m: eg.Model, x: Tensor, fuses: boolean): Promise<void> {
+      for (const compile of [true, false]) {
+        const run = async (fuse: boolean): Promise<[number[], Set<string>]> => {
+          m.fuseInference = fuse;
+          let out: number[] = [];
+          const ran = await kernelsOf(async () => {
+            const y = m.predict(x, { compile });
+            out = Array.from(await values(y));
+            y.dispose();
+          });
+          return [out, ran];
+        };
+        const [want, plain] = await run(false);
+        const [got, fused] = await run(true);
+        expect(plain.has('conv2dMaxPool')).toBe(false);
+        expect(fused.has('conv2dMaxPool')).toBe(fuses);
+        // the same bit for bit: the fused kernel computes each image's conv and pool as the pair does
+        expect(got).toEqual(want);
+      }
+    }
+
+    it('the reference CNN: predict at batch 1 and 37, compile on and off, and evaluate; fit runs the pair', async () => {
+      const m = referenceCnn();
+      m.compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+      for (const n of [1, 37]) {
+        const x = eg.randn([n, 28, 28, 1], { seed: n });
+        await same(m, x, true);
+        x.dispose();
+      }
+      const x = eg.randn([12, 28, 28, 1], { seed: 5 }), y = eg.tensor([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1], [12], 'int32');
+      m.fuseInference = false;
+      const want = await m.evaluate(x, y, { batchSize: 5 });
+      m.fuseInference = true;
+      let got: unknown;
+      expect((await kernelsOf(async () => { got = await m.evaluate(x, y, { batchSize: 5 }); })).has('conv2dMaxPool')).toBe(true);
+      expect(got).toEqual(want);
+      const fit = await kernelsOf(() => m.fit(x, y, { epochs: 1, batchSize: 6, verbose: 0 }));
+      expect(fit.has('conv2dMaxPool')).toBe(false);
+      expect(fit.has('conv2dBackpropFilter') && fit.has('maxPool2dGrad')).toBe(true);
+      // a gradient through the model in inference mode takes the pair too (the tape needs the conv output)
+      const v = eg.variable(eg.slice(x, [0, 0, 0, 0], [2, -1, -1, -1]));
+      const g = await kernelsOf(() => { const { value, grads } = eg.valueAndGrads(() => eg.sum(m.apply(v) as Tensor), [v]); eg.dispose([value, ...grads]); });
+      expect(g.has('conv2dMaxPool')).toBe(false);
+      expect(g.has('maxPool2dGrad')).toBe(true);
+      eg.dispose([x, y, v]);
+      m.dispose();
+    }, 60_000);
+
+    it("odd sizes, 'same' padding, no bias, linear, groups, 3x3/2 and 'same' pools; saved and reloaded", async () => {
+      const m = eg.sequential([
+        L.conv2d({ filters: 4, kernelSize: 3, inputShape: [9, 9, 3], seed: 1 }), // 7x7: the 2x2 pool drops a row and a column
+        L.maxPooling2d({ poolSize: 2 }),
+        L.conv2d({ filters: 8, kernelSize: 3, padding: 'same', useBias: false, activation: 'linear', groups: 2, seed: 2 }),
+        L.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same' }),
+        L.conv2d({ filters: 6, kernelSize: 1, activation: 'tanh', seed: 3 }), // O = 6: not the direct path
+        L.maxPooling2d({ poolSize: 2, padding: 'same' }),
+        L.flatten(),
+      ]);
+      const x = eg.randn([5, 9, 9, 3], { seed: 7 });
+      await same(m, x, true);
+      const back = await eg.loadModel(await m.toArtifacts());
+      await same(back as eg.Model, x, true);
+      // the other forward paths: pointwise (1x1), wide rows (C = 72 > 64), depthwise (groups = C)
+      const paths = eg.sequential([
+        L.conv2d({ filters: 72, kernelSize: 1, activation: 'relu', inputShape: [12, 10, 3], seed: 4 }),
+        L.maxPooling2d({ poolSize: [1, 1] }),
+        L.conv2d({ filters: 8, kernelSize: 3, padding: 'same', activation: 'gelu', seed: 5 }),
+        L.maxPooling2d({ poolSize: 2 }),
+        L.conv2d({ filters: 8, kernelSize: 3, groups: 8, padding: 'same', seed: 6 }),
+        L.maxPooling2d({ poolSize: 2 }),
+      ]);
+      const x2 = eg.randn([3, 12, 10, 3], { seed: 8 });
+      await same(paths, x2, true);
+      // 3x3x32 outputs: chunks of 113 images and a remainder of 2, where a path chosen by batch size
+      // (Winograd's tile count) would differ from the whole batch's
+      const small = eg.sequential([L.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [5, 5, 8], seed: 7 }), L.maxPooling2d({ poolSize: 2 })]);
+      const x3 = eg.randn([115, 5, 5, 8], { seed: 9 });
+      await same(small, x3, true);
+      eg.dispose([x, x2, x3]); m.dispose(); back.dispose(); paths.dispose(); small.dispose();
+    });
+
+    it('a graph model fuses a conv read by its pool alone, and not one with two readers, an output, or a non-fused activation', async () => {
+      const inp = eg.input({ shape: [10, 10, 2] });
+      const shared = L.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', seed: 1 }).apply(inp); // two readers
+      const a = L.maxPooling2d({ poolSize: 2 }).apply(shared);
+      const b = L.globalAveragePooling2d().apply(shared);
+      const alone = L.conv2d({ filters: 4, kernelSize: 3, activation: 'sigmoid', seed: 2 }).apply(inp); // fuses
+      const c = L.globalMaxPooling2d().apply(L.maxPooling2d({ poolSize: 2 }).apply(alone));
+      const elu = L.conv2d({ filters: 4, kernelSize: 3, activation: 'leakyRelu', seed: 3 }).apply(inp); // activation after the kernel
+      const d = L.globalMaxPooling2d().apply(L.maxPooling2d({ poolSize: 2 }).apply(elu));
+      const out = L.concatenate().apply([L.flatten().apply(a), b, c, d]);
+      const m = eg.model({ inputs: inp, outputs: out });
+      const x = eg.randn([3, 10, 10, 2], { seed: 9 });
+      await same(m, x, true);
+      m.fuseInference = true;
+      const counts = new Map<string, number>();
+      const { runKernel } = engine;
+      engine.runKernel = function (this: typeof engine, name, ...rest) {
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        return runKernel.call(this, name, ...rest);
+      } as typeof engine.runKernel;
+      try { eg.dispose(m.predict(x, { compile: false })); } finally { engine.runKernel = runKernel; }
+      expect(counts.get('conv2dMaxPool')).toBe(1);
+      expect(counts.get('conv2d')).toBe(2);
+      expect(counts.get('maxPool2d')).toBe(2);
+      // a conv that is itself a model output is not fused either
+      const inp2 = eg.input({ shape: [6, 6, 1] });
+      const cv = L.conv2d({ filters: 4, kernelSize: 3, seed: 4 }).apply(inp2);
+      const two = eg.model({ inputs: inp2, outputs: [cv, L.maxPooling2d().apply(cv)] });
+      const x2 = eg.randn([2, 6, 6, 1], { seed: 3 });
+      expect((await kernelsOf(() => eg.dispose(two.predict(x2)))).has('conv2dMaxPool')).toBe(false);
+      eg.dispose([x, x2]); m.dispose(); two.dispose();
     });
   });
 }

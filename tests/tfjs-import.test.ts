@@ -12,6 +12,7 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.j
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as eg from '../src/index.js';
+import { engine } from '../src/engine.js';
 import { testBackends, use } from './util/backends.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tfjsapi-tfjs-import-'));
@@ -108,6 +109,38 @@ for (const cfg of testBackends()) {
       });
       randomize(m, 3);
       await compare(m, 'cnn', rand(2 * 8 * 8 * 2, 3), [2, 8, 8, 2]);
+    });
+
+    it('the reference CNN: its conv2d -> maxPooling2d pairs run fused (conv2dMaxPool), as tfjs and as unfused', async () => {
+      const m = tfl.sequential({
+        layers: [
+          tfl.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
+          tfl.layers.maxPooling2d({ poolSize: 2 }),
+          tfl.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.maxPooling2d({ poolSize: 2 }),
+          tfl.layers.flatten(),
+          tfl.layers.dense({ units: 10, activation: 'softmax' }),
+        ],
+      });
+      randomize(m, 5);
+      const xs = rand(3 * 28 * 28, 5).map((v) => v / 4);
+      await compare(m, 'reference-cnn', xs, [3, 28, 28, 1]);
+      const em = await eg.loadTfjsModel(join(dir, 'reference-cnn'));
+      const x = eg.tensor(xs, [3, 28, 28, 1]);
+      const ran = new Set<string>();
+      const { runKernel } = engine;
+      engine.runKernel = function (this: typeof engine, name, ...rest) {
+        ran.add(name);
+        return runKernel.call(this, name, ...rest);
+      } as typeof engine.runKernel;
+      let a: eg.Tensor;
+      try { a = em.predict(x) as eg.Tensor; } finally { engine.runKernel = runKernel; }
+      expect(ran.has('conv2dMaxPool')).toBe(true);
+      em.fuseInference = false;
+      const b = em.predict(x) as eg.Tensor;
+      expect(Array.from(await a.data())).toEqual(Array.from(await b.data()));
+      eg.dispose([x, a, b]);
+      em.dispose();
     });
 
     it('global pooling, a functional model with add, average and concatenate', async () => {

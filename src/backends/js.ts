@@ -381,6 +381,14 @@ function windows(x: readonly number[], out: readonly number[], a: KernelAttrs['m
 }
 
 /** The offset of the window's max (NaN wins; the first on ties), or -1 for a window wholly in padding. */
+/** maxPool2d: each window's max (argmaxAt's pick), -Infinity for a window wholly in the padding. */
+function maxPool2d(x: Info, o: Info, a: KernelAttrs['maxPool2d']): void {
+  windows(x.shape, o.shape, a, (at, ps, c) => {
+    const p = argmaxAt(x.buf, ps, c);
+    o.buf[at] = p < 0 ? -Infinity : x.buf[p];
+  });
+}
+
 function argmaxAt(x: Arr, positions: number[], c: number): number {
   let best = -1, m = -Infinity;
   for (const q of positions) {
@@ -711,10 +719,14 @@ export function createJsBackend(opts: { precision?: 'float32' | 'float64' } = {}
     conv2d: ([x, w, bias], [o], attrs) => conv2d(x, w, bias, o, attrs),
     conv2dBackpropInput: ([dy, w], [dx], attrs) => conv2dBackpropInput(dy, w, dx, attrs),
     conv2dBackpropFilter: ([x, dy], [dw], attrs) => conv2dBackpropFilter(x, dy, dw, attrs),
-    maxPool2d: ([x], [o], attrs) => windows(x.shape, o.shape, attrs, (at, ps, c) => {
-      const p = argmaxAt(x.buf, ps, c);
-      o.buf[at] = p < 0 ? -Infinity : x.buf[p];
-    }),
+    maxPool2d: ([x], [o], attrs) => maxPool2d(x, o, attrs),
+    conv2dMaxPool: ([x, w, bias], [o], attrs) => {
+      // The pair as written: conv2d into a buffer of its own (the output's kind of array), then maxPool2d.
+      const shape = [...convOutShape(x.shape, w.shape[0], w.shape[1], attrs), w.shape[3]];
+      const y: Info = { shape, dtype: 'float32', buf: new (o.buf.constructor as new (n: number) => Arr)(sizeOf(shape)) };
+      conv2d(x, w, bias, y, attrs);
+      maxPool2d(y, o, attrs.pool);
+    },
     maxPool2dGrad: ([x, dy], [dx], attrs) => windows(x.shape, dy.shape, attrs, (at, ps, c) => {
       const p = argmaxAt(x.buf, ps, c);
       if (p >= 0) dx.buf[p] += dy.buf[at];

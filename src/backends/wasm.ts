@@ -350,10 +350,10 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   /**
    * The conv family's params block for x [N, H, W, C], out [N, OH, OW, O] and a KH x KW window
-   * (see ConvParams); its pointer.
+   * (see ConvParams); its pointer. `at`: the first slot (a second block after the first: at = CONV_SLOTS).
    */
-  const convParams = (x: readonly number[], out: readonly number[], kh: number, kw: number, g: Conv2dGeometry, groups: number): number => {
-    const p = arena.params();
+  const convParams = (x: readonly number[], out: readonly number[], kh: number, kw: number, g: Conv2dGeometry, groups: number, at = 0): number => {
+    const p = arena.params().subarray(at);
     const P = ConvParams;
     [p[P.N], p[P.H], p[P.W], p[P.C]] = x;
     [, p[P.OH], p[P.OW], p[P.O]] = out;
@@ -362,8 +362,9 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     [p[P.dilationH], p[P.dilationW]] = g.dilations;
     p[P.padTop] = g.pads[0]; p[P.padLeft] = g.pads[2];
     p[P.groups] = groups;
-    return arena.paramsPtr;
+    return arena.paramsPtr + at * 4;
   };
+  const CONV_SLOTS = 16;
   /**
    * The conv filter cache: w's panels packed whole for the forward conv of params, on w's second
    * sighting at the same storage version (as packedB); 0 when not cached (the conv packs per call).
@@ -553,6 +554,16 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
       if (sizeOf(o.shape) === 0) return;
       const p = convParams(x.shape, dy.shape, attrs.filterShape[0], attrs.filterShape[1], attrs, attrs.groups);
       K[WASM_EXPORTS.conv2dBackpropFilter.float32](x.buf.ptr, dy.buf.ptr, o.buf.ptr, p, convWork(p, 'filter'));
+    },
+    conv2dMaxPool: ([x, w, bias], [o], attrs) => {
+      if (sizeOf(o.shape) === 0) return;
+      const y = [...convOutShape(x.shape, w.shape[0], w.shape[1], attrs), w.shape[3]];
+      const p = convParams(x.shape, y, w.shape[0], w.shape[1], attrs, attrs.groups);
+      const pool = convParams(y, o.shape, attrs.pool.poolSize[0], attrs.pool.poolSize[1], attrs.pool, 1, CONV_SLOTS);
+      const work = gemmWork(K.f32_conv2d_max_pool_work_bytes(p));
+      // NOTE: gemmWork may drop every cached panel set (to make room), so the filter's is looked up after it.
+      K[WASM_EXPORTS.conv2dMaxPool.float32](x.buf.ptr, w.buf.ptr, packedFilter(w, p), bias ? bias.buf.ptr : 0, o.buf.ptr,
+        GemmActivation[attrs.activation], p, pool, work);
     },
     maxPool2d: ([x], [o], attrs) => {
       if (sizeOf(o.shape) > 0) K[WASM_EXPORTS.maxPool2d.float32](x.buf.ptr, o.buf.ptr, convParams(x.shape, o.shape, attrs.poolSize[0], attrs.poolSize[1], attrs, 1));

@@ -6,7 +6,7 @@ import type { Tensor, Variable } from '../tensor.js';
 import { engine } from '../engine.js';
 import { type FusedActivation, convOutSize } from '../kernels.js';
 import { add } from '../ops/elementwise.js';
-import { type Padding, avgPool2d, conv2d, conv2dTranspose, depthwiseConv2d, globalAveragePool2d, globalMaxPool2d, maxPool2d } from '../ops/conv.js';
+import { type Padding, avgPool2d, conv2d, conv2dMaxPool, conv2dTranspose, depthwiseConv2d, globalAveragePool2d, globalMaxPool2d, maxPool2d } from '../ops/conv.js';
 import { pad } from '../ops/shape.js';
 import { nextSeed } from '../random.js';
 import { type ActivationName, activate, checkActivation } from './activations.js';
@@ -174,6 +174,17 @@ export class Conv2D extends ConvBase {
   }
   call(x: Tensor, _opts?: CallOptions): Tensor {
     return this.fused((bias, activation) => conv2d(x, this.kernel!, { ...this.geometry, groups: this.groups, bias, activation }));
+  }
+  /** Inference: a max pool reading this layer alone runs with the conv as one kernel (activation fused in it). */
+  override fusesWith(next: Layer): boolean {
+    // NOTE: not for subclasses that change either call (what the fused kernel computes is these two calls).
+    return this.call === Conv2D.prototype.call && next instanceof MaxPooling2D && next.call === MaxPooling2D.prototype.call
+      && FUSED.has(this.activation);
+  }
+  override callFused(x: Tensor, next: Layer): Tensor {
+    const p = next as MaxPooling2D;
+    const conv = { ...this.geometry, groups: this.groups, bias: this.bias, activation: this.activation as FusedActivation };
+    return conv2dMaxPool(x, this.kernel!, conv, { poolSize: p.poolSize, strides: p.strides, padding: p.padding });
   }
   override getConfig(): LayerConfig { return { ...super.getConfig(), filters: this.filters, groups: this.groups }; }
 }

@@ -167,6 +167,15 @@ export abstract class Layer {
   callLogits?(x: Tensor, opts: CallOptions): Tensor;
 
   /**
+   * @internal Set by layers that fuse with the layer reading their output (conv2d with a max pool):
+   * whether this layer then `next` run as one by `callFused` in an inference-mode forward, where
+   * `next` alone reads this layer's output.
+   */
+  fusesWith?(next: Layer): boolean;
+  /** @internal `next.call(this.call(x))` as one, in inference mode (fusesWith(next) holds). */
+  callFused?(x: Tensor, next: Layer): Tensor;
+
+  /**
    * On real tensors: builds on first use, checks the inputs' per-sample shapes, then runs `call`.
    * On symbolic tensors (eg.input, other layers' outputs): checks and builds the same way and
    * returns the symbolic output, recording the application as a graph node.

@@ -25,8 +25,13 @@ export interface ModelArgs {
   name?: string;
 }
 
-/** One layer call of the plan: input slots, output slot, and whether it may run as logits. */
-interface Step { layer: Layer; ins: number[]; out: number; logits: boolean }
+/**
+ * One layer call of the plan: input slots, output slot, whether it may run as logits, and for
+ * inference: `fuse`, the index of the one step that reads this one's output alone (-1: none), which
+ * the two run as one where this layer says so when the forward runs (Layer.fusesWith, callFused), and
+ * `fused`, this step is such a reader.
+ */
+interface Step { layer: Layer; ins: number[]; out: number; logits: boolean; fuse: number; fused: boolean }
 
 let modelCount = 0;
 
@@ -60,6 +65,7 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
   private softmaxOut: boolean[] = [];
   /** The outputs were given as a list: predict returns a list. */
   private listOutputs = false;
+  private fuseLayers = true;
 
   constructor(args: ModelArgs | null, opts: { name?: string; prefix?: string } = {}) {
     super({}, opts.prefix ?? 'model');
@@ -124,7 +130,18 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
       if (n.layer instanceof InputLayer) continue;
       for (const t of n.inputs) consumers.set(t, (consumers.get(t) ?? 0) + 1);
       for (const t of n.outputs) slot.set(t, next++);
-      steps.push({ layer: n.layer, ins: n.inputs.map((t) => slot.get(t)!), out: slot.get(n.outputs[0])!, logits: false });
+      steps.push({ layer: n.layer, ins: n.inputs.map((t) => slot.get(t)!), out: slot.get(n.outputs[0])!, logits: false, fuse: -1, fused: false });
+    }
+    // Inference fusions: a step whose output one later step reads alone, and nothing else (no other
+    // step, not a model output), may run with it as one (forward asks Layer.fusesWith each time, so
+    // a layer whose call was replaced, as quantize's calibration does, runs alone).
+    const outSet = new Set(outputs.map((t) => slot.get(t)!));
+    for (const s of steps) {
+      if (!s.layer.fusesWith || outSet.has(s.out)) continue;
+      const readers = steps.filter((t) => t.ins.includes(s.out));
+      if (readers.length !== 1 || readers[0].ins.length !== 1 || readers[0].fused) continue;
+      s.fuse = steps.indexOf(readers[0]);
+      readers[0].fused = true;
     }
     this.inputs = inputs;
     this.outputs = outputs;
@@ -222,11 +239,29 @@ export class Model<Out extends Tensor | Tensor[] = Tensor> extends Layer {
     for (let i = 0; i < xs.length; i++) v[i] = xs[i];
     const opts: CallOptions = cache ? { training, updates, cache } : { training, updates };
     const fused = logits ? this.compiled?.fused : undefined;
+    const fuse = !training && this.fuseInference;
     for (const s of this.steps) {
+      if (fuse && s.fused && v[s.out] !== undefined) continue; // run by the step it reads, fused
       const x = s.ins.length === 1 ? v[s.ins[0]] : s.ins.map((i) => v[i]);
+      if (fuse && s.fuse >= 0 && s.layer.fusesWith!(this.steps[s.fuse].layer)) {
+        const t = this.steps[s.fuse];
+        v[t.out] = s.layer.callFused!(x as Tensor, t.layer);
+        continue;
+      }
       v[s.out] = fused && s.logits ? s.layer.callLogits!(x as Tensor, opts) : s.layer.call(x, opts);
     }
     return this.outSlots.map((i) => v[i]);
+  }
+
+  /**
+   * @internal Whether inference (predict, evaluate, calls outside training) runs fusable layer pairs
+   * as one (a conv2d read by a max pool alone: Layer.callFused); false runs every layer alone (tests,
+   * benches). Setting it drops the traced steps.
+   */
+  get fuseInference(): boolean { return this.fuseLayers; }
+  set fuseInference(on: boolean) {
+    this.fuseLayers = on;
+    dropPlans(this);
   }
 
   /** @internal Marks the steps making fused outputs (after compile or a rebuild). */

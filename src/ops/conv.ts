@@ -114,7 +114,17 @@ export function depthwiseConv2d(x: Tensor, filter: Tensor, opts: Omit<Conv2dOpti
   return engine.tidy(() => convolve(op, x, reshape(filter, [kh, kw, 1, C * M]), opts, C));
 }
 
-function convolve(op: string, x: Tensor, filter: Tensor, opts: Conv2dOptions, groupsArg: unknown): Tensor {
+/**
+ * @internal maxPool2d(conv2d(x, filter, opts), pool) for inference: one kernel (conv2dMaxPool; on wasm
+ * the conv output is never whole) unless a tape differentiates it (its backward needs the conv
+ * output), then the pair. The model's inference forward picks it for a Conv2D read by a MaxPooling2D alone.
+ */
+export function conv2dMaxPool(x: Tensor, filter: Tensor, opts: Conv2dOptions, pool: Pool2dOptions): Tensor {
+  if (pool === null || typeof pool !== 'object') throw new Error(`conv2dMaxPool: pool options must be an object such as { poolSize: 2 }, got ${describe(pool)}`);
+  return convolve('conv2d', x, filter, opts, opts?.groups, pool);
+}
+
+function convolve(op: string, x: Tensor, filter: Tensor, opts: Conv2dOptions, groupsArg: unknown, pool?: Pool2dOptions): Tensor {
   if (opts === null || typeof opts !== 'object') throw new Error(`${op}: options must be an object, got ${describe(opts)}`);
   const [x4, was3] = image(op, x);
   checkTensor(op, filter, 'filter');
@@ -139,9 +149,20 @@ function convolve(op: string, x: Tensor, filter: Tensor, opts: Conv2dOptions, gr
     checkDtype(op, bias, ['float32'], 'bias');
     if (bias.rank !== 1 || bias.shape[0] !== O) throw new Error(`${op}: bias must have shape [${O}] (the output channels), got ${fmt(bias.shape)}`);
   }
-  const { out: _, ...g } = geometry(op, x4.shape, kh, kw, opts);
+  const { out, ...g } = geometry(op, x4.shape, kh, kw, opts);
   registerConvGradients();
-  const y = engine.runKernel('conv2d', bias ? [x4, filter, bias] : [x4, filter], { ...g, groups, activation })[0];
+  const ins = bias ? [x4, filter, bias] : [x4, filter];
+  let y: Tensor;
+  if (pool === undefined) {
+    y = engine.runKernel('conv2d', ins, { ...g, groups, activation })[0];
+  } else if (engine.tapes.some((t) => ins.some((v) => t.tracked.has(v.id)))) {
+    // Under a tape that differentiates it: the pair, so maxPool2d's backward reads the conv output from the tape.
+    y = engine.tidy(() => maxPool2d(engine.runKernel('conv2d', ins, { ...g, groups, activation })[0], pool));
+  } else {
+    const poolSize = pair('maxPool2d', 'poolSize', pool.poolSize, 2);
+    const { out: _, ...pg } = geometry('maxPool2d', [x4.shape[0], ...out, O], poolSize[0], poolSize[1], { strides: pool.strides ?? poolSize, padding: pool.padding });
+    y = engine.runKernel('conv2dMaxPool', ins, { ...g, groups, activation, pool: { ...pg, poolSize } })[0];
+  }
   if (x4 !== x) x4.dispose();
   return unbatch(y, was3);
 }

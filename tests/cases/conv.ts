@@ -1,10 +1,11 @@
 // The conv family (conv2d, conv2dBackpropInput, conv2dBackpropFilter, maxPool2d, maxPool2dGrad,
-// avgPool2d, avgPool2dGrad; the ops of src/ops/conv.ts, batchNorm and moments with them): one case
+// avgPool2d, avgPool2dGrad, conv2dMaxPool; the ops of src/ops/conv.ts, batchNorm and moments with them): one case
 // list for conformance, gradients and bench (the model: tests/cases/case.ts), against the float64
 // loops written here. tests/wasm-conv.test.ts and tests/webgpu-conv.test.ts sweep the backends'
 // paths and tiles; tests/conv.test.ts keeps the layers, bad input and the CNN trainings.
 import * as eg from '../../src/index.js';
 import type { FusedActivation } from '../../src/kernels.js';
+import { conv2dMaxPool } from '../../src/ops/conv.js';
 import * as R from '../util/ref.js';
 import { type Nd, Rng, nd, randNd, sizeOf } from '../util/ref.js';
 import { type Case, type FamilyCases, type Gen, type Instance, type Tensor, grad, hashName, inst, positive, withGrads } from './case.js';
@@ -310,6 +311,30 @@ for (const kind of ['max', 'avg'] as const) {
   add({ name: `${kind}Pool2d`, tol: kind === 'max' ? 'exact' : 'pool', instances: fwd });
   add({ name: `${kind}Pool2d backward`, tol: 'pool', instances: back });
 }
+// conv2dMaxPool (inference: maxPool2d of conv2d as one kernel; on wasm per chunk of images of at most
+// 128 KiB of conv output): against the two float64 loops in turn.
+{
+  const instances: Instance[] = [];
+  for (const [name, xs, ws, o, po] of [
+    ['reference CNN layer 1: 3x3 1->8 relu, 2x2 pool, batch 7 (chunks and a remainder)', [7, 28, 28, 1], [3, 3, 1, 8], { bias: true, activation: 'relu' }, {}],
+    ['odd 7x7 conv output, 2x2 valid pool drops the last row and column', [2, 9, 9, 3], [3, 3, 3, 4], { bias: true, activation: 'relu' }, {}],
+    ["'same' conv, no bias, linear, batch 1", [1, 6, 5, 4], [3, 3, 4, 8], { padding: 'same' }, {}],
+    ['im2col path (O = 6), 3x3 pool strides 2', [3, 8, 9, 5], [3, 3, 5, 6], { bias: true, activation: 'tanh' }, { poolSize: 3, strides: 2 }],
+    ["groups 2, strides 2, 'same' 2x2 pool", [2, 10, 9, 4], [3, 3, 2, 8], { groups: 2, strides: 2, bias: true }, { padding: 'same' }],
+    ['one image per chunk (over 128 KiB of conv output each), batch 3', [3, 48, 46, 2], [3, 3, 2, 16], { padding: 'same', bias: true, activation: 'relu' }, {}],
+    ['depthwise form (groups = C = 8), 3x3 pool strides 1', [2, 9, 9, 8], [3, 3, 1, 8], { groups: 8, bias: true }, { poolSize: 3, strides: 1 }],
+    ["wide rows (C = 72 > 64, 'same' stride 1, W 34; O = 6, not Winograd's)", [2, 4, 34, 72], [3, 3, 72, 6], { padding: 'same', bias: true, activation: 'relu' }, {}],
+  ] as [string, number[], number[], ConvOpts, PoolGeo][]) {
+    const r = rand(`conv2dMaxPool ${name}`);
+    const inputs = [randNd(r, xs), randNd(r, ws)];
+    if (o.bias) inputs.push(randNd(r, [ws[3]]));
+    const geo = { strides: o.strides, dilations: o.dilations, padding: o.padding, groups: o.groups };
+    instances.push(inst(name, inputs, (x, w, b) => conv2dMaxPool(x, w, { ...geo, bias: b, activation: o.activation as FusedActivation }, po),
+      (x, w, b) => refPool('max', refConv(x, w, { ...o, bias: b }), po), terms(ws[0] * ws[1] * ws[2] + 1)));
+  }
+  add({ name: 'conv2dMaxPool (inference)', tol: 'conv', instances });
+}
+
 function poolBack(kind: 'max' | 'avg', name: string, x: Nd, dy: Nd, o: PoolGeo): Instance {
   const pool = kind === 'max' ? eg.maxPool2d : eg.avgPool2d;
   return inst(name, [x, dy], (xt, d) => {

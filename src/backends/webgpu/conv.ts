@@ -19,7 +19,7 @@
 // Keys `conv/<kind>/<path>[/<tile>][/<epilogue>]`. Geometry travels in the params (G below), so
 // one program serves every shape.
 /// <reference types="@webgpu/types" />
-import type { Conv2dGeometry, FusedActivation, KernelAttrs } from '../../kernels.js';
+import { type Conv2dGeometry, type FusedActivation, type KernelAttrs, convOutShape } from '../../kernels.js';
 import { ENTRY_1D, MATH, PARAMS, flatIndex } from './wgsl.js';
 import { type Ctx, type Info, WG } from './ctx.js';
 import { groups } from './runtime.js';
@@ -455,7 +455,7 @@ export function convKernels(ctx: Ctx) {
   const run1d = (program: { key: string; code: () => string }, bufs: GPUBuffer[], p: number[]) =>
     ctx.rt.run({ program, buffers: bufs, params: p, groups: ctx.groups(p[17]) });
   const gemm = gemmKernels(ctx).fusedMatmul;
-  return {
+  const kernels = {
     conv2d: ([x, f, bias]: readonly Info[], [y]: readonly Info[], a: KernelAttrs['conv2d']) => {
       const n = size(y.shape);
       if (n === 0) return;
@@ -530,7 +530,18 @@ export function convKernels(ctx: Ctx) {
       if (n === 0) return;
       run1d(AVG_POOL_GRAD, [dy.buf.buffer, dx.buf.buffer], poolParams(dx.shape, dy.shape, a, n));
     },
+    // The pair as written: conv2d into a pooled buffer, then maxPool2d from it.
+    conv2dMaxPool: (ins: readonly Info[], [o]: readonly Info[], a: KernelAttrs['conv2dMaxPool']) => {
+      if (size(o.shape) === 0) return;
+      const [x, f] = ins;
+      const shape = [...convOutShape(x.shape, f.shape[0], f.shape[1], a), f.shape[3]];
+      const y: Info = { shape, dtype: 'float32', buf: ctx.rt.alloc(size(shape) * 4) };
+      kernels.conv2d(ins, [y], a);
+      kernels.maxPool2d([y], [o], a.pool);
+      ctx.rt.free(y.buf);
+    },
   };
+  return kernels;
 }
 
 /** Params of a pooling program: x's shape, the output's [OH, OW], the window; n elements. */
