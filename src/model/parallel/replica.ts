@@ -363,7 +363,13 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       const table = () => new Int32Array(memory.buffer, req.sync + 4 * HEADER, req.workers * cols);
       const losses = new Float64Array(req.attrs.length), correct = new Float64Array(req.attrs.length);
       let mine: Tensor[] = [];
+      const times = { start: performance.timeOrigin + performance.now(), end: 0, shard: 0, trace: 0, wait: 0, apply: 0 };
       const pacer = new Pacer(memory, req.sync, req.workers);
+      const meet = (deadline: number) => {
+        const t0 = performance.now();
+        pacer.meet(deadline);
+        times.wait += performance.now() - t0;
+      };
       let eager: string | null = null;
       try {
         for (let s = 0; s < req.attrs.length; s++) {
@@ -376,6 +382,8 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           for (let w = 0; w < req.worker && w < sizes.length; w++) r0 += sizes[w];
           const ptrs = new Array<number>(cols).fill(0);
           let traced: ShardPtrs | null = null;
+          const t0 = performance.now();
+          const tracing = !models.get(req.model)!.plans.size;
           let why: string | undefined = req.compile === false ? 'compile: false' : engine.recorder !== null ? 'this thread is tracing a step' : undefined;
           if (size > 0 && why === undefined) {
             const entry = models.get(req.model)!;
@@ -414,12 +422,17 @@ function replicaJobs(ctx: JobContext): JobHandlers {
             });
             for (let i = 0; i < nv; i++) ptrs[i] = (mine[i].storage!.buf as { ptr: number }).ptr;
           }
+          const t1 = performance.now();
+          times.shard += t1 - t0;
+          if (tracing) times.trace += t1 - t0;
           const t = table();
           for (let i = 0; i < cols; i++) Atomics.store(t, req.worker * cols + i, ptrs[i]);
-          pacer.meet(deadline);
-          applySlices(req, s, table(), sizes, () => pacer.meet(deadline));
+          meet(deadline);
+          const w0 = times.wait, t2 = performance.now();
+          applySlices(req, s, table(), sizes, () => meet(deadline));
+          times.apply += performance.now() - t2 - (times.wait - w0);
           // NOTE: nobody may free a gradient or state value another worker still reads: wait for all updates first.
-          pacer.meet(deadline);
+          meet(deadline);
           for (const g of mine) g.dispose();
           mine = [];
           traced?.done?.();
@@ -430,7 +443,8 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       } finally {
         for (const g of mine) g.dispose();
       }
-      return { losses, correct, eager };
+      times.end = performance.timeOrigin + performance.now();
+      return { losses, correct, eager, times };
     },
 
     'model.drop'(id) {
