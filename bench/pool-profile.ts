@@ -10,6 +10,7 @@
 //   barriers, its slice of the all-reduce + Adam update, the call's round trip beyond the workers'
 //   own time, the caller's work between calls; CPU ms per step for the whole process.
 //   npm run build && node dist/bench/pool-profile.js [rounds=3] [epochs=45] [eager]
+import { readFileSync, readdirSync } from 'node:fs';
 import * as eg from '../src/index.js';
 import type { SharedStepsReply } from '../src/model/parallel/protocol.js';
 import { mlp, mlpData } from './compiled.js';
@@ -22,11 +23,23 @@ const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.sys
 const now = (): number => performance.timeOrigin + performance.now();
 const med = (v: number[]): number => v.length === 0 ? NaN : [...v].sort((a, b) => a - b)[v.length >> 1];
 
+/** Linux: every thread's time on a CPU (ms, /proc schedstat), by thread id; empty elsewhere. */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const t of readdirSync('/proc/self/task')) {
+      try { out.set(t, Number(readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]) / 1e6); } catch { /* ended */ }
+    }
+  } catch { /* not Linux */ }
+  return out;
+}
+
 type Figures = Record<string, number>;
 interface Call { name: string; t0: number; t1: number; c0: number; c1: number; reply?: SharedStepsReply }
 
 async function job(workers: number): Promise<Figures> {
   const f: Figures = {};
+  const before = new Set(threadCpu().keys());
   const w0 = now(), c0 = cpu();
   const pool = await eg.createPool({ workers });
   const w1 = now(), c1 = cpu();
@@ -40,7 +53,10 @@ async function job(workers: number): Promise<Figures> {
   }
   const calls: Call[] = [];
   const run = pool.runJob.bind(pool);
+  let steps0: Map<string, number> | null = null, stepCalls = 0;
   pool.runJob = (async (remote: never, name: never, args: never, transfer?: boolean) => {
+    // NOTE: the threads' CPU from the second worker-run call on (the steady state)
+    if (name === 'model.steps' && stepCalls++ === workers) steps0 = threadCpu();
     const c: Call = { name, t0: now(), t1: 0, c0: cpu(), c1: 0 };
     calls.push(c);
     const r = await run(remote, name, args, transfer);
@@ -51,7 +67,7 @@ async function job(workers: number): Promise<Figures> {
   const m = mlp();
   const w2 = now(), c2 = cpu();
   await m.fit(x, y, { epochs, batchSize: batch, verbose: 0, seed: 1, pool, compile });
-  const w3 = now(), c3 = cpu();
+  const w3 = now(), c3 = cpu(), steps1 = threadCpu();
   m.dispose();
   await pool.close();
   const w4 = now(), c4 = cpu();
@@ -82,12 +98,25 @@ async function job(workers: number): Promise<Figures> {
   for (let i = 0; i < workers; i++) {
     f[`w${i} shard step`] = sum((g) => g[i].reply!.times.shard);
     f[`w${i} barrier wait`] = sum((g) => g[i].reply!.times.wait);
+    f[`w${i} barriers slept at (per step)`] = sum((g) => g[i].reply!.times.sleeps);
     f[`w${i} all-reduce + update`] = sum((g) => g[i].reply!.times.apply);
     f[`w${i} call overhead (round trip beyond its own time)`] = sum((g) => (g[i].t1 - g[i].t0) - (g[i].reply!.times.end - g[i].reply!.times.start));
   }
   let gap = 0;
   for (let k = 1; k < groups.length; k++) gap += Math.min(...groups[k].map((c) => c.t0)) - Math.max(...groups[k - 1].map((c) => c.t1));
   f['caller between calls (per step)'] = gap / steps;
+  // Per-thread CPU per step over the same calls (the workers: the busiest threads the pool started).
+  if (steps0) {
+    const t0 = steps0 as Map<string, number>;
+    const d = [...steps1].filter(([t]) => t0.has(t)).map(([t, v]) => [t, (v - t0.get(t)!) / nSteps] as const);
+    const mainTid = String(process.pid);
+    const fresh = d.filter(([t]) => !before.has(t)).sort((a, b) => b[1] - a[1]);
+    fresh.slice(0, workers).forEach(([, v], i) => { f[`thread cpu/step: worker ${i} (busiest first)`] = v; });
+    f['thread cpu/step: workers'] = fresh.slice(0, workers).reduce((a, [, v]) => a + v, 0);
+    f['thread cpu/step: caller (main thread)'] = d.find(([t]) => t === mainTid)?.[1] ?? NaN;
+    if (process.env.PROFILE_THREADS) console.log(workers, d.filter(([, v]) => v > 0.005).map(([t, v]) => `${t}${before.has(t) ? "" : "*"}:${v.toFixed(3)}`).join(" "));
+    f['thread cpu/step: all others'] = d.filter(([t]) => t !== mainTid).reduce((a, [, v]) => a + v, 0) - f['thread cpu/step: workers'];
+  }
   f['calls'] = groups.length;
   return f;
 }

@@ -121,10 +121,11 @@ export interface SharedStepsReply {
   eager: string | null;
   /**
    * Where this worker's time went in the call (ms; start and end since the epoch): its shard steps
-   * (trace: the ones that traced a plan), waiting at barriers, applying its slices. Read by
+   * (trace: the ones that traced a plan), waiting at barriers (sleeps: the barriers it slept at),
+   * applying its slices. Read by
    * bench/pool-profile.ts.
    */
-  times: { start: number; end: number; shard: number; trace: number; wait: number; apply: number };
+  times: { start: number; end: number; shard: number; trace: number; wait: number; apply: number; sleeps: number };
 }
 
 declare module '../../pool/protocol.js' {

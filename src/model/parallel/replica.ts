@@ -363,7 +363,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       const table = () => new Int32Array(memory.buffer, req.sync + 4 * HEADER, req.workers * cols);
       const losses = new Float64Array(req.attrs.length), correct = new Float64Array(req.attrs.length);
       let mine: Tensor[] = [];
-      const times = { start: performance.timeOrigin + performance.now(), end: 0, shard: 0, trace: 0, wait: 0, apply: 0 };
+      const times = { start: performance.timeOrigin + performance.now(), end: 0, shard: 0, trace: 0, wait: 0, apply: 0, sleeps: 0 };
       const pacer = new Pacer(memory, req.sync, req.workers);
       const meet = (deadline: number) => {
         const t0 = performance.now();
@@ -444,6 +444,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
         for (const g of mine) g.dispose();
       }
       times.end = performance.timeOrigin + performance.now();
+      times.sleeps = pacer.sleeps;
       return { losses, correct, eager, times };
     },
 
