@@ -39,7 +39,7 @@ interface Call { name: string; t0: number; t1: number; c0: number; c1: number; r
 
 async function job(workers: number): Promise<Figures> {
   const f: Figures = {};
-  const before = new Set(threadCpu().keys());
+  const atStart = threadCpu(), before = new Set(atStart.keys());
   const w0 = now(), c0 = cpu();
   const pool = await eg.createPool({ workers });
   const w1 = now(), c1 = cpu();
@@ -70,7 +70,10 @@ async function job(workers: number): Promise<Figures> {
   const w3 = now(), c3 = cpu(), steps1 = threadCpu();
   m.dispose();
   await pool.close();
-  const w4 = now(), c4 = cpu();
+  const w4 = now(), c4 = cpu(), atEnd = threadCpu();
+  // NOTE: V8's helper threads (TurboFan compiles, GC) are the process's, started before the pool.
+  f['job: V8 helper threads cpu (whole job)'] = [...atEnd].filter(([t]) => atStart.has(t) && t !== String(process.pid)).reduce((a, [t, v]) => a + v - atStart.get(t)!, 0);
+  f['job: caller thread cpu (whole job)'] = atEnd.get(String(process.pid))! - atStart.get(String(process.pid))!;
   f['fit wall'] = w3 - w2;
   f['fit cpu'] = c3 - c2;
   f['close wall'] = w4 - w3;

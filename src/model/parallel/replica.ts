@@ -5,7 +5,8 @@
 import { engine } from '../../engine.js';
 import type { Tensor, Variable } from '../../tensor.js';
 import { tensor } from '../../ops/creation.js';
-import { sizeOf } from '../../kernels.js';
+import { type KernelAttrs, type KernelImpl, type TensorInfo, sizeOf } from '../../kernels.js';
+import type { WasmBuf } from '../../backends/wasm.js';
 import { gather } from '../../ops/shape.js';
 import { add, clip, mul, square } from '../../ops/elementwise.js';
 import { sum } from '../../ops/reduce.js';
@@ -186,6 +187,69 @@ function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor |
   return r.ptrs;
 }
 
+/** This worker's slice [lo, lo + n) of a weight of `size` elements: whole SIMD vectors, the last worker's takes the rest. */
+function sliceOf(size: number, worker: number, workers: number): [number, number] {
+  const chunk = Math.ceil(size / workers / 4) * 4;
+  const lo = worker * chunk;
+  return [lo, Math.min(size, lo + chunk) - lo];
+}
+
+/** A worker-run call's updates straight on the backend's kernels (directUpdate). */
+interface DirectUpdate { run(s: number, ptrAt: (w: number, col: number) => number): void; dispose(): void }
+
+/**
+ * The update of a worker-run call without gradient clipping, on the backend's kernels directly
+ * (applySlices' path with none of the engine's tensors, scopes or checks per step): per trainable
+ * weight, this worker's slice of it and of its slots (their addresses are fixed for the call) and
+ * a buffer for the summed gradient slice, made once per call; per step `add` sums the workers'
+ * gradient slices into that buffer in worker order and the update kernel runs on it. The same
+ * kernels on the same operands in the same order as the tensor path: the same numbers. Null
+ * where the backend lacks a kernel.
+ */
+function directUpdate(req: SharedStepsRequest): DirectUpdate | null {
+  const b = sharedBackend();
+  const update = b?.kernels[req.kernel as 'adamUpdate'] as KernelImpl<WasmBuf, 'adamUpdate'> | undefined;
+  const add = b?.kernels.add;
+  if (!b || !update || !add) return null;
+  type Info = TensorInfo<WasmBuf>;
+  const info = (shape: number[], buf: WasmBuf): Info => ({ shape, dtype: 'float32', buf });
+  const sums: WasmBuf[] = [];
+  const weights = req.params.flatMap((p, i) => {
+    const [lo, n] = sliceOf(sizeOf(p.shape), req.worker, req.workers);
+    if (n <= 0) return [];
+    const shape = [n];
+    const view = (ptr: number) => info(shape, b.shared.borrow(ptr + 4 * lo, 4 * n));
+    let sum: Info | null = null;
+    if (req.workers > 1) {
+      sums.push(b.alloc('float32', n));
+      sum = info(shape, sums[sums.length - 1]);
+    }
+    return [{ i, lo, n, shape, targets: [p, ...req.slots[i]].map((t) => view(t.ptr)), sum }];
+  });
+  return {
+    run(s, ptrAt) {
+      const attrs = req.attrs[s] as KernelAttrs['adamUpdate'];
+      for (const w of weights) {
+        let g: Info | null = null;
+        for (let k = 0; k < req.workers; k++) {
+          const ptr = ptrAt(k, w.i);
+          if (ptr === 0) continue;
+          const part = info(w.shape, b.shared.borrow(ptr + 4 * w.lo, 4 * w.n));
+          if (g === null) { g = part; continue; }
+          // NOTE: the first sum writes the buffer, later ones add into it in place (elementwise).
+          add([g, part], [w.sum!], {});
+          g = w.sum;
+        }
+        if (g === null) continue;
+        update([...w.targets, g], [], attrs);
+      }
+    },
+    dispose() {
+      for (const buf of sums) b.free(buf);
+    },
+  };
+}
+
 /** The model's jobs for one worker (or one in-thread pool): its copies of models by id. */
 function replicaJobs(ctx: JobContext): JobHandlers {
   const models = new Map<number, { version: string; model: Model<Tensor | Tensor[]>; bound: string; plans: Map<string, ShardPlan | string> }>();
@@ -240,24 +304,21 @@ function replicaJobs(ctx: JobContext): JobHandlers {
    * workers in order; globalClipNorm: then weights in order, as the optimizer adds its per-weight
    * sums), so all scale by the same c / max(norm, c).
    */
-  const applySlices = (req: SharedStepsRequest, s: number, table: Int32Array, sizes: number[], meet: () => void): void => {
+  const applySlices = (req: SharedStepsRequest, s: number, table: Int32Array, sizes: number[], meet: () => void, direct: DirectUpdate | null): void => {
     const nv = req.params.length, cols = nv + req.state.length;
-    const sliceOf = (size: number) => {
-      const chunk = Math.ceil(size / req.workers / 4) * 4;
-      const lo = req.worker * chunk;
-      return [lo, Math.min(size, lo + chunk) - lo];
-    };
+    const slice = (size: number) => sliceOf(size, req.worker, req.workers);
     // NOTE: the table is Int32: an address from 2 GiB up reads back negative until made unsigned.
     const ptrAt = (w: number, col: number) => Atomics.load(table, w * cols + col) >>> 0;
-    engine.tidy(() => {
-      const slice = (ptr: number, lo: number, n: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
+    if (direct) direct.run(s, ptrAt);
+    else engine.tidy(() => {
+      const view = (ptr: number, lo: number, n: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
       const gs = req.params.map((p, i) => {
-        const [lo, n] = sliceOf(sizeOf(p.shape));
+        const [lo, n] = slice(sizeOf(p.shape));
         if (n <= 0) return null;
         let g: Tensor | null = null;
         for (let w = 0; w < req.workers; w++) {
           const ptr = ptrAt(w, i);
-          if (ptr !== 0) g = g ? add(g, slice(ptr, lo, n)) : slice(ptr, lo, n);
+          if (ptr !== 0) g = g ? add(g, view(ptr, lo, n)) : view(ptr, lo, n);
         }
         if (g && req.clipValue !== undefined) g = clip(g, -req.clipValue, req.clipValue);
         return g;
@@ -284,14 +345,14 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       req.params.forEach((p, i) => {
         const g = gs[i];
         if (!g) return;
-        const [lo, n] = sliceOf(sizeOf(p.shape));
-        engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => slice(t.ptr, lo, n)) as Variable[], [g], req.attrs[s] as never);
+        const [lo, n] = slice(sizeOf(p.shape));
+        engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => view(t.ptr, lo, n)) as Variable[], [g], req.attrs[s] as never);
       });
     });
     const buffer = sharedBackend()!.shared.memory.buffer;
     req.state.forEach((index, j) => {
       const ref = req.weights[index];
-      const [lo, n] = sliceOf(sizeOf(ref.shape));
+      const [lo, n] = slice(sizeOf(ref.shape));
       if (n <= 0) return;
       const acc = new Float64Array(n);
       let total = 0;
@@ -365,6 +426,8 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       let mine: Tensor[] = [];
       const times = { start: performance.timeOrigin + performance.now(), end: 0, shard: 0, trace: 0, wait: 0, apply: 0, sleeps: 0 };
       const pacer = new Pacer(memory, req.sync, req.workers);
+      // NOTE: clipping needs the summed gradient as a tensor (clip, norms): those calls keep the tensor path.
+      const direct = req.clipValue === undefined && req.norms === 0 ? directUpdate(req) : null;
       const meet = (deadline: number) => {
         const t0 = performance.now();
         pacer.meet(deadline);
@@ -429,7 +492,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           for (let i = 0; i < cols; i++) Atomics.store(t, req.worker * cols + i, ptrs[i]);
           meet(deadline);
           const w0 = times.wait, t2 = performance.now();
-          applySlices(req, s, table(), sizes, () => meet(deadline));
+          applySlices(req, s, table(), sizes, () => meet(deadline), direct);
           times.apply += performance.now() - t2 - (times.wait - w0);
           // NOTE: nobody may free a gradient or state value another worker still reads: wait for all updates first.
           meet(deadline);
@@ -442,6 +505,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
         throw e;
       } finally {
         for (const g of mine) g.dispose();
+        direct?.dispose();
       }
       times.end = performance.timeOrigin + performance.now();
       times.sleeps = pacer.sleeps;
