@@ -26,9 +26,9 @@ export const STOPPED = 'stopped: another worker of the run failed';
 /** The longest a worker spins at a barrier before it sleeps (ms): it keeps its core between steps. */
 export const SPIN_MS = 0.5;
 /**
- * The part of its work that a worker may spend spinning at barriers (Pacer): a spin burns a core
- * that another thread (the other worker, on a busy machine) may need, so short steps spin little
- * and barriers cost at most this share in spinning.
+ * The part of the work since its last barrier that a worker may spend spinning at the next one
+ * (Pacer): a spin burns a core that another thread (the other worker, on a busy machine) may need,
+ * so short steps spin little and a barrier costs at most this share in spinning.
  */
 export const SPIN_SHARE = 0.05;
 
@@ -61,26 +61,18 @@ export function barrier(memory: WebAssembly.Memory, sync: number, n: number, dea
 }
 
 /**
- * One worker's barriers of a run. Spinning is paid from a credit that grows by SPIN_SHARE of the
- * time the worker works between barriers (at most SPIN_MS held) and shrinks by the time it waits:
- * in all a worker spins at most SPIN_SHARE of its work, but a barrier after a short stretch of work
- * (the update between a step's two barriers) may spend what the step's long one left unspent. A
- * worker that sleeps is woken late (a futex wake, on a VM a halted vCPU's), and the other worker
- * then waits for it at the next barrier: with a budget of its own work alone that barrier could
- * barely spin, so each step paid the wake-up twice.
+ * One worker's barriers of a run, each spinning at most SPIN_SHARE of the time the worker worked
+ * since it left the last one (and at most SPIN_MS).
  */
 export class Pacer {
   private left = performance.now();
-  private credit = 0;
   /** Barriers at which this worker slept (bench/pool-profile.ts). */
   sleeps = 0;
   constructor(private readonly memory: WebAssembly.Memory, private readonly sync: number, private readonly n: number) {}
 
   meet(deadline: number): void {
     const now = performance.now();
-    this.credit = Math.min(SPIN_MS, this.credit + SPIN_SHARE * (now - this.left));
-    if (barrier(this.memory, this.sync, this.n, deadline, this.credit) > 0) this.sleeps++;
+    if (barrier(this.memory, this.sync, this.n, deadline, Math.min(SPIN_MS, SPIN_SHARE * (now - this.left))) > 0) this.sleeps++;
     this.left = performance.now();
-    this.credit = Math.max(0, this.credit - (this.left - now));
   }
 }

@@ -188,14 +188,14 @@ function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor |
 }
 
 /** This worker's slice [lo, lo + n) of a weight of `size` elements: whole SIMD vectors, the last worker's takes the rest. */
-function sliceOf(size: number, worker: number, workers: number): [number, number] {
+export function sliceOf(size: number, worker: number, workers: number): [number, number] {
   const chunk = Math.ceil(size / workers / 4) * 4;
   const lo = worker * chunk;
   return [lo, Math.min(size, lo + chunk) - lo];
 }
 
 /** A worker-run call's updates straight on the backend's kernels (directUpdate). */
-interface DirectUpdate { run(s: number, ptrAt: (w: number, col: number) => number): void; dispose(): void }
+export interface DirectUpdate { run(s: number, ptrAt: (w: number, col: number) => number): void; dispose(): void }
 
 /**
  * The update of a worker-run call without gradient clipping, on the backend's kernels directly
@@ -206,7 +206,7 @@ interface DirectUpdate { run(s: number, ptrAt: (w: number, col: number) => numbe
  * kernels on the same operands in the same order as the tensor path: the same numbers. Null
  * where the backend lacks a kernel.
  */
-function directUpdate(req: SharedStepsRequest): DirectUpdate | null {
+export function directUpdate(req: SharedStepsRequest): DirectUpdate | null {
   const b = sharedBackend();
   const update = b?.kernels[req.kernel as 'adamUpdate'] as KernelImpl<WasmBuf, 'adamUpdate'> | undefined;
   const add = b?.kernels.add;
@@ -426,8 +426,8 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       let mine: Tensor[] = [];
       const times = { start: performance.timeOrigin + performance.now(), end: 0, shard: 0, trace: 0, wait: 0, apply: 0, sleeps: 0 };
       const pacer = new Pacer(memory, req.sync, req.workers);
-      // NOTE: clipping needs the summed gradient as a tensor (clip, norms): those calls keep the tensor path.
-      const direct = req.clipValue === undefined && req.norms === 0 ? directUpdate(req) : null;
+      let direct: DirectUpdate | null = null;
+      let xy: [Tensor, Tensor] | null = null;
       const meet = (deadline: number) => {
         const t0 = performance.now();
         pacer.meet(deadline);
@@ -435,6 +435,8 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       };
       let eager: string | null = null;
       try {
+        // NOTE: clipping needs the summed gradient as a tensor (clip, norms): those calls keep the tensor path.
+        if (req.clipValue === undefined && req.norms === 0) direct = directUpdate(req);
         for (let s = 0; s < req.attrs.length; s++) {
           const deadline = performance.now() + req.timeoutMs;
           const start = req.from + s * req.batchSize;
@@ -450,14 +452,11 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           let why: string | undefined = req.compile === false ? 'compile: false' : engine.recorder !== null ? 'this thread is tracing a step' : undefined;
           if (size > 0 && why === undefined) {
             const entry = models.get(req.model)!;
-            const xT = borrow(req.x, 'steps'), yT = borrow(req.y, 'steps');
-            try {
-              const got = compiledShard(entry.plans, m, xT, yT, req.order.subarray(r0, r0 + size), count, req.loss, req.accuracy);
-              if (typeof got === 'string') why = got;
-              else { traced = got; why = got.eager; }
-            } finally {
-              xT.dispose(); yT.dispose();
-            }
+            // NOTE: borrowed once a call, not once a step: the step's JavaScript stays the replay's.
+            xy ??= [borrow(req.x, 'steps'), borrow(req.y, 'steps')];
+            const got = compiledShard(entry.plans, m, xy[0], xy[1], req.order.subarray(r0, r0 + size), count, req.loss, req.accuracy);
+            if (typeof got === 'string') why = got;
+            else { traced = got; why = got.eager; }
           }
           if (size > 0 && why !== undefined) eager ??= why;
           if (traced) {
@@ -506,6 +505,7 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       } finally {
         for (const g of mine) g.dispose();
         direct?.dispose();
+        if (xy) for (const t of xy) t.dispose();
       }
       times.end = performance.timeOrigin + performance.now();
       times.sleeps = pacer.sleeps;
