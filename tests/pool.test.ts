@@ -486,15 +486,17 @@ describe('data-parallel training', () => {
         ];
         for (const [what, opt] of opts) {
           // NOTE: a clipValue no gradient reaches takes the tensor path (clip, then the update op) and clips nothing.
-          const weights = await Promise.all([undefined, 1e30].map(async (clipValue) => {
-            const m = mlp(8, 16, 4, 11);
-            m.compile({ optimizer: opt(clipValue), loss: 'categoricalCrossentropy' });
-            await fitDataParallel(m, x, y, { epochs: 2, batchSize: 32, seed: 7 }, pool);
-            return m.getWeights().map((t) => Array.from(t.dataSync()));
-          }));
-          expect(weights[0], `${what}, ${workers} workers`).toEqual(weights[1]);
-          // and training moved the weights (the comparison is not of two untouched models)
-          expect(weights[0][0]).not.toEqual(Array.from(mlp(8, 16, 4, 11).getWeights()[0].dataSync()));
+          for (const compile of [true, false]) {
+            const weights = await Promise.all([undefined, 1e30].map(async (clipValue) => {
+              const m = mlp(8, 16, 4, 11);
+              m.compile({ optimizer: opt(clipValue), loss: 'categoricalCrossentropy' });
+              await fitDataParallel(m, x, y, { epochs: 2, batchSize: 32, seed: 7, compile }, pool);
+              return m.getWeights().map((t) => Array.from(t.dataSync()));
+            }));
+            expect(weights[0], `${what}, ${workers} workers, compile ${compile}`).toEqual(weights[1]);
+            // and training moved the weights (the comparison is not of two untouched models)
+            expect(weights[0][0]).not.toEqual(Array.from(mlp(8, 16, 4, 11).getWeights()[0].dataSync()));
+          }
         }
       } finally {
         await pool.close();
