@@ -122,6 +122,16 @@ function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor |
     };
   }
   if (have) { have.plan.dispose(); plans.delete(key); }
+  return traceShard(plans, key, m, x, y, rows, xRows, scale, lossName, accuracy);
+}
+
+/**
+ * compiledShard's first step for a key: the step run eagerly under a Recorder, its plan kept (or
+ * the reason it cannot be, then it stays eager). NOTE: a function of its own, so the replay path
+ * that every later step takes stays small for V8 to optimise (in each worker).
+ */
+function traceShard(plans: Map<string, ShardPlan | string>, key: string, m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, rows: Int32Array,
+  xRows: Int32Array | null, scale: number, lossName: string, accuracy: boolean): ShardPtrs {
   const c0 = m.compiled;
   if (!c0 || c0.losses.length !== 1 || c0.losses[0].name !== lossName) m.compile({ optimizer: m.optimizer ?? 'sgd', loss: lossName as never });
   const c = m.compiled!;
