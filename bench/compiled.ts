@@ -38,7 +38,7 @@ export const mlp = (): eg.Model => {
   m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy' });
   return m;
 };
-const mlpData = (n: number) => () => {
+export const mlpData = (n: number) => () => {
   const r = lcg(1);
   return { x: eg.tensor(Float32Array.from({ length: n * 784 }, () => r()), [n, 784]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
 };

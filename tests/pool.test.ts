@@ -475,6 +475,35 @@ describe('data-parallel training', () => {
     }
   });
 
+  it('worker-run steps without clipping update on the kernels directly: the same weights, bit for bit, as the tensor path', async () => {
+    const { x, y } = data();
+    for (const workers of [2, 3]) {
+      const pool = await eg.createPool({ workers, workerUrl });
+      try {
+        const opts: [string, (clipValue?: number) => eg.Optimizer][] = [
+          ['adam', (clipValue) => adam({ learningRate: 0.01, clipValue })],
+          ['sgd momentum', (clipValue) => sgd({ learningRate: 0.05, momentum: 0.9, clipValue })],
+        ];
+        for (const [what, opt] of opts) {
+          // NOTE: a clipValue no gradient reaches takes the tensor path (clip, then the update op) and clips nothing.
+          for (const compile of [true, false]) {
+            const weights = await Promise.all([undefined, 1e30].map(async (clipValue) => {
+              const m = mlp(8, 16, 4, 11);
+              m.compile({ optimizer: opt(clipValue), loss: 'categoricalCrossentropy' });
+              await fitDataParallel(m, x, y, { epochs: 2, batchSize: 32, seed: 7, compile }, pool);
+              return m.getWeights().map((t) => Array.from(t.dataSync()));
+            }));
+            expect(weights[0], `${what}, ${workers} workers, compile ${compile}`).toEqual(weights[1]);
+            // and training moved the weights (the comparison is not of two untouched models)
+            expect(weights[0][0]).not.toEqual(Array.from(mlp(8, 16, 4, 11).getWeights()[0].dataSync()));
+          }
+        }
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('a GPT (embedding ids, AdamW with globalClipNorm) trains through worker-run steps as in-thread fit, its shard steps replayed in the workers', async () => {
     const V = 11, T = 8, n = 40;
     const ids = eg.tensor(Int32Array.from({ length: n * T }, (_, i) => (i * 7 + (i >> 3)) % V), [n, T], 'int32');

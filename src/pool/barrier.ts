@@ -35,26 +35,29 @@ export const SPIN_SHARE = 0.05;
 /**
  * Waits until all `n` workers have called this for the current generation (the last to arrive
  * opens it), spinning up to `spinMs` before it sleeps (Atomics.wait). Throws when another worker
- * aborted the run or `deadline` passes.
+ * aborted the run or `deadline` passes. Returns how many times it slept (0: it arrived last, or the
+ * others arrived while it spun).
  */
-export function barrier(memory: WebAssembly.Memory, sync: number, n: number, deadline: number, spinMs = SPIN_MS): void {
+export function barrier(memory: WebAssembly.Memory, sync: number, n: number, deadline: number, spinMs = SPIN_MS): number {
   const ctl = header(memory, sync);
   const gen = Atomics.load(ctl, GENERATION);
   if (Atomics.add(ctl, ARRIVED, 1) + 1 === n) {
     Atomics.store(ctl, ARRIVED, 0);
     Atomics.add(ctl, GENERATION, 1);
     Atomics.notify(ctl, GENERATION);
-    return;
+    return 0;
   }
   const spinUntil = performance.now() + spinMs;
+  let sleeps = 0;
   while (Atomics.load(ctl, GENERATION) === gen) {
     if (Atomics.load(ctl, ABORTED) !== 0) throw new Error(STOPPED);
     const now = performance.now();
     if (now < spinUntil) continue;
     if (now > deadline) throw new Error(`other workers did not reach the step's barrier within the timeout`);
     // NOTE: a short wait, so the abort flag is seen even if nobody notifies.
-    Atomics.wait(ctl, GENERATION, gen, Math.min(50, deadline - now));
+    if (Atomics.wait(ctl, GENERATION, gen, Math.min(50, deadline - now)) !== 'not-equal') sleeps++;
   }
+  return sleeps;
 }
 
 /**
@@ -63,11 +66,13 @@ export function barrier(memory: WebAssembly.Memory, sync: number, n: number, dea
  */
 export class Pacer {
   private left = performance.now();
+  /** Barriers at which this worker slept (bench/pool-profile.ts). */
+  sleeps = 0;
   constructor(private readonly memory: WebAssembly.Memory, private readonly sync: number, private readonly n: number) {}
 
   meet(deadline: number): void {
     const now = performance.now();
-    barrier(this.memory, this.sync, this.n, deadline, Math.min(SPIN_MS, SPIN_SHARE * (now - this.left)));
+    if (barrier(this.memory, this.sync, this.n, deadline, Math.min(SPIN_MS, SPIN_SHARE * (now - this.left))) > 0) this.sleeps++;
     this.left = performance.now();
   }
 }

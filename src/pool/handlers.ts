@@ -98,6 +98,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
 
   return {
     async init(req: InitRequest): Promise<InitReply> {
+      const start = performance.timeOrigin + performance.now();
       if (!hopts.inThread) await engine.init(req);
       const b = engine.requireBackend('init');
       return {
@@ -105,6 +106,7 @@ export function createHandlers(hopts: HandlerOptions = {}): Handlers {
         wasmBuild: b.name === 'wasm' ? String(b.info.build) : undefined,
         gemmTile: b.name === 'wasm' ? String(b.info.gemmTile) : undefined,
         sharedMemory: req.attach ? sharedBackend()?.shared.memory === req.attach.memory : sharedBackend() !== null,
+        times: { start, end: performance.timeOrigin + performance.now() },
       };
     },
 

@@ -13,7 +13,7 @@ import { tensor } from '../ops/creation.js';
 import { matmul as matmulInThread, type MatmulOptions } from '../ops/linalg.js';
 import { checkTensor } from '../ops/util.js';
 import { sizeOf } from '../kernels.js';
-import type { Fault, InitRequest, JobArgs, JobName, JobReply, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
+import type { Fault, InitReply, InitRequest, JobArgs, JobName, JobReply, TensorMsg, TensorRef, WorkerApi } from './protocol.js';
 import { READY } from './protocol.js';
 import { buffersOf, createHandlers, refOf, shardSizes, sharedBackend } from './handlers.js';
 export { shardSizes } from './handlers.js';
@@ -71,6 +71,8 @@ export class Slot {
   /** Calls sent and not yet answered. */
   inFlight = 0;
   endedWith: string | null = null;
+  /** @internal When its thread was asked for, when it said READY (ms since the epoch), and its init reply (bench/pool-profile.ts). */
+  boot: { spawn: number; ready: number; reply: InitReply | null } = { spawn: 0, ready: 0, reply: null };
   private readonly watchers = new Set<(e: Error) => void>();
 
   constructor(readonly index: number) {}
@@ -211,6 +213,8 @@ export class Pool {
       return;
     }
     let thread: Thread;
+    const now = () => performance.timeOrigin + performance.now();
+    slot.boot.spawn = now();
     try {
       thread = await spawnThread(this.url);
     } catch (e) {
@@ -223,6 +227,7 @@ export class Pool {
       const l = (ev: MessageEvent) => {
         if (ev.data !== READY) return;
         thread.endpoint.removeEventListener('message', l as EventListener);
+        slot.boot.ready = now();
         resolve();
       };
       thread.endpoint.addEventListener('message', l as EventListener);
@@ -237,6 +242,7 @@ export class Pool {
     });
     try {
       const reply = await this.guard(slot, 'start', starting, this.startTimeoutMs, `could not start (${this.url === undefined ? "the package's worker" : String(this.url)})`);
+      slot.boot.reply = reply;
       // NOTE: every thread must run the caller's GEMM code (pool results equal in-thread ones).
       const want = this.initRequest.gemmTile;
       if (want !== undefined && reply.gemmTile !== want) {

@@ -28,6 +28,11 @@ export interface InitReply {
   gemmTile?: string;
   /** Whether the worker's backend runs on the caller's shared memory. */
   sharedMemory: boolean;
+  /**
+   * When the worker began and ended `init` (ms since the epoch:
+   * performance.timeOrigin + now(), comparable across threads); read by bench/pool-profile.ts.
+   */
+  times?: { start: number; end: number };
 }
 
 /**

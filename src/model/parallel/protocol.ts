@@ -119,6 +119,13 @@ export interface SharedStepsReply {
    * failed), or null when every one was traced or replayed its plan.
    */
   eager: string | null;
+  /**
+   * Where this worker's time went in the call (ms; start and end since the epoch): its shard steps
+   * (trace: the ones that traced a plan), waiting at barriers (sleeps: the barriers it slept at),
+   * applying its slices. Read by
+   * bench/pool-profile.ts.
+   */
+  times: { start: number; end: number; shard: number; trace: number; wait: number; apply: number; sleeps: number };
 }
 
 declare module '../../pool/protocol.js' {

@@ -5,7 +5,8 @@
 import { engine } from '../../engine.js';
 import type { Tensor, Variable } from '../../tensor.js';
 import { tensor } from '../../ops/creation.js';
-import { sizeOf } from '../../kernels.js';
+import { type KernelAttrs, type KernelImpl, type TensorInfo, sizeOf } from '../../kernels.js';
+import type { WasmBuf } from '../../backends/wasm.js';
 import { gather } from '../../ops/shape.js';
 import { add, clip, mul, square } from '../../ops/elementwise.js';
 import { sum } from '../../ops/reduce.js';
@@ -121,6 +122,16 @@ function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor |
     };
   }
   if (have) { have.plan.dispose(); plans.delete(key); }
+  return traceShard(plans, key, m, x, y, rows, xRows, scale, lossName, accuracy);
+}
+
+/**
+ * compiledShard's first step for a key: the step run eagerly under a Recorder, its plan kept (or
+ * the reason it cannot be, then it stays eager). NOTE: a function of its own, so the replay path
+ * that every later step takes stays small for V8 to optimise (in each worker).
+ */
+function traceShard(plans: Map<string, ShardPlan | string>, key: string, m: Model<Tensor | Tensor[]>, x: Tensor, y: Tensor, rows: Int32Array,
+  xRows: Int32Array | null, scale: number, lossName: string, accuracy: boolean): ShardPtrs {
   const c0 = m.compiled;
   if (!c0 || c0.losses.length !== 1 || c0.losses[0].name !== lossName) m.compile({ optimizer: m.optimizer ?? 'sgd', loss: lossName as never });
   const c = m.compiled!;
@@ -186,6 +197,69 @@ function compiledShard(plans: Map<string, ShardPlan | string>, m: Model<Tensor |
   return r.ptrs;
 }
 
+/** This worker's slice [lo, lo + n) of a weight of `size` elements: whole SIMD vectors, the last worker's takes the rest. */
+export function sliceOf(size: number, worker: number, workers: number): [number, number] {
+  const chunk = Math.ceil(size / workers / 4) * 4;
+  const lo = worker * chunk;
+  return [lo, Math.min(size, lo + chunk) - lo];
+}
+
+/** A worker-run call's updates straight on the backend's kernels (directUpdate). */
+export interface DirectUpdate { run(s: number, ptrAt: (w: number, col: number) => number): void; dispose(): void }
+
+/**
+ * The update of a worker-run call without gradient clipping, on the backend's kernels directly
+ * (applySlices' path with none of the engine's tensors, scopes or checks per step): per trainable
+ * weight, this worker's slice of it and of its slots (their addresses are fixed for the call) and
+ * a buffer for the summed gradient slice, made once per call; per step `add` sums the workers'
+ * gradient slices into that buffer in worker order and the update kernel runs on it. The same
+ * kernels on the same operands in the same order as the tensor path: the same numbers. Null
+ * where the backend lacks a kernel.
+ */
+export function directUpdate(req: SharedStepsRequest): DirectUpdate | null {
+  const b = sharedBackend();
+  const update = b?.kernels[req.kernel as 'adamUpdate'] as KernelImpl<WasmBuf, 'adamUpdate'> | undefined;
+  const add = b?.kernels.add;
+  if (!b || !update || !add) return null;
+  type Info = TensorInfo<WasmBuf>;
+  const info = (shape: number[], buf: WasmBuf): Info => ({ shape, dtype: 'float32', buf });
+  const sums: WasmBuf[] = [];
+  const weights = req.params.flatMap((p, i) => {
+    const [lo, n] = sliceOf(sizeOf(p.shape), req.worker, req.workers);
+    if (n <= 0) return [];
+    const shape = [n];
+    const view = (ptr: number) => info(shape, b.shared.borrow(ptr + 4 * lo, 4 * n));
+    let sum: Info | null = null;
+    if (req.workers > 1) {
+      sums.push(b.alloc('float32', n));
+      sum = info(shape, sums[sums.length - 1]);
+    }
+    return [{ i, lo, n, shape, targets: [p, ...req.slots[i]].map((t) => view(t.ptr)), sum }];
+  });
+  return {
+    run(s, ptrAt) {
+      const attrs = req.attrs[s] as KernelAttrs['adamUpdate'];
+      for (const w of weights) {
+        let g: Info | null = null;
+        for (let k = 0; k < req.workers; k++) {
+          const ptr = ptrAt(k, w.i);
+          if (ptr === 0) continue;
+          const part = info(w.shape, b.shared.borrow(ptr + 4 * w.lo, 4 * w.n));
+          if (g === null) { g = part; continue; }
+          // NOTE: the first sum writes the buffer, later ones add into it in place (elementwise).
+          add([g, part], [w.sum!], {});
+          g = w.sum;
+        }
+        if (g === null) continue;
+        update([...w.targets, g], [], attrs);
+      }
+    },
+    dispose() {
+      for (const buf of sums) b.free(buf);
+    },
+  };
+}
+
 /** The model's jobs for one worker (or one in-thread pool): its copies of models by id. */
 function replicaJobs(ctx: JobContext): JobHandlers {
   const models = new Map<number, { version: string; model: Model<Tensor | Tensor[]>; bound: string; plans: Map<string, ShardPlan | string> }>();
@@ -240,24 +314,21 @@ function replicaJobs(ctx: JobContext): JobHandlers {
    * workers in order; globalClipNorm: then weights in order, as the optimizer adds its per-weight
    * sums), so all scale by the same c / max(norm, c).
    */
-  const applySlices = (req: SharedStepsRequest, s: number, table: Int32Array, sizes: number[], meet: () => void): void => {
+  const applySlices = (req: SharedStepsRequest, s: number, table: Int32Array, sizes: number[], meet: () => void, direct: DirectUpdate | null): void => {
     const nv = req.params.length, cols = nv + req.state.length;
-    const sliceOf = (size: number) => {
-      const chunk = Math.ceil(size / req.workers / 4) * 4;
-      const lo = req.worker * chunk;
-      return [lo, Math.min(size, lo + chunk) - lo];
-    };
+    const slice = (size: number) => sliceOf(size, req.worker, req.workers);
     // NOTE: the table is Int32: an address from 2 GiB up reads back negative until made unsigned.
     const ptrAt = (w: number, col: number) => Atomics.load(table, w * cols + col) >>> 0;
-    engine.tidy(() => {
-      const slice = (ptr: number, lo: number, n: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
+    if (direct) direct.run(s, ptrAt);
+    else engine.tidy(() => {
+      const view = (ptr: number, lo: number, n: number) => borrow({ shape: [n], dtype: 'float32', ptr: ptr + 4 * lo }, 'steps');
       const gs = req.params.map((p, i) => {
-        const [lo, n] = sliceOf(sizeOf(p.shape));
+        const [lo, n] = slice(sizeOf(p.shape));
         if (n <= 0) return null;
         let g: Tensor | null = null;
         for (let w = 0; w < req.workers; w++) {
           const ptr = ptrAt(w, i);
-          if (ptr !== 0) g = g ? add(g, slice(ptr, lo, n)) : slice(ptr, lo, n);
+          if (ptr !== 0) g = g ? add(g, view(ptr, lo, n)) : view(ptr, lo, n);
         }
         if (g && req.clipValue !== undefined) g = clip(g, -req.clipValue, req.clipValue);
         return g;
@@ -284,14 +355,14 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       req.params.forEach((p, i) => {
         const g = gs[i];
         if (!g) return;
-        const [lo, n] = sliceOf(sizeOf(p.shape));
-        engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => slice(t.ptr, lo, n)) as Variable[], [g], req.attrs[s] as never);
+        const [lo, n] = slice(sizeOf(p.shape));
+        engine.runKernelInPlace(req.kernel as 'sgdUpdate', [p, ...req.slots[i]].map((t) => view(t.ptr, lo, n)) as Variable[], [g], req.attrs[s] as never);
       });
     });
     const buffer = sharedBackend()!.shared.memory.buffer;
     req.state.forEach((index, j) => {
       const ref = req.weights[index];
-      const [lo, n] = sliceOf(sizeOf(ref.shape));
+      const [lo, n] = slice(sizeOf(ref.shape));
       if (n <= 0) return;
       const acc = new Float64Array(n);
       let total = 0;
@@ -363,9 +434,19 @@ function replicaJobs(ctx: JobContext): JobHandlers {
       const table = () => new Int32Array(memory.buffer, req.sync + 4 * HEADER, req.workers * cols);
       const losses = new Float64Array(req.attrs.length), correct = new Float64Array(req.attrs.length);
       let mine: Tensor[] = [];
+      const times = { start: performance.timeOrigin + performance.now(), end: 0, shard: 0, trace: 0, wait: 0, apply: 0, sleeps: 0 };
       const pacer = new Pacer(memory, req.sync, req.workers);
+      let direct: DirectUpdate | null = null;
+      let xy: [Tensor, Tensor] | null = null;
+      const meet = (deadline: number) => {
+        const t0 = performance.now();
+        pacer.meet(deadline);
+        times.wait += performance.now() - t0;
+      };
       let eager: string | null = null;
       try {
+        // NOTE: clipping needs the summed gradient as a tensor (clip, norms): those calls keep the tensor path.
+        if (req.clipValue === undefined && req.norms === 0) direct = directUpdate(req);
         for (let s = 0; s < req.attrs.length; s++) {
           const deadline = performance.now() + req.timeoutMs;
           const start = req.from + s * req.batchSize;
@@ -376,17 +457,16 @@ function replicaJobs(ctx: JobContext): JobHandlers {
           for (let w = 0; w < req.worker && w < sizes.length; w++) r0 += sizes[w];
           const ptrs = new Array<number>(cols).fill(0);
           let traced: ShardPtrs | null = null;
+          const t0 = performance.now();
+          const tracing = !models.get(req.model)!.plans.size;
           let why: string | undefined = req.compile === false ? 'compile: false' : engine.recorder !== null ? 'this thread is tracing a step' : undefined;
           if (size > 0 && why === undefined) {
             const entry = models.get(req.model)!;
-            const xT = borrow(req.x, 'steps'), yT = borrow(req.y, 'steps');
-            try {
-              const got = compiledShard(entry.plans, m, xT, yT, req.order.subarray(r0, r0 + size), count, req.loss, req.accuracy);
-              if (typeof got === 'string') why = got;
-              else { traced = got; why = got.eager; }
-            } finally {
-              xT.dispose(); yT.dispose();
-            }
+            // NOTE: borrowed once a call, not once a step: the step's JavaScript stays the replay's.
+            xy ??= [borrow(req.x, 'steps'), borrow(req.y, 'steps')];
+            const got = compiledShard(entry.plans, m, xy[0], xy[1], req.order.subarray(r0, r0 + size), count, req.loss, req.accuracy);
+            if (typeof got === 'string') why = got;
+            else { traced = got; why = got.eager; }
           }
           if (size > 0 && why !== undefined) eager ??= why;
           if (traced) {
@@ -414,12 +494,17 @@ function replicaJobs(ctx: JobContext): JobHandlers {
             });
             for (let i = 0; i < nv; i++) ptrs[i] = (mine[i].storage!.buf as { ptr: number }).ptr;
           }
+          const t1 = performance.now();
+          times.shard += t1 - t0;
+          if (tracing) times.trace += t1 - t0;
           const t = table();
           for (let i = 0; i < cols; i++) Atomics.store(t, req.worker * cols + i, ptrs[i]);
-          pacer.meet(deadline);
-          applySlices(req, s, table(), sizes, () => pacer.meet(deadline));
+          meet(deadline);
+          const w0 = times.wait, t2 = performance.now();
+          applySlices(req, s, table(), sizes, () => meet(deadline), direct);
+          times.apply += performance.now() - t2 - (times.wait - w0);
           // NOTE: nobody may free a gradient or state value another worker still reads: wait for all updates first.
-          pacer.meet(deadline);
+          meet(deadline);
           for (const g of mine) g.dispose();
           mine = [];
           traced?.done?.();
@@ -429,8 +514,12 @@ function replicaJobs(ctx: JobContext): JobHandlers {
         throw e;
       } finally {
         for (const g of mine) g.dispose();
+        direct?.dispose();
+        if (xy) for (const t of xy) t.dispose();
       }
-      return { losses, correct, eager };
+      times.end = performance.timeOrigin + performance.now();
+      times.sleeps = pacer.sleeps;
+      return { losses, correct, eager, times };
     },
 
     'model.drop'(id) {
