@@ -7,7 +7,7 @@
 import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
 import { tfjs } from './peers.js';
-import { referenceCnn } from './cnn.js';
+import { referenceCnn, tfjsReferenceCnn } from './cnn.js';
 
 const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
 const rounds = Number(process.argv[3] ?? 21);
@@ -19,14 +19,7 @@ const fused = referenceCnn(), plain = referenceCnn();
 plain.setWeights(fused.getWeights());
 plain.fuseInference = false;
 const tf = { ...(await tfjs('wasm')), ...(await import('@tensorflow/tfjs-layers')) };
-const tm = tf.sequential({ layers: [
-  tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-  tf.layers.maxPooling2d({ poolSize: 2 }),
-  tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }),
-  tf.layers.maxPooling2d({ poolSize: 2 }),
-  tf.layers.flatten(),
-  tf.layers.dense({ units: 10, activation: 'softmax' }),
-] });
+const tm = tfjsReferenceCnn(tf);
 const x = eg.tensor(xb, [B, 28, 28, 1]);
 const a = fused.predict(x), b = plain.predict(x);
 if (a.dataSync().some((v, i) => v !== b.dataSync()[i])) throw new Error('fused and unfused predictions differ');

@@ -6,7 +6,7 @@
 import * as eg from '../src/index.js';
 import { loadMnist } from '../src/data/mnist.js';
 import { tfjs } from './peers.js';
-import { referenceCnn } from './cnn.js';
+import { referenceCnn, tfjsReferenceCnn } from './cnn.js';
 
 const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
 await eg.init({ backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: true });
@@ -15,14 +15,7 @@ const { test } = await loadMnist({ train: 0, test: B, seed: 1 });
 const xb = test.images.subarray(0, B * 784);
 const model = referenceCnn();
 const tf = { ...(await tfjs('wasm')), ...(await import('@tensorflow/tfjs-layers')) };
-const tm = tf.sequential({ layers: [
-  tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-  tf.layers.maxPooling2d({ poolSize: 2 }),
-  tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }),
-  tf.layers.maxPooling2d({ poolSize: 2 }),
-  tf.layers.flatten(),
-  tf.layers.dense({ units: 10, activation: 'softmax' }),
-] });
+const tm = tfjsReferenceCnn(tf);
 const fns: Record<string, () => void> = {
   edgegrad: () => eg.tidy(() => { model.predict(eg.tensor(xb, [B, 28, 28, 1])).dataSync(); }),
   'tfjs-wasm': () => tf.tidy(() => { (tm.predict(tf.tensor4d(xb, [B, 28, 28, 1])) as { dataSync(): unknown }).dataSync(); }),

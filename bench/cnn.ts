@@ -53,14 +53,7 @@ function edgegradPredict(test: Digits): Rate {
 
 async function tfjsCnn(backend: 'wasm' | 'cpu', train: Digits, test: Digits, epochs: number, log: (s: string) => void) {
   const tf = { ...(await tfjs(backend)), ...(await import('@tensorflow/tfjs-layers')) };
-  const model = tf.sequential({ layers: [
-    tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    tf.layers.maxPooling2d({ poolSize: 2 }),
-    tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }),
-    tf.layers.maxPooling2d({ poolSize: 2 }),
-    tf.layers.flatten(),
-    tf.layers.dense({ units: 10, activation: 'softmax' }),
-  ] });
+  const model = tfjsReferenceCnn(tf);
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'sparseCategoricalCrossentropy' });
   const xb = test.images.subarray(0, PREDICT_BATCH * 784);
   const t = time(() => tf.tidy(() => { (model.predict(tf.tensor4d(xb, [PREDICT_BATCH, 28, 28, 1])) as { dataSync(): unknown }).dataSync(); }), { reps: 7 });
@@ -75,6 +68,18 @@ async function tfjsCnn(backend: 'wasm' | 'cpu', train: Digits, test: Digits, epo
   tf.dispose([x, y]);
   model.dispose();
   return { fit, predict };
+}
+
+/** The reference CNN built in tfjs-layers (`tf`: tfjs-core with a backend set, plus tfjs-layers). */
+export function tfjsReferenceCnn(tf: typeof import('@tensorflow/tfjs-layers')) {
+  return tf.sequential({ layers: [
+    tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
+    tf.layers.maxPooling2d({ poolSize: 2 }),
+    tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }),
+    tf.layers.maxPooling2d({ poolSize: 2 }),
+    tf.layers.flatten(),
+    tf.layers.dense({ units: 10, activation: 'softmax' }),
+  ] });
 }
 
 export async function cnn(ctx: SuiteContext): Promise<Row[]> {
