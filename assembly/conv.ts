@@ -4,7 +4,7 @@
 // bounded. dW is im2col(x)^T dy (a TN GEMM accumulated over the blocks); dX is dy W^T per block, then
 // col2im (a scatter-add). A one-group 3x3 stride-1 forward with C, O multiples of 4 and C >= 8 runs
 // Winograd F(4x4, 3x3) (isWinograd: 36 GEMMs over blocks of transformed tiles, the transformed filter
-// packed as their B). Another one-group forward with at most 64 input channels skips im2col: register
+// packed as their B); so does the dX of a 3x3 stride-1 conv, as the transposed conv (isInputByWinograd). Another one-group forward with at most 64 input channels skips im2col: register
 // tiles straight over the image (isDirectForward). A depthwise convolution (one input channel per
 // group, C > 1) has its own loops with the channels along the SIMD lanes, as do the pooling kernels and
 // the dW of a one-group conv with at most 4 input channels (isFewChannels). Geometry comes in a params block.
@@ -91,9 +91,12 @@ function isDirectForward(p: usize): bool {
 /** Scratch bytes the kernel `kind` (0 forward, 1 dX, 2 dW) needs for the geometry at params. */
 export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
   if (kind == WORK_INPUT && isDepthwise(params) && isDepthwiseInputByForward(params)) return depthwiseInputWorkBytes(params);
+  if (kind == WORK_INPUT && isInputByWinograd(params)) return inputByWinogradWorkBytes(params);
   if (kind == WORK_INPUT && isInputByForward(params)) return inputByForwardWorkBytes(params);
   if (isDepthwise(params) || (kind == WORK_FILTER && isFewChannels(params))) return 0;
-  if (kind == WORK_FORWARD && isWinograd(params)) return winoWorkBytes(params);
+  if (kind == WORK_FORWARD && isWinograd(params)) {
+    return winoWorkBytes(pg(params, P_N), pg(params, P_OH), pg(params, P_OW), pg(params, P_C), pg(params, P_O));
+  }
   if (kind == WORK_FORWARD && isDirectForward(params)) return directWorkBytes(params);
   if (kind == WORK_FORWARD && isWide(params)) return wideWorkBytes(params);
   const G = pg(params, P_G), C = pg(params, P_C), O = pg(params, P_O);
@@ -228,7 +231,7 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
 /** Bytes f32_conv_pack_filter writes for the forward conv of params (0: its path packs nothing). */
 export function f32_conv_packed_bytes(params: usize): i32 {
   const p = params;
-  if (isWinograd(p)) return winoPackedBytes(p);
+  if (isWinograd(p)) return winoPackedBytes(pg(p, P_C), pg(p, P_O));
   if (isDepthwise(p) || isDirectForward(p)) return 0;
   const O = pg(p, P_O), C = pg(p, P_C);
   if (isWide(p)) return pg(p, P_KH) * <i32>f32_gemm_packed_bytes(O, pg(p, P_KW) * C);
@@ -327,6 +330,10 @@ export function f32_conv2d_backprop_input(dy: usize, w: usize, dx: usize, params
   if (isDepthwise(p)) {
     if (isDepthwiseInputByForward(p)) depthwiseInputByForward(dy, w, dx, p, work);
     else depthwiseInput(dy, w, dx, p);
+    return;
+  }
+  if (isInputByWinograd(p)) {
+    inputByWinograd(dy, w, dx, p, work);
     return;
   }
   if (isInputByForward(p)) {
@@ -816,8 +823,8 @@ const WINO_MAX_CO = 256 * 256;
  */
 const WINO_BLOCK_BYTES = 384 << 10;
 
-@inline function winoTiles(p: usize): i32 {
-  return pg(p, P_N) * ((pg(p, P_OH) + 3) >> 2) * ((pg(p, P_OW) + 3) >> 2);
+@inline function winoTiles(N: i32, OH: i32, OW: i32): i32 {
+  return N * ((OH + 3) >> 2) * ((OW + 3) >> 2);
 }
 
 /**
@@ -832,30 +839,38 @@ const WINO_BLOCK_BYTES = 384 << 10;
  * ('direct C8 O4 3x3 pads 3' in tests/wasm-conv.test.ts measured 1.5x the direct sum's bound).
  */
 function isWinograd(p: usize): bool {
-  const pt = pg(p, P_PT), pl = pg(p, P_PL), pb = pg(p, P_OH) + 2 - pg(p, P_H) - pt, pr = pg(p, P_OW) + 2 - pg(p, P_W) - pl;
   return pg(p, P_G) == 1 && pg(p, P_KH) == 3 && pg(p, P_KW) == 3 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1
-    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1 && (pg(p, P_C) & 3) == 0 && (pg(p, P_O) & 3) == 0 && pg(p, P_C) >= WINO_MIN_C
-    && <u32>pt <= 1 && <u32>pl <= 1 && <u32>pb <= 1 && <u32>pr <= 1
-    && (<i64>winoTiles(p) + 8) * 4 <= <i64>pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW)
-    && <i64>pg(p, P_C) * pg(p, P_O) <= WINO_MAX_CO;
+    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1
+    && winoFits(pg(p, P_N), pg(p, P_H), pg(p, P_W), pg(p, P_C), pg(p, P_OH), pg(p, P_OW), pg(p, P_O), pg(p, P_PT), pg(p, P_PL), 1);
+}
+
+/**
+ * isWinograd's rule on the sizes of a 3x3 stride-1 undilated one-group conv, with at most maxPad rows
+ * or columns of padding a side (2: the transposed conv of a 'valid' one, isInputByWinograd).
+ */
+function winoFits(N: i32, H: i32, W: i32, C: i32, OH: i32, OW: i32, O: i32, pt: i32, pl: i32, maxPad: u32): bool {
+  const pb = OH + 2 - H - pt, pr = OW + 2 - W - pl;
+  return (C & 3) == 0 && (O & 3) == 0 && C >= WINO_MIN_C
+    && <u32>pt <= maxPad && <u32>pl <= maxPad && <u32>pb <= maxPad && <u32>pr <= maxPad
+    && (<i64>winoTiles(N, OH, OW) + 8) * 4 <= <i64>N * OH * OW
+    && <i64>C * O <= WINO_MAX_CO;
 }
 
 /** Tiles per block: V and M of a block within WINO_BLOCK_BYTES, a multiple of 4, at most the tiles there are (rounded up to 4). */
-function winoBlock(p: usize): i32 {
-  const t = (WINO_BLOCK_BYTES / (36 * (pg(p, P_C) + pg(p, P_O)) * 4)) & ~3;
-  return min(max(t, 4), (winoTiles(p) + 3) & ~3);
+function winoBlock(N: i32, OH: i32, OW: i32, C: i32, O: i32): i32 {
+  const t = (WINO_BLOCK_BYTES / (36 * (C + O) * 4)) & ~3;
+  return min(max(t, 4), (winoTiles(N, OH, OW) + 3) & ~3);
 }
 
 /** Bytes of the transformed filter: 36 GEMM-packed [C, O] matrices, then a copy of the filter (winoTileDirect's). */
-function winoPackedBytes(p: usize): i32 {
-  const C = pg(p, P_C), O = pg(p, P_O);
+function winoPackedBytes(C: i32, O: i32): i32 {
   return 36 * <i32>f32_gemm_packed_bytes(O, C) + ((9 * C * O) << 2);
 }
 
 /** Scratch of winoForward: the GEMM's, V, M, the transforms' 36 vectors, then the filter's transform. */
-function winoWorkBytes(p: usize): i32 {
-  const C = pg(p, P_C), O = pg(p, P_O), T = winoBlock(p);
-  return <i32>align16(f32_gemm_work_bytes(T, O, C)) + ((36 * (T * (C + O) + 4)) << 2) + winoPackedBytes(p);
+function winoWorkBytes(N: i32, OH: i32, OW: i32, C: i32, O: i32): i32 {
+  const T = winoBlock(N, OH, OW, C, O);
+  return <i32>align16(f32_gemm_work_bytes(T, O, C)) + ((36 * (T * (C + O) + 4)) << 2) + winoPackedBytes(C, O);
 }
 
 /**
@@ -1050,7 +1065,7 @@ function winoOutput(mt: usize, ms: usize, O: i32, bias: usize, relu: bool, op: u
  */
 function winoForward(x: usize, w: usize, U: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
-  const pt = pg(p, P_PT), pl = pg(p, P_PL), T = winoBlock(p);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), T = winoBlock(N, OH, OW, C, O);
   const TW = (OW + 3) >> 2, perImage = ((OH + 3) >> 2) * TW, total = N * perImage;
   const cs = <usize>C << 2, os = <usize>O << 2;
   const gw = work, V = gw + align16(f32_gemm_work_bytes(T, O, C));
@@ -1493,17 +1508,52 @@ function inputByForwardWorkBytes(p: usize): i32 {
  * element sums its taps in the flipped filter's (kh, kw, o) order.
  */
 function inputByForward(dy: usize, w: usize, dx: usize, p: usize, work: usize): void {
-  const KH = pg(p, P_KH), KW = pg(p, P_KW), C = pg(p, P_C), O = pg(p, P_O), nt = KH * KW;
   const q = work, wt = work + 64;
-  const scratch = wt + align16((nt * C * O) << 2);
+  const scratch = wt + align16((pg(p, P_KH) * pg(p, P_KW) * pg(p, P_C) * pg(p, P_O)) << 2);
   transposedParams(p, q);
+  transposedFilter(w, p, wt);
+  directForward(dy, wt, 0, dx, 0, q, scratch);
+}
+
+/** w' [KH, KW, O, C] of the transposed conv: w'[kh', kw', o, c] = w[KH-1-kh', KW-1-kw', c, o]. */
+function transposedFilter(w: usize, p: usize, wt: usize): void {
+  const C = pg(p, P_C), O = pg(p, P_O), nt = pg(p, P_KH) * pg(p, P_KW);
   for (let t = 0; t < nt; t++) {
     const src = w + (<usize>((nt - 1 - t) * C * O) << 2), dst = wt + (<usize>(t * O * C) << 2);
     for (let c = 0; c < C; c++) {
       for (let o = 0; o < O; o++) store<f32>(dst + (<usize>(o * C + c) << 2), load<f32>(src + (<usize>(c * O + o) << 2)));
     }
   }
-  directForward(dy, wt, 0, dx, 0, q, scratch);
+}
+
+/**
+ * A one-group 3x3 stride-1 undilated dX whose transposed conv (dy [N, OH, OW, O] over the flipped,
+ * channel-swapped filter to [N, H, W, C], padding 2 - pad a side) Winograd's forward takes, with up to
+ * 2 rows or columns of padding a side (the transposed conv of a 'valid' one; its error against float64,
+ * bench/conv-error.mjs: 1.9e-6 of the sum of |terms| for 13x13x16->32 'valid', the tests' bound 3.4e-5).
+ * In-process A/B (bench/wasm-ab.mjs, simd / relaxed, CPU time, load ~2) against the paths it replaces
+ * (isInputByForward's direct forward, else dy W^T + col2im): 16->32 'same' 28x28 b64 2.04x / 1.94x,
+ * 64->64 'same' 56x56 b1 2.89x / 2.61x, b4 2.78x / 2.86x, 16->32 'valid' 13x13 b64 1.35x / 1.33x,
+ * 4->16 'same' 28x28 b16 1.36x / 1.53x, 16->8 1.83x / 1.65x, 64->64 'same' 7x7 b16 2.90x / 3.72x.
+ */
+function isInputByWinograd(p: usize): bool {
+  return pg(p, P_G) == 1 && pg(p, P_KH) == 3 && pg(p, P_KW) == 3 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1
+    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1 && isTransposable(p)
+    && winoFits(pg(p, P_N), pg(p, P_OH), pg(p, P_OW), pg(p, P_O), pg(p, P_H), pg(p, P_W), pg(p, P_C), 2 - pg(p, P_PT), 2 - pg(p, P_PL), 2);
+}
+
+/** Scratch of inputByWinograd: params (64 bytes), the transposed filter, then winoForward's. */
+function inputByWinogradWorkBytes(p: usize): i32 {
+  const C = pg(p, P_C), O = pg(p, P_O);
+  return 64 + <i32>align16((9 * C * O) << 2) + winoWorkBytes(pg(p, P_N), pg(p, P_H), pg(p, P_W), O, C);
+}
+
+/** dx of a 3x3 stride-1 conv (isInputByWinograd): Winograd's forward of the transposed conv over dy. */
+function inputByWinograd(dy: usize, w: usize, dx: usize, p: usize, work: usize): void {
+  const q = work, wt = work + 64;
+  transposedParams(p, q);
+  transposedFilter(w, p, wt);
+  winoForward(dy, wt, 0, 0, dx, 0, q, wt + align16((9 * pg(p, P_C) * pg(p, P_O)) << 2));
 }
 
 /**
