@@ -146,6 +146,14 @@ const CONV_CASES: ConvCase[] = [
   conv('winograd dX: C8 O12 pads [0,2,1,0] 9x7 (transposed pads 2, 0, 1, 2)', [2, 9, 7, 8], 3, 3, 12, geo([1, 1], [0, 2, 1, 0])),
   conv('winograd dX: C8 O16 same 3 images of 30x31 (several blocks of tiles)', [3, 30, 31, 8], 3, 3, 16, geo([1, 1], [1, 1, 1, 1])),
   conv('winograd dX: C68 O8 valid 13x13 batch 2', [2, 13, 13, 68], 3, 3, 8, geo()),
+  // dW by Winograd F(3x3, 4x4) (3x3 stride 1, one group, C and O multiples of 4 and >= 8, pads <= 2 top and left):
+  // dy tiles overhanging odd sizes, x windows past the image, many tiles summed in several blocks, non-finite
+  // values (the sums redone by im2col).
+  conv('winograd dW: C8 O8 same 9x11 batch 1 (dy tiles overhang by 3 and 1)', [1, 9, 11, 8], 3, 3, 8, geo([1, 1], [1, 1, 1, 1])),
+  conv('winograd dW: C12 O68 valid 10x13 batch 2', [2, 10, 13, 12], 3, 3, 68, geo()),
+  conv('winograd dW: C68 O12 pads [0,2,2,1] 9x10 batch 2', [2, 9, 10, 68], 3, 3, 12, geo([1, 1], [0, 2, 2, 1])),
+  conv('winograd dW: C16 O64 same 2 images of 30x31 (4 blocks of 32 tiles)', [2, 30, 31, 16], 3, 3, 64, geo([1, 1], [1, 1, 1, 1])),
+  conv('NaN, Infinity, -Infinity in x: winograd C8 O12 same (dW redone by im2col)', [2, 6, 8, 8], 3, 3, 12, geo([1, 1], [1, 1, 1, 1]), 1, true, 'linear', true),
 ];
 
 // ---- the float64 reference ----------------------------------------------------------------------
