@@ -1643,7 +1643,7 @@ function isTransposable(p: usize): bool {
  * multiply-adds than dy W^T (H*W against OH*OW output pixels: the transposed conv also multiplies
  * the zeros of its padding). In-process A/B (bench/wasm-ab.mjs, simd) against dy W^T + col2im: 3x3
  * 16->32 'same' at 28x28 b64 1.33x, 64->64 'same' at 56x56 1.12x (b1 and b4); 16->32 'valid' at
- * 13x13 (169 against 121 pixels) 0.84x, so left out.
+ * 13x13 (169 against 121 pixels) 0.84x, so left out. (3x3 stride-1 ones that fit isInputByWinograd go there first.)
  */
 function isInputByForward(p: usize): bool {
   const C = pg(p, P_C);
