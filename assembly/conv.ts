@@ -4,7 +4,8 @@
 // bounded. dW is im2col(x)^T dy (a TN GEMM accumulated over the blocks); dX is dy W^T per block, then
 // col2im (a scatter-add). A one-group 3x3 stride-1 forward with C, O multiples of 4 and C >= 8 runs
 // Winograd F(4x4, 3x3) (isWinograd: 36 GEMMs over blocks of transformed tiles, the transformed filter
-// packed as their B). Another one-group forward with at most 64 input channels skips im2col: register
+// packed as their B); so does the dX of a 3x3 stride-1 conv, as the transposed conv (isInputByWinograd),
+// and its dW runs F(3x3, 4x4), the same transforms transposed (isFilterByWinograd). Another one-group forward with at most 64 input channels skips im2col: register
 // tiles straight over the image (isDirectForward). A depthwise convolution (one input channel per
 // group, C > 1) has its own loops with the channels along the SIMD lanes, as do the pooling kernels and
 // the dW of a one-group conv with at most 4 input channels (isFewChannels). Geometry comes in a params block.
@@ -91,9 +92,12 @@ function isDirectForward(p: usize): bool {
 /** Scratch bytes the kernel `kind` (0 forward, 1 dX, 2 dW) needs for the geometry at params. */
 export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
   if (kind == WORK_INPUT && isDepthwise(params) && isDepthwiseInputByForward(params)) return depthwiseInputWorkBytes(params);
+  if (kind == WORK_INPUT && isInputByWinograd(params)) return inputByWinogradWorkBytes(params);
   if (kind == WORK_INPUT && isInputByForward(params)) return inputByForwardWorkBytes(params);
   if (isDepthwise(params) || (kind == WORK_FILTER && isFewChannels(params))) return 0;
-  if (kind == WORK_FORWARD && isWinograd(params)) return winoWorkBytes(params);
+  if (kind == WORK_FORWARD && isWinograd(params)) {
+    return winoWorkBytes(pg(params, P_N), pg(params, P_OH), pg(params, P_OW), pg(params, P_C), pg(params, P_O));
+  }
   if (kind == WORK_FORWARD && isDirectForward(params)) return directWorkBytes(params);
   if (kind == WORK_FORWARD && isWide(params)) return wideWorkBytes(params);
   const G = pg(params, P_G), C = pg(params, P_C), O = pg(params, P_O);
@@ -108,7 +112,8 @@ export function f32_conv_work_bytes(params: usize, kind: i32): i32 {
   const rb = rowBlock(M, kg);
   const g = kind == WORK_FORWARD ? f32_gemm_work_bytes(rb, og, kg)
     : kind == WORK_INPUT ? f32_gemm_work_bytes(rb, kg, og) : f32_gemm_work_bytes(kg, og, rb);
-  return <i32>align16(g) + ((rb * kg) << 2);
+  const bytes = <i32>align16(g) + ((rb * kg) << 2);
+  return kind == WORK_FILTER && isFilterByWinograd(params) ? filterByWinogradWorkBytes(params, bytes) : bytes;
 }
 
 // ---- small vector helpers ---------------------------------------------------------------------
@@ -228,7 +233,7 @@ export function f32_conv2d(x: usize, w: usize, bias: usize, out: usize, act: i32
 /** Bytes f32_conv_pack_filter writes for the forward conv of params (0: its path packs nothing). */
 export function f32_conv_packed_bytes(params: usize): i32 {
   const p = params;
-  if (isWinograd(p)) return winoPackedBytes(p);
+  if (isWinograd(p)) return winoPackedBytes(pg(p, P_C), pg(p, P_O));
   if (isDepthwise(p) || isDirectForward(p)) return 0;
   const O = pg(p, P_O), C = pg(p, P_C);
   if (isWide(p)) return pg(p, P_KH) * <i32>f32_gemm_packed_bytes(O, pg(p, P_KW) * C);
@@ -329,6 +334,10 @@ export function f32_conv2d_backprop_input(dy: usize, w: usize, dx: usize, params
     else depthwiseInput(dy, w, dx, p);
     return;
   }
+  if (isInputByWinograd(p)) {
+    inputByWinograd(dy, w, dx, p, work);
+    return;
+  }
   if (isInputByForward(p)) {
     inputByForward(dy, w, dx, p, work);
     return;
@@ -369,6 +378,10 @@ export function f32_conv2d_backprop_filter(x: usize, dy: usize, dw: usize, param
   if (isFewChannels(p)) {
     fewFilter(x, dy, dw, p);
     return;
+  }
+  if (isFilterByWinograd(p)) {
+    if (filterByWinograd(x, dy, dw, p, work)) return;
+    memory.fill(dw, 0, <usize>(kg * O) << 2);
   }
   if (isPointwise(p)) {
     for (let g = 0; g < G; g++) {
@@ -816,8 +829,8 @@ const WINO_MAX_CO = 256 * 256;
  */
 const WINO_BLOCK_BYTES = 384 << 10;
 
-@inline function winoTiles(p: usize): i32 {
-  return pg(p, P_N) * ((pg(p, P_OH) + 3) >> 2) * ((pg(p, P_OW) + 3) >> 2);
+@inline function winoTiles(N: i32, OH: i32, OW: i32): i32 {
+  return N * ((OH + 3) >> 2) * ((OW + 3) >> 2);
 }
 
 /**
@@ -832,30 +845,38 @@ const WINO_BLOCK_BYTES = 384 << 10;
  * ('direct C8 O4 3x3 pads 3' in tests/wasm-conv.test.ts measured 1.5x the direct sum's bound).
  */
 function isWinograd(p: usize): bool {
-  const pt = pg(p, P_PT), pl = pg(p, P_PL), pb = pg(p, P_OH) + 2 - pg(p, P_H) - pt, pr = pg(p, P_OW) + 2 - pg(p, P_W) - pl;
   return pg(p, P_G) == 1 && pg(p, P_KH) == 3 && pg(p, P_KW) == 3 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1
-    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1 && (pg(p, P_C) & 3) == 0 && (pg(p, P_O) & 3) == 0 && pg(p, P_C) >= WINO_MIN_C
-    && <u32>pt <= 1 && <u32>pl <= 1 && <u32>pb <= 1 && <u32>pr <= 1
-    && (<i64>winoTiles(p) + 8) * 4 <= <i64>pg(p, P_N) * pg(p, P_OH) * pg(p, P_OW)
-    && <i64>pg(p, P_C) * pg(p, P_O) <= WINO_MAX_CO;
+    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1
+    && winoFits(pg(p, P_N), pg(p, P_H), pg(p, P_W), pg(p, P_C), pg(p, P_OH), pg(p, P_OW), pg(p, P_O), pg(p, P_PT), pg(p, P_PL), 1);
+}
+
+/**
+ * isWinograd's rule on the sizes of a 3x3 stride-1 undilated one-group conv, with at most maxPad rows
+ * or columns of padding a side (2: the transposed conv of a 'valid' one, isInputByWinograd).
+ */
+function winoFits(N: i32, H: i32, W: i32, C: i32, OH: i32, OW: i32, O: i32, pt: i32, pl: i32, maxPad: u32): bool {
+  const pb = OH + 2 - H - pt, pr = OW + 2 - W - pl;
+  return (C & 3) == 0 && (O & 3) == 0 && C >= WINO_MIN_C
+    && <u32>pt <= maxPad && <u32>pl <= maxPad && <u32>pb <= maxPad && <u32>pr <= maxPad
+    && (<i64>winoTiles(N, OH, OW) + 8) * 4 <= <i64>N * OH * OW
+    && <i64>C * O <= WINO_MAX_CO;
 }
 
 /** Tiles per block: V and M of a block within WINO_BLOCK_BYTES, a multiple of 4, at most the tiles there are (rounded up to 4). */
-function winoBlock(p: usize): i32 {
-  const t = (WINO_BLOCK_BYTES / (36 * (pg(p, P_C) + pg(p, P_O)) * 4)) & ~3;
-  return min(max(t, 4), (winoTiles(p) + 3) & ~3);
+function winoBlock(N: i32, OH: i32, OW: i32, C: i32, O: i32, bytes: i32 = WINO_BLOCK_BYTES): i32 {
+  const t = (bytes / (36 * (C + O) * 4)) & ~3;
+  return min(max(t, 4), (winoTiles(N, OH, OW) + 3) & ~3);
 }
 
 /** Bytes of the transformed filter: 36 GEMM-packed [C, O] matrices, then a copy of the filter (winoTileDirect's). */
-function winoPackedBytes(p: usize): i32 {
-  const C = pg(p, P_C), O = pg(p, P_O);
+function winoPackedBytes(C: i32, O: i32): i32 {
   return 36 * <i32>f32_gemm_packed_bytes(O, C) + ((9 * C * O) << 2);
 }
 
 /** Scratch of winoForward: the GEMM's, V, M, the transforms' 36 vectors, then the filter's transform. */
-function winoWorkBytes(p: usize): i32 {
-  const C = pg(p, P_C), O = pg(p, P_O), T = winoBlock(p);
-  return <i32>align16(f32_gemm_work_bytes(T, O, C)) + ((36 * (T * (C + O) + 4)) << 2) + winoPackedBytes(p);
+function winoWorkBytes(N: i32, OH: i32, OW: i32, C: i32, O: i32): i32 {
+  const T = winoBlock(N, OH, OW, C, O);
+  return <i32>align16(f32_gemm_work_bytes(T, O, C)) + ((36 * (T * (C + O) + 4)) << 2) + winoPackedBytes(C, O);
 }
 
 /**
@@ -1050,7 +1071,7 @@ function winoOutput(mt: usize, ms: usize, O: i32, bias: usize, relu: bool, op: u
  */
 function winoForward(x: usize, w: usize, U: usize, bias: usize, out: usize, act: i32, p: usize, work: usize): void {
   const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
-  const pt = pg(p, P_PT), pl = pg(p, P_PL), T = winoBlock(p);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), T = winoBlock(N, OH, OW, C, O);
   const TW = (OW + 3) >> 2, perImage = ((OH + 3) >> 2) * TW, total = N * perImage;
   const cs = <usize>C << 2, os = <usize>O << 2;
   const gw = work, V = gw + align16(f32_gemm_work_bytes(T, O, C));
@@ -1088,6 +1109,157 @@ function winoForward(x: usize, w: usize, U: usize, bias: usize, out: usize, act:
     }
   }
   if (act > 1) activateRow(out, N * OH * OW * O, act);
+}
+
+// ---- Winograd dW, F(3x3, 4x4) (isFilterByWinograd) ---------------------------------------------
+// dW[kh, kw, c, o] = sum over n, oh, ow of x[n, oh + kh - pt, ow + kw - pl, c] dy[n, oh, ow, o]. Per
+// 4x4 tile of dy and its 6x6 window of x that is a 3x3 correlation with a 4x4 "filter" (dy), whose
+// minimal algorithm is the forward's F(4x4, 3x3) transposed: dW = G^T [(A dy A^T) . (B^T x B)] G with
+// the forward's B^T (winoIn, on x), its A (6x4, winoDy, on dy) and its G (6x3) read as the output
+// transform (winoGT). The sum over tiles stays in the transformed domain: per block of tiles, 36 TN
+// GEMMs S[pos] [C x O] += V[pos]^T [C x T] Y[pos] [T x O], K = the block's tiles; one output transform
+// of the 36 sums per (c, o) at the end.
+
+/**
+ * Fewest input and output channels for the Winograd dW (C <= 4 has its own loops, isFewChannels; O = 4
+ * was not measured and stays on im2col).
+ */
+const WINO_GRAD_MIN_C = 8;
+/**
+ * Fewest tiles in a block of the Winograd dW (its GEMMs' K; each block reads and writes the 36 C x O
+ * sums), else V and Y within WINO_BLOCK_BYTES as the forward. In-process A/B (bench/wasm-ab.mjs, simd)
+ * against blocks of 384 KiB: 256->256 14x14 b1 (4 tiles a block) 0.69x im2col's speed, 16 tiles 1.06x;
+ * blocks of 1.5 MiB: 64->64 56x56 1.05-1.07x, 16->32 28x28 b64 0.92x.
+ */
+const WINO_GRAD_MIN_TILES = 16;
+
+function winoGradBlock(p: usize): i32 {
+  const C = pg(p, P_C), O = pg(p, P_O);
+  return winoBlock(pg(p, P_N), pg(p, P_OH), pg(p, P_OW), C, O, max(WINO_BLOCK_BYTES, 36 * (C + O) * 4 * WINO_GRAD_MIN_TILES));
+}
+
+/**
+ * One group, a 3x3 window at stride 1, undilated, C and O multiples of 4 and >= WINO_GRAD_MIN_C,
+ * padding of at most 2 on the top and left (the tiles' x windows read zeros past the image), C * O at
+ * most WINO_MAX_CO (the 36 sums live in the scratch), and, as the forward, (tiles + 8) * 4 <= dy's
+ * pixels (tiles overhanging dy waste their multiplies). In-process A/B against im2col + TN GEMM
+ * (bench/wasm-ab.mjs, CPU time, load 2.6-3.4, simd / relaxed): 16->32 'same' 28x28 b64 2.12x / 2.01x,
+ * 64->64 'same' 56x56 b1 2.60x / 2.79x, b4 2.72x / 2.90x, 256->256 'same' 14x14 b1 1.06x / 0.99x,
+ * 16->32 'valid' 13x13 b64 1.84x / 1.80x, 8->8 'same' 28x28 b16 2.94x / 2.83x, 64->64 7x7 b16 1.89x /
+ * 1.94x, 32->32 4x4 b64 2.42x / 2.26x. Error against float64 (bench/conv-error.mjs): 2-4e-6 of the
+ * largest dW (im2col: 3e-7), 3-12e-7 of the sum of |terms|, the tests' bound 2.3e-5 to 3.7e-4.
+ */
+function isFilterByWinograd(p: usize): bool {
+  const N = pg(p, P_N), OH = pg(p, P_OH), OW = pg(p, P_OW), C = pg(p, P_C), O = pg(p, P_O);
+  return pg(p, P_G) == 1 && pg(p, P_KH) == 3 && pg(p, P_KW) == 3 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1
+    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1 && (C & 3) == 0 && (O & 3) == 0 && C >= WINO_GRAD_MIN_C && O >= WINO_GRAD_MIN_C
+    && <u32>pg(p, P_PT) <= 2 && <u32>pg(p, P_PL) <= 2
+    && (<i64>winoTiles(N, OH, OW) + 8) * 4 <= <i64>N * OH * OW && <i64>C * O <= WINO_MAX_CO;
+}
+
+/** Scratch of filterByWinograd: the GEMM's, V, Y, the 36 sums, the transforms' 36 vectors; at least im2col's (its fallback). */
+function filterByWinogradWorkBytes(p: usize, im2colBytes: i32): i32 {
+  const C = pg(p, P_C), O = pg(p, P_O), T = winoGradBlock(p);
+  return max(im2colBytes, <i32>align16(f32_gemm_work_bytes(C, O, T)) + ((36 * (T * (C + O) + C * O + 4)) << 2));
+}
+
+/** A d: the 4 vectors d0..d3 into 6 at out, os bytes apart (A's rows: 1 0 0 0; 1 1 1 1; 1 -1 1 -1; 1 2 4 8; 1 -2 4 -8; 0 0 0 1). */
+@inline function winoDy(d0: v128, d1: v128, d2: v128, d3: v128, out: usize, os: usize): void {
+  const a = f32x4.add(d0, d2), b = f32x4.add(d1, d3);
+  const c = f32x4.add(d0, f32x4.mul(d2, f32x4.splat(4))), e = f32x4.add(f32x4.add(d1, d1), f32x4.mul(d3, f32x4.splat(8)));
+  v128.store(out, d0);
+  v128.store(out + os, f32x4.add(a, b));
+  v128.store(out + 2 * os, f32x4.sub(a, b));
+  v128.store(out + 3 * os, f32x4.add(c, e));
+  v128.store(out + 4 * os, f32x4.sub(c, e));
+  v128.store(out + 5 * os, d3);
+}
+
+/**
+ * The transform A dy A^T of one 4x4 tile of dy at src (rows rs bytes apart, pixels O*4), its first rows x
+ * cols pixels inside dy (the rest zeros), every channel four at a time, into Y at y (positions ys bytes
+ * apart), through tmp (36 vectors).
+ */
+function winoDyInput(src: usize, rs: usize, O: i32, y: usize, ys: usize, tmp: usize, rows: i32, cols: i32): void {
+  const cs = <usize>O << 2;
+  for (let o = 0; o < O; o += 4) {
+    const sc = src + (<usize>o << 2), yc = y + (<usize>o << 2);
+    // Columns: tmp[r][s] = (A dy)[r][s] for s < 4; then rows: Y[r*6 + q] = (tmp A^T)[r][q].
+    for (let s = 0; s < 4; s++) {
+      const d = sc + <usize>s * cs;
+      if (s >= cols) {
+        winoDy(ZERO, ZERO, ZERO, ZERO, tmp + (<usize>s << 4), 96);
+        continue;
+      }
+      winoDy(v128.load(d), rows > 1 ? v128.load(d + rs) : ZERO, rows > 2 ? v128.load(d + 2 * rs) : ZERO,
+        rows > 3 ? v128.load(d + 3 * rs) : ZERO, tmp + (<usize>s << 4), 96);
+    }
+    for (let r = 0; r < 6; r++) {
+      const t = tmp + <usize>r * 96;
+      winoDy(v128.load(t), v128.load(t, 16), v128.load(t, 32), v128.load(t, 48), yc + <usize>(r * 6) * ys, ys);
+    }
+  }
+}
+
+/** G^T m: the 6 vectors m0..m5 into 3 at out, os bytes apart (G^T's rows: 1/4 -1/6 -1/6 1/24 1/24 0; 0 -1/6 1/6 1/12 -1/12 0; 0 -1/6 -1/6 1/6 1/6 1). */
+@inline function winoGT(m0: v128, m1: v128, m2: v128, m3: v128, m4: v128, m5: v128, out: usize, os: usize): void {
+  const s12 = f32x4.add(m1, m2), d21 = f32x4.sub(m2, m1), s34 = f32x4.add(m3, m4), d34 = f32x4.sub(m3, m4);
+  const sixth = f32x4.splat(<f32>(1.0 / 6.0));
+  v128.store(out, f32x4.add(f32x4.sub(f32x4.mul(m0, f32x4.splat(0.25)), f32x4.mul(s12, sixth)), f32x4.mul(s34, f32x4.splat(<f32>(1.0 / 24.0)))));
+  v128.store(out + os, f32x4.add(f32x4.mul(d21, sixth), f32x4.mul(d34, f32x4.splat(<f32>(1.0 / 12.0)))));
+  v128.store(out + 2 * os, f32x4.add(f32x4.mul(f32x4.sub(s34, s12), sixth), m5));
+}
+
+/**
+ * dW (zeroed by the caller) of a 3x3 stride-1 conv by Winograd (isFilterByWinograd): blocks of T tiles
+ * of dy (winoBlock), each tile's x window transformed as the forward's input (winoInput, zeros past the
+ * image) and its dy by winoDyInput, 36 GEMMs accumulating S[pos] += V[pos]^T Y[pos], then dW = G^T S G
+ * per (c, o). False if some sum is NaN or infinite: the caller redoes dW by im2col, whose sums keep a
+ * non-finite input to the taps that reach it.
+ */
+function filterByWinograd(x: usize, dy: usize, dw: usize, p: usize, work: usize): bool {
+  const N = pg(p, P_N), H = pg(p, P_H), W = pg(p, P_W), C = pg(p, P_C), OH = pg(p, P_OH), OW = pg(p, P_OW), O = pg(p, P_O);
+  const pt = pg(p, P_PT), pl = pg(p, P_PL), T = winoGradBlock(p);
+  const TW = (OW + 3) >> 2, perImage = ((OH + 3) >> 2) * TW, total = N * perImage;
+  const cs = <usize>C << 2, os = <usize>O << 2, co = <usize>(C * O) << 2;
+  const gw = work, V = gw + align16(f32_gemm_work_bytes(C, O, T));
+  const vs = <usize>T * cs, ys = <usize>T * os;
+  const Y = V + 36 * vs, S = Y + 36 * ys, tmp = S + 36 * co;
+  memory.fill(S, 0, 36 * co);
+  for (let t0 = 0; t0 < total; t0 += T) {
+    const nt = min(T, total - t0);
+    for (let t = 0; t < nt; t++) {
+      const g = t0 + t, n = g / perImage, r = g % perImage;
+      const oh0 = (r / TW) * 4, ow0 = (r % TW) * 4, ih0 = oh0 - pt, iw0 = ow0 - pl;
+      const xs = x + <usize>((n * H + ih0) * W + iw0) * cs;
+      if (ih0 >= 0 && iw0 >= 0 && ih0 + 6 <= H && iw0 + 6 <= W) winoInput(xs, <usize>W * cs, cs, C, V + <usize>t * cs, vs, tmp);
+      // NOTE: the window's origin may lie outside x (its address wraps around, never read).
+      else winoInputEdge(xs, <usize>W * cs, cs, C, V + <usize>t * cs, vs, tmp, max(0, -ih0), min(6, H - ih0), max(0, -iw0), min(6, W - iw0));
+      winoDyInput(dy + <usize>((n * OH + oh0) * OW + ow0) * os, <usize>OW * os, O, Y + <usize>t * os, ys, tmp, min(4, OH - oh0), min(4, OW - ow0));
+    }
+    for (let pos = 0; pos < 36; pos++) {
+      gemmStrided(V + <usize>pos * vs, 4, cs, Y + <usize>pos * ys, os, 4, S + <usize>pos * co, os, C, O, nt, 0, 0, gw, true);
+    }
+  }
+  // dW = G^T S G per (c, o), four output channels at a time: columns first (tmp[i][kw], 6 x 3), then rows.
+  let sum = ZERO;
+  for (let c = 0; c < C; c++) {
+    for (let o = 0; o < O; o += 4) {
+      const sc = S + (<usize>(c * O + o) << 2);
+      for (let i = 0; i < 6; i++) {
+        const m = sc + <usize>(i * 6) * co;
+        winoGT(v128.load(m), v128.load(m + co), v128.load(m + 2 * co), v128.load(m + 3 * co), v128.load(m + 4 * co), v128.load(m + 5 * co), tmp + <usize>i * 48, 16);
+      }
+      const dc = dw + (<usize>(c * O + o) << 2);
+      for (let kw = 0; kw < 3; kw++) {
+        const t = tmp + (<usize>kw << 4);
+        winoGT(v128.load(t), v128.load(t, 48), v128.load(t, 96), v128.load(t, 144), v128.load(t, 192), v128.load(t, 240), dc + <usize>kw * co, 3 * co);
+        sum = f32x4.add(sum, f32x4.add(f32x4.add(v128.load(dc + <usize>kw * co), v128.load(dc + <usize>(kw + 3) * co)), v128.load(dc + <usize>(kw + 6) * co)));
+      }
+    }
+  }
+  const z = f32x4.sub(sum, sum);
+  return !v128.any_true(f32x4.ne(z, z));
 }
 
 // ---- dW for few input channels (isFewChannels) -------------------------------------------------
@@ -1471,7 +1643,7 @@ function isTransposable(p: usize): bool {
  * multiply-adds than dy W^T (H*W against OH*OW output pixels: the transposed conv also multiplies
  * the zeros of its padding). In-process A/B (bench/wasm-ab.mjs, simd) against dy W^T + col2im: 3x3
  * 16->32 'same' at 28x28 b64 1.33x, 64->64 'same' at 56x56 1.12x (b1 and b4); 16->32 'valid' at
- * 13x13 (169 against 121 pixels) 0.84x, so left out.
+ * 13x13 (169 against 121 pixels) 0.84x, so left out. (3x3 stride-1 ones that fit isInputByWinograd go there first.)
  */
 function isInputByForward(p: usize): bool {
   const C = pg(p, P_C);
@@ -1493,17 +1665,52 @@ function inputByForwardWorkBytes(p: usize): i32 {
  * element sums its taps in the flipped filter's (kh, kw, o) order.
  */
 function inputByForward(dy: usize, w: usize, dx: usize, p: usize, work: usize): void {
-  const KH = pg(p, P_KH), KW = pg(p, P_KW), C = pg(p, P_C), O = pg(p, P_O), nt = KH * KW;
   const q = work, wt = work + 64;
-  const scratch = wt + align16((nt * C * O) << 2);
+  const scratch = wt + align16((pg(p, P_KH) * pg(p, P_KW) * pg(p, P_C) * pg(p, P_O)) << 2);
   transposedParams(p, q);
+  transposedFilter(w, p, wt);
+  directForward(dy, wt, 0, dx, 0, q, scratch);
+}
+
+/** w' [KH, KW, O, C] of the transposed conv: w'[kh', kw', o, c] = w[KH-1-kh', KW-1-kw', c, o]. */
+function transposedFilter(w: usize, p: usize, wt: usize): void {
+  const C = pg(p, P_C), O = pg(p, P_O), nt = pg(p, P_KH) * pg(p, P_KW);
   for (let t = 0; t < nt; t++) {
     const src = w + (<usize>((nt - 1 - t) * C * O) << 2), dst = wt + (<usize>(t * O * C) << 2);
     for (let c = 0; c < C; c++) {
       for (let o = 0; o < O; o++) store<f32>(dst + (<usize>(o * C + c) << 2), load<f32>(src + (<usize>(c * O + o) << 2)));
     }
   }
-  directForward(dy, wt, 0, dx, 0, q, scratch);
+}
+
+/**
+ * A one-group 3x3 stride-1 undilated dX whose transposed conv (dy [N, OH, OW, O] over the flipped,
+ * channel-swapped filter to [N, H, W, C], padding 2 - pad a side) Winograd's forward takes, with up to
+ * 2 rows or columns of padding a side (the transposed conv of a 'valid' one; its error against float64,
+ * bench/conv-error.mjs: 1.9e-6 of the sum of |terms| for 13x13x16->32 'valid', the tests' bound 3.4e-5).
+ * In-process A/B (bench/wasm-ab.mjs, simd / relaxed, CPU time, load ~2) against the paths it replaces
+ * (isInputByForward's direct forward, else dy W^T + col2im): 16->32 'same' 28x28 b64 2.04x / 1.94x,
+ * 64->64 'same' 56x56 b1 2.89x / 2.61x, b4 2.78x / 2.86x, 16->32 'valid' 13x13 b64 1.35x / 1.33x,
+ * 4->16 'same' 28x28 b16 1.36x / 1.53x, 16->8 1.83x / 1.65x, 64->64 'same' 7x7 b16 2.90x / 3.72x.
+ */
+function isInputByWinograd(p: usize): bool {
+  return pg(p, P_G) == 1 && pg(p, P_KH) == 3 && pg(p, P_KW) == 3 && pg(p, P_SH) == 1 && pg(p, P_SW) == 1
+    && pg(p, P_DH) == 1 && pg(p, P_DW) == 1 && isTransposable(p)
+    && winoFits(pg(p, P_N), pg(p, P_OH), pg(p, P_OW), pg(p, P_O), pg(p, P_H), pg(p, P_W), pg(p, P_C), 2 - pg(p, P_PT), 2 - pg(p, P_PL), 2);
+}
+
+/** Scratch of inputByWinograd: params (64 bytes), the transposed filter, then winoForward's. */
+function inputByWinogradWorkBytes(p: usize): i32 {
+  const C = pg(p, P_C), O = pg(p, P_O);
+  return 64 + <i32>align16((9 * C * O) << 2) + winoWorkBytes(pg(p, P_N), pg(p, P_H), pg(p, P_W), O, C);
+}
+
+/** dx of a 3x3 stride-1 conv (isInputByWinograd): Winograd's forward of the transposed conv over dy. */
+function inputByWinograd(dy: usize, w: usize, dx: usize, p: usize, work: usize): void {
+  const q = work, wt = work + 64;
+  transposedParams(p, q);
+  transposedFilter(w, p, wt);
+  winoForward(dy, wt, 0, 0, dx, 0, q, wt + align16((9 * pg(p, P_C) * pg(p, P_O)) << 2));
 }
 
 /**

@@ -48,5 +48,31 @@ for (const file of files) {
       }
     }
     console.log(`${file} ${name}: max |err| / max |want| ${(maxErr / maxWant).toExponential(2)}, max |err| / sum|xw| ${maxScaled.toExponential(2)} (the tests' bound ${(2 * 9 * C * 2 ** -24).toExponential(2)})`);
+    // The backward: dy uniform in [-1, 1) against float64 sums of the same products (dx: over the taps
+    // and output channels, 9*O terms; dW: over the batch's output pixels, N*OH*OW terms).
+    const dy = rnd(N * OH * OW * O, 3), pdy = alloc(dy.length * 4), pdx = alloc(x.length * 4), pdw = alloc(w.length * 4);
+    new Float32Array(memory.buffer, pdy, dy.length).set(dy);
+    const w1 = alloc(k.f32_conv_work_bytes(p, 1)); k.f32_conv2d_backprop_input(pdy, pw, pdx, p, w1);
+    const w2 = alloc(k.f32_conv_work_bytes(p, 2)); k.f32_conv2d_backprop_filter(px, pdy, pdw, p, w2);
+    const gdx = new Float32Array(memory.buffer, pdx, x.length), gdw = new Float32Array(memory.buffer, pdw, w.length);
+    const dx = new Float64Array(x.length), dxs = new Float64Array(x.length), dw = new Float64Array(w.length), dws = new Float64Array(w.length);
+    for (let n = 0; n < N; n++) for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) for (let kh = 0; kh < 3; kh++) for (let kw = 0; kw < 3; kw++) {
+      const ih = oh - pad + kh, iw = ow - pad + kw;
+      if (ih < 0 || ih >= H || iw < 0 || iw >= W) continue;
+      const yb = ((n * OH + oh) * OW + ow) * O, xb = ((n * H + ih) * W + iw) * C;
+      for (let c = 0; c < C; c++) {
+        const wb = ((kh * 3 + kw) * C + c) * O, xv = x[xb + c];
+        let s = 0, sa = 0;
+        for (let o = 0; o < O; o++) { const t = dy[yb + o] * w[wb + o]; s += t; sa += Math.abs(t); const u = xv * dy[yb + o]; dw[wb + o] += u; dws[wb + o] += Math.abs(u); }
+        dx[xb + c] += s; dxs[xb + c] += sa;
+      }
+    }
+    const err = (got, want, scale) => {
+      let e = 0, m = 0, sc = 0;
+      for (let i = 0; i < got.length; i++) { const d = Math.abs(got[i] - want[i]); e = Math.max(e, d); m = Math.max(m, Math.abs(want[i])); if (scale[i] > 0) sc = Math.max(sc, d / scale[i]); }
+      return `max |err| / max |want| ${(e / m).toExponential(2)}, max |err| / sum|terms| ${sc.toExponential(2)}`;
+    };
+    console.log(`${file} ${name} dX: ${err(gdx, dx, dxs)} (the tests' bound ${(2 * 9 * O * 2 ** -24).toExponential(2)})`);
+    console.log(`${file} ${name} dW: ${err(gdw, dw, dws)} (the direct sum's bound ${(2 * N * OH * OW * 2 ** -24).toExponential(2)})`);
   }
 }

@@ -69,6 +69,15 @@ const cases = [
   { name: 'conv2 dX 13x13x16->32 valid b64', params: P(64, 13, 13, 16, 11, 11, 32, 3, 3, 1, 1, 0, 0), bufs: [64 * 121 * 32, 144 * 32, 64 * 169 * 16], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
   { name: 'dX 28x28x16->32 same b64', params: P(64, 28, 28, 16, 28, 28, 32, 3, 3, 1, 1, 1, 1), bufs: [64 * 784 * 32, 144 * 32, 64 * 784 * 16], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
   { name: 'dX 56x56x64->64 same b1', params: P(1, 56, 56, 64, 56, 56, 64, 3, 3, 1, 1, 1, 1), bufs: [3136 * 64, 576 * 64, 3136 * 64], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
+  // The Winograd dX's reach (isInputByWinograd): few channels either side.
+  { name: 'dX 28x28x4->16 same b16', params: P(16, 28, 28, 4, 28, 28, 16, 3, 3, 1, 1, 1, 1), bufs: [16 * 784 * 16, 36 * 16, 16 * 784 * 4], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
+  { name: 'dX 28x28x16->8 same b16', params: P(16, 28, 28, 16, 28, 28, 8, 3, 3, 1, 1, 1, 1), bufs: [16 * 784 * 8, 144 * 8, 16 * 784 * 16], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
+  { name: 'dX 7x7x64->64 same b16', params: P(16, 7, 7, 64, 7, 7, 64, 3, 3, 1, 1, 1, 1), bufs: [16 * 49 * 64, 576 * 64, 16 * 49 * 64], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
+  // The Winograd dW's reach (isFilterByWinograd).
+  { name: 'conv2 dW 13x13x16->32 valid b64', params: P(64, 13, 13, 16, 11, 11, 32, 3, 3, 1, 1, 0, 0), bufs: [64 * 169 * 16, 64 * 121 * 32, 144 * 32], work: 2, call: (k, [x, dy, dw], p, wk) => k.f32_conv2d_backprop_filter(x, dy, dw, p, wk) },
+  { name: 'dW 28x28x8->8 same b16', params: P(16, 28, 28, 8, 28, 28, 8, 3, 3, 1, 1, 1, 1), bufs: [16 * 784 * 8, 16 * 784 * 8, 72 * 8], work: 2, call: (k, [x, dy, dw], p, wk) => k.f32_conv2d_backprop_filter(x, dy, dw, p, wk) },
+  { name: 'dW 7x7x64->64 same b16', params: P(16, 7, 7, 64, 7, 7, 64, 3, 3, 1, 1, 1, 1), bufs: [16 * 49 * 64, 16 * 49 * 64, 576 * 64], work: 2, call: (k, [x, dy, dw], p, wk) => k.f32_conv2d_backprop_filter(x, dy, dw, p, wk) },
+  { name: 'dW 4x4x32->32 same b64', params: P(64, 4, 4, 32, 4, 4, 32, 3, 3, 1, 1, 1, 1), bufs: [64 * 16 * 32, 64 * 16 * 32, 288 * 32], work: 2, call: (k, [x, dy, dw], p, wk) => k.f32_conv2d_backprop_filter(x, dy, dw, p, wk) },
   { name: 'conv1 dX 28x28x1->16 same b64', params: P(64, 28, 28, 1, 28, 28, 16, 3, 3, 1, 1, 1, 1), bufs: [64 * 784 * 16, 144, 64 * 784], work: 1, call: (k, [dy, w, dx], p, wk) => k.f32_conv2d_backprop_input(dy, w, dx, p, wk) },
   { name: 'conv1 dW same', params: P(64, 28, 28, 1, 28, 28, 16, 3, 3, 1, 1, 1, 1), bufs: [64 * 784, 64 * 784 * 16, 144], work: 2, call: (k, [x, dy, dw], p, wk) => k.f32_conv2d_backprop_filter(x, dy, dw, p, wk) },
   { name: 'conv1 dW 28x28x1->16 valid b64', params: P(64, 28, 28, 1, 26, 26, 16, 3, 3, 1, 1, 0, 0), bufs: [64 * 784, 64 * 676 * 16, 144], work: 2, call: (k, [x, dy, dw], p, wk) => k.f32_conv2d_backprop_filter(x, dy, dw, p, wk) },

@@ -1,7 +1,7 @@
 // The wasm conv family (assembly/conv.ts) through engine.runKernel against a float64 reference here,
 // and against the js backend for the kernels it has: geometry swept around the paths (1x1 straight to
 // GEMM, im2col in row blocks of 256, Winograd F(4x4, 3x3) (3x3 stride 1, C % 4 == 0, C >= 8, O % 4 == 0), the direct
-// forward (C <= 64) and dX as the transposed conv's direct forward, direct dW
+// forward (C <= 64) and dX as the transposed conv's Winograd (3x3 stride 1) or direct forward, direct dW
 // loops for few input channels (and their dX at stride 1 by per-pixel dot products), KH GEMMs on wide rows (C > 64, stride 1), depthwise with multipliers 1 to 4 (dX at stride 1
 // by the flipped filter's forward), groups, one channel), the tiles (C and O off multiples of 4 and 8), strides beyond the window, asymmetric pads, dilation, batch 1,
 // 1x1 inputs and windows wholly in the padding; pooling with ties, NaN and -Infinity, on and off the
@@ -70,7 +70,7 @@ const CONV_CASES: ConvCase[] = [
   conv('wide rows in place (valid, KW 1) 3x1 C72 O4 no bias', [2, 6, 40, 72], 3, 1, 4, geo(), 1, false),
   // The direct forward (one group, C <= 64, O % 4 == 0, not 1x1 stride 1) and, at stride 1 with O <= 64, C % 4 == 0
   // and at most 1/8 more output pixels in dx than in y, dX as the direct forward of the transposed conv.
-  conv('direct C16 O32 3x3 same (dX by the transposed forward) relu', [2, 7, 9, 16], 3, 3, 32, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
+  conv('direct C16 O32 3x3 same (dX by the transposed conv\'s Winograd) relu', [2, 7, 9, 16], 3, 3, 32, geo([1, 1], [1, 1, 1, 1]), 1, true, 'relu'),
   conv('direct C64 O64 3x3 same, K = 576 > 256, batch 1 (dX by the transposed forward)', [1, 6, 7, 64], 3, 3, 64, geo([1, 1], [1, 1, 1, 1])),
   conv('direct C33 O12 (8 + 4 lanes) 3x3 dilations [2,1] pads [2,2,1,1] gelu (C % 4: dX by im2col)', [2, 9, 14, 33], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1]), 1, true, 'gelu'),
   conv('direct C8 O12 3x3 dilations [2,1] pads [2,2,1,1] (dX by the transposed forward)', [2, 9, 14, 8], 3, 3, 12, geo([1, 1], [2, 2, 1, 1], [2, 1])),
@@ -139,6 +139,21 @@ const CONV_CASES: ConvCase[] = [
   conv('NaN, Infinity, -Infinity in x: winograd C8 O8 valid relu (tiles with non-finite outputs redone directly)', [2, 9, 10, 8], 3, 3, 8, geo(), 1, true, 'relu', true),
   conv('not winograd: C8 O8 valid 1x1 output, batch 1, no bias (too few outputs)', [1, 3, 3, 8], 3, 3, 8, geo(), 1, false),
   conv('not winograd: C8 O12 pads [2,0,0,0] (more than 1)', [1, 6, 6, 8], 3, 3, 12, geo([1, 1], [2, 0, 0, 0])),
+  // dX by Winograd's forward of the transposed conv (3x3 stride 1, one group, O % 4 == 0 and O >= 8, C % 4 == 0):
+  // its padding is 2 - pad a side (2 for 'valid'), dx tiles overhanging odd sizes, several blocks of tiles.
+  conv('winograd dX: C4 O8 valid 9x10 batch 1 (transposed pads 2; forward direct)', [1, 9, 10, 4], 3, 3, 8, geo()),
+  conv('winograd dX: C12 O68 same 11x7 batch 2 (O > 64)', [2, 11, 7, 12], 3, 3, 68, geo([1, 1], [1, 1, 1, 1])),
+  conv('winograd dX: C8 O12 pads [0,2,1,0] 9x7 (transposed pads 2, 0, 1, 2)', [2, 9, 7, 8], 3, 3, 12, geo([1, 1], [0, 2, 1, 0])),
+  conv('winograd dX: C8 O16 same 3 images of 30x31 (several blocks of tiles)', [3, 30, 31, 8], 3, 3, 16, geo([1, 1], [1, 1, 1, 1])),
+  conv('winograd dX: C68 O8 valid 13x13 batch 2', [2, 13, 13, 68], 3, 3, 8, geo()),
+  // dW by Winograd F(3x3, 4x4) (3x3 stride 1, one group, C and O multiples of 4 and >= 8, pads <= 2 top and left):
+  // dy tiles overhanging odd sizes, x windows past the image, many tiles summed in several blocks, non-finite
+  // values (the sums redone by im2col).
+  conv('winograd dW: C8 O8 same 9x11 batch 1 (dy tiles overhang by 3 and 1)', [1, 9, 11, 8], 3, 3, 8, geo([1, 1], [1, 1, 1, 1])),
+  conv('winograd dW: C12 O68 valid 10x13 batch 2', [2, 10, 13, 12], 3, 3, 68, geo()),
+  conv('winograd dW: C68 O12 pads [0,2,2,1] 9x10 batch 2', [2, 9, 10, 68], 3, 3, 12, geo([1, 1], [0, 2, 2, 1])),
+  conv('winograd dW: C16 O64 same 2 images of 30x31 (4 blocks of 32 tiles)', [2, 30, 31, 16], 3, 3, 64, geo([1, 1], [1, 1, 1, 1])),
+  conv('NaN, Infinity, -Infinity in x: winograd C8 O12 same (dW redone by im2col)', [2, 6, 8, 8], 3, 3, 12, geo([1, 1], [1, 1, 1, 1]), 1, true, 'linear', true),
 ];
 
 // ---- the float64 reference ----------------------------------------------------------------------

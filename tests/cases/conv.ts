@@ -445,7 +445,10 @@ withGrads(cases, 'conv2d',
   grad('conv2d bias + relu', [[1, 4, 4, 2], [2, 2, 2, 3], [3]], (x, w, b) => eg.conv2d(x, w, { bias: b, activation: 'relu' })),
   grad('conv2d bias + sigmoid', [[1, 3, 4, 2], [2, 2, 2, 2], [2]], (x, w, b) => eg.conv2d(x, w, { bias: b, activation: 'sigmoid' })),
   grad('conv2d bias + gelu', [[1, 3, 4, 2], [2, 2, 2, 2], [2]], (x, w, b) => eg.conv2d(x, w, { bias: b, activation: 'gelu' })),
-  grad('conv2d rank-3 input', [[4, 4, 2], [3, 3, 2, 2]], (x, w) => eg.conv2d(x, w, { padding: 'same' })));
+  grad('conv2d rank-3 input', [[4, 4, 2], [3, 3, 2, 2]], (x, w) => eg.conv2d(x, w, { padding: 'same' })),
+  // 3x3 stride 1, C and O 8: on wasm dX and dW by Winograd (the transposed conv's forward; F(3x3, 4x4)), and the forward.
+  grad("conv2d 3x3 'same' 8 -> 8 batch 2 (wasm: Winograd dX and dW)", [[2, 8, 7, 8], [3, 3, 8, 8]], (x, w) => eg.conv2d(x, w, { padding: 'same' })),
+  grad('conv2d 3x3 valid 8 -> 12 batch 1 (wasm: Winograd dX over pads 2, dW)', [[1, 10, 9, 8], [3, 3, 8, 12]], (x, w) => eg.conv2d(x, w)));
 withGrads(cases, 'depthwiseConv2d',
   grad('depthwiseConv2d multiplier 2, bias', [[2, 4, 4, 3], [3, 3, 3, 2], [6]], (x, w, b) => eg.depthwiseConv2d(x, w, { padding: 'same', bias: b })));
 withGrads(cases, 'conv2dTranspose',
