@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { JS_UNSUPPORTED } from '../src/backends/js.js';
-import { engine } from '../src/engine.js';
 import { conv2dMaxPool } from '../src/ops/conv.js';
 import type { KernelName } from '../src/kernels.js';
 import { JS_F64, testBackends, use, values, type BackendConfig, undisposed } from './util/backends.js';
 import { hashName } from './util/cases.js';
+import { kernelsOf } from './util/kernels.js';
 import { type GradFn, checkGradients, inputOf } from './util/gradcheck.js';
 import { Rng } from './util/ref.js';
 
@@ -318,18 +318,6 @@ for (const cfg of testBackends()) {
 
 // ---- conv2d -> maxPooling2d fused for inference (Layer.fusesWith, the conv2dMaxPool kernel) ------
 
-/** The kernels `fn` runs, by name (every call of engine.runKernel). */
-async function kernelsOf(fn: () => Promise<unknown> | unknown): Promise<Set<string>> {
-  const ran = new Set<string>();
-  const { runKernel } = engine;
-  engine.runKernel = function (this: typeof engine, name, ...rest) {
-    ran.add(name);
-    return runKernel.call(this, name, ...rest);
-  } as typeof engine.runKernel;
-  try { await fn(); } finally { engine.runKernel = runKernel; }
-  return ran;
-}
-
 /** The reference CNN of issue 12: conv 3x3 16 relu, pool 2, conv 3x3 32 relu, pool 2, flatten, dense 10 softmax. */
 const referenceCnn = () => eg.sequential([
   L.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: 1 }),
@@ -347,7 +335,7 @@ for (const cfg of CONFIGS) {
     /** predict (compile on and off) fused and unfused: the same values, and whether conv2dMaxPool ran. */
     async function same(m: eg.Model, x: Tensor, fuses: boolean): Promise<void> {
       for (const compile of [true, false]) {
-        const run = async (fuse: boolean): Promise<[number[], Set<string>]> => {
+        const run = async (fuse: boolean): Promise<[number[], Map<string, number>]> => {
           m.fuseInference = fuse;
           let out: number[] = [];
           const ran = await kernelsOf(async () => {
@@ -440,13 +428,7 @@ for (const cfg of CONFIGS) {
       const x = eg.randn([3, 10, 10, 2], { seed: 9 });
       await same(m, x, true);
       m.fuseInference = true;
-      const counts = new Map<string, number>();
-      const { runKernel } = engine;
-      engine.runKernel = function (this: typeof engine, name, ...rest) {
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-        return runKernel.call(this, name, ...rest);
-      } as typeof engine.runKernel;
-      try { eg.dispose(m.predict(x, { compile: false })); } finally { engine.runKernel = runKernel; }
+      const counts = await kernelsOf(() => eg.dispose(m.predict(x, { compile: false })));
       expect(counts.get('conv2dMaxPool')).toBe(1);
       expect(counts.get('conv2d')).toBe(2);
       expect(counts.get('maxPool2d')).toBe(2);

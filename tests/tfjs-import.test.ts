@@ -12,8 +12,8 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.j
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as eg from '../src/index.js';
-import { engine } from '../src/engine.js';
 import { testBackends, use } from './util/backends.js';
+import { kernelsOf } from './util/kernels.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tfjsapi-tfjs-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -127,14 +127,8 @@ for (const cfg of testBackends()) {
       await compare(m, 'reference-cnn', xs, [3, 28, 28, 1]);
       const em = await eg.loadTfjsModel(join(dir, 'reference-cnn'));
       const x = eg.tensor(xs, [3, 28, 28, 1]);
-      const ran = new Set<string>();
-      const { runKernel } = engine;
-      engine.runKernel = function (this: typeof engine, name, ...rest) {
-        ran.add(name);
-        return runKernel.call(this, name, ...rest);
-      } as typeof engine.runKernel;
-      let a: eg.Tensor;
-      try { a = em.predict(x) as eg.Tensor; } finally { engine.runKernel = runKernel; }
+      let a!: eg.Tensor;
+      const ran = await kernelsOf(() => { a = em.predict(x) as eg.Tensor; });
       expect(ran.has('conv2dMaxPool')).toBe(true);
       em.fuseInference = false;
       const b = em.predict(x) as eg.Tensor;
