@@ -522,6 +522,11 @@ class Engine {
 
   // ---- tape ------------------------------------------------------------------------------
 
+  /** Whether an active tape tracks one of `inputs` (an op on them will be differentiated). */
+  tracked(inputs: readonly (Tensor | undefined)[]): boolean {
+    return this.tapes.some((tape) => inputs.some((t) => t !== undefined && tape.tracked.has(t.id)));
+  }
+
   /** Records an op on every active tape that tracks one of its inputs. */
   record(op: TapeOp, inputs: Tensor[], outputs: Tensor[], attrs: unknown, inputShapes?: (readonly number[])[]): void {
     for (const tape of this.tapes) {

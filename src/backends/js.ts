@@ -380,7 +380,6 @@ function windows(x: readonly number[], out: readonly number[], a: KernelAttrs['m
   }
 }
 
-/** The offset of the window's max (NaN wins; the first on ties), or -1 for a window wholly in padding. */
 /** maxPool2d: each window's max (argmaxAt's pick), -Infinity for a window wholly in the padding. */
 function maxPool2d(x: Info, o: Info, a: KernelAttrs['maxPool2d']): void {
   windows(x.shape, o.shape, a, (at, ps, c) => {
@@ -389,6 +388,7 @@ function maxPool2d(x: Info, o: Info, a: KernelAttrs['maxPool2d']): void {
   });
 }
 
+/** The offset of the window's max (NaN wins; the first on ties), or -1 for a window wholly in padding. */
 function argmaxAt(x: Arr, positions: number[], c: number): number {
   let best = -1, m = -Infinity;
   for (const q of positions) {

@@ -155,7 +155,7 @@ function convolve(op: string, x: Tensor, filter: Tensor, opts: Conv2dOptions, gr
   let y: Tensor;
   if (pool === undefined) {
     y = engine.runKernel('conv2d', ins, { ...g, groups, activation })[0];
-  } else if (engine.tapes.some((t) => ins.some((v) => t.tracked.has(v.id)))) {
+  } else if (engine.tracked(ins)) {
     // Under a tape that differentiates it: the pair, so maxPool2d's backward reads the conv output from the tape.
     y = engine.tidy(() => maxPool2d(engine.runKernel('conv2d', ins, { ...g, groups, activation })[0], pool));
   } else {

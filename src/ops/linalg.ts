@@ -66,7 +66,7 @@ function gemm(op: 'matmul' | 'fusedMatmul', a: Tensor, b: Tensor, bias: Tensor |
       return gemm(op, ea, eb, bias, opts);
     });
   }
-  if (activation === 'gelu' && engine.tapes.some((t) => t.tracked.has(a.id) || t.tracked.has(b.id) || (bias !== undefined && t.tracked.has(bias.id)))) {
+  if (activation === 'gelu' && engine.tracked([a, b, bias])) {
     // Under a tape that differentiates it: the product and gelu apart, so the backward reads z from
     // the tape (fusedMatmul's gelu rule recomputes the whole product: a second GEMM per step).
     return engine.tidy(() => gelu(gemm(op, a, b, bias, { ...opts, activation: 'linear' })));
