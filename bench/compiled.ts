@@ -129,6 +129,35 @@ export async function compiled(ctx: SuiteContext): Promise<Row[]> {
   return rows;
 }
 
+export const small = (): eg.Model => {
+  const m = eg.sequential([
+    eg.layers.dense({ units: 32, activation: 'relu', inputShape: [49], seed: 1 }),
+    eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  return m;
+};
+export const smallData = (n: number) => () => {
+  const r = lcg(3);
+  return { x: eg.tensor(Float32Array.from({ length: n * 49 }, () => r()), [n, 49]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
+};
+// webgpu rows (also bench/webgpu-step-profile.ts): a small MLP, and a small CNN of many small kernels (conv, batch-norm, pool, conv, dense): per-dispatch costs dominate
+export const cnn = (): eg.Model => {
+  const m = eg.sequential([
+    eg.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], seed: 1 }),
+    eg.layers.batchNormalization(),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', seed: 2 }),
+    eg.layers.flatten(),
+    eg.layers.dense({ units: 3, activation: 'softmax', seed: 3 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  return m;
+};
+export const cnnData = (n: number) => () => {
+  const r = lcg(4);
+  return { x: eg.tensor(Float32Array.from({ length: n * 64 }, () => r()), [n, 8, 8, 1]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 3)), [n], 'int32') };
+};
 /**
  * webgpu: fit epochs of a small CNN and two MLPs, eager (compile: false) against compiled in three window choices: a
  * beginStep/endStep window per replay (one submit per step: the default), none (the replay's
@@ -145,35 +174,6 @@ async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
   const label = backendLabel('webgpu');
   const rt = (engine.backend as unknown as { runtime: GpuRuntime }).runtime;
   const back = engine.backend!;
-  const small = (): eg.Model => {
-    const m = eg.sequential([
-      eg.layers.dense({ units: 32, activation: 'relu', inputShape: [49], seed: 1 }),
-      eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
-    ]);
-    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-    return m;
-  };
-  const smallData = (n: number) => () => {
-    const r = lcg(3);
-    return { x: eg.tensor(Float32Array.from({ length: n * 49 }, () => r()), [n, 49]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
-  };
-  // a small CNN of many small kernels (conv, batch-norm, pool, conv, dense): per-dispatch costs dominate
-  const cnn = (): eg.Model => {
-    const m = eg.sequential([
-      eg.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], seed: 1 }),
-      eg.layers.batchNormalization(),
-      eg.layers.maxPooling2d({ poolSize: 2 }),
-      eg.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', seed: 2 }),
-      eg.layers.flatten(),
-      eg.layers.dense({ units: 3, activation: 'softmax', seed: 3 }),
-    ]);
-    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-    return m;
-  };
-  const cnnData = (n: number) => () => {
-    const r = lcg(4);
-    return { x: eg.tensor(Float32Array.from({ length: n * 64 }, () => r()), [n, 8, 8, 1]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 3)), [n], 'int32') };
-  };
   const cases: Case[] = [
     { name: 'webgpu fit CNN 8x8 c4-bn-pool-c6-dense b16 adam + accuracy', n: ctx.quick ? 128 : 256, batch: 16, make: cnn, data: cnnData(ctx.quick ? 128 : 256) },
     { name: 'webgpu fit MLP 784-128-10 b64 adam', n: ctx.quick ? 256 : 512, batch: 64, make: mlp, data: mlpData(ctx.quick ? 256 : 512) },
