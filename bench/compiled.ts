@@ -162,13 +162,15 @@ export const cnnData = (n: number) => () => {
  * webgpu: fit epochs of a small CNN and two MLPs, eager (compile: false) against compiled in three window choices: a
  * beginStep/endStep window per replay (one submit per step: the default), none (the replay's
  * dispatches batch as eager ones do, a submit every 64), and one window over the epoch (opened at
- * onEpochBegin, closed at onEpochEnd; reads and writes to in-flight buffers still submit first).
+ * onEpochBegin, closed at onEpochEnd; reads and writes to in-flight buffers still submit first),
+ * and the default window with plans traced without constant folding and dead-kernel removal
+ * ('no folding', Plan.folding off: every traced kernel replayed).
  * Interleaved, the order rotating per round. Wall time per epoch (GPU work included: rt.sync()),
  * process CPU (JS and SwiftShader's threads), and host time per step: from one batch's start to
  * the next (onBatchBegin; JS, encoding, submit, not SwiftShader's work), least and median.
  */
-type GpuMode = 'eager' | 'compiled' | 'compiled, no window' | 'compiled, epoch window';
-const GPU_MODES: GpuMode[] = ['eager', 'compiled', 'compiled, no window', 'compiled, epoch window'];
+type GpuMode = 'eager' | 'compiled' | 'compiled, no folding' | 'compiled, no window' | 'compiled, epoch window';
+const GPU_MODES: GpuMode[] = ['eager', 'compiled', 'compiled, no folding', 'compiled, no window', 'compiled, epoch window'];
 async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
   await useBackend('webgpu');
   const label = backendLabel('webgpu');
@@ -192,12 +194,14 @@ async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
     };
     const epoch = async (mode: GpuMode) => {
       Plan.stepWindow = mode !== 'compiled, no window';
+      Plan.folding = mode !== 'compiled, no folding';
       epochWindow = mode === 'compiled, epoch window';
       try {
         await models[mode].fit(x, y, { epochs: 1, batchSize: c.batch, verbose: 0, seed: 1, compile: mode !== 'eager', callbacks });
       } finally {
         if (open) { back.endStep!(); open = false; }
         Plan.stepWindow = true;
+        Plan.folding = true;
         epochWindow = false;
       }
     };

@@ -5,12 +5,16 @@
 // per workgroup, and a workgroupBarrier program. Part 2, per row of bench/compiled.ts's webgpu rows:
 // the plan's step replayed (wall per step), then each of its dispatches (captured from one replay)
 // re-issued alone K times in one pass, as wall per dispatch: the sum of these against the replay
-// tells the per-kernel share; a dispatch's cost above the empty one is its work.
+// tells the per-kernel share; a dispatch's cost above the empty one is its work. Part 3, per row:
+// the same step traced with and without constant folding and dead-kernel removal (Plan.folding),
+// the two plans replayed alternately (10 steps each, 15 rounds, the order swapped every round),
+// wall and process CPU per step, medians, and the ratio unfolded / folded of each round's pair.
 //   npm run build && VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node dist/bench/webgpu-step-profile.js [reps]
 /// <reference types="@webgpu/types" />
 import * as eg from '../src/index.js';
 import { engine } from '../src/engine.js';
 import { planOf } from '../src/model/compiled.js';
+import { Plan } from '../src/trace.js';
 import type { Dispatch, GpuRuntime, Program } from '../src/backends/webgpu/runtime.js';
 import { cnn, cnnData, mlp, mlpData, small, smallData } from './compiled.js';
 import { useBackend } from './harness.js';
@@ -138,10 +142,45 @@ for (const row of rows) {
     sum += t.wall;
     all.push({ key, wall: t.wall, groups: d.groups[0] * d.groups[1] * d.groups[2] });
   }
-  console.log(`\n${row.name}: ${captured.length} dispatches, ${submits} submit(s) per replay; replayed step ${replay.wall.toFixed(3)} ms wall, ${replay.cpu.toFixed(3)} ms cpu`);
+  console.log(`\n${row.name}: ${captured.length} dispatches (kernels folded ${(plan as unknown as { folded: number }).folded}, dead ${(plan as unknown as { dead: number }).dead}), ${submits} submit(s) per replay; replayed step ${replay.wall.toFixed(3)} ms wall, ${replay.cpu.toFixed(3)} ms cpu`);
   console.log(`  sum of the dispatches alone: ${sum.toFixed(3)} ms (${captured.length} x empty dispatch = ${(captured.length * perDispatch.wall).toFixed(3)} ms)`);
   for (const [key, e] of [...per].sort((a, b) => b[1].wall - a[1].wall)) {
     console.log(`  ${(e.wall).toFixed(3).padStart(8)} ms  ${String(e.n).padStart(2)}x  ${key}`);
   }
   m.dispose(); x.dispose(); y.dispose();
+}
+
+// ---- part 3: folded against unfolded plans, replayed alternately ------------------------------------
+console.log('\nfolded / unfolded plans, replayed alternately (10 steps x 15 rounds; medians per step; ratio = unfolded / folded, median of the rounds)');
+for (const row of rows) {
+  const { x, y } = row.data();
+  const plans: Record<string, Plan> = {};
+  const models: eg.Model[] = [];
+  for (const folding of [true, false]) {
+    Plan.folding = folding;
+    const m = row.make();
+    await m.fit(x, y, { epochs: 2, batchSize: row.batch, verbose: 0, seed: 1 });
+    plans[folding ? 'folded' : 'unfolded'] = planOf(m, `train:${row.batch}:`)!;
+    models.push(m);
+  }
+  Plan.folding = true;
+  const hx = await x.data(), hy = await y.data();
+  const batch = [hx.slice(0, row.batch * (hx.length / x.shape[0])), hy.slice(0, row.batch)];
+  const t = { folded: { wall: [] as number[], cpu: [] as number[] }, unfolded: { wall: [] as number[], cpu: [] as number[] } };
+  const ratio = { wall: [] as number[], cpu: [] as number[] };
+  for (let r = 0; r < 15; r++) {
+    const got: Record<string, { wall: number; cpu: number }> = {};
+    for (const k of r % 2 ? ['unfolded', 'folded'] : ['folded', 'unfolded']) {
+      await dev.queue.onSubmittedWorkDone();
+      const c0 = cpu(), w0 = performance.now();
+      for (let i = 0; i < 10; i++) plans[k].replay(batch);
+      await dev.queue.onSubmittedWorkDone();
+      got[k] = { wall: (performance.now() - w0) / 10, cpu: (cpu() - c0) / 10 };
+      t[k as 'folded'].wall.push(got[k].wall); t[k as 'folded'].cpu.push(got[k].cpu);
+    }
+    ratio.wall.push(got.unfolded.wall / got.folded.wall); ratio.cpu.push(got.unfolded.cpu / got.folded.cpu);
+  }
+  console.log(`  ${row.name}: folded ${med(t.folded.wall).toFixed(3)} ms wall, ${med(t.folded.cpu).toFixed(3)} ms cpu; unfolded ${med(t.unfolded.wall).toFixed(3)} ms wall, ${med(t.unfolded.cpu).toFixed(3)} ms cpu; ratio ${med(ratio.wall).toFixed(2)}x wall, ${med(ratio.cpu).toFixed(2)}x cpu`);
+  for (const m of models) m.dispose();
+  x.dispose(); y.dispose();
 }

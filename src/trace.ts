@@ -248,12 +248,16 @@ export class Plan {
    * step's dispatches go in one submit). Benches set it false to measure the replay without it.
    */
   static stepWindow = true;
+  /** Whether new plans skip constant and dead kernels (see the constructor); benches set it false to compare. */
+  static folding = true;
   private readonly vars: [Variable, Storage][] = [];
   private readonly held: Storage[] = [];
   private readonly bufs: { buf: unknown; bytes: number }[] = [];
   readonly bytes: number;
   /** Kernels run once at the trace and skipped by every replay (constant folding, see the constructor). */
   readonly folded: number;
+  /** Kernels whose outputs nothing reads: replays skip them. */
+  readonly dead: number;
   private readonly ops: Op[];
   replays = 0;
   private disposed = false;
@@ -272,12 +276,27 @@ export class Plan {
     const valueOf = new Map<Info, Value>();
     for (const v of made.values()) for (const info of v.infos) valueOf.set(info, v);
     const skip = new Set<Op>();
-    for (const op of ops) {
+    for (const op of Plan.folding ? ops : []) {
       if (op.k !== KERNEL || op.ext.length > 0 || !op.ins.every((i) => valueOf.get(i)?.kind === 'const')) continue;
       for (const o of op.outs) { const v = valueOf.get(o)!; if (v.kind === 'temp') v.kind = 'const'; }
       skip.add(op);
     }
     this.folded = skip.size;
+    // Dead kernels: one whose outputs are all intermediates that no kept op reads (after backward
+    // from the last op) has no effect on the step; replays skip it.
+    const readers = new Map<Value, Op[]>();
+    for (const op of ops) {
+      if (op.k === KERNEL || op.k === IN_PLACE || op.k === COPY) {
+        for (const i of op.ins) { const v = valueOf.get(i); if (v) (readers.get(v) ?? readers.set(v, []).get(v)!).push(op); }
+      }
+    }
+    let dead = 0;
+    for (let i = Plan.folding ? ops.length - 1 : -1; i >= 0; i--) {
+      const op = ops[i];
+      if (op.k !== KERNEL || skip.has(op)) continue;
+      if (op.outs.every((o) => { const v = valueOf.get(o)!; return v.kind === 'temp' && (readers.get(v) ?? []).every((r) => skip.has(r)); })) { skip.add(op); dead++; }
+    }
+    this.dead = dead;
     // Buffers by lifetime: a value's buffer returns to the free list after its last reader, and a
     // later value of the same dtype and bytes takes it; constants, outputs and inputs keep their own.
     const byDef = new Map<number, Value[]>(), byLast = new Map<number, Value[]>();
