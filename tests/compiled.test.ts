@@ -164,6 +164,8 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     expect(ha.history.loss).toEqual(hb.history.loss);
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
     expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    // folded: the loss gradient's seed and batch-norm's fills of ones
+    expect(planOf(a, 'train:8:')!.folded).toBeGreaterThanOrEqual(6);
     for (const t of [a, b, x, y]) t.dispose();
   });
 
@@ -458,6 +460,10 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     expect(ha.history.accuracy).toEqual(hb.history.accuracy);
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
     expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    // folded: the loss gradient's seed and batch-norm's fills of ones; dead (webgpu's trace): a gradient sum nothing reads
+    const plan = planOf(a, 'train:8:')!;
+    expect(plan.folded).toBeGreaterThanOrEqual(6);
+    expect(plan.dead).toBeGreaterThanOrEqual(1);
     for (const t of [a, b, x, y]) t.dispose();
   });
 
