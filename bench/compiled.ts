@@ -129,51 +129,53 @@ export async function compiled(ctx: SuiteContext): Promise<Row[]> {
   return rows;
 }
 
+export const small = (): eg.Model => {
+  const m = eg.sequential([
+    eg.layers.dense({ units: 32, activation: 'relu', inputShape: [49], seed: 1 }),
+    eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  return m;
+};
+export const smallData = (n: number) => () => {
+  const r = lcg(3);
+  return { x: eg.tensor(Float32Array.from({ length: n * 49 }, () => r()), [n, 49]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
+};
+// webgpu rows (also bench/webgpu-step-profile.ts): a small MLP, and a small CNN of many small kernels (conv, batch-norm, pool, conv, dense): per-dispatch costs dominate
+export const cnn = (): eg.Model => {
+  const m = eg.sequential([
+    eg.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], seed: 1 }),
+    eg.layers.batchNormalization(),
+    eg.layers.maxPooling2d({ poolSize: 2 }),
+    eg.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', seed: 2 }),
+    eg.layers.flatten(),
+    eg.layers.dense({ units: 3, activation: 'softmax', seed: 3 }),
+  ]);
+  m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  return m;
+};
+export const cnnData = (n: number) => () => {
+  const r = lcg(4);
+  return { x: eg.tensor(Float32Array.from({ length: n * 64 }, () => r()), [n, 8, 8, 1]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 3)), [n], 'int32') };
+};
 /**
  * webgpu: fit epochs of a small CNN and two MLPs, eager (compile: false) against compiled in three window choices: a
  * beginStep/endStep window per replay (one submit per step: the default), none (the replay's
  * dispatches batch as eager ones do, a submit every 64), and one window over the epoch (opened at
- * onEpochBegin, closed at onEpochEnd; reads and writes to in-flight buffers still submit first).
+ * onEpochBegin, closed at onEpochEnd; reads and writes to in-flight buffers still submit first),
+ * and the default window with plans traced without constant folding and dead-kernel removal
+ * ('no folding', Plan.folding off: every traced kernel replayed).
  * Interleaved, the order rotating per round. Wall time per epoch (GPU work included: rt.sync()),
  * process CPU (JS and SwiftShader's threads), and host time per step: from one batch's start to
  * the next (onBatchBegin; JS, encoding, submit, not SwiftShader's work), least and median.
  */
-type GpuMode = 'eager' | 'compiled' | 'compiled, no window' | 'compiled, epoch window';
-const GPU_MODES: GpuMode[] = ['eager', 'compiled', 'compiled, no window', 'compiled, epoch window'];
+type GpuMode = 'eager' | 'compiled' | 'compiled, no folding' | 'compiled, no window' | 'compiled, epoch window';
+const GPU_MODES: GpuMode[] = ['eager', 'compiled', 'compiled, no folding', 'compiled, no window', 'compiled, epoch window'];
 async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
   await useBackend('webgpu');
   const label = backendLabel('webgpu');
   const rt = (engine.backend as unknown as { runtime: GpuRuntime }).runtime;
   const back = engine.backend!;
-  const small = (): eg.Model => {
-    const m = eg.sequential([
-      eg.layers.dense({ units: 32, activation: 'relu', inputShape: [49], seed: 1 }),
-      eg.layers.dense({ units: 10, activation: 'softmax', seed: 2 }),
-    ]);
-    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-    return m;
-  };
-  const smallData = (n: number) => () => {
-    const r = lcg(3);
-    return { x: eg.tensor(Float32Array.from({ length: n * 49 }, () => r()), [n, 49]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
-  };
-  // a small CNN of many small kernels (conv, batch-norm, pool, conv, dense): per-dispatch costs dominate
-  const cnn = (): eg.Model => {
-    const m = eg.sequential([
-      eg.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', inputShape: [8, 8, 1], seed: 1 }),
-      eg.layers.batchNormalization(),
-      eg.layers.maxPooling2d({ poolSize: 2 }),
-      eg.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', seed: 2 }),
-      eg.layers.flatten(),
-      eg.layers.dense({ units: 3, activation: 'softmax', seed: 3 }),
-    ]);
-    m.compile({ optimizer: eg.optimizers.adam({ learningRate: 1e-3 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-    return m;
-  };
-  const cnnData = (n: number) => () => {
-    const r = lcg(4);
-    return { x: eg.tensor(Float32Array.from({ length: n * 64 }, () => r()), [n, 8, 8, 1]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 3)), [n], 'int32') };
-  };
   const cases: Case[] = [
     { name: 'webgpu fit CNN 8x8 c4-bn-pool-c6-dense b16 adam + accuracy', n: ctx.quick ? 128 : 256, batch: 16, make: cnn, data: cnnData(ctx.quick ? 128 : 256) },
     { name: 'webgpu fit MLP 784-128-10 b64 adam', n: ctx.quick ? 256 : 512, batch: 64, make: mlp, data: mlpData(ctx.quick ? 256 : 512) },
@@ -192,19 +194,36 @@ async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
     };
     const epoch = async (mode: GpuMode) => {
       Plan.stepWindow = mode !== 'compiled, no window';
+      Plan.folding = mode !== 'compiled, no folding';
       epochWindow = mode === 'compiled, epoch window';
       try {
         await models[mode].fit(x, y, { epochs: 1, batchSize: c.batch, verbose: 0, seed: 1, compile: mode !== 'eager', callbacks });
       } finally {
         if (open) { back.endStep!(); open = false; }
         Plan.stepWindow = true;
+        Plan.folding = true;
         epochWindow = false;
       }
     };
     for (const mode of GPU_MODES) { await epoch(mode); await epoch(mode); }
     const t = Object.fromEntries(GPU_MODES.map((k) => [k, { wall: [] as number[], cpu: [] as number[], host: [] as number[], submits: 0 }])) as Record<GpuMode, { wall: number[]; cpu: number[]; host: number[]; submits: number }>;
     const steps = Math.ceil(c.n / c.batch);
+    // The bare replay (as the wasm rows'): the compiled model's plan replayed over the full batches
+    // in order, as many steps as an epoch, wall until the queue is idle: eager / bare is the ceiling
+    // of a compiled fit step that cut everything but the plan's own kernels and writes.
+    const plan = planOf(models.compiled, `train:${c.batch}:`);
+    const hostX = await x.data(), hostY = await y.data(), rx = hostX.length / c.n, ry = hostY.length / c.n;
+    const full = Math.floor(c.n / c.batch);
+    const batches = Array.from({ length: full }, (_, j) => [hostX.subarray(j * c.batch * rx, (j + 1) * c.batch * rx), hostY.subarray(j * c.batch * ry, (j + 1) * c.batch * ry)]);
+    const bare: number[] = [];
     for (let r = 0; r < rounds; r++) {
+      if (plan?.valid()) {
+        await rt.sync();
+        const w0 = performance.now();
+        for (let i = 0; i < steps; i++) plan.replay(batches[i % full]);
+        await rt.sync();
+        bare.push(performance.now() - w0);
+      }
       for (let k = 0; k < GPU_MODES.length; k++) {
         const mode = GPU_MODES[(k + r) % GPU_MODES.length];
         await rt.sync();
@@ -226,7 +245,8 @@ async function webgpuRows(ctx: SuiteContext): Promise<Row[]> {
       const note = `wall ${(med(m.wall) / steps).toFixed(2)} ms/step; host per step ${med(m.host).toFixed(2)} ms median, ${Math.min(...m.host).toFixed(2)} least`
         + (mode === 'eager' ? '' : ` (${(med(e.host) / med(m.host)).toFixed(2)}x, ${(Math.min(...e.host) / Math.min(...m.host)).toFixed(2)}x eager)`)
         + `; process cpu ${(med(m.cpu) / steps).toFixed(2)} ms/step${mode === 'eager' ? '' : ` (${(med(e.cpu) / med(m.cpu)).toFixed(2)}x eager)`}; ${m.submits.toFixed(2)} submits/step`
-        + (replaying ? '' : '; NOT replayed');
+        + (replaying ? '' : '; NOT replayed')
+        + (mode === 'compiled' && bare.length ? `; bare replay ${(med(bare) / steps).toFixed(2)} ms/step wall (eager / bare ${(med(e.wall) / med(bare)).toFixed(2)}x: the ceiling)` : '');
       rows.push({
         suite: 'compiled', case: c.name, backend: `${label} ${mode}`, seconds: med(m.wall) / 1000 / steps,
         spread: (Math.max(...m.wall) - Math.min(...m.wall)) / med(m.wall), value: c.n / (med(m.wall) / 1000), unit: 'samples/s',

@@ -248,20 +248,55 @@ export class Plan {
    * step's dispatches go in one submit). Benches set it false to measure the replay without it.
    */
   static stepWindow = true;
+  /** Whether new plans skip constant and dead kernels (see the constructor); benches set it false to compare. */
+  static folding = true;
   private readonly vars: [Variable, Storage][] = [];
   private readonly held: Storage[] = [];
   private readonly bufs: { buf: unknown; bytes: number }[] = [];
   readonly bytes: number;
+  /** Kernels run once at the trace and skipped by every replay (constant folding, see the constructor). */
+  readonly folded: number;
+  /** Kernels whose outputs nothing reads: replays skip them. */
+  readonly dead: number;
+  private readonly ops: Op[];
   replays = 0;
   private disposed = false;
 
-  constructor(readonly backend: Backend, private readonly host: Host, private readonly ops: Op[], made: Map<Storage, Value>,
+  constructor(readonly backend: Backend, private readonly host: Host, ops: Op[], made: Map<Storage, Value>,
     ext: Map<Storage, Variable | null>, private readonly targets: Variable[], private readonly checks: { slot: number; fn: (v: TypedArray) => void }[],
     private readonly outputs: Value[], private readonly outShapes: (readonly number[])[], private readonly slots: UploadOp[], private readonly devices: Info[][]) {
     for (const [s, v] of ext) {
       if (v !== null) this.vars.push([v, s]);
       else { s.refs++; this.held.push(s); } // NOTE: a constant tensor from outside (a layer's cached mask) is kept alive by the plan.
     }
+    // Constant folding: a kernel whose inputs are all constants (uploads of numbers, or outputs of
+    // kernels folded before it) and whose attributes are fixed computes at each replay what it
+    // computed in the trace (a loss gradient's seed, a fill of ones): its outputs stay as the trace
+    // left them, pinned as constants, and replays skip it (webgpu: fewer dispatches per step).
+    const valueOf = new Map<Info, Value>();
+    for (const v of made.values()) for (const info of v.infos) valueOf.set(info, v);
+    const skip = new Set<Op>();
+    for (const op of Plan.folding ? ops : []) {
+      if (op.k !== KERNEL || op.ext.length > 0 || !op.ins.every((i) => valueOf.get(i)?.kind === 'const')) continue;
+      for (const o of op.outs) { const v = valueOf.get(o)!; if (v.kind === 'temp') v.kind = 'const'; }
+      skip.add(op);
+    }
+    this.folded = skip.size;
+    // Dead kernels: one whose outputs are all intermediates that no kept op reads (after backward
+    // from the last op) has no effect on the step; replays skip it.
+    const readers = new Map<Value, Op[]>();
+    for (const op of ops) {
+      if (op.k === KERNEL || op.k === IN_PLACE || op.k === COPY) {
+        for (const i of op.ins) { const v = valueOf.get(i); if (v) (readers.get(v) ?? readers.set(v, []).get(v)!).push(op); }
+      }
+    }
+    let dead = 0;
+    for (let i = Plan.folding ? ops.length - 1 : -1; i >= 0; i--) {
+      const op = ops[i];
+      if (op.k !== KERNEL || skip.has(op)) continue;
+      if (op.outs.every((o) => { const v = valueOf.get(o)!; return v.kind === 'temp' && (readers.get(v) ?? []).every((r) => skip.has(r)); })) { skip.add(op); dead++; }
+    }
+    this.dead = dead;
     // Buffers by lifetime: a value's buffer returns to the free list after its last reader, and a
     // later value of the same dtype and bytes takes it; constants, outputs and inputs keep their own.
     const byDef = new Map<number, Value[]>(), byLast = new Map<number, Value[]>();
@@ -295,6 +330,7 @@ export class Plan {
     const dropped = new Set(unused);
     for (const v of made.values()) if (!dropped.has(v)) { this.bufs.push({ buf: v.storage.buf, bytes: v.storage.bytes }); bytes += v.storage.bytes; }
     this.bytes = bytes;
+    this.ops = skip.size > 0 ? ops.filter((op) => !skip.has(op)) : ops;
   }
 
   /**

@@ -6,6 +6,7 @@ import * as eg from '../src/index.js';
 import { testBackends, use } from './util/backends.js';
 import { engine } from '../src/engine.js';
 import { settle } from './util/settle.js';
+import { planOf } from '../src/model/compiled.js';
 
 const backends = testBackends().filter((c) => c.backend !== 'webgpu');
 
@@ -152,6 +153,8 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     expect(full.bytes).toBeGreaterThan(0);
     expect(last.replaying).toBe(true);
     expect(b.compiledSteps()).toEqual([]);
+    // the loss gradient's seed (fills of ones scaled by 1/batch) is folded: run at the trace only
+    expect(planOf(a, 'train:16:')!.folded).toBeGreaterThanOrEqual(4);
     for (const t of [a, b, x, y]) t.dispose();
   });
 
@@ -161,6 +164,8 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     expect(ha.history.loss).toEqual(hb.history.loss);
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
     expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    // folded: the loss gradient's seed and batch-norm's fills of ones
+    expect(planOf(a, 'train:8:')!.folded).toBeGreaterThanOrEqual(6);
     for (const t of [a, b, x, y]) t.dispose();
   });
 
@@ -416,6 +421,7 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     expect(full.replays).toBe(6);
     expect(last.replaying).toBe(true);
     expect(b.compiledSteps()).toEqual([]);
+    expect(planOf(a, 'train:16:')!.folded).toBeGreaterThanOrEqual(4);
     for (const t of [a, b, x, y]) t.dispose();
   });
 
@@ -454,6 +460,10 @@ describe.each(gpus)('compiled steps on $label', (cfg) => {
     expect(ha.history.accuracy).toEqual(hb.history.accuracy);
     expect(await weightsOf(a)).toEqual(await weightsOf(b));
     expect(a.compiledSteps().find((s) => s.key.startsWith('train:8:'))!.replays).toBeGreaterThan(5);
+    // folded: the loss gradient's seed and batch-norm's fills of ones; dead (webgpu's trace): a gradient sum nothing reads
+    const plan = planOf(a, 'train:8:')!;
+    expect(plan.folded).toBeGreaterThanOrEqual(6);
+    expect(plan.dead).toBeGreaterThanOrEqual(1);
     for (const t of [a, b, x, y]) t.dispose();
   });
 
