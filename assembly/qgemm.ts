@@ -187,7 +187,9 @@ function quantRows(x: usize, K: i32, k4: i32, rows: i32, range: f32, Q: f32, rel
 /**
  * c + the 4-wide dot of the signed bytes of w with the 7-bit bytes of x, in one of two forms (the
  * probe picks): 1, `i32x4.relaxed_dot_i8x16_i7x16_add_s`; 2, the i16 relaxed dot, widened pairwise
- * and added (for engines whose fused form the probe found wrong, e.g. Node 20's V8 on x64).
+ * and added. NOTE: Node 20's V8 (11.3) on x64 without AVX-VNNI computes form 1 wrong in its baseline
+ * tier (2 * dot, the addend lost: Liftoff gives pmaddubsw the addend's register as scratch; see
+ * scripts/relaxed-dot-repro.mjs), and where it is right, form 1 is 5 instructions there against 3.
  */
 @inline function rdot(w: v128, x: v128, c: v128, V: i32): v128 {
   if (!ASC_FEATURE_RELAXED_SIMD) return c;

@@ -96,17 +96,31 @@ describe('the relaxed dot probe', () => {
 
   it('takes the fused form when it computes exact sums, and the self-test of the GEMM agrees', () => {
     const ar = arena();
-    expect(probeRelaxedDot(ar, fake(ar, () => 'exact'), () => true)).toEqual({ variant: 1, topBit: 'unsigned' });
+    expect(probeRelaxedDot(ar, fake(ar, () => 'exact'), () => true)).toMatchObject({ variant: 1, topBit: 'unsigned', exactForms: [1, 2] });
   });
-  it('falls back to the i16 dot + extadd when the fused form is wrong (as Node 20 V8 on x64 computes it: doubled, addend dropped)', () => {
+  it('falls back to the i16 dot + extadd when the fused form is wrong (as Node 20 V8 on x64 computes it in Liftoff: doubled, addend dropped)', () => {
     const ar = arena();
     expect(probeRelaxedDot(ar, fake(ar, (v) => (v === 1 ? 'doubled' : 'exact')), () => true).variant).toBe(2);
+  });
+  it('where both forms are exact, runs the i16 form only if it times FORM_MARGIN (5%) faster (x64 without AVX-VNNI)', () => {
+    const ar = arena();
+    const exact = fake(ar, () => 'exact');
+    expect(probeRelaxedDot(ar, exact, () => true, () => ({ fused: 55, i16: 62 }))).toMatchObject({ variant: 2, exactForms: [1, 2], rates: { fused: 55, i16: 62 } });
+    expect(probeRelaxedDot(ar, exact, () => true, () => ({ fused: 60, i16: 62 })).variant).toBe(1);
+    expect(probeRelaxedDot(ar, exact, () => true, () => ({ fused: 90, i16: 60 })).variant).toBe(1);
+    expect(probeRelaxedDot(ar, exact, () => true, () => null).variant).toBe(1); // timing cut: the fused form
+    // one exact form: no timing
+    let timed = false;
+    const time = () => { timed = true; return { fused: 1, i16: 100 }; };
+    expect(probeRelaxedDot(ar, fake(ar, (v) => (v === 1 ? 'doubled' : 'exact')), () => true, time).variant).toBe(2);
+    expect(probeRelaxedDot(ar, exact, (v) => v === 1, time).variant).toBe(1);
+    expect(timed).toBe(false);
   });
   it('falls back to the simd kernel when no form agrees, the GEMM self-test fails, or the build lacks relaxed SIMD', () => {
     const ar = arena();
     expect(probeRelaxedDot(ar, fake(ar, () => 'doubled'), () => true).variant).toBe(0);
     expect(probeRelaxedDot(ar, fake(ar, () => 'exact'), () => false).variant).toBe(0);
-    expect(probeRelaxedDot(ar, fake(ar, () => 'absent'), () => true)).toEqual({ variant: 0, topBit: 'absent' });
+    expect(probeRelaxedDot(ar, fake(ar, () => 'absent'), () => true)).toMatchObject({ variant: 0, topBit: 'absent' });
   });
 });
 

@@ -345,7 +345,7 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   // ---- int8: probe the relaxed dot once; take its path only where it computes the sums we rely on ----
   const Qx = exportsOf(K, 'qmatmul');
-  const int8 = probeRelaxedDot(arena, Qx.probe, (v) => int8SelfTest(arena, Qx, v));
+  const int8 = probeRelaxedDot(arena, Qx.probe, (v) => int8SelfTest(arena, Qx, v), () => timeRelaxedForms(Qx, arena));
   const int8Relaxed = int8.variant;
 
   /**
@@ -683,7 +683,7 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     info: {
       build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared,
       int8: int8Relaxed ? 'relaxed' : 'simd', int8Levels: Qx.levels(int8Relaxed), relaxedDotTopBit: int8.topBit,
-      relaxedDotForm: int8.variant === 1 ? 'fused' : int8.variant === 2 ? 'i16 dot + extadd (the fused form failed the probe)' : 'none',
+      relaxedDotForm: relaxedDotForm(int8),
       gemmTile,
       gemmTileChoice: tileProbe
         ? `${tileProbe.cut ? `the default: the timing at start ran past ${PROBE_BUDGET_MS} ms (a busy machine); so far` : 'timed at start in'} `
@@ -731,14 +731,17 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 /**
  * The run-time probe of the relaxed dot (XNNPACK does the same): its result is defined only for a
  * second operand in [0, 127], and even there an engine may differ (x86's pmaddubsw saturates pair
- * sums to i16; Node 20's V8 on x64 was found to double the fused form's dot and drop its addend).
- * The int8 GEMM's relaxed path relies on exact sums for a in [-128, 127], b in [0, 127]: `variant`
- * is the first form (1: `i32x4.relaxed_dot_i8x16_i7x16_add_s`, 2: the i16 dot + extadd_pairwise +
- * add) that computes them here, 0 for none (the simd path runs). `topBit` says how the engine read a
- * b with the top bit set (for features(); never relied on). The params block is the scratch.
+ * sums to i16; Node 20's V8 on x64 computes the fused form as 2 * dot, the addend dropped, in its
+ * baseline tier: scripts/relaxed-dot-repro.mjs). The int8 GEMM's relaxed path relies on exact sums
+ * for a in [-128, 127], b in [0, 127]: `variant` is the form (1: `i32x4.relaxed_dot_i8x16_i7x16_add_s`,
+ * 2: the i16 dot + extadd_pairwise + add) that computes them here, 0 for none (the simd path runs).
+ * Where both do, `time` (if given) rates them (the GEMM, timed): form 2 runs if it is FORM_MARGIN faster (x64 without
+ * AVX-VNNI: V8 lowers form 1 to 5 instructions, form 2 to 3), else form 1 (one instruction on arm64
+ * and AVX-VNNI). `topBit` says how the engine read a b with the top bit set (for features(); never
+ * relied on). The params block is the scratch.
  */
 export function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: number, out: number, variant: number) => number,
-  selfTest: (variant: number) => boolean): { variant: number; topBit: string } {
+  selfTest: (variant: number) => boolean, time?: () => RelaxedFormRates | null): RelaxedDotChoice {
   const base = arena.paramsPtr;
   const run = (a: number[], b: number[], c: number[], variant: number): number[] | null => {
     const u8 = arena.u8(), i32 = arena.i32();
@@ -752,13 +755,14 @@ export function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: n
     for (let t = 0; t < 4; t++) s += a[4 * l + t] * b[4 * l + t];
     return s;
   });
+  // the lanes the GEMM feeds: a over [-128, 127], b over [0, 127] (0, 1, 63, 64, 126 and 127 among them)
   const cases: [number[], number[], number[]][] = [
     [[-128, 127, -127, 1, 5, -6, 7, -8, 100, -100, 50, -50, 0, 1, -1, 2], [127, 127, 127, 0, 1, 2, 3, 4, 127, 126, 125, 1, 0, 127, 64, 63], [7, -9, 1 << 20, -(1 << 20)]],
     [Array(16).fill(-128), Array(16).fill(127), [0, 0, 0, 0]],
     [Array(16).fill(127), Array(16).fill(127), [1, 2, 3, 4]],
     [[1, 2, 3, 4, 0, 0, 0, 0, -1, -2, -3, -4, 9, 9, 9, 9], [1, 1, 1, 1, 5, 5, 5, 5, 2, 2, 2, 2, 0, 1, 0, 1], [100, 200, 300, 400]],
   ];
-  let variant = 0;
+  const exactForms: number[] = [];
   for (const v of [1, 2]) {
     let ok = true;
     for (const [a, b, c] of cases) {
@@ -767,20 +771,95 @@ export function probeRelaxedDot(arena: Arena, probe: (a: number, b: number, c: n
       const want = exact(a, b, c);
       if (got.some((x, i) => x !== want[i])) ok = false;
     }
-    // NOTE: the instruction alone is not enough: V8 (Node 20, x64) was seen to compute the fused form
-    // right or wrong depending on the code around it, so the GEMM itself must agree too.
-    if (ok && selfTest(v)) { variant = v; break; }
+    // NOTE: the instruction alone is not enough: V8 (Node 20, x64) computes the fused form right or
+    // wrong depending on its tier and the registers around it, so the GEMM itself must agree too.
+    if (ok && selfTest(v)) exactForms.push(v);
+  }
+  let variant = exactForms[0] ?? 0, rates: RelaxedFormRates | undefined;
+  if (exactForms.length === 2 && time) {
+    rates = time() ?? undefined;
+    if (rates && rates.i16 > rates.fused * FORM_MARGIN) variant = 2;
   }
   const top = run(Array(16).fill(1), Array(16).fill(-1), [0, 0, 0, 0], variant || 2);
   const topBit = top === null ? 'absent' : top[0] === -4 ? 'signed' : top[0] === 1020 ? 'unsigned' : `other (${top[0]})`;
-  return { variant, topBit };
+  return { variant, topBit, exactForms, rates };
 }
+
+/** What probeRelaxedDot chose: the form, how the engine read a top bit, which forms were exact, and their rates if timed. */
+export interface RelaxedDotChoice {
+  variant: number;
+  topBit: string;
+  exactForms?: number[];
+  rates?: RelaxedFormRates;
+}
+
+/** GOP/s of the relaxed 4x8 tile in each form of the dot. */
+export interface RelaxedFormRates { fused: number; i16: number }
+
+/** How much faster the i16 form must time to replace the fused one. */
+const FORM_MARGIN = 1.05;
+
+/** features().relaxedDot's first part: the form that runs and why. */
+function relaxedDotForm(c: RelaxedDotChoice): string {
+  const r = c.rates && { fused: c.rates.fused.toFixed(0), i16: c.rates.i16.toFixed(0) };
+  if (c.variant === 1) return r ? `fused (timed ${r.fused} against the i16 dot's ${r.i16} GOP/s)` : 'fused';
+  if (c.variant === 2) return r ? `i16 dot + extadd (timed ${r.i16} against the fused form's ${r.fused} GOP/s)` : 'i16 dot + extadd (the fused form failed the probe)';
+  return 'none';
+}
+
+/**
+ * Rates the relaxed path in each form on a 32x256x64 int8 GEMM (its data in L1), as probeGemmTile
+ * rates the float tiles: untimed calls until a form's calls stop getting faster (its optimizing
+ * tier), then alternating rounds, the best of each. Null past PROBE_BUDGET_MS (a busy machine).
+ */
+function timeRelaxedForms(Q: Int8Gemm, arena: Arena, rounds = 6): RelaxedFormRates | null {
+  const t0 = performance.now(), M = 32, K = 256, N = 64, ops = 2 * M * K * N;
+  const ptrs = [M * K * 4, N * K + N * 4, N * 4, M * N * 4, Q.work(M, N, K)].map((b) => arena.alloc(b));
+  const [x, wp, cs, out, work] = ptrs;
+  const late = () => performance.now() - t0 > PROBE_BUDGET_MS;
+  const call = (v: number, reps: number) => {
+    const a = performance.now();
+    for (let i = 0; i < reps; i++) Q.float32(x, wp, cs, 0, out, M, N, K, 0, GemmActivation.linear, work, v);
+    return performance.now() - a;
+  };
+  try {
+    const f32 = arena.f32();
+    for (let i = 0; i < M * K; i++) f32[x / 4 + i] = ((i * 29) % 255) / 127 - 1;
+    arena.i8().fill(3, wp, wp + N * K + N * 4);
+    for (const v of [1, 2]) {
+      let first = 0, prev = Infinity;
+      for (let i = 0; i < 16; i++) {
+        const ms = call(v, 4);
+        if (i === 0) first = ms;
+        else if (ms < 0.6 * first && ms > 0.9 * prev) break; // tiered up and steady
+        prev = ms;
+        if (late()) return null;
+      }
+    }
+    // reps for about 0.2 ms of form 2 at its speed after the warm-up
+    const reps = Math.min(256, Math.max(4, Math.round(0.2 / Math.max(call(2, 8) / 8, 1e-6))));
+    const best = [0, 0];
+    for (let r = 0; r < rounds; r++) {
+      for (const v of r % 2 ? [2, 1] : [1, 2]) {
+        const ms = call(v, reps);
+        if (ms > 0) best[v - 1] = Math.max(best[v - 1], (ops * reps) / (ms * 1e6));
+      }
+      if (late()) return null;
+    }
+    return { fused: best[0], i16: best[1] };
+  } finally {
+    for (const p of ptrs) arena.free(p);
+  }
+}
+
+/** The int8 GEMM exports the probe's self-test and timing call. */
+type Int8Gemm = { float32: (...a: number[]) => void; work: (M: number, N: number, K: number) => number; levels: (r: number) => number };
 
 /**
  * Runs the int8 GEMM's relaxed path in form `variant` on a small integer problem that reaches its
  * 4-row and 1-row tiles, a full and an edge panel and a padded k group, against exact sums.
  */
-function int8SelfTest(arena: Arena, Q: { float32: (...a: number[]) => void; work: (M: number, N: number, K: number) => number; levels: (r: number) => number }, variant: number): boolean {
+function int8SelfTest(arena: Arena, Q: Int8Gemm, variant: number): boolean {
   const M = 5, N = 11, K = 9, L = Q.levels(variant);
   const k4 = 12, n8 = 16, packedBytes = n8 * k4 + n8 * 4;
   const sizes = [M * K * 4, packedBytes, N * 4, M * N * 4, Q.work(M, N, K)];
