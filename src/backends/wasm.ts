@@ -345,8 +345,11 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
 
   // ---- int8: probe the relaxed dot once; take its path only where it computes the sums we rely on ----
   const Qx = exportsOf(K, 'qmatmul');
-  const int8 = probeRelaxedDot(arena, Qx.probe, (v) => int8SelfTest(arena, Qx, v), () => timeRelaxedForms(Qx, arena));
-  const int8Relaxed = int8.variant;
+  // NOTE: the probe (and, where both forms are exact, their timing: ~10 ms) runs at the first int8
+  // kernel or features() call, not at start-up: most programs never quantise. Kernels call it
+  // before they fill the params block or take the GEMM scratch, which the probe also uses.
+  let int8Choice: RelaxedDotChoice | undefined;
+  const int8 = (): RelaxedDotChoice => int8Choice ??= probeRelaxedDot(arena, Qx.probe, (v) => int8SelfTest(arena, Qx, v), () => timeRelaxedForms(Qx, arena));
 
   /**
    * The conv family's params block for x [N, H, W, C], out [N, OH, OW, O] and a KH x KW window
@@ -582,18 +585,20 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     qmatmul: ([x, wp, s, bias], [o], { activation, inputRange }) => {
       const [M, N] = o.shape, Kx = x.shape[1];
       if (M * N === 0) return;
+      const form = int8().variant;
       const w = gemmWork(Qx.work(M, N, Kx));
       Qx.float32(x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, M, N, Kx, inputRange,
-        GemmActivation[activation], w, int8Relaxed);
+        GemmActivation[activation], w, form);
     },
     qconv2d: ([x, wp, s, bias], [o], a) => {
       const [n, oh, ow, O] = o.shape;
       if (n * oh * ow * O === 0) return;
       const [kh, kw] = a.kernelSize;
+      const form = int8().variant;
       const w = gemmWork(Qx.work(n * oh * ow, O, kh * kw * x.shape[3]));
       const p = convParams(x.shape, o.shape, kh, kw, a, 1);
       K[WASM_EXPORTS.qconv2d.float32](x.buf.ptr, wp.buf.ptr, s.buf.ptr, bias ? bias.buf.ptr : 0, o.buf.ptr, p, a.inputRange,
-        GemmActivation[a.activation], w, int8Relaxed);
+        GemmActivation[a.activation], w, form);
     },
     im2col: ([x], [o], a) => {
       if (o.buf.bytes === 0) return;
@@ -682,8 +687,10 @@ export async function createWasmBackend(opts: WasmBackendOptions = {}): Promise<
     name: 'wasm',
     info: {
       build, simd: true, relaxedSimd: build === 'relaxed', sharedMemory: shared,
-      int8: int8Relaxed ? 'relaxed' : 'simd', int8Levels: Qx.levels(int8Relaxed), relaxedDotTopBit: int8.topBit,
-      relaxedDotForm: relaxedDotForm(int8),
+      get int8() { return int8().variant ? 'relaxed' : 'simd'; },
+      get int8Levels() { return Qx.levels(int8().variant); },
+      get relaxedDotTopBit() { return int8().topBit; },
+      get relaxedDotForm() { return relaxedDotForm(int8()); },
       gemmTile,
       gemmTileChoice: tileProbe
         ? `${tileProbe.cut ? `the default: the timing at start ran past ${PROBE_BUDGET_MS} ms (a busy machine); so far` : 'timed at start in'} `
