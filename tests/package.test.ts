@@ -75,6 +75,9 @@ describe('the packed package, installed into a fresh project', () => {
       expect(bad.code, bad.out).toBe(1);
       expect(bad.out).toContain(`--ensemble must be a whole number of CNNs from 1 to 8 (1: a single CNN), got '${k}'`);
     }
+    const digits = cli('demo', 'cnn', '--digits', 'all', '--backend', 'js');
+    expect(digits.code, digits.out).toBe(1);
+    expect(digits.out).toContain("--digits must be full or small, got 'all'");
     const out = join(app, 'spiral-model');
     const r = cli('demo', 'spiral', '--epochs', '4', '--out', out);
     expect(r.code, r.out).toBe(0);
