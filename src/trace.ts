@@ -259,6 +259,8 @@ export class Plan {
   /** Kernels whose outputs nothing reads: replays skip them. */
   readonly dead: number;
   private readonly ops: Op[];
+  /** inputViews()'s last views, by slot. */
+  private views: TypedArray[] | null = null;
   replays = 0;
   private disposed = false;
 
@@ -364,6 +366,14 @@ export class Plan {
   inputViews(): TypedArray[] | null {
     const b = this.backend;
     if (!b.hostView) return null;
+    // NOTE: the last views are reused while they still span their slots: a view of a buffer that a
+    // memory growth detached has length 0 (a grown shared memory leaves old views valid).
+    const last = this.views;
+    if (last !== null) {
+      let ok = true;
+      for (let i = 0; i < last.length; i++) if (last[i].length !== this.slots[i].size) { ok = false; break; }
+      if (ok) return last;
+    }
     const out: TypedArray[] = [];
     for (let i = 0; i < this.slots.length; i++) {
       const op = this.slots[i];
@@ -371,6 +381,7 @@ export class Plan {
       if (v === null) return null;
       out.push(v);
     }
+    this.views = out;
     return out;
   }
 

@@ -168,7 +168,8 @@ function replayBatch(plan: Plan, batcher: Batcher, order: Int32Array, from: numb
 
 // ---- fit ------------------------------------------------------------------------------------
 
-const trainTags = new WeakMap<Batcher, string>();
+/** Per batcher (one fit): the fixed tail of its plan keys, and its last key (built once, not per step). */
+const trainTags = new WeakMap<Batcher, { tail: string; count: number; sums: boolean; key: string }>();
 
 const NO_RESULT: StepResult = { loss: NaN, parts: [], correct: [] };
 
@@ -189,9 +190,18 @@ export function compiledTrainStep(m: Model, c: Compiled, batcher: Batcher, vars:
   acc: boolean[], regs: readonly Layer[], stateful: boolean, eager: () => StepResult, sums: DeviceSums | null = null): StepResult {
   const cache = cacheFor(m, vars);
   // NOTE: one entry per batch size; the rest of the key is fixed for a fit and built once per batcher.
-  const tail = trainTags.get(batcher) ?? `${batcher.slots}:${acc.map(Number).join('')}:${c.fused.map(Number).join('')}:${regs.length}:${stateful}`;
-  trainTags.set(batcher, tail);
-  const e = entryFor(cache, `train:${count}:${tail}${sums ? ':sums' : ''}`);
+  let tag = trainTags.get(batcher);
+  if (tag === undefined) {
+    const tail = `${batcher.slots}:${acc.map(Number).join('')}:${c.fused.map(Number).join('')}:${regs.length}:${stateful}`;
+    tag = { tail, count: -1, sums: false, key: '' };
+    trainTags.set(batcher, tag);
+  }
+  if (tag.count !== count || tag.sums !== (sums !== null)) {
+    tag.count = count;
+    tag.sums = sums !== null;
+    tag.key = `train:${count}:${tag.tail}${sums ? ':sums' : ''}`;
+  }
+  const e = entryFor(cache, tag.key);
   const nOut = c.losses.length;
   const plan = ready(e);
   if (plan !== null) {

@@ -17,7 +17,7 @@ import { compute as computeMetric } from '../ops/metrics.js';
 import type { Logs } from './callbacks.js';
 import type { Loss } from './losses.js';
 import { type EvalBatch, canCompile, compiledEvalBatch } from './compiled.js';
-import { type Data, type EvaluateArgs, type HostSet, type MetricFn, type Model, Batcher, countCorrect, hostSet, keyOf } from './training.js';
+import { type Data, type EvaluateArgs, type HostSet, type MetricFn, type Model, Batcher, countCorrect, hostSet, iota, keyOf } from './training.js';
 
 /** Loss and metrics over (x, y), in batches, in inference mode. */
 export async function evaluate(m: Model, x: Data, y: Data, args: EvaluateArgs = {}): Promise<Logs> {
@@ -36,7 +36,7 @@ export async function evaluate(m: Model, x: Data, y: Data, args: EvaluateArgs = 
 export async function evaluateSet(m: Model, set: HostSet, batchSize: number, compile = true): Promise<Logs> {
   const c = m.compiled!, nOut = c.losses.length, fused = c.fused.some(Boolean);
   const onDevice = !engine.syncReads;
-  const order = Int32Array.from({ length: set.n }, (_, i) => i);
+  const order = iota(set.n);
   const batcher = new Batcher(set, batchSize);
   const custom = c.metrics.map((ms) => ms.some((x) => x.fn !== 'accuracy'));
   const wantAcc = c.metrics.map((ms) => ms.some((x) => x.fn === 'accuracy'));
