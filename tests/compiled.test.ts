@@ -178,6 +178,39 @@ describe.each(backends)('compiled steps on $label', (cfg) => {
     for (const t of [a, b, x, y]) t.dispose();
   });
 
+  it('memory grown between replayed steps (an onBatchEnd that allocates): the input views follow, and fit still equals eager', async () => {
+    // NOTE: on wasm also over an unshared memory, whose growth detaches the views a replay wrote
+    // into (Node links a shared one by default: old views stay valid there).
+    for (const sharedMemory of cfg.backend === 'wasm' ? [undefined, false] : [undefined]) {
+      await eg.init({ ...(cfg.options as object), sharedMemory } as Parameters<typeof eg.init>[0]);
+      const a = mlp(3), b = mlp(3);
+      const { x, y } = data('mlp', 70);
+      const held: eg.Tensor[] = [];
+      const grown: boolean[] = [];
+      // After the 3rd and 7th steps (replays, as is the step after each), a tensor larger than the
+      // arena's free bytes: the memory grows.
+      let calls = 0;
+      const grow = {
+        onBatchEnd: () => {
+          if (++calls !== 3 && calls !== 7) return;
+          const before = eg.memory().heapBytes ?? 0;
+          held.push(eg.zeros([Math.ceil(((eg.memory().freeBytes ?? 0) + 2 ** 20) / 4)]));
+          grown.push((eg.memory().heapBytes ?? 0) > before);
+        },
+      };
+      const args = { epochs: 2, batchSize: 16, verbose: 0 as const, seed: 5 };
+      const ha = await a.fit(x, y, { ...args, callbacks: grow });
+      const hb = await b.fit(x, y, { ...args, compile: false });
+      if (cfg.backend === 'wasm') expect(grown).toEqual([true, true]);
+      expect(ha.history.loss).toEqual(hb.history.loss);
+      expect(ha.history.accuracy).toEqual(hb.history.accuracy);
+      expect(await weightsOf(a)).toEqual(await weightsOf(b));
+      expect(a.compiledSteps().find((s) => s.key.startsWith('train:16:'))!.replays).toBe(6);
+      for (const t of [a, b, x, y, ...held]) t.dispose();
+    }
+    await use(cfg);
+  });
+
   it('setWeights between fits traces again and still equals eager', async () => {
     await use(cfg);
     const { a, b, x, y } = await twin('mlp', mlp, 48, 16);
