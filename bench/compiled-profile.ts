@@ -4,11 +4,14 @@
 // the same plan replayed bare in a loop on fixed rows (its kernels and the replay loop, no fit loop,
 // no batch gathering, no loss read). Then the plan's kernels one at a time, each called 300 times
 // in a row on its own (hot caches: a floor, not the in-step cost), and the replay with every
-// kernel swapped for a no-op (the replay loop's own JavaScript: uploads, hooks, version bumps).
+// kernel swapped for a no-op (the replay loop's own JavaScript: uploads, hooks, version bumps), and
+// compiled fit epochs over those no-ops (fit's own work: loop, gather, reads) with the gather alone.
 //   npm run build && node --experimental-wasm-relaxed-simd dist/bench/compiled-profile.js [simd|relaxed] [batch] [rounds]
 // Add --cpu-prof for a V8 profile of the same run.
 import * as eg from '../src/index.js';
 import { planOf } from '../src/model/compiled.js';
+import { Batcher, iota } from '../src/model/training.js';
+import { rng } from '../src/random.js';
 import { lcg, mlp } from './compiled.js';
 
 const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
@@ -66,4 +69,25 @@ for (const o of ops) if (o.impl) o.impl = () => {};
 const c0 = cpu();
 for (let i = 0; i < 20 * steps; i++) plan.replay(rows);
 console.log(`replay with no-op kernels: ${((cpu() - c0) / (20 * steps) * 1000).toFixed(2)} us per step`);
+// fit's own work around the replay: fit epochs over the no-op kernels against the no-op replay on
+// fixed rows, interleaved, and the batch gather alone (shuffled rows into the plan's input buffers).
+const set = { n, xs: [{ data: xs, sample: [784], dtype: 'float32' as const }], ys: [{ data: ys, sample: [], dtype: 'int32' as const }] };
+const batcher = new Batcher(set, batch), order = iota(n), random = rng(1);
+for (let i = n - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+const own = { fit: [] as number[], replay: [] as number[], gather: [] as number[] };
+for (let k = 0; k < rounds + 1; k++) {
+  let c0 = cpu();
+  await epoch('compiled');
+  const f = cpu() - c0;
+  c0 = cpu();
+  for (let i = 0; i < steps; i++) plan.replay(rows);
+  const r = cpu() - c0;
+  c0 = cpu();
+  for (let i = 0; i < steps; i++) batcher.gatherInto(order, i * batch, batch, plan.inputViews()!);
+  // NOTE: the first round warms up (JIT), as the epochs above did before their rounds.
+  if (k > 0) { own.fit.push(f); own.replay.push(r); own.gather.push(cpu() - c0); }
+}
+const per = (v: number[]) => (med(v) / steps * 1000).toFixed(2);
+console.log(`no-op kernels, per step (cpu, medians of ${rounds}): compiled fit ${per(own.fit)} us, bare replay ${per(own.replay)} us, `
+  + `the fit's batch gather alone ${per(own.gather)} us`);
 ops.forEach((o, i) => { o.impl = impls[i]; });
