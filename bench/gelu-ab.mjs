@@ -1,6 +1,6 @@
 // In-process A/B of the gelu and geluGrad wasm kernels: two builds of the module (A, B: bindings/wasm-*.gen.ts),
 // each in its own instance and memory, called alternately (A, B, A, B...) on the same data and timed by the
-// process's CPU time; then each build's max error against a float64 reference over a dense sweep of [-10, 10].
+// process's CPU time (and f32_gemm_nn with its gelu epilogue); then each build's max error against a float64 reference over a dense sweep of [-10, 10].
 //   git show main:bindings/wasm-simd.gen.ts > /tmp/a.gen.ts
 //   node --experimental-wasm-relaxed-simd bench/gelu-ab.mjs /tmp/a.gen.ts bindings/wasm-simd.gen.ts [rounds]
 import { readFileSync } from 'node:fs';
@@ -73,5 +73,20 @@ for (const kernel of ['gelu', 'geluGrad']) {
     for (let r = 0; r < rounds; r++) { const a = time(fa), b = time(fb); ta.push(a); tb.push(b); ratio.push(b / a); }
     console.log(`${kernel.padEnd(8)} n=${String(n).padStart(6)}: A ${median(ta).toFixed(3)} ns/elem, B ${median(tb).toFixed(3)} ns/elem, B/A median ${median(ratio).toFixed(3)} (min ${Math.min(...ratio).toFixed(3)}, max ${Math.max(...ratio).toFixed(3)}, ${rounds} pairs)`);
   }
+}
+// GEMM + gelu epilogue (f32_gemm_nn, act 2 = gelu) at the char-GPT FFN's shape, and without the epilogue (act 0).
+for (const act of [2, 0]) {
+  const [M, K, N] = [768, 128, 512];
+  const mk = (m) => {
+    const a = m.alloc(M * K), b = m.alloc(K * N), c = m.alloc(M * N), bias = m.alloc(N), work = m.alloc(m.k.f32_gemm_work_bytes(M, N, K) / 4);
+    for (const [q, n, s] of [[a, M * K, 1], [b, K * N, 2], [bias, N, 3]]) { let r = s; const v = m.f32(q, n); for (let i = 0; i < n; i++) { r = (Math.imul(r, 1664525) + 1013904223) >>> 0; v[i] = (r / 2 ** 32 - 0.5) * 0.5; } }
+    return () => m.k.f32_gemm_nn(a, b, c, M, N, K, K, N, N, 1, 0, 0, 0, bias, act, work);
+  };
+  const fa = mk(A), fb = mk(B), reps = 8;
+  const time = (f) => { const t = cpu(); for (let r = 0; r < reps; r++) f(); return (cpu() - t) / 1e3 / reps; };
+  for (let w = 0; w < 2; w++) { time(fa); time(fb); }
+  const ta = [], tb = [], ratio = [];
+  for (let r = 0; r < rounds; r++) { const a = time(fa), b = time(fb); ta.push(a); tb.push(b); ratio.push(b / a); }
+  console.log(`gemm nn ${M}x${K}x${N} + bias${act ? ' + gelu' : ''}: A ${median(ta).toFixed(3)} ms, B ${median(tb).toFixed(3)} ms, B/A median ${median(ratio).toFixed(3)} (min ${Math.min(...ratio).toFixed(3)}, max ${Math.max(...ratio).toFixed(3)})`);
 }
 accuracy(A, 'A'); accuracy(B, 'B');
