@@ -9,10 +9,9 @@
 //   npm run build && node --experimental-wasm-relaxed-simd dist/bench/compiled-profile.js [simd|relaxed] [batch] [rounds]
 // Add --cpu-prof for a V8 profile of the same run.
 import * as eg from '../src/index.js';
-import { planOf } from '../src/model/compiled.js';
-import { Batcher, iota } from '../src/model/training.js';
+import { Batcher, iota, shuffleInPlace } from '../src/model/training.js';
 import { rng } from '../src/random.js';
-import { lcg, mlp } from './compiled.js';
+import { eagerCompiledBare, lcg, mlp } from './compiled.js';
 
 const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
 const batch = Number(process.argv[3] ?? 16), rounds = Number(process.argv[4] ?? 7);
@@ -25,23 +24,9 @@ const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.sys
 const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 const steps = Math.ceil(n / batch);
 const models = { eager: mlp(), compiled: mlp() };
-const epoch = (w: 'eager' | 'compiled') => models[w].fit(x, y, { epochs: 1, batchSize: batch, verbose: 0, seed: 1, compile: w === 'compiled' });
-await epoch('eager');
-await epoch('compiled');
-const plan = planOf(models.compiled, `train:${batch}:`);
-if (!plan) throw new Error(`no replayable plan: ${JSON.stringify(models.compiled.compiledSteps())}`);
+const epoch = (m: eg.Model, compile: boolean) => m.fit(x, y, { epochs: 1, batchSize: batch, verbose: 0, seed: 1, compile });
 const rows = [xs.slice(0, batch * 784), ys.slice(0, batch)];
-const t = { eager: [] as number[], compiled: [] as number[], bare: [] as number[] };
-for (let k = 0; k < rounds; k++) {
-  for (const w of (k % 2 ? ['compiled', 'eager'] : ['eager', 'compiled']) as ('eager' | 'compiled')[]) {
-    const c0 = cpu();
-    await epoch(w);
-    t[w].push(cpu() - c0);
-  }
-  const c0 = cpu();
-  for (let i = 0; i < steps; i++) plan.replay(rows);
-  t.bare.push(cpu() - c0);
-}
+const { plan, ...t } = await eagerCompiledBare(models, epoch, batch, rows, steps, rounds);
 const us = (v: number[]) => `${(med(v) / steps * 1000).toFixed(1)} us`;
 console.log(`${build} b${batch}, per step (cpu, medians of ${rounds}): eager fit ${us(t.eager)}, compiled fit ${us(t.compiled)}, bare replay ${us(t.bare)}; `
   + `eager/compiled ${(med(t.eager) / med(t.compiled)).toFixed(2)}x, eager/bare ${(med(t.eager) / med(t.bare)).toFixed(2)}x`);
@@ -73,11 +58,11 @@ console.log(`replay with no-op kernels: ${((cpu() - c0) / (20 * steps) * 1000).t
 // fixed rows, interleaved, and the batch gather alone (shuffled rows into the plan's input buffers).
 const set = { n, xs: [{ data: xs, sample: [784], dtype: 'float32' as const }], ys: [{ data: ys, sample: [], dtype: 'int32' as const }] };
 const batcher = new Batcher(set, batch), order = iota(n), random = rng(1);
-for (let i = n - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+shuffleInPlace(order, random);
 const own = { fit: [] as number[], replay: [] as number[], gather: [] as number[] };
 for (let k = 0; k < rounds + 1; k++) {
   let c0 = cpu();
-  await epoch('compiled');
+  await epoch(models.compiled, true);
   const f = cpu() - c0;
   c0 = cpu();
   for (let i = 0; i < steps; i++) plan.replay(rows);

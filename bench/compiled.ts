@@ -13,6 +13,7 @@ import { engine } from '../src/engine.js';
 import { Plan } from '../src/trace.js';
 import { planOf } from '../src/model/compiled.js';
 import type { GpuRuntime } from '../src/backends/webgpu/runtime.js';
+import type { TypedArray } from '../src/dtypes.js';
 import { type Row, type SuiteContext, backendLabel, liveRows, useBackend } from './harness.js';
 
 interface Case {
@@ -42,14 +43,14 @@ export const mlpData = (n: number) => () => {
   const r = lcg(1);
   return { x: eg.tensor(Float32Array.from({ length: n * 784 }, () => r()), [n, 784]), y: eg.tensor(Int32Array.from({ length: n }, () => Math.floor(r() * 10)), [n], 'int32') };
 };
-const VOCAB = 65, T = 64;
-const charGpt = (): eg.Model => {
+export const VOCAB = 65, T = 64;
+export const charGpt = (): eg.Model => {
   const m = gpt(VOCAB, T);
   // NOTE: the reference recipe of bench/attention.ts's train row (AdamW, global norm clipping).
   m.compile({ optimizer: eg.optimizers.adamw({ learningRate: 1e-3, weightDecay: 0.1, beta2: 0.99, globalClipNorm: 1 }), loss: 'sparseCategoricalCrossentropy' });
   return m;
 };
-const gptData = (n: number) => () => {
+export const gptData = (n: number) => () => {
   const r = lcg(2);
   const ids = Int32Array.from({ length: n * T }, () => Math.floor(r() * VOCAB));
   return { x: eg.tensor(ids, [n, T], 'int32'), y: eg.tensor(ids.map((v) => (v + 1) % VOCAB), [n, T], 'int32') };
@@ -60,6 +61,32 @@ const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/**
+ * The profile scripts' pattern (bench/compiled-profile.ts, bench/gpt-profile.ts): an eager and a
+ * compiled copy of a model fit one epoch each (warm-up, and the trace), then `rounds` rounds of one
+ * epoch each, alternating which goes first, and the compiled copy's plan replayed bare on the fixed
+ * `rows` once per step; CPU ms per round of each, and the plan (whose kernels the scripts time).
+ */
+export async function eagerCompiledBare(models: { eager: eg.Model; compiled: eg.Model }, epoch: (m: eg.Model, compile: boolean) => Promise<unknown>,
+  batch: number, rows: readonly TypedArray[], steps: number, rounds: number): Promise<{ plan: Plan; eager: number[]; compiled: number[]; bare: number[] }> {
+  await epoch(models.eager, false);
+  await epoch(models.compiled, true);
+  const plan = planOf(models.compiled, `train:${batch}:`);
+  if (!plan) throw new Error(`no replayable plan: ${JSON.stringify(models.compiled.compiledSteps())}`);
+  const t = { plan, eager: [] as number[], compiled: [] as number[], bare: [] as number[] };
+  for (let k = 0; k < rounds; k++) {
+    for (const w of (k % 2 ? ['compiled', 'eager'] : ['eager', 'compiled']) as ('eager' | 'compiled')[]) {
+      const c0 = cpuMs();
+      await epoch(models[w], w === 'compiled');
+      t[w].push(cpuMs() - c0);
+    }
+    const c0 = cpuMs();
+    for (let i = 0; i < steps; i++) plan.replay(rows);
+    t.bare.push(cpuMs() - c0);
+  }
+  return t;
+}
 
 export async function compiled(ctx: SuiteContext): Promise<Row[]> {
   const rows = liveRows(ctx.onRow);

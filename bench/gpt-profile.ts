@@ -7,44 +7,21 @@
 //   npm run build && node --experimental-wasm-relaxed-simd dist/bench/gpt-profile.js [simd|relaxed] [rounds]
 // (SKIP_KERNELS=1: the step times only.)
 import * as eg from '../src/index.js';
-import { planOf } from '../src/model/compiled.js';
-import { gpt } from '../src/cli-text.js';
-import { lcg } from './compiled.js';
+import { T, charGpt, eagerCompiledBare, gptData } from './compiled.js';
 import { matmulDims } from '../src/kernels.js';
 
 const build = process.argv[2] === 'relaxed' ? 'relaxed' : 'simd';
 const rounds = Number(process.argv[3] ?? 5);
 await eg.init({ backend: 'wasm', wasmBuild: build, enableRelaxedSimdFlag: true });
-const VOCAB = 65, T = 64, B = 12, n = 48;
-const make = (): eg.Model => {
-  const m = gpt(VOCAB, T);
-  m.compile({ optimizer: eg.optimizers.adamw({ learningRate: 1e-3, weightDecay: 0.1, beta2: 0.99, globalClipNorm: 1 }), loss: 'sparseCategoricalCrossentropy' });
-  return m;
-};
-const r = lcg(2);
-const ids = Int32Array.from({ length: n * T }, () => Math.floor(r() * VOCAB));
-const x = eg.tensor(ids, [n, T], 'int32'), y = eg.tensor(ids.map((v) => (v + 1) % VOCAB), [n, T], 'int32');
+const B = 12, n = 48;
+const { x, y } = gptData(n)();
+const ids = x.dataSync() as Int32Array, next = y.dataSync() as Int32Array;
 const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 const steps = n / B;
-const models = { eager: make(), compiled: make() };
-const epoch = (w: 'eager' | 'compiled') => models[w].fit(x, y, { epochs: 1, batchSize: B, verbose: 0, seed: 1, compile: w === 'compiled' });
-await epoch('eager');
-await epoch('compiled');
-const plan = planOf(models.compiled, `train:${B}:`);
-if (!plan) throw new Error(`no replayable plan: ${JSON.stringify(models.compiled.compiledSteps())}`);
-const rows = [ids.slice(0, B * T), ids.slice(0, B * T).map((v) => (v + 1) % VOCAB)];
-const t = { eager: [] as number[], compiled: [] as number[], bare: [] as number[] };
-for (let k = 0; k < rounds; k++) {
-  for (const w of (k % 2 ? ['compiled', 'eager'] : ['eager', 'compiled']) as ('eager' | 'compiled')[]) {
-    const c0 = cpu();
-    await epoch(w);
-    t[w].push(cpu() - c0);
-  }
-  const c0 = cpu();
-  for (let i = 0; i < steps; i++) plan.replay(rows);
-  t.bare.push(cpu() - c0);
-}
+const models = { eager: charGpt(), compiled: charGpt() };
+const epoch = (m: eg.Model, compile: boolean) => m.fit(x, y, { epochs: 1, batchSize: B, verbose: 0, seed: 1, compile });
+const { plan, ...t } = await eagerCompiledBare(models, epoch, B, [ids.slice(0, B * T), next.slice(0, B * T)], steps, rounds);
 const ms = (v: number[]) => `${(med(v) / steps).toFixed(1)} ms`;
 console.log(`${build} char-GPT b${B}, per step (cpu, medians of ${rounds}): eager fit ${ms(t.eager)}, compiled fit ${ms(t.compiled)}, bare replay ${ms(t.bare)}; `
   + `eager/compiled ${(med(t.eager) / med(t.compiled)).toFixed(2)}x, eager/bare ${(med(t.eager) / med(t.bare)).toFixed(2)}x`);
@@ -55,7 +32,7 @@ interface Op { k: number; name?: string; impl?: (...a: unknown[]) => void; ins?:
 const ops = (plan as unknown as { ops: Op[] }).ops;
 const groups = new Map<string, { us: number; count: number; flops: number }>();
 let sum = 0;
-for (const op of process.env.SKIP_KERNELS ? [] : ops) {
+for (const op of process.env.SKIP_KERNELS === '1' ? [] : ops) {
   if (op.k !== 0 && op.k !== 1) continue;
   const f = op.k === 0 ? () => op.impl!(op.ins, op.outs, op.attrs) : () => op.impl!(op.ins, [], op.dyn ? op.dyn() : op.attrs);
   for (let i = 0; i < 3; i++) f();

@@ -577,7 +577,7 @@ export function iota(n: number): Int32Array {
  * n iterations an epoch would make V8 optimise the whole of fitLoop, a large function, again in
  * each fit (100-400 ms of a compiler thread at load 3-4 on 2 cores: time that pool workers lose).
  */
-function shuffleInPlace(order: Int32Array, random: () => number): void {
+export function shuffleInPlace(order: Int32Array, random: () => number): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     const t = order[i]; order[i] = order[j]; order[j] = t;
