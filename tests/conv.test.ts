@@ -10,6 +10,7 @@ import type { KernelName } from '../src/kernels.js';
 import { JS_F64, testBackends, use, values, type BackendConfig, undisposed } from './util/backends.js';
 import { hashName } from './util/cases.js';
 import { kernelsOf } from './util/kernels.js';
+import { referenceCnn } from './util/models.js';
 import { type GradFn, checkGradients, inputOf } from './util/gradcheck.js';
 import { Rng } from './util/ref.js';
 
@@ -317,16 +318,6 @@ for (const cfg of testBackends()) {
 }
 
 // ---- conv2d -> maxPooling2d fused for inference (Layer.fusesWith, the conv2dMaxPool kernel) ------
-
-/** The reference CNN of issue 12: conv 3x3 16 relu, pool 2, conv 3x3 32 relu, pool 2, flatten, dense 10 softmax. */
-const referenceCnn = () => eg.sequential([
-  L.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: 1 }),
-  L.maxPooling2d({ poolSize: 2 }),
-  L.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', seed: 2 }),
-  L.maxPooling2d({ poolSize: 2 }),
-  L.flatten(),
-  L.dense({ units: 10, activation: 'softmax', seed: 3 }),
-]);
 
 for (const cfg of CONFIGS) {
   describe(`conv2d -> maxPooling2d fused in inference on ${cfg.label}`, () => {

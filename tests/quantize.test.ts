@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as eg from '../src/index.js';
 import { testBackends, use, values } from './util/backends.js';
+import { referenceCnn } from './util/models.js';
 import { Rng } from './util/ref.js';
 import { Arena } from '../bindings/arena.js';
 import { probeRelaxedDot } from '../src/backends/wasm.js';
@@ -59,14 +60,7 @@ function trainOnce(): Promise<Trained> {
       L.dense({ units: 128, activation: 'relu', seed: 1 }),
       L.dense({ units: 10, activation: 'softmax', seed: 2 }),
     ]), 3);
-    const cnn = await fit(eg.sequential([
-      L.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1], seed: 1 }),
-      L.maxPooling2d({ poolSize: 2 }),
-      L.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', seed: 2 }),
-      L.maxPooling2d({ poolSize: 2 }),
-      L.flatten(),
-      L.dense({ units: 10, activation: 'softmax', seed: 3 }),
-    ]), 2);
+    const cnn = await fit(referenceCnn(), 2);
     x.dispose(); y.dispose();
     return { mlp, cnn };
   })();
